@@ -1,0 +1,65 @@
+#include "args.h"
+
+#include <charconv>
+
+namespace clipflow::cli {
+
+bool Args::flag(const std::string& name)
+{
+    for (auto it = words_.begin(); it != words_.end(); ++it) {
+        if (*it == "--") break;
+        if (*it == name) {
+            words_.erase(it);
+            return true;
+        }
+    }
+    return false;
+}
+
+std::optional<std::string> Args::option(const std::string& name)
+{
+    for (auto it = words_.begin(); it != words_.end(); ++it) {
+        if (*it == "--") break;
+        if (*it == name) {
+            if (it + 1 == words_.end()) {
+                error_ = name + " needs a value";
+                words_.erase(it);
+                return std::nullopt;
+            }
+            std::string value = *(it + 1);
+            words_.erase(it, it + 2);
+            return value;
+        }
+        if (it->rfind(name + "=", 0) == 0) {
+            std::string value = it->substr(name.size() + 1);
+            words_.erase(it);
+            return value;
+        }
+    }
+    return std::nullopt;
+}
+
+std::vector<std::string> Args::positional()
+{
+    std::vector<std::string> out;
+    bool literal = false;
+    for (const auto& w : words_) {
+        if (!literal && w == "--") { literal = true; continue; }
+        if (!literal && w.size() > 1 && w[0] == '-') {
+            if (error_.empty()) error_ = "unknown option " + w;
+            continue;
+        }
+        out.push_back(w);
+    }
+    return out;
+}
+
+int to_int(const std::string& text, int fallback, bool& ok)
+{
+    int value = fallback;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    ok = ec == std::errc() && ptr == text.data() + text.size();
+    return ok ? value : fallback;
+}
+
+} // namespace clipflow::cli

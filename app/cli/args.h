@@ -1,0 +1,29 @@
+#pragma once
+// Minimal argument scanner for the CLI: no Qt, so `clipflow` builds on servers.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clipflow::cli {
+
+class Args {
+public:
+    Args(std::vector<std::string> words) : words_(std::move(words)) {}
+
+    // Consumes "--name" and reports whether it was present.
+    bool flag(const std::string& name);
+    // Consumes "--name VALUE" or "--name=VALUE"; error() is set when VALUE is missing.
+    std::optional<std::string> option(const std::string& name);
+    // What is left once options are consumed; anything starting with "--" is an unknown option.
+    std::vector<std::string> positional();
+    const std::string& error() const { return error_; }
+
+private:
+    std::vector<std::string> words_;
+    std::string error_;
+};
+
+int to_int(const std::string& text, int fallback, bool& ok);
+
+} // namespace clipflow::cli

@@ -1,0 +1,44 @@
+#include "jsonfields.h"
+
+#include <cmath>
+
+namespace clipflow::cli {
+
+double rounded(double value, double step)
+{
+    if (!std::isfinite(value)) return 0.0;
+    // Divide by the exact power of ten so the shortest printed form stays short.
+    const double inverse = std::round(1.0 / step);
+    return std::round(value * inverse) / inverse;
+}
+
+nlohmann::json rounded_array(const std::vector<float>& values, double step)
+{
+    nlohmann::json a = nlohmann::json::array();
+    for (float v : values) a.push_back(rounded(v, step));
+    return a;
+}
+
+nlohmann::json evidence_fields(const EvidenceInfo& info)
+{
+    return {
+        {"file", info.path},
+        {"sha256", info.sha256},
+        {"bytes", info.file_size},
+        {"width", info.width},
+        {"height", info.height},
+        {"format", info.format},
+        {"bit_depth", info.bit_depth},
+        {"colour_model", info.colour_model},
+        {"has_alpha", info.has_alpha},
+        {"exif_orientation", info.exif_orientation},
+        {"pixel_grid", pixel_grid_note(info)},
+    };
+}
+
+nlohmann::json error_line(const std::string& file, const Status& status)
+{
+    return {{"file", file}, {"error", status.message()}, {"error_code", error_code_name(status.code())}};
+}
+
+} // namespace clipflow::cli

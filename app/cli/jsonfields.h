@@ -1,0 +1,23 @@
+#pragma once
+// JSON building blocks shared by every CLI command, so each output line names
+// evidence the same way.
+
+#include <clipflow/evidence.h>
+#include <clipflow/status.h>
+
+#include <nlohmann/json.hpp>
+
+#include <vector>
+
+namespace clipflow::cli {
+
+// Rounds for compact, stable JSON (profiles are dB; 1e-3 is ample).
+double rounded(double value, double step = 1e-4);
+nlohmann::json rounded_array(const std::vector<float>& values, double step = 1e-3);
+
+// {"file","sha256","width","height","format",...} for one intake result.
+nlohmann::json evidence_fields(const EvidenceInfo& info);
+// {"file","error","error_code"}
+nlohmann::json error_line(const std::string& file, const Status& status);
+
+} // namespace clipflow::cli

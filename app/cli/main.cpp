@@ -1,0 +1,55 @@
+// clipflow: the headless command line of ClipFlow Forensics.
+
+#include "spectrumcommand.h"
+
+#include <clipflow/version.h>
+
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+const char* const kHelp = R"(Usage: clipflow COMMAND [options]
+
+ClipFlow Forensics on the command line: evidence intake and analysis for
+deciding whether an image was made by an AI generator.
+
+Commands:
+  spectrum IMAGE...    Fourier spectra, radial profiles and periodic peaks
+
+Options:
+  --version            print the version and exit
+  --help               this text; `clipflow COMMAND --help` for a command
+
+Exit status: 0 success, 1 some inputs failed, 2 usage error.
+)";
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    std::vector<std::string> words(argv + 1, argv + argc);
+    if (words.empty()) {
+        std::cerr << kHelp;
+        return 2;
+    }
+    const std::string command = words.front();
+    words.erase(words.begin());
+    if (command == "--version" || command == "-V" || command == "version") {
+        std::cout << "clipflow " << clipflow::version() << "\n";
+        return 0;
+    }
+    if (command == "--help" || command == "-h" || command == "help") {
+        std::cout << kHelp;
+        return 0;
+    }
+    try {
+        if (command == "spectrum") return clipflow::cli::run_spectrum(std::move(words));
+    } catch (const std::exception& e) {
+        std::cerr << "clipflow: internal error: " << e.what() << "\n";
+        return 3;
+    }
+    std::cerr << "clipflow: unknown command '" << command << "'\n\n" << kHelp;
+    return 2;
+}

@@ -1,0 +1,43 @@
+#include "analysis.h"
+
+#include <algorithm>
+
+namespace clipflow::app {
+namespace {
+
+QImage preview_of(const Raster& r)
+{
+    QImage image(r.width, r.height, r.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
+    for (int y = 0; y < r.height; ++y) {
+        uchar* line = image.scanLine(y);
+        const float* src = r.data.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.channels);
+        for (int i = 0; i < r.width * r.channels; ++i)
+            line[i] = static_cast<uchar>(std::clamp(src[i] * 255.0f + 0.5f, 0.0f, 255.0f));
+    }
+    if (std::max(r.width, r.height) > 1024) return image.scaled(1024, 1024, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
+
+} // namespace
+
+Analysis analyse_file(const QString& file)
+{
+    Analysis a;
+    a.file = file;
+    auto ev = load_evidence(file.toStdString());
+    if (!ev) {
+        a.error = QString::fromStdString(ev.status().message());
+        return a;
+    }
+    a.info = ev->info;
+    a.preview = preview_of(ev->pixels);
+    auto spec = analyze_spectrum(ev->pixels);
+    if (!spec) {
+        a.error = QString::fromStdString(spec.status().message());
+        return a;
+    }
+    a.spectrum = std::move(spec.value());
+    return a;
+}
+
+} // namespace clipflow::app

@@ -1,0 +1,28 @@
+#pragma once
+// SHA-256 over OpenSSL's EVP interface.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+
+namespace clipflow {
+
+class Sha256 {
+public:
+    Sha256();
+    ~Sha256();
+    Sha256(const Sha256&) = delete;
+    Sha256& operator=(const Sha256&) = delete;
+
+    void update(std::span<const std::uint8_t> bytes);
+    std::string finish_hex();   // resets the object for reuse
+
+    static std::string hex(std::span<const std::uint8_t> bytes);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace clipflow

@@ -1,0 +1,50 @@
+#include "clipflow/sha256.h"
+
+#include <openssl/evp.h>
+
+#include <stdexcept>
+
+namespace clipflow {
+
+struct Sha256::Impl {
+    EVP_MD_CTX* ctx = nullptr;
+};
+
+Sha256::Sha256() : impl_(std::make_unique<Impl>())
+{
+    impl_->ctx = EVP_MD_CTX_new();
+    if (!impl_->ctx || EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("OpenSSL cannot initialise SHA-256");
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(impl_->ctx); }
+
+void Sha256::update(std::span<const std::uint8_t> bytes)
+{
+    if (!bytes.empty()) EVP_DigestUpdate(impl_->ctx, bytes.data(), bytes.size());
+}
+
+std::string Sha256::finish_hex()
+{
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    EVP_DigestFinal_ex(impl_->ctx, digest, &length);
+    EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr);
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(length * 2);
+    for (unsigned int i = 0; i < length; ++i) {
+        hex.push_back(digits[digest[i] >> 4]);
+        hex.push_back(digits[digest[i] & 15]);
+    }
+    return hex;
+}
+
+std::string Sha256::hex(std::span<const std::uint8_t> bytes)
+{
+    Sha256 h;
+    h.update(bytes);
+    return h.finish_hex();
+}
+
+} // namespace clipflow

@@ -1,0 +1,314 @@
+#include "clipflow/spectrum.h"
+
+#include "clipflow/fftplancache.h"
+#include "peakfinder.h"
+
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+namespace clipflow {
+
+const char* window_name(Window window)
+{
+    switch (window) {
+    case Window::None: return "none";
+    case Window::Hann: return "hann";
+    case Window::Tukey: return "tukey";
+    }
+    return "unknown";
+}
+
+const char* denoiser_name(Denoiser denoiser)
+{
+    return denoiser == Denoiser::Median3 ? "median3" : "gaussian";
+}
+
+float Spectrum::at_frequency(double fx, double fy) const
+{
+    if (log_power_db.empty()) return 0.0f;
+    auto index = [](double f, int n) {
+        const long k = std::lround(f * n);
+        return static_cast<int>(((k + n / 2) % n + n) % n);
+    };
+    return log_power_db[static_cast<std::size_t>(index(fy, height)) * static_cast<std::size_t>(width) +
+                        static_cast<std::size_t>(index(fx, width))];
+}
+
+namespace {
+
+constexpr int kMinSide = 16;
+
+std::vector<float> make_window(int n, Window window, float alpha)
+{
+    std::vector<float> w(static_cast<std::size_t>(n), 1.0f);
+    const double pi = std::numbers::pi;
+    for (int i = 0; i < n; ++i) {
+        const double t = (i + 0.5) / n;  // symmetric, never exactly zero at the edges
+        double v = 1.0;
+        if (window == Window::Hann) {
+            v = 0.5 - 0.5 * std::cos(2.0 * pi * t);
+        } else if (window == Window::Tukey && alpha > 0) {
+            const double a = std::min<double>(alpha, 1.0);
+            if (t < a / 2) v = 0.5 * (1 - std::cos(2 * pi * t / a));
+            else if (t > 1 - a / 2) v = 0.5 * (1 - std::cos(2 * pi * (1 - t) / a));
+        }
+        w[static_cast<std::size_t>(i)] = static_cast<float>(v);
+    }
+    return w;
+}
+
+std::vector<int> tile_positions(int length, int tile, float overlap)
+{
+    if (length <= tile) return {0};
+    const double step = std::max(1.0, tile * (1.0 - std::clamp<double>(overlap, 0.0, 0.9)));
+    const int n = 1 + static_cast<int>(std::ceil((length - tile) / step));
+    std::vector<int> pos(static_cast<std::size_t>(n));
+    for (int i = 0; i < n; ++i)  // spread evenly so the last tile ends at the border
+        pos[static_cast<std::size_t>(i)] = static_cast<int>(std::lround(double(length - tile) * i / std::max(n - 1, 1)));
+    return pos;
+}
+
+struct Welch {
+    int tw = 0, th = 0;
+    std::vector<int> xs, ys;
+    std::vector<float> wx, wy;
+    double window_energy = 1.0;
+    int tiles() const { return static_cast<int>(xs.size() * ys.size()); }
+};
+
+struct Job {
+    const SpectrumParams& params;
+    int total_steps = 1;
+    int done_steps = 0;
+    bool step()
+    {
+        ++done_steps;
+        if (params.progress) params.progress(std::min(1.0, double(done_steps) / total_steps));
+        return !(params.abort && params.abort());
+    }
+};
+
+// Linear PSD averaged over tiles, centred (DC at height/2, width/2).
+Result<std::vector<float>> welch_power(const cv::Mat& src, const Welch& w, const SpectrumParams& params, Job& job)
+{
+    const int tw = w.tw, th = w.th, hw = tw / 2 + 1;
+    FftBuffer in(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+    FftBuffer out(static_cast<std::size_t>(th) * static_cast<std::size_t>(hw) * 2);
+    std::vector<double> acc(static_cast<std::size_t>(th) * static_cast<std::size_t>(hw), 0.0);
+    auto& fft = FftPlanCache::instance();
+    for (int y0 : w.ys) {
+        for (int x0 : w.xs) {
+            const cv::Mat tile = src(cv::Rect(x0, y0, tw, th));
+            // Remove the tile mean so DC leakage does not swamp low frequencies.
+            const float mean = static_cast<float>(cv::mean(tile)[0]);
+            for (int y = 0; y < th; ++y) {
+                const float* row = tile.ptr<float>(y);
+                float* dst = in.data() + static_cast<std::ptrdiff_t>(y) * tw;
+                const float wy = w.wy[static_cast<std::size_t>(y)];
+                for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * w.wx[static_cast<std::size_t>(x)];
+            }
+            if (!fft.forward_r2c(th, tw, in.data(), out.as_complex(), params.fft_threads))
+                return Result<std::vector<float>>(ErrorCode::Internal, "FFTW could not plan a transform");
+            const std::complex<float>* c = out.as_complex();
+            for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += std::norm(c[i]);
+            if (!job.step()) return Result<std::vector<float>>(ErrorCode::Aborted, "spectral analysis aborted");
+        }
+    }
+    // Normalise to a power spectral density: white noise of variance s^2 gives s^2 everywhere.
+    const double scale = 1.0 / (w.tiles() * w.window_energy);
+    std::vector<float> centred(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+    for (int ky = 0; ky < th; ++ky) {
+        const int cy = (ky + th / 2) % th;
+        for (int kx = 0; kx < tw; ++kx) {
+            const int cx = (kx + tw / 2) % tw;
+            // r2c stores kx <= tw/2; the rest is the conjugate of (-ky, -kx).
+            const std::size_t idx = kx < hw ? static_cast<std::size_t>(ky) * hw + static_cast<std::size_t>(kx)
+                                            : static_cast<std::size_t>((th - ky) % th) * hw + static_cast<std::size_t>(tw - kx);
+            centred[static_cast<std::size_t>(cy) * static_cast<std::size_t>(tw) + static_cast<std::size_t>(cx)] =
+                static_cast<float>(acc[idx] * scale);
+        }
+    }
+    return centred;
+}
+
+Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw, int th, int bins)
+{
+    Spectrum s;
+    s.name = std::move(name);
+    s.width = tw;
+    s.height = th;
+    s.log_power_db.resize(power.size());
+    constexpr float floor_psd = 1e-20f;
+    double total = 0.0;
+    std::vector<double> sum(static_cast<std::size_t>(bins), 0.0);
+    std::vector<long> count(static_cast<std::size_t>(bins), 0);
+    for (int y = 0; y < th; ++y) {
+        const double fy = double(y - th / 2) / th;
+        for (int x = 0; x < tw; ++x) {
+            const double fx = double(x - tw / 2) / tw;
+            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(tw) + static_cast<std::size_t>(x);
+            const float v = power[i];
+            s.log_power_db[i] = 10.0f * std::log10(std::max(v, floor_psd));
+            total += v;
+            const double r = std::hypot(fx, fy);
+            if (r < 0.5) {
+                const auto b = static_cast<std::size_t>(r / 0.5 * bins);
+                sum[b] += v;
+                ++count[b];
+            }
+        }
+    }
+    s.mean_db = 10.0 * std::log10(std::max(total / std::max<double>(power.size(), 1), double(floor_psd)));
+    // Small FFTs leave some fine radial bins empty: interpolate between filled neighbours.
+    s.radial_profile_db.assign(static_cast<std::size_t>(bins), 0.0f);
+    std::vector<int> filled;
+    for (int b = 0; b < bins; ++b)
+        if (count[static_cast<std::size_t>(b)]) filled.push_back(b);
+    for (int b = 0; b < bins; ++b) {
+        auto db = [&](int k) {
+            const auto kb = static_cast<std::size_t>(k);
+            return 10.0 * std::log10(std::max(sum[kb] / double(count[kb]), double(floor_psd)));
+        };
+        double value = 0.0;
+        if (count[static_cast<std::size_t>(b)]) {
+            value = db(b);
+        } else if (!filled.empty()) {
+            auto hi = std::lower_bound(filled.begin(), filled.end(), b);
+            if (hi == filled.end()) value = db(filled.back());
+            else if (hi == filled.begin()) value = db(*hi);
+            else {
+                const int b0 = *(hi - 1), b1 = *hi;
+                value = db(b0) + (db(b1) - db(b0)) * double(b - b0) / double(b1 - b0);
+            }
+        }
+        s.radial_profile_db[static_cast<std::size_t>(b)] = static_cast<float>(value);
+    }
+    return s;
+}
+
+// Local residual energy: first differences expose nearest-neighbour grids,
+// second differences expose linear interpolation; both become periodic.
+cv::Mat periodicity_map(const cv::Mat& y)
+{
+    cv::Mat e = cv::Mat::zeros(y.size(), CV_32F);
+    const int h = y.rows, w = y.cols;
+    for (int r = 0; r < h; ++r) {
+        const float* row = y.ptr<float>(r);
+        const float* up = y.ptr<float>(std::max(r - 1, 0));
+        const float* down = y.ptr<float>(std::min(r + 1, h - 1));
+        float* out = e.ptr<float>(r);
+        for (int x = 0; x < w; ++x) {
+            const float left = row[std::max(x - 1, 0)], right = row[std::min(x + 1, w - 1)];
+            out[x] = std::abs(right - row[x]) + std::abs(down[x] - row[x]) + std::abs(left - 2 * row[x] + right) +
+                     std::abs(up[x] - 2 * row[x] + down[x]);
+        }
+    }
+    return e;
+}
+
+Status validate(const Raster& image, const SpectrumParams& p)
+{
+    if (image.empty() || image.width <= 0 || image.height <= 0)
+        return {ErrorCode::InvalidArgument, "no pixels to analyse"};
+    if (image.data.size() != image.pixel_count() * static_cast<std::size_t>(image.channels) ||
+        (image.channels != 1 && image.channels != 3))
+        return {ErrorCode::InvalidArgument, "raster size does not match its dimensions"};
+    if (image.width < kMinSide || image.height < kMinSide)
+        return {ErrorCode::InvalidArgument, "image is too small for spectral analysis (at least 16x16 pixels)"};
+    if (p.tile_size < 32) return {ErrorCode::InvalidArgument, "tile size must be at least 32"};
+    if (p.radial_bins < 8 || p.radial_bins > 4096) return {ErrorCode::InvalidArgument, "radial bins must be 8..4096"};
+    if (p.tile_overlap < 0 || p.tile_overlap > 0.9f) return {ErrorCode::InvalidArgument, "tile overlap must be 0..0.9"};
+    return {};
+}
+
+} // namespace
+
+Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params)
+{
+    if (Status s = validate(image, params); !s.ok()) return s;
+    try {
+        SpectrumResult result;
+        result.image_width = image.width;
+        result.image_height = image.height;
+        result.window = params.window;
+        result.denoiser = params.denoiser;
+
+        Welch w;
+        w.tw = std::min(image.width, params.tile_size);
+        w.th = std::min(image.height, params.tile_size);
+        w.xs = tile_positions(image.width, w.tw, params.tile_overlap);
+        w.ys = tile_positions(image.height, w.th, params.tile_overlap);
+        w.wx = make_window(w.tw, params.window, params.tukey_alpha);
+        w.wy = make_window(w.th, params.window, params.tukey_alpha);
+        double ex = 0, ey = 0;
+        for (float v : w.wx) ex += double(v) * v;
+        for (float v : w.wy) ey += double(v) * v;
+        w.window_energy = ex * ey;
+        result.tiles = w.tiles();
+
+        const int sources = 3 + (params.per_channel && image.channels == 3 ? 3 : 0);
+        Job job{params, sources * w.tiles(), 0};
+
+        const Raster y = luminance(image);
+        const cv::Mat ymat(y.height, y.width, CV_32F, const_cast<float*>(y.data.data()));
+
+        auto analyse = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
+            auto power = welch_power(src, w, params, job);
+            if (!power) return power.status();
+            return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+        };
+        auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
+            auto power = welch_power(src, w, params, job);
+            if (!power) return power.status();
+            detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db,
+                                      params.max_peaks, w.tiles()};
+            auto found = detail::find_peaks(power.value(), w.tw, w.th, name, search);
+            result.peaks.insert(result.peaks.end(), found.begin(), found.end());
+            return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+        };
+
+        auto img = peaks_of(ymat, image.channels == 1 ? "grey" : "luminance");
+        if (!img) return img.status();
+        result.image = std::move(img.value());
+
+        if (params.per_channel && image.channels == 3) {
+            static const char* names[] = {"red", "green", "blue"};
+            for (int c = 0; c < 3; ++c) {
+                const Raster ch = channel(image, c);
+                const cv::Mat m(ch.height, ch.width, CV_32F, const_cast<float*>(ch.data.data()));
+                auto s = analyse(m, names[c]);
+                if (!s) return s.status();
+                result.channels.push_back(std::move(s.value()));
+            }
+        }
+
+        cv::Mat denoised;
+        if (params.denoiser == Denoiser::Median3) cv::medianBlur(ymat, denoised, 3);
+        else cv::GaussianBlur(ymat, denoised, cv::Size(0, 0), std::max(0.3f, params.gaussian_sigma));
+        const cv::Mat residual = ymat - denoised;
+        auto res = peaks_of(residual, "residual");
+        if (!res) return res.status();
+        result.residual = std::move(res.value());
+
+        auto per = peaks_of(periodicity_map(ymat), "periodicity");
+        if (!per) return per.status();
+        result.periodicity = std::move(per.value());
+
+        std::stable_sort(result.peaks.begin(), result.peaks.end(),
+                         [](const auto& a, const auto& b) { return a.strength_db > b.strength_db; });
+        result.radial_frequency.resize(static_cast<std::size_t>(params.radial_bins));
+        for (int b = 0; b < params.radial_bins; ++b)
+            result.radial_frequency[static_cast<std::size_t>(b)] = static_cast<float>((b + 0.5) * 0.5 / params.radial_bins);
+        return result;
+    } catch (const cv::Exception& e) {
+        return Status(ErrorCode::Internal, std::string("OpenCV: ") + e.what());
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::Internal, "out of memory during spectral analysis");
+    }
+}
+
+} // namespace clipflow

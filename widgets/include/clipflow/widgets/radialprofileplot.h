@@ -1,0 +1,29 @@
+#pragma once
+// Radial power profiles (dB against cycles/pixel) on a QCustomPlot, one
+// coloured curve per series. Plain vectors in; no core types.
+
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+
+namespace clipflow::widgets {
+
+class RadialProfilePlot : public QWidget {
+    Q_OBJECT
+public:
+    explicit RadialProfilePlot(QWidget* parent = nullptr);
+
+    void clear();
+    // Adds one curve; frequencies and values_db must have the same length.
+    void addSeries(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& values_db,
+                   const QColor& color);
+    int seriesCount() const;
+    QCustomPlot* plot() const { return plot_; }
+
+private:
+    QCustomPlot* plot_ = nullptr;
+};
+
+} // namespace clipflow::widgets

@@ -1,0 +1,48 @@
+#include "clipflow/widgets/radialprofileplot.h"
+
+#include "qcustomplotinclude.h"
+
+#include <QVBoxLayout>
+
+namespace clipflow::widgets {
+
+RadialProfilePlot::RadialProfilePlot(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
+{
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(plot_);
+    plot_->xAxis->setLabel(tr("Frequency (cycles/pixel)"));
+    plot_->yAxis->setLabel(tr("Power (dB)"));
+    plot_->xAxis->setRange(0, 0.5);
+    plot_->legend->setVisible(true);
+    plot_->setAccessibleName(tr("Radial power profile"));
+    setMinimumHeight(160);
+}
+
+void RadialProfilePlot::clear()
+{
+    plot_->clearGraphs();
+    plot_->replot();
+}
+
+void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>& frequencies,
+                                  const std::vector<float>& values_db, const QColor& color)
+{
+    const auto n = std::min(frequencies.size(), values_db.size());
+    QVector<double> x(static_cast<qsizetype>(n)), y(static_cast<qsizetype>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        x[static_cast<qsizetype>(i)] = frequencies[i];
+        y[static_cast<qsizetype>(i)] = values_db[i];
+    }
+    QCPGraph* graph = plot_->addGraph();
+    graph->setName(name);
+    graph->setPen(QPen(color, 2));
+    graph->setData(x, y, true);
+    plot_->rescaleAxes();
+    plot_->xAxis->setRange(0, 0.5);
+    plot_->replot();
+}
+
+int RadialProfilePlot::seriesCount() const { return plot_->graphCount(); }
+
+} // namespace clipflow::widgets
