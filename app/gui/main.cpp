@@ -5,6 +5,8 @@
 #include <clipflow/version.h>
 
 #include <QApplication>
+#include <QCommandLineParser>
+#include <QTimer>
 
 int main(int argc, char** argv)
 {
@@ -12,9 +14,31 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("ClipFlow Forensics"));
     QApplication::setOrganizationName(QStringLiteral("ClipFlow"));
     QApplication::setApplicationVersion(QString::fromLatin1(clipflow::version()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Decide whether an image was made by an AI generator."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("Image to open."), QStringLiteral("[image]"));
+    // For tests and documentation: save the window once the image is analysed, then quit.
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot to FILE and quit."),
+                                        QStringLiteral("FILE"));
+    parser.addOption(screenshot);
+    parser.process(app);
+
     clipflow::app::MainWindow window;
     window.show();
-    const QStringList args = QApplication::arguments();
-    if (args.size() > 1) window.openFile(args.at(1));
+    const QString shot = parser.value(screenshot);
+    if (!shot.isEmpty()) {
+        auto save = [&window, shot] {
+            QTimer::singleShot(300, &window, [&window, shot] {
+                QApplication::exit(window.grab().save(shot) ? 0 : 1);
+            });
+        };
+        QObject::connect(&window, &clipflow::app::MainWindow::analysisFinished, &window, save);
+        QTimer::singleShot(60000, &app, [] { QApplication::exit(3); });  // never hang a test
+        if (parser.positionalArguments().isEmpty()) save();
+    }
+    if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().constFirst());
     return app.exec();
 }

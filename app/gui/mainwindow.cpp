@@ -8,6 +8,8 @@
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QGridLayout>
+#include <QGroupBox>
+#include <QVBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
@@ -49,9 +51,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     residual_ = make_view(tr("Noise-residual spectrum"), central);
     profile_ = new widgets::RadialProfilePlot(central);
     grid->addWidget(info_, 0, 0, 1, 3);
-    grid->addWidget(image_, 1, 0);
-    grid->addWidget(spectrum_, 1, 1);
-    grid->addWidget(residual_, 1, 2);
+    const std::pair<QLabel*, QString> panes[] = {{image_, tr("Image (stored pixel grid)")},
+                                                 {spectrum_, tr("Luminance spectrum")},
+                                                 {residual_, tr("Noise-residual spectrum")}};
+    int column = 0;
+    for (const auto& [view, title] : panes) {
+        auto* box = new QGroupBox(title, central);
+        auto* layout = new QVBoxLayout(box);
+        layout->setContentsMargins(4, 4, 4, 4);
+        layout->addWidget(view);
+        grid->addWidget(box, 1, column++);
+    }
     grid->addWidget(profile_, 2, 0, 1, 3);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 2);

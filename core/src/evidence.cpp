@@ -56,13 +56,14 @@ Result<std::vector<std::uint8_t>> read_whole_file(const std::string& path, std::
     return bytes;
 }
 
-Raster to_raster(const cv::Mat& m)
+// grey: the container says the samples are grey (OpenCV expands grey+alpha to BGRA).
+Raster to_raster(const cv::Mat& m, bool grey)
 {
     Raster out;
     out.width = m.cols;
     out.height = m.rows;
     const int src_channels = m.channels();
-    out.channels = src_channels >= 3 ? 3 : 1;
+    out.channels = src_channels >= 3 && !grey ? 3 : 1;
     double scale = 1.0;
     switch (m.depth()) {
     case CV_8U: scale = 1.0 / 255.0; break;
@@ -156,7 +157,7 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
                                                 std::to_string(ev.info.height)};
         if (h.format == "TIFF" && decoded.depth() == CV_16U) ev.info.bit_depth = 16;
         if (decoded.channels() == 4 || decoded.channels() == 2) ev.info.has_alpha = ev.info.has_alpha || h.colour_model != "cmyk";
-        ev.pixels = to_raster(decoded);
+        ev.pixels = to_raster(decoded, h.colour_model == "grey");
     } catch (const cv::Exception& e) {
         return {ErrorCode::CorruptData, std::string("decoder error: ") + e.what()};
     } catch (const std::bad_alloc&) {

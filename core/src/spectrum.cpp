@@ -80,6 +80,22 @@ struct Welch {
     int tiles() const { return static_cast<int>(xs.size() * ys.size()); }
 };
 
+Welch make_welch(int width, int height, const SpectrumParams& params)
+{
+    Welch w;
+    w.tw = std::min(width, params.tile_size);
+    w.th = std::min(height, params.tile_size);
+    w.xs = tile_positions(width, w.tw, params.tile_overlap);
+    w.ys = tile_positions(height, w.th, params.tile_overlap);
+    w.wx = make_window(w.tw, params.window, params.tukey_alpha);
+    w.wy = make_window(w.th, params.window, params.tukey_alpha);
+    double ex = 0, ey = 0;
+    for (float v : w.wx) ex += double(v) * v;
+    for (float v : w.wy) ey += double(v) * v;
+    w.window_energy = ex * ey;
+    return w;
+}
+
 struct Job {
     const SpectrumParams& params;
     int total_steps = 1;
@@ -227,6 +243,24 @@ Status validate(const Raster& image, const SpectrumParams& p)
 
 } // namespace
 
+Result<Spectrum> power_spectrum(const Raster& grey, const SpectrumParams& params, const std::string& name)
+{
+    if (Status s = validate(grey, params); !s.ok()) return s;
+    if (grey.channels != 1) return Status(ErrorCode::InvalidArgument, "power_spectrum needs a single-channel raster");
+    try {
+        const Welch w = make_welch(grey.width, grey.height, params);
+        Job job{params, w.tiles(), 0};
+        const cv::Mat m(grey.height, grey.width, CV_32F, const_cast<float*>(grey.data.data()));
+        auto power = welch_power(m, w, params, job);
+        if (!power) return power.status();
+        return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+    } catch (const cv::Exception& e) {
+        return Status(ErrorCode::Internal, std::string("OpenCV: ") + e.what());
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::Internal, "out of memory during spectral analysis");
+    }
+}
+
 Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params)
 {
     if (Status s = validate(image, params); !s.ok()) return s;
@@ -237,17 +271,7 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         result.window = params.window;
         result.denoiser = params.denoiser;
 
-        Welch w;
-        w.tw = std::min(image.width, params.tile_size);
-        w.th = std::min(image.height, params.tile_size);
-        w.xs = tile_positions(image.width, w.tw, params.tile_overlap);
-        w.ys = tile_positions(image.height, w.th, params.tile_overlap);
-        w.wx = make_window(w.tw, params.window, params.tukey_alpha);
-        w.wy = make_window(w.th, params.window, params.tukey_alpha);
-        double ex = 0, ey = 0;
-        for (float v : w.wx) ex += double(v) * v;
-        for (float v : w.wy) ey += double(v) * v;
-        w.window_energy = ex * ey;
+        const Welch w = make_welch(image.width, image.height, params);
         result.tiles = w.tiles();
 
         const int sources = 3 + (params.per_channel && image.channels == 3 ? 3 : 0);

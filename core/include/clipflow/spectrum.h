@@ -81,6 +81,10 @@ struct SpectrumResult {
 // Thread-safe; FFT plans are cached and shared between calls.
 Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params = {});
 
+// One Welch-averaged power spectrum of a single-channel raster: the building
+// block of analyze_spectrum, exposed for benchmarks and custom analyses.
+Result<Spectrum> power_spectrum(const Raster& grey, const SpectrumParams& params = {}, const std::string& name = "grey");
+
 // Viridis rendering of the image, residual and periodicity spectra side by side,
 // with the detected peaks circled. Encoded PNG bytes.
 Result<std::vector<unsigned char>> render_spectrum_png(const SpectrumResult& result);

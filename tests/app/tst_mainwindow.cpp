@@ -1,0 +1,84 @@
+// MainWindow offscreen: opening and dropping files runs a background
+// analysis whose results (hash, spectra, profiles) reach the window.
+
+#include "mainwindow.h"
+
+#include <clipflow/widgets/radialprofileplot.h>
+
+#include <QLabel>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUrl>
+
+using clipflow::app::MainWindow;
+
+namespace {
+
+QLabel* label_named(MainWindow& w, const QString& name)
+{
+    for (QLabel* l : w.findChildren<QLabel*>())
+        if (l->accessibleName() == name) return l;
+    return nullptr;
+}
+
+QString fixture(const char* name) { return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name); }
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void openShowsResults_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("png") << fixture("rgb.png") << true << QStringLiteral("SHA-256");
+        QTest::newRow("16-bit tiff") << fixture("grey16.tif") << true << QStringLiteral("16-bit");
+        QTest::newRow("truncated jpeg") << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image");
+        QTest::newRow("bomb") << fixture("huge.png") << false << QStringLiteral("decompression bomb");
+    }
+    void openShowsResults()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, ok);
+        QFETCH(QString, mentions);
+        MainWindow w;
+        w.show();
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QCOMPARE(spy.at(0).at(0).toString(), file);
+        QCOMPARE(spy.at(0).at(1).toBool(), ok);
+        QLabel* info = label_named(w, QStringLiteral("Evidence details"));
+        QVERIFY(info);
+        QVERIFY2(info->text().contains(mentions), qPrintable(info->text()));
+        QLabel* spectrum = label_named(w, QStringLiteral("Luminance spectrum"));
+        QVERIFY(spectrum);
+        QCOMPARE(!spectrum->pixmap().isNull(), ok);
+        auto* plot = w.findChild<clipflow::widgets::RadialProfilePlot*>();
+        QVERIFY(plot);
+        QCOMPARE(plot->seriesCount(), ok ? 3 : 0);
+    }
+
+    void dropStartsAnalysis()
+    {
+        MainWindow w;
+        w.show();
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture("rgb.webp"))});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QCOMPARE(spy.at(0).at(0).toString(), fixture("rgb.webp"));
+        QVERIFY(spy.at(0).at(1).toBool());
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

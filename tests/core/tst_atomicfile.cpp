@@ -1,0 +1,104 @@
+// write_file_atomic: replaces whole files, leaves nothing behind, and keeps
+// the previous file when the write cannot happen.
+
+#include <clipflow/atomicfile.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/resource.h>
+
+namespace {
+
+QByteArray read_all(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+std::span<const unsigned char> span_of(const QByteArray& b)
+{
+    return {reinterpret_cast<const unsigned char*>(b.constData()), static_cast<std::size_t>(b.size())};
+}
+
+} // namespace
+
+class TestAtomicFile : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void writesAndReplaces_data()
+    {
+        QTest::addColumn<QByteArray>("first");
+        QTest::addColumn<QByteArray>("second");
+        QTest::newRow("small") << QByteArray("old") << QByteArray("new contents");
+        QTest::newRow("shrinks") << QByteArray(100000, 'x') << QByteArray("y");
+        QTest::newRow("empty") << QByteArray("something") << QByteArray();
+    }
+    void writesAndReplaces()
+    {
+        QFETCH(QByteArray, first);
+        QFETCH(QByteArray, second);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("case.cfcase"));
+        QVERIFY(clipflow::write_file_atomic(path.toStdString(), span_of(first)).ok());
+        QCOMPARE(read_all(path), first);
+        QVERIFY(clipflow::write_file_atomic(path.toStdString(), span_of(second)).ok());
+        QCOMPARE(read_all(path), second);
+        // No temporary files are left beside it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void failureKeepsPreviousFile_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("missing folder") << "missing";
+        QTest::newRow("target is a folder") << "folder";
+        QTest::newRow("disk full") << "full";
+    }
+    void failureKeepsPreviousFile()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        QString path;
+        if (kind == QLatin1String("missing")) {
+            path = dir.filePath(QStringLiteral("no/such/dir/out.png"));
+        } else if (kind == QLatin1String("folder")) {
+            path = dir.filePath(QStringLiteral("taken"));
+            QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
+            QFile keep(path + QStringLiteral("/keep.txt"));
+            QVERIFY(keep.open(QIODevice::WriteOnly));
+            keep.write("keep");
+        } else {
+            path = dir.filePath(QStringLiteral("model.safetensors"));
+            QFile old(path);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("previous");
+        }
+        const QByteArray data(4096, 'z');
+        // "Disk full": a file-size limit makes write() fail part-way, as ENOSPC would.
+        rlimit saved{};
+        getrlimit(RLIMIT_FSIZE, &saved);
+        if (kind == QLatin1String("full")) {
+            std::signal(SIGXFSZ, SIG_IGN);
+            rlimit tight = saved;
+            tight.rlim_cur = 1024;
+            QCOMPARE(setrlimit(RLIMIT_FSIZE, &tight), 0);
+        }
+        const auto status = clipflow::write_file_atomic(path.toStdString(), span_of(data));
+        setrlimit(RLIMIT_FSIZE, &saved);
+        if (kind == QLatin1String("full")) {
+            QCOMPARE(read_all(path), QByteArray("previous"));
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+        }
+        QVERIFY(!status.ok());
+        QCOMPARE(status.code(), clipflow::ErrorCode::IoError);
+        QVERIFY(!status.message().empty());
+        if (kind == QLatin1String("folder")) QCOMPARE(read_all(path + QStringLiteral("/keep.txt")), QByteArray("keep"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAtomicFile)
+#include "tst_atomicfile.moc"

@@ -1,0 +1,217 @@
+// Evidence intake: every supported format decodes to the right pixels, the
+// hash covers exactly the file's bytes, and bad input gets a typed error.
+
+#include <clipflow/evidence.h>
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+using clipflow::ErrorCode;
+
+namespace {
+
+QString fixture(const QString& name) { return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + name; }
+
+QString sha256_of_file(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) return {};
+    return QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+}
+
+long max_rss_kb()
+{
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss;
+}
+
+} // namespace
+
+class TestEvidence : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void decodesEveryFormat_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<double>("tolerance");
+        QTest::addColumn<bool>("alpha");
+        // Left half (200,40,40), right half (30,60,210); grey files 50 | 200.
+        QTest::newRow("jpeg") << "rgb.jpg" << 3 << 0.06 << false;
+        QTest::newRow("jpeg grey") << "grey.jpg" << 1 << 0.03 << false;
+        QTest::newRow("jpeg cmyk") << "cmyk.jpg" << 3 << 0.08 << false;
+        QTest::newRow("jpeg exif") << "exif6.jpg" << 3 << 0.06 << false;
+        QTest::newRow("png") << "rgb.png" << 3 << 0.002 << false;
+        QTest::newRow("png rgba") << "rgba.png" << 3 << 0.002 << true;
+        QTest::newRow("png grey") << "grey.png" << 1 << 0.002 << false;
+        QTest::newRow("png grey+alpha") << "greyalpha.png" << 1 << 0.002 << true;
+        QTest::newRow("png palette") << "palette.png" << 3 << 0.002 << false;
+        QTest::newRow("tiff") << "rgb.tif" << 3 << 0.002 << false;
+        QTest::newRow("tiff lzw") << "rgb_lzw.tif" << 3 << 0.002 << false;
+        QTest::newRow("tiff cmyk") << "cmyk.tif" << 3 << 0.01 << false;
+        QTest::newRow("webp lossless") << "rgb.webp" << 3 << 0.002 << false;
+        QTest::newRow("webp alpha") << "rgba.webp" << 3 << 0.002 << true;
+        QTest::newRow("webp lossy") << "lossy.webp" << 3 << 0.06 << false;
+        QTest::newRow("bmp") << "rgb.bmp" << 3 << 0.002 << false;
+        QTest::newRow("bmp palette") << "palette.bmp" << 3 << 0.002 << false;
+        QTest::newRow("gif") << "palette.gif" << 3 << 0.002 << false;
+        QTest::newRow("gif animated") << "animated.gif" << 3 << 0.002 << false;
+    }
+    void decodesEveryFormat()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, channels);
+        QFETCH(double, tolerance);
+        QFETCH(bool, alpha);
+        auto ev = clipflow::load_evidence(fixture(file).toStdString());
+        QVERIFY2(ev.ok(), ev.status().to_string().c_str());
+        const auto& px = ev->pixels;
+        QCOMPARE(px.width, 64);
+        QCOMPARE(px.height, 48);
+        QCOMPARE(px.channels, channels);
+        QCOMPARE(ev->info.has_alpha, alpha);
+        QCOMPARE(QString::fromStdString(ev->info.sha256), sha256_of_file(fixture(file)));
+        QCOMPARE(ev->info.file_size, quint64(QFileInfo(fixture(file)).size()));
+        if (channels == 3) {
+            const float left[3] = {200 / 255.f, 40 / 255.f, 40 / 255.f}, right[3] = {30 / 255.f, 60 / 255.f, 210 / 255.f};
+            for (int c = 0; c < 3; ++c) {
+                QVERIFY2(std::abs(px.at(8, 24, c) - left[c]) <= tolerance, qPrintable(QStringLiteral("left c%1 = %2").arg(c).arg(px.at(8, 24, c))));
+                QVERIFY2(std::abs(px.at(56, 24, c) - right[c]) <= tolerance, qPrintable(QStringLiteral("right c%1 = %2").arg(c).arg(px.at(56, 24, c))));
+            }
+        } else {
+            QVERIFY(std::abs(px.at(8, 24) - 50 / 255.f) <= tolerance);
+            QVERIFY(std::abs(px.at(56, 24) - 200 / 255.f) <= tolerance);
+        }
+    }
+
+    void keepsSixteenBitPrecision_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("png") << "grey16.png";
+        QTest::newRow("tiff") << "grey16.tif";
+    }
+    void keepsSixteenBitPrecision()
+    {
+        QFETCH(QString, file);
+        auto ev = clipflow::load_evidence(fixture(file).toStdString());
+        QVERIFY2(ev.ok(), ev.status().to_string().c_str());
+        QCOMPARE(ev->info.bit_depth, 16);
+        // 8-bit quantisation would be off by up to 1/510; 16-bit is exact to 1e-6.
+        QVERIFY(std::abs(ev->pixels.at(8, 24) - 1000.f / 65535.f) < 1e-6f);
+        QVERIFY(std::abs(ev->pixels.at(56, 24) - 60000.f / 65535.f) < 1e-6f);
+    }
+
+    void recordsOrientationButKeepsStoredGrid()
+    {
+        auto ev = clipflow::load_evidence(fixture(QStringLiteral("exif6.jpg")).toStdString());
+        QVERIFY(ev.ok());
+        QCOMPARE(ev->info.exif_orientation, 6);
+        QCOMPARE(ev->pixels.width, 64);  // not rotated to 48x64
+        QVERIFY(QString::fromStdString(clipflow::pixel_grid_note(ev->info)).contains(QStringLiteral("orientation 6")));
+    }
+
+    void flagsAnimation()
+    {
+        auto one = clipflow::load_evidence(fixture(QStringLiteral("palette.gif")).toStdString());
+        auto two = clipflow::load_evidence(fixture(QStringLiteral("animated.gif")).toStdString());
+        QVERIFY(one.ok() && two.ok());
+        QCOMPARE(one->info.frame_count_hint, 1);
+        QCOMPARE(two->info.frame_count_hint, 2);
+    }
+
+    void badFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("code");
+        QTest::newRow("empty") << fixture(QStringLiteral("empty.jpg")) << int(ErrorCode::EmptyFile);
+        QTest::newRow("not an image") << fixture(QStringLiteral("notanimage.png")) << int(ErrorCode::UnsupportedFormat);
+        QTest::newRow("truncated png") << fixture(QStringLiteral("truncated.png")) << int(ErrorCode::TruncatedData);
+        QTest::newRow("truncated jpeg") << fixture(QStringLiteral("truncated_scan.jpg")) << int(ErrorCode::TruncatedData);
+        QTest::newRow("corrupt png") << fixture(QStringLiteral("corrupt.png")) << int(ErrorCode::CorruptData);
+        QTest::newRow("bomb header") << fixture(QStringLiteral("huge.png")) << int(ErrorCode::TooManyPixels);
+        QTest::newRow("missing") << fixture(QStringLiteral("no-such-file.png")) << int(ErrorCode::NotFound);
+        QTest::newRow("directory") << QStringLiteral(CLIPFLOW_TEST_DATA) << int(ErrorCode::NotARegularFile);
+    }
+    void badFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, code);
+        auto ev = clipflow::load_evidence(file.toStdString());
+        QVERIFY(!ev.ok());
+        QCOMPARE(int(ev.status().code()), code);
+        QVERIFY(ev.status().message().size() > 8);
+    }
+
+    void specialFiles_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<int>("code");
+        QTest::newRow("dangling link") << "link" << int(ErrorCode::DanglingLink);
+        QTest::newRow("fifo does not hang") << "fifo" << int(ErrorCode::NotARegularFile);
+    }
+    void specialFiles()
+    {
+        QFETCH(QString, kind);
+        QFETCH(int, code);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("evidence.png"));
+        if (kind == QLatin1String("link")) QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.png")), path));
+        else QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        auto ev = clipflow::load_evidence(path.toStdString());
+        QVERIFY(!ev.ok());
+        QCOMPARE(int(ev.status().code()), code);
+    }
+
+    void limitsAreConfigurable_data()
+    {
+        QTest::addColumn<quint64>("maxPixels");
+        QTest::addColumn<quint64>("maxBytes");
+        QTest::addColumn<int>("code");
+        QTest::newRow("within") << quint64(64 * 48) << quint64(1 << 20) << int(ErrorCode::Ok);
+        QTest::newRow("one pixel short") << quint64(64 * 48 - 1) << quint64(1 << 20) << int(ErrorCode::TooManyPixels);
+        QTest::newRow("file too large") << quint64(1 << 20) << quint64(100) << int(ErrorCode::FileTooLarge);
+    }
+    void limitsAreConfigurable()
+    {
+        QFETCH(quint64, maxPixels);
+        QFETCH(quint64, maxBytes);
+        QFETCH(int, code);
+        clipflow::IntakeParams p;
+        p.max_pixels = maxPixels;
+        p.max_file_bytes = maxBytes;
+        auto ev = clipflow::load_evidence(fixture(QStringLiteral("rgb.png")).toStdString(), p);
+        QCOMPARE(int(ev.ok() ? ErrorCode::Ok : ev.status().code()), code);
+    }
+
+    void bombIsRefusedWithoutAllocating()
+    {
+        // 100000 x 100000 RGB would need 30 GB as 8-bit and 120 GB as float.
+        const long before = max_rss_kb();
+        auto ev = clipflow::load_evidence(fixture(QStringLiteral("huge.png")).toStdString());
+        QCOMPARE(ev.status().code(), ErrorCode::TooManyPixels);
+        QVERIFY2(max_rss_kb() - before < 20 * 1024, "intake grew the heap by more than 20 MB");
+    }
+
+    void evidenceIsNotModified()
+    {
+        QTemporaryDir dir;
+        const QString copy = dir.filePath(QStringLiteral("evidence.jpg"));
+        QVERIFY(QFile::copy(fixture(QStringLiteral("rgb.jpg")), copy));
+        const QString before = sha256_of_file(copy);
+        const QDateTime mtime = QFileInfo(copy).lastModified();
+        auto ev = clipflow::load_evidence(copy.toStdString());
+        QVERIFY(ev.ok());
+        QCOMPARE(sha256_of_file(copy), before);
+        QCOMPARE(QFileInfo(copy).lastModified(), mtime);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvidence)
+#include "tst_evidence.moc"
