@@ -44,7 +44,10 @@ std::vector<std::string> Args::positional()
     std::vector<std::string> out;
     bool literal = false;
     for (const auto& w : words_) {
-        if (!literal && w == "--") { literal = true; continue; }
+        if (!literal && w == "--") {
+            literal = true;
+            continue;
+        }
         if (!literal && w.size() > 1 && w[0] == '-') {
             if (error_.empty()) error_ = "unknown option " + w;
             continue;

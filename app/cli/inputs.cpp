@@ -22,7 +22,7 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths)
     for (const auto& p : paths) {
         std::error_code ec;
         if (!fs::is_directory(p, ec)) {
-            out.push_back(p);  // intake reports missing files, links and the like
+            out.push_back(p); // intake reports missing files, links and the like
             continue;
         }
         std::vector<std::string> found;

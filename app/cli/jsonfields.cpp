@@ -33,7 +33,7 @@ nlohmann::json evidence_fields(const EvidenceInfo& info)
         {"has_alpha", info.has_alpha},
         {"exif_orientation", info.exif_orientation},
         {"pixel_grid", pixel_grid_note(info)},
-        {"animated", info.frame_count_hint > 1},  // only the first frame is analysed
+        {"animated", info.frame_count_hint > 1}, // only the first frame is analysed
     };
 }
 

@@ -39,13 +39,18 @@ std::string sheet_path(const std::string& out, std::size_t index, std::size_t to
     if (total == 1) return out;
     const std::filesystem::path p(out);
     const std::string stem = std::filesystem::path(input).stem().string();
-    return (p.parent_path() / (p.stem().string() + "-" + std::to_string(index + 1) + "-" + stem + p.extension().string())).string();
+    return (p.parent_path() / (p.stem().string() + "-" + std::to_string(index + 1) + "-" + stem + p.extension().string()))
+        .string();
 }
 
 nlohmann::json peak_json(const SpectralPeak& p)
 {
-    return {{"source", p.source}, {"fx", rounded(p.fx)}, {"fy", rounded(p.fy)}, {"frequency", rounded(p.frequency)},
-            {"period_px", rounded(p.period_px, 1e-3)}, {"angle_deg", rounded(p.angle_deg, 0.01)},
+    return {{"source", p.source},
+            {"fx", rounded(p.fx)},
+            {"fy", rounded(p.fy)},
+            {"frequency", rounded(p.frequency)},
+            {"period_px", rounded(p.period_px, 1e-3)},
+            {"angle_deg", rounded(p.angle_deg, 0.01)},
             {"strength_db", rounded(p.strength_db, 0.01)}};
 }
 
@@ -79,15 +84,22 @@ int run_spectrum(std::vector<std::string> words)
     sp.per_channel = per_channel;
     IntakeParams ip;
     if (window) {
-        if (*window == "hann") sp.window = Window::Hann;
-        else if (*window == "tukey") sp.window = Window::Tukey;
-        else if (*window == "none") sp.window = Window::None;
-        else return usage("unknown window '" + *window + "'");
+        if (*window == "hann")
+            sp.window = Window::Hann;
+        else if (*window == "tukey")
+            sp.window = Window::Tukey;
+        else if (*window == "none")
+            sp.window = Window::None;
+        else
+            return usage("unknown window '" + *window + "'");
     }
     if (denoiser) {
-        if (*denoiser == "median3") sp.denoiser = Denoiser::Median3;
-        else if (*denoiser == "gaussian") sp.denoiser = Denoiser::Gaussian;
-        else return usage("unknown denoiser '" + *denoiser + "'");
+        if (*denoiser == "median3")
+            sp.denoiser = Denoiser::Median3;
+        else if (*denoiser == "gaussian")
+            sp.denoiser = Denoiser::Gaussian;
+        else
+            return usage("unknown denoiser '" + *denoiser + "'");
     }
     bool ok = true;
     if (tile) {
@@ -116,25 +128,42 @@ int run_spectrum(std::vector<std::string> words)
         const std::string& file = files[i];
         auto fail = [&](const Status& s) {
             ++failures;
-            if (json) std::cout << error_line(file, s).dump() << std::endl;
-            else std::cerr << file << ": " << s.message() << " [" << error_code_name(s.code()) << "]\n";
+            if (json)
+                std::cout << error_line(file, s).dump() << std::endl;
+            else
+                std::cerr << file << ": " << s.message() << " [" << error_code_name(s.code()) << "]\n";
         };
         auto ev = load_evidence(file, ip);
-        if (!ev) { fail(ev.status()); continue; }
+        if (!ev) {
+            fail(ev.status());
+            continue;
+        }
         auto spec = analyze_spectrum(ev->pixels, sp);
-        if (!spec) { fail(spec.status()); continue; }
+        if (!spec) {
+            fail(spec.status());
+            continue;
+        }
         std::string written;
         if (out) {
             written = sheet_path(*out, i, files.size(), file);
             auto png = render_spectrum_png(*spec);
-            if (!png) { fail(png.status()); continue; }
-            if (Status s = write_file_atomic(written, *png); !s.ok()) { fail(s); continue; }
+            if (!png) {
+                fail(png.status());
+                continue;
+            }
+            if (Status s = write_file_atomic(written, *png); !s.ok()) {
+                fail(s);
+                continue;
+            }
         }
         if (json) {
             nlohmann::json line = evidence_fields(ev->info);
-            line["analysis"] = {{"window", window_name(spec->window)}, {"tiles", spec->tiles},
-                                {"fft_width", spec->image.width}, {"fft_height", spec->image.height},
-                                {"denoiser", denoiser_name(spec->denoiser)}, {"frequency_unit", "cycles/pixel"},
+            line["analysis"] = {{"window", window_name(spec->window)},
+                                {"tiles", spec->tiles},
+                                {"fft_width", spec->image.width},
+                                {"fft_height", spec->image.height},
+                                {"denoiser", denoiser_name(spec->denoiser)},
+                                {"frequency_unit", "cycles/pixel"},
                                 {"power_unit", "dB (10 log10 PSD)"}};
             line["radial_frequency"] = rounded_array(spec->radial_frequency, 1e-5);
             line["radial_profile"] = rounded_array(spec->image.radial_profile_db);
@@ -156,8 +185,8 @@ int run_spectrum(std::vector<std::string> words)
                         spec->image.height, spec->peaks.size());
             for (std::size_t k = 0; k < spec->peaks.size() && k < 8; ++k) {
                 const auto& p = spec->peaks[k];
-                std::printf("    %-11s f=(%.4f, %.4f) period %.2f px  %+.1f dB\n", p.source.c_str(), p.fx, p.fy,
-                            p.period_px, p.strength_db);
+                std::printf("    %-11s f=(%.4f, %.4f) period %.2f px  %+.1f dB\n", p.source.c_str(), p.fx, p.fy, p.period_px,
+                            p.strength_db);
             }
             if (!written.empty()) std::printf("  spectra written to %s\n", written.c_str());
             std::printf("  %s\n", pixel_grid_note(ev->info).c_str());

@@ -10,7 +10,8 @@ QImage preview_of(const Raster& r)
     QImage image(r.width, r.height, r.channels == 3 ? QImage::Format_RGB888 : QImage::Format_Grayscale8);
     for (int y = 0; y < r.height; ++y) {
         uchar* line = image.scanLine(y);
-        const float* src = r.data.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.channels);
+        const float* src = r.data.data() +
+                           static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) * static_cast<std::size_t>(r.channels);
         for (int i = 0; i < r.width * r.channels; ++i)
             line[i] = static_cast<uchar>(std::clamp(src[i] * 255.0f + 0.5f, 0.0f, 255.0f));
     }

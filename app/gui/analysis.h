@@ -14,9 +14,9 @@ namespace clipflow::app {
 
 struct Analysis {
     QString file;
-    QString error;                       // empty on success
+    QString error; // empty on success
     EvidenceInfo info;
-    QImage preview;                      // stored grid, 8-bit, at most 1024 px
+    QImage preview; // stored grid, 8-bit, at most 1024 px
     std::optional<SpectrumResult> spectrum;
 };
 

@@ -31,12 +31,10 @@ int main(int argc, char** argv)
     const QString shot = parser.value(screenshot);
     if (!shot.isEmpty()) {
         auto save = [&window, shot] {
-            QTimer::singleShot(300, &window, [&window, shot] {
-                QApplication::exit(window.grab().save(shot) ? 0 : 1);
-            });
+            QTimer::singleShot(300, &window, [&window, shot] { QApplication::exit(window.grab().save(shot) ? 0 : 1); });
         };
         QObject::connect(&window, &clipflow::app::MainWindow::analysisFinished, &window, save);
-        QTimer::singleShot(60000, &app, [] { QApplication::exit(3); });  // never hang a test
+        QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang a test
         if (parser.positionalArguments().isEmpty()) save();
     }
     if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().constFirst());

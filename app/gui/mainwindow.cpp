@@ -9,11 +9,11 @@
 #include <QFileDialog>
 #include <QGridLayout>
 #include <QGroupBox>
-#include <QVBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QStatusBar>
+#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace clipflow::app {
@@ -76,7 +76,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     resize(1100, 820);
 }
 
-bool MainWindow::isBusy() const { return watcher_.isRunning(); }
+bool MainWindow::isBusy() const
+{
+    return watcher_.isRunning();
+}
 
 void MainWindow::openFile(const QString& file)
 {
@@ -90,8 +93,9 @@ void MainWindow::openFile(const QString& file)
 
 void MainWindow::chooseFile()
 {
-    const QString file = QFileDialog::getOpenFileName(this, tr("Open evidence image"), QString(),
-                                                      tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)"));
+    const QString file =
+        QFileDialog::getOpenFileName(this, tr("Open evidence image"), QString(),
+                                     tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)"));
     if (!file.isEmpty()) openFile(file);
 }
 
@@ -122,16 +126,17 @@ void MainWindow::showAnalysis()
         return;
     }
     const auto& s = *a.spectrum;
-    info_->setText(tr("<b>%1</b><br>SHA-256 <tt>%2</tt><br>%3\u00d7%4 %5, %6-bit %7, %8 bytes \u2014 %9 periodic peak(s)<br><i>%10</i>")
-                       .arg(a.file.toHtmlEscaped(), QString::fromStdString(a.info.sha256))
-                       .arg(a.info.width)
-                       .arg(a.info.height)
-                       .arg(QString::fromStdString(a.info.format))
-                       .arg(a.info.bit_depth)
-                       .arg(QString::fromStdString(a.info.colour_model))
-                       .arg(a.info.file_size)
-                       .arg(s.peaks.size())
-                       .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()));
+    info_->setText(
+        tr("<b>%1</b><br>SHA-256 <tt>%2</tt><br>%3\u00d7%4 %5, %6-bit %7, %8 bytes \u2014 %9 periodic peak(s)<br><i>%10</i>")
+            .arg(a.file.toHtmlEscaped(), QString::fromStdString(a.info.sha256))
+            .arg(a.info.width)
+            .arg(a.info.height)
+            .arg(QString::fromStdString(a.info.format))
+            .arg(a.info.bit_depth)
+            .arg(QString::fromStdString(a.info.colour_model))
+            .arg(a.info.file_size)
+            .arg(s.peaks.size())
+            .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()));
     const widgets::ColorMap viridis;
     image_->setPixmap(fit(a.preview, image_));
     spectrum_->setPixmap(fit(viridis.render(s.image.log_power_db.data(), s.image.width, s.image.height), spectrum_));

@@ -4,8 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <filesystem>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace clipflow {
@@ -27,7 +27,7 @@ Status write_file_atomic(const std::string& path, std::span<const unsigned char>
     while (done < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
         if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return fail("cannot write");  // ENOSPC lands here and the old file survives
+        if (n <= 0) return fail("cannot write"); // ENOSPC lands here and the old file survives
         done += static_cast<std::size_t>(n);
     }
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) return fail("cannot flush");

@@ -10,15 +10,11 @@ namespace clipflow::detail {
 
 class ByteReader {
 public:
-    explicit ByteReader(std::span<const std::uint8_t> bytes, bool big_endian = false)
-        : bytes_(bytes), big_endian_(big_endian) {}
+    explicit ByteReader(std::span<const std::uint8_t> bytes, bool big_endian = false) : bytes_(bytes), big_endian_(big_endian) {}
 
     std::size_t size() const { return bytes_.size(); }
     void set_big_endian(bool be) { big_endian_ = be; }
-    bool has(std::size_t offset, std::size_t count) const
-    {
-        return offset <= bytes_.size() && count <= bytes_.size() - offset;
-    }
+    bool has(std::size_t offset, std::size_t count) const { return offset <= bytes_.size() && count <= bytes_.size() - offset; }
     bool u8(std::size_t offset, std::uint8_t& out) const
     {
         if (!has(offset, 1)) return false;
@@ -29,8 +25,7 @@ public:
     {
         if (!has(offset, 2)) return false;
         const auto* p = bytes_.data() + offset;
-        out = big_endian_ ? static_cast<std::uint16_t>((p[0] << 8) | p[1])
-                          : static_cast<std::uint16_t>((p[1] << 8) | p[0]);
+        out = big_endian_ ? static_cast<std::uint16_t>((p[0] << 8) | p[1]) : static_cast<std::uint16_t>((p[1] << 8) | p[0]);
         return true;
     }
     bool u32(std::size_t offset, std::uint32_t& out) const

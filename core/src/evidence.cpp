@@ -32,7 +32,10 @@ Result<std::vector<std::uint8_t>> read_whole_file(const std::string& path, std::
         if (err == ELOOP) return Result<Bytes>(ErrorCode::DanglingLink, "too many levels of symbolic links");
         return Result<Bytes>(ErrorCode::IoError, std::string("cannot open: ") + std::strerror(err));
     }
-    struct Closer { int fd; ~Closer() { ::close(fd); } } closer{fd};
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
     struct stat st {};
     if (::fstat(fd, &st) != 0) return Result<Bytes>(ErrorCode::IoError, std::string("cannot stat: ") + std::strerror(errno));
     if (S_ISDIR(st.st_mode)) return Result<Bytes>(ErrorCode::NotARegularFile, "is a directory, not an image file");
@@ -81,8 +84,10 @@ Raster to_raster(const cv::Mat& m, bool grey)
         const float* row = f.ptr<float>(y);
         for (int x = 0; x < f.cols; ++x) {
             const float* p = row + static_cast<std::ptrdiff_t>(x) * src_channels;
-            if (out.channels == 3) {  // OpenCV gives BGR(A)
-                *dst++ = p[2]; *dst++ = p[1]; *dst++ = p[0];
+            if (out.channels == 3) { // OpenCV gives BGR(A)
+                *dst++ = p[2];
+                *dst++ = p[1];
+                *dst++ = p[0];
             } else {
                 *dst++ = p[0];
             }
@@ -119,8 +124,9 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     const ImageHeader& h = header.value();
     const std::uint64_t pixels = std::uint64_t(h.width) * std::uint64_t(h.height);
     if (pixels > params.max_pixels)
-        return {ErrorCode::TooManyPixels, h.format + " header declares " + std::to_string(h.width) + "x" + std::to_string(h.height) +
-                                              " pixels, above the limit of " + std::to_string(params.max_pixels) +
+        return {ErrorCode::TooManyPixels, h.format + " header declares " + std::to_string(h.width) + "x" +
+                                              std::to_string(h.height) + " pixels, above the limit of " +
+                                              std::to_string(params.max_pixels) +
                                               " (possible decompression bomb); it was not decoded"};
     ev.info.format = h.format;
     ev.info.width = static_cast<int>(h.width);
@@ -150,7 +156,8 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
         // forensic analyses must see the grid as stored.
         const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
         if (decoded.empty())
-            return {ErrorCode::CorruptData, "the " + h.format + " decoder could not read the pixel data (corrupt or truncated file)"};
+            return {ErrorCode::CorruptData,
+                    "the " + h.format + " decoder could not read the pixel data (corrupt or truncated file)"};
         if (decoded.cols != ev.info.width || decoded.rows != ev.info.height)
             return {ErrorCode::CorruptData, "decoded size " + std::to_string(decoded.cols) + "x" + std::to_string(decoded.rows) +
                                                 " differs from the header's " + std::to_string(ev.info.width) + "x" +

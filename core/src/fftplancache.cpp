@@ -18,7 +18,10 @@ FftBuffer::FftBuffer(std::size_t floats) : size_(floats)
         if (!data_) throw std::bad_alloc();
     }
 }
-FftBuffer::~FftBuffer() { fftwf_free(data_); }
+FftBuffer::~FftBuffer()
+{
+    fftwf_free(data_);
+}
 FftBuffer::FftBuffer(FftBuffer&& other) noexcept : data_(other.data_), size_(other.size_)
 {
     other.data_ = nullptr;
@@ -41,7 +44,10 @@ std::string default_wisdom_path()
     return {};
 }
 
-bool is_power_of_two(int n) { return n > 0 && (n & (n - 1)) == 0; }
+bool is_power_of_two(int n)
+{
+    return n > 0 && (n & (n - 1)) == 0;
+}
 
 } // namespace
 
@@ -114,8 +120,8 @@ bool FftPlanCache::forward_r2c(int height, int width, float* in, std::complex<fl
             // odd whole-image sizes get an estimated one unless wisdom already knows them.
             const bool measure = impl_->effort == PlanEffort::Measure && height == width && is_power_of_two(width);
             unsigned flags = measure ? FFTW_MEASURE : FFTW_ESTIMATE;
-            plan = fftwf_plan_dft_r2c_2d(height, width, scratch_in.data(),
-                                         reinterpret_cast<fftwf_complex*>(scratch_out.data()), flags);
+            plan = fftwf_plan_dft_r2c_2d(height, width, scratch_in.data(), reinterpret_cast<fftwf_complex*>(scratch_out.data()),
+                                         flags);
             if (!plan) return false;
             impl_->plans.emplace(key, plan);
             if (measure) impl_->save_wisdom();

@@ -35,8 +35,7 @@ Result<GifFrame> gif_error(int code)
 {
     const char* text = GifErrorString(code);
     const std::string message = std::string("GIF: ") + (text ? text : "decoder error");
-    if (code == D_GIF_ERR_READ_FAILED || code == D_GIF_ERR_EOF_TOO_SOON)
-        return {ErrorCode::TruncatedData, message};
+    if (code == D_GIF_ERR_READ_FAILED || code == D_GIF_ERR_EOF_TOO_SOON) return {ErrorCode::TruncatedData, message};
     return {ErrorCode::CorruptData, message};
 }
 
@@ -81,7 +80,9 @@ Result<GifFrame> decode_gif_first_frame(std::span<const std::uint8_t> bytes, std
             if (gif->SColorMap && gif->SBackGroundColor < gif->SColorMap->ColorCount) {
                 const GifColorType bg = gif->SColorMap->Colors[gif->SBackGroundColor];
                 for (std::size_t i = 0; i < frame.rgb.size(); i += 3) {
-                    frame.rgb[i] = bg.Red; frame.rgb[i + 1] = bg.Green; frame.rgb[i + 2] = bg.Blue;
+                    frame.rgb[i] = bg.Red;
+                    frame.rgb[i + 1] = bg.Green;
+                    frame.rgb[i + 2] = bg.Blue;
                 }
             }
             std::vector<GifPixelType> line(static_cast<std::size_t>(d.Width));
@@ -90,11 +91,17 @@ Result<GifFrame> decode_gif_first_frame(std::span<const std::uint8_t> bytes, std
                 for (int x = 0; x < d.Width; ++x) {
                     const int idx = line[static_cast<std::size_t>(x)];
                     const int px = d.Left + x;
-                    if (idx == transparent) { frame.has_transparency = true; continue; }
+                    if (idx == transparent) {
+                        frame.has_transparency = true;
+                        continue;
+                    }
                     if (y >= sh || px >= sw || idx >= map->ColorCount) continue;
                     const GifColorType c = map->Colors[idx];
-                    const std::size_t o = (static_cast<std::size_t>(y) * static_cast<std::size_t>(sw) + static_cast<std::size_t>(px)) * 3;
-                    frame.rgb[o] = c.Red; frame.rgb[o + 1] = c.Green; frame.rgb[o + 2] = c.Blue;
+                    const std::size_t o =
+                        (static_cast<std::size_t>(y) * static_cast<std::size_t>(sw) + static_cast<std::size_t>(px)) * 3;
+                    frame.rgb[o] = c.Red;
+                    frame.rgb[o + 1] = c.Green;
+                    frame.rgb[o + 2] = c.Blue;
                 }
             };
             if (d.Interlace) {
@@ -118,7 +125,10 @@ Result<GifFrame> decode_gif_first_frame(std::span<const std::uint8_t> bytes, std
     // Peek whether another frame follows, without decoding it.
     GifRecordType next = UNDEFINED_RECORD_TYPE;
     for (int guard = 0; guard < 64 && DGifGetRecordType(gif.get(), &next) != GIF_ERROR; ++guard) {
-        if (next == IMAGE_DESC_RECORD_TYPE) { frame.more_frames = true; break; }
+        if (next == IMAGE_DESC_RECORD_TYPE) {
+            frame.more_frames = true;
+            break;
+        }
         if (next != EXTENSION_RECORD_TYPE) break;
         int code = 0;
         GifByteType* ext = nullptr;

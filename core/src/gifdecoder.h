@@ -13,7 +13,7 @@ namespace clipflow::detail {
 struct GifFrame {
     int width = 0;
     int height = 0;
-    std::vector<std::uint8_t> rgb;  // interleaved RGB, width*height*3
+    std::vector<std::uint8_t> rgb; // interleaved RGB, width*height*3
     bool has_transparency = false;
     bool more_frames = false;
 };

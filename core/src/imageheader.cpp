@@ -9,14 +9,19 @@ namespace {
 
 using detail::ByteReader;
 
-Result<ImageHeader> corrupt(const std::string& what) { return {ErrorCode::CorruptData, what}; }
-Result<ImageHeader> truncated(const std::string& what) { return {ErrorCode::TruncatedData, what}; }
+Result<ImageHeader> corrupt(const std::string& what)
+{
+    return {ErrorCode::CorruptData, what};
+}
+Result<ImageHeader> truncated(const std::string& what)
+{
+    return {ErrorCode::TruncatedData, what};
+}
 
 int orientation_from_exif_payload(std::span<const std::uint8_t> payload)
 {
     // APP1/eXIf/EXIF chunks may or may not carry the "Exif\0\0" prefix.
-    if (payload.size() >= 6 && std::equal(payload.begin(), payload.begin() + 6, "Exif\0\0"))
-        payload = payload.subspan(6);
+    if (payload.size() >= 6 && std::equal(payload.begin(), payload.begin() + 6, "Exif\0\0")) payload = payload.subspan(6);
     return exif_orientation_from_tiff(payload);
 }
 
@@ -36,11 +41,28 @@ Result<ImageHeader> probe_png(const ByteReader& r)
         return corrupt("PNG IHDR declares an invalid size");
     h.bit_depth = depth;
     switch (type) {
-    case 0: h.colour_model = "grey"; h.channels = 1; break;
-    case 2: h.colour_model = "rgb"; h.channels = 3; break;
-    case 3: h.colour_model = "palette"; h.channels = 1; break;
-    case 4: h.colour_model = "grey"; h.channels = 2; h.has_alpha = true; break;
-    case 6: h.colour_model = "rgb"; h.channels = 4; h.has_alpha = true; break;
+    case 0:
+        h.colour_model = "grey";
+        h.channels = 1;
+        break;
+    case 2:
+        h.colour_model = "rgb";
+        h.channels = 3;
+        break;
+    case 3:
+        h.colour_model = "palette";
+        h.channels = 1;
+        break;
+    case 4:
+        h.colour_model = "grey";
+        h.channels = 2;
+        h.has_alpha = true;
+        break;
+    case 6:
+        h.colour_model = "rgb";
+        h.channels = 4;
+        h.has_alpha = true;
+        break;
     default: return corrupt("PNG IHDR declares an unknown colour type");
     }
     // Walk the chunk list for tRNS (alpha) and eXIf; every length is checked.
@@ -51,7 +73,10 @@ Result<ImageHeader> probe_png(const ByteReader& r)
         r.u32(pos, clen);
         if (r.matches(pos + 4, "tRNS", 4)) h.has_alpha = true;
         if (r.matches(pos + 4, "eXIf", 4)) h.exif_orientation = orientation_from_exif_payload(r.sub(pos + 8, clen));
-        if (r.matches(pos + 4, "IEND", 4)) { iend = true; break; }
+        if (r.matches(pos + 4, "IEND", 4)) {
+            iend = true;
+            break;
+        }
         if (clen > r.size()) break;
         pos += 12 + std::size_t(clen);
     }
@@ -76,7 +101,7 @@ Result<ImageHeader> probe_jpeg(const ByteReader& r, std::span<const std::uint8_t
         std::uint8_t ff = 0, marker = 0;
         if (!r.u8(pos, ff)) return truncated("JPEG ends inside its headers");
         if (ff != 0xFF) return corrupt("JPEG marker expected at byte " + std::to_string(pos));
-        while (r.u8(pos + 1, marker) && marker == 0xFF) ++pos;  // fill bytes
+        while (r.u8(pos + 1, marker) && marker == 0xFF) ++pos; // fill bytes
         if (!r.u8(pos + 1, marker)) return truncated("JPEG ends inside its headers");
         pos += 2;
         if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) continue;
@@ -107,19 +132,29 @@ Result<ImageHeader> probe_jpeg(const ByteReader& r, std::span<const std::uint8_t
             h.channels = ncomp;
             have_sof = true;
         }
-        if (marker == 0xDA) { sos_at = pos; break; }
+        if (marker == 0xDA) {
+            sos_at = pos;
+            break;
+        }
         pos += seglen;
     }
     if (!have_sof) return corrupt("JPEG has no frame header before its scan");
-    if (h.channels == 1) h.colour_model = "grey";
-    else if (h.channels == 3) h.colour_model = "rgb";
-    else if (h.channels == 4) h.colour_model = adobe_transform == 2 ? "ycck" : "cmyk";
-    else return {ErrorCode::UnsupportedFormat, "JPEG with " + std::to_string(h.channels) + " components"};
+    if (h.channels == 1)
+        h.colour_model = "grey";
+    else if (h.channels == 3)
+        h.colour_model = "rgb";
+    else if (h.channels == 4)
+        h.colour_model = adobe_transform == 2 ? "ycck" : "cmyk";
+    else
+        return {ErrorCode::UnsupportedFormat, "JPEG with " + std::to_string(h.channels) + " components"};
     // A complete stream ends with EOI after the scan; search back from the end
     // because some cameras append trailers after it.
     bool eoi = false;
     for (std::size_t i = bytes.size() - 1; i > sos_at; --i) {
-        if (bytes[i - 1] == 0xFF && bytes[i] == 0xD9) { eoi = true; break; }
+        if (bytes[i - 1] == 0xFF && bytes[i] == 0xD9) {
+            eoi = true;
+            break;
+        }
     }
     if (!eoi) return truncated("JPEG stream ends before its end-of-image marker");
     return h;
@@ -142,8 +177,13 @@ Result<ImageHeader> probe_tiff(ByteReader r)
         ifd = o;
     }
     std::uint64_t count = 0;
-    if (big) { if (!r.u64(ifd, count)) return truncated("TIFF directory lies beyond the end of the file"); }
-    else { std::uint16_t c = 0; if (!r.u16(ifd, c)) return truncated("TIFF directory lies beyond the end of the file"); count = c; }
+    if (big) {
+        if (!r.u64(ifd, count)) return truncated("TIFF directory lies beyond the end of the file");
+    } else {
+        std::uint16_t c = 0;
+        if (!r.u16(ifd, c)) return truncated("TIFF directory lies beyond the end of the file");
+        count = c;
+    }
     if (count > 4096) return corrupt("TIFF directory with an implausible number of entries");
     const std::size_t entry_size = big ? 20 : 12;
     const std::size_t first = ifd + (big ? 8 : 2);
@@ -156,15 +196,29 @@ Result<ImageHeader> probe_tiff(ByteReader r)
         r.u16(e + 2, type);
         const std::size_t value = e + (big ? 12 : 8);
         auto scalar = [&]() -> std::uint64_t {
-            if (type == 3) { std::uint16_t v = 0; r.u16(value, v); return v; }
-            if (type == 4) { std::uint32_t v = 0; r.u32(value, v); return v; }
-            if (type == 16) { std::uint64_t v = 0; r.u64(value, v); return v; }
-            std::uint8_t v = 0; r.u8(value, v); return v;
+            if (type == 3) {
+                std::uint16_t v = 0;
+                r.u16(value, v);
+                return v;
+            }
+            if (type == 4) {
+                std::uint32_t v = 0;
+                r.u32(value, v);
+                return v;
+            }
+            if (type == 16) {
+                std::uint64_t v = 0;
+                r.u64(value, v);
+                return v;
+            }
+            std::uint8_t v = 0;
+            r.u8(value, v);
+            return v;
         };
         switch (tag) {
         case 256: h.width = static_cast<std::uint32_t>(std::min<std::uint64_t>(scalar(), 0xffffffffu)); break;
         case 257: h.height = static_cast<std::uint32_t>(std::min<std::uint64_t>(scalar(), 0xffffffffu)); break;
-        case 258: h.bit_depth = static_cast<int>(scalar()); break;  // first sample's depth when inline
+        case 258: h.bit_depth = static_cast<int>(scalar()); break; // first sample's depth when inline
         case 262: photometric = static_cast<int>(scalar()); break;
         case 274: h.exif_orientation = static_cast<int>(scalar()); break;
         case 277: spp = static_cast<int>(scalar()); break;
@@ -179,7 +233,8 @@ Result<ImageHeader> probe_tiff(ByteReader r)
     h.channels = spp;
     h.has_alpha = extra != 0;
     switch (photometric) {
-    case 0: case 1: h.colour_model = "grey"; break;
+    case 0:
+    case 1: h.colour_model = "grey"; break;
     case 3: h.colour_model = "palette"; break;
     case 5: h.colour_model = "cmyk"; break;
     default: h.colour_model = "rgb"; break;
@@ -260,8 +315,13 @@ Result<ImageHeader> probe_bmp(const ByteReader& r)
     }
     if (h.width == 0 || h.height == 0) return corrupt("BMP declares a zero size");
     h.bit_depth = 8;
-    if (bpp <= 8) { h.colour_model = "palette"; h.channels = 1; }
-    else { h.colour_model = "rgb"; h.channels = bpp == 32 ? 4 : 3; }
+    if (bpp <= 8) {
+        h.colour_model = "palette";
+        h.channels = 1;
+    } else {
+        h.colour_model = "rgb";
+        h.channels = bpp == 32 ? 4 : 3;
+    }
     return h;
 }
 
@@ -284,8 +344,10 @@ Result<ImageHeader> probe_gif(const ByteReader& r)
 int exif_orientation_from_tiff(std::span<const std::uint8_t> tiff)
 {
     ByteReader r(tiff);
-    if (r.matches(0, "MM", 2)) r.set_big_endian(true);
-    else if (!r.matches(0, "II", 2)) return 0;
+    if (r.matches(0, "MM", 2))
+        r.set_big_endian(true);
+    else if (!r.matches(0, "II", 2))
+        return 0;
     std::uint16_t magic = 0;
     std::uint32_t ifd = 0;
     std::uint16_t count = 0;
@@ -313,9 +375,9 @@ Result<ImageHeader> probe_image_header(std::span<const std::uint8_t> bytes)
     if (r.matches(0, "RIFF", 4) && r.matches(8, "WEBP", 4)) return probe_webp(r);
     if (r.matches(0, "BM", 2)) return probe_bmp(r);
     if (r.matches(0, "GIF87a", 6) || r.matches(0, "GIF89a", 6)) return probe_gif(r);
-    if (bytes.size() < 8) return {ErrorCode::UnsupportedFormat, "too short to be an image (" + std::to_string(bytes.size()) + " bytes)"};
-    return {ErrorCode::UnsupportedFormat,
-            "not a supported image format (JPEG, PNG, TIFF, WebP, BMP or GIF expected)"};
+    if (bytes.size() < 8)
+        return {ErrorCode::UnsupportedFormat, "too short to be an image (" + std::to_string(bytes.size()) + " bytes)"};
+    return {ErrorCode::UnsupportedFormat, "not a supported image format (JPEG, PNG, TIFF, WebP, BMP or GIF expected)"};
 }
 
 } // namespace clipflow

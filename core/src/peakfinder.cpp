@@ -13,7 +13,7 @@ namespace {
 // Standard normal quantile by Newton iterations on erfc (accurate far into the tail).
 double normal_quantile_upper(double p)
 {
-    double z = std::sqrt(-2.0 * std::log(p));  // good start for small p
+    double z = std::sqrt(-2.0 * std::log(p)); // good start for small p
     for (int i = 0; i < 50; ++i) {
         const double f = 0.5 * std::erfc(z / std::numbers::sqrt2) - p;
         const double pdf = std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi);
@@ -29,7 +29,7 @@ double normal_quantile_upper(double p)
 double noise_ratio_threshold(int averages, double bins, double false_alarm)
 {
     const double p = std::clamp(false_alarm / std::max(bins, 1.0), 1e-300, 0.5);
-    if (averages <= 1) return -std::log(p);  // exponential distribution of a single periodogram bin
+    if (averages <= 1) return -std::log(p); // exponential distribution of a single periodogram bin
     // Mean of K exponentials is chi-square(2K)/(2K); Wilson-Hilferty for its quantile.
     const double nu = 2.0 * averages;
     const double z = normal_quantile_upper(p);
@@ -52,7 +52,10 @@ std::vector<SpectralPeak> find_peaks(const std::vector<float>& power, int width,
     cv::integral(padded, integral, CV_64F);
     // Sum over rows [y0, y1) and columns [x0, x1), in spectrum coordinates.
     auto rect = [&](int y0, int x0, int y1, int x1) {
-        y0 += R; y1 += R; x0 += R; x1 += R;
+        y0 += R;
+        y1 += R;
+        x0 += R;
+        x1 += R;
         return integral.at<double>(y1, x1) - integral.at<double>(y0, x1) - integral.at<double>(y1, x0) +
                integral.at<double>(y0, x0);
     };
@@ -64,7 +67,7 @@ std::vector<SpectralPeak> find_peaks(const std::vector<float>& power, int width,
     const int nms = 2;
     for (int y = 0; y < height; ++y) {
         for (int x = 0; x < width; ++x) {
-            const int kx = x - cx, ky = y - cy;  // integer frequency indices
+            const int kx = x - cx, ky = y - cy; // integer frequency indices
             const double fx = double(kx) / width, fy = double(ky) / height;
             if (std::hypot(fx, fy) < search.min_frequency) continue;
             // Keep one of each conjugate pair: the partner (-kx, -ky) wraps back into range.
@@ -77,7 +80,10 @@ std::vector<SpectralPeak> find_peaks(const std::vector<float>& power, int width,
                 for (int dx = -nms; dx <= nms; ++dx) {
                     if (!dx && !dy) continue;
                     const float n = p.at<float>((y + dy + height) % height, (x + dx + width) % width);
-                    if (n > v || (n == v && (dy < 0 || (dy == 0 && dx < 0)))) { is_max = false; break; }
+                    if (n > v || (n == v && (dy < 0 || (dy == 0 && dx < 0)))) {
+                        is_max = false;
+                        break;
+                    }
                 }
             if (!is_max) continue;
             // Background: the ring around the bin, and each of the four arms
@@ -85,8 +91,9 @@ std::vector<SpectralPeak> find_peaks(const std::vector<float>& power, int width,
             // scene make lines through DC) from counting as isolated peaks.
             double bg = (box(y, x, R) - box(y, x, r)) / ring_count;
             const double arm_count = double((R - r) * (2 * r + 1));
-            bg = std::max({bg, rect(y - R, x - r, y - r, x + r + 1) / arm_count, rect(y + r + 1, x - r, y + R + 1, x + r + 1) / arm_count,
-                           rect(y - r, x - R, y + r + 1, x - r) / arm_count, rect(y - r, x + r + 1, y + r + 1, x + R + 1) / arm_count});
+            bg = std::max(
+                {bg, rect(y - R, x - r, y - r, x + r + 1) / arm_count, rect(y + r + 1, x - r, y + R + 1, x + r + 1) / arm_count,
+                 rect(y - r, x - R, y + r + 1, x - r) / arm_count, rect(y - r, x + r + 1, y + r + 1, x + R + 1) / arm_count});
             const double ratio = bg > 0 ? v / bg : (v > 0 ? 1e30 : 0.0);
             if (!(ratio >= ratio_min)) continue;
             SpectralPeak peak;

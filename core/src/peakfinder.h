@@ -12,7 +12,7 @@ struct PeakSearch {
     double false_alarm = 1e-3;
     double min_db = 6.0;
     int max_peaks = 16;
-    int averages = 1;  // Welch tiles: more averages, tighter noise, lower threshold
+    int averages = 1; // Welch tiles: more averages, tighter noise, lower threshold
 };
 
 // power: centred linear PSD, height x width. Returns peaks in the upper

@@ -13,8 +13,7 @@ Raster luminance(const Raster& image)
     y.data.resize(n);
     const float* p = image.data.data();
     const auto stride = static_cast<std::size_t>(image.channels);
-    for (std::size_t i = 0; i < n; ++i, p += stride)
-        y.data[i] = 0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2];
+    for (std::size_t i = 0; i < n; ++i, p += stride) y.data[i] = 0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2];
     return y;
 }
 

@@ -17,7 +17,10 @@ Sha256::Sha256() : impl_(std::make_unique<Impl>())
         throw std::runtime_error("OpenSSL cannot initialise SHA-256");
 }
 
-Sha256::~Sha256() { EVP_MD_CTX_free(impl_->ctx); }
+Sha256::~Sha256()
+{
+    EVP_MD_CTX_free(impl_->ctx);
+}
 
 void Sha256::update(std::span<const std::uint8_t> bytes)
 {

@@ -47,14 +47,16 @@ std::vector<float> make_window(int n, Window window, float alpha)
     std::vector<float> w(static_cast<std::size_t>(n), 1.0f);
     const double pi = std::numbers::pi;
     for (int i = 0; i < n; ++i) {
-        const double t = (i + 0.5) / n;  // symmetric, never exactly zero at the edges
+        const double t = (i + 0.5) / n; // symmetric, never exactly zero at the edges
         double v = 1.0;
         if (window == Window::Hann) {
             v = 0.5 - 0.5 * std::cos(2.0 * pi * t);
         } else if (window == Window::Tukey && alpha > 0) {
             const double a = std::min<double>(alpha, 1.0);
-            if (t < a / 2) v = 0.5 * (1 - std::cos(2 * pi * t / a));
-            else if (t > 1 - a / 2) v = 0.5 * (1 - std::cos(2 * pi * (1 - t) / a));
+            if (t < a / 2)
+                v = 0.5 * (1 - std::cos(2 * pi * t / a));
+            else if (t > 1 - a / 2)
+                v = 0.5 * (1 - std::cos(2 * pi * (1 - t) / a));
         }
         w[static_cast<std::size_t>(i)] = static_cast<float>(v);
     }
@@ -67,7 +69,7 @@ std::vector<int> tile_positions(int length, int tile, float overlap)
     const double step = std::max(1.0, tile * (1.0 - std::clamp<double>(overlap, 0.0, 0.9)));
     const int n = 1 + static_cast<int>(std::ceil((length - tile) / step));
     std::vector<int> pos(static_cast<std::size_t>(n));
-    for (int i = 0; i < n; ++i)  // spread evenly so the last tile ends at the border
+    for (int i = 0; i < n; ++i) // spread evenly so the last tile ends at the border
         pos[static_cast<std::size_t>(i)] = static_cast<int>(std::lround(double(length - tile) * i / std::max(n - 1, 1)));
     return pos;
 }
@@ -194,8 +196,10 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
             value = db(b);
         } else if (!filled.empty()) {
             auto hi = std::lower_bound(filled.begin(), filled.end(), b);
-            if (hi == filled.end()) value = db(filled.back());
-            else if (hi == filled.begin()) value = db(*hi);
+            if (hi == filled.end())
+                value = db(filled.back());
+            else if (hi == filled.begin())
+                value = db(*hi);
             else {
                 const int b0 = *(hi - 1), b1 = *hi;
                 value = db(b0) + (db(b1) - db(b0)) * double(b - b0) / double(b1 - b0);
@@ -228,8 +232,7 @@ cv::Mat periodicity_map(const cv::Mat& y)
 
 Status validate(const Raster& image, const SpectrumParams& p)
 {
-    if (image.empty() || image.width <= 0 || image.height <= 0)
-        return {ErrorCode::InvalidArgument, "no pixels to analyse"};
+    if (image.empty() || image.width <= 0 || image.height <= 0) return {ErrorCode::InvalidArgument, "no pixels to analyse"};
     if (image.data.size() != image.pixel_count() * static_cast<std::size_t>(image.channels) ||
         (image.channels != 1 && image.channels != 3))
         return {ErrorCode::InvalidArgument, "raster size does not match its dimensions"};
@@ -288,8 +291,8 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
             auto power = welch_power(src, w, params, job);
             if (!power) return power.status();
-            detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db,
-                                      params.max_peaks, w.tiles()};
+            detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db, params.max_peaks,
+                                      w.tiles()};
             auto found = detail::find_peaks(power.value(), w.tw, w.th, name, search);
             result.peaks.insert(result.peaks.end(), found.begin(), found.end());
             return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
@@ -311,8 +314,10 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         }
 
         cv::Mat denoised;
-        if (params.denoiser == Denoiser::Median3) cv::medianBlur(ymat, denoised, 3);
-        else cv::GaussianBlur(ymat, denoised, cv::Size(0, 0), std::max(0.3f, params.gaussian_sigma));
+        if (params.denoiser == Denoiser::Median3)
+            cv::medianBlur(ymat, denoised, 3);
+        else
+            cv::GaussianBlur(ymat, denoised, cv::Size(0, 0), std::max(0.3f, params.gaussian_sigma));
         const cv::Mat residual = ymat - denoised;
         auto res = peaks_of(residual, "residual");
         if (!res) return res.status();

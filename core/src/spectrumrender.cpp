@@ -26,7 +26,8 @@ cv::Mat colour_panel(const Spectrum& s, const std::vector<SpectralPeak>& peaks)
     db.convertTo(grey, CV_8U, 255.0 / (hi - lo), -lo * 255.0 / (hi - lo));
     const double scale = double(kPanel) / std::max(s.width, s.height);
     cv::Mat resized;
-    cv::resize(grey, resized, cv::Size(std::max(1, int(std::lround(s.width * scale))), std::max(1, int(std::lround(s.height * scale)))), 0, 0,
+    cv::resize(grey, resized,
+               cv::Size(std::max(1, int(std::lround(s.width * scale))), std::max(1, int(std::lround(s.height * scale)))), 0, 0,
                scale < 1 ? cv::INTER_AREA : cv::INTER_NEAREST);
     cv::Mat colour;
     cv::applyColorMap(resized, colour, cv::COLORMAP_VIRIDIS);
@@ -35,7 +36,7 @@ cv::Mat colour_panel(const Spectrum& s, const std::vector<SpectralPeak>& peaks)
     colour.copyTo(panel(cv::Rect(ox, oy, colour.cols, colour.rows)));
     for (const auto& p : peaks) {
         if (p.source != s.name) continue;
-        for (int sign : {1, -1}) {  // draw the conjugate partner too
+        for (int sign : {1, -1}) { // draw the conjugate partner too
             const cv::Point c(ox + int(std::lround((0.5 + sign * p.fx) * colour.cols)),
                               oy + int(std::lround((0.5 + sign * p.fy) * colour.rows)));
             cv::circle(panel, c, 9, cv::Scalar(60, 60, 255), 2, cv::LINE_AA);
@@ -55,7 +56,10 @@ cv::Mat profile_strip(const SpectrumResult& r, int width)
     float lo = 1e30f, hi = -1e30f;
     for (const Spectrum* s : series) {
         const auto& v = s->radial_profile_db;
-        for (std::size_t i = 2; i < v.size(); ++i) { lo = std::min(lo, v[i]); hi = std::max(hi, v[i]); }
+        for (std::size_t i = 2; i < v.size(); ++i) {
+            lo = std::min(lo, v[i]);
+            hi = std::max(hi, v[i]);
+        }
     }
     if (!(hi > lo)) hi = lo + 1;
     const int pw = width - left - right, ph = h - top - bottom;
@@ -65,7 +69,8 @@ cv::Mat profile_strip(const SpectrumResult& r, int width)
         cv::line(strip, cv::Point(x, top), cv::Point(x, top + ph), cv::Scalar(60, 60, 60), 1);
         char label[16];
         std::snprintf(label, sizeof label, "%.3g", 0.125 * t);
-        cv::putText(strip, label, cv::Point(x - 12, top + ph + 16), cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar(200, 200, 200), 1, cv::LINE_AA);
+        cv::putText(strip, label, cv::Point(x - 12, top + ph + 16), cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar(200, 200, 200), 1,
+                    cv::LINE_AA);
     }
     cv::putText(strip, "frequency (cycles/pixel)", cv::Point(left + pw / 2 - 80, h - 6), cv::FONT_HERSHEY_SIMPLEX, 0.45,
                 cv::Scalar(200, 200, 200), 1, cv::LINE_AA);

@@ -35,14 +35,20 @@ Run clipflow(const QStringList& args)
     QProcess p;
     p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), args);
     Run r;
-    if (!p.waitForFinished(120000)) { p.kill(); return r; }
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        return r;
+    }
     r.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2;
     r.out = p.readAllStandardOutput();
     r.err = p.readAllStandardError();
     return r;
 }
 
-QString fixture(const char* name) { return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name); }
+QString fixture(const char* name)
+{
+    return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name);
+}
 
 } // namespace
 
@@ -59,12 +65,13 @@ private Q_SLOTS:
         QTest::newRow("nothing") << QStringList{} << 2 << QStringLiteral("Usage");
         QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
         QTest::newRow("no images") << QStringList{QStringLiteral("spectrum")} << 2 << QStringLiteral("no images");
-        QTest::newRow("unknown option") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--bogus"), fixture("rgb.png")} << 2
-                                        << QStringLiteral("unknown option");
-        QTest::newRow("bad window") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--window"), QStringLiteral("kaiser"), fixture("rgb.png")}
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--bogus"), fixture("rgb.png")}
+                                        << 2 << QStringLiteral("unknown option");
+        QTest::newRow("bad window") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--window"),
+                                                   QStringLiteral("kaiser"), fixture("rgb.png")}
                                     << 2 << QStringLiteral("unknown window");
-        QTest::newRow("missing value") << QStringList{QStringLiteral("spectrum"), fixture("rgb.png"), QStringLiteral("--out")} << 2
-                                       << QStringLiteral("needs a value");
+        QTest::newRow("missing value") << QStringList{QStringLiteral("spectrum"), fixture("rgb.png"), QStringLiteral("--out")}
+                                       << 2 << QStringLiteral("needs a value");
     }
     void usage()
     {
@@ -80,14 +87,16 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("s.png"));
-        const Run r = clipflow({QStringLiteral("spectrum"), fixture("rgb.jpg"), QStringLiteral("--out"), png, QStringLiteral("--json")});
+        const Run r =
+            clipflow({QStringLiteral("spectrum"), fixture("rgb.jpg"), QStringLiteral("--out"), png, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const auto lines = r.lines();
         QCOMPARE(lines.size(), 1);
         const QJsonObject o = lines.first();
         QFile f(fixture("rgb.jpg"));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(o[QStringLiteral("sha256")].toString(), QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(o[QStringLiteral("sha256")].toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
         QCOMPARE(o[QStringLiteral("file")].toString(), fixture("rgb.jpg"));
         QCOMPARE(o[QStringLiteral("width")].toInt(), 64);
         QCOMPARE(o[QStringLiteral("height")].toInt(), 48);
@@ -105,14 +114,18 @@ private Q_SLOTS:
 
     void batchGoesOnAfterFailures()
     {
-        const QStringList files{fixture("rgb.png"), fixture("empty.jpg"), fixture("huge.png"), fixture("nope.png"),
-                                fixture("truncated_scan.jpg"), fixture("grey16.tif")};
+        const QStringList files{fixture("rgb.png"),  fixture("empty.jpg"),          fixture("huge.png"),
+                                fixture("nope.png"), fixture("truncated_scan.jpg"), fixture("grey16.tif")};
         const Run r = clipflow(QStringList{QStringLiteral("spectrum"), QStringLiteral("--json")} + files);
         QCOMPARE(r.code, 1);
         const auto lines = r.lines();
         QCOMPARE(lines.size(), files.size());
-        const QStringList codes{QString(), QStringLiteral("empty_file"), QStringLiteral("too_many_pixels"), QStringLiteral("not_found"),
-                                QStringLiteral("truncated_data"), QString()};
+        const QStringList codes{QString(),
+                                QStringLiteral("empty_file"),
+                                QStringLiteral("too_many_pixels"),
+                                QStringLiteral("not_found"),
+                                QStringLiteral("truncated_data"),
+                                QString()};
         for (int i = 0; i < files.size(); ++i) {
             QCOMPARE(lines[i][QStringLiteral("file")].toString(), files[i]);
             QCOMPARE(lines[i][QStringLiteral("error_code")].toString(), codes[i]);
@@ -126,7 +139,8 @@ private Q_SLOTS:
         QDir(dir.path()).mkpath(QStringLiteral("in/sub"));
         QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("in/a.png"))));
         QVERIFY(QFile::copy(fixture("rgb.webp"), dir.filePath(QStringLiteral("in/sub/b.webp"))));
-        QVERIFY(QFile::copy(fixture("notanimage.png"), dir.filePath(QStringLiteral("in/sub/notes.txt"))));  // skipped: not an image name
+        QVERIFY(QFile::copy(fixture("notanimage.png"),
+                            dir.filePath(QStringLiteral("in/sub/notes.txt")))); // skipped: not an image name
         const Run r = clipflow({QStringLiteral("spectrum"), dir.filePath(QStringLiteral("in")), QStringLiteral("--json"),
                                 QStringLiteral("--out"), dir.filePath(QStringLiteral("sheet.png"))});
         QCOMPARE(r.code, 0);

@@ -22,7 +22,10 @@ QLabel* label_named(MainWindow& w, const QString& name)
     return nullptr;
 }
 
-QString fixture(const char* name) { return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name); }
+QString fixture(const char* name)
+{
+    return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name);
+}
 
 } // namespace
 

@@ -18,12 +18,20 @@ QStringList parse_csv_line(const QString& line)
     for (int i = 0; i < line.size(); ++i) {
         const QChar c = line.at(i);
         if (quoted) {
-            if (c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') { cur += u'"'; ++i; }
-            else if (c == u'"') quoted = false;
-            else cur += c;
-        } else if (c == u'"') quoted = true;
-        else if (c == u',') { fields << cur; cur.clear(); }
-        else cur += c;
+            if (c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') {
+                cur += u'"';
+                ++i;
+            } else if (c == u'"')
+                quoted = false;
+            else
+                cur += c;
+        } else if (c == u'"')
+            quoted = true;
+        else if (c == u',') {
+            fields << cur;
+            cur.clear();
+        } else
+            cur += c;
     }
     fields << cur;
     return fields;
@@ -37,7 +45,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (!QFile::exists(root + QStringLiteral("/manifest.csv")))
-            QSKIP(qPrintable(QStringLiteral("development data not found at %1 (it lives beside the repository in shared/data/dev)").arg(root)));
+            QSKIP(
+                qPrintable(QStringLiteral("development data not found at %1 (it lives beside the repository in shared/data/dev)")
+                               .arg(root)));
     }
 
     void everyImageDecodes_data()
@@ -67,9 +77,10 @@ private Q_SLOTS:
         QVERIFY2(ev.ok(), ev.status().to_string().c_str());
         QCOMPARE(ev->info.width, width);
         QCOMPARE(ev->info.height, height);
-        QCOMPARE(QString::fromStdString(ev->info.format).toUpper(), format.toUpper() == QLatin1String("JPG") ? QStringLiteral("JPEG") : format.toUpper());
+        QCOMPARE(QString::fromStdString(ev->info.format).toUpper(),
+                 format.toUpper() == QLatin1String("JPG") ? QStringLiteral("JPEG") : format.toUpper());
         QCOMPARE(ev->info.sha256.size(), std::size_t(64));
-        if (++decoded % 25 == 0) {  // a sample through the whole spectral pipeline
+        if (++decoded % 25 == 0) { // a sample through the whole spectral pipeline
             auto s = clipflow::analyze_spectrum(ev->pixels);
             QVERIFY2(s.ok(), s.status().to_string().c_str());
             QCOMPARE(s->image.radial_profile_db.size(), std::size_t(128));

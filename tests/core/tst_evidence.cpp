@@ -16,7 +16,10 @@ using clipflow::ErrorCode;
 
 namespace {
 
-QString fixture(const QString& name) { return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + name; }
+QString fixture(const QString& name)
+{
+    return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + name;
+}
 
 QString sha256_of_file(const QString& path)
 {
@@ -82,8 +85,10 @@ private Q_SLOTS:
         if (channels == 3) {
             const float left[3] = {200 / 255.f, 40 / 255.f, 40 / 255.f}, right[3] = {30 / 255.f, 60 / 255.f, 210 / 255.f};
             for (int c = 0; c < 3; ++c) {
-                QVERIFY2(std::abs(px.at(8, 24, c) - left[c]) <= tolerance, qPrintable(QStringLiteral("left c%1 = %2").arg(c).arg(px.at(8, 24, c))));
-                QVERIFY2(std::abs(px.at(56, 24, c) - right[c]) <= tolerance, qPrintable(QStringLiteral("right c%1 = %2").arg(c).arg(px.at(56, 24, c))));
+                QVERIFY2(std::abs(px.at(8, 24, c) - left[c]) <= tolerance,
+                         qPrintable(QStringLiteral("left c%1 = %2").arg(c).arg(px.at(8, 24, c))));
+                QVERIFY2(std::abs(px.at(56, 24, c) - right[c]) <= tolerance,
+                         qPrintable(QStringLiteral("right c%1 = %2").arg(c).arg(px.at(56, 24, c))));
             }
         } else {
             QVERIFY(std::abs(px.at(8, 24) - 50 / 255.f) <= tolerance);
@@ -113,7 +118,7 @@ private Q_SLOTS:
         auto ev = clipflow::load_evidence(fixture(QStringLiteral("exif6.jpg")).toStdString());
         QVERIFY(ev.ok());
         QCOMPARE(ev->info.exif_orientation, 6);
-        QCOMPARE(ev->pixels.width, 64);  // not rotated to 48x64
+        QCOMPARE(ev->pixels.width, 64); // not rotated to 48x64
         QVERIFY(QString::fromStdString(clipflow::pixel_grid_note(ev->info)).contains(QStringLiteral("orientation 6")));
     }
 
@@ -162,8 +167,10 @@ private Q_SLOTS:
         QFETCH(int, code);
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("evidence.png"));
-        if (kind == QLatin1String("link")) QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.png")), path));
-        else QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        if (kind == QLatin1String("link"))
+            QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.png")), path));
+        else
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
         auto ev = clipflow::load_evidence(path.toStdString());
         QVERIFY(!ev.ok());
         QCOMPARE(int(ev.status().code()), code);

@@ -87,7 +87,7 @@ private Q_SLOTS:
     {
         auto& cache = FftPlanCache::instance();
         const std::size_t before = cache.cached_plans();
-        QVERIFY(max_relative_error(64, 64, 1) < 2e-5);  // square power of two: measured plan
+        QVERIFY(max_relative_error(64, 64, 1) < 2e-5); // square power of two: measured plan
         const std::size_t after = cache.cached_plans();
         QCOMPARE(after, before + 1);
         QVERIFY(max_relative_error(64, 64, 2) < 2e-5);
@@ -102,7 +102,8 @@ private Q_SLOTS:
         std::vector<double> errors(8, 1e9);
         std::vector<std::thread> threads;
         for (int t = 0; t < 8; ++t)
-            threads.emplace_back([t, &errors] { errors[std::size_t(t)] = max_relative_error(t % 2 ? 48 : 40, 56 + 8 * (t % 3), unsigned(t)); });
+            threads.emplace_back(
+                [t, &errors] { errors[std::size_t(t)] = max_relative_error(t % 2 ? 48 : 40, 56 + 8 * (t % 3), unsigned(t)); });
         for (auto& th : threads) th.join();
         for (double e : errors) QVERIFY(e < 2e-5);
     }

@@ -26,18 +26,32 @@ QByteArray exif_tiff(bool big_endian, quint16 orientation)
 {
     QByteArray t;
     auto u16 = [&](quint16 v) {
-        if (big_endian) { t.append(char(v >> 8)); t.append(char(v & 0xff)); }
-        else { t.append(char(v & 0xff)); t.append(char(v >> 8)); }
+        if (big_endian) {
+            t.append(char(v >> 8));
+            t.append(char(v & 0xff));
+        } else {
+            t.append(char(v & 0xff));
+            t.append(char(v >> 8));
+        }
     };
     auto u32 = [&](quint32 v) {
-        if (big_endian) { u16(quint16(v >> 16)); u16(quint16(v)); }
-        else { u16(quint16(v)); u16(quint16(v >> 16)); }
+        if (big_endian) {
+            u16(quint16(v >> 16));
+            u16(quint16(v));
+        } else {
+            u16(quint16(v));
+            u16(quint16(v >> 16));
+        }
     };
     t.append(big_endian ? "MM" : "II");
     u16(42);
     u32(8);
-    u16(1);                 // one entry
-    u16(0x0112); u16(3); u32(1); u16(orientation); u16(0);
+    u16(1); // one entry
+    u16(0x0112);
+    u16(3);
+    u32(1);
+    u16(orientation);
+    u16(0);
     u32(0);
     return t;
 }
@@ -55,24 +69,60 @@ private Q_SLOTS:
         QTest::addColumn<int>("depth");
         QTest::addColumn<bool>("alpha");
         QTest::addColumn<int>("orientation");
-        QTest::newRow("jpeg rgb") << "rgb.jpg" << "JPEG" << "rgb" << 8 << false << 0;
-        QTest::newRow("jpeg grey") << "grey.jpg" << "JPEG" << "grey" << 8 << false << 0;
-        QTest::newRow("jpeg cmyk") << "cmyk.jpg" << "JPEG" << "cmyk" << 8 << false << 0;
-        QTest::newRow("jpeg exif 6") << "exif6.jpg" << "JPEG" << "rgb" << 8 << false << 6;
-        QTest::newRow("png rgb") << "rgb.png" << "PNG" << "rgb" << 8 << false << 0;
-        QTest::newRow("png rgba") << "rgba.png" << "PNG" << "rgb" << 8 << true << 0;
-        QTest::newRow("png grey16") << "grey16.png" << "PNG" << "grey" << 16 << false << 0;
-        QTest::newRow("png grey+alpha") << "greyalpha.png" << "PNG" << "grey" << 8 << true << 0;
-        QTest::newRow("png palette") << "palette.png" << "PNG" << "palette" << 8 << false << 0;
-        QTest::newRow("tiff rgb") << "rgb.tif" << "TIFF" << "rgb" << 8 << false << 0;
-        QTest::newRow("tiff grey16") << "grey16.tif" << "TIFF" << "grey" << 16 << false << 0;
-        QTest::newRow("tiff cmyk") << "cmyk.tif" << "TIFF" << "cmyk" << 8 << false << 0;
-        QTest::newRow("webp lossless") << "rgb.webp" << "WebP" << "rgb" << 8 << false << 0;
-        QTest::newRow("webp alpha") << "rgba.webp" << "WebP" << "rgb" << 8 << true << 0;
-        QTest::newRow("webp lossy") << "lossy.webp" << "WebP" << "rgb" << 8 << false << 0;
-        QTest::newRow("bmp rgb") << "rgb.bmp" << "BMP" << "rgb" << 8 << false << 0;
-        QTest::newRow("bmp palette") << "palette.bmp" << "BMP" << "palette" << 8 << false << 0;
-        QTest::newRow("gif") << "palette.gif" << "GIF" << "palette" << 8 << false << 0;
+        QTest::newRow("jpeg rgb") << "rgb.jpg"
+                                  << "JPEG"
+                                  << "rgb" << 8 << false << 0;
+        QTest::newRow("jpeg grey") << "grey.jpg"
+                                   << "JPEG"
+                                   << "grey" << 8 << false << 0;
+        QTest::newRow("jpeg cmyk") << "cmyk.jpg"
+                                   << "JPEG"
+                                   << "cmyk" << 8 << false << 0;
+        QTest::newRow("jpeg exif 6") << "exif6.jpg"
+                                     << "JPEG"
+                                     << "rgb" << 8 << false << 6;
+        QTest::newRow("png rgb") << "rgb.png"
+                                 << "PNG"
+                                 << "rgb" << 8 << false << 0;
+        QTest::newRow("png rgba") << "rgba.png"
+                                  << "PNG"
+                                  << "rgb" << 8 << true << 0;
+        QTest::newRow("png grey16") << "grey16.png"
+                                    << "PNG"
+                                    << "grey" << 16 << false << 0;
+        QTest::newRow("png grey+alpha") << "greyalpha.png"
+                                        << "PNG"
+                                        << "grey" << 8 << true << 0;
+        QTest::newRow("png palette") << "palette.png"
+                                     << "PNG"
+                                     << "palette" << 8 << false << 0;
+        QTest::newRow("tiff rgb") << "rgb.tif"
+                                  << "TIFF"
+                                  << "rgb" << 8 << false << 0;
+        QTest::newRow("tiff grey16") << "grey16.tif"
+                                     << "TIFF"
+                                     << "grey" << 16 << false << 0;
+        QTest::newRow("tiff cmyk") << "cmyk.tif"
+                                   << "TIFF"
+                                   << "cmyk" << 8 << false << 0;
+        QTest::newRow("webp lossless") << "rgb.webp"
+                                       << "WebP"
+                                       << "rgb" << 8 << false << 0;
+        QTest::newRow("webp alpha") << "rgba.webp"
+                                    << "WebP"
+                                    << "rgb" << 8 << true << 0;
+        QTest::newRow("webp lossy") << "lossy.webp"
+                                    << "WebP"
+                                    << "rgb" << 8 << false << 0;
+        QTest::newRow("bmp rgb") << "rgb.bmp"
+                                 << "BMP"
+                                 << "rgb" << 8 << false << 0;
+        QTest::newRow("bmp palette") << "palette.bmp"
+                                     << "BMP"
+                                     << "palette" << 8 << false << 0;
+        QTest::newRow("gif") << "palette.gif"
+                             << "GIF"
+                             << "palette" << 8 << false << 0;
     }
     void fixtures()
     {
@@ -158,8 +208,10 @@ private Q_SLOTS:
         int refused = 0;
         for (int n = 0; n <= data.size(); ++n) {
             auto h = clipflow::probe_image_header(bytes_of(data.left(n)));
-            if (!h.ok()) ++refused;
-            else QVERIFY(h->width > 0 && h->height > 0);
+            if (!h.ok())
+                ++refused;
+            else
+                QVERIFY(h->width > 0 && h->height > 0);
         }
         // The empty prefix at least must be refused.
         QVERIFY(refused >= 1);

@@ -161,7 +161,7 @@ private Q_SLOTS:
         QFETCH(int, height);
         QFETCH(clipflow::Window, window);
         QFETCH(double, tolerance);
-        const float sigma = 0.1f;  // PSD of white noise = variance = -20 dB
+        const float sigma = 0.1f; // PSD of white noise = variance = -20 dB
         clipflow::SpectrumParams p;
         p.window = window;
         auto s = clipflow::analyze_spectrum(white_noise(width, height, sigma, 11), p);
@@ -175,9 +175,13 @@ private Q_SLOTS:
         double sum = 0;
         int n = 0;
         for (std::size_t i = 0; i < prof.size(); ++i) {
-            if (s->radial_frequency[i] < 0.05) continue;  // tile-mean removal notches DC
+            if (s->radial_frequency[i] < 0.05) continue; // tile-mean removal notches DC
             sum += prof[i];
-            if (++n == 16) { groups.push_back(sum / n); sum = 0; n = 0; }
+            if (++n == 16) {
+                groups.push_back(sum / n);
+                sum = 0;
+                n = 0;
+            }
         }
         QVERIFY(groups.size() >= 6);
         for (std::size_t g = 0; g < groups.size(); ++g)
@@ -274,7 +278,7 @@ private Q_SLOTS:
         QVERIFY(sheet.cols > 1000 && sheet.rows > 500);
         cv::Scalar mean, stddev;
         cv::meanStdDev(sheet, mean, stddev);
-        QVERIFY(stddev[1] > 10);  // not a blank image
+        QVERIFY(stddev[1] > 10); // not a blank image
     }
 };
 

@@ -30,7 +30,7 @@ private Q_SLOTS:
         };
         QVERIFY(close(map.color(0.0), low));
         QVERIFY(close(map.color(1.0), high));
-        QVERIFY(close(map.color(-5.0), low));  // clamped
+        QVERIFY(close(map.color(-5.0), low)); // clamped
         QVERIFY(close(map.color(std::nan("")), low));
         // Perceptually ordered: luma rises monotonically from low to high.
         double previous = -1;

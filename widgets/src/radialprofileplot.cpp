@@ -25,8 +25,8 @@ void RadialProfilePlot::clear()
     plot_->replot();
 }
 
-void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>& frequencies,
-                                  const std::vector<float>& values_db, const QColor& color)
+void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& values_db,
+                                  const QColor& color)
 {
     const auto n = std::min(frequencies.size(), values_db.size());
     QVector<double> x(static_cast<qsizetype>(n)), y(static_cast<qsizetype>(n));
@@ -43,6 +43,9 @@ void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>&
     plot_->replot();
 }
 
-int RadialProfilePlot::seriesCount() const { return plot_->graphCount(); }
+int RadialProfilePlot::seriesCount() const
+{
+    return plot_->graphCount();
+}
 
 } // namespace clipflow::widgets

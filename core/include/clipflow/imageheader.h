@@ -12,12 +12,12 @@
 namespace clipflow {
 
 struct ImageHeader {
-    std::string format;         // "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
+    std::string format; // "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
     std::uint32_t width = 0;
     std::uint32_t height = 0;
-    int channels = 0;           // 0 when the container does not say
+    int channels = 0; // 0 when the container does not say
     int bit_depth = 8;
-    std::string colour_model;   // "grey", "rgb", "palette", "cmyk", "ycck"
+    std::string colour_model; // "grey", "rgb", "palette", "cmyk", "ycck"
     bool has_alpha = false;
     int exif_orientation = 0;
 };

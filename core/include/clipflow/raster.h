@@ -9,15 +9,16 @@ namespace clipflow {
 struct Raster {
     int width = 0;
     int height = 0;
-    int channels = 0;          // 1 (grey) or 3 (RGB, in that order)
-    std::vector<float> data;   // row-major, interleaved, nominal range [0, 1]
+    int channels = 0;        // 1 (grey) or 3 (RGB, in that order)
+    std::vector<float> data; // row-major, interleaved, nominal range [0, 1]
 
     bool empty() const { return data.empty(); }
     std::size_t pixel_count() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height); }
     float at(int x, int y, int c = 0) const
     {
         return data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) *
-                        static_cast<std::size_t>(channels) + static_cast<std::size_t>(c)];
+                        static_cast<std::size_t>(channels) +
+                    static_cast<std::size_t>(c)];
     }
 };
 

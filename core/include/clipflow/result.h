@@ -9,8 +9,7 @@
 
 namespace clipflow {
 
-template <typename T>
-class Result {
+template <typename T> class Result {
 public:
     Result(T value) : value_(std::move(value)) {}
     Result(Status status) : status_(std::move(status)) { assert(!status_.ok()); }
@@ -20,9 +19,21 @@ public:
     explicit operator bool() const { return ok(); }
     const Status& status() const { return status_; }
 
-    T& value() & { assert(ok()); return *value_; }
-    const T& value() const& { assert(ok()); return *value_; }
-    T&& value() && { assert(ok()); return std::move(*value_); }
+    T& value() &
+    {
+        assert(ok());
+        return *value_;
+    }
+    const T& value() const&
+    {
+        assert(ok());
+        return *value_;
+    }
+    T&& value() &&
+    {
+        assert(ok());
+        return std::move(*value_);
+    }
     T* operator->() { return &value(); }
     const T* operator->() const { return &value(); }
     T& operator*() & { return value(); }

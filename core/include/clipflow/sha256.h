@@ -16,7 +16,7 @@ public:
     Sha256& operator=(const Sha256&) = delete;
 
     void update(std::span<const std::uint8_t> bytes);
-    std::string finish_hex();   // resets the object for reuse
+    std::string finish_hex(); // resets the object for reuse
 
     static std::string hex(std::span<const std::uint8_t> bytes);
 

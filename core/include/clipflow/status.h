@@ -8,19 +8,19 @@ namespace clipflow {
 
 enum class ErrorCode {
     Ok = 0,
-    NotFound,         // no such file
-    DanglingLink,     // a symbolic link whose target is missing
-    NotARegularFile,  // directory, FIFO, device, socket
+    NotFound,        // no such file
+    DanglingLink,    // a symbolic link whose target is missing
+    NotARegularFile, // directory, FIFO, device, socket
     PermissionDenied,
     EmptyFile,
-    FileTooLarge,     // more bytes than IntakeParams::max_file_bytes
-    TooManyPixels,    // header declares more than IntakeParams::max_pixels
+    FileTooLarge,  // more bytes than IntakeParams::max_file_bytes
+    TooManyPixels, // header declares more than IntakeParams::max_pixels
     UnsupportedFormat,
     CorruptData,
     TruncatedData,
     IoError,
     InvalidArgument,
-    Aborted,          // the caller's abort callback said stop
+    Aborted, // the caller's abort callback said stop
     Internal,
 };
 

@@ -15,7 +15,7 @@ public:
 
     explicit ColorMap(Palette palette = Palette::Viridis);
 
-    QRgb color(double t) const;  // t in [0, 1], clamped
+    QRgb color(double t) const; // t in [0, 1], clamped
     // Row-major values, mapped linearly from [lo, hi]; hi <= lo picks the 1st..99.9th percentiles.
     QImage render(const float* values, int width, int height, float lo = 0.0f, float hi = 0.0f) const;
     Palette palette() const { return palette_; }

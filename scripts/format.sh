@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Formats every tracked C++ file in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+git ls-files '*.cpp' '*.h' | xargs clang-format -i
