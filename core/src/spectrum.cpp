@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <cmath>
 #include <numbers>
 
@@ -110,13 +112,30 @@ struct Job {
     }
 };
 
-// Linear PSD averaged over tiles, centred (DC at height/2, width/2).
-Result<std::vector<float>> welch_power(const cv::Mat& src, const Welch& w, const SpectrumParams& params, Job& job)
+// Per-thread FFT buffers, reused while the size stays the same: fresh 50 MB
+// buffers per call cost more in page faults than the transform itself.
+struct FftScratch {
+    FftBuffer in, out;
+    std::vector<float> acc;      // |F|^2 summed over tiles
+    std::vector<float> centred;  // the linear PSD handed back to the caller
+    void ensure(std::size_t in_floats, std::size_t out_floats)
+    {
+        if (in.size() != in_floats) in = FftBuffer(in_floats);
+        if (out.size() != out_floats) out = FftBuffer(out_floats);
+    }
+};
+
+// Linear PSD averaged over tiles, centred (DC at height/2, width/2). The
+// returned reference stays valid on this thread until the next call.
+Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w, const SpectrumParams& params, Job& job)
 {
+    using R = Result<const std::vector<float>*>;
     const int tw = w.tw, th = w.th, hw = tw / 2 + 1;
-    FftBuffer in(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
-    FftBuffer out(static_cast<std::size_t>(th) * static_cast<std::size_t>(hw) * 2);
-    std::vector<double> acc(static_cast<std::size_t>(th) * static_cast<std::size_t>(hw), 0.0);
+    const auto half_size = static_cast<std::size_t>(th) * static_cast<std::size_t>(hw);
+    thread_local FftScratch scratch;
+    scratch.ensure(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th), half_size * 2);
+    std::vector<float>& acc = scratch.acc;  // float: at most a few hundred terms
+    acc.assign(half_size, 0.0f);
     auto& fft = FftPlanCache::instance();
     for (int y0 : w.ys) {
         for (int x0 : w.xs) {
@@ -125,32 +144,51 @@ Result<std::vector<float>> welch_power(const cv::Mat& src, const Welch& w, const
             const float mean = static_cast<float>(cv::mean(tile)[0]);
             for (int y = 0; y < th; ++y) {
                 const float* row = tile.ptr<float>(y);
-                float* dst = in.data() + static_cast<std::ptrdiff_t>(y) * tw;
+                float* dst = scratch.in.data() + static_cast<std::ptrdiff_t>(y) * tw;
                 const float wy = w.wy[static_cast<std::size_t>(y)];
-                for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * w.wx[static_cast<std::size_t>(x)];
+                const float* wx = w.wx.data();
+                for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * wx[x];
             }
-            if (!fft.forward_r2c(th, tw, in.data(), out.as_complex(), params.fft_threads))
-                return Result<std::vector<float>>(ErrorCode::Internal, "FFTW could not plan a transform");
-            const std::complex<float>* c = out.as_complex();
-            for (std::size_t i = 0; i < acc.size(); ++i) acc[i] += std::norm(c[i]);
-            if (!job.step()) return Result<std::vector<float>>(ErrorCode::Aborted, "spectral analysis aborted");
+            if (!fft.forward_r2c(th, tw, scratch.in.data(), scratch.out.as_complex(), params.fft_threads))
+                return R(ErrorCode::Internal, "FFTW could not plan a transform");
+            const float* c = scratch.out.data();  // interleaved re, im
+            float* a = acc.data();
+            for (std::size_t i = 0; i < half_size; ++i) a[i] += c[2 * i] * c[2 * i] + c[2 * i + 1] * c[2 * i + 1];
+            if (!job.step()) return R(ErrorCode::Aborted, "spectral analysis aborted");
         }
     }
     // Normalise to a power spectral density: white noise of variance s^2 gives s^2 everywhere.
-    const double scale = 1.0 / (w.tiles() * w.window_energy);
-    std::vector<float> centred(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+    const auto scale = static_cast<float>(1.0 / (w.tiles() * w.window_energy));
+    std::vector<float>& centred = scratch.centred;
+    centred.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+    const int sx = tw / 2;  // output column of kx = 0
     for (int ky = 0; ky < th; ++ky) {
-        const int cy = (ky + th / 2) % th;
-        for (int kx = 0; kx < tw; ++kx) {
-            const int cx = (kx + tw / 2) % tw;
-            // r2c stores kx <= tw/2; the rest is the conjugate of (-ky, -kx).
-            const std::size_t idx = kx < hw ? static_cast<std::size_t>(ky) * hw + static_cast<std::size_t>(kx)
-                                            : static_cast<std::size_t>((th - ky) % th) * hw + static_cast<std::size_t>(tw - kx);
-            centred[static_cast<std::size_t>(cy) * static_cast<std::size_t>(tw) + static_cast<std::size_t>(cx)] =
-                static_cast<float>(acc[idx] * scale);
+        float* out = centred.data() + static_cast<std::size_t>((ky + th / 2) % th) * static_cast<std::size_t>(tw);
+        const float* row = acc.data() + static_cast<std::size_t>(ky) * static_cast<std::size_t>(hw);
+        // r2c stores kx = 0..tw/2; the others are conjugates of (-ky, tw-kx).
+        const float* mirror = acc.data() + static_cast<std::size_t>((th - ky) % th) * static_cast<std::size_t>(hw);
+        for (int kx = 0; kx < hw && sx + kx < tw; ++kx) out[sx + kx] = row[kx] * scale;  // kx = 0 .. tw-1-sx
+        for (int kx = tw - sx; kx < hw; ++kx) out[kx - (tw - sx)] = row[kx] * scale;       // wraps to the left
+        for (int kx = hw; kx < tw; ++kx) {
+            const int cx = kx < tw - sx ? sx + kx : kx - (tw - sx);
+            out[cx] = mirror[tw - kx] * scale;
         }
     }
-    return centred;
+    return R(&centred);
+}
+
+// 10*log10(x) for positive normal floats, to ~1e-4 dB; vectorises where std::log10 does not.
+inline float fast_db(float x)
+{
+    const auto bits = std::bit_cast<std::uint32_t>(x);
+    const float exponent = static_cast<float>(static_cast<int>(bits >> 23) - 127);
+    float m = std::bit_cast<float>((bits & 0x007FFFFFu) | 0x3F800000u);  // mantissa in [1, 2)
+    // ln(m) = 2 atanh(s), s = (m-1)/(m+1) in [0, 1/3]
+    const float s = (m - 1.0f) / (m + 1.0f), s2 = s * s;
+    const float ln_m = 2.0f * s * (1.0f + s2 * (1.0f / 3 + s2 * (1.0f / 5 + s2 * (1.0f / 7 + s2 * (1.0f / 9)))));
+    constexpr float kDbPerLn = 4.3429448190325175f;    // 10 / ln 10
+    constexpr float kDbPerOctave = 3.0102999566398120f;  // 10 log10 2
+    return exponent * kDbPerOctave + ln_m * kDbPerLn;
 }
 
 Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw, int th, int bins)
@@ -159,47 +197,70 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
     s.name = std::move(name);
     s.width = tw;
     s.height = th;
-    s.log_power_db.resize(power.size());
     constexpr float floor_psd = 1e-20f;
+    s.log_power_db.reserve(power.size());  // push_back: no 50 MB zero-fill before the real values
+    for (const float v : power) s.log_power_db.push_back(fast_db(std::max(v, floor_psd)));
+
     double total = 0.0;
     std::vector<double> sum(static_cast<std::size_t>(bins), 0.0);
     std::vector<long> count(static_cast<std::size_t>(bins), 0);
-    for (int y = 0; y < th; ++y) {
-        const double fy = double(y - th / 2) / th;
-        for (int x = 0; x < tw; ++x) {
-            const double fx = double(x - tw / 2) / tw;
-            const std::size_t i = static_cast<std::size_t>(y) * static_cast<std::size_t>(tw) + static_cast<std::size_t>(x);
-            const float v = power[i];
-            s.log_power_db[i] = 10.0f * std::log10(std::max(v, floor_psd));
-            total += v;
-            const double r = std::hypot(fx, fy);
-            if (r < 0.5) {
-                const auto b = static_cast<std::size_t>(r / 0.5 * bins);
-                sum[b] += v;
-                ++count[b];
-            }
-        }
+    std::vector<float> fx2(static_cast<std::size_t>(tw));
+    for (int x = 0; x < tw; ++x) {
+        const float f = float(x - tw / 2) / float(tw);
+        fx2[static_cast<std::size_t>(x)] = f * f;
     }
-    s.mean_db = 10.0 * std::log10(std::max(total / std::max<double>(power.size(), 1), double(floor_psd)));
+    const float bins_per_unit = 2.0f * float(bins);  // radius 0.5 -> bins
+    std::vector<int> bin_of(static_cast<std::size_t>(tw));
+    for (int y = 0; y < th; ++y) {
+        const float fy = float(y - th / 2) / float(th);
+        const float fy2 = fy * fy;
+        const float* row = power.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(tw);
+        for (int x = 0; x < tw; ++x)
+            bin_of[static_cast<std::size_t>(x)] = static_cast<int>(std::sqrt(fx2[static_cast<std::size_t>(x)] + fy2) * bins_per_unit);
+        // Neighbouring bins share a radial bin: sum runs locally, then flush, so
+        // the accumulation does not wait on its own stores.
+        double row_total = 0.0, run = 0.0;
+        int run_bin = bin_of[0], run_length = 0;
+        for (int x = 0; x < tw; ++x) {
+            const float v = row[x];
+            row_total += v;
+            const int b = bin_of[static_cast<std::size_t>(x)];
+            if (b != run_bin) {
+                if (run_bin < bins) {
+                    sum[static_cast<std::size_t>(run_bin)] += run;
+                    count[static_cast<std::size_t>(run_bin)] += run_length;
+                }
+                run_bin = b;
+                run = 0.0;
+                run_length = 0;
+            }
+            run += v;
+            ++run_length;
+        }
+        if (run_bin < bins) {
+            sum[static_cast<std::size_t>(run_bin)] += run;
+            count[static_cast<std::size_t>(run_bin)] += run_length;
+        }
+        total += row_total;
+    }
+    s.mean_db = 10.0 * std::log10(std::max(total / std::max<double>(static_cast<double>(power.size()), 1.0), double(floor_psd)));
     // Small FFTs leave some fine radial bins empty: interpolate between filled neighbours.
     s.radial_profile_db.assign(static_cast<std::size_t>(bins), 0.0f);
     std::vector<int> filled;
     for (int b = 0; b < bins; ++b)
         if (count[static_cast<std::size_t>(b)]) filled.push_back(b);
+    auto db = [&](int k) {
+        const auto kb = static_cast<std::size_t>(k);
+        return 10.0 * std::log10(std::max(sum[kb] / double(count[kb]), double(floor_psd)));
+    };
     for (int b = 0; b < bins; ++b) {
-        auto db = [&](int k) {
-            const auto kb = static_cast<std::size_t>(k);
-            return 10.0 * std::log10(std::max(sum[kb] / double(count[kb]), double(floor_psd)));
-        };
         double value = 0.0;
         if (count[static_cast<std::size_t>(b)]) {
             value = db(b);
         } else if (!filled.empty()) {
             auto hi = std::lower_bound(filled.begin(), filled.end(), b);
-            if (hi == filled.end())
-                value = db(filled.back());
-            else if (hi == filled.begin())
-                value = db(*hi);
+            if (hi == filled.end()) value = db(filled.back());
+            else if (hi == filled.begin()) value = db(*hi);
             else {
                 const int b0 = *(hi - 1), b1 = *hi;
                 value = db(b0) + (db(b1) - db(b0)) * double(b - b0) / double(b1 - b0);
@@ -256,7 +317,7 @@ Result<Spectrum> power_spectrum(const Raster& grey, const SpectrumParams& params
         const cv::Mat m(grey.height, grey.width, CV_32F, const_cast<float*>(grey.data.data()));
         auto power = welch_power(m, w, params, job);
         if (!power) return power.status();
-        return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+        return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
     } catch (const cv::Exception& e) {
         return Status(ErrorCode::Internal, std::string("OpenCV: ") + e.what());
     } catch (const std::bad_alloc&) {
@@ -286,16 +347,16 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         auto analyse = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
             auto power = welch_power(src, w, params, job);
             if (!power) return power.status();
-            return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+            return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
         };
         auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
             auto power = welch_power(src, w, params, job);
             if (!power) return power.status();
             detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db, params.max_peaks,
                                       w.tiles()};
-            auto found = detail::find_peaks(power.value(), w.tw, w.th, name, search);
+            auto found = detail::find_peaks(*power.value(), w.tw, w.th, name, search);
             result.peaks.insert(result.peaks.end(), found.begin(), found.end());
-            return make_spectrum(name, power.value(), w.tw, w.th, params.radial_bins);
+            return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
         };
 
         auto img = peaks_of(ymat, image.channels == 1 ? "grey" : "luminance");

@@ -1,0 +1,5 @@
+#!/usr/bin/env bash
+# Benchmarks against the Python references, on this machine, in one run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+/usr/bin/python3 bench/compare_spectrum.py build "$@"
