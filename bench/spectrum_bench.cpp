@@ -46,9 +46,15 @@ void run(benchmark::State& state, int tile, int threads)
 }
 
 // One FFT over the whole frame: window, r2c, power, centred plane, log, radial profile.
-void BM_FullFrame(benchmark::State& state) { run(state, 1 << 16, int(state.range(0))); }
+void BM_FullFrame(benchmark::State& state)
+{
+    run(state, 1 << 16, int(state.range(0)));
+}
 // Welch average over 1024-pixel tiles with 50% overlap (the default for large images).
-void BM_Welch1024(benchmark::State& state) { run(state, 1024, int(state.range(0))); }
+void BM_Welch1024(benchmark::State& state)
+{
+    run(state, 1024, int(state.range(0)));
+}
 
 // The whole analysis the CLI runs: luminance, residual and periodicity spectra plus peaks.
 void BM_AnalyzeSpectrum(benchmark::State& state)

@@ -8,8 +8,8 @@
 
 #include <algorithm>
 #include <bit>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <numbers>
 
 namespace clipflow {
@@ -116,8 +116,8 @@ struct Job {
 // buffers per call cost more in page faults than the transform itself.
 struct FftScratch {
     FftBuffer in, out;
-    std::vector<float> acc;      // |F|^2 summed over tiles
-    std::vector<float> centred;  // the linear PSD handed back to the caller
+    std::vector<float> acc;     // |F|^2 summed over tiles
+    std::vector<float> centred; // the linear PSD handed back to the caller
     void ensure(std::size_t in_floats, std::size_t out_floats)
     {
         if (in.size() != in_floats) in = FftBuffer(in_floats);
@@ -134,7 +134,7 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
     const auto half_size = static_cast<std::size_t>(th) * static_cast<std::size_t>(hw);
     thread_local FftScratch scratch;
     scratch.ensure(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th), half_size * 2);
-    std::vector<float>& acc = scratch.acc;  // float: at most a few hundred terms
+    std::vector<float>& acc = scratch.acc; // float: at most a few hundred terms
     acc.assign(half_size, 0.0f);
     auto& fft = FftPlanCache::instance();
     for (int y0 : w.ys) {
@@ -151,7 +151,7 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
             }
             if (!fft.forward_r2c(th, tw, scratch.in.data(), scratch.out.as_complex(), params.fft_threads))
                 return R(ErrorCode::Internal, "FFTW could not plan a transform");
-            const float* c = scratch.out.data();  // interleaved re, im
+            const float* c = scratch.out.data(); // interleaved re, im
             float* a = acc.data();
             for (std::size_t i = 0; i < half_size; ++i) a[i] += c[2 * i] * c[2 * i] + c[2 * i + 1] * c[2 * i + 1];
             if (!job.step()) return R(ErrorCode::Aborted, "spectral analysis aborted");
@@ -161,14 +161,14 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
     const auto scale = static_cast<float>(1.0 / (w.tiles() * w.window_energy));
     std::vector<float>& centred = scratch.centred;
     centred.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
-    const int sx = tw / 2;  // output column of kx = 0
+    const int sx = tw / 2; // output column of kx = 0
     for (int ky = 0; ky < th; ++ky) {
         float* out = centred.data() + static_cast<std::size_t>((ky + th / 2) % th) * static_cast<std::size_t>(tw);
         const float* row = acc.data() + static_cast<std::size_t>(ky) * static_cast<std::size_t>(hw);
         // r2c stores kx = 0..tw/2; the others are conjugates of (-ky, tw-kx).
         const float* mirror = acc.data() + static_cast<std::size_t>((th - ky) % th) * static_cast<std::size_t>(hw);
-        for (int kx = 0; kx < hw && sx + kx < tw; ++kx) out[sx + kx] = row[kx] * scale;  // kx = 0 .. tw-1-sx
-        for (int kx = tw - sx; kx < hw; ++kx) out[kx - (tw - sx)] = row[kx] * scale;       // wraps to the left
+        for (int kx = 0; kx < hw && sx + kx < tw; ++kx) out[sx + kx] = row[kx] * scale; // kx = 0 .. tw-1-sx
+        for (int kx = tw - sx; kx < hw; ++kx) out[kx - (tw - sx)] = row[kx] * scale;    // wraps to the left
         for (int kx = hw; kx < tw; ++kx) {
             const int cx = kx < tw - sx ? sx + kx : kx - (tw - sx);
             out[cx] = mirror[tw - kx] * scale;
@@ -182,12 +182,12 @@ inline float fast_db(float x)
 {
     const auto bits = std::bit_cast<std::uint32_t>(x);
     const float exponent = static_cast<float>(static_cast<int>(bits >> 23) - 127);
-    float m = std::bit_cast<float>((bits & 0x007FFFFFu) | 0x3F800000u);  // mantissa in [1, 2)
+    float m = std::bit_cast<float>((bits & 0x007FFFFFu) | 0x3F800000u); // mantissa in [1, 2)
     // ln(m) = 2 atanh(s), s = (m-1)/(m+1) in [0, 1/3]
     const float s = (m - 1.0f) / (m + 1.0f), s2 = s * s;
     const float ln_m = 2.0f * s * (1.0f + s2 * (1.0f / 3 + s2 * (1.0f / 5 + s2 * (1.0f / 7 + s2 * (1.0f / 9)))));
-    constexpr float kDbPerLn = 4.3429448190325175f;    // 10 / ln 10
-    constexpr float kDbPerOctave = 3.0102999566398120f;  // 10 log10 2
+    constexpr float kDbPerLn = 4.3429448190325175f;     // 10 / ln 10
+    constexpr float kDbPerOctave = 3.0102999566398120f; // 10 log10 2
     return exponent * kDbPerOctave + ln_m * kDbPerLn;
 }
 
@@ -198,7 +198,7 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
     s.width = tw;
     s.height = th;
     constexpr float floor_psd = 1e-20f;
-    s.log_power_db.reserve(power.size());  // push_back: no 50 MB zero-fill before the real values
+    s.log_power_db.reserve(power.size()); // push_back: no 50 MB zero-fill before the real values
     for (const float v : power) s.log_power_db.push_back(fast_db(std::max(v, floor_psd)));
 
     double total = 0.0;
@@ -209,14 +209,15 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
         const float f = float(x - tw / 2) / float(tw);
         fx2[static_cast<std::size_t>(x)] = f * f;
     }
-    const float bins_per_unit = 2.0f * float(bins);  // radius 0.5 -> bins
+    const float bins_per_unit = 2.0f * float(bins); // radius 0.5 -> bins
     std::vector<int> bin_of(static_cast<std::size_t>(tw));
     for (int y = 0; y < th; ++y) {
         const float fy = float(y - th / 2) / float(th);
         const float fy2 = fy * fy;
         const float* row = power.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(tw);
         for (int x = 0; x < tw; ++x)
-            bin_of[static_cast<std::size_t>(x)] = static_cast<int>(std::sqrt(fx2[static_cast<std::size_t>(x)] + fy2) * bins_per_unit);
+            bin_of[static_cast<std::size_t>(x)] =
+                static_cast<int>(std::sqrt(fx2[static_cast<std::size_t>(x)] + fy2) * bins_per_unit);
         // Neighbouring bins share a radial bin: sum runs locally, then flush, so
         // the accumulation does not wait on its own stores.
         double row_total = 0.0, run = 0.0;
@@ -259,8 +260,10 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
             value = db(b);
         } else if (!filled.empty()) {
             auto hi = std::lower_bound(filled.begin(), filled.end(), b);
-            if (hi == filled.end()) value = db(filled.back());
-            else if (hi == filled.begin()) value = db(*hi);
+            if (hi == filled.end())
+                value = db(filled.back());
+            else if (hi == filled.begin())
+                value = db(*hi);
             else {
                 const int b0 = *(hi - 1), b1 = *hi;
                 value = db(b0) + (db(b1) - db(b0)) * double(b - b0) / double(b1 - b0);
