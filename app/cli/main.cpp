@@ -1,5 +1,7 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
+#include "embedcommand.h"
+#include "modelscommand.h"
 #include "spectrumcommand.h"
 
 #include <clipflow/version.h>
@@ -17,6 +19,9 @@ deciding whether an image was made by an AI generator.
 
 Commands:
   spectrum IMAGE...    Fourier spectra, radial profiles and periodic peaks
+  embed --clip MODEL IMAGE...
+                       CLIP image embeddings
+  models list|install  the CLIP checkpoints installed for this user
 
 Options:
   --version            print the version and exit
@@ -46,6 +51,8 @@ int main(int argc, char** argv)
     }
     try {
         if (command == "spectrum") return clipflow::cli::run_spectrum(std::move(words));
+        if (command == "embed") return clipflow::cli::run_embed(std::move(words));
+        if (command == "models") return clipflow::cli::run_models(std::move(words));
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";
         return 3;

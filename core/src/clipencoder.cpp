@@ -29,7 +29,7 @@ double ClipVisionConfig::gflops_per_image() const
 {
     const double g = double(image_size / patch_size);
     const double tokens = g * g + 1, w = width;
-    const double per_block = tokens * 12.0 * w * w + 2.0 * tokens * tokens * w;  // projections + MLP, attention
+    const double per_block = tokens * 12.0 * w * w + 2.0 * tokens * tokens * w; // projections + MLP, attention
     const double macs = layers * per_block + g * g * 3.0 * patch_size * patch_size * w + w * output_dim;
     return 2.0 * macs / 1e9;
 }
@@ -43,7 +43,7 @@ struct Block {
 };
 
 struct Weights {
-    Tensor conv1, cls, pos, ln_pre_w, ln_pre_b, ln_post_w, ln_post_b, proj;  // proj: [width, output_dim]
+    Tensor conv1, cls, pos, ln_pre_w, ln_pre_b, ln_post_w, ln_post_b, proj; // proj: [width, output_dim]
     std::vector<Block> blocks;
 };
 
@@ -91,7 +91,8 @@ Result<Weights> load_weights(Loader& l, ClipVisionConfig& cfg)
     auto conv = l.source(l.hf ? v + "embeddings.patch_embedding.weight" : v + "conv1.weight");
     auto pos = l.source(l.hf ? v + "embeddings.position_embedding.weight" : v + "positional_embedding");
     if (!conv || !pos || conv->dim() != 4 || pos->dim() != 2)
-        return Status(ErrorCode::InvalidArgument, "not a CLIP vision checkpoint: the patch embedding or position embedding is missing");
+        return Status(ErrorCode::InvalidArgument,
+                      "not a CLIP vision checkpoint: the patch embedding or position embedding is missing");
     cfg.checkpoint_dtype = dtype_text(conv->scalar_type());
     cfg.width = static_cast<int>(conv->size(0));
     cfg.patch_size = static_cast<int>(conv->size(2));
@@ -107,7 +108,8 @@ Result<Weights> load_weights(Loader& l, ClipVisionConfig& cfg)
         ++cfg.layers;
     if (cfg.layers == 0) return Status(ErrorCode::InvalidArgument, "not a CLIP ViT: no transformer blocks found");
     auto proj = l.source(l.hf ? std::string("visual_projection.weight") : v + "proj");
-    if (!proj || proj->dim() != 2) return Status(ErrorCode::InvalidArgument, "not a CLIP vision checkpoint: the projection is missing");
+    if (!proj || proj->dim() != 2)
+        return Status(ErrorCode::InvalidArgument, "not a CLIP vision checkpoint: the projection is missing");
     cfg.output_dim = static_cast<int>(l.hf ? proj->size(0) : proj->size(1));
     if (cfg.width % cfg.heads != 0) return Status(ErrorCode::InvalidArgument, "width is not divisible by the head count");
 
@@ -184,7 +186,8 @@ void apply_config_json(const std::filesystem::path& model, ClipVisionConfig& cfg
 Result<std::vector<std::uint8_t>> read_head(const std::string& path, std::size_t n)
 {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Status(std::filesystem::exists(path) ? ErrorCode::PermissionDenied : ErrorCode::NotFound, "cannot open " + path);
+    if (!in)
+        return Status(std::filesystem::exists(path) ? ErrorCode::PermissionDenied : ErrorCode::NotFound, "cannot open " + path);
     std::vector<std::uint8_t> head(n);
     in.read(reinterpret_cast<char*>(head.data()), static_cast<std::streamsize>(n));
     head.resize(static_cast<std::size_t>(in.gcount()));
@@ -208,9 +211,9 @@ struct ClipEncoder::Impl {
     std::tuple<Tensor, Tensor, std::vector<Tensor>> forward(const Tensor& img, bool all_layers) const
     {
         const int64_t B = img.size(0), W = cfg.width, H = cfg.heads, D = W / H;
-        Tensor x = torch::conv2d(img, w.conv1, {}, cfg.patch_size);       // [B, W, g, g]
-        x = x.flatten(2).transpose(1, 2);                                 // [B, g*g, W]
-        x = torch::cat({w.cls.view({1, 1, W}).expand({B, 1, W}), x}, 1);  // class token first
+        Tensor x = torch::conv2d(img, w.conv1, {}, cfg.patch_size);      // [B, W, g, g]
+        x = x.flatten(2).transpose(1, 2);                                // [B, g*g, W]
+        x = torch::cat({w.cls.view({1, 1, W}).expand({B, 1, W}), x}, 1); // class token first
         x = (x + w.pos).contiguous();
         x = layer_norm(x, w.ln_pre_w, w.ln_pre_b);
         const int64_t n = x.size(1);
@@ -218,14 +221,16 @@ struct ClipEncoder::Impl {
         std::vector<Tensor> tokens;
         for (const Block& b : w.blocks) {
             Tensor h = layer_norm(x, b.ln1_w, b.ln1_b);
-            Tensor qkv = torch::linear(h, b.in_w, b.in_b).view({B, n, 3, H, D}).permute({2, 0, 3, 1, 4});  // [3, B, H, n, D]
+            Tensor qkv = torch::linear(h, b.in_w, b.in_b).view({B, n, 3, H, D}).permute({2, 0, 3, 1, 4}); // [3, B, H, n, D]
             Tensor q = qkv[0] * scale, k = qkv[1], v = qkv[2];
             Tensor a = torch::softmax(torch::matmul(q, k.transpose(-2, -1)), -1);
             a = torch::matmul(a, v).transpose(1, 2).reshape({B, n, W});
             x = x + torch::linear(a, b.out_w, b.out_b);
             h = torch::linear(layer_norm(x, b.ln2_w, b.ln2_b), b.fc_w, b.fc_b);
-            if (cfg.activation == "gelu") h = torch::gelu(h);
-            else h = h * torch::sigmoid(h * 1.702);  // QuickGELU, as OpenAI trained CLIP
+            if (cfg.activation == "gelu")
+                h = torch::gelu(h);
+            else
+                h = h * torch::sigmoid(h * 1.702); // QuickGELU, as OpenAI trained CLIP
             x = x + torch::linear(h, b.proj_w, b.proj_b);
             if (all_layers) tokens.push_back(x.select(1, 0));
         }
@@ -250,9 +255,18 @@ ClipEncoder::ClipEncoder() : impl_(std::make_unique<Impl>()) {}
 ClipEncoder::ClipEncoder(ClipEncoder&&) noexcept = default;
 ClipEncoder& ClipEncoder::operator=(ClipEncoder&&) noexcept = default;
 ClipEncoder::~ClipEncoder() = default;
-const ClipVisionConfig& ClipEncoder::config() const { return impl_->cfg; }
-std::string ClipEncoder::device() const { return impl_->device.is_cuda() ? "cuda" : "cpu"; }
-bool ClipEncoder::bf16() const { return impl_->compute == torch::kBFloat16; }
+const ClipVisionConfig& ClipEncoder::config() const
+{
+    return impl_->cfg;
+}
+std::string ClipEncoder::device() const
+{
+    return impl_->device.is_cuda() ? "cuda" : "cpu";
+}
+bool ClipEncoder::bf16() const
+{
+    return impl_->compute == torch::kBFloat16;
+}
 
 ClipPreprocessParams ClipEncoder::preprocess_params() const
 {
@@ -274,18 +288,21 @@ Result<ClipEncoder> ClipEncoder::load(const std::string& path, const ClipLoadPar
         std::map<std::string, Tensor> scripted;
         const auto& h = *head;
         if (h[0] == 0x80) {
-            return Status(ErrorCode::UnsupportedFormat,
-                          "this is a Python pickle, which can run arbitrary code when loaded; ClipFlow reads CLIP weights only from "
-                          "safetensors files or TorchScript archives");
+            return Status(
+                ErrorCode::UnsupportedFormat,
+                "this is a Python pickle, which can run arbitrary code when loaded; ClipFlow reads CLIP weights only from "
+                "safetensors files or TorchScript archives");
         } else if (h.size() >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4) {
             if (!params.allow_torchscript)
-                return Status(ErrorCode::UnsupportedFormat, "TorchScript archives are accepted only when the user loads them explicitly");
+                return Status(ErrorCode::UnsupportedFormat,
+                              "TorchScript archives are accepted only when the user loads them explicitly");
             torch::jit::Module module;
             try {
                 module = torch::jit::load(path, torch::kCPU);
             } catch (const c10::Error&) {
-                return Status(ErrorCode::UnsupportedFormat, path + " is a zip archive but not a TorchScript model (plain torch.save "
-                                                                   "pickles are refused; convert the weights to safetensors)");
+                return Status(ErrorCode::UnsupportedFormat, path +
+                                                                " is a zip archive but not a TorchScript model (plain torch.save "
+                                                                "pickles are refused; convert the weights to safetensors)");
             }
             for (const auto& p : module.named_parameters(true)) scripted[p.name] = p.value.detach();
             for (const auto& b : module.named_buffers(true)) scripted.emplace(b.name, b.value.detach());
@@ -304,7 +321,7 @@ Result<ClipEncoder> ClipEncoder::load(const std::string& path, const ClipLoadPar
             loader.source = [&st](const std::string& name) -> std::optional<Tensor> {
                 const TensorView* t = st->find(name);
                 if (!t) return std::nullopt;
-                if (t->dtype == DType::F16 || t->dtype == DType::BF16) {  // keep the stored dtype visible
+                if (t->dtype == DType::F16 || t->dtype == DType::BF16) { // keep the stored dtype visible
                     auto raw = torch::from_blob(const_cast<std::uint8_t*>(t->bytes.data()), t->shape,
                                                 t->dtype == DType::F16 ? torch::kFloat16 : torch::kBFloat16);
                     return raw.clone();
@@ -323,18 +340,21 @@ Result<ClipEncoder> ClipEncoder::load(const std::string& path, const ClipLoadPar
             if (!wt) return wt.status();
             probe.heads = std::max(1, probe.width / 64);
             apply_config_json(path, probe);
-            if (probe.heads <= 0 || probe.width % probe.heads) return Status(ErrorCode::InvalidArgument, "width is not divisible by the head count");
+            if (probe.heads <= 0 || probe.width % probe.heads)
+                return Status(ErrorCode::InvalidArgument, "width is not divisible by the head count");
             cfg = probe;
             return wt;
         }();
         if (!weights) return weights.status();
         enc.impl_->w = std::move(weights.value());
 
-        const int threads = params.threads > 0 ? params.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        const int threads =
+            params.threads > 0 ? params.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
         torch::set_num_threads(threads);
         torch::Device dev = torch::kCPU;
         if (params.device == "cuda" || (params.device == "auto" && torch::cuda::is_available())) {
-            if (!torch::cuda::is_available()) return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
+            if (!torch::cuda::is_available())
+                return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
             dev = torch::kCUDA;
         }
         enc.impl_->move_to(dev, params.bf16 ? torch::kBFloat16 : torch::kFloat32);
@@ -346,12 +366,14 @@ Result<ClipEncoder> ClipEncoder::load(const std::string& path, const ClipLoadPar
     }
 }
 
-Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::vector<float>& chw, int count, const ClipEncodeParams& params) const
+Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::vector<float>& chw, int count,
+                                                                   const ClipEncodeParams& params) const
 {
     const int s = impl_->cfg.image_size;
     const auto per = static_cast<std::size_t>(3 * s * s);
     if (count < 0 || chw.size() != per * static_cast<std::size_t>(count))
-        return Status(ErrorCode::InvalidArgument, "input size does not match count x 3 x " + std::to_string(s) + " x " + std::to_string(s));
+        return Status(ErrorCode::InvalidArgument,
+                      "input size does not match count x 3 x " + std::to_string(s) + " x " + std::to_string(s));
     try {
         torch::InferenceMode guard;
         std::vector<ClipFeatures> out;
@@ -360,7 +382,8 @@ Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::ve
         for (int start = 0; start < count; start += batch) {
             if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "encoding aborted");
             const int n = std::min(batch, count - start);
-            Tensor x = torch::from_blob(const_cast<float*>(chw.data()) + per * static_cast<std::size_t>(start), {n, 3, s, s}, torch::kFloat32)
+            Tensor x = torch::from_blob(const_cast<float*>(chw.data()) + per * static_cast<std::size_t>(start), {n, 3, s, s},
+                                        torch::kFloat32)
                            .to(impl_->device, impl_->compute);
             auto [proj, cls, tokens] = impl_->forward(x, params.all_layers);
             proj = proj.to(torch::kCPU, torch::kFloat32).contiguous();

@@ -6,7 +6,7 @@
 namespace clipflow {
 namespace {
 
-constexpr int kPrecisionBits = 32 - 8 - 2;  // Pillow's fixed point for 8-bit images
+constexpr int kPrecisionBits = 32 - 8 - 2; // Pillow's fixed point for 8-bit images
 
 double bicubic(double x)
 {
@@ -19,8 +19,8 @@ double bicubic(double x)
 
 struct Coefficients {
     int ksize = 0;
-    std::vector<int> bounds;  // per output: first input index, count
-    std::vector<int> k;       // fixed-point weights, ksize per output
+    std::vector<int> bounds; // per output: first input index, count
+    std::vector<int> k;      // fixed-point weights, ksize per output
 };
 
 // Pillow's precompute_coeffs + normalize_coeffs_8bpc.
@@ -69,7 +69,7 @@ std::uint8_t clip8(long long v)
 // Python's round(): halves go to the even neighbour.
 int round_half_even(double v)
 {
-    const double r = std::nearbyint(v);  // default rounding mode is to nearest even
+    const double r = std::nearbyint(v); // default rounding mode is to nearest even
     return static_cast<int>(r);
 }
 
@@ -82,7 +82,8 @@ std::vector<std::uint8_t> resize_bicubic_pil(const std::uint8_t* rgb, int width,
     int y_first = 0, y_last = height;
     if (need_v) {
         y_first = cv.bounds[0];
-        y_last = cv.bounds[static_cast<std::size_t>(out_height) * 2 - 2] + cv.bounds[static_cast<std::size_t>(out_height) * 2 - 1];
+        y_last =
+            cv.bounds[static_cast<std::size_t>(out_height) * 2 - 2] + cv.bounds[static_cast<std::size_t>(out_height) * 2 - 1];
     }
     // Horizontal pass over only the rows the vertical pass will read, into 8 bits.
     std::vector<std::uint8_t> temp;
@@ -96,11 +97,14 @@ std::vector<std::uint8_t> resize_bicubic_pil(const std::uint8_t* rgb, int width,
             const std::uint8_t* in = rgb + static_cast<std::size_t>(y + y_first) * static_cast<std::size_t>(width) * 3;
             std::uint8_t* out = temp.data() + static_cast<std::size_t>(y) * static_cast<std::size_t>(out_width) * 3;
             for (int xx = 0; xx < out_width; ++xx) {
-                const int xmin = ch.bounds[static_cast<std::size_t>(xx) * 2], xmax = ch.bounds[static_cast<std::size_t>(xx) * 2 + 1];
+                const int xmin = ch.bounds[static_cast<std::size_t>(xx) * 2],
+                          xmax = ch.bounds[static_cast<std::size_t>(xx) * 2 + 1];
                 const int* k = ch.k.data() + static_cast<std::size_t>(xx) * static_cast<std::size_t>(ch.ksize);
                 for (int c = 0; c < 3; ++c) {
                     long long ss = 1ll << (kPrecisionBits - 1);
-                    for (int x = 0; x < xmax; ++x) ss += static_cast<long long>(in[static_cast<std::size_t>(x + xmin) * 3 + static_cast<std::size_t>(c)]) * k[x];
+                    for (int x = 0; x < xmax; ++x)
+                        ss += static_cast<long long>(in[static_cast<std::size_t>(x + xmin) * 3 + static_cast<std::size_t>(c)]) *
+                              k[x];
                     out[static_cast<std::size_t>(xx) * 3 + static_cast<std::size_t>(c)] = clip8(ss);
                 }
             }
@@ -122,10 +126,13 @@ std::vector<std::uint8_t> resize_bicubic_pil(const std::uint8_t* rgb, int width,
             for (int c = 0; c < 3; ++c) {
                 long long ss = 1ll << (kPrecisionBits - 1);
                 for (int y = 0; y < ymax; ++y)
-                    ss += static_cast<long long>(src[(static_cast<std::size_t>(y + ymin) * static_cast<std::size_t>(src_width) + static_cast<std::size_t>(xx)) * 3 +
+                    ss += static_cast<long long>(src[(static_cast<std::size_t>(y + ymin) * static_cast<std::size_t>(src_width) +
+                                                      static_cast<std::size_t>(xx)) *
+                                                         3 +
                                                      static_cast<std::size_t>(c)]) *
                           k[y];
-                out[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(out_width) + static_cast<std::size_t>(xx)) * 3 + static_cast<std::size_t>(c)] = clip8(ss);
+                out[(static_cast<std::size_t>(yy) * static_cast<std::size_t>(out_width) + static_cast<std::size_t>(xx)) * 3 +
+                    static_cast<std::size_t>(c)] = clip8(ss);
             }
     }
     return out;
@@ -142,14 +149,17 @@ Result<std::vector<float>> clip_preprocess(const Raster& image, const ClipPrepro
     std::vector<std::uint8_t> rgb(image.pixel_count() * 3);
     for (std::size_t i = 0; i < image.pixel_count(); ++i)
         for (int c = 0; c < 3; ++c) {
-            const float v = image.data[i * static_cast<std::size_t>(image.channels) + static_cast<std::size_t>(image.channels == 3 ? c : 0)];
+            const float v =
+                image.data[i * static_cast<std::size_t>(image.channels) + static_cast<std::size_t>(image.channels == 3 ? c : 0)];
             rgb[i * 3 + static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(std::clamp(std::lround(v * 255.0f), 0l, 255l));
         }
     // 2. Shorter side to n, as torchvision computes the longer one (truncating).
     const int w = image.width, h = image.height;
     int ow = n, oh = n;
-    if (w <= h) oh = static_cast<int>(double(n) * h / w);
-    else ow = static_cast<int>(double(n) * w / h);
+    if (w <= h)
+        oh = static_cast<int>(double(n) * h / w);
+    else
+        ow = static_cast<int>(double(n) * w / h);
     const auto resized = resize_bicubic_pil(rgb.data(), w, h, ow, oh);
     // 3. Centre crop (torchvision: round((size - crop) / 2), half to even).
     const int top = round_half_even((oh - n) / 2.0), left = round_half_even((ow - n) / 2.0);
@@ -158,9 +168,13 @@ Result<std::vector<float>> clip_preprocess(const Raster& image, const ClipPrepro
     for (int c = 0; c < 3; ++c)
         for (int y = 0; y < n; ++y)
             for (int x = 0; x < n; ++x) {
-                const std::uint8_t v =
-                    resized[(static_cast<std::size_t>(y + top) * static_cast<std::size_t>(ow) + static_cast<std::size_t>(x + left)) * 3 + static_cast<std::size_t>(c)];
-                out[(static_cast<std::size_t>(c) * static_cast<std::size_t>(n) + static_cast<std::size_t>(y)) * static_cast<std::size_t>(n) + static_cast<std::size_t>(x)] =
+                const std::uint8_t v = resized[(static_cast<std::size_t>(y + top) * static_cast<std::size_t>(ow) +
+                                                static_cast<std::size_t>(x + left)) *
+                                                   3 +
+                                               static_cast<std::size_t>(c)];
+                out[(static_cast<std::size_t>(c) * static_cast<std::size_t>(n) + static_cast<std::size_t>(y)) *
+                        static_cast<std::size_t>(n) +
+                    static_cast<std::size_t>(x)] =
                     (v / 255.0f - params.mean[static_cast<std::size_t>(c)]) / params.std[static_cast<std::size_t>(c)];
             }
     return out;

@@ -38,10 +38,16 @@ const char* dtype_name(DType dtype)
 std::size_t dtype_size(DType dtype)
 {
     switch (dtype) {
-    case DType::F64: case DType::I64: return 8;
-    case DType::F32: case DType::I32: return 4;
-    case DType::F16: case DType::BF16: case DType::I16: return 2;
-    case DType::I8: case DType::U8: case DType::BOOL: return 1;
+    case DType::F64:
+    case DType::I64: return 8;
+    case DType::F32:
+    case DType::I32: return 4;
+    case DType::F16:
+    case DType::BF16:
+    case DType::I16: return 2;
+    case DType::I8:
+    case DType::U8:
+    case DType::BOOL: return 1;
     }
     return 1;
 }
@@ -54,7 +60,10 @@ bool parse_dtype(const std::string& s, DType& out)
         {"F32", DType::F32}, {"F16", DType::F16}, {"BF16", DType::BF16}, {"F64", DType::F64}, {"I64", DType::I64},
         {"I32", DType::I32}, {"I16", DType::I16}, {"I8", DType::I8},     {"U8", DType::U8},   {"BOOL", DType::BOOL}};
     for (const auto& [name, dtype] : table)
-        if (s == name) { out = dtype; return true; }
+        if (s == name) {
+            out = dtype;
+            return true;
+        }
     return false;
 }
 
@@ -66,10 +75,14 @@ float half_to_float(std::uint16_t h)
     std::uint32_t exp = (h >> 10) & 0x1f, mant = h & 0x3ffu;
     std::uint32_t bits;
     if (exp == 0) {
-        if (mant == 0) bits = sign;
-        else {  // subnormal: normalise
+        if (mant == 0)
+            bits = sign;
+        else { // subnormal: normalise
             int e = -1;
-            do { ++e; mant <<= 1; } while ((mant & 0x400u) == 0);
+            do {
+                ++e;
+                mant <<= 1;
+            } while ((mant & 0x400u) == 0);
             bits = sign | std::uint32_t(127 - 15 - e) << 23 | (mant & 0x3ffu) << 13;
         }
     } else if (exp == 31) {
@@ -86,21 +99,24 @@ std::uint16_t float_to_half(float f)
     const std::uint16_t sign = static_cast<std::uint16_t>((x >> 16) & 0x8000u);
     const std::uint32_t abs = x & 0x7fffffffu;
     if (abs >= 0x7f800000u) return static_cast<std::uint16_t>(sign | 0x7c00u | (abs > 0x7f800000u ? 0x200u : 0));
-    if (abs >= 0x477ff000u) return static_cast<std::uint16_t>(sign | 0x7c00u);  // overflow to inf
-    if (abs < 0x38800000u) {  // subnormal half or zero
-        const float scaled = std::bit_cast<float>(abs) * 16777216.0f;  // * 2^24
+    if (abs >= 0x477ff000u) return static_cast<std::uint16_t>(sign | 0x7c00u); // overflow to inf
+    if (abs < 0x38800000u) {                                                   // subnormal half or zero
+        const float scaled = std::bit_cast<float>(abs) * 16777216.0f;          // * 2^24
         return static_cast<std::uint16_t>(sign | static_cast<std::uint16_t>(std::nearbyint(scaled)));
     }
-    const std::uint32_t rounded = abs + 0xfffu + ((abs >> 13) & 1u);  // round to nearest even
+    const std::uint32_t rounded = abs + 0xfffu + ((abs >> 13) & 1u); // round to nearest even
     return static_cast<std::uint16_t>(sign | ((rounded - 0x38000000u) >> 13));
 }
 
-float bf16_to_float(std::uint16_t b) { return std::bit_cast<float>(std::uint32_t(b) << 16); }
+float bf16_to_float(std::uint16_t b)
+{
+    return std::bit_cast<float>(std::uint32_t(b) << 16);
+}
 
 std::uint16_t float_to_bf16(float f)
 {
     const std::uint32_t x = std::bit_cast<std::uint32_t>(f);
-    if ((x & 0x7fffffffu) > 0x7f800000u) return static_cast<std::uint16_t>((x >> 16) | 0x40u);  // quiet NaN
+    if ((x & 0x7fffffffu) > 0x7f800000u) return static_cast<std::uint16_t>((x >> 16) | 0x40u); // quiet NaN
     return static_cast<std::uint16_t>((x + 0x7fffu + ((x >> 16) & 1u)) >> 16);
 }
 
@@ -119,13 +135,25 @@ Result<std::vector<float>> TensorView::to_float() const
     switch (dtype) {
     case DType::F32: std::memcpy(out.data(), p, n * 4); break;
     case DType::F64:
-        for (std::size_t i = 0; i < n; ++i) { double d; std::memcpy(&d, p + 8 * i, 8); out[i] = static_cast<float>(d); }
+        for (std::size_t i = 0; i < n; ++i) {
+            double d;
+            std::memcpy(&d, p + 8 * i, 8);
+            out[i] = static_cast<float>(d);
+        }
         break;
     case DType::F16:
-        for (std::size_t i = 0; i < n; ++i) { std::uint16_t h; std::memcpy(&h, p + 2 * i, 2); out[i] = half_to_float(h); }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::uint16_t h;
+            std::memcpy(&h, p + 2 * i, 2);
+            out[i] = half_to_float(h);
+        }
         break;
     case DType::BF16:
-        for (std::size_t i = 0; i < n; ++i) { std::uint16_t h; std::memcpy(&h, p + 2 * i, 2); out[i] = bf16_to_float(h); }
+        for (std::size_t i = 0; i < n; ++i) {
+            std::uint16_t h;
+            std::memcpy(&h, p + 2 * i, 2);
+            out[i] = bf16_to_float(h);
+        }
         break;
     default:
         return Status(ErrorCode::InvalidArgument, "tensor " + name + " has dtype " + dtype_name(dtype) + ", not a float type");
@@ -148,8 +176,14 @@ SafetensorsFile::SafetensorsFile() : impl_(std::make_unique<Impl>()) {}
 SafetensorsFile::SafetensorsFile(SafetensorsFile&&) noexcept = default;
 SafetensorsFile& SafetensorsFile::operator=(SafetensorsFile&&) noexcept = default;
 SafetensorsFile::~SafetensorsFile() = default;
-const std::vector<TensorView>& SafetensorsFile::tensors() const { return impl_->tensors; }
-const std::map<std::string, std::string>& SafetensorsFile::metadata() const { return impl_->metadata; }
+const std::vector<TensorView>& SafetensorsFile::tensors() const
+{
+    return impl_->tensors;
+}
+const std::map<std::string, std::string>& SafetensorsFile::metadata() const
+{
+    return impl_->metadata;
+}
 
 const TensorView* SafetensorsFile::find(const std::string& name) const
 {
@@ -167,7 +201,8 @@ Result<SafetensorsFile> SafetensorsFile::parse(std::span<const std::uint8_t> byt
     for (int i = 7; i >= 0; --i) header_len = (header_len << 8) | bytes[static_cast<std::size_t>(i)];
     if (header_len > kMaxHeaderBytes) return corrupt("header length " + std::to_string(header_len) + " exceeds 100 MB");
     if (header_len > bytes.size() - 8)
-        return R(ErrorCode::TruncatedData, "safetensors: header length " + std::to_string(header_len) + " runs past the end of the file");
+        return R(ErrorCode::TruncatedData,
+                 "safetensors: header length " + std::to_string(header_len) + " runs past the end of the file");
     const auto header = bytes.subspan(8, header_len);
     const auto data = bytes.subspan(8 + header_len);
 
@@ -225,8 +260,8 @@ Result<SafetensorsFile> SafetensorsFile::parse(std::span<const std::uint8_t> byt
             return corrupt("entry '" + name + "' has invalid data_offsets");
         const auto begin = offsets[0].get<std::uint64_t>(), end = offsets[1].get<std::uint64_t>();
         if (begin > end || end > data.size())
-            return R(ErrorCode::TruncatedData, "safetensors: entry '" + name + "' points to bytes " + std::to_string(begin) + ".." +
-                                                   std::to_string(end) + " beyond the " + std::to_string(data.size()) +
+            return R(ErrorCode::TruncatedData, "safetensors: entry '" + name + "' points to bytes " + std::to_string(begin) +
+                                                   ".." + std::to_string(end) + " beyond the " + std::to_string(data.size()) +
                                                    " bytes of data");
         if (end - begin != numel * dtype_size(t.dtype))
             return corrupt("entry '" + name + "' holds " + std::to_string(end - begin) + " bytes but its shape and dtype need " +
@@ -270,7 +305,8 @@ Result<SafetensorsFile> SafetensorsFile::open(const std::string& path)
     return std::move(parsed.value());
 }
 
-TensorData TensorData::from_floats(std::string name, std::vector<std::int64_t> shape, const std::vector<float>& values, DType dtype)
+TensorData TensorData::from_floats(std::string name, std::vector<std::int64_t> shape, const std::vector<float>& values,
+                                   DType dtype)
 {
     TensorData t;
     t.name = std::move(name);
@@ -278,7 +314,8 @@ TensorData TensorData::from_floats(std::string name, std::vector<std::int64_t> s
     t.dtype = dtype;
     t.bytes.resize(values.size() * dtype_size(dtype));
     for (std::size_t i = 0; i < values.size(); ++i) {
-        if (dtype == DType::F32) std::memcpy(t.bytes.data() + 4 * i, &values[i], 4);
+        if (dtype == DType::F32)
+            std::memcpy(t.bytes.data() + 4 * i, &values[i], 4);
         else {
             const std::uint16_t h = dtype == DType::F16 ? float_to_half(values[i]) : float_to_bf16(values[i]);
             std::memcpy(t.bytes.data() + 2 * i, &h, 2);
@@ -287,7 +324,8 @@ TensorData TensorData::from_floats(std::string name, std::vector<std::int64_t> s
     return t;
 }
 
-std::vector<std::uint8_t> serialize_safetensors(const std::vector<TensorData>& tensors, const std::map<std::string, std::string>& metadata)
+std::vector<std::uint8_t> serialize_safetensors(const std::vector<TensorData>& tensors,
+                                                const std::map<std::string, std::string>& metadata)
 {
     std::vector<const TensorData*> sorted;
     for (const auto& t : tensors) sorted.push_back(&t);
@@ -296,11 +334,12 @@ std::vector<std::uint8_t> serialize_safetensors(const std::vector<TensorData>& t
     if (!metadata.empty()) header["__metadata__"] = metadata;
     std::uint64_t offset = 0;
     for (const auto* t : sorted) {
-        header[t->name] = {{"dtype", dtype_name(t->dtype)}, {"shape", t->shape}, {"data_offsets", {offset, offset + t->bytes.size()}}};
+        header[t->name] = {
+            {"dtype", dtype_name(t->dtype)}, {"shape", t->shape}, {"data_offsets", {offset, offset + t->bytes.size()}}};
         offset += t->bytes.size();
     }
     std::string text = header.dump();
-    while ((8 + text.size()) % 8) text.push_back(' ');  // align the data for mmap readers
+    while ((8 + text.size()) % 8) text.push_back(' '); // align the data for mmap readers
     std::vector<std::uint8_t> out;
     out.reserve(8 + text.size() + offset);
     const std::uint64_t n = text.size();
@@ -310,7 +349,8 @@ std::vector<std::uint8_t> serialize_safetensors(const std::vector<TensorData>& t
     return out;
 }
 
-Status write_safetensors(const std::string& path, const std::vector<TensorData>& tensors, const std::map<std::string, std::string>& metadata)
+Status write_safetensors(const std::string& path, const std::vector<TensorData>& tensors,
+                         const std::map<std::string, std::string>& metadata)
 {
     const auto bytes = serialize_safetensors(tensors, metadata);
     return write_file_atomic(path, bytes);

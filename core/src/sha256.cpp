@@ -2,7 +2,9 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
 #include <stdexcept>
+#include <vector>
 
 namespace clipflow {
 
@@ -47,6 +49,20 @@ std::string Sha256::hex(std::span<const std::uint8_t> bytes)
 {
     Sha256 h;
     h.update(bytes);
+    return h.finish_hex();
+}
+
+Result<std::string> Sha256::file_hex(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status(ErrorCode::NotFound, "cannot open " + path);
+    Sha256 h;
+    std::vector<std::uint8_t> buffer(1 << 20);
+    while (in) {
+        in.read(reinterpret_cast<char*>(buffer.data()), static_cast<std::streamsize>(buffer.size()));
+        h.update({buffer.data(), static_cast<std::size_t>(in.gcount())});
+    }
+    if (in.bad()) return Status(ErrorCode::IoError, "read error in " + path);
     return h.finish_hex();
 }
 

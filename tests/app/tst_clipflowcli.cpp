@@ -30,9 +30,14 @@ struct Run {
     }
 };
 
-Run clipflow(const QStringList& args)
+Run clipflow(const QStringList& args, const QString& modelsDir = QString())
 {
     QProcess p;
+    if (!modelsDir.isEmpty()) {
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("CLIPFLOW_MODELS_DIR"), modelsDir);
+        p.setProcessEnvironment(env);
+    }
     p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), args);
     Run r;
     if (!p.waitForFinished(120000)) {
@@ -48,6 +53,11 @@ Run clipflow(const QStringList& args)
 QString fixture(const char* name)
 {
     return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name);
+}
+
+QString clip_fixture(const char* name)
+{
+    return qEnvironmentVariable("CLIPFLOW_CLIP_FIXTURES") + u'/' + QLatin1String(name);
 }
 
 } // namespace
@@ -147,6 +157,87 @@ private Q_SLOTS:
         QCOMPARE(r.lines().size(), 2);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sheet-1-a.png"))));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sheet-2-b.png"))));
+    }
+
+    void modelsInstallAndList()
+    {
+        QTemporaryDir models;
+        Run r = clipflow({QStringLiteral("models"), QStringLiteral("list")}, models.path());
+        QCOMPARE(r.code, 0);
+        QVERIFY(r.out.contains("No models installed"));
+        r = clipflow({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("openai-f32.safetensors"),
+                      QStringLiteral("--name"), QStringLiteral("tiny")},
+                     models.path());
+        QCOMPARE(r.code, 0);
+        r = clipflow({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("weights.pickle.pt")}, models.path());
+        QCOMPARE(r.code, 1);
+        QVERIFY(r.err.contains("pickle"));
+        r = clipflow({QStringLiteral("models"), QStringLiteral("list"), QStringLiteral("--json")}, models.path());
+        QCOMPARE(r.code, 0);
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 1);
+        QCOMPARE(lines[0][QStringLiteral("name")].toString(), QStringLiteral("tiny"));
+        QFile f(clip_fixture("openai-f32.safetensors"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(lines[0][QStringLiteral("sha256")].toString(),
+                 QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex()));
+        QVERIFY(QFile::exists(lines[0][QStringLiteral("file")].toString()));
+        QVERIFY(lines[0][QStringLiteral("file")].toString().startsWith(models.path()));
+    }
+
+    void embedWritesEmbeddings_data()
+    {
+        QTest::addColumn<QString>("layer");
+        QTest::addColumn<int>("dims");
+        QTest::newRow("default proj") << QString() << 32;
+        QTest::newRow("cls") << "cls" << 64;
+        QTest::newRow("all") << "all" << 32;
+    }
+    void embedWritesEmbeddings()
+    {
+        QFETCH(QString, layer);
+        QFETCH(int, dims);
+        QStringList args{QStringLiteral("embed"),  QStringLiteral("--clip"),  clip_fixture("hf-f32.safetensors"),
+                         QStringLiteral("--json"), QStringLiteral("--batch"), QStringLiteral("2"),
+                         clip_fixture("images"),   fixture("empty.jpg")};
+        if (!layer.isEmpty()) args << QStringLiteral("--layer") << layer;
+        const Run r = clipflow(args);
+        QCOMPARE(r.code, 1); // the empty file fails, the rest go on
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 6);
+        QCOMPARE(lines.last()[QStringLiteral("error_code")].toString(), QStringLiteral("empty_file"));
+        for (int i = 0; i < 5; ++i) {
+            QCOMPARE(lines[i][QStringLiteral("embedding")].toArray().size(), dims);
+            QCOMPARE(lines[i][QStringLiteral("sha256")].toString().size(), 64);
+            QVERIFY(lines[i][QStringLiteral("file")].toString().contains(QStringLiteral("img")));
+        }
+        if (layer == QLatin1String("all")) QCOMPARE(lines[0][QStringLiteral("blocks")].toArray().size(), 2);
+    }
+
+    void embedRefusesBadModels_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no model") << QStringList{QStringLiteral("embed"), fixture("rgb.png")} << "--clip MODEL is required";
+        QTest::newRow("unknown model") << QStringList{QStringLiteral("embed"), QStringLiteral("--clip"),
+                                                      QStringLiteral("ViT-Z/99"), fixture("rgb.png")}
+                                       << "no model file or installed model";
+        QTest::newRow("pickle") << QStringList{QStringLiteral("embed"), QStringLiteral("--clip"),
+                                               clip_fixture("weights.pickle.pt"), fixture("rgb.png")}
+                                << "pickle";
+        QTest::newRow("bad layer")
+            << QStringList{QStringLiteral("embed"),   QStringLiteral("--clip"), clip_fixture("hf-f32.safetensors"),
+                           QStringLiteral("--layer"), QStringLiteral("mid"),    fixture("rgb.png")}
+            << "--layer must be";
+    }
+    void embedRefusesBadModels()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, mentions);
+        QTemporaryDir models;
+        const Run r = clipflow(args, models.path());
+        QCOMPARE(r.code, 2);
+        QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
     }
 
     void humanOutputWithoutJson()

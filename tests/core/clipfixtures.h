@@ -19,7 +19,10 @@ inline QString dir()
     return qEnvironmentVariable("CLIPFLOW_CLIP_FIXTURES");
 }
 
-inline QString path(const QString& name) { return dir() + u'/' + name; }
+inline QString path(const QString& name)
+{
+    return dir() + u'/' + name;
+}
 
 struct Reference {
     clipflow::SafetensorsFile file;

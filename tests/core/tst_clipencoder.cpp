@@ -18,11 +18,12 @@ using clipflow::ErrorCode;
 
 namespace {
 
-std::vector<clipflow::ClipFeatures> encode_reference(const ClipEncoder& enc, const clipfixtures::Reference& ref, bool all_layers = false)
+std::vector<clipflow::ClipFeatures> encode_reference(const ClipEncoder& enc, const clipfixtures::Reference& ref,
+                                                     bool all_layers = false)
 {
     clipflow::ClipEncodeParams p;
     p.all_layers = all_layers;
-    p.batch_size = 2;  // several batches, including a short last one
+    p.batch_size = 2; // several batches, including a short last one
     const int n = int(ref.images.size());
     auto r = enc.encode_preprocessed(ref.get("inputs"), n, p);
     if (!r) qFatal("encode failed: %s", r.status().to_string().c_str());
@@ -32,7 +33,11 @@ std::vector<clipflow::ClipFeatures> encode_reference(const ClipEncoder& enc, con
 double cosine(const std::vector<float>& a, const std::vector<float>& b)
 {
     double ab = 0, aa = 0, bb = 0;
-    for (std::size_t i = 0; i < a.size(); ++i) { ab += a[i] * b[i]; aa += a[i] * a[i]; bb += b[i] * b[i]; }
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        ab += a[i] * b[i];
+        aa += a[i] * a[i];
+        bb += b[i] * b[i];
+    }
     return ab / std::sqrt(aa * bb);
 }
 
@@ -55,7 +60,8 @@ private Q_SLOTS:
         for (const char* d : {"f32", "f16", "bf16"}) {
             const QString dt = QString::fromLatin1(d).toUpper();
             QTest::addRow("hf %s", d) << QStringLiteral("hf-%1.safetensors").arg(QLatin1String(d)) << "hf-safetensors" << dt;
-            QTest::addRow("openai %s", d) << QStringLiteral("openai-%1.safetensors").arg(QLatin1String(d)) << "openai-safetensors" << dt;
+            QTest::addRow("openai %s", d) << QStringLiteral("openai-%1.safetensors").arg(QLatin1String(d)) << "openai-safetensors"
+                                          << dt;
             QTest::addRow("torchscript %s", d) << QStringLiteral("openai-%1.pt").arg(QLatin1String(d)) << "torchscript" << dt;
         }
     }
@@ -89,7 +95,8 @@ private Q_SLOTS:
     {
         QFETCH(QString, dtype);
         std::vector<std::vector<clipflow::ClipFeatures>> results;
-        for (const QString& f : {QStringLiteral("hf-%1.safetensors"), QStringLiteral("openai-%1.safetensors"), QStringLiteral("openai-%1.pt")}) {
+        for (const QString& f :
+             {QStringLiteral("hf-%1.safetensors"), QStringLiteral("openai-%1.safetensors"), QStringLiteral("openai-%1.pt")}) {
             auto enc = ClipEncoder::load(clipfixtures::path(f.arg(dtype)).toStdString());
             QVERIFY2(enc.ok(), enc.status().to_string().c_str());
             results.push_back(encode_reference(*enc, *ref, true));
@@ -119,8 +126,9 @@ private Q_SLOTS:
         const auto feats = encode_reference(*enc, *ref, true);
         const auto proj = ref->get("proj"), cls = ref->get("cls"), blocks = ref->get("blocks");
         for (std::size_t i = 0; i < feats.size(); ++i) {
-            QVERIFY2(clipfixtures::max_abs_diff(feats[i].projected.data(), proj.data() + 32 * i, 32) < 1e-4,
-                     qPrintable(QString::number(clipfixtures::max_abs_diff(feats[i].projected.data(), proj.data() + 32 * i, 32))));
+            QVERIFY2(
+                clipfixtures::max_abs_diff(feats[i].projected.data(), proj.data() + 32 * i, 32) < 1e-4,
+                qPrintable(QString::number(clipfixtures::max_abs_diff(feats[i].projected.data(), proj.data() + 32 * i, 32))));
             QVERIFY(clipfixtures::max_abs_diff(feats[i].class_token.data(), cls.data() + 64 * i, 64) < 1e-4);
             for (std::size_t b = 0; b < 2; ++b)
                 QVERIFY(clipfixtures::max_abs_diff(feats[i].block_tokens[b].data(), blocks.data() + (i * 2 + b) * 64, 64) < 1e-4);
@@ -135,7 +143,7 @@ private Q_SLOTS:
         const auto feats = encode_reference(*enc, *ref);
         const auto proj2 = ref->get("heads2_proj"), proj1 = ref->get("proj");
         QVERIFY(clipfixtures::max_abs_diff(feats[0].projected.data(), proj2.data(), 32) < 1e-4);
-        QVERIFY(clipfixtures::max_abs_diff(feats[0].projected.data(), proj1.data(), 32) > 1e-3);  // heads matter
+        QVERIFY(clipfixtures::max_abs_diff(feats[0].projected.data(), proj1.data(), 32) > 1e-3); // heads matter
     }
 
     void encodesImagesEndToEnd()
@@ -184,8 +192,8 @@ private Q_SLOTS:
         QTest::newRow("missing") << "nope.safetensors" << int(ErrorCode::NotFound) << "";
         QTest::newRow("reference is not a model") << "reference.safetensors" << int(ErrorCode::InvalidArgument) << "not a CLIP";
         QTest::newRow("truncated") << "TRUNCATE:openai-f32.safetensors" << int(ErrorCode::TruncatedData) << "beyond";
-        QTest::newRow("missing block tensor") << "DROP:visual.transformer.resblocks.1.mlp.c_fc.bias" << int(ErrorCode::InvalidArgument)
-                                              << "c_fc.bias";
+        QTest::newRow("missing block tensor")
+            << "DROP:visual.transformer.resblocks.1.mlp.c_fc.bias" << int(ErrorCode::InvalidArgument) << "c_fc.bias";
         QTest::newRow("wrong shape") << "RESHAPE:visual.ln_post.weight" << int(ErrorCode::InvalidArgument) << "has shape";
     }
     void refusesBadFiles()
@@ -205,14 +213,18 @@ private Q_SLOTS:
         } else if (file.startsWith(QLatin1String("DROP:")) || file.startsWith(QLatin1String("RESHAPE:"))) {
             const bool drop = file.startsWith(QLatin1String("DROP:"));
             const std::string victim = file.mid(drop ? 5 : 8).toStdString();
-            auto src = clipflow::SafetensorsFile::open(clipfixtures::path(QStringLiteral("openai-f32.safetensors")).toStdString());
+            auto src =
+                clipflow::SafetensorsFile::open(clipfixtures::path(QStringLiteral("openai-f32.safetensors")).toStdString());
             QVERIFY(src.ok());
             std::vector<clipflow::TensorData> tensors;
             for (const auto& t : src->tensors()) {
                 if (t.name == victim && drop) continue;
                 auto values = t.to_float().value();
                 auto shape = t.shape;
-                if (t.name == victim) { values.push_back(0); shape = {std::int64_t(values.size())}; }
+                if (t.name == victim) {
+                    values.push_back(0);
+                    shape = {std::int64_t(values.size())};
+                }
                 tensors.push_back(clipflow::TensorData::from_floats(t.name, shape, values));
             }
             path = dir.filePath(QStringLiteral("edited.safetensors"));

@@ -60,7 +60,8 @@ private Q_SLOTS:
         auto values = t->to_float();
         QVERIFY(values.ok());
         for (std::size_t i = 0; i < a.size(); ++i)
-            QVERIFY2(std::abs((*values)[i] - a[i]) <= tolerance * std::max(1.0f, std::abs(a[i])), qPrintable(QString::number((*values)[i])));
+            QVERIFY2(std::abs((*values)[i] - a[i]) <= tolerance * std::max(1.0f, std::abs(a[i])),
+                     qPrintable(QString::number((*values)[i])));
         // The data section starts 8-byte aligned (the spec forbids holes between tensors,
         // so only the first one, "bias" in name order, is guaranteed aligned).
         QCOMPARE(std::uintptr_t(f->find("bias")->bytes.data()) % 8, std::uintptr_t(0));
@@ -75,8 +76,9 @@ private Q_SLOTS:
     void halfConversions()
     {
         QFETCH(float, value);
-        QCOMPARE(clipflow::half_to_float(clipflow::float_to_half(value)), value);  // exactly representable in half
-        QCOMPARE(clipflow::bf16_to_float(clipflow::float_to_bf16(value)), clipflow::bf16_to_float(clipflow::float_to_bf16(value)));
+        QCOMPARE(clipflow::half_to_float(clipflow::float_to_half(value)), value); // exactly representable in half
+        QCOMPARE(clipflow::bf16_to_float(clipflow::float_to_bf16(value)),
+                 clipflow::bf16_to_float(clipflow::float_to_bf16(value)));
         QVERIFY(std::abs(clipflow::bf16_to_float(clipflow::float_to_bf16(value)) - value) <= std::abs(value) / 128);
     }
 
@@ -105,15 +107,18 @@ private Q_SLOTS:
         QTest::newRow("reversed offsets") << QByteArray(R"({"a":{"dtype":"U8","shape":[0],"data_offsets":[4,2]}})") << 8 << any
                                           << int(ErrorCode::TruncatedData);
         QTest::newRow("duplicate names")
-            << QByteArray(R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"a":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})")
+            << QByteArray(
+                   R"({"a":{"dtype":"U8","shape":[2],"data_offsets":[0,2]},"a":{"dtype":"U8","shape":[2],"data_offsets":[2,4]}})")
             << 4 << any << int(ErrorCode::CorruptData);
         QTest::newRow("overlap")
-            << QByteArray(R"({"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]},"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]}})")
+            << QByteArray(
+                   R"({"a":{"dtype":"U8","shape":[4],"data_offsets":[0,4]},"b":{"dtype":"U8","shape":[4],"data_offsets":[2,6]}})")
             << 8 << any << int(ErrorCode::CorruptData);
-        QTest::newRow("overflowing shape")
-            << QByteArray(R"({"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4]}})") << 4 << any
-            << int(ErrorCode::CorruptData);
-        QTest::newRow("metadata not strings") << QByteArray(R"({"__metadata__":{"n":3}})") << 0 << any << int(ErrorCode::CorruptData);
+        QTest::newRow("overflowing shape") << QByteArray(
+                                                  R"({"a":{"dtype":"F32","shape":[4294967296,4294967296],"data_offsets":[0,4]}})")
+                                           << 4 << any << int(ErrorCode::CorruptData);
+        QTest::newRow("metadata not strings")
+            << QByteArray(R"({"__metadata__":{"n":3}})") << 0 << any << int(ErrorCode::CorruptData);
         QTest::newRow("too short") << QByteArray() << -1 << any << int(ErrorCode::TruncatedData);
     }
     void refusesLies()
@@ -122,8 +127,8 @@ private Q_SLOTS:
         QFETCH(int, dataBytes);
         QFETCH(qulonglong, declaredLength);
         QFETCH(int, code);
-        std::vector<std::uint8_t> bytes =
-            dataBytes < 0 ? std::vector<std::uint8_t>{1, 2, 3} : raw_file(header.toStdString(), std::size_t(dataBytes), declaredLength);
+        std::vector<std::uint8_t> bytes = dataBytes < 0 ? std::vector<std::uint8_t>{1, 2, 3}
+                                                        : raw_file(header.toStdString(), std::size_t(dataBytes), declaredLength);
         auto f = clipflow::SafetensorsFile::parse(bytes);
         QVERIFY(!f.ok());
         QCOMPARE(int(f.status().code()), code);
@@ -139,7 +144,8 @@ private Q_SLOTS:
     void openRefusesMissingAndEmpty()
     {
         QTemporaryDir dir;
-        QCOMPARE(clipflow::SafetensorsFile::open(dir.filePath(QStringLiteral("none")).toStdString()).status().code(), ErrorCode::NotFound);
+        QCOMPARE(clipflow::SafetensorsFile::open(dir.filePath(QStringLiteral("none")).toStdString()).status().code(),
+                 ErrorCode::NotFound);
         QFile empty(dir.filePath(QStringLiteral("empty.safetensors")));
         QVERIFY(empty.open(QIODevice::WriteOnly));
         empty.close();

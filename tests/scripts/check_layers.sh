@@ -4,7 +4,10 @@ set -u
 src=$1 build=$2 fail=0
 complain() { echo "LAYER VIOLATION: $*"; fail=1; }
 
-if ldd "$build/bin/clipflow" | grep -qi 'libQt'; then complain "the CLI (and so clipflow_core) links Qt"; fi
+# Direct dependencies only: Debian's libtorch itself needs libopencv_highgui,
+# which Debian builds against Qt5, so ldd's transitive list shows Qt5 arriving
+# through that package. Our own link line must name no Qt library.
+if readelf -d "$build/bin/clipflow" | grep NEEDED | grep -qi 'libQt'; then complain "the CLI (and so clipflow_core) links Qt"; fi
 grep -rnE '^\s*#\s*include\s*[<"]Q[A-Za-z]*[>"/]' "$src/core" && complain "core includes Qt headers"
 grep -rnE '^\s*#\s*include\s*[<"](torch|ATen|c10)/' "$src/widgets" && complain "widgets include torch headers"
 grep -rnE '^\s*#\s*include\s*[<"]clipflow/[a-z_]+\.h' "$src/widgets" && complain "widgets include core headers (feed them plain data)"

@@ -30,11 +30,11 @@ struct ClipVisionConfig {
     int layers = 12;
     int heads = 12;
     int output_dim = 512;
-    std::string activation = "quick_gelu";  // or "gelu"
-    std::string checkpoint_format;          // "hf-safetensors", "openai-safetensors", "torchscript"
-    std::string checkpoint_dtype;           // "F32", "F16", "BF16"
-    std::string name() const;               // e.g. "ViT-L/14@224"
-    double gflops_per_image() const;        // multiply-adds x2
+    std::string activation = "quick_gelu"; // or "gelu"
+    std::string checkpoint_format;         // "hf-safetensors", "openai-safetensors", "torchscript"
+    std::string checkpoint_dtype;          // "F32", "F16", "BF16"
+    std::string name() const;              // e.g. "ViT-L/14@224"
+    double gflops_per_image() const;       // multiply-adds x2
 };
 
 struct ClipLoadParams {
@@ -46,15 +46,15 @@ struct ClipLoadParams {
 
 struct ClipEncodeParams {
     int batch_size = 16;
-    bool all_layers = false;  // also the class token after every block
+    bool all_layers = false; // also the class token after every block
     ProgressCallback progress;
     AbortCallback abort;
 };
 
 struct ClipFeatures {
-    std::vector<float> projected;                // the CLIP embedding (output_dim)
-    std::vector<float> class_token;              // after ln_post, before the projection (width)
-    std::vector<std::vector<float>> block_tokens;  // class token after each block, when all_layers
+    std::vector<float> projected;                 // the CLIP embedding (output_dim)
+    std::vector<float> class_token;               // after ln_post, before the projection (width)
+    std::vector<std::vector<float>> block_tokens; // class token after each block, when all_layers
 };
 
 class ClipEncoder {
@@ -66,7 +66,7 @@ public:
     ~ClipEncoder();
 
     const ClipVisionConfig& config() const;
-    std::string device() const;  // "cpu" or "cuda"
+    std::string device() const; // "cpu" or "cuda"
     bool bf16() const;
     ClipPreprocessParams preprocess_params() const;
 

@@ -26,7 +26,7 @@ struct TensorView {
     std::string name;
     DType dtype = DType::F32;
     std::vector<std::int64_t> shape;
-    std::span<const std::uint8_t> bytes;  // inside the mapping; valid while the file lives
+    std::span<const std::uint8_t> bytes; // inside the mapping; valid while the file lives
 
     std::int64_t numel() const;
     // Any float dtype widened to float32 (F16 and BF16 exactly, F64 rounded).
@@ -59,7 +59,7 @@ struct TensorData {
     std::string name;
     DType dtype = DType::F32;
     std::vector<std::int64_t> shape;
-    std::vector<std::uint8_t> bytes;  // little-endian, row-major
+    std::vector<std::uint8_t> bytes; // little-endian, row-major
 
     static TensorData from_floats(std::string name, std::vector<std::int64_t> shape, const std::vector<float>& values,
                                   DType dtype = DType::F32);

@@ -1,6 +1,8 @@
 #pragma once
 // SHA-256 over OpenSSL's EVP interface.
 
+#include "clipflow/result.h"
+
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -19,6 +21,8 @@ public:
     std::string finish_hex(); // resets the object for reuse
 
     static std::string hex(std::span<const std::uint8_t> bytes);
+    // Streams a file of any size (models are gigabytes) in 1 MB pieces.
+    static Result<std::string> file_hex(const std::string& path);
 
 private:
     struct Impl;
