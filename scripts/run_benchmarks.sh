@@ -2,4 +2,5 @@
 # Benchmarks against the Python references, on this machine, in one run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-/usr/bin/python3 bench/compare_spectrum.py build "$@"
+/usr/bin/python3 bench/compare_spectrum.py build
+/usr/bin/python3 bench/compare_encoder.py build

@@ -78,7 +78,7 @@ int run_embed(std::vector<std::string> words)
     for (std::size_t start = 0; start < files.size(); start += static_cast<std::size_t>(batch)) {
         // Lines keep the input order: failures wait for their batch's successes.
         std::vector<nlohmann::json> lines;
-        std::vector<std::size_t> slot;  // line index of each decoded image
+        std::vector<std::size_t> slot; // line index of each decoded image
         std::vector<EvidenceInfo> infos;
         std::vector<Raster> pixels;
         for (std::size_t i = start; i < std::min(files.size(), start + static_cast<std::size_t>(batch)); ++i) {
@@ -93,7 +93,8 @@ int run_embed(std::vector<std::string> words)
             infos.push_back(ev->info);
             pixels.push_back(std::move(ev->pixels));
         }
-        auto feats = pixels.empty() ? Result<std::vector<ClipFeatures>>(std::vector<ClipFeatures>{}) : encoder->encode(pixels, ep);
+        auto feats =
+            pixels.empty() ? Result<std::vector<ClipFeatures>>(std::vector<ClipFeatures>{}) : encoder->encode(pixels, ep);
         for (std::size_t i = 0; i < infos.size(); ++i) {
             if (!feats) {
                 ++failures;

@@ -46,7 +46,7 @@ int run_models(std::vector<std::string> words)
         }
         if (json) {
             for (const auto& e : *entries)
-                std::cout << nlohmann::json{{"id", e.id}, {"kind", e.kind}, {"name", e.name}, {"file", e.file},
+                std::cout << nlohmann::json{{"id", e.id},         {"kind", e.kind},     {"name", e.name},  {"file", e.file},
                                             {"sha256", e.sha256}, {"format", e.format}, {"dtype", e.dtype}}
                                  .dump()
                           << "\n";

@@ -19,9 +19,19 @@ namespace {
 
 nlohmann::json to_json(const ModelEntry& e)
 {
-    return {{"id", e.id},         {"kind", e.kind},     {"name", e.name},     {"file", e.file},       {"sha256", e.sha256},
-            {"format", e.format}, {"dtype", e.dtype},   {"width", e.width},   {"layers", e.layers},   {"output_dim", e.output_dim},
-            {"image_size", e.image_size}, {"patch_size", e.patch_size}, {"installed_at", e.installed_at}};
+    return {{"id", e.id},
+            {"kind", e.kind},
+            {"name", e.name},
+            {"file", e.file},
+            {"sha256", e.sha256},
+            {"format", e.format},
+            {"dtype", e.dtype},
+            {"width", e.width},
+            {"layers", e.layers},
+            {"output_dim", e.output_dim},
+            {"image_size", e.image_size},
+            {"patch_size", e.patch_size},
+            {"installed_at", e.installed_at}};
 }
 
 ModelEntry from_json(const nlohmann::json& j)
@@ -89,7 +99,7 @@ Result<std::vector<ModelEntry>> ModelRegistry::list() const
     std::vector<ModelEntry> entries;
     const fs::path index = fs::path(dir_) / "models.json";
     std::ifstream in(index);
-    if (!in) return entries;  // nothing installed yet
+    if (!in) return entries; // nothing installed yet
     try {
         const auto j = nlohmann::json::parse(in);
         for (const auto& e : j.at("models")) entries.push_back(from_json(e));
@@ -114,7 +124,7 @@ Result<ModelEntry> ModelRegistry::install_clip(const std::string& path, const st
 {
     ClipLoadParams lp;
     lp.device = "cpu";
-    auto enc = ClipEncoder::load(path, lp);  // validates every tensor before anything is copied
+    auto enc = ClipEncoder::load(path, lp); // validates every tensor before anything is copied
     if (!enc) return Status(enc.status().code(), "not installed: " + enc.status().message());
     auto sha = Sha256::file_hex(path);
     if (!sha) return sha.status();

@@ -10,7 +10,11 @@
 // names), OpenAI/open_clip safetensors (visual.*), and OpenAI's TorchScript
 // .pt archives, in F32, F16 or BF16. The configuration is inferred from
 // tensor shapes; a config.json beside the file may set the head count and
-// activation. Thread-safe for concurrent encode() calls.
+// activation.
+//
+// Threads: encode() sets LibTorch's process-wide intra-op thread count. fp32
+// on OpenBLAS uses one OpenMP thread (OpenBLAS runs its own pool); bf16 uses
+// every core. Run encoders from one worker thread at a time.
 
 #include "clipflow/callbacks.h"
 #include "clipflow/clippreprocess.h"
@@ -40,7 +44,7 @@ struct ClipVisionConfig {
 struct ClipLoadParams {
     std::string device = "auto";   // "auto" (CUDA when present), "cpu", "cuda"
     bool bf16 = false;             // bfloat16 compute (CPUs with AVX-512 BF16, or CUDA)
-    int threads = 0;               // 0: all hardware threads
+    int threads = 0;               // LibTorch intra-op threads; 0: chosen per precision (see encode)
     bool allow_torchscript = true; // TorchScript runs code: only for files the user chose
 };
 

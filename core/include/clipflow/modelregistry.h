@@ -12,15 +12,15 @@
 namespace clipflow {
 
 struct ModelEntry {
-    std::string id;           // "clip-" + first 12 hex digits of the SHA-256
-    std::string kind;         // "clip"
-    std::string name;         // e.g. "ViT-L/14" (or the user's --name)
-    std::string file;         // absolute path inside the models folder
+    std::string id;   // "clip-" + first 12 hex digits of the SHA-256
+    std::string kind; // "clip"
+    std::string name; // e.g. "ViT-L/14" (or the user's --name)
+    std::string file; // absolute path inside the models folder
     std::string sha256;
-    std::string format;       // checkpoint format
+    std::string format; // checkpoint format
     std::string dtype;
     int width = 0, layers = 0, output_dim = 0, image_size = 0, patch_size = 0;
-    std::string installed_at;  // ISO 8601 UTC
+    std::string installed_at; // ISO 8601 UTC
 };
 
 class ModelRegistry {
