@@ -30,7 +30,10 @@ const std::vector<float>& inputs()
 {
     static const std::vector<float> x = [] {
         auto f = clipflow::SafetensorsFile::open(dir() + "/inputs.safetensors");
-        if (!f) { std::cerr << f.status().to_string() << "\n"; std::exit(2); }
+        if (!f) {
+            std::cerr << f.status().to_string() << "\n";
+            std::exit(2);
+        }
         return f->find("inputs")->to_float().value();
     }();
     return x;
@@ -44,7 +47,10 @@ const clipflow::ClipEncoder& encoder(const std::string& name, bool bf16)
         clipflow::ClipLoadParams p;
         p.bf16 = bf16;
         auto e = clipflow::ClipEncoder::load(dir() + "/" + name + ".safetensors", p);
-        if (!e) { std::cerr << e.status().to_string() << "\n"; std::exit(2); }
+        if (!e) {
+            std::cerr << e.status().to_string() << "\n";
+            std::exit(2);
+        }
         it = cache.emplace(std::make_pair(name, bf16), std::move(e.value())).first;
     }
     return it->second;
@@ -73,7 +79,8 @@ void gemm(benchmark::State& state, torch::ScalarType type)
     const int64_t n = state.range(0);
     auto a = torch::randn({n, n}).to(type), b = torch::randn({n, n}).to(type);
     for (auto _ : state) benchmark::DoNotOptimize(torch::mm(a, b));
-    state.counters["gflops"] = benchmark::Counter(2.0 * double(n) * n * n * double(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
+    state.counters["gflops"] =
+        benchmark::Counter(2.0 * double(n) * n * n * double(state.iterations()) / 1e9, benchmark::Counter::kIsRate);
 }
 
 } // namespace
@@ -102,7 +109,10 @@ int main(int argc, char** argv)
                 double ab = 0, aa = 0, bb = 0, dd = 0;
                 for (std::size_t k = 0; k < a[i].projected.size(); ++k) {
                     const double u = a[i].projected[k], v = b[i].projected[k];
-                    ab += u * v; aa += u * u; bb += v * v; dd += (u - v) * (u - v);
+                    ab += u * v;
+                    aa += u * u;
+                    bb += v * v;
+                    dd += (u - v) * (u - v);
                 }
                 min_cos = std::min(min_cos, ab / std::sqrt(aa * bb));
                 max_rel = std::max(max_rel, std::sqrt(dd / aa));

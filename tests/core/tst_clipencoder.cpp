@@ -182,6 +182,74 @@ private Q_SLOTS:
         }
     }
 
+    void infersSupportedShapes_data()
+    {
+        QTest::addColumn<int>("patch");
+        QTest::addColumn<int>("size");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("B/32") << 32 << 224 << "ViT-S/32";
+        QTest::newRow("B/16") << 16 << 224 << "ViT-S/16";
+        QTest::newRow("L/14") << 14 << 224 << "ViT-S/14";
+        QTest::newRow("L/14@336") << 14 << 336 << "ViT-S/14@336";
+    }
+    void infersSupportedShapes()
+    {
+        // The real towers' geometry (patch size, input size, position count)
+        // at a tiny width, written with OpenAI names.
+        QFETCH(int, patch);
+        QFETCH(int, size);
+        QFETCH(QString, name);
+        const std::int64_t w = 64, grid = size / patch, out = 16;
+        std::vector<clipflow::TensorData> t;
+        auto add = [&](const std::string& n, std::vector<std::int64_t> shape, float scale, float offset = 0) {
+            std::int64_t count = 1;
+            for (auto d : shape) count *= d;
+            std::vector<float> v(static_cast<std::size_t>(count));
+            for (std::size_t i = 0; i < v.size(); ++i)
+                v[i] = offset + scale * float(std::sin(0.37 * double(i) + double(n.size())));
+            t.push_back(clipflow::TensorData::from_floats(n, shape, v));
+        };
+        add("visual.conv1.weight", {w, 3, patch, patch}, 0.02f);
+        add("visual.class_embedding", {w}, 0.1f);
+        add("visual.positional_embedding", {grid * grid + 1, w}, 0.1f);
+        for (const char* ln :
+             {"visual.ln_pre", "visual.ln_post", "visual.transformer.resblocks.0.ln_1", "visual.transformer.resblocks.0.ln_2"}) {
+            add(std::string(ln) + ".weight", {w}, 0.1f, 1.0f);
+            add(std::string(ln) + ".bias", {w}, 0.1f);
+        }
+        const std::string b = "visual.transformer.resblocks.0.";
+        add(b + "attn.in_proj_weight", {3 * w, w}, 0.1f);
+        add(b + "attn.in_proj_bias", {3 * w}, 0.05f);
+        add(b + "attn.out_proj.weight", {w, w}, 0.1f);
+        add(b + "attn.out_proj.bias", {w}, 0.05f);
+        add(b + "mlp.c_fc.weight", {4 * w, w}, 0.1f);
+        add(b + "mlp.c_fc.bias", {4 * w}, 0.05f);
+        add(b + "mlp.c_proj.weight", {w, 4 * w}, 0.05f);
+        add(b + "mlp.c_proj.bias", {w}, 0.05f);
+        add("visual.proj", {w, out}, 0.1f);
+        QTemporaryDir dir;
+        const std::string path = dir.filePath(QStringLiteral("shape.safetensors")).toStdString();
+        QVERIFY(clipflow::write_safetensors(path, t).ok());
+        auto enc = ClipEncoder::load(path);
+        QVERIFY2(enc.ok(), enc.status().to_string().c_str());
+        QCOMPARE(enc->config().patch_size, patch);
+        QCOMPARE(enc->config().image_size, size);
+        QCOMPARE(enc->config().layers, 1);
+        QCOMPARE(enc->config().heads, 1);
+        QCOMPARE(QString::fromStdString(enc->config().name()), name);
+        QCOMPARE(enc->preprocess_params().image_size, size);
+        clipflow::Raster img;
+        img.width = 300;
+        img.height = 200;
+        img.channels = 3;
+        img.data.assign(300 * 200 * 3, 0.5f);
+        for (std::size_t i = 0; i < img.data.size(); i += 7) img.data[i] = 0.9f;
+        auto f = enc->encode({img});
+        QVERIFY2(f.ok(), f.status().to_string().c_str());
+        QCOMPARE(f->at(0).projected.size(), std::size_t(out));
+        for (float v : f->at(0).projected) QVERIFY(std::isfinite(v));
+    }
+
     void refusesBadFiles_data()
     {
         QTest::addColumn<QString>("file");
