@@ -29,6 +29,7 @@
 #include "clipflow/clippreprocess.h"
 #include "clipflow/evidence.h"
 #include "clipflow/fftplancache.h"
+#include "clipflow/flow.h"
 #include "clipflow/imageheader.h"
 #include "clipflow/modelregistry.h"
 #include "clipflow/raster.h"
