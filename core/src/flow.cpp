@@ -13,8 +13,8 @@ namespace detail {
 
 using torch::Tensor;
 
-constexpr double kFeatureLimit = 1e4;    // |x| beyond this is clipped
-constexpr double kScoreFloor = -1e6;     // nats per dimension
+constexpr double kFeatureLimit = 1e4; // |x| beyond this is clipped
+constexpr double kScoreFloor = -1e6;  // nats per dimension
 
 Tensor sanitize(const Tensor& x)
 {
@@ -33,7 +33,10 @@ std::pair<Tensor, Tensor> ActNormImpl::forward(const Tensor& x)
     return {(x + loc) * torch::exp(s), s.sum().expand({x.size(0)})};
 }
 
-Tensor ActNormImpl::inverse(const Tensor& y) { return y * torch::exp(-logs.clamp(-15, 15)) - loc; }
+Tensor ActNormImpl::inverse(const Tensor& y)
+{
+    return y * torch::exp(-logs.clamp(-15, 15)) - loc;
+}
 
 void ActNormImpl::initialize(const Tensor& x)
 {
@@ -70,7 +73,10 @@ std::pair<Tensor, Tensor> InvertibleLinearImpl::forward(const Tensor& x)
     return {x.matmul(weight().t()), log_s.clamp(-15, 15).sum().expand({x.size(0)})};
 }
 
-Tensor InvertibleLinearImpl::inverse(const Tensor& y) { return y.matmul(torch::linalg_inv(weight()).t()); }
+Tensor InvertibleLinearImpl::inverse(const Tensor& y)
+{
+    return y.matmul(torch::linalg_inv(weight()).t());
+}
 
 AffineCouplingImpl::AffineCouplingImpl(int64_t dim, int64_t hidden, int layers, float c, bool f, torch::Generator& gen)
     : da(dim / 2), db(dim - dim / 2), clamp(c), flip(f)
@@ -102,7 +108,10 @@ std::pair<Tensor, Tensor> AffineCouplingImpl::split(const Tensor& x) const
     return {x.narrow(1, 0, da), x.narrow(1, da, db)};
 }
 
-Tensor AffineCouplingImpl::join(const Tensor& a, const Tensor& b) const { return torch::cat({a, b}, 1); }
+Tensor AffineCouplingImpl::join(const Tensor& a, const Tensor& b) const
+{
+    return torch::cat({a, b}, 1);
+}
 
 std::pair<Tensor, Tensor> AffineCouplingImpl::scale_shift(const Tensor& a)
 {
@@ -140,7 +149,9 @@ std::pair<Tensor, Tensor> FlowNetImpl::forward(Tensor x)
     Tensor logdet = torch::zeros({x.size(0)}, x.options());
     for (std::size_t k = 0; k < norms.size(); ++k) {
         for (auto step : {0, 1, 2}) {
-            std::pair<Tensor, Tensor> r = step == 0 ? norms[k]->forward(x) : step == 1 ? linears[k]->forward(x) : couplings[k]->forward(x);
+            std::pair<Tensor, Tensor> r = step == 0   ? norms[k]->forward(x)
+                                          : step == 1 ? linears[k]->forward(x)
+                                                      : couplings[k]->forward(x);
             x = r.first;
             logdet = logdet + r.second;
         }
@@ -193,8 +204,7 @@ Status check_params(const FlowParams& p)
     return {};
 }
 
-template <typename F>
-auto guarded(F&& f) -> decltype(f())
+template <typename F> auto guarded(F&& f) -> decltype(f())
 {
     try {
         return f();
@@ -222,7 +232,10 @@ NormalizingFlow::NormalizingFlow() : impl_(std::make_unique<Impl>()) {}
 NormalizingFlow::NormalizingFlow(NormalizingFlow&&) noexcept = default;
 NormalizingFlow& NormalizingFlow::operator=(NormalizingFlow&&) noexcept = default;
 NormalizingFlow::~NormalizingFlow() = default;
-const FlowParams& NormalizingFlow::params() const { return impl_->net->params; }
+const FlowParams& NormalizingFlow::params() const
+{
+    return impl_->net->params;
+}
 
 std::int64_t NormalizingFlow::parameter_count() const
 {
@@ -313,9 +326,13 @@ Status NormalizingFlow::save(const std::string& path, const std::map<std::string
         for (const auto& b : impl_->net->named_buffers()) add(b.key(), b.value());
         const FlowParams& p = params();
         auto meta = metadata;
-        meta["clipflow.flow"] = nlohmann::json{{"dim", p.dim}, {"steps", p.steps}, {"hidden", p.hidden},
-                                               {"hidden_layers", p.hidden_layers}, {"scale_clamp", p.scale_clamp}}
-                                    .dump();
+        meta["clipflow.flow"] = nlohmann::json{
+            {"dim", p.dim},
+            {"steps", p.steps},
+            {"hidden", p.hidden},
+            {"hidden_layers", p.hidden_layers},
+            {"scale_clamp",
+             p.scale_clamp}}.dump();
         return write_safetensors(path, tensors, meta);
     } catch (const c10::Error& e) {
         return {ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace()};
@@ -327,7 +344,8 @@ Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
     auto file = SafetensorsFile::open(path);
     if (!file) return file.status();
     auto it = file->metadata().find("clipflow.flow");
-    if (it == file->metadata().end()) return Status(ErrorCode::InvalidArgument, path + " holds no ClipFlow flow (no clipflow.flow metadata)");
+    if (it == file->metadata().end())
+        return Status(ErrorCode::InvalidArgument, path + " holds no ClipFlow flow (no clipflow.flow metadata)");
     FlowParams p;
     try {
         const auto j = nlohmann::json::parse(it->second);
@@ -346,7 +364,8 @@ Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
         auto copy_into = [&](const std::string& name, torch::Tensor target) -> Status {
             const TensorView* t = file->find("flow." + name);
             if (!t) return {ErrorCode::CorruptData, "flow tensor '" + name + "' is missing"};
-            if (t->shape != target.sizes().vec()) return {ErrorCode::CorruptData, "flow tensor '" + name + "' has the wrong shape"};
+            if (t->shape != target.sizes().vec())
+                return {ErrorCode::CorruptData, "flow tensor '" + name + "' has the wrong shape"};
             auto values = t->to_float();
             if (!values) return values.status();
             target.copy_(torch::from_blob(values->data(), target.sizes(), torch::kFloat32));

@@ -10,16 +10,16 @@ namespace clipflow::detail {
 struct ActNormImpl : torch::nn::Module {
     explicit ActNormImpl(int64_t dim);
     torch::Tensor loc, logs;
-    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x);  // y, log|det| per row
+    std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x); // y, log|det| per row
     torch::Tensor inverse(const torch::Tensor& y);
-    void initialize(const torch::Tensor& x);  // zero mean, unit variance on this batch
+    void initialize(const torch::Tensor& x); // zero mean, unit variance on this batch
 };
 TORCH_MODULE(ActNorm);
 
 // W = P L (U + diag(sign * exp(log_s))): the log-determinant is sum(log_s).
 struct InvertibleLinearImpl : torch::nn::Module {
     InvertibleLinearImpl(int64_t dim, torch::Generator& gen);
-    torch::Tensor perm, lower, upper, sign, log_s;  // perm and sign are buffers
+    torch::Tensor perm, lower, upper, sign, log_s; // perm and sign are buffers
     torch::Tensor weight() const;
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x);
     torch::Tensor inverse(const torch::Tensor& y);
@@ -32,7 +32,7 @@ struct AffineCouplingImpl : torch::nn::Module {
     torch::nn::Sequential net{nullptr};
     int64_t da, db;
     float clamp;
-    bool flip;  // which half is conditioned on
+    bool flip; // which half is conditioned on
     std::pair<torch::Tensor, torch::Tensor> forward(const torch::Tensor& x);
     torch::Tensor inverse(const torch::Tensor& y);
 

@@ -61,7 +61,7 @@ double logdet_numeric(const NormalizingFlow& f, const std::vector<float>& x)
 {
     const int d = f.params().dim;
     std::vector<double> J(std::size_t(d * d));
-    const float h = 2e-3f;  // small enough not to straddle many ReLU kinks, large against float rounding
+    const float h = 2e-3f; // small enough not to straddle many ReLU kinks, large against float rounding
     for (int j = 0; j < d; ++j) {
         auto xp = x, xm = x;
         xp[std::size_t(j)] += h;
@@ -116,7 +116,7 @@ private Q_SLOTS:
             moved = std::max(moved, double(std::abs(z[i] - x[i])));
         }
         QVERIFY2(err < 1e-3, qPrintable(QString::number(err)));
-        QVERIFY(moved > 0.1);  // the flow is not the identity
+        QVERIFY(moved > 0.1); // the flow is not the identity
     }
 
     void exactLogDeterminant_data()
@@ -156,7 +156,7 @@ private Q_SLOTS:
             }
         const auto ll = f.log_likelihood(grid, n * n).value();
         double mass = 0;
-        for (float v : ll) mass += std::exp(2.0 * v) * step * step;  // nats per dimension x 2
+        for (float v : ll) mass += std::exp(2.0 * v) * step * step; // nats per dimension x 2
         QVERIFY2(std::abs(mass - 1.0) < 0.02, qPrintable(QString::number(mass)));
     }
 
@@ -176,7 +176,7 @@ private Q_SLOTS:
         QFETCH(float, value);
         const auto f = make_flow(16, 4, 7, 0.3f);
         std::vector<float> x(16 * 3, value);
-        x[5] = 1.0f;  // mixed rows too
+        x[5] = 1.0f; // mixed rows too
         const auto ll = f.log_likelihood(x, 3);
         QVERIFY(ll.ok());
         for (float v : *ll) QVERIFY2(std::isfinite(v), qPrintable(QString::number(v)));

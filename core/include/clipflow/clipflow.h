@@ -30,6 +30,7 @@
 #include "clipflow/evidence.h"
 #include "clipflow/fftplancache.h"
 #include "clipflow/flow.h"
+#include "clipflow/flowtrainer.h"
 #include "clipflow/imageheader.h"
 #include "clipflow/modelregistry.h"
 #include "clipflow/raster.h"

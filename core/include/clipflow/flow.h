@@ -18,11 +18,11 @@
 namespace clipflow {
 
 struct FlowParams {
-    int dim = 768;           // feature dimension
-    int steps = 8;           // K
-    int hidden = 512;        // coupling MLP width
-    int hidden_layers = 2;   // coupling MLP depth
-    float scale_clamp = 3.0f;  // coupling log-scales are clamp * tanh(s / clamp)
+    int dim = 768;            // feature dimension
+    int steps = 8;            // K
+    int hidden = 512;         // coupling MLP width
+    int hidden_layers = 2;    // coupling MLP depth
+    float scale_clamp = 3.0f; // coupling log-scales are clamp * tanh(s / clamp)
     std::uint64_t seed = 0;
 };
 
@@ -56,7 +56,7 @@ public:
     // One safetensors file: the weights plus string metadata (JSON values are the caller's).
     Status save(const std::string& path, const std::map<std::string, std::string>& metadata = {}) const;
 
-    struct Impl;  // shared with the trainer inside core
+    struct Impl; // shared with the trainer inside core
     Impl& impl() const { return *impl_; }
 
 private:

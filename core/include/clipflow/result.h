@@ -29,7 +29,8 @@ public:
         assert(ok());
         return *value_;
     }
-    T&& value() &&
+    // By value: `for (x : make().value())` must not dangle into a dead temporary.
+    T value() &&
     {
         assert(ok());
         return std::move(*value_);

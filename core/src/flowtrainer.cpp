@@ -1,0 +1,235 @@
+#include "clipflow/flowtrainer.h"
+
+#include "clipflow/safetensors.h"
+#include "flownet.h"
+
+#include <nlohmann/json.hpp>
+#include <torch/cuda.h>
+
+#include <chrono>
+#include <cmath>
+#include <filesystem>
+
+namespace clipflow {
+
+const char* objective_name(FlowObjective objective)
+{
+    return objective == FlowObjective::Combined ? "combined" : "proxy";
+}
+
+namespace {
+
+using torch::Tensor;
+
+// LibTorch 1.13 keys optimiser state by the parameter's TensorImpl address, as text.
+std::string state_key(const Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
+
+std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& p)
+{
+    return nlohmann::json{{"epoch", epoch}, {"level", level}, {"seed", p.seed}, {"objective", objective_name(p.objective)}, {"margin", p.margin}}
+        .dump();
+}
+
+// Flow weights and Adam's moments in one safetensors file, written atomically.
+Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, int epoch, double level,
+                       const FlowTrainParams& p)
+{
+    std::vector<TensorData> tensors;
+    auto add = [&](const std::string& name, const Tensor& t) {
+        const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        tensors.push_back(TensorData::from_floats(name, c.sizes().vec(), std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
+    };
+    for (const auto& q : net->named_parameters()) add("flow." + q.key(), q.value());
+    for (const auto& b : net->named_buffers()) add("flow." + b.key(), b.value());
+    nlohmann::json steps = nlohmann::json::array();
+    const auto params = net->parameters();
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        auto it = opt.state().find(state_key(params[i]));
+        if (it == opt.state().end()) { steps.push_back(0); continue; }
+        auto& st = static_cast<torch::optim::AdamParamState&>(*it->second);
+        add("adam." + std::to_string(i) + ".exp_avg", st.exp_avg());
+        add("adam." + std::to_string(i) + ".exp_avg_sq", st.exp_avg_sq());
+        steps.push_back(st.step());
+    }
+    const FlowParams& f = net->params;
+    std::map<std::string, std::string> meta{
+        {"clipflow.flow", nlohmann::json{{"dim", f.dim}, {"steps", f.steps}, {"hidden", f.hidden}, {"hidden_layers", f.hidden_layers},
+                                         {"scale_clamp", f.scale_clamp}}
+                              .dump()},
+        {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
+        {"clipflow.adam_steps", steps.dump()}};
+    return write_safetensors(path, tensors, meta);
+}
+
+// Returns the epoch the checkpoint finished, after restoring weights, optimiser state and the proxy level.
+Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, torch::Device device, double& level)
+{
+    auto file = SafetensorsFile::open(path);
+    if (!file) return file.status();
+    int epoch = 0;
+    nlohmann::json steps;
+    try {
+        const auto meta = nlohmann::json::parse(file->metadata().at("clipflow.checkpoint"));
+        epoch = meta.at("epoch").get<int>();
+        level = meta.at("level").get<double>();
+        steps = nlohmann::json::parse(file->metadata().at("clipflow.adam_steps"));
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::CorruptData, "checkpoint " + path + " is damaged: " + e.what());
+    }
+    torch::NoGradGuard guard;
+    auto fetch = [&](const std::string& name, const Tensor& like) -> std::optional<Tensor> {
+        const TensorView* t = file->find(name);
+        if (!t || t->shape != like.sizes().vec()) return std::nullopt;
+        auto v = t->to_float();
+        if (!v) return std::nullopt;
+        return torch::from_blob(v->data(), like.sizes(), torch::kFloat32).clone().to(device);
+    };
+    for (auto& q : net->named_parameters()) {
+        auto t = fetch("flow." + q.key(), q.value());
+        if (!t) return Status(ErrorCode::CorruptData, "checkpoint " + path + " lacks a valid 'flow." + q.key() + "' (different flow size?)");
+        q.value().copy_(*t);
+    }
+    for (auto& b : net->named_buffers()) {
+        auto t = fetch("flow." + b.key(), b.value());
+        if (!t) return Status(ErrorCode::CorruptData, "checkpoint " + path + " lacks 'flow." + b.key() + "'");
+        b.value().copy_(*t);
+    }
+    const auto params = net->parameters();
+    if (!steps.is_array() || steps.size() != params.size()) return Status(ErrorCode::CorruptData, "checkpoint optimiser state does not match the flow");
+    for (std::size_t i = 0; i < params.size(); ++i) {
+        const auto step = steps[i].get<int64_t>();
+        if (step == 0) continue;
+        auto m = fetch("adam." + std::to_string(i) + ".exp_avg", params[i]);
+        auto v = fetch("adam." + std::to_string(i) + ".exp_avg_sq", params[i]);
+        if (!m || !v) return Status(ErrorCode::CorruptData, "checkpoint optimiser moments are missing");
+        auto st = std::make_unique<torch::optim::AdamParamState>();
+        st->step(step);
+        st->exp_avg(*m);
+        st->exp_avg_sq(*v);
+        opt.state()[state_key(params[i])] = std::move(st);
+    }
+    return epoch;
+}
+
+Status validate(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy, const FlowTrainParams& p)
+{
+    const auto d = static_cast<std::size_t>(std::max(p.flow.dim, 0));
+    if (n_natural < 2 || natural.size() != static_cast<std::size_t>(n_natural) * d)
+        return {ErrorCode::InvalidArgument, "natural features must be at least 2 rows of " + std::to_string(p.flow.dim)};
+    if (n_proxy < 1 || proxies.size() != static_cast<std::size_t>(n_proxy) * d)
+        return {ErrorCode::InvalidArgument, "proxy features must be at least 1 row of " + std::to_string(p.flow.dim)};
+    if (p.epochs < 1 || p.batch_size < 2) return {ErrorCode::InvalidArgument, "need at least one epoch and batches of 2 or more"};
+    if (!(p.learning_rate > 0) || !(p.margin >= 0) || !(p.proxy_weight >= 0)) return {ErrorCode::InvalidArgument, "learning rate, margin or weight out of range"};
+    return {};
+}
+
+} // namespace
+
+Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy,
+                                   const FlowTrainParams& params)
+{
+    if (Status s = validate(natural, n_natural, proxies, n_proxy, params); !s.ok()) return s;
+    auto created = NormalizingFlow::create(params.flow);
+    if (!created) return created.status();
+    try {
+        torch::Device device = torch::kCPU;
+        if (params.device == "cuda" || (params.device == "auto" && torch::cuda::is_available())) {
+            if (!torch::cuda::is_available()) return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
+            device = torch::kCUDA;
+        }
+        FlowTrainResult result{std::move(created.value()), 0, 0, device.is_cuda() ? "cuda" : "cpu", {}};
+        detail::FlowNet& net = result.flow.impl().net;
+        net->to(device);
+        const int d = params.flow.dim;
+        const Tensor nat = detail::sanitize(torch::from_blob(const_cast<float*>(natural.data()), {n_natural, d}, torch::kFloat32)).to(device);
+        const Tensor prox = detail::sanitize(torch::from_blob(const_cast<float*>(proxies.data()), {n_proxy, d}, torch::kFloat32)).to(device);
+        torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(params.learning_rate));
+
+        int start_epoch = 0;
+        double level = 0.0;  // proxy-only: the fixed log-likelihood proxies are pushed below
+        std::error_code ec;
+        if (!params.checkpoint_path.empty() && std::filesystem::exists(params.checkpoint_path, ec)) {
+            auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level);
+            if (!epoch) return epoch.status();
+            start_epoch = result.resumed_from_epoch = *epoch;
+        } else {
+            // Glow's data-dependent ActNorm start, on a seeded sample of natural features.
+            const auto gen = at::detail::createCPUGenerator(params.seed);
+            const Tensor pick = torch::randperm(n_natural, gen, torch::kLong).narrow(0, 0, std::min(n_natural, 1024)).to(device);
+            const Tensor sample = nat.index_select(0, pick);
+            net->initialize(sample);
+            // Frozen once: a level that follows the natural mean lets the flow
+            // chase it by spreading all mass away (measured: collapse in 2 epochs).
+            torch::NoGradGuard guard;
+            level = net->log_likelihood(sample).mean().item<double>() - params.margin;
+        }
+        net->train();
+        const int B = params.batch_size;
+        const long steps_per_epoch = (n_natural + B - 1) / B;
+        const auto t0 = std::chrono::steady_clock::now();
+        long steps_done = 0;
+        for (int epoch = start_epoch; epoch < params.epochs; ++epoch) {
+            // Shuffles derive from (seed, epoch) alone, so a resumed job sees the same batches.
+            const auto g1 = at::detail::createCPUGenerator(params.seed * 1000003ull + static_cast<std::uint64_t>(epoch));
+            const auto g2 = at::detail::createCPUGenerator(params.seed * 7919ull + 104729ull + static_cast<std::uint64_t>(epoch));
+            const Tensor perm_nat = torch::randperm(n_natural, g1, torch::kLong).to(device);
+            const Tensor perm_prox = torch::randperm(n_proxy, g2, torch::kLong).to(device);
+            TrainProgress tp;
+            tp.epoch = epoch + 1;
+            tp.epochs = params.epochs;
+            tp.steps_per_epoch = steps_per_epoch;
+            double sum_nat = 0, sum_prox = 0, sum_loss = 0;
+            long counted = 0;
+            for (long s = 0; s < steps_per_epoch; ++s) {
+                if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "training aborted in epoch " + std::to_string(epoch + 1));
+                const long lo = s * B, n = std::min<long>(B, n_natural - lo);
+                const Tensor xb = nat.index_select(0, perm_nat.narrow(0, lo, n));
+                const Tensor pi = (torch::arange(lo, lo + n, torch::TensorOptions().dtype(torch::kLong).device(device)) % n_proxy);
+                const Tensor pb = prox.index_select(0, perm_prox.index_select(0, pi));
+                const Tensor ll_nat = net->log_likelihood(xb);
+                const Tensor ll_prox = net->log_likelihood(pb);
+                const Tensor target = params.objective == FlowObjective::Combined
+                                          ? ll_nat.mean().detach() - params.margin
+                                          : torch::full({}, level, ll_prox.options());
+                const Tensor hinge = torch::relu(ll_prox - target).mean();
+                const Tensor loss = params.objective == FlowObjective::Combined ? -ll_nat.mean() + params.proxy_weight * hinge : hinge;
+                const double lv = loss.item<double>();
+                opt.zero_grad();
+                if (std::isfinite(lv)) {  // a non-finite batch is skipped, never applied
+                    loss.backward();
+                    torch::nn::utils::clip_grad_norm_(net->parameters(), params.grad_clip);
+                    opt.step();
+                }
+                sum_nat += -ll_nat.mean().item<double>();
+                sum_prox += -ll_prox.mean().item<double>();
+                sum_loss += lv;
+                ++counted;
+                ++steps_done;
+                ++tp.step;
+                const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+                tp.natural_nll = sum_nat / counted;
+                tp.proxy_nll = sum_prox / counted;
+                tp.loss = sum_loss / counted;
+                tp.samples_per_s = elapsed > 0 ? double(steps_done) * B / elapsed : 0.0;
+                const long remaining = (params.epochs - epoch - 1) * steps_per_epoch + (steps_per_epoch - s - 1);
+                tp.eta_s = steps_done ? elapsed / double(steps_done) * double(remaining) : 0.0;
+                tp.epoch_end = s + 1 == steps_per_epoch;
+                if (params.progress && (tp.epoch_end || s % 10 == 0)) params.progress(tp);
+            }
+            tp.step = long(epoch + 1) * steps_per_epoch;
+            result.history.push_back(tp);
+            ++result.epochs_run;
+            if (!params.checkpoint_path.empty())
+                if (Status st = save_checkpoint(params.checkpoint_path, net, opt, epoch + 1, level, params); !st.ok()) return st;
+        }
+        net->eval();
+        net->to(torch::kCPU);
+        return result;
+    } catch (const c10::Error& e) {
+        return Status(ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace());
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::Internal, "out of memory while training");
+    }
+}
+
+} // namespace clipflow
