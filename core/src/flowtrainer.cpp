@@ -22,11 +22,15 @@ namespace {
 using torch::Tensor;
 
 // LibTorch 1.13 keys optimiser state by the parameter's TensorImpl address, as text.
-std::string state_key(const Tensor& p) { return c10::guts::to_string(p.unsafeGetTensorImpl()); }
+std::string state_key(const Tensor& p)
+{
+    return c10::guts::to_string(p.unsafeGetTensorImpl());
+}
 
 std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& p)
 {
-    return nlohmann::json{{"epoch", epoch}, {"level", level}, {"seed", p.seed}, {"objective", objective_name(p.objective)}, {"margin", p.margin}}
+    return nlohmann::json{
+        {"epoch", epoch}, {"level", level}, {"seed", p.seed}, {"objective", objective_name(p.objective)}, {"margin", p.margin}}
         .dump();
 }
 
@@ -37,7 +41,8 @@ Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::opt
     std::vector<TensorData> tensors;
     auto add = [&](const std::string& name, const Tensor& t) {
         const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        tensors.push_back(TensorData::from_floats(name, c.sizes().vec(), std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
+        tensors.push_back(TensorData::from_floats(name, c.sizes().vec(),
+                                                  std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
     };
     for (const auto& q : net->named_parameters()) add("flow." + q.key(), q.value());
     for (const auto& b : net->named_buffers()) add("flow." + b.key(), b.value());
@@ -45,24 +50,30 @@ Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::opt
     const auto params = net->parameters();
     for (std::size_t i = 0; i < params.size(); ++i) {
         auto it = opt.state().find(state_key(params[i]));
-        if (it == opt.state().end()) { steps.push_back(0); continue; }
+        if (it == opt.state().end()) {
+            steps.push_back(0);
+            continue;
+        }
         auto& st = static_cast<torch::optim::AdamParamState&>(*it->second);
         add("adam." + std::to_string(i) + ".exp_avg", st.exp_avg());
         add("adam." + std::to_string(i) + ".exp_avg_sq", st.exp_avg_sq());
         steps.push_back(st.step());
     }
     const FlowParams& f = net->params;
-    std::map<std::string, std::string> meta{
-        {"clipflow.flow", nlohmann::json{{"dim", f.dim}, {"steps", f.steps}, {"hidden", f.hidden}, {"hidden_layers", f.hidden_layers},
-                                         {"scale_clamp", f.scale_clamp}}
-                              .dump()},
-        {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
-        {"clipflow.adam_steps", steps.dump()}};
+    std::map<std::string, std::string> meta{{"clipflow.flow", nlohmann::json{{"dim", f.dim},
+                                                                             {"steps", f.steps},
+                                                                             {"hidden", f.hidden},
+                                                                             {"hidden_layers", f.hidden_layers},
+                                                                             {"scale_clamp", f.scale_clamp}}
+                                                                  .dump()},
+                                            {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
+                                            {"clipflow.adam_steps", steps.dump()}};
     return write_safetensors(path, tensors, meta);
 }
 
 // Returns the epoch the checkpoint finished, after restoring weights, optimiser state and the proxy level.
-Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, torch::Device device, double& level)
+Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, torch::Device device,
+                            double& level)
 {
     auto file = SafetensorsFile::open(path);
     if (!file) return file.status();
@@ -86,7 +97,9 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
     };
     for (auto& q : net->named_parameters()) {
         auto t = fetch("flow." + q.key(), q.value());
-        if (!t) return Status(ErrorCode::CorruptData, "checkpoint " + path + " lacks a valid 'flow." + q.key() + "' (different flow size?)");
+        if (!t)
+            return Status(ErrorCode::CorruptData,
+                          "checkpoint " + path + " lacks a valid 'flow." + q.key() + "' (different flow size?)");
         q.value().copy_(*t);
     }
     for (auto& b : net->named_buffers()) {
@@ -95,7 +108,8 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
         b.value().copy_(*t);
     }
     const auto params = net->parameters();
-    if (!steps.is_array() || steps.size() != params.size()) return Status(ErrorCode::CorruptData, "checkpoint optimiser state does not match the flow");
+    if (!steps.is_array() || steps.size() != params.size())
+        return Status(ErrorCode::CorruptData, "checkpoint optimiser state does not match the flow");
     for (std::size_t i = 0; i < params.size(); ++i) {
         const auto step = steps[i].get<int64_t>();
         if (step == 0) continue;
@@ -111,7 +125,8 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
     return epoch;
 }
 
-Status validate(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy, const FlowTrainParams& p)
+Status validate(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy,
+                const FlowTrainParams& p)
 {
     const auto d = static_cast<std::size_t>(std::max(p.flow.dim, 0));
     if (n_natural < 2 || natural.size() != static_cast<std::size_t>(n_natural) * d)
@@ -119,14 +134,15 @@ Status validate(const std::vector<float>& natural, int n_natural, const std::vec
     if (n_proxy < 1 || proxies.size() != static_cast<std::size_t>(n_proxy) * d)
         return {ErrorCode::InvalidArgument, "proxy features must be at least 1 row of " + std::to_string(p.flow.dim)};
     if (p.epochs < 1 || p.batch_size < 2) return {ErrorCode::InvalidArgument, "need at least one epoch and batches of 2 or more"};
-    if (!(p.learning_rate > 0) || !(p.margin >= 0) || !(p.proxy_weight >= 0)) return {ErrorCode::InvalidArgument, "learning rate, margin or weight out of range"};
+    if (!(p.learning_rate > 0) || !(p.margin >= 0) || !(p.proxy_weight >= 0))
+        return {ErrorCode::InvalidArgument, "learning rate, margin or weight out of range"};
     return {};
 }
 
 } // namespace
 
-Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy,
-                                   const FlowTrainParams& params)
+Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
+                                   int n_proxy, const FlowTrainParams& params)
 {
     if (Status s = validate(natural, n_natural, proxies, n_proxy, params); !s.ok()) return s;
     auto created = NormalizingFlow::create(params.flow);
@@ -134,19 +150,22 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
     try {
         torch::Device device = torch::kCPU;
         if (params.device == "cuda" || (params.device == "auto" && torch::cuda::is_available())) {
-            if (!torch::cuda::is_available()) return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
+            if (!torch::cuda::is_available())
+                return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
             device = torch::kCUDA;
         }
         FlowTrainResult result{std::move(created.value()), 0, 0, device.is_cuda() ? "cuda" : "cpu", {}};
         detail::FlowNet& net = result.flow.impl().net;
         net->to(device);
         const int d = params.flow.dim;
-        const Tensor nat = detail::sanitize(torch::from_blob(const_cast<float*>(natural.data()), {n_natural, d}, torch::kFloat32)).to(device);
-        const Tensor prox = detail::sanitize(torch::from_blob(const_cast<float*>(proxies.data()), {n_proxy, d}, torch::kFloat32)).to(device);
+        const Tensor nat =
+            detail::sanitize(torch::from_blob(const_cast<float*>(natural.data()), {n_natural, d}, torch::kFloat32)).to(device);
+        const Tensor prox =
+            detail::sanitize(torch::from_blob(const_cast<float*>(proxies.data()), {n_proxy, d}, torch::kFloat32)).to(device);
         torch::optim::Adam opt(net->parameters(), torch::optim::AdamOptions(params.learning_rate));
 
         int start_epoch = 0;
-        double level = 0.0;  // proxy-only: the fixed log-likelihood proxies are pushed below
+        double level = 0.0; // proxy-only: the fixed log-likelihood proxies are pushed below
         std::error_code ec;
         if (!params.checkpoint_path.empty() && std::filesystem::exists(params.checkpoint_path, ec)) {
             auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level);
@@ -181,21 +200,23 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
             double sum_nat = 0, sum_prox = 0, sum_loss = 0;
             long counted = 0;
             for (long s = 0; s < steps_per_epoch; ++s) {
-                if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "training aborted in epoch " + std::to_string(epoch + 1));
+                if (params.abort && params.abort())
+                    return Status(ErrorCode::Aborted, "training aborted in epoch " + std::to_string(epoch + 1));
                 const long lo = s * B, n = std::min<long>(B, n_natural - lo);
                 const Tensor xb = nat.index_select(0, perm_nat.narrow(0, lo, n));
-                const Tensor pi = (torch::arange(lo, lo + n, torch::TensorOptions().dtype(torch::kLong).device(device)) % n_proxy);
+                const Tensor pi =
+                    (torch::arange(lo, lo + n, torch::TensorOptions().dtype(torch::kLong).device(device)) % n_proxy);
                 const Tensor pb = prox.index_select(0, perm_prox.index_select(0, pi));
                 const Tensor ll_nat = net->log_likelihood(xb);
                 const Tensor ll_prox = net->log_likelihood(pb);
-                const Tensor target = params.objective == FlowObjective::Combined
-                                          ? ll_nat.mean().detach() - params.margin
-                                          : torch::full({}, level, ll_prox.options());
+                const Tensor target = params.objective == FlowObjective::Combined ? ll_nat.mean().detach() - params.margin
+                                                                                  : torch::full({}, level, ll_prox.options());
                 const Tensor hinge = torch::relu(ll_prox - target).mean();
-                const Tensor loss = params.objective == FlowObjective::Combined ? -ll_nat.mean() + params.proxy_weight * hinge : hinge;
+                const Tensor loss =
+                    params.objective == FlowObjective::Combined ? -ll_nat.mean() + params.proxy_weight * hinge : hinge;
                 const double lv = loss.item<double>();
                 opt.zero_grad();
-                if (std::isfinite(lv)) {  // a non-finite batch is skipped, never applied
+                if (std::isfinite(lv)) { // a non-finite batch is skipped, never applied
                     loss.backward();
                     torch::nn::utils::clip_grad_norm_(net->parameters(), params.grad_clip);
                     opt.step();

@@ -48,7 +48,7 @@ FlowTrainParams small(FlowObjective objective, int epochs = 4)
     return p;
 }
 
-double auc(const std::vector<float>& pos, const std::vector<float>& neg)  // P(pos > neg)
+double auc(const std::vector<float>& pos, const std::vector<float>& neg) // P(pos > neg)
 {
     double wins = 0;
     for (float a : pos)
@@ -85,7 +85,7 @@ private Q_SLOTS:
         // natural likelihood's absolute level; only calibration gives it meaning).
         QVERIFY2(a > (objective == FlowObjective::Combined ? 0.9 : 0.8), qPrintable(QString::number(a)));
         if (objective == FlowObjective::Combined)
-            QVERIFY(r->history.back().natural_nll < r->history.front().natural_nll);  // natural likelihood rises
+            QVERIFY(r->history.back().natural_nll < r->history.front().natural_nll); // natural likelihood rises
         for (const auto& h : r->history) QVERIFY(std::isfinite(h.loss));
     }
 
@@ -121,7 +121,7 @@ private Q_SLOTS:
         auto interrupted = small(FlowObjective::Combined, 4);
         interrupted.checkpoint_path = dir.filePath(QStringLiteral("b.ckpt")).toStdString();
         int steps = 0;
-        interrupted.abort = [&] { return ++steps > 10; };  // 4 steps per epoch: stops inside epoch 3
+        interrupted.abort = [&] { return ++steps > 10; }; // 4 steps per epoch: stops inside epoch 3
         auto b = clipflow::train_flow(nat, 256, prox, 256, interrupted);
         QCOMPARE(b.status().code(), clipflow::ErrorCode::Aborted);
         QVERIFY(QFile::exists(QString::fromStdString(interrupted.checkpoint_path)));
@@ -182,7 +182,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         if (foreignCheckpoint) {
             auto other = small(FlowObjective::Combined, 1);
-            other.flow.hidden = 16;  // a different network
+            other.flow.hidden = 16; // a different network
             other.checkpoint_path = dir.filePath(QStringLiteral("c.ckpt")).toStdString();
             QVERIFY(clipflow::train_flow(features(16, false, 1), 16, features(16, true, 2), 16, other).ok());
             p.checkpoint_path = other.checkpoint_path;

@@ -31,12 +31,12 @@ enum class FlowObjective { Combined, ProxyOnly };
 const char* objective_name(FlowObjective objective);
 
 struct TrainProgress {
-    int epoch = 0;              // 1-based, the epoch in progress or just finished
+    int epoch = 0; // 1-based, the epoch in progress or just finished
     int epochs = 0;
-    long step = 0;              // optimiser steps so far
+    long step = 0; // optimiser steps so far
     long steps_per_epoch = 0;
-    double natural_nll = 0.0;   // running mean of −ℓ on natural features this epoch
-    double proxy_nll = 0.0;     // running mean of −ℓ on proxies this epoch
+    double natural_nll = 0.0; // running mean of −ℓ on natural features this epoch
+    double proxy_nll = 0.0;   // running mean of −ℓ on proxies this epoch
     double loss = 0.0;
     double samples_per_s = 0.0;
     double eta_s = 0.0;
@@ -47,17 +47,17 @@ using TrainProgressCallback = std::function<void(const TrainProgress&)>;
 struct FlowTrainParams {
     FlowParams flow;
     FlowObjective objective = FlowObjective::Combined;
-    float margin = 1.0f;        // nats per dimension below the natural mean
-    float proxy_weight = 1.0f;  // λ in the combined objective
+    float margin = 1.0f;       // nats per dimension below the natural mean
+    float proxy_weight = 1.0f; // λ in the combined objective
     int epochs = 20;
     int batch_size = 256;
     float learning_rate = 1e-3f;
     float grad_clip = 10.0f;
     std::uint64_t seed = 0;
-    std::string device = "auto";      // "auto", "cpu", "cuda"
-    std::string checkpoint_path;      // empty: no checkpoints, no resume
-    TrainProgressCallback progress;   // called every few steps and at each epoch end
-    AbortCallback abort;              // checked every step; the last checkpoint stays
+    std::string device = "auto";    // "auto", "cpu", "cuda"
+    std::string checkpoint_path;    // empty: no checkpoints, no resume
+    TrainProgressCallback progress; // called every few steps and at each epoch end
+    AbortCallback abort;            // checked every step; the last checkpoint stays
 };
 
 struct FlowTrainResult {
@@ -65,11 +65,11 @@ struct FlowTrainResult {
     int epochs_run = 0;         // in this call
     int resumed_from_epoch = 0; // 0: started afresh
     std::string device;
-    std::vector<TrainProgress> history;  // one entry per finished epoch
+    std::vector<TrainProgress> history; // one entry per finished epoch
 };
 
 // natural: n_natural x flow.dim features; proxies: n_proxy x flow.dim.
-Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies, int n_proxy,
-                                   const FlowTrainParams& params);
+Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
+                                   int n_proxy, const FlowTrainParams& params);
 
 } // namespace clipflow
