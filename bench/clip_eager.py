@@ -12,40 +12,14 @@ import os
 import struct
 import sys
 import time
-from collections import OrderedDict
 
 import torch
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "scripts"))
+from clip_modules import Transformer, save_safetensors  # noqa: E402
+
 CONFIGS = {"vit-b-32": dict(width=768, layers=12, patch=32, out=512), "vit-l-14": dict(width=1024, layers=24, patch=14, out=768)}
 SIZE, BATCH = 224, 8
-
-
-class QuickGELU(torch.nn.Module):
-    def forward(self, x):
-        return x * torch.sigmoid(1.702 * x)
-
-
-class ResidualAttentionBlock(torch.nn.Module):
-    def __init__(self, d, heads):
-        super().__init__()
-        self.attn = torch.nn.MultiheadAttention(d, heads)
-        self.ln_1 = torch.nn.LayerNorm(d)
-        self.mlp = torch.nn.Sequential(OrderedDict([("c_fc", torch.nn.Linear(d, 4 * d)), ("gelu", QuickGELU()),
-                                                    ("c_proj", torch.nn.Linear(4 * d, d))]))
-        self.ln_2 = torch.nn.LayerNorm(d)
-
-    def forward(self, x):
-        x = x + self.attn(self.ln_1(x), self.ln_1(x), self.ln_1(x), need_weights=False)[0]
-        return x + self.mlp(self.ln_2(x))
-
-
-class Transformer(torch.nn.Module):
-    def __init__(self, width, layers, heads):
-        super().__init__()
-        self.resblocks = torch.nn.Sequential(*[ResidualAttentionBlock(width, heads) for _ in range(layers)])
-
-    def forward(self, x):
-        return self.resblocks(x)
 
 
 class VisionTransformer(torch.nn.Module):
@@ -68,21 +42,6 @@ class VisionTransformer(torch.nn.Module):
         x = self.ln_pre(x).permute(1, 0, 2)
         x = self.transformer(x).permute(1, 0, 2)
         return self.ln_post(x[:, 0, :]) @ self.proj
-
-
-def save_safetensors(path, tensors):
-    header, blobs, off = {}, [], 0
-    for k, t in tensors.items():
-        raw = t.detach().float().contiguous().numpy().tobytes()
-        header[k] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [off, off + len(raw)]}
-        blobs.append(raw)
-        off += len(raw)
-    text = json.dumps(header).encode()
-    text += b" " * ((8 - (8 + len(text)) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text)
-        for b in blobs:
-            f.write(b)
 
 
 def load_safetensors(path):

@@ -17,7 +17,6 @@ Writes to OUTDIR:
 """
 import json
 import os
-import struct
 import sys
 from collections import OrderedDict
 
@@ -25,6 +24,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "scripts"))
+from clip_modules import DTYPES, Transformer, save_safetensors  # noqa: E402
 
 WIDTH, LAYERS, PATCH, SIZE, OUT = 64, 2, 32, 224, 32
 MEAN = (0.48145466, 0.4578275, 0.40821073)
@@ -90,55 +92,6 @@ def to_hf(w):
     # A CLIPModel file also holds the text tower; the loader must ignore it.
     h["text_model.embeddings.token_embedding.weight"] = torch.zeros(10, 16)
     return h
-
-
-DTYPES = {"F32": torch.float32, "F16": torch.float16, "BF16": torch.bfloat16}
-
-
-def save_safetensors(path, tensors, dtype="F32", metadata=None):
-    """Written by hand from the format description (8-byte length, JSON, bytes)."""
-    header, blobs, offset = {}, [], 0
-    if metadata:
-        header["__metadata__"] = metadata
-    for name, t in tensors.items():
-        t = t.to(DTYPES[dtype]).contiguous()
-        raw = t.view(torch.int16).numpy().tobytes() if dtype == "BF16" else t.numpy().tobytes()
-        header[name] = {"dtype": dtype, "shape": list(t.shape), "data_offsets": [offset, offset + len(raw)]}
-        blobs.append(raw)
-        offset += len(raw)
-    text = json.dumps(header).encode()
-    text += b" " * ((8 - (8 + len(text)) % 8) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(text)) + text + b"".join(blobs))
-
-
-class QuickGELU(torch.nn.Module):
-    def forward(self, x):
-        return x * torch.sigmoid(1.702 * x)
-
-
-class ResidualAttentionBlock(torch.nn.Module):
-    def __init__(self, width, heads):
-        super().__init__()
-        self.attn = torch.nn.MultiheadAttention(width, heads)
-        self.ln_1 = torch.nn.LayerNorm(width)
-        self.mlp = torch.nn.Sequential(OrderedDict([("c_fc", torch.nn.Linear(width, 4 * width)), ("gelu", QuickGELU()),
-                                                    ("c_proj", torch.nn.Linear(4 * width, width))]))
-        self.ln_2 = torch.nn.LayerNorm(width)
-
-    def forward(self, x):
-        y = self.ln_1(x)
-        x = x + self.attn(y, y, y, need_weights=False)[0]
-        return x + self.mlp(self.ln_2(x))
-
-
-class Transformer(torch.nn.Module):
-    def __init__(self, width, layers, heads):
-        super().__init__()
-        self.resblocks = torch.nn.Sequential(*[ResidualAttentionBlock(width, heads) for _ in range(layers)])
-
-    def forward(self, x):
-        return self.resblocks(x)
 
 
 class VisionTransformer(torch.nn.Module):
