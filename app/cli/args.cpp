@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include <charconv>
+#include <iostream>
 
 namespace clipflow::cli {
 
@@ -63,6 +64,12 @@ int to_int(const std::string& text, int fallback, bool& ok)
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     ok = ec == std::errc() && ptr == text.data() + text.size();
     return ok ? value : fallback;
+}
+
+int usage_error(const std::string& command, const std::string& why)
+{
+    std::cerr << "clipflow " << command << ": " << why << "\n(see clipflow " << command << " --help)\n";
+    return 2;
 }
 
 } // namespace clipflow::cli

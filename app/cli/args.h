@@ -26,4 +26,7 @@ private:
 
 int to_int(const std::string& text, int fallback, bool& ok);
 
+// Prints "clipflow COMMAND: why" with a pointer to --help; returns exit code 2.
+int usage_error(const std::string& command, const std::string& why);
+
 } // namespace clipflow::cli

@@ -42,10 +42,7 @@ int run_embed(std::vector<std::string> words)
     const auto layer = args.option("--layer");
     const auto batch_text = args.option("--batch");
     const auto inputs = args.positional();
-    auto usage = [](const std::string& why) {
-        std::cerr << "clipflow embed: " << why << "\n(see clipflow embed --help)\n";
-        return 2;
-    };
+    auto usage = [](const std::string& why) { return usage_error("embed", why); };
     if (!args.error().empty()) return usage(args.error());
     if (!model) return usage("--clip MODEL is required");
     if (inputs.empty()) return usage("no images given");

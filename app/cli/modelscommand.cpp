@@ -31,10 +31,7 @@ int run_models(std::vector<std::string> words)
     const bool json = args.flag("--json");
     const auto name = args.option("--name");
     const auto rest = args.positional();
-    auto usage = [](const std::string& why) {
-        std::cerr << "clipflow models: " << why << "\n(see clipflow models --help)\n";
-        return 2;
-    };
+    auto usage = [](const std::string& why) { return usage_error("models", why); };
     if (!args.error().empty()) return usage(args.error());
     if (rest.empty()) return usage("say list or install");
     const ModelRegistry registry;

@@ -73,10 +73,7 @@ int run_spectrum(std::vector<std::string> words)
     const auto max_pixels = args.option("--max-pixels");
     const auto inputs = args.positional();
 
-    auto usage = [](const std::string& why) {
-        std::cerr << "clipflow spectrum: " << why << "\n(see clipflow spectrum --help)\n";
-        return 2;
-    };
+    auto usage = [](const std::string& why) { return usage_error("spectrum", why); };
     if (!args.error().empty()) return usage(args.error());
     if (inputs.empty()) return usage("no images given");
 

@@ -149,14 +149,14 @@ FlowNetImpl::FlowNetImpl(const FlowParams& p) : params(p)
 std::pair<Tensor, Tensor> FlowNetImpl::forward(Tensor x)
 {
     Tensor logdet = torch::zeros({x.size(0)}, x.options());
+    auto apply = [&](std::pair<Tensor, Tensor> r) {
+        x = r.first;
+        logdet = logdet + r.second;
+    };
     for (std::size_t k = 0; k < norms.size(); ++k) {
-        for (auto step : {0, 1, 2}) {
-            std::pair<Tensor, Tensor> r = step == 0   ? norms[k]->forward(x)
-                                          : step == 1 ? linears[k]->forward(x)
-                                                      : couplings[k]->forward(x);
-            x = r.first;
-            logdet = logdet + r.second;
-        }
+        apply(norms[k]->forward(x));
+        apply(linears[k]->forward(x));
+        apply(couplings[k]->forward(x));
     }
     return {x, logdet};
 }
@@ -192,6 +192,49 @@ void FlowNetImpl::initialize(Tensor x)
     }
 }
 
+std::vector<TensorData> flow_tensors(FlowNet& net)
+{
+    std::vector<TensorData> tensors;
+    auto add = [&](const std::string& name, const Tensor& t) {
+        const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+        tensors.push_back(TensorData::from_floats("flow." + name, c.sizes().vec(),
+                                                  std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
+    };
+    for (const auto& p : net->named_parameters()) add(p.key(), p.value());
+    for (const auto& b : net->named_buffers()) add(b.key(), b.value());
+    return tensors;
+}
+
+std::string flow_params_json(const FlowParams& p)
+{
+    return nlohmann::json{{"dim", p.dim},
+                          {"steps", p.steps},
+                          {"hidden", p.hidden},
+                          {"hidden_layers", p.hidden_layers},
+                          {"scale_clamp", p.scale_clamp}}
+        .dump();
+}
+
+Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net)
+{
+    torch::NoGradGuard guard;
+    auto copy_into = [&](const std::string& name, Tensor target) -> Status {
+        const TensorView* t = file.find("flow." + name);
+        if (!t) return {ErrorCode::CorruptData, "flow tensor '" + name + "' is missing"};
+        if (t->shape != target.sizes().vec())
+            return {ErrorCode::CorruptData, "flow tensor '" + name + "' has the wrong shape (a different flow?)"};
+        auto values = t->to_float();
+        if (!values) return values.status();
+        target.copy_(torch::from_blob(values->data(), target.sizes(), torch::kFloat32).to(target.device()));
+        return {};
+    };
+    for (auto& q : net->named_parameters())
+        if (Status s = copy_into(q.key(), q.value()); !s.ok()) return s;
+    for (auto& b : net->named_buffers())
+        if (Status s = copy_into(b.key(), b.value()); !s.ok()) return s;
+    return {};
+}
+
 } // namespace detail
 
 namespace {
@@ -215,6 +258,13 @@ template <typename F> auto guarded(F&& f) -> decltype(f())
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::Internal, "out of memory in the flow");
     }
+}
+
+Status check_rows(const std::vector<float>& x, int n, int dim)
+{
+    if (n < 0 || x.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(dim))
+        return {ErrorCode::InvalidArgument, "expected n x " + std::to_string(dim) + " values"};
+    return {};
 }
 
 torch::Tensor rows(const std::vector<float>& x, int n, int dim)
@@ -260,8 +310,7 @@ Result<NormalizingFlow> NormalizingFlow::create(const FlowParams& params)
 Result<std::vector<float>> NormalizingFlow::log_likelihood(const std::vector<float>& x, int n) const
 {
     const int dim = params().dim;
-    if (n < 0 || x.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(dim))
-        return Status(ErrorCode::InvalidArgument, "features must be n x " + std::to_string(dim));
+    if (Status s = check_rows(x, n, dim); !s.ok()) return s;
     return guarded([&]() -> Result<std::vector<float>> {
         torch::InferenceMode guard;
         return to_vector(impl_->net->log_likelihood(rows(x, n, dim)));
@@ -271,8 +320,7 @@ Result<std::vector<float>> NormalizingFlow::log_likelihood(const std::vector<flo
 Result<std::vector<float>> NormalizingFlow::forward(const std::vector<float>& x, int n) const
 {
     const int dim = params().dim;
-    if (n < 0 || x.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(dim))
-        return Status(ErrorCode::InvalidArgument, "features must be n x " + std::to_string(dim));
+    if (Status s = check_rows(x, n, dim); !s.ok()) return s;
     return guarded([&]() -> Result<std::vector<float>> {
         torch::InferenceMode guard;
         return to_vector(impl_->net->forward(detail::sanitize(rows(x, n, dim))).first);
@@ -282,8 +330,7 @@ Result<std::vector<float>> NormalizingFlow::forward(const std::vector<float>& x,
 Result<std::vector<float>> NormalizingFlow::inverse(const std::vector<float>& z, int n) const
 {
     const int dim = params().dim;
-    if (n < 0 || z.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(dim))
-        return Status(ErrorCode::InvalidArgument, "latents must be n x " + std::to_string(dim));
+    if (Status s = check_rows(z, n, dim); !s.ok()) return s;
     return guarded([&]() -> Result<std::vector<float>> {
         torch::InferenceMode guard;
         return to_vector(impl_->net->inverse(rows(z, n, dim)));
@@ -318,24 +365,9 @@ Status NormalizingFlow::randomize(float scale, std::uint64_t seed)
 Status NormalizingFlow::save(const std::string& path, const std::map<std::string, std::string>& metadata) const
 {
     try {
-        std::vector<TensorData> tensors;
-        auto add = [&](const std::string& name, const torch::Tensor& t) {
-            const torch::Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-            std::vector<float> v(c.data_ptr<float>(), c.data_ptr<float>() + c.numel());
-            tensors.push_back(TensorData::from_floats("flow." + name, c.sizes().vec(), v));
-        };
-        for (const auto& p : impl_->net->named_parameters()) add(p.key(), p.value());
-        for (const auto& b : impl_->net->named_buffers()) add(b.key(), b.value());
-        const FlowParams& p = params();
         auto meta = metadata;
-        meta["clipflow.flow"] = nlohmann::json{
-            {"dim", p.dim},
-            {"steps", p.steps},
-            {"hidden", p.hidden},
-            {"hidden_layers", p.hidden_layers},
-            {"scale_clamp",
-             p.scale_clamp}}.dump();
-        return write_safetensors(path, tensors, meta);
+        meta["clipflow.flow"] = detail::flow_params_json(params());
+        return write_safetensors(path, detail::flow_tensors(impl_->net), meta);
     } catch (const c10::Error& e) {
         return {ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace()};
     }
@@ -362,21 +394,7 @@ Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
     auto flow = create(p);
     if (!flow) return flow.status();
     return guarded([&]() -> Result<NormalizingFlow> {
-        torch::NoGradGuard guard;
-        auto copy_into = [&](const std::string& name, torch::Tensor target) -> Status {
-            const TensorView* t = file->find("flow." + name);
-            if (!t) return {ErrorCode::CorruptData, "flow tensor '" + name + "' is missing"};
-            if (t->shape != target.sizes().vec())
-                return {ErrorCode::CorruptData, "flow tensor '" + name + "' has the wrong shape"};
-            auto values = t->to_float();
-            if (!values) return values.status();
-            target.copy_(torch::from_blob(values->data(), target.sizes(), torch::kFloat32));
-            return {};
-        };
-        for (auto& q : flow->impl_->net->named_parameters())
-            if (Status s = copy_into(q.key(), q.value()); !s.ok()) return s;
-        for (auto& b : flow->impl_->net->named_buffers())
-            if (Status s = copy_into(b.key(), b.value()); !s.ok()) return s;
+        if (Status s = detail::read_flow_tensors(file.value(), flow->impl_->net); !s.ok()) return s;
         return std::move(flow.value());
     });
 }

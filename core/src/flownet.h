@@ -2,6 +2,7 @@
 // The flow's LibTorch modules (internal to core: includes torch).
 
 #include "clipflow/flow.h"
+#include "clipflow/safetensors.h"
 
 #include <torch/torch.h>
 
@@ -57,6 +58,12 @@ struct FlowNetImpl : torch::nn::Module {
     void initialize(torch::Tensor x);
 };
 TORCH_MODULE(FlowNet);
+
+// The flow's weights as "flow.<name>" tensors, its shape as JSON, and the way
+// back: shared by NormalizingFlow::save/load and the trainer's checkpoints.
+std::vector<TensorData> flow_tensors(FlowNet& net);
+std::string flow_params_json(const FlowParams& p);
+Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net);
 
 // Input hygiene shared by scoring and training: NaN -> 0, +-Inf and huge
 // values clipped, so no feature can push the flow out of float range.

@@ -38,14 +38,12 @@ std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& 
 Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, int epoch, double level,
                        const FlowTrainParams& p)
 {
-    std::vector<TensorData> tensors;
+    std::vector<TensorData> tensors = detail::flow_tensors(net);
     auto add = [&](const std::string& name, const Tensor& t) {
         const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
         tensors.push_back(TensorData::from_floats(name, c.sizes().vec(),
                                                   std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
     };
-    for (const auto& q : net->named_parameters()) add("flow." + q.key(), q.value());
-    for (const auto& b : net->named_buffers()) add("flow." + b.key(), b.value());
     nlohmann::json steps = nlohmann::json::array();
     const auto params = net->parameters();
     for (std::size_t i = 0; i < params.size(); ++i) {
@@ -59,13 +57,7 @@ Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::opt
         add("adam." + std::to_string(i) + ".exp_avg_sq", st.exp_avg_sq());
         steps.push_back(st.step());
     }
-    const FlowParams& f = net->params;
-    std::map<std::string, std::string> meta{{"clipflow.flow", nlohmann::json{{"dim", f.dim},
-                                                                             {"steps", f.steps},
-                                                                             {"hidden", f.hidden},
-                                                                             {"hidden_layers", f.hidden_layers},
-                                                                             {"scale_clamp", f.scale_clamp}}
-                                                                  .dump()},
+    std::map<std::string, std::string> meta{{"clipflow.flow", detail::flow_params_json(net->params)},
                                             {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
                                             {"clipflow.adam_steps", steps.dump()}};
     return write_safetensors(path, tensors, meta);
@@ -87,6 +79,8 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
     } catch (const std::exception& e) {
         return Status(ErrorCode::CorruptData, "checkpoint " + path + " is damaged: " + e.what());
     }
+    if (Status s = detail::read_flow_tensors(file.value(), net); !s.ok())
+        return Status(s.code(), "checkpoint " + path + ": " + s.message());
     torch::NoGradGuard guard;
     auto fetch = [&](const std::string& name, const Tensor& like) -> std::optional<Tensor> {
         const TensorView* t = file->find(name);
@@ -95,18 +89,6 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
         if (!v) return std::nullopt;
         return torch::from_blob(v->data(), like.sizes(), torch::kFloat32).clone().to(device);
     };
-    for (auto& q : net->named_parameters()) {
-        auto t = fetch("flow." + q.key(), q.value());
-        if (!t)
-            return Status(ErrorCode::CorruptData,
-                          "checkpoint " + path + " lacks a valid 'flow." + q.key() + "' (different flow size?)");
-        q.value().copy_(*t);
-    }
-    for (auto& b : net->named_buffers()) {
-        auto t = fetch("flow." + b.key(), b.value());
-        if (!t) return Status(ErrorCode::CorruptData, "checkpoint " + path + " lacks 'flow." + b.key() + "'");
-        b.value().copy_(*t);
-    }
     const auto params = net->parameters();
     if (!steps.is_array() || steps.size() != params.size())
         return Status(ErrorCode::CorruptData, "checkpoint optimiser state does not match the flow");
@@ -210,11 +192,11 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
                 // One pass over both batches: each step's W is built once, GEMMs are twice as tall.
                 const Tensor ll = net->log_likelihood(torch::cat({xb, pb}));
                 const Tensor ll_nat = ll.narrow(0, 0, n), ll_prox = ll.narrow(0, n, n);
-                const Tensor target = params.objective == FlowObjective::Combined ? ll_nat.mean().detach() - params.margin
+                const Tensor nat_mean = ll_nat.mean();
+                const Tensor target = params.objective == FlowObjective::Combined ? nat_mean.detach() - params.margin
                                                                                   : torch::full({}, level, ll_prox.options());
                 const Tensor hinge = torch::relu(ll_prox - target).mean();
-                const Tensor loss =
-                    params.objective == FlowObjective::Combined ? -ll_nat.mean() + params.proxy_weight * hinge : hinge;
+                const Tensor loss = params.objective == FlowObjective::Combined ? -nat_mean + params.proxy_weight * hinge : hinge;
                 const double lv = loss.item<double>();
                 opt.zero_grad();
                 if (std::isfinite(lv)) { // a non-finite batch is skipped, never applied
@@ -222,7 +204,7 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
                     torch::nn::utils::clip_grad_norm_(net->parameters(), params.grad_clip);
                     opt.step();
                 }
-                sum_nat += -ll_nat.mean().item<double>();
+                sum_nat += -nat_mean.item<double>();
                 sum_prox += -ll_prox.mean().item<double>();
                 sum_loss += lv;
                 ++counted;
