@@ -1,6 +1,7 @@
 #include "args.h"
 
 #include <charconv>
+#include <cmath>
 #include <iostream>
 
 namespace clipflow::cli {
@@ -70,6 +71,37 @@ int usage_error(const std::string& command, const std::string& why)
 {
     std::cerr << "clipflow " << command << ": " << why << "\n(see clipflow " << command << " --help)\n";
     return 2;
+}
+
+} // namespace clipflow::cli
+
+#include <filesystem>
+
+namespace clipflow::cli {
+
+bool to_double(const std::string& text, double& value)
+{
+    try {
+        std::size_t used = 0;
+        value = std::stod(text, &used);
+        return used == text.size() && std::isfinite(value);
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+std::string executable_dir()
+{
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : exe.parent_path().string();
+}
+
+std::vector<std::string> options(Args& args, const std::string& name)
+{
+    std::vector<std::string> out;
+    while (auto v = args.option(name)) out.push_back(*v);
+    return out;
 }
 
 } // namespace clipflow::cli

@@ -30,3 +30,13 @@ int to_int(const std::string& text, int fallback, bool& ok);
 int usage_error(const std::string& command, const std::string& why);
 
 } // namespace clipflow::cli
+
+namespace clipflow::cli {
+
+bool to_double(const std::string& text, double& value);
+// The folder holding the running executable (for the default model).
+std::string executable_dir();
+// Every "--name VALUE" occurrence, in order.
+std::vector<std::string> options(Args& args, const std::string& name);
+
+} // namespace clipflow::cli

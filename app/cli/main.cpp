@@ -1,8 +1,12 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
 #include "embedcommand.h"
+#include "evalcommand.h"
 #include "modelscommand.h"
+#include "proxycommand.h"
+#include "scorecommand.h"
 #include "spectrumcommand.h"
+#include "traincommand.h"
 
 #include <clipflow/version.h>
 
@@ -18,6 +22,14 @@ ClipFlow Forensics on the command line: evidence intake and analysis for
 deciding whether an image was made by an AI generator.
 
 Commands:
+  score IMAGE...       is it AI-generated? CLIP-Flow scores, calibrated
+                       against natural photos (default model built in)
+  train --natural DIR --out MODEL
+                       train a CLIP-Flow detector from natural photos only
+  eval --real DIR --fake DIR
+                       ROC-AUC, AP and TPR@5%FPR, as-is and laundered
+  proxy IMAGE --out DIR
+                       the spectral proxy images training uses
   spectrum IMAGE...    Fourier spectra, radial profiles and periodic peaks
   embed --clip MODEL IMAGE...
                        CLIP image embeddings
@@ -52,6 +64,10 @@ int main(int argc, char** argv)
     try {
         if (command == "spectrum") return clipflow::cli::run_spectrum(std::move(words));
         if (command == "embed") return clipflow::cli::run_embed(std::move(words));
+        if (command == "score") return clipflow::cli::run_score(std::move(words));
+        if (command == "train") return clipflow::cli::run_train(std::move(words));
+        if (command == "eval") return clipflow::cli::run_eval(std::move(words));
+        if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";

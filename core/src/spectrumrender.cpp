@@ -1,5 +1,7 @@
 #include "clipflow/spectrum.h"
 
+#include "spectrumpanel.h"
+
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
@@ -8,9 +10,8 @@
 #include <cmath>
 
 namespace clipflow {
-namespace {
 
-constexpr int kPanel = 512;
+namespace detail {
 
 cv::Mat colour_panel(const Spectrum& s, const std::vector<SpectralPeak>& peaks)
 {
@@ -46,6 +47,13 @@ cv::Mat colour_panel(const Spectrum& s, const std::vector<SpectralPeak>& peaks)
                 cv::Scalar(235, 235, 235), 1, cv::LINE_AA);
     return panel;
 }
+
+} // namespace detail
+
+namespace {
+
+using detail::colour_panel;
+using detail::kPanel;
 
 cv::Mat profile_strip(const SpectrumResult& r, int width)
 {

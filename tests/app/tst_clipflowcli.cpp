@@ -8,8 +8,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 namespace {
 
@@ -58,6 +61,33 @@ QString fixture(const char* name)
 QString clip_fixture(const char* name)
 {
     return qEnvironmentVariable("CLIPFLOW_CLIP_FIXTURES") + u'/' + QLatin1String(name);
+}
+
+// Smooth random colour fields at two scales: enough texture for the forensic
+// backbone, no periodic traces, reproducible from the seed.
+QStringList write_photos(const QString& dir, int n, quint32 seed)
+{
+    QRandomGenerator rng(seed);
+    QStringList files;
+    for (int i = 0; i < n; ++i) {
+        QImage coarse(12, 12, QImage::Format_RGB32), fine(48, 48, QImage::Format_RGB32);
+        for (QImage* img : {&coarse, &fine})
+            for (int y = 0; y < img->height(); ++y)
+                for (int x = 0; x < img->width(); ++x) img->setPixel(x, y, rng.generate() | 0xff000000u);
+        QImage a = coarse.scaled(192, 192, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        const QImage b = fine.scaled(192, 192, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        for (int y = 0; y < 192; ++y)
+            for (int x = 0; x < 192; ++x) {
+                const QColor ca = a.pixelColor(x, y), cb = b.pixelColor(x, y);
+                a.setPixelColor(
+                    x, y,
+                    QColor((3 * ca.red() + cb.red()) / 4, (3 * ca.green() + cb.green()) / 4, (3 * ca.blue() + cb.blue()) / 4));
+            }
+        const QString f = dir + QStringLiteral("/p%1.png").arg(i, 3, 10, QLatin1Char('0'));
+        a.save(f);
+        files << f;
+    }
+    return files;
 }
 
 } // namespace
@@ -238,6 +268,128 @@ private Q_SLOTS:
         const Run r = clipflow(args, models.path());
         QCOMPARE(r.code, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    }
+
+    void scoreUsesTheDefaultModel()
+    {
+        const Run r = clipflow({QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png"), fixture("truncated.jpg"),
+                                fixture("grey16.png")});
+        QCOMPARE(r.code, 1); // one bad file, the batch went on
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 3);
+        for (int i : {0, 2}) {
+            const auto& l = lines[i];
+            for (const char* key : {"file", "sha256", "detector", "model_id", "backbone", "log_likelihood", "percentile",
+                                    "p_value", "ai_score", "verdict"})
+                QVERIFY2(l.contains(QLatin1String(key)), key);
+            QCOMPARE(l[QStringLiteral("detector")].toString(), QStringLiteral("clipflow"));
+            QCOMPARE(l[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v1"));
+            QVERIFY(l[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
+            const double ai = l[QStringLiteral("ai_score")].toDouble(), p = l[QStringLiteral("p_value")].toDouble();
+            QVERIFY(ai >= 0 && ai <= 1 && p > 0 && p <= 1);
+            QVERIFY(!l[QStringLiteral("verdict")].toString().isEmpty());
+        }
+        QCOMPARE(lines[0][QStringLiteral("sha256")].toString().size(), 64);
+        QVERIFY(lines[1].contains(QStringLiteral("error")));
+        QCOMPARE(lines[1][QStringLiteral("file")].toString(), fixture("truncated.jpg"));
+    }
+
+    void scoreRefusesMissingModel()
+    {
+        const Run r = clipflow(
+            {QStringLiteral("score"), QStringLiteral("--model"), QStringLiteral("/nonexistent.safetensors"), fixture("rgb.png")});
+        QCOMPARE(r.code, 2);
+        QVERIFY(r.err.contains("nonexistent"));
+    }
+
+    void trainScoreEval()
+    {
+        QTemporaryDir tmp;
+        QDir().mkpath(tmp.filePath(QStringLiteral("real")));
+        QDir().mkpath(tmp.filePath(QStringLiteral("fake/upsampled")));
+        write_photos(tmp.filePath(QStringLiteral("real")), 40, 1);
+        // "Fakes": other photos, shrunk and blown up 2x with nearest neighbour.
+        for (const QString& f : write_photos(tmp.filePath(QStringLiteral("fake/upsampled")), 12, 2)) {
+            QImage img(f);
+            img.scaled(96, 96, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(192, 192).save(f);
+        }
+        const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
+        const Run t = clipflow({QStringLiteral("train"), QStringLiteral("--natural"), tmp.filePath(QStringLiteral("real")),
+                                QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("8"),
+                                QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("64"),
+                                QStringLiteral("--views"), QStringLiteral("2"), QStringLiteral("--holdout"),
+                                QStringLiteral("0.35"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        QVERIFY2(t.code == 0, t.err.constData());
+        const auto summary = t.lines().value(0);
+        QVERIFY(summary[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
+        const int trained = summary[QStringLiteral("train_images")].toInt();
+        QCOMPARE(trained + summary[QStringLiteral("holdout_images")].toInt(), 40);
+        QVERIFY(t.err.contains("epoch 8/8")); // progress reached the end
+
+        const Run s = clipflow({QStringLiteral("score"), QStringLiteral("--model"), model, QStringLiteral("--json"),
+                                tmp.filePath(QStringLiteral("fake"))});
+        QCOMPARE(s.code, 0);
+        QCOMPARE(s.lines().size(), 12);
+        for (const auto& l : s.lines()) QCOMPARE(l[QStringLiteral("model_id")], summary[QStringLiteral("model_id")]);
+
+        const Run e = clipflow({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
+                                tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"),
+                                tmp.filePath(QStringLiteral("fake")), QStringLiteral("--json")});
+        QVERIFY2(e.code == 0, e.err.constData());
+        const auto report = e.lines().value(0);
+        QCOMPARE(report[QStringLiteral("excluded_training_images")].toInt(), trained);
+        const auto overall = report[QStringLiteral("as_is")].toObject()[QStringLiteral("overall")].toObject();
+        QCOMPARE(overall[QStringLiteral("real")].toInt(), 40 - trained);
+        QCOMPARE(overall[QStringLiteral("fake")].toInt(), 12);
+        QVERIFY2(overall[QStringLiteral("auc")].toDouble() > 0.9, e.out.constData());
+        QVERIFY(report[QStringLiteral("as_is")].toObject()[QStringLiteral("groups")].toObject().contains(
+            QStringLiteral("upsampled")));
+        QVERIFY(
+            report[QStringLiteral("laundered")].toObject()[QStringLiteral("overall")].toObject().contains(QStringLiteral("auc")));
+        QCOMPARE(report[QStringLiteral("shortcut_baselines")].toObject()[QStringLiteral("format_auc")].toDouble(), 0.5);
+    }
+
+    void trainResumesAfterInterrupt()
+    {
+        QTemporaryDir tmp;
+        write_photos(tmp.path(), 30, 5);
+        const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
+        QStringList args{QStringLiteral("train"),     tmp.path(),          QStringLiteral("--out"),     model,
+                         QStringLiteral("--steps"),   QStringLiteral("1"), QStringLiteral("--hidden"),  QStringLiteral("16"),
+                         QStringLiteral("--views"),   QStringLiteral("1"), QStringLiteral("--holdout"), QStringLiteral("0.4"),
+                         QStringLiteral("--no-cache")};
+        QProcess p;
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
+                args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("epoch 3/"), 60000);
+        ::kill(pid_t(p.processId()), SIGINT);
+        QVERIFY(p.waitForFinished(30000));
+        err += p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("run the same command again to resume"), err.constData());
+        QVERIFY(QFile::exists(model + QStringLiteral(".ckpt")));
+        QVERIFY(!QFile::exists(model));
+
+        const Run r = clipflow(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QVERIFY(r.lines().value(0)[QStringLiteral("resumed_from_epoch")].toInt() >= 3);
+        QVERIFY(QFile::exists(model));
+    }
+
+    void proxyWritesImagesAndSheets()
+    {
+        QTemporaryDir tmp;
+        const Run r = clipflow({QStringLiteral("proxy"), fixture("rgb.png"), QStringLiteral("--out"), tmp.path(),
+                                QStringLiteral("--sheet"), QStringLiteral("--seed"), QStringLiteral("4")});
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(r.lines().size(), 7);
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*-sheet.png")}).size(), 7);
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*.png")}).size(), 14);
+        QCOMPARE(r.lines()[2][QStringLiteral("proxy")].toObject()[QStringLiteral("op")].toString(),
+                 QStringLiteral("zero_insertion"));
+        QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-hf_boost.png"))).isNull());
     }
 
     void humanOutputWithoutJson()

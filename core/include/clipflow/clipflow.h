@@ -20,19 +20,41 @@
 //     auto png = clipflow::render_spectrum_png(*spec);
 //     clipflow::write_file_atomic("spectrum.png", *png);
 //
+//     // The CLIP-Flow detector (the default model needs no download):
+//     auto det = clipflow::ClipFlowDetector::load("clipflow-default.safetensors");
+//     auto score = det->score(ev->pixels);
+//     std::cout << det->info().backbone_id << " p=" << score->calibrated.p_value
+//               << " " << score->calibrated.verdict << "\n";
+//
+//     // Training one from natural photos only (see clipflowtraining.h):
+//     clipflow::ClipFlowTrainParams tp;
+//     tp.natural_files = photos;  tp.out_path = "mine.safetensors";
+//     auto trained = clipflow::train_clipflow_detector(tp);
+//
 // Threading: every function here may run on a worker thread; none touches
 // global mutable state except the shared FFT plan cache, which locks.
 
 #include "clipflow/atomicfile.h"
+#include "clipflow/backbone.h"
+#include "clipflow/calibration.h"
 #include "clipflow/callbacks.h"
+#include "clipflow/clipbackbone.h"
 #include "clipflow/clipencoder.h"
+#include "clipflow/clipflowdetector.h"
+#include "clipflow/clipflowmodel.h"
+#include "clipflow/clipflowtraining.h"
 #include "clipflow/clippreprocess.h"
 #include "clipflow/evidence.h"
+#include "clipflow/featurecache.h"
 #include "clipflow/fftplancache.h"
 #include "clipflow/flow.h"
 #include "clipflow/flowtrainer.h"
+#include "clipflow/forensicbackbone.h"
 #include "clipflow/imageheader.h"
+#include "clipflow/laundering.h"
+#include "clipflow/metrics.h"
 #include "clipflow/modelregistry.h"
+#include "clipflow/proxy.h"
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
 #include "clipflow/safetensors.h"

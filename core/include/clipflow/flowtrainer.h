@@ -10,10 +10,11 @@
 //
 // Objectives (ℓ(x) = log p(x) / D, nats per dimension; m = margin):
 //   combined:   L = E_nat[−ℓ(x)] + λ · E_proxy[ max(0, ℓ(x̃) − (sg(E_batch ℓ(x)) − m)) ]
-//   proxy-only: L = E_proxy[ max(0, ℓ(x̃) − ℓ₀) ],  ℓ₀ = E_nat ℓ(x) at the start − m, frozen
-// sg = stop-gradient. In proxy-only training natural images only set ℓ₀; they
-// are never maximised. The hinge bounds both objectives, so the flow cannot
-// win by sending proxies to −∞.
+//   proxy-only: L = E_proxy[ max(0, ℓ(x̃) − ℓ₀) ] + E_nat[ max(0, ℓ₀ − ℓ(x)) ],
+//               ℓ₀ = E_nat ℓ(x) at the start − m, frozen
+// sg = stop-gradient. In proxy-only training natural images set ℓ₀ and act as a
+// floor at it; they are never maximised. The hinges bound both objectives, so
+// the flow cannot win by sending proxies (or everything) to −∞.
 //
 // Deterministic for a given seed, thread count and device; an aborted job
 // resumed from its checkpoint ends bit-identical to an uninterrupted one.
@@ -53,6 +54,8 @@ struct FlowTrainParams {
     int batch_size = 256;
     float learning_rate = 1e-3f;
     float grad_clip = 10.0f;
+    float feature_noise = 0.0f; // Gaussian noise added to training features, in units of each dimension's natural std
+    float weight_decay = 0.0f;  // Adam L2 penalty
     std::uint64_t seed = 0;
     std::string device = "auto";    // "auto", "cpu", "cuda"
     std::string checkpoint_path;    // empty: no checkpoints, no resume

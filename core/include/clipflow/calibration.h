@@ -1,0 +1,70 @@
+#pragma once
+// Calibration of a likelihood detector against held-out natural images.
+//
+// A score s (log-likelihood, nats per dimension; low = anomalous) becomes:
+//   percentile  100 * #{natural <= s} / n
+//   p_value     (1 + #{natural <= s}) / (n + 1): the lower-tail probability of
+//               a natural image scoring this low. Below the lowest natural score
+//               it is extrapolated from a normal fit (median, MAD) and flagged.
+//   ai_score    clamp(-log10(p_value) / 4, 0, 1): 0.33 at p = 0.05, 0.5 at
+//               p = 0.01, 0.75 at p = 0.001, 1 at p <= 1e-4
+//   verdict     p >= fpr (default 0.05): consistent with natural images
+//               p in [0.01, fpr): weak, [0.001, 0.01): moderate,
+//               < 0.001: strong evidence of AI generation
+// The threshold is the natural-score quantile at the chosen false-positive rate.
+
+#include "clipflow/result.h"
+
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+struct CalibratedScore {
+    double log_likelihood = 0.0;
+    double percentile = 0.0;
+    double p_value = 1.0;
+    bool p_extrapolated = false;
+    double ai_score = 0.0;
+    std::string verdict;      // human wording
+    std::string verdict_code; // "natural", "weak", "moderate", "strong"
+};
+
+struct Histogram {
+    double lo = 0.0, hi = 0.0;  // range of the bins
+    std::vector<double> counts; // equal-width bins
+};
+
+class Calibration {
+public:
+    static constexpr std::size_t kMaxStoredScores = 4096;
+
+    // natural: held-out natural scores (at least 10); proxy: held-out proxy scores (may be empty).
+    static Result<Calibration> build(std::vector<double> natural, std::vector<double> proxy, double fpr = 0.05, int bins = 40);
+    static Result<Calibration> from_json(const std::string& json);
+    std::string to_json() const;
+
+    CalibratedScore evaluate(double log_likelihood) const;
+
+    double fpr() const { return fpr_; }
+    double threshold() const { return threshold_; }
+    std::size_t natural_count() const { return natural_count_; }
+    const std::vector<double>& natural_scores() const { return natural_; } // sorted
+    const std::vector<double>& proxy_scores() const { return proxy_; }     // sorted
+    const Histogram& natural_histogram() const { return natural_hist_; }
+    const Histogram& proxy_histogram() const { return proxy_hist_; }
+    double median() const { return median_; }
+    double robust_sigma() const { return sigma_; }
+    // Natural-score quantile q in [0, 1] (linear interpolation).
+    double quantile(double q) const;
+
+private:
+    std::vector<double> natural_, proxy_;
+    std::size_t natural_count_ = 0;
+    double fpr_ = 0.05, threshold_ = 0.0, median_ = 0.0, sigma_ = 1.0;
+    Histogram natural_hist_, proxy_hist_;
+};
+
+const char* verdict_text(const std::string& code);
+
+} // namespace clipflow

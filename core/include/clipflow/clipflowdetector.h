@@ -1,0 +1,60 @@
+#pragma once
+// Scoring with a trained CLIP-Flow detector.
+//
+//   auto det = clipflow::ClipFlowDetector::load("clipflow-default.safetensors");
+//   auto ev = clipflow::load_evidence("suspect.jpg");
+//   auto s = det->score(ev->pixels);   // s->calibrated.p_value, ai_score, verdict
+//
+// Threads: score() may be called from one thread at a time per detector
+// (a CLIP backbone owns LibTorch's thread pool); load one detector per worker
+// for parallel forensic scoring.
+
+#include "clipflow/backbone.h"
+#include "clipflow/calibration.h"
+#include "clipflow/clipflowmodel.h"
+#include "clipflow/result.h"
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+struct DetectorLoadParams {
+    std::string clip_model; // CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
+    std::string models_dir; // installed models; empty: ModelRegistry::default_dir()
+    ClipLoadParams clip_load;
+};
+
+struct DetectorScore {
+    CalibratedScore calibrated;
+    std::vector<double> view_log_likelihoods; // one per view; calibrated.log_likelihood is their mean
+};
+
+class ClipFlowDetector {
+public:
+    static Result<ClipFlowDetector> load(const std::string& path, const DetectorLoadParams& params = {});
+
+    ClipFlowDetector(ClipFlowDetector&&) noexcept;
+    ClipFlowDetector& operator=(ClipFlowDetector&&) noexcept;
+    ~ClipFlowDetector();
+
+    const ClipFlowModelInfo& info() const;
+    const Backbone& backbone() const;
+
+    Result<DetectorScore> score(const Raster& image) const;
+    // Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
+    Result<double> score_features(const std::vector<std::vector<float>>& views) const;
+
+private:
+    ClipFlowDetector();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+// Where the default detector lives: $CLIPFLOW_DEFAULT_MODEL, then
+// <exe_dir>/../share/clipflow/models/clipflow-default.safetensors (build tree
+// and installed layouts alike), then the user's models folder.
+Result<std::string> find_default_detector(const std::string& exe_dir);
+
+} // namespace clipflow

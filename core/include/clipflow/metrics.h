@@ -1,0 +1,17 @@
+#pragma once
+// Detection metrics over scores where higher means "more likely AI":
+// ROC-AUC (ties count one half), average precision (step-wise, as
+// scikit-learn), and the true-positive rate at a false-positive rate, with the
+// threshold taken from the negatives so that at most that fraction exceeds it.
+
+#include <vector>
+
+namespace clipflow {
+
+double roc_auc(const std::vector<double>& negatives, const std::vector<double>& positives);
+double average_precision(const std::vector<double>& negatives, const std::vector<double>& positives);
+double tpr_at_fpr(const std::vector<double>& negatives, const std::vector<double>& positives, double fpr);
+// Fraction of scores strictly above a threshold.
+double rate_above(const std::vector<double>& scores, double threshold);
+
+} // namespace clipflow

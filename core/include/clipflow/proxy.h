@@ -1,0 +1,80 @@
+#pragma once
+// Proxy images for the CLIP-Flow detector: natural photos whose Fourier
+// spectra are modified the way generators leave them. The flow learns to give
+// these a low likelihood without ever seeing an AI image (Yuan et al., 2025).
+//
+//   clipflow::ProxyParams p;                             // every operation, default ranges
+//   auto proxy = clipflow::make_proxy(photo, seed, p);   // one random operation
+//   proxy->image; proxy->op; proxy->description_json;    // what was done, with its parameters
+//
+// Every operation is reproducible from (image, seed, params). The family:
+//   hf_attenuation     radial mask that removes high-frequency amplitude
+//   hf_boost           radial mask that amplifies it
+//   zero_insertion     2x decimation, zero insertion, imperfect interpolation kernel
+//   transposed_conv    2x decimation, stride-2 transposed convolution (checkerboard)
+//   resampling_chain   2-3 resizes with mixed kernels, back to the original size
+//   phase_perturbation random phase added above a cut-off frequency
+//   lowpass_resharpen  autoencoder-like down/up-sampling, then unsharp masking
+// Formulas and examples: docs/method.md.
+
+#include "clipflow/raster.h"
+#include "clipflow/result.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+enum class ProxyOp {
+    HighFreqAttenuation,
+    HighFreqBoost,
+    ZeroInsertion,
+    TransposedConv,
+    ResamplingChain,
+    PhasePerturbation,
+    LowpassResharpen,
+};
+
+const char* proxy_op_name(ProxyOp op);
+std::optional<ProxyOp> proxy_op_from_name(const std::string& name);
+const std::vector<ProxyOp>& all_proxy_ops();
+
+struct ProxyParams {
+    std::vector<ProxyOp> ops = all_proxy_ops(); // drawn uniformly per proxy
+    float cutoff_min = 0.10f;                   // radial mask centre, cycles/pixel
+    float cutoff_max = 0.35f;
+    float attenuation_min = 0.5f; // fraction of amplitude removed above the cut-off
+    float attenuation_max = 0.95f;
+    float boost_min = 0.5f; // extra gain above the cut-off
+    float boost_max = 2.0f;
+    float phase_sigma_min = 0.3f; // radians
+    float phase_sigma_max = 1.5f;
+    float sharpen_min = 0.5f; // unsharp-mask amount
+    float sharpen_max = 2.0f;
+};
+
+// The ranges above as JSON, for model metadata.
+std::string proxy_params_json(const ProxyParams& params);
+
+struct ProxyImage {
+    Raster image; // same size and channels as the input, values in [0, 1]
+    ProxyOp op = ProxyOp::HighFreqAttenuation;
+    std::string description_json; // {"op": ..., drawn parameters}
+};
+
+// One proxy with an operation drawn from params.ops.
+Result<ProxyImage> make_proxy(const Raster& natural, std::uint64_t seed, const ProxyParams& params = {});
+// One proxy with a given operation (parameters still drawn from the seed).
+Result<ProxyImage> make_proxy(const Raster& natural, ProxyOp op, std::uint64_t seed, const ProxyParams& params = {});
+
+} // namespace clipflow
+
+namespace clipflow {
+
+// A preview sheet (PNG bytes): the natural image and its proxy, each above its
+// luminance and noise-residual spectra, titled with the operation.
+Result<std::vector<std::uint8_t>> render_proxy_pair_png(const Raster& natural, const ProxyImage& proxy);
+
+} // namespace clipflow

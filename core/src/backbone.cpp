@@ -1,0 +1,20 @@
+#include "clipflow/backbone.h"
+
+#include "clipflow/clipbackbone.h"
+#include "clipflow/forensicbackbone.h"
+
+namespace clipflow {
+
+Result<std::unique_ptr<Backbone>> make_backbone(const BackboneSpec& spec)
+{
+    if (spec.type == "forensic") return std::unique_ptr<Backbone>(std::make_unique<ForensicBackbone>());
+    if (spec.type == "clip") {
+        if (spec.clip_model.empty()) return Status(ErrorCode::InvalidArgument, "the CLIP backbone needs a CLIP model");
+        auto clip = ClipBackbone::load(spec.clip_model, spec.layer, spec.clip_load);
+        if (!clip) return clip.status();
+        return std::unique_ptr<Backbone>(std::move(*clip));
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown backbone '" + spec.type + "' (forensic or clip)");
+}
+
+} // namespace clipflow

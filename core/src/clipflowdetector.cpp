@@ -1,0 +1,146 @@
+#include "clipflow/clipflowdetector.h"
+
+#include "clipflow/clipbackbone.h"
+#include "clipflow/flow.h"
+#include "clipflow/forensicbackbone.h"
+#include "clipflow/modelregistry.h"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace clipflow {
+
+namespace fs = std::filesystem;
+
+struct ClipFlowDetector::Impl {
+    ClipFlowModelInfo info;
+    std::unique_ptr<Backbone> backbone;
+    NormalizingFlow flow;
+    explicit Impl(NormalizingFlow f) : flow(std::move(f)) {}
+};
+
+ClipFlowDetector::ClipFlowDetector() = default;
+ClipFlowDetector::ClipFlowDetector(ClipFlowDetector&&) noexcept = default;
+ClipFlowDetector& ClipFlowDetector::operator=(ClipFlowDetector&&) noexcept = default;
+ClipFlowDetector::~ClipFlowDetector() = default;
+
+const ClipFlowModelInfo& ClipFlowDetector::info() const
+{
+    return impl_->info;
+}
+
+const Backbone& ClipFlowDetector::backbone() const
+{
+    return *impl_->backbone;
+}
+
+namespace {
+
+// The CLIP checkpoint a detector was trained on: the user's file (checked) or
+// an installed model with the same SHA-256.
+Result<std::string> find_clip(const ClipFlowModelInfo& info, const DetectorLoadParams& p)
+{
+    if (!p.clip_model.empty()) return p.clip_model;
+    ModelRegistry reg(p.models_dir.empty() ? ModelRegistry::default_dir() : p.models_dir);
+    auto entries = reg.list();
+    if (entries)
+        for (const auto& e : *entries)
+            if (e.sha256 == info.backbone_weights_sha256) return e.file;
+    return Status(ErrorCode::NotFound, "this detector needs the CLIP model with SHA-256 " + info.backbone_weights_sha256 + " (" +
+                                           info.backbone_id +
+                                           "); install it with `clipflow models install` or pass it explicitly");
+}
+
+} // namespace
+
+Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const DetectorLoadParams& params)
+{
+    auto info = ClipFlowModelInfo::read(path);
+    if (!info) return info.status();
+    auto flow = NormalizingFlow::load(path);
+    if (!flow) return flow.status();
+    if (flow->params().dim != info->dim)
+        return Status(ErrorCode::CorruptData, "the detector's flow and its metadata disagree on the feature dimension");
+    std::unique_ptr<Backbone> backbone;
+    if (info->backbone_type == "forensic") {
+        if (info->backbone_id != ForensicBackbone().id())
+            return Status(ErrorCode::UnsupportedFormat, "unknown forensic backbone version " + info->backbone_id);
+        backbone = std::make_unique<ForensicBackbone>();
+    } else if (info->backbone_type == "clip") {
+        auto clip_path = find_clip(*info, params);
+        if (!clip_path) return clip_path.status();
+        auto clip = ClipBackbone::load(*clip_path, info->feature_layer, params.clip_load);
+        if (!clip) return clip.status();
+        if ((*clip)->weights_sha256() != info->backbone_weights_sha256)
+            return Status(ErrorCode::InvalidArgument, *clip_path +
+                                                          " is not the CLIP model this detector was trained on (SHA-256 " +
+                                                          info->backbone_weights_sha256.substr(0, 12) + "...)");
+        backbone = std::move(*clip);
+    } else {
+        return Status(ErrorCode::UnsupportedFormat, "unknown backbone type '" + info->backbone_type + "'");
+    }
+    if (backbone->dim() != info->dim)
+        return Status(ErrorCode::InvalidArgument, "the backbone gives " + std::to_string(backbone->dim()) +
+                                                      " features; the detector expects " + std::to_string(info->dim));
+    ClipFlowDetector d;
+    d.impl_ = std::make_unique<Impl>(std::move(*flow));
+    d.impl_->info = std::move(*info);
+    d.impl_->backbone = std::move(backbone);
+    return d;
+}
+
+Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<float>>& views) const
+{
+    if (views.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
+    std::vector<float> x;
+    for (const auto& v : views) {
+        if (static_cast<int>(v.size()) != impl_->info.dim)
+            return Status(ErrorCode::InvalidArgument, "feature vector has the wrong dimension");
+        x.insert(x.end(), v.begin(), v.end());
+    }
+    auto ll = impl_->flow.log_likelihood(x, static_cast<int>(views.size()));
+    if (!ll) return ll.status();
+    double sum = 0;
+    for (float v : *ll) sum += v;
+    return sum / static_cast<double>(ll->size());
+}
+
+Result<DetectorScore> ClipFlowDetector::score(const Raster& image) const
+{
+    const auto views = impl_->backbone->scoring_views(image);
+    auto feats = impl_->backbone->features(views);
+    if (!feats) return feats.status();
+    std::vector<float> x;
+    for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
+    auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
+    if (!ll) return ll.status();
+    DetectorScore s;
+    double sum = 0;
+    for (float v : *ll) {
+        s.view_log_likelihoods.push_back(v);
+        sum += v;
+    }
+    s.calibrated = impl_->info.calibration.evaluate(sum / static_cast<double>(ll->size()));
+    return s;
+}
+
+Result<std::string> find_default_detector(const std::string& exe_dir)
+{
+    if (const char* env = std::getenv("CLIPFLOW_DEFAULT_MODEL"); env && *env) {
+        if (fs::is_regular_file(env)) return std::string(env);
+        return Status(ErrorCode::NotFound, std::string("CLIPFLOW_DEFAULT_MODEL names a missing file: ") + env);
+    }
+    std::vector<fs::path> candidates;
+    if (!exe_dir.empty())
+        candidates.push_back(fs::path(exe_dir) / ".." / "share" / "clipflow" / "models" / "clipflow-default.safetensors");
+    candidates.push_back(fs::path(ModelRegistry::default_dir()) / "clipflow-default.safetensors");
+    for (const auto& c : candidates) {
+        std::error_code ec;
+        if (fs::is_regular_file(c, ec)) return fs::weakly_canonical(c, ec).string();
+    }
+    std::string tried;
+    for (const auto& c : candidates) tried += "\n  " + c.string();
+    return Status(ErrorCode::NotFound, "no default detector found; looked in:" + tried);
+}
+
+} // namespace clipflow

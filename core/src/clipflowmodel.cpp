@@ -1,0 +1,75 @@
+#include "clipflow/clipflowmodel.h"
+
+#include "clipflow/safetensors.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+
+namespace clipflow {
+
+Result<ClipFlowModelInfo> ClipFlowModelInfo::read(const std::string& path)
+{
+    auto file = SafetensorsFile::open(path);
+    if (!file) return file.status();
+    auto it = file->metadata().find("clipflow.model");
+    if (it == file->metadata().end())
+        return Status(ErrorCode::InvalidArgument, path + " is not a ClipFlow detector (no clipflow.model metadata)");
+    return parse(it->second);
+}
+
+Result<ClipFlowModelInfo> ClipFlowModelInfo::parse(const std::string& text)
+{
+    try {
+        const auto j = nlohmann::json::parse(text);
+        ClipFlowModelInfo m;
+        m.format_version = j.at("format_version").get<int>();
+        if (m.format_version < 1 || m.format_version > kFormatVersion)
+            return Status(ErrorCode::UnsupportedFormat, "detector format version " + std::to_string(m.format_version) +
+                                                            " is newer than this ClipFlow understands (" +
+                                                            std::to_string(kFormatVersion) + ")");
+        m.model_id = j.at("model_id").get<std::string>();
+        m.created_at = j.value("created_at", "");
+        m.tool_version = j.value("tool_version", "");
+        const auto& b = j.at("backbone");
+        m.backbone_type = b.at("type").get<std::string>();
+        m.backbone_id = b.at("id").get<std::string>();
+        m.feature_layer = b.value("feature_layer", "");
+        m.dim = b.at("dim").get<int>();
+        m.backbone_weights_sha256 = b.value("weights_sha256", "");
+        m.backbone_params_json = b.contains("params") ? b["params"].dump() : "{}";
+        m.proxy_json = j.contains("proxy") ? j["proxy"].dump() : "{}";
+        m.objective = j.at("objective").at("name").get<std::string>();
+        m.training_json = j.contains("training") ? j["training"].dump() : "{}";
+        if (j.contains("training") && j["training"].contains("files"))
+            m.training_sha256 = j["training"]["files"].get<std::vector<std::string>>();
+        std::sort(m.training_sha256.begin(), m.training_sha256.end());
+        if (j.contains("training") && j["training"].contains("holdout_files"))
+            m.holdout_sha256 = j["training"]["holdout_files"].get<std::vector<std::string>>();
+        std::sort(m.holdout_sha256.begin(), m.holdout_sha256.end());
+        if (m.dim < 1 || m.dim > 65536) return Status(ErrorCode::CorruptData, "detector feature dimension is out of range");
+        auto cal = Calibration::from_json(j.at("calibration").dump());
+        if (!cal) return cal.status();
+        m.calibration = std::move(*cal);
+        m.metadata_json = text;
+        return m;
+    } catch (const nlohmann::json::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("detector metadata is damaged: ") + e.what());
+    }
+}
+
+bool ClipFlowModelInfo::trained_on(const std::string& sha256) const
+{
+    return std::binary_search(training_sha256.begin(), training_sha256.end(), sha256);
+}
+
+} // namespace clipflow
+
+namespace clipflow {
+
+bool ClipFlowModelInfo::calibrated_on(const std::string& sha256) const
+{
+    return std::binary_search(holdout_sha256.begin(), holdout_sha256.end(), sha256);
+}
+
+} // namespace clipflow

@@ -1,0 +1,375 @@
+#include "clipflow/clipflowtraining.h"
+
+#include "clipflow/featurecache.h"
+#include "clipflow/laundering.h"
+#include "clipflow/metrics.h"
+#include "clipflow/sha256.h"
+#include "clipflow/version.h"
+#include "cvraster.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace clipflow {
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+std::string now_iso()
+{
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+std::string sha_of(const std::string& text)
+{
+    return Sha256::hex(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
+}
+
+std::uint64_t sha_prefix(const std::string& hex)
+{
+    return std::stoull(hex.substr(0, 16), nullptr, 16);
+}
+
+// Held-out membership from the file's hash alone: stable across runs, names and order.
+bool is_holdout(const std::string& sha, double fraction)
+{
+    return static_cast<double>(sha_prefix(sha) >> 11) * 0x1.0p-53 < fraction;
+}
+
+struct Item {
+    std::string file, sha;
+    bool holdout = false;
+    bool cache_hit = false;
+    FeatureSet set;
+    Status status;
+};
+
+// Views, proxies and features of one image.
+Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool holdout,
+                           const ClipFlowTrainParams& p)
+{
+    const std::uint64_t base = detail::mix_seed(p.seed, sha_prefix(sha));
+    std::vector<Raster> natural, proxies;
+    std::vector<std::string> ops;
+    auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
+        auto proxy = make_proxy(view, seed, p.proxy);
+        if (!proxy) return proxy.status();
+        Raster r = std::move(proxy->image);
+        if (quality > 0) {
+            auto j = jpeg_roundtrip(r, quality);
+            if (!j) return j.status();
+            r = std::move(*j);
+        }
+        proxies.push_back(std::move(r));
+        ops.push_back(proxy->description_json);
+        return {};
+    };
+    if (holdout) {
+        // Exactly what scoring sees, so calibration matches deployment.
+        natural = bb.scoring_views(img);
+        for (std::size_t v = 0; v < natural.size(); ++v)
+            if (auto s = add_proxy(natural[v], detail::mix_seed(base, 500 + v), 0); !s.ok()) return s;
+    } else {
+        for (int v = 0; v < p.views_per_image; ++v) {
+            detail::Rng rng(detail::mix_seed(base, 100 + static_cast<std::uint64_t>(v)));
+            Raster view = bb.training_view(img, rng.next());
+            // Both members of a pair get the same recompression: JPEG traces then carry no label.
+            const int quality = rng.uniform() < p.jpeg_augment ? 70 + rng.below(26) : 0;
+            for (int k = 0; k < p.proxies_per_view; ++k)
+                if (auto s = add_proxy(view, rng.next(), quality); !s.ok()) return s;
+            if (quality > 0) {
+                auto j = jpeg_roundtrip(view, quality);
+                if (!j) return j.status();
+                view = std::move(*j);
+            }
+            natural.push_back(std::move(view));
+        }
+    }
+    std::vector<Raster> all = natural;
+    all.insert(all.end(), proxies.begin(), proxies.end());
+    auto feats = bb.features(all);
+    if (!feats) return feats.status();
+    FeatureSet set;
+    set.dim = bb.dim();
+    set.natural.assign(feats->begin(), feats->begin() + static_cast<std::ptrdiff_t>(natural.size()));
+    set.proxy.assign(feats->begin() + static_cast<std::ptrdiff_t>(natural.size()), feats->end());
+    set.proxy_ops = std::move(ops);
+    return set;
+}
+
+std::vector<float> flatten(const std::vector<const std::vector<float>*>& rows)
+{
+    std::vector<float> out;
+    for (const auto* r : rows) out.insert(out.end(), r->begin(), r->end());
+    return out;
+}
+
+// Mean log-likelihood of each group of rows.
+Result<std::vector<double>> group_scores(const NormalizingFlow& flow, const std::vector<std::vector<std::vector<float>>>& groups)
+{
+    std::vector<const std::vector<float>*> rows;
+    for (const auto& g : groups)
+        for (const auto& r : g) rows.push_back(&r);
+    if (rows.empty()) return std::vector<double>{};
+    auto ll = flow.log_likelihood(flatten(rows), static_cast<int>(rows.size()));
+    if (!ll) return ll.status();
+    std::vector<double> out;
+    std::size_t k = 0;
+    for (const auto& g : groups) {
+        if (g.empty()) continue;
+        double s = 0;
+        for (std::size_t i = 0; i < g.size(); ++i) s += (*ll)[k++];
+        out.push_back(s / static_cast<double>(g.size()));
+    }
+    return out;
+}
+
+} // namespace
+
+FlowTrainParams detector_flow_defaults()
+{
+    FlowTrainParams t;
+    t.epochs = 60;
+    t.flow.steps = 4;
+    t.flow.hidden = 256;
+    t.feature_noise = 0.5f;
+    return t;
+}
+
+Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p)
+{
+    namespace fs = std::filesystem;
+    if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
+    if (p.natural_files.empty()) return Status(ErrorCode::InvalidArgument, "no natural images given");
+    if (p.views_per_image < 1 || p.proxies_per_view < 1)
+        return Status(ErrorCode::InvalidArgument, "views per image and proxies per view must be at least 1");
+    if (!(p.holdout_fraction > 0.0 && p.holdout_fraction < 1.0))
+        return Status(ErrorCode::InvalidArgument, "the held-out fraction must be between 0 and 1");
+    auto backbone = make_backbone(p.backbone);
+    if (!backbone) return backbone.status();
+    const Backbone& bb = **backbone;
+
+    ClipFlowTrainResult result;
+    const FeatureCache cache(p.cache_dir == "default" ? FeatureCache::default_dir() : p.cache_dir);
+    // "recipe" changes whenever view or proxy code changes what a cached entry would hold.
+    const json recipe{{"recipe", 2},
+                      {"backbone", bb.id()},
+                      {"backbone_params", json::parse(bb.params_json())},
+                      {"proxy", json::parse(proxy_params_json(p.proxy))},
+                      {"views_per_image", p.views_per_image},
+                      {"proxies_per_view", p.proxies_per_view},
+                      {"jpeg_augment", p.jpeg_augment},
+                      {"seed", p.seed}};
+    const std::string train_tag = sha_of(recipe.dump() + "train").substr(0, 16);
+    const std::string holdout_tag = sha_of(recipe.dump() + "holdout").substr(0, 16);
+
+    // Stage 1: features, on worker threads; this thread reports progress.
+    const auto t0 = Clock::now();
+    std::vector<Item> items(p.natural_files.size());
+    for (std::size_t i = 0; i < items.size(); ++i) items[i].file = p.natural_files[i];
+    const int workers = p.threads > 0         ? p.threads
+                        : bb.type() == "clip" ? 1
+                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    auto work = [&] {
+        for (std::size_t i; !stop && (i = next++) < items.size(); ++done) {
+            Item& it = items[i];
+            auto ev = load_evidence(it.file, p.intake);
+            if (!ev) {
+                it.status = ev.status();
+                continue;
+            }
+            it.sha = ev->info.sha256;
+            it.holdout = is_holdout(it.sha, p.holdout_fraction);
+            const std::string& tag = it.holdout ? holdout_tag : train_tag;
+            if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
+                it.set = std::move(*hit);
+                it.cache_hit = true;
+                continue;
+            }
+            auto set = compute(bb, ev->pixels, it.sha, it.holdout, p);
+            if (!set) {
+                it.status = set.status();
+                continue;
+            }
+            it.set = std::move(*set);
+            (void)cache.put(bb.id(), it.sha, tag, it.set); // a full disk costs only speed
+        }
+    };
+    std::vector<std::thread> pool;
+    for (int w = 0; w < workers; ++w) pool.emplace_back(work);
+    for (;;) {
+        const std::size_t d = done.load();
+        if (p.abort && p.abort()) stop = true;
+        if (p.progress) {
+            JobProgress jp;
+            jp.stage = "features";
+            jp.done = static_cast<long>(d);
+            jp.total = static_cast<long>(items.size());
+            const double el = std::chrono::duration<double>(Clock::now() - t0).count();
+            jp.eta_s = d ? el / static_cast<double>(d) * static_cast<double>(items.size() - d) : 0.0;
+            p.progress(jp);
+        }
+        if (d >= items.size() || stop) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    for (auto& t : pool) t.join();
+    if (stop) return Status(ErrorCode::Aborted, "training cancelled while computing features");
+    result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+    // Gather: skip failures and duplicate files (same bytes count once).
+    std::map<std::string, const Item*> unique;
+    for (const auto& it : items) {
+        if (!it.status.ok()) {
+            result.skipped.push_back(it.file + ": " + it.status.to_string());
+            continue;
+        }
+        if (!unique.emplace(it.sha, &it).second) {
+            result.skipped.push_back(it.file + ": duplicate of " + unique[it.sha]->file);
+            continue;
+        }
+        result.cache_hits += it.cache_hit;
+    }
+    std::vector<const std::vector<float>*> nat_rows, proxy_rows;
+    std::vector<std::vector<std::vector<float>>> hold_nat, hold_proxy;
+    std::map<std::string, long> op_counts;
+    std::vector<std::string> hashes, train_hashes, holdout_hashes;
+    for (const auto& [sha, it] : unique) {
+        hashes.push_back(sha);
+        (it->holdout ? holdout_hashes : train_hashes).push_back(sha);
+        if (it->holdout) {
+            ++result.holdout_images;
+            hold_nat.push_back(it->set.natural);
+            hold_proxy.push_back(it->set.proxy);
+            continue;
+        }
+        ++result.train_images;
+        for (const auto& r : it->set.natural) nat_rows.push_back(&r);
+        for (const auto& r : it->set.proxy) proxy_rows.push_back(&r);
+        for (const auto& d : it->set.proxy_ops) {
+            try {
+                ++op_counts[json::parse(d).value("op", "?")];
+            } catch (const json::exception&) {
+                ++op_counts["?"];
+            }
+        }
+    }
+    if (result.train_images < 10 || result.holdout_images < 10)
+        return Status(ErrorCode::InvalidArgument,
+                      "need at least 10 training and 10 held-out natural images (have " + std::to_string(result.train_images) +
+                          " and " + std::to_string(result.holdout_images) + " of " + std::to_string(unique.size()) +
+                          " readable); add photos or change the held-out fraction");
+
+    // Stage 2: the flow.
+    FlowTrainParams tp = p.train;
+    tp.flow.dim = bb.dim();
+    tp.seed = p.seed;
+    if (tp.checkpoint_path.empty()) tp.checkpoint_path = p.out_path + ".ckpt";
+    tp.abort = p.abort;
+    if (p.progress)
+        tp.progress = [&](const TrainProgress& t) {
+            JobProgress jp;
+            jp.stage = "training";
+            jp.done = t.step;
+            jp.total = t.steps_per_epoch * t.epochs;
+            jp.eta_s = t.eta_s;
+            jp.train = t;
+            p.progress(jp);
+        };
+    const auto t1 = Clock::now();
+    auto trained = train_flow(flatten(nat_rows), static_cast<int>(nat_rows.size()), flatten(proxy_rows),
+                              static_cast<int>(proxy_rows.size()), tp);
+    if (!trained) return trained.status();
+    result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
+    result.epochs_run = trained->epochs_run;
+    result.resumed_from_epoch = trained->resumed_from_epoch;
+    result.device = trained->device;
+    result.history = trained->history;
+
+    // Stage 3: calibration on images the flow never saw.
+    if (p.progress) p.progress({"calibration", 0, result.holdout_images, 0.0, {}});
+    auto nat_scores = group_scores(trained->flow, hold_nat);
+    if (!nat_scores) return nat_scores.status();
+    auto proxy_scores = group_scores(trained->flow, hold_proxy);
+    if (!proxy_scores) return proxy_scores.status();
+    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr);
+    if (!cal) return cal.status();
+    {
+        std::vector<double> neg, pos;
+        for (double v : *nat_scores) neg.push_back(-v);
+        for (double v : *proxy_scores) pos.push_back(-v);
+        result.holdout_proxy_auc = roc_auc(neg, pos);
+    }
+
+    // Stage 4: metadata and an atomic save.
+    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
+    std::string all_hashes;
+    for (const auto& h : hashes) all_hashes += h + "\n";
+    const TrainProgress last = result.history.empty() ? TrainProgress{} : result.history.back();
+    json meta{{"format_version", ClipFlowModelInfo::kFormatVersion},
+              {"created_at", now_iso()},
+              {"tool_version", version()},
+              {"backbone",
+               {{"type", bb.type()},
+                {"id", bb.id()},
+                {"feature_layer", bb.feature_layer()},
+                {"dim", bb.dim()},
+                {"weights_sha256", bb.weights_sha256()},
+                {"params", json::parse(bb.params_json())}}},
+              {"proxy",
+               {{"params", json::parse(proxy_params_json(p.proxy))},
+                {"views_per_image", p.views_per_image},
+                {"proxies_per_view", p.proxies_per_view},
+                {"jpeg_augment", p.jpeg_augment},
+                {"op_counts", op_counts}}},
+              {"objective", {{"name", objective_name(tp.objective)}, {"margin", tp.margin}, {"proxy_weight", tp.proxy_weight}}},
+              {"training",
+               {{"natural_files", p.natural_files.size()},
+                {"unique_images", unique.size()},
+                {"skipped", result.skipped.size()},
+                {"train_images", result.train_images},
+                {"holdout_images", result.holdout_images},
+                {"holdout_fraction", p.holdout_fraction},
+                {"train_views", nat_rows.size()},
+                {"proxy_views", proxy_rows.size()},
+                {"set_sha256", sha_of(all_hashes)},
+                {"seed", p.seed},
+                {"epochs", tp.epochs},
+                {"batch_size", tp.batch_size},
+                {"learning_rate", tp.learning_rate},
+                {"device", result.device},
+                {"final_natural_nll", last.natural_nll},
+                {"final_proxy_nll", last.proxy_nll},
+                {"holdout_proxy_auc", result.holdout_proxy_auc},
+                {"feature_noise", tp.feature_noise},
+                {"weight_decay", tp.weight_decay},
+                {"files", train_hashes},
+                {"holdout_files", holdout_hashes}}},
+              {"calibration", json::parse(cal->to_json())}};
+    meta["model_id"] = "cf-" + sha_of(meta.dump()).substr(0, 12);
+    const std::string text = meta.dump();
+    auto info = ClipFlowModelInfo::parse(text);
+    if (!info) return info.status();
+    if (auto s = trained->flow.save(p.out_path, {{"clipflow.model", text}}); !s.ok()) return s;
+    std::error_code ec;
+    fs::remove(tp.checkpoint_path, ec); // finished: the next run starts afresh
+    result.info = std::move(*info);
+    return result;
+}
+
+} // namespace clipflow

@@ -1,0 +1,155 @@
+// Calibration: percentiles, tail p-values (empirical, then a flagged normal
+// extrapolation), the ai_score mapping, verdicts, and a faithful JSON round trip.
+
+#include <clipflow/calibration.h>
+
+#include <QTest>
+
+#include <cmath>
+
+namespace {
+
+// Natural scores 1, 2, ..., 100 (nats/dim).
+clipflow::Calibration hundred(double fpr = 0.05)
+{
+    std::vector<double> nat, proxy;
+    for (int i = 1; i <= 100; ++i) nat.push_back(i);
+    for (int i = 0; i < 50; ++i) proxy.push_back(-50.0 + i);
+    auto c = clipflow::Calibration::build(nat, proxy, fpr);
+    if (!c) qFatal("%s", c.status().message().c_str());
+    return std::move(*c);
+}
+
+} // namespace
+
+class TestCalibration : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void evaluate_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<double>("percentile");
+        QTest::addColumn<double>("p");
+        QTest::addColumn<bool>("extrapolated");
+        QTest::addColumn<QString>("verdict");
+        // p = (1 + #{natural <= s}) / 101
+        QTest::newRow("typical") << 50.0 << 50.0 << 51.0 / 101 << false << "natural";
+        QTest::newRow("highest") << 1000.0 << 100.0 << 1.0 << false << "natural";
+        QTest::newRow("at 5th") << 5.0 << 5.0 << 6.0 / 101 << false << "natural";
+        QTest::newRow("at 4th") << 4.0 << 4.0 << 5.0 / 101 << false << "weak";
+        QTest::newRow("lowest") << 1.0 << 1.0 << 2.0 / 101 << false << "weak";
+        // Below every natural score: normal tail from median 50.5 and MAD*1.4826 = 25*1.4826.
+        // ...but never above the empirical bound 1/(n+1) (the normal tail here is 0.089).
+        QTest::newRow("just below") << 0.5 << 0.0 << 1.0 / 101 << true << "moderate";
+        QTest::newRow("far below") << -60.0 << 0.0 << 0.5 * std::erfc((110.5 / (25 * 1.4826)) / std::sqrt(2.0)) << true
+                                   << "moderate";
+        QTest::newRow("very far") << -200.0 << 0.0 << 0.5 * std::erfc((250.5 / (25 * 1.4826)) / std::sqrt(2.0)) << true
+                                  << "strong";
+    }
+
+    void evaluate()
+    {
+        QFETCH(double, score);
+        QFETCH(double, percentile);
+        QFETCH(double, p);
+        QFETCH(bool, extrapolated);
+        QFETCH(QString, verdict);
+        const auto c = hundred();
+        const auto r = c.evaluate(score);
+        QCOMPARE(r.log_likelihood, score);
+        QCOMPARE(r.percentile, percentile);
+        QVERIFY2(std::abs(r.p_value - p) <= 1e-9 * std::max(1.0, p) + 1e-300, qPrintable(QString::number(r.p_value)));
+        QCOMPARE(r.p_extrapolated, extrapolated);
+        QCOMPARE(QString::fromStdString(r.verdict_code), verdict);
+        QCOMPARE(r.verdict, std::string(clipflow::verdict_text(r.verdict_code)));
+        QVERIFY(std::abs(r.ai_score - std::clamp(-std::log10(r.p_value) / 4.0, 0.0, 1.0)) < 1e-12);
+    }
+
+    void monotone()
+    {
+        const auto c = hundred();
+        double last_p = 2, last_ai = -1;
+        for (double s = 200; s > -400; s -= 0.7) {
+            const auto r = c.evaluate(s);
+            QVERIFY(r.p_value <= last_p + 1e-15);
+            QVERIFY(r.ai_score >= last_ai - 1e-15);
+            QVERIFY(r.p_value > 0 && std::isfinite(r.ai_score));
+            last_p = r.p_value;
+            last_ai = r.ai_score;
+        }
+        QCOMPARE(c.evaluate(std::nan("")).verdict_code, std::string("strong"));
+        QCOMPARE(c.evaluate(-INFINITY).verdict_code, std::string("strong"));
+    }
+
+    void thresholdAtFpr_data()
+    {
+        QTest::addColumn<double>("fpr");
+        QTest::addColumn<double>("threshold");
+        QTest::newRow("5%") << 0.05 << 1 + 0.05 * 99;
+        QTest::newRow("1%") << 0.01 << 1 + 0.01 * 99;
+        QTest::newRow("20%") << 0.2 << 1 + 0.2 * 99;
+    }
+
+    void thresholdAtFpr()
+    {
+        QFETCH(double, fpr);
+        QFETCH(double, threshold);
+        const auto c = hundred(fpr);
+        QVERIFY(std::abs(c.threshold() - threshold) < 1e-9);
+        QCOMPARE(c.fpr(), fpr);
+    }
+
+    void histograms()
+    {
+        const auto c = hundred();
+        double n = 0, p = 0;
+        for (double v : c.natural_histogram().counts) n += v;
+        for (double v : c.proxy_histogram().counts) p += v;
+        QCOMPARE(n, 100.0);
+        QCOMPARE(p, 50.0);
+        QCOMPARE(c.natural_histogram().hi, 100.0);
+        QVERIFY(c.natural_histogram().lo <= -49.0);
+    }
+
+    void jsonRoundTrip()
+    {
+        const auto c = hundred();
+        auto back = clipflow::Calibration::from_json(c.to_json());
+        QVERIFY2(back.ok(), back.status().message().c_str());
+        QCOMPARE(back->natural_scores(), c.natural_scores());
+        QCOMPARE(back->proxy_scores(), c.proxy_scores());
+        QCOMPARE(back->threshold(), c.threshold());
+        for (double s : {-300.0, 0.5, 3.0, 42.0}) QCOMPARE(back->evaluate(s).p_value, c.evaluate(s).p_value);
+    }
+
+    void refuses_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::newRow("not json") << "{";
+        QTest::newRow("no scores") << R"({"fpr":0.05})";
+        QTest::newRow("too few") << R"({"fpr":0.05,"natural_scores":[1,2,3]})";
+        QTest::newRow("bad fpr") << R"({"fpr":0.9,"natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
+        QTest::newRow("strings") << R"({"fpr":0.05,"natural_scores":["a"]})";
+    }
+
+    void refuses()
+    {
+        QFETCH(QString, json);
+        auto c = clipflow::Calibration::from_json(json.toStdString());
+        QVERIFY(!c.ok());
+        QCOMPARE(c.status().code(), clipflow::ErrorCode::CorruptData);
+    }
+
+    void dropsNonFinite()
+    {
+        std::vector<double> nat{NAN, INFINITY};
+        for (int i = 0; i < 12; ++i) nat.push_back(i);
+        auto c = clipflow::Calibration::build(nat, {NAN});
+        QVERIFY(c.ok());
+        QCOMPARE(c->natural_count(), std::size_t(12));
+        QVERIFY(c->proxy_scores().empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCalibration)
+#include "tst_calibration.moc"

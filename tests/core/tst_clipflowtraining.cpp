@@ -1,0 +1,235 @@
+// Training a CLIP-Flow detector end to end on synthetic "photos": the model
+// file, calibration, scoring, the feature cache, cancel and an exact resume,
+// and refusal of bad input.
+
+#include "syntheticimages.h"
+
+#include <clipflow/atomicfile.h>
+#include <clipflow/clipflowdetector.h>
+#include <clipflow/clipflowtraining.h>
+#include <clipflow/flow.h>
+#include <clipflow/laundering.h>
+#include <clipflow/metrics.h>
+#include <clipflow/safetensors.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <filesystem>
+
+namespace {
+
+std::vector<std::string> write_photos(const QString& dir, int n, unsigned first_seed)
+{
+    std::vector<std::string> files;
+    for (int i = 0; i < n; ++i) {
+        const auto png = clipflow::encode_image(testimages::pink_noise(160, 160, first_seed + unsigned(i)), ".png");
+        const std::string f = (dir + QStringLiteral("/photo%1.png").arg(i, 3, 10, QLatin1Char('0'))).toStdString();
+        if (!png || !clipflow::write_file_atomic(f, *png).ok()) qFatal("cannot write %s", f.c_str());
+        files.push_back(f);
+    }
+    return files;
+}
+
+clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const QString& out, const QString& cache)
+{
+    clipflow::ClipFlowTrainParams p;
+    p.natural_files = files;
+    p.out_path = out.toStdString();
+    p.cache_dir = cache.toStdString();
+    p.views_per_image = 2;
+    p.holdout_fraction = 0.3;
+    p.train.epochs = 6;
+    p.train.flow.steps = 2;
+    p.train.flow.hidden = 64;
+    p.train.batch_size = 32;
+    p.train.device = "cpu";
+    p.seed = 3;
+    return p;
+}
+
+} // namespace
+
+class TestClipFlowTraining : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    std::vector<std::string> photos_;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(tmp_.isValid());
+        QDir().mkpath(tmp_.filePath(QStringLiteral("photos")));
+        photos_ = write_photos(tmp_.filePath(QStringLiteral("photos")), 48, 100);
+    }
+
+    void trainsCalibratesAndScores()
+    {
+        const QString out = tmp_.filePath(QStringLiteral("model.safetensors"));
+        auto p = small(photos_, out, tmp_.filePath(QStringLiteral("cache")));
+        std::vector<std::string> stages;
+        p.progress = [&](const clipflow::JobProgress& j) {
+            if (stages.empty() || stages.back() != j.stage) stages.push_back(j.stage);
+        };
+        auto r = clipflow::train_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->train_images + r->holdout_images, 48L);
+        QVERIFY(r->holdout_images >= 10);
+        QCOMPARE(stages, (std::vector<std::string>{"features", "training", "calibration", "saving"}));
+        QCOMPARE(r->epochs_run, 6);
+        QCOMPARE(r->cache_hits, 0L);
+        QVERIFY(r->holdout_proxy_auc > 0.7);
+        QVERIFY(!QFile::exists(out + QStringLiteral(".ckpt"))); // removed once the model is saved
+
+        auto det = clipflow::ClipFlowDetector::load(out.toStdString());
+        QVERIFY2(det.ok(), det.status().to_string().c_str());
+        const auto& info = det->info();
+        QCOMPARE(info.backbone_id, std::string("forensic-v1"));
+        QCOMPARE(info.objective, std::string("combined"));
+        QCOMPARE(info.dim, 136);
+        QVERIFY(info.model_id.rfind("cf-", 0) == 0 && info.model_id.size() == 15);
+        QCOMPARE(long(info.training_sha256.size()), r->train_images);
+        QCOMPARE(long(info.holdout_sha256.size()), r->holdout_images);
+        QCOMPARE(info.calibration.natural_count(), std::size_t(r->holdout_images));
+        QVERIFY(info.metadata_json.find("\"proxy\"") != std::string::npos);
+        QVERIFY(info.metadata_json.find("\"tool_version\"") != std::string::npos);
+
+        // Unseen photos against up-sampled versions of unseen photos.
+        std::vector<double> natural, upsampled;
+        int consistent = 0;
+        for (unsigned s = 0; s < 12; ++s) {
+            auto a = det->score(testimages::pink_noise(160, 160, 9000 + s));
+            auto b = det->score(testimages::upsample2(testimages::pink_noise(80, 80, 9100 + s)));
+            QVERIFY(a.ok() && b.ok());
+            natural.push_back(-a->calibrated.log_likelihood);
+            upsampled.push_back(-b->calibrated.log_likelihood);
+            consistent += a->calibrated.verdict_code == "natural";
+            QVERIFY(std::isfinite(a->calibrated.log_likelihood) && std::isfinite(b->calibrated.log_likelihood));
+        }
+        const double auc = clipflow::roc_auc(natural, upsampled);
+        QVERIFY2(auc > 0.9, qPrintable(QString::number(auc)));
+        QVERIFY2(consistent >= 9, qPrintable(QString::number(consistent)));
+    }
+
+    void cancelThenResumeMatchesUninterrupted()
+    {
+        const QString cache = tmp_.filePath(QStringLiteral("cache2"));
+        const QString a = tmp_.filePath(QStringLiteral("a.safetensors")), b = tmp_.filePath(QStringLiteral("b.safetensors"));
+        auto full = clipflow::train_clipflow_detector(small(photos_, a, cache));
+        QVERIFY(full.ok());
+
+        auto p = small(photos_, b, cache);
+        std::atomic<bool> stop{false};
+        p.progress = [&](const clipflow::JobProgress& j) {
+            if (j.stage == "training" && j.train.epoch_end && j.train.epoch >= 3) stop = true;
+        };
+        p.abort = [&] { return stop.load(); };
+        auto cut = clipflow::train_clipflow_detector(p);
+        QCOMPARE(cut.status().code(), clipflow::ErrorCode::Aborted);
+        QVERIFY(QFile::exists(b + QStringLiteral(".ckpt")));
+        QVERIFY(!QFile::exists(b));
+
+        p.progress = nullptr;
+        p.abort = nullptr;
+        auto resumed = clipflow::train_clipflow_detector(p);
+        QVERIFY2(resumed.ok(), resumed.status().to_string().c_str());
+        QVERIFY(resumed->resumed_from_epoch >= 3);
+        QCOMPARE(resumed->cache_hits, 48L); // every feature came from the cache
+        QCOMPARE(resumed->info.calibration.natural_scores(), full->info.calibration.natural_scores());
+        QCOMPARE(resumed->info.calibration.threshold(), full->info.calibration.threshold());
+    }
+
+    void cancelDuringFeatures()
+    {
+        auto p = small(photos_, tmp_.filePath(QStringLiteral("c.safetensors")), QString());
+        p.abort = [] { return true; };
+        QCOMPARE(clipflow::train_clipflow_detector(p).status().code(), clipflow::ErrorCode::Aborted);
+    }
+
+    void skipsBadFilesAndDuplicates()
+    {
+        const QString bad = tmp_.filePath(QStringLiteral("broken.png"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\x89PNG\r\n\x1a\n not really");
+        f.close();
+        const QString dup = tmp_.filePath(QStringLiteral("copy.png"));
+        QVERIFY(QFile::copy(QString::fromStdString(photos_[0]), dup));
+        auto files = photos_;
+        files.push_back(bad.toStdString());
+        files.push_back(dup.toStdString());
+        auto r = clipflow::train_clipflow_detector(
+            small(files, tmp_.filePath(QStringLiteral("d.safetensors")), tmp_.filePath(QStringLiteral("cache"))));
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->skipped.size(), std::size_t(2));
+        QVERIFY(r->skipped[0].find("broken.png") != std::string::npos);
+        QVERIFY(r->skipped[1].find("duplicate of") != std::string::npos);
+        QCOMPARE(r->train_images + r->holdout_images, 48L);
+    }
+
+    void refuses_data()
+    {
+        QTest::addColumn<int>("photos");
+        QTest::addColumn<QString>("out");
+        QTest::addColumn<QString>("backbone");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("too few") << 6 << "e.safetensors"
+                                 << "forensic"
+                                 << "at least 10";
+        QTest::newRow("no output") << 48 << ""
+                                   << "forensic"
+                                   << "output";
+        QTest::newRow("unknown backbone") << 48 << "e.safetensors"
+                                          << "resnet"
+                                          << "unknown backbone";
+        QTest::newRow("clip without model") << 48 << "e.safetensors"
+                                            << "clip"
+                                            << "CLIP model";
+    }
+
+    void refuses()
+    {
+        QFETCH(int, photos);
+        QFETCH(QString, out);
+        QFETCH(QString, backbone);
+        QFETCH(QString, mentions);
+        std::vector<std::string> files(photos_.begin(), photos_.begin() + photos);
+        auto p = small(files, out.isEmpty() ? out : tmp_.filePath(out), tmp_.filePath(QStringLiteral("cache")));
+        p.backbone.type = backbone.toStdString();
+        auto r = clipflow::train_clipflow_detector(p);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.status().message().find(mentions.toStdString()) != std::string::npos, r.status().message().c_str());
+        QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("e.safetensors"))));
+    }
+
+    void loadRefusesWrongFiles()
+    {
+        // A bare flow (no detector metadata), and a detector from the future.
+        const std::string flow_only = tmp_.filePath(QStringLiteral("flow.safetensors")).toStdString();
+        clipflow::FlowParams fp;
+        fp.dim = 136;
+        fp.steps = 1;
+        fp.hidden = 8;
+        auto flow = clipflow::NormalizingFlow::create(fp);
+        QVERIFY(flow.ok() && flow->save(flow_only).ok());
+        QCOMPARE(clipflow::ClipFlowDetector::load(flow_only).status().code(), clipflow::ErrorCode::InvalidArgument);
+
+        auto model = clipflow::ClipFlowModelInfo::read(tmp_.filePath(QStringLiteral("model.safetensors")).toStdString());
+        QVERIFY(model.ok());
+        std::string future = model->metadata_json;
+        future.replace(future.find("\"format_version\":1"), 18, "\"format_version\":9");
+        const std::string path = tmp_.filePath(QStringLiteral("future.safetensors")).toStdString();
+        QVERIFY(flow->save(path, {{"clipflow.model", future}}).ok());
+        auto r = clipflow::ClipFlowDetector::load(path);
+        QCOMPARE(r.status().code(), clipflow::ErrorCode::UnsupportedFormat);
+        QCOMPARE(clipflow::ClipFlowDetector::load("/nonexistent/model.safetensors").status().code(),
+                 clipflow::ErrorCode::NotFound);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestClipFlowTraining)
+#include "tst_clipflowtraining.moc"

@@ -1,0 +1,206 @@
+// Proxy images: each operation leaves the spectral footprint it is named for,
+// is reproducible from its seed, and keeps size, channels and range.
+
+#include "syntheticimages.h"
+
+#include <clipflow/proxy.h>
+#include <clipflow/spectrum.h>
+
+#include <QTest>
+
+#include <cmath>
+
+using clipflow::ProxyOp;
+using clipflow::Raster;
+
+Q_DECLARE_METATYPE(clipflow::ProxyOp)
+
+namespace {
+
+// Mean residual power (dB) over radial bins in [f0, f1) cycles/pixel.
+double band_db(const clipflow::SpectrumResult& s, const clipflow::Spectrum& which, double f0, double f1)
+{
+    double sum = 0;
+    int n = 0;
+    for (std::size_t i = 0; i < s.radial_frequency.size(); ++i)
+        if (s.radial_frequency[i] >= f0 && s.radial_frequency[i] < f1) {
+            sum += which.radial_profile_db[i];
+            ++n;
+        }
+    return sum / std::max(1, n);
+}
+
+clipflow::SpectrumResult spectrum(const Raster& r)
+{
+    auto s = clipflow::analyze_spectrum(r);
+    if (!s) qFatal("spectrum failed: %s", s.status().message().c_str());
+    return std::move(*s);
+}
+
+// A peak at half the sampling rate (0.5 cycles/pixel) along either axis.
+bool has_half_rate_peak(const clipflow::SpectrumResult& s)
+{
+    for (const auto& p : s.peaks)
+        if (std::abs(std::abs(p.fx) - 0.5) < 0.02 || std::abs(std::abs(p.fy) - 0.5) < 0.02) return true;
+    return false;
+}
+
+double mean_abs_diff(const Raster& a, const Raster& b)
+{
+    double d = 0;
+    for (std::size_t i = 0; i < a.data.size(); ++i) d += std::abs(a.data[i] - b.data[i]);
+    return d / double(a.data.size());
+}
+
+} // namespace
+
+class TestProxy : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void footprint_data()
+    {
+        QTest::addColumn<ProxyOp>("op");
+        QTest::addColumn<quint64>("seed");
+        for (quint64 seed : {1ull, 2ull, 3ull}) {
+            const QByteArray s = QByteArray::number(seed);
+            QTest::newRow("hf_attenuation " + s) << ProxyOp::HighFreqAttenuation << seed;
+            QTest::newRow("hf_boost " + s) << ProxyOp::HighFreqBoost << seed;
+            QTest::newRow("zero_insertion " + s) << ProxyOp::ZeroInsertion << seed;
+            QTest::newRow("transposed_conv " + s) << ProxyOp::TransposedConv << seed;
+            QTest::newRow("resampling_chain " + s) << ProxyOp::ResamplingChain << seed;
+            QTest::newRow("phase_perturbation " + s) << ProxyOp::PhasePerturbation << seed;
+            QTest::newRow("lowpass_resharpen " + s) << ProxyOp::LowpassResharpen << seed;
+        }
+    }
+
+    void footprint()
+    {
+        QFETCH(ProxyOp, op);
+        QFETCH(quint64, seed);
+        const Raster natural = testimages::pink_noise(256, 256, 11);
+        auto proxy = clipflow::make_proxy(natural, op, seed);
+        QVERIFY2(proxy.ok(), proxy.status().message().c_str());
+        QCOMPARE(proxy->op, op);
+        QCOMPARE(proxy->image.width, natural.width);
+        QCOMPARE(proxy->image.height, natural.height);
+        QCOMPARE(proxy->image.channels, natural.channels);
+        for (float v : proxy->image.data) QVERIFY(v >= 0.f && v <= 1.f);
+        QVERIFY(proxy->description_json.find(clipflow::proxy_op_name(op)) != std::string::npos);
+        QVERIFY2(mean_abs_diff(natural, proxy->image) > 1e-4, "the proxy must differ from its photo");
+
+        const auto a = spectrum(natural), b = spectrum(proxy->image);
+        const double hf_change = band_db(b, b.image, 0.3, 0.5) - band_db(a, a.image, 0.3, 0.5);
+        const double lf_change = band_db(b, b.image, 0.02, 0.08) - band_db(a, a.image, 0.02, 0.08);
+        QVERIFY2(!has_half_rate_peak(a), "the synthetic photo itself must be free of periodic traces");
+        switch (op) {
+        case ProxyOp::HighFreqAttenuation:
+            QVERIFY2(hf_change < -3.0, qPrintable(QString::number(hf_change)));
+            QVERIFY(std::abs(lf_change) < 0.5);
+            break;
+        case ProxyOp::HighFreqBoost:
+            QVERIFY2(hf_change > 2.0, qPrintable(QString::number(hf_change)));
+            QVERIFY(std::abs(lf_change) < 0.5);
+            break;
+        case ProxyOp::ZeroInsertion:
+        case ProxyOp::TransposedConv: QVERIFY2(has_half_rate_peak(b), proxy->description_json.c_str()); break;
+        case ProxyOp::PhasePerturbation:
+            // Amplitudes are kept, only phases move: every 1/16 band within 0.5 dB
+            // (without the mirror extension this measured +11 dB above 0.2 cycles/px).
+            for (double f = 0.0; f < 0.5; f += 1.0 / 32)
+                QVERIFY2(std::abs(band_db(a, a.image, f, f + 1.0 / 32) - band_db(b, b.image, f, f + 1.0 / 32)) < 0.5,
+                         qPrintable(QString::number(f)));
+            break;
+        case ProxyOp::LowpassResharpen:
+        case ProxyOp::ResamplingChain:
+            // Both resample: the residual's high band moves by a measurable amount.
+            QVERIFY2(std::abs(band_db(b, b.residual, 0.3, 0.5) - band_db(a, a.residual, 0.3, 0.5)) > 1.0,
+                     proxy->description_json.c_str());
+            break;
+        }
+    }
+
+    void reproducibleFromSeed()
+    {
+        const Raster natural = testimages::pink_noise(128, 96, 5);
+        for (ProxyOp op : clipflow::all_proxy_ops()) {
+            auto a = clipflow::make_proxy(natural, op, 42), b = clipflow::make_proxy(natural, op, 42),
+                 c = clipflow::make_proxy(natural, op, 43);
+            QVERIFY(a.ok() && b.ok() && c.ok());
+            QVERIFY(a->image.data == b->image.data);
+            QCOMPARE(a->description_json, b->description_json);
+            QVERIFY2(a->image.data != c->image.data || op == ProxyOp::TransposedConv, clipflow::proxy_op_name(op));
+        }
+    }
+
+    void drawsOnlyAllowedOps()
+    {
+        const Raster natural = testimages::pink_noise(64, 64, 9);
+        clipflow::ProxyParams p;
+        p.ops = {ProxyOp::HighFreqBoost, ProxyOp::ZeroInsertion};
+        int seen[2] = {0, 0};
+        for (std::uint64_t s = 0; s < 40; ++s) {
+            auto r = clipflow::make_proxy(natural, s, p);
+            QVERIFY(r.ok());
+            QVERIFY(r->op == ProxyOp::HighFreqBoost || r->op == ProxyOp::ZeroInsertion);
+            ++seen[r->op == ProxyOp::ZeroInsertion];
+        }
+        QVERIFY(seen[0] > 5 && seen[1] > 5);
+        p.ops.clear();
+        QCOMPARE(clipflow::make_proxy(natural, 1, p).status().code(), clipflow::ErrorCode::InvalidArgument);
+    }
+
+    void namesRoundTrip()
+    {
+        for (ProxyOp op : clipflow::all_proxy_ops()) QCOMPARE(clipflow::proxy_op_from_name(clipflow::proxy_op_name(op)), op);
+        QVERIFY(!clipflow::proxy_op_from_name("jpeg").has_value());
+    }
+
+    void greyAndOddSizes_data()
+    {
+        QTest::addColumn<int>("w");
+        QTest::addColumn<int>("h");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("grey 97x61") << 97 << 61 << 1;
+        QTest::newRow("rgb 9x300") << 9 << 300 << 3;
+        QTest::newRow("rgb 8x8") << 8 << 8 << 3;
+    }
+
+    void greyAndOddSizes()
+    {
+        QFETCH(int, w);
+        QFETCH(int, h);
+        QFETCH(int, channels);
+        const Raster natural = testimages::pink_noise(w, h, 3, channels);
+        for (ProxyOp op : clipflow::all_proxy_ops()) {
+            auto r = clipflow::make_proxy(natural, op, 7);
+            QVERIFY2(r.ok(), r.status().message().c_str());
+            QCOMPARE(r->image.width, w);
+            QCOMPARE(r->image.height, h);
+            QCOMPARE(r->image.data.size(), natural.data.size());
+        }
+    }
+
+    void refusesBadRasters()
+    {
+        Raster tiny = testimages::pink_noise(7, 7, 1);
+        QCOMPARE(clipflow::make_proxy(tiny, ProxyOp::HighFreqBoost, 1).status().code(), clipflow::ErrorCode::InvalidArgument);
+        Raster lying = testimages::pink_noise(32, 32, 1);
+        lying.data.resize(10);
+        QCOMPARE(clipflow::make_proxy(lying, ProxyOp::HighFreqBoost, 1).status().code(), clipflow::ErrorCode::InvalidArgument);
+        QCOMPARE(clipflow::make_proxy(Raster{}, ProxyOp::HighFreqBoost, 1).status().code(), clipflow::ErrorCode::InvalidArgument);
+    }
+
+    void previewSheetIsAPng()
+    {
+        const Raster natural = testimages::pink_noise(128, 128, 2);
+        auto proxy = clipflow::make_proxy(natural, ProxyOp::TransposedConv, 1);
+        QVERIFY(proxy.ok());
+        auto png = clipflow::render_proxy_pair_png(natural, *proxy);
+        QVERIFY2(png.ok(), png.status().message().c_str());
+        QVERIFY(png->size() > 10000);
+        QCOMPARE(int((*png)[1]), int('P'));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestProxy)
+#include "tst_proxy.moc"
