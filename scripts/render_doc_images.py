@@ -43,6 +43,20 @@ def main():
                            stdout=subprocess.DEVNULL)
             shrink(os.path.join(images, name))
             print("wrote", name)
+        # Proxy images: each operation on the natural demo (central 256 px), with spectra.
+        proxies = os.path.join(tmp, "proxies")
+        subprocess.run([clipflow, "proxy", natural, "--out", proxies, "--sheet", "--seed", "2"], check=True,
+                       stdout=subprocess.DEVNULL)
+        for f in sorted(os.listdir(proxies)):
+            if not f.endswith("-sheet.png"):
+                continue
+            op = f[len("natural-"):-len("-sheet.png")]
+            sheet = Image.open(os.path.join(proxies, f)).convert("RGB")
+            sheet = sheet.resize((sheet.width // 2, sheet.height // 2), Image.LANCZOS)
+            out = os.path.join(images, "proxy-" + op + ".png")
+            sheet.save(out)
+            shrink(out)
+            print("wrote", os.path.basename(out))
         # Run from the temporary folder so the window shows a short, stable name.
         subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", os.path.join(build, "bin", "clipflow-forensics"),
                         "--screenshot", os.path.join(images, "main-window.png"), os.path.basename(upsampled)], check=True,

@@ -19,9 +19,10 @@ std::optional<std::string> detector_path(const std::string& command, const std::
     return *found;
 }
 
-Result<ClipFlowDetector> load_detector(const std::string& path, const std::optional<std::string>& clip)
+Result<ClipFlowDetector> load_detector(const std::string& path, const std::optional<std::string>& clip, bool bf16)
 {
     DetectorLoadParams lp;
+    lp.clip_load.bf16 = bf16;
     if (clip) {
         auto resolved = ModelRegistry().resolve(*clip);
         if (!resolved) return resolved.status();

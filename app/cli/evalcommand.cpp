@@ -39,6 +39,7 @@ Options:
   --fake DIR           AI-generated images; first-level sub-folders are groups
   --model MODEL        detector file (default: the shipped default detector)
   --clip CHECKPOINT    CLIP model for CLIP-backbone detectors
+  --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
   --launder-side N     shorter side after laundering (default 512)
   --launder-quality Q  JPEG quality of laundering (default 85)
   --no-launder         only the as-is condition
@@ -95,6 +96,7 @@ int run_eval(std::vector<std::string> words)
     const auto fake_dir = args.option("--fake");
     const auto model = args.option("--model");
     const auto clip = args.option("--clip");
+    const bool bf16 = args.flag("--bf16");
     const auto side_text = args.option("--launder-side");
     const auto quality_text = args.option("--launder-quality");
     const auto threads_text = args.option("--threads");
@@ -113,7 +115,7 @@ int run_eval(std::vector<std::string> words)
 
     const auto path = detector_path("eval", model);
     if (!path) return 2;
-    auto first = load_detector(*path, clip);
+    auto first = load_detector(*path, clip, bf16);
     if (!first) {
         std::cerr << "clipflow eval: " << *path << ": " << first.status().message() << "\n";
         return 2;
@@ -123,7 +125,7 @@ int run_eval(std::vector<std::string> words)
     std::vector<ClipFlowDetector> detectors;
     detectors.push_back(std::move(*first));
     for (int i = 1; i < threads; ++i) {
-        auto d = load_detector(*path, clip);
+        auto d = load_detector(*path, clip, bf16);
         if (!d) break;
         detectors.push_back(std::move(*d));
     }

@@ -24,6 +24,7 @@ Options:
   --model MODEL        a detector file (.safetensors from clipflow train)
   --clip CHECKPOINT    the CLIP model for CLIP-backbone detectors (default:
                        the installed model whose SHA-256 the detector names)
+  --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
   --threads N          images scored in parallel (default: all cores for the
                        forensic backbone, 1 for CLIP)
   --json               JSON lines: file, sha256, detector, model_id, backbone,
@@ -58,6 +59,7 @@ int run_score(std::vector<std::string> words)
     const bool json = args.flag("--json");
     const auto model = args.option("--model");
     const auto clip = args.option("--clip");
+    const bool bf16 = args.flag("--bf16");
     const auto threads_text = args.option("--threads");
     const auto detector_kind = args.option("--detector");
     const auto inputs = args.positional();
@@ -71,7 +73,7 @@ int run_score(std::vector<std::string> words)
 
     const auto path = detector_path("score", model);
     if (!path) return 2;
-    auto first = load_detector(*path, clip);
+    auto first = load_detector(*path, clip, bf16);
     if (!first) {
         std::cerr << "clipflow score: " << *path << ": " << first.status().message() << "\n";
         return 2;
@@ -82,7 +84,7 @@ int run_score(std::vector<std::string> words)
     std::vector<ClipFlowDetector> detectors;
     detectors.push_back(std::move(*first));
     for (int i = 1; i < threads; ++i) {
-        auto d = load_detector(*path, clip);
+        auto d = load_detector(*path, clip, bf16);
         if (!d) break;
         detectors.push_back(std::move(*d));
     }

@@ -206,6 +206,46 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("e.safetensors"))));
     }
 
+    void clipBackbone()
+    {
+        const QString fixtures = qEnvironmentVariable("CLIPFLOW_CLIP_FIXTURES");
+        if (fixtures.isEmpty()) QSKIP("CLIPFLOW_CLIP_FIXTURES is not set (run through ctest)");
+        const std::string clip = (fixtures + QStringLiteral("/openai-f32.safetensors")).toStdString();
+        const std::string other = (fixtures + QStringLiteral("/hf-f16.safetensors")).toStdString();
+        const QString out = tmp_.filePath(QStringLiteral("clip.safetensors"));
+        auto p = small(photos_, out, tmp_.filePath(QStringLiteral("cache")));
+        p.backbone.type = "clip";
+        p.backbone.clip_model = clip;
+        p.backbone.layer = "cls";
+        p.views_per_image = 1;
+        auto r = clipflow::train_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->info.backbone_type, std::string("clip"));
+        QCOMPARE(r->info.feature_layer, std::string("cls"));
+        QVERIFY(r->info.backbone_id.rfind("clip:", 0) == 0);
+        QCOMPARE(r->info.backbone_weights_sha256.size(), std::size_t(64));
+
+        clipflow::DetectorLoadParams lp;
+        lp.clip_model = clip;
+        auto det = clipflow::ClipFlowDetector::load(out.toStdString(), lp);
+        QVERIFY2(det.ok(), det.status().to_string().c_str());
+        QCOMPARE(det->backbone().dim(), r->info.dim);
+        auto s = det->score(testimages::pink_noise(200, 150, 77));
+        QVERIFY(s.ok());
+        QCOMPARE(s->view_log_likelihoods.size(), std::size_t(1));
+        QVERIFY(std::isfinite(s->calibrated.log_likelihood));
+
+        lp.clip_model = other; // a different CLIP file: refused by SHA-256
+        auto wrong = clipflow::ClipFlowDetector::load(out.toStdString(), lp);
+        QVERIFY(!wrong.ok());
+        QVERIFY2(wrong.status().message().find("not the CLIP model") != std::string::npos, wrong.status().message().c_str());
+        lp.clip_model.clear(); // nothing installed in an empty models folder
+        lp.models_dir = tmp_.filePath(QStringLiteral("no-models")).toStdString();
+        auto missing = clipflow::ClipFlowDetector::load(out.toStdString(), lp);
+        QCOMPARE(missing.status().code(), clipflow::ErrorCode::NotFound);
+        QVERIFY(missing.status().message().find(r->info.backbone_weights_sha256) != std::string::npos);
+    }
+
     void loadRefusesWrongFiles()
     {
         // A bare flow (no detector metadata), and a detector from the future.
