@@ -6,6 +6,8 @@
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "cvraster.h"
+#include "jobutil.h"
+#include "paralleljob.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,32 +26,6 @@ namespace {
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
-std::string now_iso()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
-}
-
-std::string sha_of(const std::string& text)
-{
-    return Sha256::hex(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
-}
-
-std::uint64_t sha_prefix(const std::string& hex)
-{
-    return std::stoull(hex.substr(0, 16), nullptr, 16);
-}
-
-// Held-out membership from the file's hash alone: stable across runs, names and order.
-bool is_holdout(const std::string& sha, double fraction)
-{
-    return static_cast<double>(sha_prefix(sha) >> 11) * 0x1.0p-53 < fraction;
-}
-
 struct Item {
     std::string file, sha;
     bool holdout = false;
@@ -62,7 +38,7 @@ struct Item {
 Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool holdout,
                            const ClipFlowTrainParams& p)
 {
-    const std::uint64_t base = detail::mix_seed(p.seed, sha_prefix(sha));
+    const std::uint64_t base = detail::mix_seed(p.seed, detail::sha_prefix(sha));
     std::vector<Raster> natural, proxies;
     std::vector<std::string> ops;
     auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
@@ -174,8 +150,8 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                       {"proxies_per_view", p.proxies_per_view},
                       {"jpeg_augment", p.jpeg_augment},
                       {"seed", p.seed}};
-    const std::string train_tag = sha_of(recipe.dump() + "train").substr(0, 16);
-    const std::string holdout_tag = sha_of(recipe.dump() + "holdout").substr(0, 16);
+    const std::string train_tag = detail::sha_of(recipe.dump() + "train").substr(0, 16);
+    const std::string holdout_tag = detail::sha_of(recipe.dump() + "holdout").substr(0, 16);
 
     // Stage 1: features, on worker threads; this thread reports progress.
     const auto t0 = Clock::now();
@@ -184,52 +160,34 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     const int workers = p.threads > 0         ? p.threads
                         : bb.type() == "clip" ? 1
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> stop{false};
-    auto work = [&] {
-        for (std::size_t i; !stop && (i = next++) < items.size(); ++done) {
-            Item& it = items[i];
-            auto ev = load_evidence(it.file, p.intake);
-            if (!ev) {
-                it.status = ev.status();
-                continue;
-            }
-            it.sha = ev->info.sha256;
-            it.holdout = is_holdout(it.sha, p.holdout_fraction);
-            const std::string& tag = it.holdout ? holdout_tag : train_tag;
-            if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
-                it.set = std::move(*hit);
-                it.cache_hit = true;
-                continue;
-            }
-            auto set = compute(bb, ev->pixels, it.sha, it.holdout, p);
-            if (!set) {
-                it.status = set.status();
-                continue;
-            }
-            it.set = std::move(*set);
-            (void)cache.put(bb.id(), it.sha, tag, it.set); // a full disk costs only speed
+    auto one = [&](std::size_t i) {
+        Item& it = items[i];
+        auto ev = load_evidence(it.file, p.intake);
+        if (!ev) {
+            it.status = ev.status();
+            return;
         }
+        it.sha = ev->info.sha256;
+        it.holdout = detail::in_split(it.sha, p.holdout_fraction);
+        const std::string& tag = it.holdout ? holdout_tag : train_tag;
+        if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
+            it.set = std::move(*hit);
+            it.cache_hit = true;
+            return;
+        }
+        auto set = compute(bb, ev->pixels, it.sha, it.holdout, p);
+        if (!set) {
+            it.status = set.status();
+            return;
+        }
+        it.set = std::move(*set);
+        (void)cache.put(bb.id(), it.sha, tag, it.set); // a full disk costs only speed
     };
-    std::vector<std::thread> pool;
-    for (int w = 0; w < workers; ++w) pool.emplace_back(work);
-    for (;;) {
-        const std::size_t d = done.load();
-        if (p.abort && p.abort()) stop = true;
-        if (p.progress) {
-            JobProgress jp;
-            jp.stage = "features";
-            jp.done = static_cast<long>(d);
-            jp.total = static_cast<long>(items.size());
-            const double el = std::chrono::duration<double>(Clock::now() - t0).count();
-            jp.eta_s = d ? el / static_cast<double>(d) * static_cast<double>(items.size() - d) : 0.0;
-            p.progress(jp);
-        }
-        if (d >= items.size() || stop) break;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    for (auto& t : pool) t.join();
-    if (stop) return Status(ErrorCode::Aborted, "training cancelled while computing features");
+    auto report = [&](std::size_t d, double eta) {
+        if (p.progress) p.progress({"features", static_cast<long>(d), static_cast<long>(items.size()), eta, {}});
+    };
+    const bool finished = detail::parallel_job(items.size(), workers, one, report, p.abort);
+    if (!finished) return Status(ErrorCode::Aborted, "training cancelled while computing features");
     result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
 
     // Gather: skip failures and duplicate files (same bytes count once).
@@ -322,7 +280,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     for (const auto& h : hashes) all_hashes += h + "\n";
     const TrainProgress last = result.history.empty() ? TrainProgress{} : result.history.back();
     json meta{{"format_version", ClipFlowModelInfo::kFormatVersion},
-              {"created_at", now_iso()},
+              {"created_at", detail::now_iso()},
               {"tool_version", version()},
               {"backbone",
                {{"type", bb.type()},
@@ -347,7 +305,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"holdout_fraction", p.holdout_fraction},
                 {"train_views", nat_rows.size()},
                 {"proxy_views", proxy_rows.size()},
-                {"set_sha256", sha_of(all_hashes)},
+                {"set_sha256", detail::sha_of(all_hashes)},
                 {"seed", p.seed},
                 {"epochs", tp.epochs},
                 {"batch_size", tp.batch_size},
@@ -361,7 +319,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"files", train_hashes},
                 {"holdout_files", holdout_hashes}}},
               {"calibration", json::parse(cal->to_json())}};
-    meta["model_id"] = "cf-" + sha_of(meta.dump()).substr(0, 12);
+    meta["model_id"] = "cf-" + detail::sha_of(meta.dump()).substr(0, 12);
     const std::string text = meta.dump();
     auto info = ClipFlowModelInfo::parse(text);
     if (!info) return info.status();

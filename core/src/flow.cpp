@@ -2,6 +2,7 @@
 
 #include "clipflow/safetensors.h"
 #include "flownet.h"
+#include "torchstate.h"
 
 #include <nlohmann/json.hpp>
 
@@ -194,15 +195,7 @@ void FlowNetImpl::initialize(Tensor x)
 
 std::vector<TensorData> flow_tensors(FlowNet& net)
 {
-    std::vector<TensorData> tensors;
-    auto add = [&](const std::string& name, const Tensor& t) {
-        const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        tensors.push_back(TensorData::from_floats("flow." + name, c.sizes().vec(),
-                                                  std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
-    };
-    for (const auto& p : net->named_parameters()) add(p.key(), p.value());
-    for (const auto& b : net->named_buffers()) add(b.key(), b.value());
-    return tensors;
+    return module_tensors(*net, "flow.");
 }
 
 std::string flow_params_json(const FlowParams& p)
@@ -217,22 +210,7 @@ std::string flow_params_json(const FlowParams& p)
 
 Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net)
 {
-    torch::NoGradGuard guard;
-    auto copy_into = [&](const std::string& name, Tensor target) -> Status {
-        const TensorView* t = file.find("flow." + name);
-        if (!t) return {ErrorCode::CorruptData, "flow tensor '" + name + "' is missing"};
-        if (t->shape != target.sizes().vec())
-            return {ErrorCode::CorruptData, "flow tensor '" + name + "' has the wrong shape (a different flow?)"};
-        auto values = t->to_float();
-        if (!values) return values.status();
-        target.copy_(torch::from_blob(values->data(), target.sizes(), torch::kFloat32).to(target.device()));
-        return {};
-    };
-    for (auto& q : net->named_parameters())
-        if (Status s = copy_into(q.key(), q.value()); !s.ok()) return s;
-    for (auto& b : net->named_buffers())
-        if (Status s = copy_into(b.key(), b.value()); !s.ok()) return s;
-    return {};
+    return read_module_tensors(file, *net, "flow.");
 }
 
 } // namespace detail

@@ -2,6 +2,7 @@
 
 #include "clipflow/safetensors.h"
 #include "flownet.h"
+#include "torchstate.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/cuda.h>
@@ -21,12 +22,6 @@ namespace {
 
 using torch::Tensor;
 
-// LibTorch 1.13 keys optimiser state by the parameter's TensorImpl address, as text.
-std::string state_key(const Tensor& p)
-{
-    return c10::guts::to_string(p.unsafeGetTensorImpl());
-}
-
 std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& p)
 {
     return nlohmann::json{
@@ -39,27 +34,10 @@ Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::opt
                        const FlowTrainParams& p)
 {
     std::vector<TensorData> tensors = detail::flow_tensors(net);
-    auto add = [&](const std::string& name, const Tensor& t) {
-        const Tensor c = t.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-        tensors.push_back(TensorData::from_floats(name, c.sizes().vec(),
-                                                  std::vector<float>(c.data_ptr<float>(), c.data_ptr<float>() + c.numel())));
-    };
-    nlohmann::json steps = nlohmann::json::array();
-    const auto params = net->parameters();
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        auto it = opt.state().find(state_key(params[i]));
-        if (it == opt.state().end()) {
-            steps.push_back(0);
-            continue;
-        }
-        auto& st = static_cast<torch::optim::AdamParamState&>(*it->second);
-        add("adam." + std::to_string(i) + ".exp_avg", st.exp_avg());
-        add("adam." + std::to_string(i) + ".exp_avg_sq", st.exp_avg_sq());
-        steps.push_back(st.step());
-    }
+    const std::string steps = detail::adam_state(opt, net->parameters(), tensors);
     std::map<std::string, std::string> meta{{"clipflow.flow", detail::flow_params_json(net->params)},
                                             {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
-                                            {"clipflow.adam_steps", steps.dump()}};
+                                            {"clipflow.adam_steps", steps}};
     return write_safetensors(path, tensors, meta);
 }
 
@@ -70,40 +48,19 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
     auto file = SafetensorsFile::open(path);
     if (!file) return file.status();
     int epoch = 0;
-    nlohmann::json steps;
+    std::string steps;
     try {
         const auto meta = nlohmann::json::parse(file->metadata().at("clipflow.checkpoint"));
         epoch = meta.at("epoch").get<int>();
         level = meta.at("level").get<double>();
-        steps = nlohmann::json::parse(file->metadata().at("clipflow.adam_steps"));
+        steps = file->metadata().at("clipflow.adam_steps");
     } catch (const std::exception& e) {
         return Status(ErrorCode::CorruptData, "checkpoint " + path + " is damaged: " + e.what());
     }
     if (Status s = detail::read_flow_tensors(file.value(), net); !s.ok())
         return Status(s.code(), "checkpoint " + path + ": " + s.message());
-    torch::NoGradGuard guard;
-    auto fetch = [&](const std::string& name, const Tensor& like) -> std::optional<Tensor> {
-        const TensorView* t = file->find(name);
-        if (!t || t->shape != like.sizes().vec()) return std::nullopt;
-        auto v = t->to_float();
-        if (!v) return std::nullopt;
-        return torch::from_blob(v->data(), like.sizes(), torch::kFloat32).clone().to(device);
-    };
-    const auto params = net->parameters();
-    if (!steps.is_array() || steps.size() != params.size())
-        return Status(ErrorCode::CorruptData, "checkpoint optimiser state does not match the flow");
-    for (std::size_t i = 0; i < params.size(); ++i) {
-        const auto step = steps[i].get<int64_t>();
-        if (step == 0) continue;
-        auto m = fetch("adam." + std::to_string(i) + ".exp_avg", params[i]);
-        auto v = fetch("adam." + std::to_string(i) + ".exp_avg_sq", params[i]);
-        if (!m || !v) return Status(ErrorCode::CorruptData, "checkpoint optimiser moments are missing");
-        auto st = std::make_unique<torch::optim::AdamParamState>();
-        st->step(step);
-        st->exp_avg(*m);
-        st->exp_avg_sq(*v);
-        opt.state()[state_key(params[i])] = std::move(st);
-    }
+    if (Status s = detail::restore_adam_state(file.value(), steps, opt, net->parameters(), device); !s.ok())
+        return Status(s.code(), "checkpoint " + path + ": " + s.message());
     return epoch;
 }
 

@@ -1,5 +1,7 @@
 #include "clipflow/modelregistry.h"
 
+#include "jobutil.h"
+
 #include "clipflow/atomicfile.h"
 #include "clipflow/clipencoder.h"
 #include "clipflow/sha256.h"
@@ -51,16 +53,6 @@ ModelEntry from_json(const nlohmann::json& j)
     e.patch_size = j.value("patch_size", 0);
     e.installed_at = j.value("installed_at", "");
     return e;
-}
-
-std::string now_iso()
-{
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-    return buf;
 }
 
 Status place(const fs::path& from, const fs::path& to)
@@ -146,7 +138,7 @@ Result<ModelEntry> ModelRegistry::install_clip(const std::string& path, const st
     e.output_dim = c.output_dim;
     e.image_size = c.image_size;
     e.patch_size = c.patch_size;
-    e.installed_at = now_iso();
+    e.installed_at = detail::now_iso();
     // Each model gets its own folder, so a config.json can sit beside it.
     const fs::path folder = fs::path(dir_) / e.id;
     std::error_code ec;
