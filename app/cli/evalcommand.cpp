@@ -28,7 +28,8 @@ true-positive rate at 5% false positives, overall and for each sub-folder of
 measured twice: as the files are, and laundered (shorter side resized to 512,
 then JPEG quality 85), because a detector that only works on pristine files
 is of little use. Real images the detector was trained or calibrated on are
-left out (the model records their SHA-256).
+left out, and so are AI images a supervised model trained on (models record
+their SHA-256).
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
@@ -37,7 +38,9 @@ high, the data set itself separates the classes, and so may any detector.
 Options:
   --real DIR           natural photos (repeatable)
   --fake DIR           AI-generated images; first-level sub-folders are groups
-  --model MODEL        detector file (default: the shipped default detector)
+  --detector D         clipflow (default) or supervised: which default detector
+  --model MODEL        a detector file of either kind (scores: -log-likelihood
+                       for CLIP-Flow, p_ai for supervised)
   --clip CHECKPOINT    CLIP model for CLIP-backbone detectors
   --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
   --launder-side N     shorter side after laundering (default 512)
@@ -95,6 +98,7 @@ int run_eval(std::vector<std::string> words)
     const auto reals = options(args, "--real");
     const auto fake_dir = args.option("--fake");
     const auto model = args.option("--model");
+    const auto which = args.option("--detector");
     const auto clip = args.option("--clip");
     const bool bf16 = args.flag("--bf16");
     const auto side_text = args.option("--launder-side");
@@ -113,23 +117,13 @@ int run_eval(std::vector<std::string> words)
     if (!ok2 || quality < 1 || quality > 100) return usage("--launder-quality must be 1..100");
     if (!ok3 || threads < 0) return usage("--threads needs a whole number");
 
-    const auto path = detector_path("eval", model);
+    if (which && *which != "clipflow" && *which != "supervised") return usage("--detector must be clipflow or supervised");
+    const auto path = detector_path("eval", model, which.value_or("clipflow"));
     if (!path) return 2;
-    auto first = load_detector(*path, clip, bf16);
-    if (!first) {
-        std::cerr << "clipflow eval: " << *path << ": " << first.status().message() << "\n";
-        return 2;
-    }
-    if (threads == 0)
-        threads = first->info().backbone_type == "clip" ? 1 : int(std::max(1u, std::thread::hardware_concurrency()));
-    std::vector<ClipFlowDetector> detectors;
-    detectors.push_back(std::move(*first));
-    for (int i = 1; i < threads; ++i) {
-        auto d = load_detector(*path, clip, bf16);
-        if (!d) break;
-        detectors.push_back(std::move(*d));
-    }
-    const auto& info = detectors.front().info();
+    if (threads == 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
+    auto detectors = load_detectors("eval", *path, clip, bf16, threads);
+    if (detectors.empty()) return 2;
+    const auto& first = detectors.front();
 
     std::vector<Sample> samples;
     for (const auto& f : expand_inputs(reals)) {
@@ -150,7 +144,7 @@ int run_eval(std::vector<std::string> words)
     if (samples.empty()) return usage("no images found");
 
     std::atomic<std::size_t> next{0}, done{0};
-    auto work = [&](const ClipFlowDetector& det) {
+    auto work = [&](const AnyDetector& det) {
         for (std::size_t i; (i = next++) < samples.size(); ++done) {
             Sample& s = samples[i];
             auto ev = load_evidence(s.file);
@@ -160,24 +154,24 @@ int run_eval(std::vector<std::string> words)
             }
             s.format = ev->info.format;
             s.pixels = double(ev->info.width) * ev->info.height;
-            if (!s.fake && !include_training && info.trained_on(ev->info.sha256)) {
+            if (!include_training && det.trained_on(ev->info.sha256)) {
                 s.excluded = true;
                 continue;
             }
-            auto a = det.score(ev->pixels);
+            auto a = det.evidence(ev->pixels);
             if (!a) {
                 s.status = a.status();
                 continue;
             }
-            s.as_is = -a->calibrated.log_likelihood;
+            s.as_is = *a;
             if (no_launder) continue;
             auto l = launder(ev->pixels, side, quality);
-            auto b = l ? det.score(*l) : Result<DetectorScore>(l.status());
+            auto b = l ? det.evidence(*l) : Result<double>(l.status());
             if (!b) {
                 s.status = b.status();
                 continue;
             }
-            s.laundered = -b->calibrated.log_likelihood;
+            s.laundered = *b;
         }
     };
     std::vector<std::thread> pool;
@@ -206,7 +200,7 @@ int run_eval(std::vector<std::string> words)
         }
         (s.fake ? groups[s.group] : real).push_back(&s);
     }
-    const double threshold = -info.calibration.threshold();
+    const double threshold = first.evidence_threshold();
     auto collect = [](const std::vector<const Sample*>& v, double Sample::*m) {
         std::vector<double> out;
         for (const auto* s : v) out.push_back(s->*m);
@@ -217,8 +211,9 @@ int run_eval(std::vector<std::string> words)
 
     nlohmann::json result{
         {"model", *path},
-        {"model_id", info.model_id},
-        {"backbone", info.backbone_id},
+        {"detector", first.kind()},
+        {"model_id", first.model_id()},
+        {"backbone", first.backbone_id()},
         {"excluded_training_images", excluded},
         {"failed", failures},
         {"laundering", no_launder ? nlohmann::json(nullptr) : nlohmann::json{{"shorter_side", side}, {"jpeg_quality", quality}}}};
@@ -245,8 +240,8 @@ int run_eval(std::vector<std::string> words)
     if (json) {
         std::cout << result.dump() << "\n";
     } else {
-        std::cout << "detector " << info.model_id << " (" << info.backbone_id << "), " << real.size() << " real images ("
-                  << excluded << " training images left out)\n";
+        std::cout << first.kind() << " detector " << first.model_id() << " (" << first.backbone_id() << "), " << real.size()
+                  << " real images (" << excluded << " training images left out)\n";
         std::printf("%-28s %6s %6s %6s %6s %6s %6s\n", "group", "n", "AUC", "AP", "TPR@5", "AUC-L", "TPR5-L");
         auto row = [&](const std::string& g, const nlohmann::json& a, const nlohmann::json* l) {
             auto f = [](const nlohmann::json& v) { return v.is_number() ? v.get<double>() : std::nan(""); };

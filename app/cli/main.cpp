@@ -1,11 +1,13 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
+#include "addgeneratorcommand.h"
 #include "embedcommand.h"
 #include "evalcommand.h"
 #include "modelscommand.h"
 #include "proxycommand.h"
 #include "scorecommand.h"
 #include "spectrumcommand.h"
+#include "trainclassifiercommand.h"
 #include "traincommand.h"
 
 #include <clipflow/version.h>
@@ -22,10 +24,15 @@ ClipFlow Forensics on the command line: evidence intake and analysis for
 deciding whether an image was made by an AI generator.
 
 Commands:
-  score IMAGE...       is it AI-generated? CLIP-Flow scores, calibrated
-                       against natural photos (default model built in)
+  score IMAGE...       is it AI-generated? CLIP-Flow scores calibrated against
+                       natural photos, and/or the supervised detector's p_ai
+                       and generator (--detector clipflow|supervised|all)
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
+  train-classifier --data DIR --out MODEL
+                       train the supervised detector (real + generators)
+  add-generator --model M --name NAME --out NEW IMAGE...
+                       teach it a new generator from a few examples
   eval --real DIR --fake DIR
                        ROC-AUC, AP and TPR@5%FPR, as-is and laundered
   proxy IMAGE --out DIR
@@ -66,6 +73,8 @@ int main(int argc, char** argv)
         if (command == "embed") return clipflow::cli::run_embed(std::move(words));
         if (command == "score") return clipflow::cli::run_score(std::move(words));
         if (command == "train") return clipflow::cli::run_train(std::move(words));
+        if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
+        if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));
         if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));

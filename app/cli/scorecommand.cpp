@@ -14,27 +14,35 @@
 
 namespace clipflow::cli {
 
-const char* const kScoreHelp = R"(Usage: clipflow score [--model MODEL] IMAGE|FOLDER... [--json]
+const char* const kScoreHelp =
+    R"(Usage: clipflow score [--detector clipflow|supervised|all] [--model MODEL] IMAGE|FOLDER... [--json]
 
-Scores images with a CLIP-Flow detector: how likely a natural photo is to
-look like this one to the model, calibrated against held-out natural photos.
-Without --model the default detector shipped with ClipFlow is used.
+Scores images for signs of AI generation. Two detectors exist:
+  clipflow    (default) trained on natural photos only: how likely a natural
+              photo is to look like this one, calibrated against held-out
+              natural photos
+  supervised  trained on real and AI images: p_ai, and which generator
+  all         both; a line says when they disagree
+Without --model the default detectors shipped with ClipFlow are used.
 
 Options:
-  --model MODEL        a detector file (.safetensors from clipflow train)
+  --detector D         clipflow (default), supervised or all
+  --model MODEL        a detector file (its kind is read from the file)
+  --clipflow-model M   with --detector all: the CLIP-Flow detector
+  --supervised-model M with --detector all: the supervised detector
   --clip CHECKPOINT    the CLIP model for CLIP-backbone detectors (default:
                        the installed model whose SHA-256 the detector names)
   --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
   --threads N          images scored in parallel (default: all cores for the
                        forensic backbone, 1 for CLIP)
-  --json               JSON lines: file, sha256, detector, model_id, backbone,
-                       log_likelihood, percentile, p_value, ai_score, verdict
-                       (default: one readable line per image)
+  --json               JSON lines (default: one readable line per image)
 
-Low likelihood means unlike natural photos. p_value is the share of natural
-photos that score this low; the verdict reads it on a fixed scale. Absence of
-evidence is not proof of authenticity, and resizing or recompression weakens
-every detector.
+JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict;
+clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
+generator ("unknown" when no known generator fits), generator_probs (given
+AI, summing to 1). With all: "results" (one object per detector) and
+"disagreement". Absence of evidence is not proof of authenticity, and
+resizing or recompression weakens every detector.
 
 Exit status: 0 all scored, 1 some inputs failed, 2 usage error or unusable model.
 )";
@@ -43,9 +51,22 @@ namespace {
 
 struct Outcome {
     EvidenceInfo info;
-    DetectorScore score;
+    std::vector<nlohmann::json> results;
     Status status;
 };
+
+std::string readable(const nlohmann::json& r)
+{
+    char buf[160];
+    if (r["detector"] == "clipflow")
+        std::snprintf(buf, sizeof buf, "clipflow ai_score %.2f  p %s%.2g  ", r["ai_score"].get<double>(),
+                      r["p_extrapolated"].get<bool>() ? "~" : "", r["p_value"].get<double>());
+    else
+        std::snprintf(buf, sizeof buf, "supervised p_ai %.2f%s%s  ", r["p_ai"].get<double>(),
+                      r["generator"].is_string() ? "  generator " : "",
+                      r["generator"].is_string() ? r["generator"].get<std::string>().c_str() : "");
+    return buf + r["verdict"].get<std::string>();
+}
 
 } // namespace
 
@@ -57,38 +78,43 @@ int run_score(std::vector<std::string> words)
         return 0;
     }
     const bool json = args.flag("--json");
-    const auto model = args.option("--model");
-    const auto clip = args.option("--clip");
     const bool bf16 = args.flag("--bf16");
+    const auto model = args.option("--model");
+    const auto clipflow_model = args.option("--clipflow-model");
+    const auto supervised_model = args.option("--supervised-model");
+    const auto clip = args.option("--clip");
     const auto threads_text = args.option("--threads");
-    const auto detector_kind = args.option("--detector");
+    const auto which = args.option("--detector");
     const auto inputs = args.positional();
     auto usage = [](const std::string& why) { return usage_error("score", why); };
     if (!args.error().empty()) return usage(args.error());
     if (inputs.empty()) return usage("no images given");
-    if (detector_kind && *detector_kind != "clipflow") return usage("--detector: only clipflow is available");
+    const std::string kind = which.value_or("clipflow");
+    if (kind != "clipflow" && kind != "supervised" && kind != "all")
+        return usage("--detector must be clipflow, supervised or all");
+    if (kind == "all" && model) return usage("with --detector all, use --clipflow-model and --supervised-model");
     bool ok = true;
     int threads = threads_text ? to_int(*threads_text, 0, ok) : 0;
     if (!ok || threads < 0) return usage("--threads needs a whole number");
+    if (threads == 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
 
-    const auto path = detector_path("score", model);
-    if (!path) return 2;
-    auto first = load_detector(*path, clip, bf16);
-    if (!first) {
-        std::cerr << "clipflow score: " << *path << ": " << first.status().message() << "\n";
-        return 2;
+    // One set of detectors per worker: a detector is used by one thread at a time.
+    std::vector<std::string> paths;
+    for (const std::string& k :
+         kind == "all" ? std::vector<std::string>{"clipflow", "supervised"} : std::vector<std::string>{kind}) {
+        const auto explicit_model = kind != "all" ? model : k == "clipflow" ? clipflow_model : supervised_model;
+        const auto path = detector_path("score", explicit_model, k);
+        if (!path) return 2;
+        paths.push_back(*path);
     }
-    const bool clip_backbone = first->info().backbone_type == "clip";
-    if (threads == 0) threads = clip_backbone ? 1 : int(std::max(1u, std::thread::hardware_concurrency()));
-    // One detector per worker: a detector is used by one thread at a time.
-    std::vector<ClipFlowDetector> detectors;
-    detectors.push_back(std::move(*first));
-    for (int i = 1; i < threads; ++i) {
-        auto d = load_detector(*path, clip, bf16);
-        if (!d) break;
-        detectors.push_back(std::move(*d));
+    std::vector<std::vector<AnyDetector>> sets; // [detector][worker]
+    int workers = threads;
+    for (const auto& path : paths) {
+        auto copies = load_detectors("score", path, clip, bf16, threads);
+        if (copies.empty()) return 2;
+        workers = std::min<int>(workers, static_cast<int>(copies.size()));
+        sets.push_back(std::move(copies));
     }
-    const auto& info = detectors.front().info();
 
     const auto files = expand_inputs(inputs);
     int failures = 0;
@@ -97,7 +123,7 @@ int run_score(std::vector<std::string> words)
         const std::size_t end = std::min(files.size(), start + chunk);
         std::vector<Outcome> out(end - start);
         std::atomic<std::size_t> next{start};
-        auto work = [&](const ClipFlowDetector& det) {
+        auto work = [&](int w) {
             for (std::size_t i; (i = next++) < end;) {
                 Outcome& o = out[i - start];
                 auto ev = load_evidence(files[i]);
@@ -106,16 +132,19 @@ int run_score(std::vector<std::string> words)
                     continue;
                 }
                 o.info = ev->info;
-                auto s = det.score(ev->pixels);
-                if (!s)
-                    o.status = s.status();
-                else
-                    o.score = std::move(*s);
+                for (const auto& set : sets) {
+                    auto r = set[static_cast<std::size_t>(w)].score(ev->pixels);
+                    if (!r) {
+                        o.status = r.status();
+                        break;
+                    }
+                    o.results.push_back(std::move(*r));
+                }
             }
         };
         std::vector<std::thread> pool;
-        for (std::size_t w = 1; w < detectors.size(); ++w) pool.emplace_back(work, std::cref(detectors[w]));
-        work(detectors.front());
+        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
+        work(0);
         for (auto& t : pool) t.join();
         for (std::size_t i = 0; i < out.size(); ++i) {
             const auto& o = out[i];
@@ -127,27 +156,24 @@ int run_score(std::vector<std::string> words)
                     std::cerr << files[start + i] << ": " << o.status.message() << "\n";
                 continue;
             }
-            const auto& c = o.score.calibrated;
+            nlohmann::json line{{"file", o.info.path}, {"sha256", o.info.sha256}};
+            bool disagree = false;
+            if (o.results.size() == 1) {
+                line.update(o.results.front());
+            } else {
+                line["detector"] = "all";
+                line["results"] = o.results;
+                disagree = (o.results[0]["verdict_code"] == "natural") != (o.results[1]["verdict_code"] == "natural");
+                line["disagreement"] = disagree;
+            }
+            line["pixel_grid"] = pixel_grid_note(o.info);
             if (json) {
-                nlohmann::json line{{"file", o.info.path},
-                                    {"sha256", o.info.sha256},
-                                    {"detector", "clipflow"},
-                                    {"model_id", info.model_id},
-                                    {"backbone", info.backbone_id},
-                                    {"log_likelihood", rounded(c.log_likelihood, 1e-5)},
-                                    {"percentile", rounded(c.percentile, 1e-3)},
-                                    {"p_value", c.p_value < 1e-4 ? c.p_value : rounded(c.p_value, 1e-6)},
-                                    {"p_extrapolated", c.p_extrapolated},
-                                    {"ai_score", rounded(c.ai_score, 1e-4)},
-                                    {"verdict", c.verdict},
-                                    {"verdict_code", c.verdict_code},
-                                    {"views", o.score.view_log_likelihoods.size()},
-                                    {"pixel_grid", pixel_grid_note(o.info)}};
                 std::cout << line.dump() << "\n";
             } else {
-                char buf[128];
-                std::snprintf(buf, sizeof buf, "ai_score %.2f  p %s%.2g  ", c.ai_score, c.p_extrapolated ? "~" : "", c.p_value);
-                std::cout << o.info.path << "  " << buf << c.verdict << "\n";
+                std::cout << o.info.path;
+                for (const auto& r : o.results) std::cout << "  " << readable(r);
+                if (disagree) std::cout << "  [DETECTORS DISAGREE]";
+                std::cout << "\n";
             }
         }
         std::cout.flush();

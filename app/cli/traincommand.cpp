@@ -2,18 +2,15 @@
 
 #include "args.h"
 #include "inputs.h"
+#include "trainprogress.h"
 
 #include <clipflow/clipflowtraining.h>
 #include <clipflow/modelregistry.h>
 
 #include <nlohmann/json.hpp>
 
-#include <atomic>
-#include <csignal>
-#include <cstdio>
 #include <iostream>
 #include <sstream>
-#include <unistd.h>
 
 namespace clipflow::cli {
 
@@ -58,35 +55,6 @@ Options:
 
 Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.
 )";
-
-namespace {
-
-std::atomic<bool> g_interrupted{false};
-
-extern "C" void on_sigint(int)
-{
-    g_interrupted = true;
-}
-
-std::string duration(double s)
-{
-    char buf[32];
-    if (s >= 3600)
-        std::snprintf(buf, sizeof buf, "%dh%02dm", int(s / 3600), int(s / 60) % 60);
-    else if (s >= 60)
-        std::snprintf(buf, sizeof buf, "%dm%02ds", int(s / 60), int(s) % 60);
-    else
-        std::snprintf(buf, sizeof buf, "%.0fs", s);
-    return buf;
-}
-
-std::string bar(double fraction, int width = 24)
-{
-    const int n = std::clamp(int(fraction * width + 0.5), 0, width);
-    return "[" + std::string(std::size_t(n), '#') + std::string(std::size_t(width - n), '.') + "]";
-}
-
-} // namespace
 
 int run_train(std::vector<std::string> words)
 {
@@ -194,39 +162,12 @@ int run_train(std::vector<std::string> words)
     p.natural_files = expand_inputs(dirs);
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 
-    const bool tty = isatty(STDERR_FILENO);
-    std::string last_stage;
-    p.progress = [&](const JobProgress& j) {
-        const bool stage_change = j.stage != last_stage;
-        if (stage_change && tty && !last_stage.empty()) std::cerr << "\n";
-        last_stage = j.stage;
-        std::ostringstream line;
-        if (j.stage == "features") {
-            line << "features   " << bar(j.total ? double(j.done) / double(j.total) : 0) << " " << j.done << "/" << j.total
-                 << " images  ETA " << duration(j.eta_s);
-        } else if (j.stage == "training") {
-            const auto& t = j.train;
-            char buf[160];
-            std::snprintf(buf, sizeof buf, "epoch %d/%d %s  natural NLL %.3f  proxy NLL %.3f  %.0f samples/s  ETA %s", t.epoch,
-                          t.epochs, bar(j.total ? double(j.done) / double(j.total) : 0).c_str(), t.natural_nll, t.proxy_nll,
-                          t.samples_per_s, duration(t.eta_s).c_str());
-            line << buf;
-            if (!tty && !t.epoch_end) return; // logs get one line per epoch
-        } else {
-            line << j.stage << "...";
-            if (!stage_change) return;
-        }
-        if (tty)
-            std::cerr << "\r\033[K" << line.str() << std::flush;
-        else if (j.stage != "features" || j.done == j.total || stage_change)
-            std::cerr << line.str() << "\n";
-    };
-    g_interrupted = false;
-    auto previous = std::signal(SIGINT, on_sigint);
-    p.abort = [] { return g_interrupted.load(); };
+    TrainProgressPrinter printer;
+    p.progress = [&](const JobProgress& j) { printer.show(j); };
+    InterruptGuard interrupt;
+    p.abort = [&] { return interrupt.interrupted(); };
     auto r = train_clipflow_detector(p);
-    std::signal(SIGINT, previous);
-    if (tty) std::cerr << "\n";
+    printer.finish();
     if (!r) {
         if (r.status().code() == ErrorCode::Aborted)
             std::cerr << "clipflow train: interrupted; run the same command again to resume"

@@ -1,9 +1,8 @@
 #include "clipflow/clipflowdetector.h"
 
-#include "clipflow/clipbackbone.h"
 #include "clipflow/flow.h"
-#include "clipflow/forensicbackbone.h"
 #include "clipflow/modelregistry.h"
+#include "detectorbackbone.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -34,25 +33,6 @@ const Backbone& ClipFlowDetector::backbone() const
     return *impl_->backbone;
 }
 
-namespace {
-
-// The CLIP checkpoint a detector was trained on: the user's file (checked) or
-// an installed model with the same SHA-256.
-Result<std::string> find_clip(const ClipFlowModelInfo& info, const DetectorLoadParams& p)
-{
-    if (!p.clip_model.empty()) return p.clip_model;
-    ModelRegistry reg(p.models_dir.empty() ? ModelRegistry::default_dir() : p.models_dir);
-    auto entries = reg.list();
-    if (entries)
-        for (const auto& e : *entries)
-            if (e.sha256 == info.backbone_weights_sha256) return e.file;
-    return Status(ErrorCode::NotFound, "this detector needs the CLIP model with SHA-256 " + info.backbone_weights_sha256 + " (" +
-                                           info.backbone_id +
-                                           "); install it with `clipflow models install` or pass it explicitly");
-}
-
-} // namespace
-
 Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const DetectorLoadParams& params)
 {
     auto info = ClipFlowModelInfo::read(path);
@@ -61,31 +41,13 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
     if (!flow) return flow.status();
     if (flow->params().dim != info->dim)
         return Status(ErrorCode::CorruptData, "the detector's flow and its metadata disagree on the feature dimension");
-    std::unique_ptr<Backbone> backbone;
-    if (info->backbone_type == "forensic") {
-        if (info->backbone_id != ForensicBackbone().id())
-            return Status(ErrorCode::UnsupportedFormat, "unknown forensic backbone version " + info->backbone_id);
-        backbone = std::make_unique<ForensicBackbone>();
-    } else if (info->backbone_type == "clip") {
-        auto clip_path = find_clip(*info, params);
-        if (!clip_path) return clip_path.status();
-        auto clip = ClipBackbone::load(*clip_path, info->feature_layer, params.clip_load);
-        if (!clip) return clip.status();
-        if ((*clip)->weights_sha256() != info->backbone_weights_sha256)
-            return Status(ErrorCode::InvalidArgument, *clip_path +
-                                                          " is not the CLIP model this detector was trained on (SHA-256 " +
-                                                          info->backbone_weights_sha256.substr(0, 12) + "...)");
-        backbone = std::move(*clip);
-    } else {
-        return Status(ErrorCode::UnsupportedFormat, "unknown backbone type '" + info->backbone_type + "'");
-    }
-    if (backbone->dim() != info->dim)
-        return Status(ErrorCode::InvalidArgument, "the backbone gives " + std::to_string(backbone->dim()) +
-                                                      " features; the detector expects " + std::to_string(info->dim));
+    auto backbone = detail::detector_backbone(
+        {info->backbone_type, info->backbone_id, info->feature_layer, info->backbone_weights_sha256, info->dim}, params);
+    if (!backbone) return backbone.status();
     ClipFlowDetector d;
     d.impl_ = std::make_unique<Impl>(std::move(*flow));
     d.impl_->info = std::move(*info);
-    d.impl_->backbone = std::move(backbone);
+    d.impl_->backbone = std::move(*backbone);
     return d;
 }
 
@@ -124,23 +86,23 @@ Result<DetectorScore> ClipFlowDetector::score(const Raster& image) const
     return s;
 }
 
-Result<std::string> find_default_detector(const std::string& exe_dir)
+Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name)
 {
-    if (const char* env = std::getenv("CLIPFLOW_DEFAULT_MODEL"); env && *env) {
+    const char* var = name == "clipflow-supervised.safetensors" ? "CLIPFLOW_DEFAULT_SUPERVISED_MODEL" : "CLIPFLOW_DEFAULT_MODEL";
+    if (const char* env = std::getenv(var); env && *env) {
         if (fs::is_regular_file(env)) return std::string(env);
-        return Status(ErrorCode::NotFound, std::string("CLIPFLOW_DEFAULT_MODEL names a missing file: ") + env);
+        return Status(ErrorCode::NotFound, std::string(var) + " names a missing file: " + env);
     }
     std::vector<fs::path> candidates;
-    if (!exe_dir.empty())
-        candidates.push_back(fs::path(exe_dir) / ".." / "share" / "clipflow" / "models" / "clipflow-default.safetensors");
-    candidates.push_back(fs::path(ModelRegistry::default_dir()) / "clipflow-default.safetensors");
+    if (!exe_dir.empty()) candidates.push_back(fs::path(exe_dir) / ".." / "share" / "clipflow" / "models" / name);
+    candidates.push_back(fs::path(ModelRegistry::default_dir()) / name);
     for (const auto& c : candidates) {
         std::error_code ec;
         if (fs::is_regular_file(c, ec)) return fs::weakly_canonical(c, ec).string();
     }
     std::string tried;
     for (const auto& c : candidates) tried += "\n  " + c.string();
-    return Status(ErrorCode::NotFound, "no default detector found; looked in:" + tried);
+    return Status(ErrorCode::NotFound, "no default detector " + name + " found; looked in:" + tried);
 }
 
 } // namespace clipflow

@@ -349,6 +349,64 @@ private Q_SLOTS:
         QCOMPARE(report[QStringLiteral("shortcut_baselines")].toObject()[QStringLiteral("format_auc")].toDouble(), 0.5);
     }
 
+    void supervisedTrainScoreAllAndFewShot()
+    {
+        QTemporaryDir tmp;
+        QDir().mkpath(tmp.filePath(QStringLiteral("data/real")));
+        QDir().mkpath(tmp.filePath(QStringLiteral("data/fake/upsampled")));
+        QDir().mkpath(tmp.filePath(QStringLiteral("new")));
+        write_photos(tmp.filePath(QStringLiteral("data/real")), 24, 11);
+        for (const QString& dir : {QStringLiteral("data/fake/upsampled"), QStringLiteral("new")})
+            for (const QString& f : write_photos(tmp.filePath(dir), dir == QStringLiteral("new") ? 4 : 24, dir.size())) {
+                QImage img(f);
+                // "upsampled": nearest 2x; "new" generator: nearest 3x
+                const int k = dir == QStringLiteral("new") ? 3 : 2;
+                img.scaled(192 / k, 192 / k, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(192, 192).save(f);
+            }
+        const QString model = tmp.filePath(QStringLiteral("sv.safetensors"));
+        const Run t = clipflow({QStringLiteral("train-classifier"), QStringLiteral("--data"),
+                                tmp.filePath(QStringLiteral("data")), QStringLiteral("--out"), model, QStringLiteral("--epochs"),
+                                QStringLiteral("20"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        QVERIFY2(t.code == 0, t.err.constData());
+        const auto summary = t.lines().value(0);
+        QCOMPARE(summary[QStringLiteral("classes")].toArray().size(), 2);
+        QCOMPARE(summary[QStringLiteral("classes")].toArray()[1].toString(), QStringLiteral("upsampled"));
+        QVERIFY(summary[QStringLiteral("val_auc")].toDouble() > 0.8);
+        QVERIFY(t.err.contains("confusion"));
+
+        const Run s = clipflow({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("all"),
+                                QStringLiteral("--supervised-model"), model, QStringLiteral("--json"),
+                                tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png")), fixture("rgb.png")});
+        QVERIFY2(s.code == 0, s.err.constData());
+        QCOMPARE(s.lines().size(), 2);
+        for (const auto& l : s.lines()) {
+            QCOMPARE(l[QStringLiteral("detector")].toString(), QStringLiteral("all"));
+            const auto results = l[QStringLiteral("results")].toArray();
+            QCOMPARE(results.size(), 2);
+            QCOMPARE(results[0].toObject()[QStringLiteral("detector")].toString(), QStringLiteral("clipflow"));
+            const auto sv = results[1].toObject();
+            QCOMPARE(sv[QStringLiteral("detector")].toString(), QStringLiteral("supervised"));
+            for (const char* key : {"p_ai", "generator", "generator_probs", "ai_score", "verdict"})
+                QVERIFY2(sv.contains(QLatin1String(key)), key);
+            QVERIFY(l[QStringLiteral("disagreement")].isBool());
+        }
+        const auto up = s.lines()[0][QStringLiteral("results")].toArray()[1].toObject();
+        QVERIFY(up[QStringLiteral("p_ai")].toDouble() > 0.5);
+
+        const QString bigger = tmp.filePath(QStringLiteral("sv3.safetensors"));
+        const Run a = clipflow({QStringLiteral("add-generator"), QStringLiteral("--model"), model, QStringLiteral("--name"),
+                                QStringLiteral("tripler"), QStringLiteral("--out"), bigger, tmp.filePath(QStringLiteral("new"))});
+        QVERIFY2(a.code == 0, a.err.constData());
+        const Run s3 = clipflow({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
+                                 QStringLiteral("--model"), bigger, QStringLiteral("--json"), fixture("rgb.png")});
+        QCOMPARE(s3.code, 0);
+        QCOMPARE(s3.lines().value(0)[QStringLiteral("generator_probs")].toObject().size(), 2);
+        const Run bad = clipflow({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.path(),
+                                  QStringLiteral("--out"), model, QStringLiteral("--mode"), QStringLiteral("finetune")});
+        QCOMPARE(bad.code, 2);
+        QVERIFY(bad.err.contains("not available"));
+    }
+
     void trainResumesAfterInterrupt()
     {
         QTemporaryDir tmp;

@@ -52,9 +52,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Where the default detector lives: $CLIPFLOW_DEFAULT_MODEL, then
-// <exe_dir>/../share/clipflow/models/clipflow-default.safetensors (build tree
-// and installed layouts alike), then the user's models folder.
-Result<std::string> find_default_detector(const std::string& exe_dir);
+// Where a default detector lives: the environment variable (for the CLIP-Flow
+// default, $CLIPFLOW_DEFAULT_MODEL; for the supervised one,
+// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then <exe_dir>/../share/clipflow/models/NAME
+// (build tree and installed layouts alike), then the user's models folder.
+Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name = "clipflow-default.safetensors");
 
 } // namespace clipflow

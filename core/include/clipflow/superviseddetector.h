@@ -1,0 +1,58 @@
+#pragma once
+// Scoring with a supervised detector: p_ai, the most likely generator, a
+// probability per generator, and an open-set answer ("unknown") when no known
+// generator fits.
+//
+//   auto det = clipflow::SupervisedDetector::load("clipflow-supervised.safetensors");
+//   auto s = det->score(evidence.pixels);
+//   s->p_ai; s->generator; s->generator_probs;
+//
+// Probabilities are temperature-scaled on a validation split. generator_probs
+// are conditional on the image being AI-made (they sum to 1). The generator is
+// "unknown" when the image's embedding lies beyond the predicted class's
+// 99th-percentile training radius, or no generator reaches 50%.
+// Threads: like ClipFlowDetector, one scoring thread per detector.
+
+#include "clipflow/backbone.h"
+#include "clipflow/clipflowdetector.h"
+#include "clipflow/supervisedmodel.h"
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace clipflow {
+
+struct SupervisedScore {
+    double p_ai = 0.0;
+    double ai_score = 0.0; // = p_ai
+    std::string generator; // empty when p_ai < 0.5; "unknown" when no known generator fits
+    bool unknown_generator = false;
+    double distance = 0.0;                                       // to the best generator's centroid, in units of its radius
+    std::vector<std::pair<std::string, double>> generator_probs; // given AI, descending
+    std::string verdict, verdict_code;                           // p_ai < 0.5 natural, < 0.7 weak, < 0.9 moderate, else strong
+};
+
+class SupervisedDetector {
+public:
+    static Result<SupervisedDetector> load(const std::string& path, const DetectorLoadParams& params = {});
+
+    SupervisedDetector(SupervisedDetector&&) noexcept;
+    SupervisedDetector& operator=(SupervisedDetector&&) noexcept;
+    ~SupervisedDetector();
+
+    const SupervisedModelInfo& info() const;
+    const Backbone& backbone() const;
+
+    Result<SupervisedScore> score(const Raster& image) const;
+    // From precomputed backbone features (one row per view of one image).
+    Result<SupervisedScore> score_features(const std::vector<std::vector<float>>& views) const;
+
+private:
+    SupervisedDetector();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+} // namespace clipflow

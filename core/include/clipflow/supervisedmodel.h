@@ -1,0 +1,52 @@
+#pragma once
+// What a supervised detector file says about itself (after Moskowitz et al.,
+// 2024: a head on CLIP-like features, trained on real and AI images, that also
+// names the generator). One safetensors file: the head's weights ("head.*"),
+// feature standardisation ("feature_mean", "feature_std"), class centroids in
+// the head's embedding ("centroids"), and "clipflow.classifier", a JSON object:
+//   format_version, model_id ("sv-..."), created_at, tool_version,
+//   backbone {type, id, feature_layer, dim, weights_sha256, params},
+//   head {mode, hidden, dropout}, classes [names; "real" first],
+//   class_counts, temperature, radius (per class, open-set distance),
+//   validation {accuracy, auc, confusion}, training {..., files, validation_files}.
+
+#include "clipflow/result.h"
+
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+struct SupervisedModelInfo {
+    static constexpr int kFormatVersion = 1;
+
+    int format_version = kFormatVersion;
+    std::string model_id;
+    std::string created_at;
+    std::string tool_version;
+    std::string backbone_type;
+    std::string backbone_id;
+    std::string feature_layer;
+    int dim = 0;
+    std::string backbone_weights_sha256;
+    std::string mode;                 // "linear" or "mlp"
+    int hidden = 0;                   // mlp width; 0 for linear
+    std::vector<std::string> classes; // classes[0] == "real"
+    std::vector<long> class_counts;   // training images per class
+    double temperature = 1.0;
+    std::vector<double> radius; // per class: 99th percentile training distance to its centroid
+    std::vector<char> few_shot; // per class: added from a handful of examples
+    double val_accuracy = 0.0, val_auc = 0.0;
+    std::vector<std::string> training_sha256, validation_sha256; // sorted
+    std::string metadata_json;
+
+    static Result<SupervisedModelInfo> read(const std::string& path);
+    static Result<SupervisedModelInfo> parse(const std::string& metadata_json);
+    bool trained_on(const std::string& sha256) const;
+    std::vector<std::string> generators() const { return {classes.begin() + 1, classes.end()}; }
+};
+
+// "clipflow" or "supervised", from a detector file's metadata.
+Result<std::string> detector_kind(const std::string& path);
+
+} // namespace clipflow

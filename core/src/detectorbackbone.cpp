@@ -1,0 +1,51 @@
+#include "detectorbackbone.h"
+
+#include "clipflow/clipbackbone.h"
+#include "clipflow/forensicbackbone.h"
+#include "clipflow/modelregistry.h"
+
+namespace clipflow::detail {
+
+namespace {
+
+Result<std::string> find_clip(const BackboneRecord& r, const DetectorLoadParams& p)
+{
+    if (!p.clip_model.empty()) return p.clip_model;
+    ModelRegistry reg(p.models_dir.empty() ? ModelRegistry::default_dir() : p.models_dir);
+    auto entries = reg.list();
+    if (entries)
+        for (const auto& e : *entries)
+            if (e.sha256 == r.weights_sha256) return e.file;
+    return Status(ErrorCode::NotFound, "this detector needs the CLIP model with SHA-256 " + r.weights_sha256 + " (" + r.id +
+                                           "); install it with `clipflow models install` or pass it explicitly");
+}
+
+} // namespace
+
+Result<std::unique_ptr<Backbone>> detector_backbone(const BackboneRecord& r, const DetectorLoadParams& params)
+{
+    std::unique_ptr<Backbone> backbone;
+    if (r.type == "forensic") {
+        if (r.id != ForensicBackbone().id())
+            return Status(ErrorCode::UnsupportedFormat, "unknown forensic backbone version " + r.id);
+        backbone = std::make_unique<ForensicBackbone>();
+    } else if (r.type == "clip") {
+        auto clip_path = find_clip(r, params);
+        if (!clip_path) return clip_path.status();
+        auto clip = ClipBackbone::load(*clip_path, r.layer, params.clip_load);
+        if (!clip) return clip.status();
+        if ((*clip)->weights_sha256() != r.weights_sha256)
+            return Status(ErrorCode::InvalidArgument, *clip_path +
+                                                          " is not the CLIP model this detector was trained on (SHA-256 " +
+                                                          r.weights_sha256.substr(0, 12) + "...)");
+        backbone = std::move(*clip);
+    } else {
+        return Status(ErrorCode::UnsupportedFormat, "unknown backbone type '" + r.type + "'");
+    }
+    if (backbone->dim() != r.dim)
+        return Status(ErrorCode::InvalidArgument, "the backbone gives " + std::to_string(backbone->dim()) +
+                                                      " features; the detector expects " + std::to_string(r.dim));
+    return backbone;
+}
+
+} // namespace clipflow::detail
