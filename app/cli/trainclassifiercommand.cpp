@@ -31,8 +31,11 @@ Options:
                        generator out and test generalisation to it
   --backbone B         forensic (default; weight-free) or clip:MODEL
   --layer L            CLIP feature: proj (default), cls or block:N
-  --mode M             mlp (default; one hidden layer) or linear (a probe).
-                       Fine-tuning CLIP blocks is not available yet.
+  --mode M             mlp (default; one hidden layer), linear (a probe), or
+                       finetune: also train the last CLIP blocks, ln_post
+                       and the projection (needs --backbone clip:MODEL)
+  --finetune-blocks N  CLIP blocks to fine-tune (default 2)
+  --finetune-lr X      their learning rate (default 1e-5)
   --hidden N           MLP width (default 256)
   --epochs N           (default 60)     --lr X  (default 1e-3)
   --views N            training views per image (default 4)
@@ -100,6 +103,7 @@ int run_train_classifier(std::vector<std::string> words)
     const auto mode = args.option("--mode");
     const auto device = args.option("--device");
     const auto cache = args.option("--cache");
+    double blocks = p.finetune_blocks, ft_lr = p.finetune_learning_rate;
     double hidden = p.hidden, epochs = p.epochs, lr = p.learning_rate, views = p.views_per_image, min_per_class = p.min_per_class,
            seed = 1;
     struct Num {
@@ -114,7 +118,9 @@ int run_train_classifier(std::vector<std::string> words)
                         {"--augment", &p.augment, 0, 1},
                         {"--val", &p.val_fraction, 0.05, 0.9},
                         {"--min-per-class", &min_per_class, 2, 1e6},
-                        {"--seed", &seed, 0, 1e15}};
+                        {"--seed", &seed, 0, 1e15},
+                        {"--finetune-blocks", &blocks, 1, 1000},
+                        {"--finetune-lr", &ft_lr, 0, 1}};
     for (const auto& n : nums)
         if (auto v = args.option(n.name))
             if (!to_double(*v, *n.value) || *n.value < n.lo || *n.value > n.hi)
@@ -125,10 +131,10 @@ int run_train_classifier(std::vector<std::string> words)
     if (!data) return usage("--data DIR is required");
     if (!out) return usage("--out MODEL is required");
     if (mode) {
-        if (*mode == "finetune")
+        if (*mode != "linear" && *mode != "mlp" && *mode != "finetune") return usage("--mode must be linear, mlp or finetune");
+        if (*mode == "finetune" && (!backbone || backbone->rfind("clip:", 0) != 0))
             return usage(
-                "--mode finetune (training the last CLIP blocks) is not available yet; use mlp or linear on CLIP features");
-        if (*mode != "linear" && *mode != "mlp") return usage("--mode must be linear or mlp");
+                "--mode finetune needs --backbone clip:MODEL (there are no weights to fine-tune in the forensic backbone)");
         p.mode = *mode;
     }
     if (device) {
@@ -156,6 +162,8 @@ int run_train_classifier(std::vector<std::string> words)
     p.views_per_image = int(views);
     p.min_per_class = int(min_per_class);
     p.seed = static_cast<std::uint64_t>(seed);
+    p.finetune_blocks = int(blocks);
+    p.finetune_learning_rate = float(ft_lr);
     if (no_cache)
         p.cache_dir.clear();
     else if (cache)

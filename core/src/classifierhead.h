@@ -29,3 +29,40 @@ struct ClassifierHeadImpl : torch::nn::Module {
 TORCH_MODULE(ClassifierHead);
 
 } // namespace clipflow::detail
+
+#include "clipblock.h"
+
+namespace clipflow::detail {
+
+// Trainable copies of a CLIP tower's last blocks, ln_post and (optionally) the
+// projection: flattened tokens after the frozen blocks -> the CLIP feature.
+struct FineTuneTailImpl : torch::nn::Module {
+    FineTuneTailImpl(const ClipTail& tail, bool projected, int64_t width) : heads(tail.heads), gelu(tail.gelu), width(width)
+    {
+        for (std::size_t i = 0; i < tail.blocks.size(); ++i) {
+            ClipBlock b = tail.blocks[i];
+            for (auto& [name, t] : b.named()) *t = register_parameter("b" + std::to_string(i) + "_" + name, t->clone());
+            blocks.push_back(b);
+        }
+        ln_post_w = register_parameter("ln_post_w", tail.ln_post_w.clone());
+        ln_post_b = register_parameter("ln_post_b", tail.ln_post_b.clone());
+        if (projected) proj = register_parameter("proj", tail.proj.clone());
+    }
+    torch::Tensor forward(const torch::Tensor& flat)
+    {
+        torch::Tensor x = flat.view({flat.size(0), -1, width});
+        for (const auto& b : blocks) x = clip_block_forward(b, x, heads, gelu);
+        torch::Tensor cls = torch::layer_norm(x.select(1, 0), {width}, ln_post_w, ln_post_b, 1e-5);
+        return proj.defined() ? torch::matmul(cls, proj) : cls;
+    }
+    int64_t out_dim() const { return proj.defined() ? proj.size(1) : width; }
+
+    std::vector<ClipBlock> blocks; // views of the registered parameters
+    torch::Tensor ln_post_w, ln_post_b, proj;
+    int64_t heads;
+    bool gelu;
+    int64_t width;
+};
+TORCH_MODULE(FineTuneTail);
+
+} // namespace clipflow::detail

@@ -1,5 +1,6 @@
 #include "clipflow/clipencoder.h"
 
+#include "clipblock.h"
 #include "clipflow/safetensors.h"
 
 #include <nlohmann/json.hpp>
@@ -43,9 +44,7 @@ using torch::Tensor;
 // (2 images) 8.9 s, 1300 tokens 21.4 s, whole batch 23.9 s; bf16 is indifferent.
 constexpr int64_t kTokenBudget = 640;
 
-struct Block {
-    Tensor ln1_w, ln1_b, in_w, in_b, out_w, out_b, ln2_w, ln2_b, fc_w, fc_b, proj_w, proj_b;
-};
+using Block = detail::ClipBlock;
 
 struct Weights {
     Tensor conv1, cls, pos, ln_pre_w, ln_pre_b, ln_post_w, ln_post_b, proj; // proj: [width, output_dim]
@@ -226,30 +225,22 @@ struct ClipEncoder::Impl {
         return torch::layer_norm(x, {cfg.width}, g, b, 1e-5);
     }
 
-    // x: [B, 3, S, S] -> projected [B, out], class token [B, width], block tokens
-    std::tuple<Tensor, Tensor, std::vector<Tensor>> forward(const Tensor& img, bool all_layers) const
+    // x: [B, 3, S, S] -> projected [B, out], class token [B, width], block tokens.
+    // capture >= 0: stop after that many blocks and return all tokens there instead.
+    std::tuple<Tensor, Tensor, std::vector<Tensor>> forward(const Tensor& img, bool all_layers, int capture = -1) const
     {
-        const int64_t B = img.size(0), W = cfg.width, H = cfg.heads, D = W / H;
+        const int64_t B = img.size(0), W = cfg.width;
         Tensor x = torch::conv2d(img, w.conv1, {}, cfg.patch_size);      // [B, W, g, g]
         x = x.flatten(2).transpose(1, 2);                                // [B, g*g, W]
         x = torch::cat({w.cls.view({1, 1, W}).expand({B, 1, W}), x}, 1); // class token first
         x = (x + w.pos).contiguous();
         x = layer_norm(x, w.ln_pre_w, w.ln_pre_b);
-        const int64_t n = x.size(1);
         std::vector<Tensor> tokens;
+        if (capture == 0) return {Tensor(), Tensor(), {x}};
+        int done = 0;
         for (const Block& b : w.blocks) {
-            Tensor h = layer_norm(x, b.ln1_w, b.ln1_b);
-            Tensor qkv = torch::linear(h, b.in_w, b.in_b).view({B, n, 3, H, D}).permute({2, 0, 3, 1, 4}); // [3, B, H, n, D]
-            Tensor q = qkv[0], k = qkv[1], v = qkv[2]; // q is pre-scaled by 1/sqrt(D) in the weights
-            Tensor a = torch::softmax(torch::matmul(q, k.transpose(-2, -1)), -1);
-            a = torch::matmul(a, v).transpose(1, 2).reshape({B, n, W});
-            x = x + torch::linear(a, b.out_w, b.out_b);
-            h = torch::linear(layer_norm(x, b.ln2_w, b.ln2_b), b.fc_w, b.fc_b);
-            if (cfg.activation == "gelu")
-                h = torch::gelu(h);
-            else
-                h = h * torch::sigmoid(h * 1.702); // QuickGELU, as OpenAI trained CLIP
-            x = x + torch::linear(h, b.proj_w, b.proj_b);
+            x = detail::clip_block_forward(b, x, cfg.heads, cfg.activation == "gelu");
+            if (++done == capture) return {Tensor(), Tensor(), {x}};
             if (all_layers) tokens.push_back(x.select(1, 0));
         }
         Tensor cls = layer_norm(x.select(1, 0), w.ln_post_w, w.ln_post_b);
@@ -400,6 +391,8 @@ Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::ve
         return Status(ErrorCode::InvalidArgument,
                       "input size does not match count x 3 x " + std::to_string(s) + " x " + std::to_string(s));
     try {
+        if (params.tokens_after_block > impl_->cfg.layers)
+            return Status(ErrorCode::InvalidArgument, "tokens_after_block exceeds the number of blocks");
         torch::InferenceMode guard;
         if (!impl_->device.is_cuda()) torch::set_num_threads(intra_op_threads(impl_->threads, bf16()));
         std::vector<ClipFeatures> out;
@@ -420,10 +413,24 @@ Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::ve
             std::vector<Tensor> projs, clss;
             std::vector<std::vector<Tensor>> toks;
             for (int64_t m = 0; m < n; m += micro) {
-                auto [p, c, t] = impl_->forward(x.narrow(0, m, std::min<int64_t>(micro, n - m)), params.all_layers);
+                auto [p, c, t] =
+                    impl_->forward(x.narrow(0, m, std::min<int64_t>(micro, n - m)), params.all_layers, params.tokens_after_block);
                 projs.push_back(p);
                 clss.push_back(c);
                 toks.push_back(t);
+            }
+            if (params.tokens_after_block >= 0) {
+                std::vector<Tensor> parts;
+                for (const auto& t : toks) parts.push_back(t[0]);
+                const Tensor all = torch::cat(parts).to(torch::kCPU, torch::kFloat32).contiguous();
+                for (int i = 0; i < n; ++i) {
+                    ClipFeatures f;
+                    const float* b = all[i].data_ptr<float>();
+                    f.tokens.assign(b, b + all[i].numel());
+                    out.push_back(std::move(f));
+                }
+                if (params.progress) params.progress(double(start + n) / count);
+                continue;
             }
             Tensor proj = torch::cat(projs), cls = torch::cat(clss);
             std::vector<Tensor> tokens;
@@ -471,3 +478,26 @@ Result<std::vector<ClipFeatures>> ClipEncoder::encode(const std::vector<Raster>&
 }
 
 } // namespace clipflow
+
+namespace clipflow::detail {
+
+ClipTail clip_tail(const ClipEncoder& encoder, int n)
+{
+    const auto& impl = encoder.impl();
+    ClipTail t;
+    auto copy = [](const Tensor& x) { return x.detach().to(torch::kCPU, torch::kFloat32).clone(); };
+    const int first = std::max(0, impl.cfg.layers - n);
+    for (int i = first; i < impl.cfg.layers; ++i) {
+        Block b = impl.w.blocks[static_cast<std::size_t>(i)];
+        for (auto& [name, ptr] : b.named()) *ptr = copy(*ptr);
+        t.blocks.push_back(std::move(b));
+    }
+    t.ln_post_w = copy(impl.w.ln_post_w);
+    t.ln_post_b = copy(impl.w.ln_post_b);
+    t.proj = copy(impl.w.proj);
+    t.heads = impl.cfg.heads;
+    t.gelu = impl.cfg.activation == "gelu";
+    return t;
+}
+
+} // namespace clipflow::detail

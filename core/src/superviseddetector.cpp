@@ -1,6 +1,7 @@
 #include "clipflow/superviseddetector.h"
 
 #include "classifierhead.h"
+#include "clipflow/clipbackbone.h"
 #include "clipflow/safetensors.h"
 #include "detectorbackbone.h"
 #include "torchstate.h"
@@ -13,6 +14,7 @@ struct SupervisedDetector::Impl {
     SupervisedModelInfo info;
     std::unique_ptr<Backbone> backbone;
     detail::ClassifierHead head{nullptr};
+    detail::FineTuneTail tail{nullptr}; // fine-tuned models only
     torch::Tensor mean, std, centroids;
 };
 
@@ -61,11 +63,21 @@ Result<SupervisedDetector> SupervisedDetector::load(const std::string& path, con
         SupervisedDetector d;
         d.impl_ = std::make_unique<Impl>();
         const auto k = static_cast<int64_t>(info->classes.size());
-        d.impl_->head = detail::ClassifierHead(info->dim, k, info->mode == "mlp" ? info->hidden : 0, 0.0);
+        int64_t head_in = info->dim;
+        if (info->mode == "finetune") {
+            const auto* clip = dynamic_cast<const ClipBackbone*>(backbone->get());
+            if (!clip) return Status(ErrorCode::CorruptData, "a fine-tuned detector needs its CLIP backbone");
+            d.impl_->tail = detail::FineTuneTail(detail::clip_tail(clip->encoder(), info->finetune_blocks),
+                                                 info->tail_output != "cls", clip->encoder().config().width);
+            if (Status s = detail::read_module_tensors(file.value(), *d.impl_->tail, "tail."); !s.ok()) return s;
+            d.impl_->tail->eval();
+            head_in = d.impl_->tail->out_dim();
+        }
+        d.impl_->head = detail::ClassifierHead(head_in, k, info->mode == "mlp" ? info->hidden : 0, 0.0);
         if (Status s = detail::read_module_tensors(file.value(), *d.impl_->head, "head."); !s.ok()) return s;
         d.impl_->head->eval();
-        auto mean = tensor(file.value(), "feature_mean", {info->dim});
-        auto sd = tensor(file.value(), "feature_std", {info->dim});
+        auto mean = tensor(file.value(), "feature_mean", {head_in});
+        auto sd = tensor(file.value(), "feature_std", {head_in});
         auto cent = tensor(file.value(), "centroids", {k, d.impl_->head->embed_dim()});
         if (!mean || !sd || !cent) return !mean ? mean.status() : !sd ? sd.status() : cent.status();
         d.impl_->mean = *mean;
@@ -100,6 +112,8 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
         torch::NoGradGuard guard;
         const auto n = static_cast<int64_t>(views.size());
         torch::Tensor x = torch::from_blob(flat.data(), {n, info.dim}, torch::kFloat32);
+        x = torch::nan_to_num(x, 0.0, 1e4, -1e4);
+        if (impl_->tail) x = impl_->tail->forward(x);
         x = torch::nan_to_num((x - impl_->mean) / impl_->std, 0.0, 1e4, -1e4).clamp(-1e4, 1e4);
         const torch::Tensor logits = impl_->head->forward(x).mean(0) / info.temperature;
         const torch::Tensor p = torch::softmax(logits, 0);

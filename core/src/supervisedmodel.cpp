@@ -40,6 +40,8 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
         m.backbone_weights_sha256 = b.value("weights_sha256", "");
         m.mode = j.at("head").at("mode").get<std::string>();
         m.hidden = j.at("head").value("hidden", 0);
+        m.finetune_blocks = j.at("head").value("finetune_blocks", 0);
+        m.tail_output = j.at("head").value("tail_output", "");
         m.classes = j.at("classes").get<std::vector<std::string>>();
         m.class_counts = j.at("class_counts").get<std::vector<long>>();
         m.temperature = j.at("temperature").get<double>();
@@ -57,7 +59,8 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
         const std::size_t k = m.classes.size();
         if (k < 2 || m.classes.front() != "real" || m.class_counts.size() != k || m.radius.size() != k || m.few_shot.size() != k)
             return Status(ErrorCode::CorruptData, "supervised detector classes are inconsistent");
-        if (m.dim < 1 || m.dim > 65536 || (m.mode != "linear" && m.mode != "mlp") || !(m.temperature > 0.0))
+        if (m.dim < 1 || m.dim > 65536 || (m.mode != "linear" && m.mode != "mlp" && m.mode != "finetune") ||
+            (m.mode == "finetune" && (m.finetune_blocks < 1 || m.backbone_type != "clip")) || !(m.temperature > 0.0))
             return Status(ErrorCode::CorruptData, "supervised detector head description is out of range");
         m.metadata_json = text;
         return m;

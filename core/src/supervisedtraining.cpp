@@ -1,6 +1,7 @@
 #include "clipflow/supervisedtraining.h"
 
 #include "classifierhead.h"
+#include "clipflow/clipbackbone.h"
 #include "clipflow/featurecache.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
@@ -119,12 +120,20 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     namespace fs = std::filesystem;
     if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
     if (p.images.empty()) return Status(ErrorCode::InvalidArgument, "no labelled images given");
-    if (p.mode != "linear" && p.mode != "mlp") return Status(ErrorCode::InvalidArgument, "mode must be linear or mlp");
+    if (p.mode != "linear" && p.mode != "mlp" && p.mode != "finetune")
+        return Status(ErrorCode::InvalidArgument, "mode must be linear, mlp or finetune");
+    const bool finetune = p.mode == "finetune";
+    if (finetune && (p.backbone.type != "clip" || p.finetune_blocks < 1))
+        return Status(ErrorCode::InvalidArgument, "fine-tuning needs a CLIP backbone (clip:MODEL) and at least one block");
     if (p.views_per_image < 1 || p.epochs < 1 || p.batch_size < 2 || !(p.learning_rate > 0) || p.hidden < 1)
         return Status(ErrorCode::InvalidArgument, "views, epochs, batch size, learning rate or width out of range");
     if (!(p.val_fraction > 0.0 && p.val_fraction < 1.0))
         return Status(ErrorCode::InvalidArgument, "the validation fraction must be between 0 and 1");
-    auto backbone = make_backbone(p.backbone);
+    // Fine-tuning reads the tokens before the last blocks; those blocks are trained.
+    BackboneSpec spec = p.backbone;
+    const std::string tail_output = spec.layer == "cls" ? "cls" : "proj";
+    if (finetune) spec.layer = "tokens:-" + std::to_string(p.finetune_blocks);
+    auto backbone = make_backbone(spec);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
     SupervisedTrainResult result;
@@ -243,18 +252,54 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         }
         result.device = device.is_cuda() ? "cuda" : "cpu";
         const int D = bb.dim();
-        Tensor X = rows_tensor(train_rows, D);
-        const Tensor mean = X.mean(0), sd = X.std(0).clamp_min(1e-6);
-        X = ((X - mean) / sd).clamp(-1e4, 1e4).to(device);
+        Tensor X = rows_tensor(train_rows, D).to(device);
+        detail::FineTuneTail tail{nullptr};
+        if (finetune) {
+            const auto* clip = dynamic_cast<const ClipBackbone*>(&bb);
+            if (!clip) return Status(ErrorCode::Internal, "fine-tuning lost its CLIP backbone");
+            tail = detail::FineTuneTail(detail::clip_tail(clip->encoder(), p.finetune_blocks), tail_output == "proj",
+                                        clip->encoder().config().width);
+            tail->to(device);
+        }
+        // The head's input: backbone features, or the tail's output on its tokens.
+        auto features = [&](const Tensor& x) { return tail ? tail->forward(x) : x; };
+        Tensor mean, sd;
+        {
+            torch::NoGradGuard no_grad;
+            std::vector<Tensor> parts;
+            for (int64_t i = 0; i < X.size(0); i += 256)
+                parts.push_back(features(X.narrow(0, i, std::min<int64_t>(256, X.size(0) - i))));
+            const Tensor F0 = torch::cat(parts);
+            mean = F0.mean(0);
+            sd = F0.std(0).clamp_min(1e-6);
+        }
+        auto standardise = [&](const Tensor& f) { return ((f - mean) / sd).clamp(-1e4, 1e4); };
         const Tensor Y = torch::tensor(train_labels, torch::kLong).to(device);
         // Balanced classes: each class weighs the same in the loss, whatever its size.
         Tensor weights = torch::zeros({K});
         for (auto l : train_labels) weights[l] += 1;
         weights = (static_cast<double>(train_labels.size()) / (static_cast<double>(K) * weights.clamp_min(1))).to(device);
 
-        detail::ClassifierHead head(D, K, p.mode == "mlp" ? p.hidden : 0, p.dropout);
+        const int64_t head_in = tail ? tail->out_dim() : D;
+        detail::ClassifierHead head(head_in, K, p.mode == "mlp" ? p.hidden : 0, p.dropout);
         head->to(device);
-        torch::optim::Adam opt(head->parameters(), torch::optim::AdamOptions(p.learning_rate).weight_decay(p.weight_decay));
+        auto logits = [&](const Tensor& x) { return head->forward(standardise(features(x))); };
+        std::vector<Tensor> params = head->parameters();
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        groups.emplace_back(head->parameters(), std::make_unique<torch::optim::AdamOptions>(
+                                                    torch::optim::AdamOptions(p.learning_rate).weight_decay(p.weight_decay)));
+        if (tail) {
+            for (const auto& t : tail->parameters()) params.push_back(t);
+            groups.emplace_back(tail->parameters(),
+                                std::make_unique<torch::optim::AdamOptions>(torch::optim::AdamOptions(p.finetune_learning_rate)));
+        }
+        torch::optim::Adam opt(groups, torch::optim::AdamOptions(p.learning_rate));
+        auto all_tensors = [&] {
+            std::vector<TensorData> t = detail::module_tensors(*head, "head.");
+            if (tail)
+                for (auto& x : detail::module_tensors(*tail, "tail.")) t.push_back(std::move(x));
+            return t;
+        };
         const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
         int start = 0;
         std::error_code ec;
@@ -268,8 +313,10 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                                   "checkpoint " + ckpt + " was made for other classes; delete it to start afresh");
                 start = meta.at("epoch").get<int>();
                 if (Status s = detail::read_module_tensors(file.value(), *head, "head."); !s.ok()) return s;
-                if (Status s = detail::restore_adam_state(file.value(), file->metadata().at("clipflow.adam_steps"), opt,
-                                                          head->parameters(), device);
+                if (tail)
+                    if (Status s = detail::read_module_tensors(file.value(), *tail, "tail."); !s.ok()) return s;
+                if (Status s =
+                        detail::restore_adam_state(file.value(), file->metadata().at("clipflow.adam_steps"), opt, params, device);
                     !s.ok())
                     return s;
             } catch (const std::exception& e) {
@@ -283,6 +330,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         long steps_done = 0;
         for (int epoch = start; epoch < p.epochs; ++epoch) {
             head->train();
+            if (tail) tail->train();
             // Per-epoch seeds: a resumed run draws the same batches and dropout masks.
             torch::manual_seed(p.seed * 1000003ull + static_cast<std::uint64_t>(epoch));
             const auto g = at::detail::createCPUGenerator(p.seed * 7919ull + static_cast<std::uint64_t>(epoch));
@@ -301,7 +349,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                 const Tensor idx = perm.narrow(0, lo, n);
                 const Tensor xb = X.index_select(0, idx), yb = Y.index_select(0, idx);
                 const Tensor per = torch::nn::functional::cross_entropy(
-                    head->forward(xb), yb, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
+                    logits(xb), yb, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
                 const Tensor loss = (per * weights.index_select(0, yb)).sum() / weights.index_select(0, yb).sum();
                 opt.zero_grad();
                 loss.backward();
@@ -327,8 +375,8 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
             }
             result.history.push_back(tp);
             ++result.epochs_run;
-            std::vector<TensorData> tensors = detail::module_tensors(*head, "head.");
-            const std::string steps = detail::adam_state(opt, head->parameters(), tensors);
+            std::vector<TensorData> tensors = all_tensors();
+            const std::string steps = detail::adam_state(opt, params, tensors);
             if (Status s = write_safetensors(
                     ckpt, tensors,
                     {{"clipflow.checkpoint", checkpoint_meta(epoch + 1, classes)}, {"clipflow.adam_steps", steps}});
@@ -341,10 +389,15 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         torch::NoGradGuard guard;
         head->eval();
         head->to(torch::kCPU);
+        if (tail) {
+            tail->eval();
+            tail->to(torch::kCPU);
+        }
+        mean = mean.to(torch::kCPU);
+        sd = sd.to(torch::kCPU);
         const Tensor X_cpu = X.to(torch::kCPU);
         std::vector<Tensor> val_logits;
-        for (const auto& views : val_views)
-            val_logits.push_back(head->forward(((rows_tensor(views, D) - mean) / sd).clamp(-1e4, 1e4)).mean(0));
+        for (const auto& views : val_views) val_logits.push_back(logits(rows_tensor(views, D)).mean(0));
         const Tensor VL = torch::stack(val_logits), VY = torch::tensor(val_labels, torch::kLong);
         result.temperature = fit_temperature(VL, VY);
         const Tensor prob = torch::softmax(VL / result.temperature, 1);
@@ -359,7 +412,10 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         result.val_accuracy = (pred == VY).to(torch::kFloat64).mean().item<double>();
         result.val_auc = roc_auc(neg, pos);
 
-        const Tensor E = head->embed(X_cpu);
+        std::vector<Tensor> embeds;
+        for (int64_t i = 0; i < X_cpu.size(0); i += 256)
+            embeds.push_back(head->embed(standardise(features(X_cpu.narrow(0, i, std::min<int64_t>(256, X_cpu.size(0) - i))))));
+        const Tensor E = torch::cat(embeds);
         const Tensor Ycpu = Y.to(torch::kCPU);
         Tensor centroids = torch::zeros({K, head->embed_dim()});
         std::vector<double> radius(classes.size(), 1.0);
@@ -373,7 +429,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
 
         // Stage 4: save.
         if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
-        std::vector<TensorData> tensors = detail::module_tensors(*head, "head.");
+        std::vector<TensorData> tensors = all_tensors();
         tensors.push_back(detail::tensor_data("feature_mean", mean));
         tensors.push_back(detail::tensor_data("feature_std", sd));
         tensors.push_back(detail::tensor_data("centroids", centroids));
@@ -388,7 +444,13 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                     {"dim", D},
                     {"weights_sha256", bb.weights_sha256()},
                     {"params", json::parse(bb.params_json())}}},
-                  {"head", {{"mode", p.mode}, {"hidden", p.mode == "mlp" ? p.hidden : 0}, {"dropout", p.dropout}}},
+                  {"head",
+                   {{"mode", p.mode},
+                    {"hidden", p.mode == "mlp" ? p.hidden : 0},
+                    {"dropout", p.dropout},
+                    {"finetune_blocks", finetune ? p.finetune_blocks : 0},
+                    {"tail_output", finetune ? tail_output : ""},
+                    {"finetune_learning_rate", finetune ? p.finetune_learning_rate : 0.0f}}},
                   {"classes", classes},
                   {"class_counts", class_counts},
                   {"few_shot", std::vector<bool>(classes.size(), false)},
@@ -433,6 +495,8 @@ Result<SupervisedModelInfo> add_generator(const FewShotParams& p)
     auto det = SupervisedDetector::load(p.model_path, p.load);
     if (!det) return det.status();
     const auto& info = det->info();
+    if (info.mode == "finetune")
+        return Status(ErrorCode::InvalidArgument, "few-shot classes can be added to linear and mlp models, not fine-tuned ones");
     if (std::find(info.classes.begin(), info.classes.end(), p.name) != info.classes.end())
         return Status(ErrorCode::InvalidArgument, "the model already knows '" + p.name + "'");
     auto file = SafetensorsFile::open(p.model_path);

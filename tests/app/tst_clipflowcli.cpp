@@ -404,7 +404,7 @@ private Q_SLOTS:
         const Run bad = clipflow({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.path(),
                                   QStringLiteral("--out"), model, QStringLiteral("--mode"), QStringLiteral("finetune")});
         QCOMPARE(bad.code, 2);
-        QVERIFY(bad.err.contains("not available"));
+        QVERIFY(bad.err.contains("needs --backbone clip:MODEL"));
     }
 
     void trainResumesAfterInterrupt()

@@ -225,12 +225,62 @@ private Q_SLOTS:
         if (sc->p_ai >= 0.5) QCOMPARE(sc->generator, std::string("unknown"));
     }
 
+    void fineTunesClipBlocks()
+    {
+        const QString fixtures = qEnvironmentVariable("CLIPFLOW_CLIP_FIXTURES");
+        if (fixtures.isEmpty()) QSKIP("CLIPFLOW_CLIP_FIXTURES is not set (run through ctest)");
+        auto p = params(set_, tmp_.filePath(QStringLiteral("ft.safetensors")), "finetune");
+        p.backbone.type = "clip";
+        p.backbone.clip_model = (fixtures + QStringLiteral("/openai-f32.safetensors")).toStdString();
+        p.finetune_blocks = 1;
+        p.finetune_learning_rate = 1e-3f;
+        p.views_per_image = 1;
+        p.epochs = 15;
+        auto r = clipflow::train_supervised_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->info.mode, std::string("finetune"));
+        QCOMPARE(r->info.finetune_blocks, 1);
+        QVERIFY(r->info.backbone_id.find(":tokens:") != std::string::npos);
+
+        // The same run with the blocks frozen (learning rate 0) must give a different model.
+        auto frozen_p = p;
+        frozen_p.out_path = tmp_.filePath(QStringLiteral("ft0.safetensors")).toStdString();
+        frozen_p.finetune_learning_rate = 0.0f;
+        auto frozen = clipflow::train_supervised_detector(frozen_p);
+        QVERIFY2(frozen.ok(), frozen.status().to_string().c_str());
+
+        clipflow::DetectorLoadParams lp;
+        lp.clip_model = p.backbone.clip_model;
+        auto a = clipflow::SupervisedDetector::load(p.out_path, lp), a2 = clipflow::SupervisedDetector::load(p.out_path, lp),
+             b = clipflow::SupervisedDetector::load(frozen_p.out_path, lp);
+        QVERIFY2(a.ok(), a.status().to_string().c_str());
+        QVERIFY(a2.ok() && b.ok());
+        const auto img = make("deconv", 31337);
+        auto sa = a->score(img), sa2 = a2->score(img), sb = b->score(img);
+        QVERIFY(sa.ok() && sa2.ok() && sb.ok());
+        QCOMPARE(sa->p_ai, sa2->p_ai); // reload is faithful
+        QVERIFY(std::isfinite(sa->p_ai));
+        QVERIFY2(sa->p_ai != sb->p_ai, "fine-tuned blocks changed nothing");
+
+        // Few-shot imprinting refuses fine-tuned models, with a reason.
+        clipflow::FewShotParams f;
+        f.model_path = p.out_path;
+        f.out_path = tmp_.filePath(QStringLiteral("ft-few.safetensors")).toStdString();
+        f.name = "new";
+        f.files = {set_.front().file};
+        f.load = lp;
+        auto few = clipflow::add_generator(f);
+        QVERIFY(!few.ok());
+        QVERIFY(few.status().message().find("fine-tuned") != std::string::npos);
+    }
+
     void refuses_data()
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<bool>("onlyReal");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("bad mode") << "finetune" << false << "mode";
+        QTest::newRow("bad mode") << "resnet" << false << "mode";
+        QTest::newRow("finetune without CLIP") << "finetune" << false << "CLIP backbone";
         QTest::newRow("one class") << "mlp" << true << "at least one generator";
     }
 

@@ -51,6 +51,9 @@ struct ClipLoadParams {
 struct ClipEncodeParams {
     int batch_size = 16;
     bool all_layers = false; // also the class token after every block
+    // >= 0: instead, every token after that many blocks (0: before the first),
+    // in ClipFeatures::tokens; later blocks are skipped. For fine-tuning.
+    int tokens_after_block = -1;
     ProgressCallback progress;
     AbortCallback abort;
 };
@@ -59,6 +62,7 @@ struct ClipFeatures {
     std::vector<float> projected;                 // the CLIP embedding (output_dim)
     std::vector<float> class_token;               // after ln_post, before the projection (width)
     std::vector<std::vector<float>> block_tokens; // class token after each block, when all_layers
+    std::vector<float> tokens;                    // [tokens x width], when tokens_after_block >= 0
 };
 
 class ClipEncoder {
@@ -79,9 +83,11 @@ public:
     Result<std::vector<ClipFeatures>> encode_preprocessed(const std::vector<float>& chw, int count,
                                                           const ClipEncodeParams& params = {}) const;
 
+    struct Impl; // shared with fine-tuning inside core
+    Impl& impl() const { return *impl_; }
+
 private:
     ClipEncoder();
-    struct Impl;
     std::unique_ptr<Impl> impl_;
 };
 

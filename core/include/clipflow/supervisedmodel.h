@@ -6,7 +6,8 @@
 // the head's embedding ("centroids"), and "clipflow.classifier", a JSON object:
 //   format_version, model_id ("sv-..."), created_at, tool_version,
 //   backbone {type, id, feature_layer, dim, weights_sha256, params},
-//   head {mode, hidden, dropout}, classes [names; "real" first],
+//   head {mode, hidden, dropout, finetune_blocks, tail_output},
+//   classes [names; "real" first], fine-tuned CLIP blocks ("tail.*"),
 //   class_counts, temperature, radius (per class, open-set distance),
 //   validation {accuracy, auc, confusion}, training {..., files, validation_files}.
 
@@ -29,8 +30,10 @@ struct SupervisedModelInfo {
     std::string feature_layer;
     int dim = 0;
     std::string backbone_weights_sha256;
-    std::string mode;                 // "linear" or "mlp"
-    int hidden = 0;                   // mlp width; 0 for linear
+    std::string mode;                 // "linear", "mlp" or "finetune"
+    int hidden = 0;                   // mlp width; 0 otherwise
+    int finetune_blocks = 0;          // CLIP blocks trained (finetune)
+    std::string tail_output;          // finetune: "proj" or "cls"
     std::vector<std::string> classes; // classes[0] == "real"
     std::vector<long> class_counts;   // training images per class
     double temperature = 1.0;

@@ -36,7 +36,13 @@ struct SupervisedTrainParams {
     std::vector<LabelledImage> images;
     std::string out_path;
     BackboneSpec backbone;
-    std::string mode = "mlp"; // "linear" (probe) or "mlp" (one hidden layer)
+    // "linear" (probe), "mlp" (one hidden layer), or "finetune": the last
+    // finetune_blocks CLIP blocks, ln_post and the projection are trained
+    // too (CLIP backbones only; backbone.layer "cls" skips the projection),
+    // under a linear head.
+    std::string mode = "mlp";
+    int finetune_blocks = 2;
+    float finetune_learning_rate = 1e-5f;
     int hidden = 256;
     float dropout = 0.2f;
     int views_per_image = 4;
