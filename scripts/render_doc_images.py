@@ -57,6 +57,13 @@ def main():
             sheet.save(out)
             shrink(out)
             print("wrote", os.path.basename(out))
+        # Every reusable widget, with real data (the default model, a real training run).
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        subprocess.run([os.path.join(build, "bin", "clipflow-render-widgets"), images,
+                        os.path.join(ROOT, "resources", "models", "clipflow-default.safetensors"), natural], check=True, env=env)
+        for f in sorted(os.listdir(images)):
+            if f.startswith("widget-"):
+                shrink(os.path.join(images, f))
         # Run from the temporary folder so the window shows a short, stable name.
         subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1280x900x24", os.path.join(build, "bin", "clipflow-forensics"),
                         "--screenshot", os.path.join(images, "main-window.png"), os.path.basename(upsampled)], check=True,

@@ -72,12 +72,13 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     for (double x : natural) dev.push_back(std::abs(x - c.median_));
     std::sort(dev.begin(), dev.end());
     c.sigma_ = std::max(1e-6, 1.4826 * quantile_sorted(dev, 0.5));
-    double lo = natural.front(), hi = natural.back();
-    if (!proxy.empty()) {
-        lo = std::min(lo, quantile_sorted(proxy, 0.01));
-        hi = std::max(hi, proxy.back());
-    }
-    if (hi - lo < 1e-9) hi = lo + 1.0;
+    // Bins span the natural scores from their 2nd percentile up, plus a quarter
+    // of that range below. Flow scores are heavy-tailed (proxies reach -1e6, a
+    // few natural photos -700 where most sit near 0) and would squash the bulk
+    // into one bin; everything lower piles into the first bin instead.
+    const double base = quantile_sorted(natural, 0.02);
+    const double span = std::max(natural.back() - base, 1e-6);
+    const double lo = base - 0.25 * span, hi = natural.back() + 0.05 * span;
     c.natural_hist_ = histogram(natural, lo, hi, bins);
     c.proxy_hist_ = histogram(proxy, lo, hi, bins);
     c.natural_ = thin(natural, kMaxStoredScores);

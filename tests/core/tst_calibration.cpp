@@ -107,8 +107,11 @@ private Q_SLOTS:
         for (double v : c.proxy_histogram().counts) p += v;
         QCOMPARE(n, 100.0);
         QCOMPARE(p, 50.0);
-        QCOMPARE(c.natural_histogram().hi, 100.0);
-        QVERIFY(c.natural_histogram().lo <= -49.0);
+        // 2nd percentile of 1..100 is 2.98; span 97.02: bins from 2.98 - 24.255 to 100 + 4.851.
+        QVERIFY(std::abs(c.natural_histogram().hi - (100.0 + 0.05 * 97.02)) < 1e-9);
+        QVERIFY(std::abs(c.natural_histogram().lo - (2.98 - 0.25 * 97.02)) < 1e-9);
+        // First bin ends at -21.275 + 126.126/40 = -18.12: proxies -50..-19 (32 of them) pile into it.
+        QCOMPARE(c.proxy_histogram().counts.front(), 32.0);
     }
 
     void jsonRoundTrip()

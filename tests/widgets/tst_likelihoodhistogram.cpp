@@ -1,0 +1,140 @@
+// LikelihoodHistogram: markers and the threshold land at the pixels of their
+// scores; bars are drawn; wheel zoom and Home; export in three formats.
+
+#include <clipflow/widgets/likelihoodhistogram.h>
+
+#include "../../widgets/src/qcustomplotinclude.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using clipflow::widgets::LikelihoodHistogram;
+
+namespace {
+
+LikelihoodHistogram::Bins gaussian_bins(double mean, double sd, double lo, double hi, int n = 40)
+{
+    LikelihoodHistogram::Bins b{lo, hi, {}};
+    for (int i = 0; i < n; ++i) {
+        const double x = lo + (i + 0.5) * (hi - lo) / n;
+        b.counts.push_back(std::round(1000 * std::exp(-0.5 * (x - mean) * (x - mean) / (sd * sd))));
+    }
+    return b;
+}
+
+// Is there a pixel of this colour (within tolerance) in column x, anywhere in the plot's height?
+bool column_has(const QImage& img, int x, const QColor& c, int tol = 40)
+{
+    for (int dx = -1; dx <= 1; ++dx)
+        for (int y = 0; y < img.height(); ++y) {
+            const QColor p = img.pixelColor(x + dx, y);
+            if (std::abs(p.red() - c.red()) < tol && std::abs(p.green() - c.green()) < tol && std::abs(p.blue() - c.blue()) < tol)
+                return true;
+        }
+    return false;
+}
+
+} // namespace
+
+class TestLikelihoodHistogram : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void markersSitAtTheirScores_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<double>("threshold");
+        QTest::newRow("typical") << 0.2 << -2.0;
+        QTest::newRow("in the tail") << -3.5 << -2.0;
+        QTest::newRow("far outside the histogram") << -25.0 << -2.5;
+    }
+
+    void markersSitAtTheirScores()
+    {
+        QFETCH(double, score);
+        QFETCH(double, threshold);
+        LikelihoodHistogram w;
+        w.resize(800, 400);
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.setProxy(gaussian_bins(-6.0, 2.0, -12, 0));
+        w.setThreshold(threshold, 0.05);
+        w.setMarkers({{QStringLiteral("suspect.png"), score, 3.0}});
+        QCOMPARE(w.markerCount(), 1);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.plot()->replot();
+        const QImage img = w.plot()->toPixmap(w.plot()->width(), w.plot()->height()).toImage();
+        const int mx = int(std::lround(w.markerPixelX(0))), tx = int(std::lround(w.markerPixelX(-1)));
+        QVERIFY(mx > 0 && mx < img.width());
+        QVERIFY2(column_has(img, mx, QColor(33, 145, 140)), qPrintable(QStringLiteral("no marker at x=%1").arg(mx)));
+        QVERIFY2(column_has(img, tx, QColor(200, 30, 30)), qPrintable(QStringLiteral("no threshold at x=%1").arg(tx)));
+        // The marker's pixel follows the axis: lower scores lie further left.
+        QCOMPARE(mx < tx, score < threshold);
+        // Natural bars (purple) are drawn near the natural mean.
+        QVERIFY(column_has(img, int(w.plot()->xAxis->coordToPixel(0.0)), QColor(68, 1, 84).lighter(150), 70));
+    }
+
+    void wheelZoomsAndHomeResets()
+    {
+        LikelihoodHistogram w;
+        w.resize(800, 400);
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        const QCPRange before = w.plot()->xAxis->range();
+        const QPoint centre = w.plot()->axisRect()->rect().center();
+        QWheelEvent wheel(centre, w.plot()->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w.plot(), &wheel);
+        QVERIFY(w.plot()->xAxis->range().size() < before.size() * 0.9);
+        w.setFocus();
+        QTest::keyClick(&w, Qt::Key_Home);
+        QCOMPARE(w.plot()->xAxis->range().lower, before.lower);
+        QCOMPARE(w.plot()->xAxis->range().upper, before.upper);
+    }
+
+    void exports_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("magic");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("png") << "h.png" << QByteArray("\x89PNG") << true;
+        QTest::newRow("svg") << "h.svg" << QByteArray("<?xml") << true;
+        QTest::newRow("pdf") << "h.pdf" << QByteArray("%PDF") << true;
+        QTest::newRow("unknown") << "h.bmpx" << QByteArray() << false;
+    }
+
+    void exports()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, magic);
+        QFETCH(bool, ok);
+        QTemporaryDir dir;
+        LikelihoodHistogram w;
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.setMarkers({{QStringLiteral("a"), 1.0, 80.0}});
+        const QString path = dir.filePath(name);
+        QCOMPARE(w.exportTo(path), ok);
+        QFile f(path);
+        if (!ok) {
+            QVERIFY(!f.exists());
+            return;
+        }
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(f.read(magic.size()) == magic);
+        QVERIFY(f.size() > 1000);
+    }
+
+    void emptyIsHarmless()
+    {
+        LikelihoodHistogram w;
+        w.setNatural({});
+        w.setMarkers({});
+        w.setThreshold(std::nan(""), 0.05);
+        QCOMPARE(w.markerCount(), 0);
+        QCOMPARE(w.plot()->plottableCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestLikelihoodHistogram)
+#include "tst_likelihoodhistogram.moc"

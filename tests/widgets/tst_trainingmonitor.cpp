@@ -1,0 +1,60 @@
+// TrainingMonitor: points accumulate on both curves, land where their values
+// say, the status line carries throughput and ETA, and clear() empties it.
+
+#include <clipflow/widgets/trainingmonitor.h>
+
+#include "../../widgets/src/qcustomplotinclude.h"
+
+#include <QTest>
+
+using clipflow::widgets::TrainingMonitor;
+
+class TestTrainingMonitor : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void curvesFollowTheLosses_data()
+    {
+        QTest::addColumn<int>("points");
+        QTest::addColumn<double>("finalLoss");
+        QTest::newRow("short run") << 5 << 1.0;
+        QTest::newRow("long run") << 200 << -2.0;
+    }
+
+    void curvesFollowTheLosses()
+    {
+        QFETCH(int, points);
+        QFETCH(double, finalLoss);
+        TrainingMonitor w;
+        w.resize(600, 300);
+        w.setSeriesNames(QStringLiteral("real CE"), QStringLiteral("AI CE"));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        for (int i = 0; i < points; ++i) {
+            const double t = double(i) / (points - 1);
+            // The first loss falls, the second rises: on their own axes they end at opposite corners.
+            w.addPoint(t * 10, 5.0 + (finalLoss - 5.0) * t, 2.0 + 6.0 * t * t);
+        }
+        QCOMPARE(w.pointCount(), points);
+        QCOMPARE(w.plot()->graph(0)->name(), QStringLiteral("real CE"));
+        w.plot()->replot();
+        const QImage img = w.plot()->toPixmap(w.plot()->width(), w.plot()->height()).toImage();
+        const int px = int(std::lround(w.plot()->xAxis->coordToPixel(10.0))) - 1;
+        const int py = int(std::lround(w.plot()->yAxis->coordToPixel(finalLoss)));
+        bool found = false;
+        for (int dy = -3; dy <= 3 && !found; ++dy) {
+            const QColor c = img.pixelColor(px, py + dy);
+            found = c.blue() > 100 && c.red() < 110; // the first curve's blue
+        }
+        QVERIFY2(found, qPrintable(QStringLiteral("no curve at (%1, %2)").arg(px).arg(py)));
+        w.setStatus(3, 60, 1234.0, 125.0, QStringLiteral("CPU"));
+        QVERIFY(w.statusText().contains(QStringLiteral("Epoch 3 of 60")));
+        QVERIFY(w.statusText().contains(QStringLiteral("2 min 5 s")));
+        QVERIFY(w.statusText().contains(QStringLiteral("CPU")));
+        w.clear();
+        QCOMPARE(w.pointCount(), 0);
+        QVERIFY(w.statusText().isEmpty());
+    }
+};
+
+QTEST_MAIN(TestTrainingMonitor)
+#include "tst_trainingmonitor.moc"

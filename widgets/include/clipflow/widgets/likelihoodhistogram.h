@@ -1,0 +1,65 @@
+#pragma once
+// LikelihoodHistogram: where an image's score falls among natural images.
+// Shows the calibration histogram of held-out natural scores (and optionally
+// their proxies'), the detector's threshold, and one marker per image with
+// its percentile. Plain numbers in (a detector's calibration, copied by the
+// app); no core types. Exports to PNG, SVG or PDF.
+//
+// The mouse wheel zooms and dragging pans the score axis; Home resets it.
+// GUI thread only, like every widget.
+
+#include <QString>
+#include <QWidget>
+
+#include <vector>
+
+class QCustomPlot;
+class QCPBars;
+class QCPItemStraightLine;
+
+namespace clipflow::widgets {
+
+class LikelihoodHistogram : public QWidget {
+    Q_OBJECT
+public:
+    struct Bins {
+        double lo = 0.0, hi = 0.0;  // range of the equal-width bins
+        std::vector<double> counts; // one per bin
+    };
+    struct Marker {
+        QString label;         // e.g. the file name
+        double score = 0.0;    // log-likelihood, nats/dim
+        double percentile = 0; // among natural images, 0..100
+    };
+
+    explicit LikelihoodHistogram(QWidget* parent = nullptr);
+
+    // Histograms are normalised to densities so natural and proxy sets of any size compare.
+    void setNatural(const Bins& bins);
+    void setProxy(const Bins& bins); // empty counts hide it
+    void setThreshold(double score, double fpr);
+    void setMarkers(const std::vector<Marker>& markers);
+    int markerCount() const { return static_cast<int>(markers_.size()); }
+    // Horizontal pixel of marker i (or of the threshold with i = -1) in plot()
+    // coordinates; scores far outside the histogram are pinned to its edge.
+    double markerPixelX(int i) const;
+    // By extension: .png, .svg or .pdf. False (with nothing written) for anything else or a write error.
+    bool exportTo(const QString& path, int width = 900, int height = 500);
+
+    QCustomPlot* plot() const { return plot_; }
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override; // Home: back to the full view after wheel zoom or drag
+
+private:
+    void rebuild();
+    QCPBars* bars(const Bins& b, const QString& name, const QColor& color);
+
+    QCustomPlot* plot_;
+    Bins natural_, proxy_;
+    double threshold_ = 0.0, fpr_ = 0.0;
+    bool has_threshold_ = false;
+    std::vector<Marker> markers_;
+};
+
+} // namespace clipflow::widgets

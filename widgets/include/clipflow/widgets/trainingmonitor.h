@@ -1,0 +1,34 @@
+#pragma once
+// TrainingMonitor: live loss curves of a training job (natural and proxy NLL
+// for CLIP-Flow, real and AI cross-entropy for the supervised detector) with
+// its throughput and ETA. Feed it one point per progress report; no core types.
+// GUI thread only.
+
+#include <QWidget>
+
+class QCustomPlot;
+class QLabel;
+
+namespace clipflow::widgets {
+
+class TrainingMonitor : public QWidget {
+    Q_OBJECT
+public:
+    explicit TrainingMonitor(QWidget* parent = nullptr);
+
+    // Curve names, e.g. "natural NLL" / "proxy NLL".
+    void setSeriesNames(const QString& first, const QString& second);
+    void clear();
+    // x: fractional epoch (epoch - 1 + step fraction).
+    void addPoint(double x, double first, double second);
+    void setStatus(int epoch, int epochs, double samples_per_s, double eta_s, const QString& device);
+    int pointCount() const;
+    QString statusText() const;
+    QCustomPlot* plot() const { return plot_; }
+
+private:
+    QCustomPlot* plot_;
+    QLabel* status_;
+};
+
+} // namespace clipflow::widgets
