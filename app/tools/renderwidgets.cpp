@@ -8,6 +8,7 @@
 #include <clipflow/evidence.h>
 #include <clipflow/flowtrainer.h>
 
+#include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
@@ -77,6 +78,15 @@ int main(int argc, char** argv)
     }
     hist.setMarkers(markers);
     ok &= save(hist, out + QStringLiteral("/widget-likelihoodhistogram.png"));
+
+    // ImageView: the image, zoomed 8x about its centre (pixel peeping, nearest neighbour).
+    clipflow::widgets::ImageView view;
+    view.resize(640, 400);
+    view.setImage(QImage(QString::fromLocal8Bit(argv[3])));
+    view.show();
+    QApplication::processEvents();
+    view.setZoom(8.0, QPointF(320, 200));
+    ok &= save(view, out + QStringLiteral("/widget-imageview.png"));
 
     // TrainingMonitor: a real (small) flow training run, fed through the progress callback.
     clipflow::widgets::TrainingMonitor monitor;
