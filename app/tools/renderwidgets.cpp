@@ -7,9 +7,14 @@
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/evidence.h>
 #include <clipflow/flowtrainer.h>
+#include <clipflow/laundering.h>
+#include <clipflow/proxy.h>
+#include <clipflow/spectrum.h>
 
 #include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
+#include <clipflow/widgets/proxypreview.h>
+#include <clipflow/widgets/spectrumview.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
 #include <QApplication>
@@ -31,6 +36,29 @@ clipflow::Raster upsample2(const clipflow::Raster& in)
         for (int x = 0; x < r.width; ++x)
             for (int c = 0; c < r.channels; ++c) r.data.push_back(in.at(x / 2, y / 2, c));
     return r;
+}
+
+clipflow::Raster crop(const clipflow::Raster& in, int x0, int y0, int w, int h)
+{
+    clipflow::Raster r;
+    r.width = w;
+    r.height = h;
+    r.channels = in.channels;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < in.channels; ++c) r.data.push_back(in.at(x0 + x, y0 + y, c));
+    return r;
+}
+
+QImage to_qimage(const clipflow::Raster& r)
+{
+    auto png = clipflow::encode_image(r, ".png");
+    return png ? QImage::fromData(png->data(), int(png->size()), "PNG") : QImage();
+}
+
+clipflow::widgets::SpectrumView::Spectrum view_spectrum(const clipflow::Spectrum& s)
+{
+    return {QString::fromStdString(s.name), s.width, s.height, s.log_power_db, s.radial_profile_db};
 }
 
 bool save(QWidget& w, const QString& path)
@@ -87,6 +115,51 @@ int main(int argc, char** argv)
     QApplication::processEvents();
     view.setZoom(8.0, QPointF(320, 200));
     ok &= save(view, out + QStringLiteral("/widget-imageview.png"));
+
+    // SpectrumView: the image 2x up-sampled, against a band from the original's four quadrants.
+    clipflow::SpectrumParams sp;
+    sp.per_channel = true;
+    const clipflow::Raster up = upsample2(crop(ev->pixels, 0, 0, ev->pixels.width / 2, ev->pixels.height / 2));
+    auto spec = clipflow::analyze_spectrum(up, sp);
+    if (!spec) return 1;
+    std::vector<float> band_lo(spec->radial_frequency.size(), 1e9f), band_hi(spec->radial_frequency.size(), -1e9f);
+    const int hw = ev->pixels.width / 2, hh = ev->pixels.height / 2;
+    for (int q = 0; q < 4; ++q) {
+        auto qs = clipflow::analyze_spectrum(crop(ev->pixels, (q % 2) * hw, (q / 2) * hh, hw, hh), sp);
+        if (!qs) return 1;
+        for (std::size_t i = 0; i < band_lo.size(); ++i) {
+            band_lo[i] = std::min(band_lo[i], qs->image.radial_profile_db[i]);
+            band_hi[i] = std::max(band_hi[i], qs->image.radial_profile_db[i]);
+        }
+    }
+    std::vector<clipflow::widgets::SpectrumView::Spectrum> spectra{view_spectrum(spec->image)};
+    spectra.front().name = QStringLiteral("luminance");
+    for (const auto& c : spec->channels) spectra.push_back(view_spectrum(c));
+    spectra.push_back(view_spectrum(spec->residual));
+    std::vector<clipflow::widgets::SpectrumView::Peak> peaks;
+    for (const auto& pk : spec->peaks)
+        peaks.push_back(
+            {QString::fromStdString(pk.source == spec->image.name ? std::string("luminance") : pk.source), pk.fx, pk.fy});
+    clipflow::widgets::SpectrumView spectrum_view;
+    spectrum_view.resize(900, 380);
+    spectrum_view.setSpectra(spectra, spec->radial_frequency, peaks);
+    spectrum_view.setNaturalBand(band_lo, band_hi);
+    spectrum_view.setCurrent(QStringLiteral("residual"));
+    ok &= save(spectrum_view, out + QStringLiteral("/widget-spectrumview.png"));
+
+    // ProxyPreview: a transposed-convolution proxy of the image's central 256 px.
+    const clipflow::Raster centre = crop(ev->pixels, (ev->pixels.width - 256) / 2, (ev->pixels.height - 256) / 2, 256, 256);
+    auto proxy = clipflow::make_proxy(centre, clipflow::ProxyOp::TransposedConv, 2);
+    auto sa = clipflow::analyze_spectrum(centre), sb = proxy ? clipflow::analyze_spectrum(proxy->image) : sa;
+    if (!proxy || !sa || !sb) return 1;
+    clipflow::widgets::ProxyPreview preview;
+    preview.resize(760, 720);
+    preview.setPair(to_qimage(centre), to_qimage(proxy->image), QStringLiteral("transposed_conv"), sa->residual.log_power_db,
+                    sb->residual.log_power_db, sa->residual.width, sa->residual.height);
+    preview.show();
+    QApplication::processEvents();
+    preview.naturalView()->setZoom(4.0, QPointF(preview.naturalView()->width() / 2.0, preview.naturalView()->height() / 2.0));
+    ok &= save(preview, out + QStringLiteral("/widget-proxypreview.png"));
 
     // TrainingMonitor: a real (small) flow training run, fed through the progress callback.
     clipflow::widgets::TrainingMonitor monitor;

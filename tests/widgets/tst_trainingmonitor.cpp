@@ -6,6 +6,7 @@
 #include "../../widgets/src/qcustomplotinclude.h"
 
 #include <QTest>
+#include <QWheelEvent>
 
 using clipflow::widgets::TrainingMonitor;
 
@@ -50,6 +51,20 @@ private Q_SLOTS:
         QVERIFY(w.statusText().contains(QStringLiteral("Epoch 3 of 60")));
         QVERIFY(w.statusText().contains(QStringLiteral("2 min 5 s")));
         QVERIFY(w.statusText().contains(QStringLiteral("CPU")));
+        // The wheel zooms the epoch axis and stops the auto-scaling; Home brings it back.
+        const QCPRange full = w.plot()->xAxis->range();
+        const QPointF centre = w.plot()->axisRect()->rect().center();
+        QWheelEvent wheel(centre, w.plot()->mapToGlobal(centre), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+        QApplication::sendEvent(w.plot(), &wheel);
+        QVERIFY(!w.following());
+        QVERIFY(w.plot()->xAxis->range().size() < full.size() * 0.9);
+        w.addPoint(20.0, 0.0, 0.0);
+        QVERIFY(w.plot()->xAxis->range().upper < 20.0); // not followed while zoomed
+        w.setFocus();
+        QTest::keyClick(&w, Qt::Key_Home);
+        QVERIFY(w.following());
+        QCOMPARE(w.plot()->xAxis->range().upper, 20.0);
         w.clear();
         QCOMPARE(w.pointCount(), 0);
         QVERIFY(w.statusText().isEmpty());

@@ -50,6 +50,19 @@ void ImageView::fitToView()
     zoom_ = fitZoom();
     offset_ = QPointF((width() - image_.width() * zoom_) / 2, (height() - image_.height() * zoom_) / 2);
     Q_EMIT zoomChanged(zoom_);
+    Q_EMIT viewChanged();
+    update();
+}
+
+void ImageView::setView(double zoom, QPointF centre)
+{
+    if (image_.isNull()) return;
+    zoom_ = std::clamp(zoom, std::min(1.0, fitZoom()), kMaxZoom);
+    fit_ = false;
+    offset_ = QPointF(width() / 2.0, height() / 2.0) - centre * zoom_;
+    clampOffset();
+    Q_EMIT zoomChanged(zoom_);
+    Q_EMIT viewChanged();
     update();
 }
 
@@ -69,6 +82,7 @@ void ImageView::setZoom(double zoom, QPointF anchor)
     offset_ = anchor - at * zoom_;
     clampOffset();
     Q_EMIT zoomChanged(zoom_);
+    Q_EMIT viewChanged();
     update();
 }
 
@@ -136,6 +150,7 @@ void ImageView::mouseMoveEvent(QMouseEvent* event)
         drag_from_ = event->position();
         fit_ = false;
         clampOffset();
+        Q_EMIT viewChanged();
         update();
     }
     const QPointF at = viewToImage(event->position());

@@ -43,6 +43,32 @@ void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>&
     plot_->replot();
 }
 
+void RadialProfilePlot::addBand(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& lower_db,
+                                const std::vector<float>& upper_db, const QColor& color)
+{
+    const auto n = std::min({frequencies.size(), lower_db.size(), upper_db.size()});
+    QVector<double> x(static_cast<qsizetype>(n)), lo(static_cast<qsizetype>(n)), hi(static_cast<qsizetype>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        x[static_cast<qsizetype>(i)] = frequencies[i];
+        lo[static_cast<qsizetype>(i)] = lower_db[i];
+        hi[static_cast<qsizetype>(i)] = upper_db[i];
+    }
+    QCPGraph* upper = plot_->addGraph();
+    QCPGraph* lower = plot_->addGraph();
+    upper->setName(name);
+    lower->removeFromLegend();
+    QColor fill = color;
+    fill.setAlpha(70);
+    for (QCPGraph* g : {upper, lower}) g->setPen(QPen(color, 1));
+    upper->setBrush(fill);
+    upper->setChannelFillGraph(lower);
+    upper->setData(x, hi, true);
+    lower->setData(x, lo, true);
+    plot_->rescaleAxes();
+    plot_->xAxis->setRange(0, 0.5);
+    plot_->replot();
+}
+
 int RadialProfilePlot::seriesCount() const
 {
     return plot_->graphCount();

@@ -2,6 +2,7 @@
 
 #include "qcustomplotinclude.h"
 
+#include <QKeyEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -40,6 +41,13 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent), plot_(new Q
     plot_->yAxis2->setLabelColor(second);
     plot_->yAxis2->setTickLabelColor(second);
     setSeriesNames(tr("natural NLL"), tr("proxy NLL"));
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    plot_->axisRect()->setRangeDrag(Qt::Horizontal);
+    plot_->axisRect()->setRangeZoom(Qt::Horizontal);
+    // Once the analyst zooms or drags, stop rescaling under their hands.
+    connect(plot_, &QCustomPlot::mouseWheel, this, [this] { follow_ = false; });
+    connect(plot_, &QCustomPlot::mousePress, this, [this] { follow_ = false; });
+    setFocusPolicy(Qt::StrongFocus);
     setMinimumHeight(180);
 }
 
@@ -56,6 +64,7 @@ void TrainingMonitor::clear()
 {
     plot_->graph(0)->data()->clear();
     plot_->graph(1)->data()->clear();
+    follow_ = true;
     status_->clear();
     plot_->replot();
 }
@@ -64,11 +73,28 @@ void TrainingMonitor::addPoint(double x, double first, double second)
 {
     plot_->graph(0)->addData(x, first);
     plot_->graph(1)->addData(x, second);
+    if (follow_) rescale();
+    plot_->replot(QCustomPlot::rpQueuedReplot); // many points per second: coalesce repaints
+}
+
+void TrainingMonitor::rescale()
+{
     plot_->rescaleAxes();
     plot_->yAxis->scaleRange(1.1); // a margin, so extremes do not hide under the frame
     plot_->yAxis2->scaleRange(1.1);
     plot_->xAxis->setRangeLower(0);
-    plot_->replot(QCustomPlot::rpQueuedReplot); // many points per second: coalesce repaints
+}
+
+void TrainingMonitor::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() != Qt::Key_Home) {
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    follow_ = true;
+    rescale();
+    plot_->replot();
+    event->accept();
 }
 
 void TrainingMonitor::setStatus(int epoch, int epochs, double samples_per_s, double eta_s, const QString& device)

@@ -30,6 +30,9 @@ public:
     void setZoom(double zoom, QPointF anchor); // keeps the image point under `anchor` (view coordinates) in place
     void fitToView();
     void actualSize();
+    // Shows image point `centre` in the middle of the view at `zoom` (for linked views).
+    void setView(double zoom, QPointF centre);
+    QPointF viewCentre() const { return viewToImage(QPointF(width() / 2.0, height() / 2.0)); }
 
     QPointF viewToImage(QPointF view) const;
     QPointF imageToView(QPointF image) const;
@@ -39,6 +42,7 @@ public:
 Q_SIGNALS:
     void pixelHovered(int x, int y, QColor color); // x = y = -1 off the image
     void zoomChanged(double zoom);
+    void viewChanged(); // zoom or pan
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -19,6 +19,9 @@ public:
     // Adds one curve; frequencies and values_db must have the same length.
     void addSeries(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& values_db,
                    const QColor& color);
+    // A shaded band between two curves (e.g. the range of natural images); drawn beneath later series.
+    void addBand(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& lower_db,
+                 const std::vector<float>& upper_db, const QColor& color);
     int seriesCount() const;
     QCustomPlot* plot() const { return plot_; }
 

@@ -2,6 +2,7 @@
 // TrainingMonitor: live loss curves of a training job (natural and proxy NLL
 // for CLIP-Flow, real and AI cross-entropy for the supervised detector) with
 // its throughput and ETA. Feed it one point per progress report; no core types.
+// The wheel zooms and dragging pans the epoch axis; Home follows the whole run again.
 // GUI thread only.
 
 #include <QWidget>
@@ -25,10 +26,16 @@ public:
     int pointCount() const;
     QString statusText() const;
     QCustomPlot* plot() const { return plot_; }
+    bool following() const { return follow_; } // rescales as points arrive
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
+    void rescale();
     QCustomPlot* plot_;
     QLabel* status_;
+    bool follow_ = true;
 };
 
 } // namespace clipflow::widgets
