@@ -39,6 +39,10 @@ private Q_SLOTS:
         QCOMPARE(w.naturalView()->image().pixelColor(0, 0), QColor(10, 200, 10));
         QCOMPARE(w.proxyView()->image().pixelColor(0, 0), QColor(200, 10, 10));
         QCOMPARE(w.proxySpectrum()->scaleLow(), -30.0f);
+        // Drawn, not blank: the natural view shows green, the proxy view red.
+        const QImage left = w.naturalView()->grab().toImage(), right = w.proxyView()->grab().toImage();
+        QCOMPARE(left.pixelColor(left.width() / 2, left.height() / 2), QColor(10, 200, 10));
+        QCOMPARE(right.pixelColor(right.width() / 2, right.height() / 2), QColor(200, 10, 10));
         auto* view = w.naturalView();
         const QPointF at(view->width() / 2.0, view->height() / 2.0);
         for (int i = 0; i < notches; ++i) {
