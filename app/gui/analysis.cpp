@@ -21,7 +21,7 @@ QImage preview_of(const Raster& r)
 
 } // namespace
 
-Analysis analyse_file(const QString& file)
+Analysis analyse_file(const QString& file, Detectors* detectors)
 {
     Analysis a;
     a.file = file;
@@ -32,12 +32,15 @@ Analysis analyse_file(const QString& file)
     }
     a.info = ev->info;
     a.preview = preview_of(ev->pixels);
-    auto spec = analyze_spectrum(ev->pixels);
+    SpectrumParams sp;
+    sp.per_channel = ev->pixels.channels == 3;
+    auto spec = analyze_spectrum(ev->pixels, sp);
     if (!spec) {
         a.error = QString::fromStdString(spec.status().message());
         return a;
     }
     a.spectrum = std::move(spec.value());
+    if (detectors) a.detectors = detectors->score(ev->pixels);
     return a;
 }
 

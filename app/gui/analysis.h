@@ -1,6 +1,8 @@
 #pragma once
-// One image's intake and spectra, computed off the GUI thread
+// One image's intake, spectra and detector scores, computed off the GUI thread
 // (analyse_file runs inside QtConcurrent; it touches no widgets).
+
+#include "detectors.h"
 
 #include <clipflow/evidence.h>
 #include <clipflow/spectrum.h>
@@ -18,8 +20,10 @@ struct Analysis {
     EvidenceInfo info;
     QImage preview; // stored grid, 8-bit, at most 1024 px
     std::optional<SpectrumResult> spectrum;
+    DetectorResults detectors;
 };
 
-Analysis analyse_file(const QString& file);
+// Intake, spectra (per channel too) and both default detectors.
+Analysis analyse_file(const QString& file, Detectors* detectors);
 
 } // namespace clipflow::app

@@ -1,12 +1,14 @@
 #include "mainwindow.h"
 
 #include <clipflow/version.h>
-#include <clipflow/widgets/colormap.h>
-#include <clipflow/widgets/radialprofileplot.h>
+#include <clipflow/widgets/imageview.h>
+#include <clipflow/widgets/likelihoodhistogram.h>
+#include <clipflow/widgets/spectrumview.h>
 
 #include <QApplication>
 #include <QDragEnterEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QLabel>
@@ -19,24 +21,30 @@
 namespace clipflow::app {
 namespace {
 
-QLabel* make_view(const QString& accessible, QWidget* parent)
+QGroupBox* boxed(const QString& title, QWidget* content, QWidget* parent)
 {
-    auto* label = new QLabel(parent);
-    label->setAlignment(Qt::AlignCenter);
-    label->setMinimumSize(280, 280);
-    label->setFrameShape(QFrame::StyledPanel);
-    label->setAccessibleName(accessible);
-    return label;
+    auto* box = new QGroupBox(title, parent);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(content);
+    return box;
 }
 
-QPixmap fit(const QImage& image, const QLabel* label)
+widgets::SpectrumView::Spectrum view_spectrum(const Spectrum& s, const QString& name)
 {
-    return QPixmap::fromImage(image).scaled(label->size() - QSize(8, 8), Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return {name, s.width, s.height, s.log_power_db, s.radial_profile_db};
+}
+
+// Tail p-values far beyond the calibration sample mean "smaller than anything measurable".
+QString p_text(double p, bool extrapolated)
+{
+    if (p < 1e-6) return QStringLiteral("p < 10\u207b\u2076 (extrapolated)");
+    return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
 }
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreApplication::applicationDirPath())
 {
     setWindowTitle(tr("ClipFlow Forensics"));
     setAcceptDrops(true);
@@ -46,25 +54,23 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     info_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     info_->setWordWrap(true);
     info_->setAccessibleName(tr("Evidence details"));
-    image_ = make_view(tr("Image (stored pixel grid)"), central);
-    spectrum_ = make_view(tr("Luminance spectrum"), central);
-    residual_ = make_view(tr("Noise-residual spectrum"), central);
-    profile_ = new widgets::RadialProfilePlot(central);
-    grid->addWidget(info_, 0, 0, 1, 3);
-    const std::pair<QLabel*, QString> panes[] = {{image_, tr("Image (stored pixel grid)")},
-                                                 {spectrum_, tr("Luminance spectrum")},
-                                                 {residual_, tr("Noise-residual spectrum")}};
-    int column = 0;
-    for (const auto& [view, title] : panes) {
-        auto* box = new QGroupBox(title, central);
-        auto* layout = new QVBoxLayout(box);
-        layout->setContentsMargins(4, 4, 4, 4);
-        layout->addWidget(view);
-        grid->addWidget(box, 1, column++);
-    }
-    grid->addWidget(profile_, 2, 0, 1, 3);
+    results_ = new QLabel(central);
+    results_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    results_->setWordWrap(true);
+    results_->setAccessibleName(tr("Detector results"));
+    image_ = new widgets::ImageView(central);
+    image_->setAccessibleName(tr("Image (stored pixel grid)"));
+    spectra_ = new widgets::SpectrumView(central);
+    histogram_ = new widgets::LikelihoodHistogram(central);
+    grid->addWidget(info_, 0, 0, 1, 2);
+    grid->addWidget(boxed(tr("Image (stored pixel grid)"), image_, central), 1, 0);
+    grid->addWidget(boxed(tr("Detectors"), results_, central), 1, 1);
+    grid->addWidget(boxed(tr("Spectra"), spectra_, central), 2, 0);
+    grid->addWidget(boxed(tr("Among natural images (CLIP-Flow calibration)"), histogram_, central), 2, 1);
+    grid->setColumnStretch(0, 3);
+    grid->setColumnStretch(1, 2);
     grid->setRowStretch(1, 3);
-    grid->setRowStretch(2, 2);
+    grid->setRowStretch(2, 3);
     setCentralWidget(central);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
@@ -88,7 +94,7 @@ void MainWindow::openFile(const QString& file)
         return;
     }
     statusBar()->showMessage(tr("Analysing %1\u2026").arg(file));
-    watcher_.setFuture(QtConcurrent::run(analyse_file, file));
+    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_));
 }
 
 void MainWindow::chooseFile()
@@ -122,6 +128,11 @@ void MainWindow::showAnalysis()
     if (!a.error.isEmpty()) {
         info_->setText(tr("<b>%1</b><br>Cannot analyse: %2").arg(a.file.toHtmlEscaped(), a.error.toHtmlEscaped()));
         statusBar()->showMessage(tr("Failed: %1").arg(a.error));
+        // Nothing of the previous image may stay on screen beside this file's name.
+        image_->setImage(QImage());
+        spectra_->setSpectra({}, {}, {});
+        results_->clear();
+        histogram_->setMarkers({});
         Q_EMIT analysisFinished(a.file, false);
         return;
     }
@@ -137,14 +148,53 @@ void MainWindow::showAnalysis()
             .arg(a.info.file_size)
             .arg(s.peaks.size())
             .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()));
-    const widgets::ColorMap viridis;
-    image_->setPixmap(fit(a.preview, image_));
-    spectrum_->setPixmap(fit(viridis.render(s.image.log_power_db.data(), s.image.width, s.image.height), spectrum_));
-    residual_->setPixmap(fit(viridis.render(s.residual.log_power_db.data(), s.residual.width, s.residual.height), residual_));
-    profile_->clear();
-    profile_->addSeries(tr("luminance"), s.radial_frequency, s.image.radial_profile_db, QColor(40, 40, 40));
-    profile_->addSeries(tr("residual"), s.radial_frequency, s.residual.radial_profile_db, QColor(230, 120, 20));
-    profile_->addSeries(tr("periodicity"), s.radial_frequency, s.periodicity.radial_profile_db, QColor(30, 120, 200));
+    image_->setImage(a.preview);
+    std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, tr("luminance"))};
+    for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, QString::fromStdString(c.name)));
+    spectra.push_back(view_spectrum(s.residual, tr("residual")));
+    spectra.push_back(view_spectrum(s.periodicity, tr("periodicity")));
+    std::vector<widgets::SpectrumView::Peak> peaks;
+    for (const auto& p : s.peaks) {
+        const QString source = p.source == s.image.name ? tr("luminance") : QString::fromStdString(p.source);
+        peaks.push_back({source, p.fx, p.fy});
+    }
+    spectra_->setSpectra(spectra, s.radial_frequency, peaks);
+
+    const auto& d = a.detectors;
+    QString text;
+    if (d.clipflow) {
+        const auto& c = d.clipflow->calibrated;
+        text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br><br>")
+                    .arg(d.clipflow_model, d.backbone, QString::fromStdString(c.verdict).toHtmlEscaped(),
+                         p_text(c.p_value, c.p_extrapolated).toHtmlEscaped())
+                    .arg(c.percentile, 0, 'f', 1)
+                    .arg(c.ai_score, 0, 'f', 2);
+    }
+    if (d.supervised) {
+        const auto& v = *d.supervised;
+        QString gen = v.generator.empty() ? tr("\u2014") : QString::fromStdString(v.generator);
+        text += tr("<b>Supervised</b> (%1)<br>%2<br>p_ai = %3 \u00b7 generator %4<br>")
+                    .arg(d.supervised_model, QString::fromStdString(v.verdict).toHtmlEscaped())
+                    .arg(v.p_ai, 0, 'f', 2)
+                    .arg(gen.toHtmlEscaped());
+    }
+    if (d.clipflow && d.supervised &&
+        ((d.clipflow->calibrated.verdict_code == "natural") != (d.supervised->verdict_code == "natural")))
+        text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
+    if (!d.error.isEmpty()) text += tr("<br><i>%1</i>").arg(d.error.toHtmlEscaped());
+    text += tr(
+        "<br><small>Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.</small>");
+    results_->setText(text);
+    histogram_->setMarkers({});
+    if (d.calibration) {
+        const auto& cal = *d.calibration;
+        histogram_->setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
+        histogram_->setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
+        histogram_->setThreshold(cal.threshold(), cal.fpr());
+        if (d.clipflow)
+            histogram_->setMarkers(
+                {{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
+    }
     statusBar()->showMessage(tr("Analysed %1").arg(a.file));
     Q_EMIT analysisFinished(a.file, true);
 }

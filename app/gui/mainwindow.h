@@ -1,6 +1,8 @@
 #pragma once
 // The main window: drop or open an image, see its hash, its stored pixels,
-// its spectra and radial profiles. Analysis runs on a worker thread.
+// its spectra and radial profiles, both detectors' scores and where it falls
+// among natural images. Analysis runs on a worker thread (QtConcurrent);
+// everything here runs on the GUI thread.
 
 #include "analysis.h"
 
@@ -10,8 +12,10 @@
 class QLabel;
 
 namespace clipflow::widgets {
-class RadialProfilePlot;
-}
+class ImageView;
+class LikelihoodHistogram;
+class SpectrumView;
+} // namespace clipflow::widgets
 
 namespace clipflow::app {
 
@@ -36,10 +40,11 @@ private:
     void showAnalysis();
 
     QLabel* info_ = nullptr;
-    QLabel* image_ = nullptr;
-    QLabel* spectrum_ = nullptr;
-    QLabel* residual_ = nullptr;
-    widgets::RadialProfilePlot* profile_ = nullptr;
+    QLabel* results_ = nullptr;
+    widgets::ImageView* image_ = nullptr;
+    widgets::SpectrumView* spectra_ = nullptr;
+    widgets::LikelihoodHistogram* histogram_ = nullptr;
+    Detectors detectors_;
     QFutureWatcher<Analysis> watcher_;
 };
 

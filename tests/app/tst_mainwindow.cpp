@@ -3,7 +3,9 @@
 
 #include "mainwindow.h"
 
-#include <clipflow/widgets/radialprofileplot.h>
+#include <clipflow/widgets/imageview.h>
+#include <clipflow/widgets/likelihoodhistogram.h>
+#include <clipflow/widgets/spectrumview.h>
 
 #include <QLabel>
 #include <QMimeData>
@@ -57,12 +59,21 @@ private Q_SLOTS:
         QLabel* info = label_named(w, QStringLiteral("Evidence details"));
         QVERIFY(info);
         QVERIFY2(info->text().contains(mentions), qPrintable(info->text()));
-        QLabel* spectrum = label_named(w, QStringLiteral("Luminance spectrum"));
-        QVERIFY(spectrum);
-        QCOMPARE(!spectrum->pixmap().isNull(), ok);
-        auto* plot = w.findChild<clipflow::widgets::RadialProfilePlot*>();
-        QVERIFY(plot);
-        QCOMPARE(plot->seriesCount(), ok ? 3 : 0);
+        auto* spectra = w.findChild<clipflow::widgets::SpectrumView*>();
+        QVERIFY(spectra);
+        QCOMPARE(spectra->names().contains(QStringLiteral("residual")), ok);
+        QCOMPARE(spectra->names().contains(QStringLiteral("periodicity")), ok);
+        auto* image = w.findChild<clipflow::widgets::ImageView*>();
+        QVERIFY(image);
+        QCOMPARE(!image->image().isNull(), ok);
+        // Both default detectors scored it; the histogram marks it.
+        QLabel* results = label_named(w, QStringLiteral("Detector results"));
+        QVERIFY(results);
+        QCOMPARE(results->text().contains(QStringLiteral("CLIP-Flow")), ok);
+        QCOMPARE(results->text().contains(QStringLiteral("p_ai")), ok);
+        auto* histogram = w.findChild<clipflow::widgets::LikelihoodHistogram*>();
+        QVERIFY(histogram);
+        QCOMPARE(histogram->markerCount(), ok ? 1 : 0);
     }
 
     void dropStartsAnalysis()

@@ -27,10 +27,12 @@ LikelihoodHistogram::LikelihoodHistogram(QWidget* parent) : QWidget(parent), plo
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
-    plot_->xAxis->setLabel(tr("Log-likelihood (nats per dimension); lower is less like natural photos"));
+    plot_->xAxis->setLabel(tr("Log-likelihood (nats/dim); lower = less like natural photos"));
     plot_->yAxis->setLabel(tr("Density"));
     plot_->legend->setVisible(true);
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    // Bottom centre: the bars sit at the sides (proxies left, natural right), labels at the top.
+    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignHCenter);
+    plot_->legend->setBrush(QColor(255, 255, 255, 200));
     plot_->setAccessibleName(tr("Likelihood histogram of natural images"));
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -135,10 +137,12 @@ void LikelihoodHistogram::rebuild()
         // Labels grow away from the nearer edge, so they stay inside the plot.
         const double t = (shown - view.lower) / view.size();
         label->setPositionAlignment((t > 0.6 ? Qt::AlignRight : t < 0.4 ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignBottom);
-        label->setText(shown == x
-                           ? text
-                           : (x < shown ? QStringLiteral("◀ ") : QString()) + text + QStringLiteral(" (%1)").arg(x, 0, 'g', 4) +
-                                 (x > shown ? QStringLiteral(" ▶") : QString()));
+        // Pinned: the true score on a second line, with an arrow towards it.
+        label->setText(shown == x ? text
+                                  : text + QStringLiteral("\n%1 %2 %3")
+                                               .arg(x < shown ? QStringLiteral("◀") : QString())
+                                               .arg(x, 0, 'g', 3)
+                                               .arg(x > shown ? QStringLiteral("▶") : QString()));
         label->setColor(color);
         label->setPadding(QMargins(3, 1, 3, 1));
         label->setBrush(QBrush(QColor(255, 255, 255, 210)));
@@ -149,7 +153,7 @@ void LikelihoodHistogram::rebuild()
         const auto& m = markers_[i];
         vertical(m.score, kMarker, Qt::SolidLine,
                  tr("%1: percentile %2").arg(m.label).arg(m.percentile, 0, 'f', m.percentile < 1 ? 2 : 0),
-                 0.86 - 0.09 * static_cast<double>(i % 4));
+                 0.80 - 0.14 * static_cast<double>(i % 4));
     }
     plot_->replot();
 }
