@@ -6,15 +6,20 @@
 #include <clipflow/widgets/spectrumview.h>
 
 #include <QApplication>
+#include <QDirIterator>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTableView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -71,30 +76,131 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     grid->setColumnStretch(1, 2);
     grid->setRowStretch(1, 3);
     grid->setRowStretch(2, 3);
-    setCentralWidget(central);
+
+    // Left: the evidence table, sortable and filterable.
+    auto* left = new QWidget(this);
+    auto* column = new QVBoxLayout(left);
+    column->setContentsMargins(0, 0, 0, 0);
+    filter_ = new QLineEdit(left);
+    filter_->setPlaceholderText(tr("Filter (name, hash, format, verdict)\u2026"));
+    filter_->setClearButtonEnabled(true);
+    filter_->setAccessibleName(tr("Filter evidence"));
+    sorted_.setSourceModel(&model_);
+    sorted_.setSortRole(EvidenceModel::SortRole);
+    sorted_.setFilterKeyColumn(-1);
+    sorted_.setFilterCaseSensitivity(Qt::CaseInsensitive);
+    table_ = new QTableView(left);
+    table_->setModel(&sorted_);
+    table_->setSortingEnabled(true);
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setIconSize(QSize(48, 48));
+    table_->verticalHeader()->setDefaultSectionSize(52);
+    table_->verticalHeader()->hide();
+    table_->horizontalHeader()->setStretchLastSection(true);
+    table_->setAccessibleName(tr("Evidence"));
+    column->addWidget(filter_);
+    column->addWidget(table_);
+    connect(filter_, &QLineEdit::textChanged, &sorted_, &QSortFilterProxyModel::setFilterFixedString);
+    connect(table_->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showSelected);
+
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(left);
+    split->addWidget(central);
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 5);
+    left->setMinimumWidth(260);
+    split->setSizes({480, 1000});
+    setCentralWidget(split);
 
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("&Cancel queued analyses"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelQueued);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     statusBar()->showMessage(tr("Ready \u2014 ClipFlow Forensics %1").arg(QString::fromLatin1(clipflow::version())));
-    connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::showAnalysis);
-    resize(1100, 820);
+    connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::finished);
+    resize(1500, 880);
 }
 
 bool MainWindow::isBusy() const
 {
-    return watcher_.isRunning();
+    return watcher_.isRunning() || !queue_.isEmpty();
 }
 
-void MainWindow::openFile(const QString& file)
+void MainWindow::openFile(const QString& path)
 {
-    if (watcher_.isRunning()) {
-        statusBar()->showMessage(tr("Still analysing the previous image\u2026"));
-        return;
+    QStringList files;
+    if (QFileInfo(path).isDir()) {
+        static const QStringList patterns{QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.jpe"),
+                                          QStringLiteral("*.png"),  QStringLiteral("*.tif"),  QStringLiteral("*.tiff"),
+                                          QStringLiteral("*.webp"), QStringLiteral("*.bmp"),  QStringLiteral("*.gif")};
+        QDirIterator it(path, patterns, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext()) files << it.next();
+        files.sort();
+    } else {
+        files << path;
     }
-    statusBar()->showMessage(tr("Analysing %1\u2026").arg(file));
+    for (const QString& f : files) {
+        const int row = model_.add(f);
+        const auto state = model_.state(row);
+        // Each file is analysed once; cancelled ones may be queued again.
+        if (state == EvidenceModel::State::Done || state == EvidenceModel::State::Failed ||
+            state == EvidenceModel::State::Analysing || queue_.contains(f))
+            continue;
+        model_.setState(row, EvidenceModel::State::Queued);
+        queue_ << f;
+        ++batch_total_;
+    }
+    startNext();
+}
+
+void MainWindow::cancelQueued()
+{
+    for (const QString& f : std::as_const(queue_)) model_.setState(model_.find(f), EvidenceModel::State::Cancelled);
+    batch_total_ -= int(queue_.size());
+    queue_.clear();
+    statusBar()->showMessage(tr("Queued analyses cancelled"));
+}
+
+void MainWindow::startNext()
+{
+    if (watcher_.isRunning() || queue_.isEmpty()) return;
+    const QString file = queue_.takeFirst();
+    model_.setState(model_.find(file), EvidenceModel::State::Analysing);
+    statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
     watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_));
+}
+
+void MainWindow::finished()
+{
+    Analysis a = watcher_.result();
+    const int row = model_.find(a.file);
+    const bool ok = a.error.isEmpty();
+    const QString file = a.file;
+    model_.setAnalysis(row, std::move(a));
+    table_->resizeColumnsToContents();
+    ++batch_done_;
+    // Show the newest result unless the analyst is looking at another row.
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    const QModelIndex mine = sorted_.mapFromSource(model_.index(row, EvidenceModel::Name));
+    if (!current.isValid() || current.row() == mine.row()) {
+        table_->selectionModel()->setCurrentIndex(mine, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (const Analysis* shown = model_.analysis(row)) showAnalysis(*shown);
+    }
+    if (queue_.isEmpty()) {
+        statusBar()->showMessage(ok ? tr("Analysed %1").arg(file) : tr("Failed: %1").arg(file));
+        batch_total_ = batch_done_ = 0;
+    }
+    Q_EMIT analysisFinished(file, ok);
+    startNext();
+}
+
+void MainWindow::showSelected()
+{
+    const QModelIndex current = table_->selectionModel()->currentIndex();
+    if (!current.isValid()) return;
+    if (const Analysis* a = model_.analysis(sorted_.mapToSource(current).row())) showAnalysis(*a);
 }
 
 void MainWindow::chooseFile()
@@ -113,27 +219,22 @@ void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 void MainWindow::dropEvent(QDropEvent* event)
 {
     const auto urls = event->mimeData()->urls();
-    for (const QUrl& url : urls) {
+    for (const QUrl& url : urls)
         if (url.isLocalFile()) {
-            openFile(url.toLocalFile());
+            openFile(url.toLocalFile()); // files and whole folders
             event->acceptProposedAction();
-            return;
         }
-    }
 }
 
-void MainWindow::showAnalysis()
+void MainWindow::showAnalysis(const Analysis& a)
 {
-    const Analysis a = watcher_.result();
     if (!a.error.isEmpty()) {
         info_->setText(tr("<b>%1</b><br>Cannot analyse: %2").arg(a.file.toHtmlEscaped(), a.error.toHtmlEscaped()));
-        statusBar()->showMessage(tr("Failed: %1").arg(a.error));
         // Nothing of the previous image may stay on screen beside this file's name.
         image_->setImage(QImage());
         spectra_->setSpectra({}, {}, {});
         results_->clear();
         histogram_->setMarkers({});
-        Q_EMIT analysisFinished(a.file, false);
         return;
     }
     const auto& s = *a.spectrum;
@@ -195,8 +296,6 @@ void MainWindow::showAnalysis()
             histogram_->setMarkers(
                 {{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
     }
-    statusBar()->showMessage(tr("Analysed %1").arg(a.file));
-    Q_EMIT analysisFinished(a.file, true);
 }
 
 } // namespace clipflow::app

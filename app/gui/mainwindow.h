@@ -5,11 +5,16 @@
 // everything here runs on the GUI thread.
 
 #include "analysis.h"
+#include "evidencemodel.h"
 
 #include <QFutureWatcher>
 #include <QMainWindow>
+#include <QSortFilterProxyModel>
+#include <QStringList>
 
 class QLabel;
+class QLineEdit;
+class QTableView;
 
 namespace clipflow::widgets {
 class ImageView;
@@ -24,9 +29,15 @@ class MainWindow : public QMainWindow {
 public:
     explicit MainWindow(QWidget* parent = nullptr);
 
-    // Starts a background analysis; the result appears when it finishes.
+    // Adds the file (or every image in a folder) to the evidence table and
+    // queues its background analysis; results appear as each finishes.
     void openFile(const QString& file);
     bool isBusy() const;
+    // Drops every queued file that has not started (the running one finishes).
+    void cancelQueued();
+    EvidenceModel* evidence() { return &model_; }
+    QTableView* table() const { return table_; }
+    QLineEdit* filter() const { return filter_; }
 
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
@@ -37,13 +48,22 @@ protected:
 
 private:
     void chooseFile();
-    void showAnalysis();
+    void startNext();
+    void finished();
+    void showSelected();
+    void showAnalysis(const Analysis& a);
 
     QLabel* info_ = nullptr;
     QLabel* results_ = nullptr;
     widgets::ImageView* image_ = nullptr;
     widgets::SpectrumView* spectra_ = nullptr;
     widgets::LikelihoodHistogram* histogram_ = nullptr;
+    EvidenceModel model_;
+    QSortFilterProxyModel sorted_;
+    QTableView* table_ = nullptr;
+    QLineEdit* filter_ = nullptr;
+    QStringList queue_;
+    int batch_total_ = 0, batch_done_ = 0;
     Detectors detectors_;
     QFutureWatcher<Analysis> watcher_;
 };

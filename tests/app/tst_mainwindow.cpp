@@ -7,9 +7,13 @@
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/spectrumview.h>
 
+#include <QFile>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
@@ -74,6 +78,71 @@ private Q_SLOTS:
         auto* histogram = w.findChild<clipflow::widgets::LikelihoodHistogram*>();
         QVERIFY(histogram);
         QCOMPARE(histogram->markerCount(), ok ? 1 : 0);
+    }
+
+    void folderFillsTheEvidenceTable_data()
+    {
+        QTest::addColumn<QString>("filterText");
+        QTest::addColumn<int>("visible");
+        QTest::newRow("no filter") << QString() << 3;
+        QTest::newRow("by name") << QStringLiteral("grey") << 1;
+        QTest::newRow("by verdict") << QStringLiteral("cannot analyse") << 1;
+    }
+
+    void folderFillsTheEvidenceTable()
+    {
+        QFETCH(QString, filterText);
+        QFETCH(int, visible);
+        QTemporaryDir dir;
+        for (const char* f : {"rgb.png", "grey.jpg", "truncated.jpg"})
+            QVERIFY(QFile::copy(fixture(f), dir.filePath(QString::fromLatin1(f))));
+        MainWindow w;
+        w.show();
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(dir.path());
+        QCOMPARE(w.evidence()->rowCount(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 3, 60000);
+        QVERIFY(!w.isBusy());
+        int analysed = 0;
+        for (int r = 0; r < 3; ++r) {
+            const bool ok = !w.evidence()->file(r).endsWith(QStringLiteral("truncated.jpg"));
+            const QString sha = w.evidence()->index(r, clipflow::app::EvidenceModel::Sha).data().toString();
+            QCOMPARE(sha.size(), ok ? 12 : 0);
+            analysed += ok && !w.evidence()->index(r, clipflow::app::EvidenceModel::Supervised).data().toString().isEmpty();
+        }
+        QCOMPARE(analysed, 2);
+        // Opening the same folder again adds nothing and analyses nothing again.
+        w.openFile(dir.path());
+        QCOMPARE(w.evidence()->rowCount(), 3);
+        QVERIFY(!w.isBusy());
+
+        w.filter()->setText(filterText);
+        QCOMPARE(w.table()->model()->rowCount(), visible);
+
+        // Selecting a row shows that file's details.
+        w.filter()->clear();
+        for (int r = 0; r < w.table()->model()->rowCount(); ++r) {
+            const QModelIndex i = w.table()->model()->index(r, clipflow::app::EvidenceModel::Name);
+            if (i.data().toString() != QStringLiteral("grey.jpg")) continue;
+            w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        QVERIFY(label_named(w, QStringLiteral("Evidence details"))->text().contains(QStringLiteral("grey.jpg")));
+    }
+
+    void cancelDropsTheQueue()
+    {
+        QTemporaryDir dir;
+        for (int i = 0; i < 6; ++i) QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("copy%1.png").arg(i))));
+        MainWindow w;
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(dir.path());
+        w.cancelQueued();
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 30000);
+        int cancelled = 0;
+        for (int r = 0; r < w.evidence()->rowCount(); ++r)
+            cancelled += w.evidence()->state(r) == clipflow::app::EvidenceModel::State::Cancelled;
+        QCOMPARE(cancelled, 5); // the first one had started and finished
+        QCOMPARE(spy.count(), 1);
     }
 
     void dropStartsAnalysis()
