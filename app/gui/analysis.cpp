@@ -32,6 +32,10 @@ Analysis analyse_file(const QString& file, Detectors* detectors)
     }
     a.info = ev->info;
     a.preview = preview_of(ev->pixels);
+    if (auto m = read_metadata_file(file.toStdString()))
+        a.metadata = std::move(*m);
+    else
+        a.metadata_error = QString::fromStdString(m.status().message());
     SpectrumParams sp;
     sp.per_channel = ev->pixels.channels == 3;
     auto spec = analyze_spectrum(ev->pixels, sp);

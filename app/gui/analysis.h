@@ -5,6 +5,7 @@
 #include "detectors.h"
 
 #include <clipflow/evidence.h>
+#include <clipflow/metadata.h>
 #include <clipflow/spectrum.h>
 
 #include <QImage>
@@ -21,9 +22,11 @@ struct Analysis {
     QImage preview; // stored grid, 8-bit, at most 1024 px
     std::optional<SpectrumResult> spectrum;
     DetectorResults detectors;
+    std::vector<MetadataEntry> metadata; // EXIF, IPTC, XMP
+    QString metadata_error;
 };
 
-// Intake, spectra (per channel too) and both default detectors.
+// Intake, metadata, spectra (per channel too) and both default detectors.
 Analysis analyse_file(const QString& file, Detectors* detectors);
 
 } // namespace clipflow::app

@@ -19,7 +19,9 @@
 #include <QMimeData>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -69,7 +71,16 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     histogram_ = new widgets::LikelihoodHistogram(central);
     grid->addWidget(info_, 0, 0, 1, 2);
     grid->addWidget(boxed(tr("Image (stored pixel grid)"), image_, central), 1, 0);
-    grid->addWidget(boxed(tr("Detectors"), results_, central), 1, 1);
+    metadata_ = new QTableWidget(0, 3, central);
+    metadata_->setHorizontalHeaderLabels({tr("Family"), tr("Key"), tr("Value")});
+    metadata_->horizontalHeader()->setStretchLastSection(true);
+    metadata_->verticalHeader()->hide();
+    metadata_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    metadata_->setAccessibleName(tr("Metadata"));
+    tabs_ = new QTabWidget(central);
+    tabs_->addTab(results_, tr("Detectors"));
+    tabs_->addTab(metadata_, tr("Metadata"));
+    grid->addWidget(tabs_, 1, 1);
     grid->addWidget(boxed(tr("Spectra"), spectra_, central), 2, 0);
     grid->addWidget(boxed(tr("Among natural images (CLIP-Flow calibration)"), histogram_, central), 2, 1);
     grid->setColumnStretch(0, 3);
@@ -234,6 +245,8 @@ void MainWindow::showAnalysis(const Analysis& a)
         image_->setImage(QImage());
         spectra_->setSpectra({}, {}, {});
         results_->clear();
+        metadata_->setRowCount(0);
+        tabs_->setTabText(1, tr("Metadata"));
         histogram_->setMarkers({});
         return;
     }
@@ -260,6 +273,20 @@ void MainWindow::showAnalysis(const Analysis& a)
         peaks.push_back({source, p.fx, p.fy});
     }
     spectra_->setSpectra(spectra, s.radial_frequency, peaks);
+
+    metadata_->setRowCount(0);
+    for (const auto& m : a.metadata) {
+        const int r = metadata_->rowCount();
+        metadata_->insertRow(r);
+        metadata_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(m.family)));
+        metadata_->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(m.key)));
+        auto* value = new QTableWidgetItem(QString::fromStdString(m.value));
+        value->setToolTip(tr("Stored value: %1").arg(QString::fromStdString(m.raw)));
+        metadata_->setItem(r, 2, value);
+    }
+    tabs_->setTabText(1, a.metadata_error.isEmpty() ? tr("Metadata (%1)").arg(a.metadata.size()) : tr("Metadata (unreadable)"));
+    tabs_->setTabToolTip(1, a.metadata_error.isEmpty() ? tr("EXIF, IPTC and XMP through Exiv2") : a.metadata_error);
+    metadata_->resizeColumnsToContents();
 
     const auto& d = a.detectors;
     QString text;

@@ -15,6 +15,8 @@
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTableWidget;
+class QTabWidget;
 
 namespace clipflow::widgets {
 class ImageView;
@@ -55,6 +57,8 @@ private:
 
     QLabel* info_ = nullptr;
     QLabel* results_ = nullptr;
+    QTableWidget* metadata_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
     widgets::ImageView* image_ = nullptr;
     widgets::SpectrumView* spectra_ = nullptr;
     widgets::LikelihoodHistogram* histogram_ = nullptr;

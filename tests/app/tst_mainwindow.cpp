@@ -12,7 +12,9 @@
 #include <QLineEdit>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
@@ -127,6 +129,25 @@ private Q_SLOTS:
             w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         QVERIFY(label_named(w, QStringLiteral("Evidence details"))->text().contains(QStringLiteral("grey.jpg")));
+    }
+
+    void metadataTab()
+    {
+        MainWindow w;
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(fixture("exif6.jpg"));
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QTableWidget* table = nullptr;
+        for (QTableWidget* t : w.findChildren<QTableWidget*>())
+            if (t->accessibleName() == QStringLiteral("Metadata")) table = t;
+        QVERIFY(table);
+        bool orientation = false;
+        for (int r = 0; r < table->rowCount(); ++r)
+            orientation |= table->item(r, 1)->text() == QStringLiteral("Exif.Image.Orientation") &&
+                           table->item(r, 2)->text() == QStringLiteral("right, top");
+        QVERIFY(orientation);
+        auto* tabs = w.findChild<QTabWidget*>();
+        QVERIFY(tabs->tabText(1).startsWith(QStringLiteral("Metadata (")));
     }
 
     void cancelDropsTheQueue()
