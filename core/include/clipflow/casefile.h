@@ -1,0 +1,79 @@
+#pragma once
+// Case files (.cfcase): one JSON document holding an investigation: the
+// evidence list with SHA-256 hashes and results, the analyst's notes, and an
+// audit log of every action with UTC timestamps. Saving is atomic (a crash
+// or full disk leaves the previous file intact); opening checks the
+// structure, and verify_evidence() hashes every listed file again.
+//
+//   clipflow::CaseFile c;
+//   c.title = "Flood photo, 12 May"; c.analyst = "A. Analyst";
+//   c.add_evidence(info);                       // from load_evidence
+//   c.log("note", "asked the sender for the original");
+//   c.save("flood.cfcase");
+//   auto back = clipflow::CaseFile::load("flood.cfcase");
+//   for (auto& v : clipflow::verify_evidence(*back)) if (!v.ok) ...
+
+#include "clipflow/callbacks.h"
+#include "clipflow/evidence.h"
+#include "clipflow/result.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+struct CaseEvidence {
+    std::string file;   // as added (absolute where possible)
+    std::string sha256; // of the exact bytes analysed
+    std::uint64_t size = 0;
+    std::string format;
+    int width = 0, height = 0;
+    std::string added_at;
+    std::string notes;
+    std::string results_json = "{}"; // detector outputs, as the tools wrote them
+    bool operator==(const CaseEvidence&) const = default;
+};
+
+struct AuditEntry {
+    std::string time; // ISO 8601 UTC
+    std::string action;
+    std::string detail;
+    bool operator==(const AuditEntry&) const = default;
+};
+
+class CaseFile {
+public:
+    static constexpr int kFormatVersion = 1;
+    static constexpr std::uint64_t kMaxBytes = 256ull * 1024 * 1024;
+
+    std::string title, analyst, notes;
+    std::string created_at, tool_version;
+    std::vector<CaseEvidence> evidence;
+    std::vector<AuditEntry> audit;
+
+    CaseFile(); // created now, by this tool version
+
+    // Appends (or, for a file already listed with the same hash, returns) an evidence entry; logged.
+    CaseEvidence& add_evidence(const EvidenceInfo& info);
+    void log(const std::string& action, const std::string& detail);
+
+    std::string to_json() const;
+    static Result<CaseFile> parse(const std::string& json);
+    Status save(const std::string& path) const; // atomic
+    static Result<CaseFile> load(const std::string& path);
+
+    bool operator==(const CaseFile&) const = default;
+};
+
+struct IntegrityCheck {
+    std::string file;
+    std::string expected, actual; // actual is empty when the file cannot be read
+    bool ok = false;
+    std::string error;
+};
+
+// Hashes every evidence file again (read-only) and compares.
+std::vector<IntegrityCheck> verify_evidence(const CaseFile& c, const AbortCallback& abort = {});
+
+} // namespace clipflow
