@@ -13,6 +13,13 @@ int EvidenceModel::find(const QString& file) const
     return -1;
 }
 
+void EvidenceModel::clear()
+{
+    beginResetModel();
+    rows_.clear();
+    endResetModel();
+}
+
 int EvidenceModel::add(const QString& file)
 {
     if (const int existing = find(file); existing >= 0) return existing;

@@ -29,6 +29,7 @@ public:
     QString file(int row) const { return rows_.at(static_cast<std::size_t>(row)).file; }
     State state(int row) const { return rows_.at(static_cast<std::size_t>(row)).state; }
     int find(const QString& file) const;
+    void clear();
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;

@@ -24,6 +24,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <nlohmann/json.hpp>
 
 namespace clipflow::app {
 namespace {
@@ -69,6 +70,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     image_->setAccessibleName(tr("Image (stored pixel grid)"));
     spectra_ = new widgets::SpectrumView(central);
     histogram_ = new widgets::LikelihoodHistogram(central);
+    banner_ = new QLabel(central);
+    banner_->setWordWrap(true);
+    banner_->setAccessibleName(tr("Case integrity warning"));
+    banner_->setStyleSheet(QStringLiteral("QLabel { background: #b03030; color: white; padding: 6px; font-weight: bold; }"));
+    banner_->hide();
+    grid->addWidget(banner_, 3, 0, 1, 2);
     grid->addWidget(info_, 0, 0, 1, 2);
     grid->addWidget(boxed(tr("Image (stored pixel grid)"), image_, central), 1, 0);
     metadata_ = new QTableWidget(0, 3, central);
@@ -128,9 +135,33 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseFile);
     file->addAction(tr("&Cancel queued analyses"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelQueued);
     file->addSeparator();
+    file->addAction(tr("Open &case\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open case"), QString(), tr("ClipFlow cases (*.cfcase)"));
+        if (!path.isEmpty()) openCase(path);
+    });
+    file->addAction(tr("&Save case\u2026"), QKeySequence::Save, this, [this] {
+        QString path = case_path_;
+        if (path.isEmpty())
+            path = QFileDialog::getSaveFileName(this, tr("Save case"), QStringLiteral("case.cfcase"),
+                                                tr("ClipFlow cases (*.cfcase)"));
+        if (!path.isEmpty()) saveCase(path);
+    });
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
     statusBar()->showMessage(tr("Ready \u2014 ClipFlow Forensics %1").arg(QString::fromLatin1(clipflow::version())));
     connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::finished);
+    connect(&verifier_, &QFutureWatcher<std::vector<IntegrityCheck>>::finished, this, [this] {
+        const auto checks = verifier_.result();
+        QStringList bad;
+        for (const auto& c : checks)
+            if (!c.ok) bad << tr("%1: %2").arg(QString::fromStdString(c.file), QString::fromStdString(c.error));
+        case_.log("verify evidence", std::to_string(checks.size() - std::size_t(bad.size())) + " of " +
+                                         std::to_string(checks.size()) + " files match their recorded SHA-256");
+        banner_->setVisible(!bad.isEmpty());
+        banner_->setText(tr("\u26a0 %n evidence file(s) differ from the case record:\n", nullptr, int(bad.size())) +
+                         bad.join(u'\n'));
+        Q_EMIT caseVerified(int(bad.size()));
+    });
     resize(1500, 880);
 }
 
@@ -188,6 +219,26 @@ void MainWindow::finished()
     Analysis a = watcher_.result();
     const int row = model_.find(a.file);
     const bool ok = a.error.isEmpty();
+    if (ok) {
+        auto& entry = case_.add_evidence(a.info);
+        nlohmann::json results = nlohmann::json::object();
+        if (a.detectors.clipflow) {
+            const auto& c = a.detectors.clipflow->calibrated;
+            results["clipflow"] = {{"model_id", a.detectors.clipflow_model.toStdString()},
+                                   {"log_likelihood", c.log_likelihood},
+                                   {"p_value", c.p_value},
+                                   {"percentile", c.percentile},
+                                   {"verdict", c.verdict}};
+        }
+        if (a.detectors.supervised) {
+            const auto& v = *a.detectors.supervised;
+            results["supervised"] = {{"model_id", a.detectors.supervised_model.toStdString()},
+                                     {"p_ai", v.p_ai},
+                                     {"generator", v.generator},
+                                     {"verdict", v.verdict}};
+        }
+        entry.results_json = results.dump();
+    }
     const QString file = a.file;
     model_.setAnalysis(row, std::move(a));
     table_->resizeColumnsToContents();
@@ -205,6 +256,44 @@ void MainWindow::finished()
     }
     Q_EMIT analysisFinished(file, ok);
     startNext();
+}
+
+bool MainWindow::saveCase(const QString& path)
+{
+    case_.log("save case", path.toStdString());
+    const Status s = case_.save(path.toStdString());
+    if (!s.ok()) {
+        statusBar()->showMessage(tr("Case not saved: %1").arg(QString::fromStdString(s.message())));
+        return false;
+    }
+    case_path_ = path;
+    statusBar()->showMessage(tr("Case saved to %1").arg(path));
+    return true;
+}
+
+bool MainWindow::openCase(const QString& path)
+{
+    auto loaded = CaseFile::load(path.toStdString());
+    if (!loaded) {
+        statusBar()->showMessage(tr("Cannot open the case: %1").arg(QString::fromStdString(loaded.status().message())));
+        return false;
+    }
+    cancelQueued();
+    case_ = std::move(*loaded);
+    case_path_ = path;
+    case_.log("open case", path.toStdString());
+    model_.clear();
+    banner_->hide();
+    for (const auto& e : case_.evidence) openFile(QString::fromStdString(e.file));
+    verifier_.setFuture(QtConcurrent::run([c = case_] { return verify_evidence(c); }));
+    setWindowTitle(
+        tr("ClipFlow Forensics \u2014 %1").arg(QString::fromStdString(case_.title.empty() ? path.toStdString() : case_.title)));
+    return true;
+}
+
+QString MainWindow::banner() const
+{
+    return banner_->isHidden() ? QString() : banner_->text();
 }
 
 void MainWindow::showSelected()

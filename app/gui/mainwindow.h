@@ -7,6 +7,8 @@
 #include "analysis.h"
 #include "evidencemodel.h"
 
+#include <clipflow/casefile.h>
+
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QSortFilterProxyModel>
@@ -38,11 +40,20 @@ public:
     // Drops every queued file that has not started (the running one finishes).
     void cancelQueued();
     EvidenceModel* evidence() { return &model_; }
+
+    // Case files: every analysed file joins the case with its results; the
+    // audit log records additions, saves and openings. Opening re-hashes all
+    // evidence in the background and shows any mismatch prominently.
+    bool saveCase(const QString& path);
+    bool openCase(const QString& path);
+    const CaseFile& currentCase() const { return case_; }
+    QString banner() const;
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
 
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
+    void caseVerified(int mismatches);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -67,6 +78,10 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QStringList queue_;
+    CaseFile case_;
+    QString case_path_;
+    QLabel* banner_ = nullptr;
+    QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
     int batch_total_ = 0, batch_done_ = 0;
     Detectors detectors_;
     QFutureWatcher<Analysis> watcher_;

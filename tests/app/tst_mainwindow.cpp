@@ -18,6 +18,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <clipflow/casefile.h>
 
 using clipflow::app::MainWindow;
 
@@ -148,6 +149,51 @@ private Q_SLOTS:
         QVERIFY(orientation);
         auto* tabs = w.findChild<QTabWidget*>();
         QVERIFY(tabs->tabText(1).startsWith(QStringLiteral("Metadata (")));
+    }
+
+    void caseSavesOpensAndVerifies_data()
+    {
+        QTest::addColumn<bool>("tamper");
+        QTest::newRow("intact") << false;
+        QTest::newRow("evidence changed") << true;
+    }
+
+    void caseSavesOpensAndVerifies()
+    {
+        QFETCH(bool, tamper);
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.png")), b = dir.filePath(QStringLiteral("b.jpg"));
+        QVERIFY(QFile::copy(fixture("rgb.png"), a));
+        QVERIFY(QFile::copy(fixture("grey.jpg"), b));
+        const QString path = dir.filePath(QStringLiteral("case.cfcase"));
+        {
+            MainWindow w;
+            QSignalSpy spy(&w, &MainWindow::analysisFinished);
+            w.openFile(dir.path());
+            QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 60000);
+            QCOMPARE(w.currentCase().evidence.size(), std::size_t(2));
+            QVERIFY(w.currentCase().evidence[0].results_json.find("p_value") != std::string::npos);
+            QVERIFY(w.saveCase(path));
+        }
+        auto saved = clipflow::CaseFile::load(path.toStdString());
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->evidence.size(), std::size_t(2));
+        QCOMPARE(saved->audit.back().action, std::string("save case"));
+        if (tamper) {
+            QFile f(b);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("tampered");
+        }
+        MainWindow w;
+        QSignalSpy verified(&w, &MainWindow::caseVerified);
+        QVERIFY(w.openCase(path));
+        QCOMPARE(w.evidence()->rowCount(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(verified.count(), 1, 30000);
+        QCOMPARE(verified.at(0).at(0).toInt(), tamper ? 1 : 0);
+        QCOMPARE(w.banner().contains(QStringLiteral("b.jpg")), tamper);
+        QCOMPARE(w.currentCase().audit.back().action, std::string("verify evidence"));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        QVERIFY(!w.openCase(dir.filePath(QStringLiteral("missing.cfcase"))));
     }
 
     void cancelDropsTheQueue()
