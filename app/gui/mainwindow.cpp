@@ -167,7 +167,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
 
 bool MainWindow::isBusy() const
 {
-    return watcher_.isRunning() || !queue_.isEmpty();
+    return running_ || !queue_.isEmpty();
 }
 
 void MainWindow::openFile(const QString& path)
@@ -207,7 +207,8 @@ void MainWindow::cancelQueued()
 
 void MainWindow::startNext()
 {
-    if (watcher_.isRunning() || queue_.isEmpty()) return;
+    if (running_ || queue_.isEmpty()) return;
+    running_ = true;
     const QString file = queue_.takeFirst();
     model_.setState(model_.find(file), EvidenceModel::State::Analysing);
     statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
@@ -217,6 +218,7 @@ void MainWindow::startNext()
 void MainWindow::finished()
 {
     Analysis a = watcher_.result();
+    running_ = false;
     const int row = model_.find(a.file);
     const bool ok = a.error.isEmpty();
     if (ok) {

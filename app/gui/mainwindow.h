@@ -78,6 +78,7 @@ private:
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
     QStringList queue_;
+    bool running_ = false; // from start until its results are shown (not just computed)
     CaseFile case_;
     QString case_path_;
     QLabel* banner_ = nullptr;
