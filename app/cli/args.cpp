@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 
 namespace clipflow::cli {
@@ -95,6 +96,18 @@ std::string executable_dir()
     std::error_code ec;
     const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
     return ec ? std::string() : exe.parent_path().string();
+}
+
+std::string read_numbers(Args& args, std::initializer_list<NumberOption> options)
+{
+    for (const auto& n : options)
+        if (auto v = args.option(n.name))
+            if (!to_double(*v, *n.value) || *n.value < n.lo || *n.value > n.hi) {
+                char range[64];
+                std::snprintf(range, sizeof range, "[%g, %g]", n.lo, n.hi);
+                return std::string(n.name) + " must be a number in " + range;
+            }
+    return {};
 }
 
 std::vector<std::string> options(Args& args, const std::string& name)

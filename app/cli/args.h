@@ -1,6 +1,7 @@
 #pragma once
 // Minimal argument scanner for the CLI: no Qt, so `clipflow` builds on servers.
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,6 +37,15 @@ namespace clipflow::cli {
 bool to_double(const std::string& text, double& value);
 // The folder holding the running executable (for the default model).
 std::string executable_dir();
+// A numeric option with its allowed range.
+struct NumberOption {
+    const char* name;
+    double* value; // keeps its default when the option is absent
+    double lo, hi;
+};
+// Reads each present option into its value; returns why one is bad, or an empty string.
+std::string read_numbers(Args& args, std::initializer_list<NumberOption> options);
+
 // Every "--name VALUE" occurrence, in order.
 std::vector<std::string> options(Args& args, const std::string& name);
 

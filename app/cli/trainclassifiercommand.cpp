@@ -106,25 +106,17 @@ int run_train_classifier(std::vector<std::string> words)
     double blocks = p.finetune_blocks, ft_lr = p.finetune_learning_rate;
     double hidden = p.hidden, epochs = p.epochs, lr = p.learning_rate, views = p.views_per_image, min_per_class = p.min_per_class,
            seed = 1;
-    struct Num {
-        const char* name;
-        double* value;
-        double lo, hi;
-    };
-    const Num nums[] = {{"--hidden", &hidden, 2, 8192},
-                        {"--epochs", &epochs, 1, 100000},
-                        {"--lr", &lr, 1e-7, 1},
-                        {"--views", &views, 1, 64},
-                        {"--augment", &p.augment, 0, 1},
-                        {"--val", &p.val_fraction, 0.05, 0.9},
-                        {"--min-per-class", &min_per_class, 2, 1e6},
-                        {"--seed", &seed, 0, 1e15},
-                        {"--finetune-blocks", &blocks, 1, 1000},
-                        {"--finetune-lr", &ft_lr, 0, 1}};
-    for (const auto& n : nums)
-        if (auto v = args.option(n.name))
-            if (!to_double(*v, *n.value) || *n.value < n.lo || *n.value > n.hi)
-                return usage(std::string(n.name) + " is out of range");
+    const std::string bad = read_numbers(args, {{"--hidden", &hidden, 2, 8192},
+                                                {"--epochs", &epochs, 1, 100000},
+                                                {"--lr", &lr, 1e-7, 1},
+                                                {"--views", &views, 1, 64},
+                                                {"--augment", &p.augment, 0, 1},
+                                                {"--val", &p.val_fraction, 0.05, 0.9},
+                                                {"--min-per-class", &min_per_class, 2, 1e6},
+                                                {"--seed", &seed, 0, 1e15},
+                                                {"--finetune-blocks", &blocks, 1, 1000},
+                                                {"--finetune-lr", &ft_lr, 0, 1}});
+    if (!bad.empty()) return usage(bad);
     const auto rest = args.positional();
     if (!args.error().empty()) return usage(args.error());
     if (!rest.empty()) return usage("unexpected argument " + rest.front());

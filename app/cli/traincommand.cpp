@@ -76,34 +76,24 @@ int run_train(std::vector<std::string> words)
     const auto ops = args.option("--ops");
     const auto device = args.option("--device");
     const auto cache = args.option("--cache");
-    struct Num {
-        const char* name;
-        double* d;
-        double lo, hi;
-    };
     double epochs = p.train.epochs, steps = p.train.flow.steps, hidden = p.train.flow.hidden, margin = p.train.margin,
            lr = p.train.learning_rate, batch = p.train.batch_size, views = p.views_per_image, proxies = p.proxies_per_view,
            seed = 1, noise = p.train.feature_noise, decay = p.train.weight_decay;
-    const Num nums[] = {{"--epochs", &epochs, 1, 100000},
-                        {"--steps", &steps, 1, 64},
-                        {"--hidden", &hidden, 8, 8192},
-                        {"--margin", &margin, 0, 100},
-                        {"--lr", &lr, 1e-7, 1},
-                        {"--batch", &batch, 2, 65536},
-                        {"--views", &views, 1, 64},
-                        {"--proxies", &proxies, 1, 64},
-                        {"--jpeg-augment", &p.jpeg_augment, 0, 1},
-                        {"--holdout", &p.holdout_fraction, 0.01, 0.9},
-                        {"--fpr", &p.fpr, 0.001, 0.49},
-                        {"--seed", &seed, 0, 1e15},
-                        {"--noise", &noise, 0, 10},
-                        {"--weight-decay", &decay, 0, 0.5}};
-    for (const auto& n : nums)
-        if (auto v = args.option(n.name)) {
-            if (!to_double(*v, *n.d) || *n.d < n.lo || *n.d > n.hi)
-                return usage(std::string(n.name) + " must be a number in [" + std::to_string(n.lo) + ", " + std::to_string(n.hi) +
-                             "]");
-        }
+    const std::string bad = read_numbers(args, {{"--epochs", &epochs, 1, 100000},
+                                                {"--steps", &steps, 1, 64},
+                                                {"--hidden", &hidden, 8, 8192},
+                                                {"--margin", &margin, 0, 100},
+                                                {"--lr", &lr, 1e-7, 1},
+                                                {"--batch", &batch, 2, 65536},
+                                                {"--views", &views, 1, 64},
+                                                {"--proxies", &proxies, 1, 64},
+                                                {"--jpeg-augment", &p.jpeg_augment, 0, 1},
+                                                {"--holdout", &p.holdout_fraction, 0.01, 0.9},
+                                                {"--fpr", &p.fpr, 0.001, 0.49},
+                                                {"--seed", &seed, 0, 1e15},
+                                                {"--noise", &noise, 0, 10},
+                                                {"--weight-decay", &decay, 0, 0.5}});
+    if (!bad.empty()) return usage(bad);
     for (auto& d : args.positional()) dirs.push_back(d);
     if (!args.error().empty()) return usage(args.error());
     if (dirs.empty()) return usage("--natural DIR is required");

@@ -8,9 +8,10 @@ void Detectors::load()
     const std::string dir = dir_.toStdString();
     if (auto path = find_default_detector(dir, "clipflow-default.safetensors")) {
         auto d = ClipFlowDetector::load(*path);
-        if (d)
+        if (d) {
             clipflow_.emplace(std::move(*d));
-        else
+            calibration_ = std::make_shared<const Calibration>(clipflow_->info().calibration);
+        } else
             error_ += QString::fromStdString(d.status().message()) + u'\n';
     } else {
         error_ += QString::fromStdString(path.status().message()) + u'\n';
@@ -35,7 +36,7 @@ DetectorResults Detectors::score(const Raster& image)
     if (clipflow_) {
         r.clipflow_model = QString::fromStdString(clipflow_->info().model_id);
         r.backbone = QString::fromStdString(clipflow_->info().backbone_id);
-        r.calibration = clipflow_->info().calibration;
+        r.calibration = calibration_;
         if (auto s = clipflow_->score(image))
             r.clipflow = std::move(*s);
         else

@@ -9,6 +9,7 @@
 
 #include <QString>
 
+#include <memory>
 #include <mutex>
 #include <optional>
 
@@ -19,8 +20,8 @@ struct DetectorResults {
     std::optional<SupervisedScore> supervised;
     QString clipflow_model, supervised_model; // model ids
     QString backbone;
-    std::optional<Calibration> calibration; // the CLIP-Flow model's, for the histogram
-    QString error;                          // why a detector is missing, if one is
+    std::shared_ptr<const Calibration> calibration; // the CLIP-Flow model's, for the histogram (shared, not copied per image)
+    QString error;                                  // why a detector is missing, if one is
 };
 
 class Detectors {
@@ -35,6 +36,7 @@ private:
     bool loaded_ = false;
     std::optional<ClipFlowDetector> clipflow_;
     std::optional<SupervisedDetector> supervised_;
+    std::shared_ptr<const Calibration> calibration_;
     QString error_;
 };
 

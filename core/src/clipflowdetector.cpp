@@ -41,8 +41,7 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
     if (!flow) return flow.status();
     if (flow->params().dim != info->dim)
         return Status(ErrorCode::CorruptData, "the detector's flow and its metadata disagree on the feature dimension");
-    auto backbone = detail::detector_backbone(
-        {info->backbone_type, info->backbone_id, info->feature_layer, info->backbone_weights_sha256, info->dim}, params);
+    auto backbone = detail::detector_backbone(*info, params);
     if (!backbone) return backbone.status();
     ClipFlowDetector d;
     d.impl_ = std::make_unique<Impl>(std::move(*flow));

@@ -1,6 +1,7 @@
 #include "clipflow/clipflowmodel.h"
 
 #include "clipflow/safetensors.h"
+#include "detectorbackbone.h"
 
 #include <nlohmann/json.hpp>
 
@@ -23,21 +24,7 @@ Result<ClipFlowModelInfo> ClipFlowModelInfo::parse(const std::string& text)
     try {
         const auto j = nlohmann::json::parse(text);
         ClipFlowModelInfo m;
-        m.format_version = j.at("format_version").get<int>();
-        if (m.format_version < 1 || m.format_version > kFormatVersion)
-            return Status(ErrorCode::UnsupportedFormat, "detector format version " + std::to_string(m.format_version) +
-                                                            " is newer than this ClipFlow understands (" +
-                                                            std::to_string(kFormatVersion) + ")");
-        m.model_id = j.at("model_id").get<std::string>();
-        m.created_at = j.value("created_at", "");
-        m.tool_version = j.value("tool_version", "");
-        const auto& b = j.at("backbone");
-        m.backbone_type = b.at("type").get<std::string>();
-        m.backbone_id = b.at("id").get<std::string>();
-        m.feature_layer = b.value("feature_layer", "");
-        m.dim = b.at("dim").get<int>();
-        m.backbone_weights_sha256 = b.value("weights_sha256", "");
-        m.backbone_params_json = b.contains("params") ? b["params"].dump() : "{}";
+        if (Status st = detail::parse_detector_header(j, kFormatVersion, "detector", m); !st.ok()) return st;
         m.proxy_json = j.contains("proxy") ? j["proxy"].dump() : "{}";
         m.objective = j.at("objective").at("name").get<std::string>();
         m.training_json = j.contains("training") ? j["training"].dump() : "{}";
@@ -47,7 +34,6 @@ Result<ClipFlowModelInfo> ClipFlowModelInfo::parse(const std::string& text)
         if (j.contains("training") && j["training"].contains("holdout_files"))
             m.holdout_sha256 = j["training"]["holdout_files"].get<std::vector<std::string>>();
         std::sort(m.holdout_sha256.begin(), m.holdout_sha256.end());
-        if (m.dim < 1 || m.dim > 65536) return Status(ErrorCode::CorruptData, "detector feature dimension is out of range");
         auto cal = Calibration::from_json(j.at("calibration").dump());
         if (!cal) return cal.status();
         m.calibration = std::move(*cal);

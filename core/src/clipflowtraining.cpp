@@ -1,13 +1,12 @@
 #include "clipflow/clipflowtraining.h"
 
-#include "clipflow/featurecache.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "cvraster.h"
+#include "featurestage.h"
 #include "jobutil.h"
-#include "paralleljob.h"
 
 #include <nlohmann/json.hpp>
 
@@ -25,14 +24,6 @@ namespace {
 
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
-
-struct Item {
-    std::string file, sha;
-    bool holdout = false;
-    bool cache_hit = false;
-    FeatureSet set;
-    Status status;
-};
 
 // Views, proxies and features of one image.
 Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool holdout,
@@ -140,7 +131,6 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     const Backbone& bb = **backbone;
 
     ClipFlowTrainResult result;
-    const FeatureCache cache(p.cache_dir == "default" ? FeatureCache::default_dir() : p.cache_dir);
     // "recipe" changes whenever view or proxy code changes what a cached entry would hold.
     const json recipe{{"recipe", 2},
                       {"backbone", bb.id()},
@@ -150,67 +140,31 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                       {"proxies_per_view", p.proxies_per_view},
                       {"jpeg_augment", p.jpeg_augment},
                       {"seed", p.seed}};
-    const std::string train_tag = detail::sha_of(recipe.dump() + "train").substr(0, 16);
-    const std::string holdout_tag = detail::sha_of(recipe.dump() + "holdout").substr(0, 16);
+    detail::FeatureStage stage;
+    stage.backbone = &bb;
+    stage.cache_dir = p.cache_dir;
+    stage.recipe = recipe.dump();
+    stage.split_fraction = p.holdout_fraction;
+    stage.threads = p.threads;
+    stage.intake = p.intake;
+    stage.progress = p.progress;
+    stage.abort = p.abort;
+    stage.compute = [&](const Raster& img, const std::string& sha, bool held_out) { return compute(bb, img, sha, held_out, p); };
+    auto features = detail::run_feature_stage(p.natural_files, stage);
+    if (!features) return features.status();
+    result.feature_seconds = features->seconds;
+    result.skipped = features->skipped;
+    result.cache_hits = features->cache_hits;
+    const auto& unique = features->unique;
 
-    // Stage 1: features, on worker threads; this thread reports progress.
-    const auto t0 = Clock::now();
-    std::vector<Item> items(p.natural_files.size());
-    for (std::size_t i = 0; i < items.size(); ++i) items[i].file = p.natural_files[i];
-    const int workers = p.threads > 0         ? p.threads
-                        : bb.type() == "clip" ? 1
-                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    auto one = [&](std::size_t i) {
-        Item& it = items[i];
-        auto ev = load_evidence(it.file, p.intake);
-        if (!ev) {
-            it.status = ev.status();
-            return;
-        }
-        it.sha = ev->info.sha256;
-        it.holdout = detail::in_split(it.sha, p.holdout_fraction);
-        const std::string& tag = it.holdout ? holdout_tag : train_tag;
-        if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
-            it.set = std::move(*hit);
-            it.cache_hit = true;
-            return;
-        }
-        auto set = compute(bb, ev->pixels, it.sha, it.holdout, p);
-        if (!set) {
-            it.status = set.status();
-            return;
-        }
-        it.set = std::move(*set);
-        (void)cache.put(bb.id(), it.sha, tag, it.set); // a full disk costs only speed
-    };
-    auto report = [&](std::size_t d, double eta) {
-        if (p.progress) p.progress({"features", static_cast<long>(d), static_cast<long>(items.size()), eta, {}});
-    };
-    const bool finished = detail::parallel_job(items.size(), workers, one, report, p.abort);
-    if (!finished) return Status(ErrorCode::Aborted, "training cancelled while computing features");
-    result.feature_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-
-    // Gather: skip failures and duplicate files (same bytes count once).
-    std::map<std::string, const Item*> unique;
-    for (const auto& it : items) {
-        if (!it.status.ok()) {
-            result.skipped.push_back(it.file + ": " + it.status.to_string());
-            continue;
-        }
-        if (!unique.emplace(it.sha, &it).second) {
-            result.skipped.push_back(it.file + ": duplicate of " + unique[it.sha]->file);
-            continue;
-        }
-        result.cache_hits += it.cache_hit;
-    }
     std::vector<const std::vector<float>*> nat_rows, proxy_rows;
     std::vector<std::vector<std::vector<float>>> hold_nat, hold_proxy;
     std::map<std::string, long> op_counts;
     std::vector<std::string> hashes, train_hashes, holdout_hashes;
     for (const auto& [sha, it] : unique) {
         hashes.push_back(sha);
-        (it->holdout ? holdout_hashes : train_hashes).push_back(sha);
-        if (it->holdout) {
+        (it->held_out ? holdout_hashes : train_hashes).push_back(sha);
+        if (it->held_out) {
             ++result.holdout_images;
             hold_nat.push_back(it->set.natural);
             hold_proxy.push_back(it->set.proxy);

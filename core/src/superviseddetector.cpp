@@ -56,8 +56,7 @@ Result<SupervisedDetector> SupervisedDetector::load(const std::string& path, con
                       path + " is not a supervised ClipFlow detector (no clipflow.classifier metadata)");
     auto info = SupervisedModelInfo::parse(it->second);
     if (!info) return info.status();
-    auto backbone = detail::detector_backbone(
-        {info->backbone_type, info->backbone_id, info->feature_layer, info->backbone_weights_sha256, info->dim}, params);
+    auto backbone = detail::detector_backbone(*info, params);
     if (!backbone) return backbone.status();
     try {
         SupervisedDetector d;

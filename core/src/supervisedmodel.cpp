@@ -1,6 +1,7 @@
 #include "clipflow/supervisedmodel.h"
 
 #include "clipflow/safetensors.h"
+#include "detectorbackbone.h"
 
 #include <nlohmann/json.hpp>
 
@@ -24,20 +25,7 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
     try {
         const auto j = nlohmann::json::parse(text);
         SupervisedModelInfo m;
-        m.format_version = j.at("format_version").get<int>();
-        if (m.format_version < 1 || m.format_version > kFormatVersion)
-            return Status(ErrorCode::UnsupportedFormat, "supervised detector format version " + std::to_string(m.format_version) +
-                                                            " is newer than this ClipFlow understands (" +
-                                                            std::to_string(kFormatVersion) + ")");
-        m.model_id = j.at("model_id").get<std::string>();
-        m.created_at = j.value("created_at", "");
-        m.tool_version = j.value("tool_version", "");
-        const auto& b = j.at("backbone");
-        m.backbone_type = b.at("type").get<std::string>();
-        m.backbone_id = b.at("id").get<std::string>();
-        m.feature_layer = b.value("feature_layer", "");
-        m.dim = b.at("dim").get<int>();
-        m.backbone_weights_sha256 = b.value("weights_sha256", "");
+        if (Status st = detail::parse_detector_header(j, kFormatVersion, "supervised detector", m); !st.ok()) return st;
         m.mode = j.at("head").at("mode").get<std::string>();
         m.hidden = j.at("head").value("hidden", 0);
         m.finetune_blocks = j.at("head").value("finetune_blocks", 0);
@@ -59,7 +47,7 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
         const std::size_t k = m.classes.size();
         if (k < 2 || m.classes.front() != "real" || m.class_counts.size() != k || m.radius.size() != k || m.few_shot.size() != k)
             return Status(ErrorCode::CorruptData, "supervised detector classes are inconsistent");
-        if (m.dim < 1 || m.dim > 65536 || (m.mode != "linear" && m.mode != "mlp" && m.mode != "finetune") ||
+        if ((m.mode != "linear" && m.mode != "mlp" && m.mode != "finetune") ||
             (m.mode == "finetune" && (m.finetune_blocks < 1 || m.backbone_type != "clip")) || !(m.temperature > 0.0))
             return Status(ErrorCode::CorruptData, "supervised detector head description is out of range");
         m.metadata_json = text;

@@ -2,15 +2,14 @@
 
 #include "classifierhead.h"
 #include "clipflow/clipbackbone.h"
-#include "clipflow/featurecache.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
 #include "clipflow/safetensors.h"
 #include "clipflow/superviseddetector.h"
 #include "clipflow/version.h"
 #include "cvraster.h"
+#include "featurestage.h"
 #include "jobutil.h"
-#include "paralleljob.h"
 #include "torchstate.h"
 
 #include <nlohmann/json.hpp>
@@ -29,15 +28,6 @@ namespace {
 
 using nlohmann::json;
 using torch::Tensor;
-
-struct Item {
-    LabelledImage image;
-    std::string sha;
-    bool val = false;
-    bool cache_hit = false;
-    FeatureSet set;
-    Status status;
-};
 
 // Same recompression and resizing odds for every class: format and size carry no label.
 Result<Raster> augment(const Raster& img, detail::Rng& rng, double p)
@@ -139,7 +129,6 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     SupervisedTrainResult result;
 
     // Stage 1: features.
-    const FeatureCache cache(p.cache_dir == "default" ? FeatureCache::default_dir() : p.cache_dir);
     const json recipe{{"recipe", 1},
                       {"kind", "supervised"},
                       {"backbone", bb.id()},
@@ -147,59 +136,29 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                       {"views_per_image", p.views_per_image},
                       {"augment", p.augment},
                       {"seed", p.seed}};
-    const std::string train_tag = detail::sha_of(recipe.dump() + "train").substr(0, 16);
-    const std::string val_tag = detail::sha_of(recipe.dump() + "val").substr(0, 16);
-    const auto t0 = std::chrono::steady_clock::now();
-    std::vector<Item> items(p.images.size());
-    for (std::size_t i = 0; i < items.size(); ++i) items[i].image = p.images[i];
-    auto one = [&](std::size_t i) {
-        Item& it = items[i];
-        auto ev = load_evidence(it.image.file, p.intake);
-        if (!ev) {
-            it.status = ev.status();
-            return;
-        }
-        it.sha = ev->info.sha256;
-        it.val = detail::in_split(it.sha, p.val_fraction);
-        const std::string& tag = it.val ? val_tag : train_tag;
-        if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
-            it.set = std::move(*hit);
-            it.cache_hit = true;
-            return;
-        }
-        auto set = compute(bb, ev->pixels, it.sha, it.val, p);
-        if (!set) {
-            it.status = set.status();
-            return;
-        }
-        it.set = std::move(*set);
-        (void)cache.put(bb.id(), it.sha, tag, it.set);
-    };
-    const int workers = p.threads > 0         ? p.threads
-                        : bb.type() == "clip" ? 1
-                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    auto report = [&](std::size_t d, double eta) {
-        if (p.progress) p.progress({"features", static_cast<long>(d), static_cast<long>(items.size()), eta, {}});
-    };
-    if (!detail::parallel_job(items.size(), workers, one, report, p.abort))
-        return Status(ErrorCode::Aborted, "training cancelled while computing features");
-    const double feature_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::vector<std::string> files;
+    for (const auto& i : p.images) files.push_back(i.file);
+    detail::FeatureStage stage;
+    stage.backbone = &bb;
+    stage.cache_dir = p.cache_dir;
+    stage.recipe = recipe.dump();
+    stage.split_fraction = p.val_fraction;
+    stage.threads = p.threads;
+    stage.intake = p.intake;
+    stage.progress = p.progress;
+    stage.abort = p.abort;
+    stage.compute = [&](const Raster& img, const std::string& sha, bool val) { return compute(bb, img, sha, val, p); };
+    auto features = detail::run_feature_stage(files, stage);
+    if (!features) return features.status();
+    const double feature_seconds = features->seconds;
+    result.skipped = features->skipped;
+    result.cache_hits = features->cache_hits;
+    const auto& unique = features->unique;
+    auto label = [&](const detail::FeatureItem* it) -> const std::string& { return p.images[it->index].label; };
 
     // Classes: "real" first, then generators by name; tiny classes are dropped, not guessed at.
-    std::map<std::string, const Item*> unique;
     std::map<std::string, long> counts;
-    for (const auto& it : items) {
-        if (!it.status.ok()) {
-            result.skipped.push_back(it.image.file + ": " + it.status.to_string());
-            continue;
-        }
-        if (!unique.emplace(it.sha, &it).second) {
-            result.skipped.push_back(it.image.file + ": duplicate of " + unique[it.sha]->image.file);
-            continue;
-        }
-        ++counts[it.image.label];
-        result.cache_hits += it.cache_hit;
-    }
+    for (const auto& [sha, it] : unique) ++counts[label(it)];
     std::vector<std::string> classes{"real"};
     for (const auto& [name, n] : counts) {
         if (n < p.min_per_class)
@@ -221,10 +180,10 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     std::vector<long> class_counts(classes.size(), 0);
     std::vector<std::string> train_hashes, val_hashes;
     for (const auto& [sha, it] : unique) {
-        auto ci = class_index.find(it->image.label);
+        auto ci = class_index.find(label(it));
         if (ci == class_index.end()) continue;
         ++class_counts[static_cast<std::size_t>(ci->second)];
-        if (it->val) {
+        if (it->held_out) {
             ++result.val_images;
             val_hashes.push_back(sha);
             val_views.emplace_back();

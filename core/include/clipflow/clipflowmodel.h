@@ -12,6 +12,7 @@
 //   calibration (see calibration.h).
 
 #include "clipflow/calibration.h"
+#include "clipflow/detectormodel.h"
 #include "clipflow/result.h"
 
 #include <string>
@@ -19,19 +20,9 @@
 
 namespace clipflow {
 
-struct ClipFlowModelInfo {
+struct ClipFlowModelInfo : DetectorModelHeader {
     static constexpr int kFormatVersion = 1;
 
-    int format_version = kFormatVersion;
-    std::string model_id; // "cf-" + 12 hex digits
-    std::string created_at;
-    std::string tool_version;
-    std::string backbone_type; // "forensic" or "clip"
-    std::string backbone_id;
-    std::string feature_layer;
-    int dim = 0;
-    std::string backbone_weights_sha256; // empty for weight-free backbones
-    std::string backbone_params_json;
     std::string proxy_json;
     std::string objective;
     std::string training_json;

@@ -11,6 +11,7 @@
 //   class_counts, temperature, radius (per class, open-set distance),
 //   validation {accuracy, auc, confusion}, training {..., files, validation_files}.
 
+#include "clipflow/detectormodel.h"
 #include "clipflow/result.h"
 
 #include <string>
@@ -18,18 +19,9 @@
 
 namespace clipflow {
 
-struct SupervisedModelInfo {
+struct SupervisedModelInfo : DetectorModelHeader {
     static constexpr int kFormatVersion = 1;
 
-    int format_version = kFormatVersion;
-    std::string model_id;
-    std::string created_at;
-    std::string tool_version;
-    std::string backbone_type;
-    std::string backbone_id;
-    std::string feature_layer;
-    int dim = 0;
-    std::string backbone_weights_sha256;
     std::string mode;                 // "linear", "mlp" or "finetune"
     int hidden = 0;                   // mlp width; 0 otherwise
     int finetune_blocks = 0;          // CLIP blocks trained (finetune)

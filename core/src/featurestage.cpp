@@ -1,0 +1,71 @@
+#include "featurestage.h"
+
+#include "jobutil.h"
+#include "paralleljob.h"
+
+#include <chrono>
+#include <thread>
+
+namespace clipflow::detail {
+
+Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage)
+{
+    const Backbone& bb = *stage.backbone;
+    const FeatureCache cache(stage.cache_dir == "default" ? FeatureCache::default_dir() : stage.cache_dir);
+    const std::string train_tag = sha_of(stage.recipe + "train").substr(0, 16);
+    const std::string held_tag = sha_of(stage.recipe + "holdout").substr(0, 16);
+    const auto t0 = std::chrono::steady_clock::now();
+    FeatureStageResult r;
+    r.items.resize(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        r.items[i].index = i;
+        r.items[i].file = files[i];
+    }
+    auto one = [&](std::size_t i) {
+        FeatureItem& it = r.items[i];
+        auto ev = load_evidence(it.file, stage.intake);
+        if (!ev) {
+            it.status = ev.status();
+            return;
+        }
+        it.sha = ev->info.sha256;
+        it.held_out = in_split(it.sha, stage.split_fraction);
+        const std::string& tag = it.held_out ? held_tag : train_tag;
+        if (auto hit = cache.get(bb.id(), it.sha, tag); hit && hit->dim == bb.dim()) {
+            it.set = std::move(*hit);
+            it.cache_hit = true;
+            return;
+        }
+        auto set = stage.compute(ev->pixels, it.sha, it.held_out);
+        if (!set) {
+            it.status = set.status();
+            return;
+        }
+        it.set = std::move(*set);
+        (void)cache.put(bb.id(), it.sha, tag, it.set); // a full disk costs only speed
+    };
+    const int workers = stage.threads > 0     ? stage.threads
+                        : bb.type() == "clip" ? 1 // the encoder uses every core already
+                                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    auto report = [&](std::size_t d, double eta) {
+        if (stage.progress) stage.progress({"features", static_cast<long>(d), static_cast<long>(files.size()), eta, {}});
+    };
+    if (!parallel_job(files.size(), workers, one, report, stage.abort))
+        return Status(ErrorCode::Aborted, "training cancelled while computing features");
+    r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+    for (const auto& it : r.items) {
+        if (!it.status.ok()) {
+            r.skipped.push_back(it.file + ": " + it.status.to_string());
+            continue;
+        }
+        if (!r.unique.emplace(it.sha, &it).second) {
+            r.skipped.push_back(it.file + ": duplicate of " + r.unique[it.sha]->file);
+            continue;
+        }
+        r.cache_hits += it.cache_hit;
+    }
+    return r;
+}
+
+} // namespace clipflow::detail

@@ -1,0 +1,52 @@
+#pragma once
+// The feature stage shared by both training jobs (internal): for every file,
+// intake, a split decided by its SHA-256, a feature-cache lookup, the job's
+// own computation on a miss, and a cache store, on worker threads; then the
+// readable, de-duplicated items. Progress and abort stay on the caller's thread.
+
+#include "clipflow/backbone.h"
+#include "clipflow/clipflowtraining.h"
+#include "clipflow/evidence.h"
+#include "clipflow/featurecache.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace clipflow::detail {
+
+struct FeatureItem {
+    std::size_t index = 0; // position in the input list
+    std::string file, sha;
+    bool held_out = false; // in the split (held out / validation)
+    bool cache_hit = false;
+    FeatureSet set;
+    Status status;
+};
+
+struct FeatureStage {
+    const Backbone* backbone = nullptr;
+    std::string cache_dir; // "default" or a folder; empty: no cache
+    std::string recipe;    // everything that changes the features, for the cache tag
+    double split_fraction = 0.25;
+    int threads = 0; // 0: all cores (forensic), 1 (CLIP)
+    IntakeParams intake;
+    JobProgressCallback progress;
+    AbortCallback abort;
+    // The job's features of one decoded image.
+    std::function<Result<FeatureSet>(const Raster& image, const std::string& sha, bool held_out)> compute;
+};
+
+struct FeatureStageResult {
+    std::vector<FeatureItem> items;                   // input order
+    std::map<std::string, const FeatureItem*> unique; // readable, by SHA-256; duplicates count once
+    std::vector<std::string> skipped;                 // "file: reason"
+    long cache_hits = 0;
+    double seconds = 0.0;
+};
+
+// Aborted when the abort callback says stop.
+Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage);
+
+} // namespace clipflow::detail
