@@ -1,6 +1,7 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
 #include "addgeneratorcommand.h"
+#include "args.h"
 #include "embedcommand.h"
 #include "evalcommand.h"
 #include "modelscommand.h"
@@ -12,8 +13,11 @@
 
 #include <clipflow/version.h>
 
+#include <cerrno>
+#include <cstring>
 #include <iostream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 namespace {
@@ -41,6 +45,8 @@ Commands:
   embed --clip MODEL IMAGE...
                        CLIP image embeddings
   models list|install  the CLIP checkpoints installed for this user
+  report IMAGE... --out REPORT.pdf
+                       the PDF case report (needs a build with Qt)
 
 Options:
   --version            print the version and exit
@@ -48,6 +54,23 @@ Options:
 
 Exit status: 0 success, 1 some inputs failed, 2 usage error.
 )";
+
+// The report draws with Qt, which this program must not link: hand over to
+// clipflow-report beside it (built with the GUI).
+int run_report_program(const std::vector<std::string>& words)
+{
+    const std::string program = clipflow::cli::executable_dir() + "/clipflow-report";
+    if (::access(program.c_str(), X_OK) != 0) {
+        std::cerr << "clipflow report: " << program << " is missing; reports need the build with Qt (CLIPFLOW_BUILD_GUI=ON)\n";
+        return 2;
+    }
+    std::vector<char*> argv{const_cast<char*>(program.c_str())};
+    for (const auto& w : words) argv.push_back(const_cast<char*>(w.c_str()));
+    argv.push_back(nullptr);
+    ::execv(program.c_str(), argv.data());
+    std::cerr << "clipflow report: cannot run " << program << ": " << std::strerror(errno) << "\n";
+    return 2;
+}
 
 } // namespace
 
@@ -78,6 +101,7 @@ int main(int argc, char** argv)
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));
         if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
+        if (command == "report") return run_report_program(words);
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";
         return 3;

@@ -3,14 +3,19 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <clipflow/casefile.h>
+#include <clipflow/evidence.h>
 
 #include <csignal>
 
@@ -33,7 +38,7 @@ struct Run {
     }
 };
 
-Run clipflow(const QStringList& args, const QString& modelsDir = QString())
+Run cli(const QStringList& args, const QString& modelsDir = QString())
 {
     QProcess p;
     if (!modelsDir.isEmpty()) {
@@ -110,6 +115,12 @@ private Q_SLOTS:
         QTest::newRow("bad window") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--window"),
                                                    QStringLiteral("kaiser"), fixture("rgb.png")}
                                     << 2 << QStringLiteral("unknown window");
+        QTest::newRow("report without --out")
+            << QStringList{QStringLiteral("report"), fixture("rgb.png")} << 2 << QStringLiteral("--out");
+        QTest::newRow("report bad page") << QStringList{QStringLiteral("report"), fixture("rgb.png"),
+                                                        QStringLiteral("--out"),  QStringLiteral("/tmp/x.pdf"),
+                                                        QStringLiteral("--page"), QStringLiteral("a5")}
+                                         << 2 << QStringLiteral("a4 or letter");
         QTest::newRow("missing value") << QStringList{QStringLiteral("spectrum"), fixture("rgb.png"), QStringLiteral("--out")}
                                        << 2 << QStringLiteral("needs a value");
     }
@@ -118,7 +129,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, mentions);
-        const Run r = clipflow(args);
+        const Run r = cli(args);
         QCOMPARE(r.code, code);
         QVERIFY2(QString::fromUtf8(r.out + r.err).contains(mentions), (r.out + r.err).constData());
     }
@@ -128,7 +139,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString png = dir.filePath(QStringLiteral("s.png"));
         const Run r =
-            clipflow({QStringLiteral("spectrum"), fixture("rgb.jpg"), QStringLiteral("--out"), png, QStringLiteral("--json")});
+            cli({QStringLiteral("spectrum"), fixture("rgb.jpg"), QStringLiteral("--out"), png, QStringLiteral("--json")});
         QCOMPARE(r.code, 0);
         const auto lines = r.lines();
         QCOMPARE(lines.size(), 1);
@@ -156,7 +167,7 @@ private Q_SLOTS:
     {
         const QStringList files{fixture("rgb.png"),  fixture("empty.jpg"),          fixture("huge.png"),
                                 fixture("nope.png"), fixture("truncated_scan.jpg"), fixture("grey16.tif")};
-        const Run r = clipflow(QStringList{QStringLiteral("spectrum"), QStringLiteral("--json")} + files);
+        const Run r = cli(QStringList{QStringLiteral("spectrum"), QStringLiteral("--json")} + files);
         QCOMPARE(r.code, 1);
         const auto lines = r.lines();
         QCOMPARE(lines.size(), files.size());
@@ -181,8 +192,8 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(fixture("rgb.webp"), dir.filePath(QStringLiteral("in/sub/b.webp"))));
         QVERIFY(QFile::copy(fixture("notanimage.png"),
                             dir.filePath(QStringLiteral("in/sub/notes.txt")))); // skipped: not an image name
-        const Run r = clipflow({QStringLiteral("spectrum"), dir.filePath(QStringLiteral("in")), QStringLiteral("--json"),
-                                QStringLiteral("--out"), dir.filePath(QStringLiteral("sheet.png"))});
+        const Run r = cli({QStringLiteral("spectrum"), dir.filePath(QStringLiteral("in")), QStringLiteral("--json"),
+                           QStringLiteral("--out"), dir.filePath(QStringLiteral("sheet.png"))});
         QCOMPARE(r.code, 0);
         QCOMPARE(r.lines().size(), 2);
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sheet-1-a.png"))));
@@ -192,17 +203,17 @@ private Q_SLOTS:
     void modelsInstallAndList()
     {
         QTemporaryDir models;
-        Run r = clipflow({QStringLiteral("models"), QStringLiteral("list")}, models.path());
+        Run r = cli({QStringLiteral("models"), QStringLiteral("list")}, models.path());
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("No models installed"));
-        r = clipflow({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("openai-f32.safetensors"),
-                      QStringLiteral("--name"), QStringLiteral("tiny")},
-                     models.path());
+        r = cli({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("openai-f32.safetensors"),
+                 QStringLiteral("--name"), QStringLiteral("tiny")},
+                models.path());
         QCOMPARE(r.code, 0);
-        r = clipflow({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("weights.pickle.pt")}, models.path());
+        r = cli({QStringLiteral("models"), QStringLiteral("install"), clip_fixture("weights.pickle.pt")}, models.path());
         QCOMPARE(r.code, 1);
         QVERIFY(r.err.contains("pickle"));
-        r = clipflow({QStringLiteral("models"), QStringLiteral("list"), QStringLiteral("--json")}, models.path());
+        r = cli({QStringLiteral("models"), QStringLiteral("list"), QStringLiteral("--json")}, models.path());
         QCOMPARE(r.code, 0);
         const auto lines = r.lines();
         QCOMPARE(lines.size(), 1);
@@ -231,7 +242,7 @@ private Q_SLOTS:
                          QStringLiteral("--json"), QStringLiteral("--batch"), QStringLiteral("2"),
                          clip_fixture("images"),   fixture("empty.jpg")};
         if (!layer.isEmpty()) args << QStringLiteral("--layer") << layer;
-        const Run r = clipflow(args);
+        const Run r = cli(args);
         QCOMPARE(r.code, 1); // the empty file fails, the rest go on
         const auto lines = r.lines();
         QCOMPARE(lines.size(), 6);
@@ -265,15 +276,15 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(QString, mentions);
         QTemporaryDir models;
-        const Run r = clipflow(args, models.path());
+        const Run r = cli(args, models.path());
         QCOMPARE(r.code, 2);
         QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
     }
 
     void scoreUsesTheDefaultModel()
     {
-        const Run r = clipflow({QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png"), fixture("truncated.jpg"),
-                                fixture("grey16.png")});
+        const Run r = cli({QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png"), fixture("truncated.jpg"),
+                           fixture("grey16.png")});
         QCOMPARE(r.code, 1); // one bad file, the batch went on
         const auto lines = r.lines();
         QCOMPARE(lines.size(), 3);
@@ -296,7 +307,7 @@ private Q_SLOTS:
 
     void scoreRefusesMissingModel()
     {
-        const Run r = clipflow(
+        const Run r = cli(
             {QStringLiteral("score"), QStringLiteral("--model"), QStringLiteral("/nonexistent.safetensors"), fixture("rgb.png")});
         QCOMPARE(r.code, 2);
         QVERIFY(r.err.contains("nonexistent"));
@@ -314,11 +325,11 @@ private Q_SLOTS:
             img.scaled(96, 96, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(192, 192).save(f);
         }
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
-        const Run t = clipflow({QStringLiteral("train"), QStringLiteral("--natural"), tmp.filePath(QStringLiteral("real")),
-                                QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("8"),
-                                QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("64"),
-                                QStringLiteral("--views"), QStringLiteral("2"), QStringLiteral("--holdout"),
-                                QStringLiteral("0.35"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        const Run t = cli({QStringLiteral("train"), QStringLiteral("--natural"), tmp.filePath(QStringLiteral("real")),
+                           QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("8"),
+                           QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("64"),
+                           QStringLiteral("--views"), QStringLiteral("2"), QStringLiteral("--holdout"), QStringLiteral("0.35"),
+                           QStringLiteral("--no-cache"), QStringLiteral("--json")});
         QVERIFY2(t.code == 0, t.err.constData());
         const auto summary = t.lines().value(0);
         QVERIFY(summary[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
@@ -326,15 +337,15 @@ private Q_SLOTS:
         QCOMPARE(trained + summary[QStringLiteral("holdout_images")].toInt(), 40);
         QVERIFY(t.err.contains("epoch 8/8")); // progress reached the end
 
-        const Run s = clipflow({QStringLiteral("score"), QStringLiteral("--model"), model, QStringLiteral("--json"),
-                                tmp.filePath(QStringLiteral("fake"))});
+        const Run s = cli({QStringLiteral("score"), QStringLiteral("--model"), model, QStringLiteral("--json"),
+                           tmp.filePath(QStringLiteral("fake"))});
         QCOMPARE(s.code, 0);
         QCOMPARE(s.lines().size(), 12);
         for (const auto& l : s.lines()) QCOMPARE(l[QStringLiteral("model_id")], summary[QStringLiteral("model_id")]);
 
-        const Run e = clipflow({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
-                                tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"),
-                                tmp.filePath(QStringLiteral("fake")), QStringLiteral("--json")});
+        const Run e = cli({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
+                           tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"), tmp.filePath(QStringLiteral("fake")),
+                           QStringLiteral("--json")});
         QVERIFY2(e.code == 0, e.err.constData());
         const auto report = e.lines().value(0);
         QCOMPARE(report[QStringLiteral("excluded_training_images")].toInt(), trained);
@@ -364,9 +375,9 @@ private Q_SLOTS:
                 img.scaled(192 / k, 192 / k, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(192, 192).save(f);
             }
         const QString model = tmp.filePath(QStringLiteral("sv.safetensors"));
-        const Run t = clipflow({QStringLiteral("train-classifier"), QStringLiteral("--data"),
-                                tmp.filePath(QStringLiteral("data")), QStringLiteral("--out"), model, QStringLiteral("--epochs"),
-                                QStringLiteral("20"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        const Run t = cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.filePath(QStringLiteral("data")),
+                           QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("20"),
+                           QStringLiteral("--no-cache"), QStringLiteral("--json")});
         QVERIFY2(t.code == 0, t.err.constData());
         const auto summary = t.lines().value(0);
         QCOMPARE(summary[QStringLiteral("classes")].toArray().size(), 2);
@@ -374,9 +385,9 @@ private Q_SLOTS:
         QVERIFY(summary[QStringLiteral("val_auc")].toDouble() > 0.8);
         QVERIFY(t.err.contains("confusion"));
 
-        const Run s = clipflow({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("all"),
-                                QStringLiteral("--supervised-model"), model, QStringLiteral("--json"),
-                                tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png")), fixture("rgb.png")});
+        const Run s = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("all"),
+                           QStringLiteral("--supervised-model"), model, QStringLiteral("--json"),
+                           tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png")), fixture("rgb.png")});
         QVERIFY2(s.code == 0, s.err.constData());
         QCOMPARE(s.lines().size(), 2);
         for (const auto& l : s.lines()) {
@@ -394,15 +405,15 @@ private Q_SLOTS:
         QVERIFY(up[QStringLiteral("p_ai")].toDouble() > 0.5);
 
         const QString bigger = tmp.filePath(QStringLiteral("sv3.safetensors"));
-        const Run a = clipflow({QStringLiteral("add-generator"), QStringLiteral("--model"), model, QStringLiteral("--name"),
-                                QStringLiteral("tripler"), QStringLiteral("--out"), bigger, tmp.filePath(QStringLiteral("new"))});
+        const Run a = cli({QStringLiteral("add-generator"), QStringLiteral("--model"), model, QStringLiteral("--name"),
+                           QStringLiteral("tripler"), QStringLiteral("--out"), bigger, tmp.filePath(QStringLiteral("new"))});
         QVERIFY2(a.code == 0, a.err.constData());
-        const Run s3 = clipflow({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
-                                 QStringLiteral("--model"), bigger, QStringLiteral("--json"), fixture("rgb.png")});
+        const Run s3 = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
+                            QStringLiteral("--model"), bigger, QStringLiteral("--json"), fixture("rgb.png")});
         QCOMPARE(s3.code, 0);
         QCOMPARE(s3.lines().value(0)[QStringLiteral("generator_probs")].toObject().size(), 2);
-        const Run bad = clipflow({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.path(),
-                                  QStringLiteral("--out"), model, QStringLiteral("--mode"), QStringLiteral("finetune")});
+        const Run bad = cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.path(), QStringLiteral("--out"),
+                             model, QStringLiteral("--mode"), QStringLiteral("finetune")});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("needs --backbone clip:MODEL"));
     }
@@ -430,17 +441,59 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(model + QStringLiteral(".ckpt")));
         QVERIFY(!QFile::exists(model));
 
-        const Run r = clipflow(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--json")});
+        const Run r = cli(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("4"), QStringLiteral("--json")});
         QVERIFY2(r.code == 0, r.err.constData());
         QVERIFY(r.lines().value(0)[QStringLiteral("resumed_from_epoch")].toInt() >= 3);
         QVERIFY(QFile::exists(model));
     }
 
+    // `clipflow report` (run through clipflow-report) on a case whose evidence changed since it was saved.
+    void reportFromCaseFlagsChangedEvidence()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
+        if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
+            QSKIP("clipflow-report is built only with the GUI (CLIPFLOW_BUILD_GUI=ON)");
+        QTemporaryDir dir;
+        const QString kept = dir.filePath(QStringLiteral("kept.jpg")), changed = dir.filePath(QStringLiteral("changed.png"));
+        QVERIFY(QFile::copy(fixture("rgb.jpg"), kept));
+        QVERIFY(QFile::copy(fixture("rgb.png"), changed));
+        clipflow::CaseFile c;
+        c.title = "Harbour fire";
+        c.analyst = "B. Checker";
+        for (const QString& f : {kept, changed}) {
+            auto ev = clipflow::load_evidence(f.toStdString());
+            QVERIFY(ev);
+            c.add_evidence(ev->info).notes = "seen on social media";
+        }
+        const QString kept_sha = QString::fromStdString(c.evidence[0].sha256);
+        const QString case_path = dir.filePath(QStringLiteral("fire.cfcase"));
+        QVERIFY(c.save(case_path.toStdString()).ok());
+        QFile f(changed);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("tampered");
+        f.close();
+
+        const QString pdf = dir.filePath(QStringLiteral("fire.pdf"));
+        const Run r = cli({QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf});
+        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY(t.contains(kept_sha));
+        QVERIFY(t.contains(QLatin1String("Harbour fire")));
+        QVERIFY(t.contains(QLatin1String("B. Checker")));
+        QVERIFY(t.contains(QLatin1String("seen on social media")));
+        QVERIFY2(t.contains(QLatin1String("1 file(s) differ from the case record")), qPrintable(t.left(1500)));
+        QVERIFY(t.contains(QLatin1String("open case")) || t.contains(QLatin1String("add evidence"))); // the audit log
+    }
+
     void proxyWritesImagesAndSheets()
     {
         QTemporaryDir tmp;
-        const Run r = clipflow({QStringLiteral("proxy"), fixture("rgb.png"), QStringLiteral("--out"), tmp.path(),
-                                QStringLiteral("--sheet"), QStringLiteral("--seed"), QStringLiteral("4")});
+        const Run r = cli({QStringLiteral("proxy"), fixture("rgb.png"), QStringLiteral("--out"), tmp.path(),
+                           QStringLiteral("--sheet"), QStringLiteral("--seed"), QStringLiteral("4")});
         QVERIFY2(r.code == 0, r.err.constData());
         QCOMPARE(r.lines().size(), 7);
         QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*-sheet.png")}).size(), 7);
@@ -452,7 +505,7 @@ private Q_SLOTS:
 
     void humanOutputWithoutJson()
     {
-        const Run r = clipflow({QStringLiteral("spectrum"), fixture("exif6.jpg")});
+        const Run r = cli({QStringLiteral("spectrum"), fixture("exif6.jpg")});
         QCOMPARE(r.code, 0);
         QVERIFY(r.out.contains("64x48 JPEG"));
         QVERIFY(r.out.contains("EXIF orientation 6"));

@@ -193,4 +193,9 @@ bool LikelihoodHistogram::exportTo(const QString& path, int width, int height)
     return QFileInfo(path).size() > 0;
 }
 
+QImage LikelihoodHistogram::toImage(int width, int height, double scale) const
+{
+    return plot_->toPixmap(width, height, scale).toImage();
+}
+
 } // namespace clipflow::widgets

@@ -74,4 +74,9 @@ int RadialProfilePlot::seriesCount() const
     return plot_->graphCount();
 }
 
+QImage RadialProfilePlot::toImage(int width, int height, double scale) const
+{
+    return plot_->toPixmap(width, height, scale).toImage();
+}
+
 } // namespace clipflow::widgets

@@ -8,6 +8,7 @@
 // The mouse wheel zooms and dragging pans the score axis; Home resets it.
 // GUI thread only, like every widget.
 
+#include <QImage>
 #include <QString>
 #include <QWidget>
 
@@ -45,6 +46,8 @@ public:
     double markerPixelX(int i) const;
     // By extension: .png, .svg or .pdf. False (with nothing written) for anything else or a write error.
     bool exportTo(const QString& path, int width = 900, int height = 500);
+    // The plot as a picture (for reports); scale multiplies the pixel size, not the layout.
+    QImage toImage(int width, int height, double scale = 2.0) const;
 
     QCustomPlot* plot() const { return plot_; }
 

@@ -2,6 +2,7 @@
 // Radial power profiles (dB against cycles/pixel) on a QCustomPlot, one
 // coloured curve per series. Plain vectors in; no core types.
 
+#include <QImage>
 #include <QWidget>
 
 #include <vector>
@@ -23,6 +24,8 @@ public:
     void addBand(const QString& name, const std::vector<float>& frequencies, const std::vector<float>& lower_db,
                  const std::vector<float>& upper_db, const QColor& color);
     int seriesCount() const;
+    // The plot as a picture (for reports); scale multiplies the pixel size, not the layout.
+    QImage toImage(int width, int height, double scale = 2.0) const;
     QCustomPlot* plot() const { return plot_; }
 
 private:

@@ -8,6 +8,7 @@
 #include <clipflow/metadata.h>
 #include <clipflow/spectrum.h>
 
+#include <QDateTime>
 #include <QImage>
 #include <QString>
 
@@ -24,6 +25,8 @@ struct Analysis {
     DetectorResults detectors;
     std::vector<MetadataEntry> metadata; // EXIF, IPTC, XMP
     QString metadata_error;
+    QDateTime modified;    // the file's last modification, as the file system reports it
+    QDateTime analysed_at; // when it was read and hashed (UTC)
 };
 
 // Intake, metadata, spectra (per channel too) and both default detectors.

@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 
 namespace clipflow::app {
@@ -25,6 +27,8 @@ Analysis analyse_file(const QString& file, Detectors* detectors)
 {
     Analysis a;
     a.file = file;
+    a.analysed_at = QDateTime::currentDateTimeUtc();
+    a.modified = QFileInfo(file).lastModified().toUTC();
     auto ev = load_evidence(file.toStdString());
     if (!ev) {
         a.error = QString::fromStdString(ev.status().message());
@@ -44,7 +48,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors)
         return a;
     }
     a.spectrum = std::move(spec.value());
-    if (detectors) a.detectors = detectors->score(ev->pixels);
+    if (detectors) a.detectors = detectors->score(ev->pixels, ev->info.sha256);
     return a;
 }
 

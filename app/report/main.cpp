@@ -1,0 +1,15 @@
+// clipflow-report: the PDF case report without a window (`clipflow report` runs it).
+
+#include "reportcommand.h"
+
+#include <iostream>
+
+int main(int argc, char** argv)
+{
+    try {
+        return clipflow::cli::run_report(std::vector<std::string>(argv + 1, argv + argc));
+    } catch (const std::exception& e) {
+        std::cerr << "clipflow report: internal error: " << e.what() << "\n";
+        return 3;
+    }
+}

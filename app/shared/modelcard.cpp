@@ -1,0 +1,93 @@
+#include "modelcard.h"
+
+#include <QFileInfo>
+#include <nlohmann/json.hpp>
+
+namespace clipflow::app {
+namespace {
+
+QString row(const QString& key, const QString& value)
+{
+    return QStringLiteral("<tr><td style='padding-right:10px'><b>%1</b></td><td>%2</td></tr>").arg(key, value);
+}
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+
+QString backbone_text(const DetectorModelHeader& h)
+{
+    QString text = QStringLiteral("%1 (%2), %3, %4-dim").arg(q(h.backbone_id), q(h.backbone_type), q(h.feature_layer)).arg(h.dim);
+    if (!h.backbone_weights_sha256.empty())
+        text += QStringLiteral("<br><small>weights SHA-256 %1</small>").arg(q(h.backbone_weights_sha256.substr(0, 16)));
+    return text;
+}
+
+// A value from the stored training summary, or a dash when this model file predates it.
+QString number(const nlohmann::json& j, const char* key, int decimals = -1)
+{
+    if (!j.contains(key) || !j[key].is_number()) return QStringLiteral("\u2014");
+    if (decimals < 0) return QString::number(j[key].get<double>(), 'g', 6);
+    return QString::number(j[key].get<double>(), 'f', decimals);
+}
+
+} // namespace
+
+QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
+{
+    const auto training = nlohmann::json::parse(info.training_json, nullptr, false);
+    const nlohmann::json t = training.is_object() ? training : nlohmann::json::object();
+    const auto& cal = info.calibration;
+    QString html = QStringLiteral("<h3>%1 \u2014 %2</h3><table>").arg(tr("CLIP-Flow detector"), q(info.model_id));
+    html += row(tr("File"), QFileInfo(path).fileName().toHtmlEscaped());
+    html += row(tr("Backbone"), backbone_text(info));
+    html += row(tr("Objective"), q(info.objective));
+    html +=
+        row(tr("Training data"), tr("%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. "
+                                    "Proxies: %4 spectrally modified views.")
+                                     .arg(number(t, "natural_files"), number(t, "train_images"), number(t, "holdout_images"),
+                                          number(t, "proxy_views")));
+    html += row(tr("Training set"),
+                tr("SHA-256 of the sorted file hashes %1").arg(q(t.value("set_sha256", std::string()).substr(0, 16))));
+    html += row(tr("Calibration"), tr("%1 held-out natural photos; median log-likelihood %2; threshold %3")
+                                       .arg(cal.natural_count())
+                                       .arg(cal.median(), 0, 'g', 4)
+                                       .arg(cal.threshold(), 0, 'g', 4));
+    html += row(tr("False-positive rate"), tr("%1% of held-out natural photos score below the threshold (by construction); "
+                                              "expect more on resized or recompressed photos.")
+                                               .arg(cal.fpr() * 100.0, 0, 'f', 1));
+    html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
+    html += row(tr("Trained"),
+                tr("%1 on %2, %3 epochs, ClipFlow %4")
+                    .arg(q(info.created_at), q(t.value("device", std::string("?"))), number(t, "epochs"), q(info.tool_version)));
+    return html + QStringLiteral("</table>");
+}
+
+QString ModelCard::html(const SupervisedModelInfo& info, const QString& path)
+{
+    QString html = QStringLiteral("<h3>%1 \u2014 %2</h3><table>").arg(tr("Supervised detector"), q(info.model_id));
+    html += row(tr("File"), QFileInfo(path).fileName().toHtmlEscaped());
+    html += row(tr("Backbone"), backbone_text(info));
+    html += row(tr("Head"), info.mode == "mlp"        ? tr("MLP (%1 hidden)").arg(info.hidden)
+                            : info.mode == "finetune" ? tr("fine-tuned last %1 CLIP blocks").arg(info.finetune_blocks)
+                                                      : tr("linear probe"));
+    QStringList classes;
+    for (std::size_t i = 0; i < info.classes.size(); ++i) {
+        const long n = i < info.class_counts.size() ? info.class_counts[i] : 0;
+        const bool few = i < info.few_shot.size() && info.few_shot[i];
+        classes << QStringLiteral("%1 (%2%3)").arg(q(info.classes[i])).arg(n).arg(few ? tr(", few-shot") : QString());
+    }
+    html += row(tr("Training data"), classes.join(QStringLiteral(", ")));
+    html += row(tr("Validation"), tr("accuracy %1, ROC-AUC real vs AI %2 on %3 held-out images; temperature %4")
+                                      .arg(info.val_accuracy, 0, 'f', 2)
+                                      .arg(info.val_auc, 0, 'f', 3)
+                                      .arg(info.validation_sha256.size())
+                                      .arg(info.temperature, 0, 'f', 2));
+    html += row(tr("Limits"), tr("Knows only the generators listed; others are \u201cunknown\u201d at best. "
+                                 "A generator missing from training can pass as real."));
+    html += row(tr("Trained"), tr("%1, ClipFlow %2").arg(q(info.created_at), q(info.tool_version)));
+    return html + QStringLiteral("</table>");
+}
+
+} // namespace clipflow::app

@@ -1,0 +1,59 @@
+#include "reportfigures.h"
+
+#include <clipflow/widgets/likelihoodhistogram.h>
+#include <clipflow/widgets/radialprofileplot.h>
+#include <clipflow/widgets/spectrumimage.h>
+
+#include <QFileInfo>
+
+namespace clipflow::app {
+QImage ReportFigures::thumbnail(const Analysis& a, int size)
+{
+    if (a.preview.isNull()) return {};
+    return a.preview.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+QImage ReportFigures::spectrum(const Analysis& a, QSize size)
+{
+    if (!a.spectrum) return {};
+    const auto& s = *a.spectrum;
+    widgets::SpectrumImage view;
+    view.setAttribute(Qt::WA_DontShowOnScreen);
+    view.resize(size);
+    view.setSpectrum(s.image.log_power_db, s.image.width, s.image.height, QStringLiteral("luminance"));
+    std::vector<widgets::SpectrumImage::Peak> peaks;
+    for (const auto& p : s.peaks)
+        if (p.source == s.image.name) peaks.push_back({p.fx, p.fy});
+    view.setPeaks(peaks);
+    return view.grab().toImage();
+}
+
+QImage ReportFigures::radialProfile(const Analysis& a, QSize size)
+{
+    if (!a.spectrum) return {};
+    const auto& s = *a.spectrum;
+    widgets::RadialProfilePlot plot;
+    plot.setAttribute(Qt::WA_DontShowOnScreen);
+    plot.resize(size);
+    plot.addSeries(QStringLiteral("luminance"), s.radial_frequency, s.image.radial_profile_db, QColor(31, 119, 180));
+    plot.addSeries(QStringLiteral("residual"), s.radial_frequency, s.residual.radial_profile_db, QColor(214, 39, 40));
+    plot.addSeries(QStringLiteral("periodicity"), s.radial_frequency, s.periodicity.radial_profile_db, QColor(44, 160, 44));
+    return plot.toImage(size.width(), size.height());
+}
+
+QImage ReportFigures::histogram(const Analysis& a, QSize size)
+{
+    const auto& d = a.detectors;
+    if (!d.calibration || !d.clipflow) return {};
+    const auto& cal = *d.calibration;
+    widgets::LikelihoodHistogram h;
+    h.setAttribute(Qt::WA_DontShowOnScreen);
+    h.resize(size);
+    h.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
+    h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
+    h.setThreshold(cal.threshold(), cal.fpr());
+    h.setMarkers({{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
+    return h.toImage(size.width(), size.height());
+}
+
+} // namespace clipflow::app

@@ -1,0 +1,22 @@
+#pragma once
+// The pictures a case report prints for one piece of evidence, drawn by the
+// same widgets the window shows (rendered off screen, never shown). GUI thread only.
+
+#include "analysis.h"
+
+#include <QImage>
+
+namespace clipflow::app {
+
+class ReportFigures {
+public:
+    static QImage thumbnail(const Analysis& a, int size = 480);
+    // Luminance power spectrum with detected peaks circled.
+    static QImage spectrum(const Analysis& a, QSize size = {520, 480});
+    // Radial profiles of the luminance, residual and periodicity spectra.
+    static QImage radialProfile(const Analysis& a, QSize size = {540, 330});
+    // The CLIP-Flow calibration histogram with this image marked; null without a CLIP-Flow score.
+    static QImage histogram(const Analysis& a, QSize size = {540, 330});
+};
+
+} // namespace clipflow::app

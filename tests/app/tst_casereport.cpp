@@ -1,0 +1,172 @@
+// The PDF case report: what an analyst signs must carry every hash, verdict,
+// flag and caveat, on the page size asked for. Read back with pdftotext/pdfinfo.
+
+#include <analysis.h>
+#include <casereport.h>
+#include <detectors.h>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextDocument>
+
+using namespace clipflow;
+using namespace clipflow::app;
+
+namespace {
+
+QString fixture(const char* name)
+{
+    return QStringLiteral(CLIPFLOW_TEST_DATA "/formats/") + QLatin1String(name);
+}
+
+// pdftotext/pdfinfo output, or a null string when the tool is missing.
+QString poppler(const char* tool, const QStringList& args)
+{
+    if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty()) return {};
+    QProcess p;
+    p.start(QLatin1String(tool), args);
+    if (!p.waitForFinished(60000)) return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+QString pdf_text(const QString& pdf)
+{
+    return poppler("pdftotext", {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+}
+
+Detectors& shipped()
+{
+    static Detectors d(QStringLiteral(CLIPFLOW_BIN_DIR));
+    return d;
+}
+
+} // namespace
+
+class TestCaseReport : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
+    }
+
+    void reportCarriesHashesAndVerdicts_data()
+    {
+        QTest::addColumn<QStringList>("files");
+        QTest::addColumn<int>("page");
+        QTest::addColumn<QString>("pageName");
+        QTest::newRow("one png, A4") << QStringList{fixture("rgb.png")} << int(QPageSize::A4) << QStringLiteral("(A4)");
+        QTest::newRow("three formats, Letter") << QStringList{fixture("rgb.jpg"), fixture("exif6.jpg"), fixture("grey.png")}
+                                               << int(QPageSize::Letter) << QStringLiteral("(letter)");
+    }
+    void reportCarriesHashesAndVerdicts()
+    {
+        QFETCH(QStringList, files);
+        QFETCH(int, page);
+        QFETCH(QString, pageName);
+        ReportParams params;
+        params.title = QStringLiteral("Flood photo, 12 May");
+        params.analyst = QStringLiteral("Ada Analyst");
+        params.notes = QStringLiteral("Sender claims it was taken on a phone.");
+        params.page = QPageSize::PageSizeId(page);
+        CaseReport report(params, shipped().cards());
+        QStringList hashes;
+        for (const QString& f : files) {
+            const Analysis a = analyse_file(f, &shipped());
+            QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+            QVERIFY(a.detectors.clipflow && a.detectors.supervised);
+            hashes << QString::fromStdString(a.info.sha256);
+            report.add(a, QStringLiteral("note for %1").arg(f.section(u'/', -1)));
+        }
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        const Status s = report.write(pdf);
+        QVERIFY2(s.ok(), s.message().c_str());
+        QVERIFY(QFile(pdf).open(QIODevice::ReadOnly));
+        const QString text = pdf_text(pdf);
+        for (const QString& h : hashes) QVERIFY2(text.contains(h), qPrintable(h));
+        for (const QString& f : files) QVERIFY(text.contains(QStringLiteral("note for %1").arg(f.section(u'/', -1))));
+        for (const char* must :
+             {"Flood photo, 12 May", "Ada Analyst", "Sender claims", "Absence of detection is not", "proof of authenticity",
+              "CLIP-Flow detector", "Supervised detector", "False-positive rate", "Method and limitations", "Signature"})
+            QVERIFY2(text.contains(QLatin1String(must)), must);
+        for (int i = 1; i <= files.size(); ++i) QVERIFY(text.contains(QStringLiteral("Evidence %1:").arg(i)));
+        QVERIFY(!text.contains(QStringLiteral("Evidence %1:").arg(files.size() + 1)));
+        // Every evidence section starts a page: summary + at least one per file + models/method.
+        const QString info = poppler("pdfinfo", {pdf});
+        QVERIFY2(info.contains(pageName), qPrintable(info));
+        const int pages = info.section(QStringLiteral("Pages:"), 1).section(u'\n', 0, 0).trimmed().toInt();
+        QVERIFY2(pages >= files.size() + 2 && pages <= 2 * files.size() + 2, qPrintable(info));
+        QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pages)));
+        QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+    }
+
+    void flagsDisagreementMismatchAndFailure_data()
+    {
+        QTest::addColumn<QString>("case_");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("detectors disagree") << QStringLiteral("disagree") << QStringLiteral("The detectors disagree");
+        QTest::newRow("file changed since the case")
+            << QStringLiteral("mismatch") << QStringLiteral("differ from the case record");
+        QTest::newRow("unreadable file") << QStringLiteral("corrupt") << QStringLiteral("failed:");
+        QTest::newRow("agreeing detectors") << QStringLiteral("agree") << QStringLiteral("consistent with");
+    }
+    void flagsDisagreementMismatchAndFailure()
+    {
+        QFETCH(QString, case_);
+        QFETCH(QString, expected);
+        ReportParams params;
+        Analysis a = analyse_file(case_ == QLatin1String("corrupt") ? fixture("corrupt.png") : fixture("rgb.png"), nullptr);
+        if (case_ == QLatin1String("disagree") || case_ == QLatin1String("agree")) {
+            DetectorScore cf;
+            cf.calibrated.verdict_code = "natural";
+            cf.calibrated.verdict = "consistent with natural images";
+            cf.calibrated.p_value = 0.4;
+            SupervisedScore sv;
+            sv.p_ai = case_ == QLatin1String("disagree") ? 0.97 : 0.1;
+            sv.verdict_code = case_ == QLatin1String("disagree") ? "strong" : "natural";
+            sv.verdict = case_ == QLatin1String("disagree") ? "strong evidence of AI generation" : "consistent with real photos";
+            a.detectors.clipflow = cf;
+            a.detectors.supervised = sv;
+        }
+        if (case_ == QLatin1String("mismatch"))
+            params.integrity.push_back(
+                {"/evidence/photo.jpg", std::string(64, 'a'), std::string(64, 'b'), false, "SHA-256 differs"});
+        CaseReport report(params, {});
+        report.add(a);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        QVERIFY(report.write(pdf).ok());
+        const QString text = pdf_text(pdf);
+        QVERIFY2(text.contains(expected), qPrintable(text.left(2000)));
+        if (case_ == QLatin1String("agree")) QVERIFY(!text.contains(QLatin1String("disagree")));
+    }
+
+    void unwritablePathIsAnError_data()
+    {
+        QTest::addColumn<QString>("target");
+        QTest::newRow("missing folder") << QStringLiteral("no/such/folder/r.pdf");
+        QTest::newRow("a folder in the way") << QStringLiteral("taken");
+    }
+    void unwritablePathIsAnError()
+    {
+        QFETCH(QString, target);
+        CaseReport report({}, {});
+        report.add(analyse_file(fixture("rgb.png"), nullptr));
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("taken")));
+        const Status s = report.write(dir.filePath(target));
+        QVERIFY(!s.ok());
+        QVERIFY2(s.message().find("cannot write") != std::string::npos, s.message().c_str());
+        QVERIFY(QFileInfo(dir.filePath(QStringLiteral("taken"))).isDir());
+    }
+};
+
+QTEST_MAIN(TestCaseReport)
+#include "tst_casereport.moc"
