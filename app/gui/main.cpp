@@ -1,6 +1,9 @@
 // clipflow-forensics: the desktop app. Kept thin: everything lives in MainWindow.
 
+#include "appsettings.h"
 #include "mainwindow.h"
+#include "theme.h"
+#include "translations.h"
 
 #include <clipflow/version.h>
 
@@ -14,6 +17,11 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("ClipFlow Forensics"));
     QApplication::setOrganizationName(QStringLiteral("ClipFlow"));
     QApplication::setApplicationVersion(QString::fromLatin1(clipflow::version()));
+    QApplication::setDesktopFileName(QStringLiteral("clipflow-forensics"));
+    // Before any window: the translation and theme the user chose (Tools › Preferences).
+    const QString language = qEnvironmentVariable("CLIPFLOW_LANGUAGE", clipflow::app::AppSettings::language());
+    clipflow::app::Translations::install(app, language);
+    clipflow::app::Theme::apply(qEnvironmentVariable("CLIPFLOW_THEME", clipflow::app::AppSettings::theme()));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Decide whether an image was made by an AI generator."));

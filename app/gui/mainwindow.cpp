@@ -1,5 +1,16 @@
 #include "mainwindow.h"
 
+#include "appsettings.h"
+#include "casedialog.h"
+#include "casereport.h"
+#include "imagefiles.h"
+#include "modelcard.h"
+#include "modelmanager.h"
+#include "preferencesdialog.h"
+#include "trainingdialog.h"
+
+#include <clipflow/modelregistry.h>
+
 #include <clipflow/version.h>
 #include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
@@ -16,12 +27,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QMimeData>
+#include <QPlainTextEdit>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <nlohmann/json.hpp>
@@ -85,8 +99,19 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     metadata_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     metadata_->setAccessibleName(tr("Metadata"));
     tabs_ = new QTabWidget(central);
+    notes_ = new QPlainTextEdit(central);
+    notes_->setPlaceholderText(tr("Your notes on this file: where it came from, what you checked. Saved in the case."));
+    notes_->setAccessibleName(tr("Analyst notes"));
+    notes_->setEnabled(false);
+    cards_ = new QTextBrowser(central);
+    cards_->setAccessibleName(tr("Model cards"));
     tabs_->addTab(results_, tr("Detectors"));
     tabs_->addTab(metadata_, tr("Metadata"));
+    tabs_->addTab(notes_, tr("Notes"));
+    tabs_->addTab(cards_, tr("Models"));
+    connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
+        if (CaseEvidence* e = caseEntry(current_sha_)) e->notes = notes_->toPlainText().toStdString();
+    });
     grid->addWidget(tabs_, 1, 1);
     grid->addWidget(boxed(tr("Spectra"), spectra_, central), 2, 0);
     grid->addWidget(boxed(tr("Among natural images (CLIP-Flow calibration)"), histogram_, central), 2, 1);
@@ -117,6 +142,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
     table_->setAccessibleName(tr("Evidence"));
+    table_->setTextElideMode(Qt::ElideMiddle);
     column->addWidget(filter_);
     column->addWidget(table_);
     connect(filter_, &QLineEdit::textChanged, &sorted_, &QSortFilterProxyModel::setFilterFixedString);
@@ -131,23 +157,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     split->setSizes({480, 1000});
     setCentralWidget(split);
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseFile);
-    file->addAction(tr("&Cancel queued analyses"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelQueued);
-    file->addSeparator();
-    file->addAction(tr("Open &case\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open case"), QString(), tr("ClipFlow cases (*.cfcase)"));
-        if (!path.isEmpty()) openCase(path);
-    });
-    file->addAction(tr("&Save case\u2026"), QKeySequence::Save, this, [this] {
-        QString path = case_path_;
-        if (path.isEmpty())
-            path = QFileDialog::getSaveFileName(this, tr("Save case"), QStringLiteral("case.cfcase"),
-                                                tr("ClipFlow cases (*.cfcase)"));
-        if (!path.isEmpty()) saveCase(path);
-    });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+    buildMenus();
     statusBar()->showMessage(tr("Ready \u2014 ClipFlow Forensics %1").arg(QString::fromLatin1(clipflow::version())));
     connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::finished);
     connect(&verifier_, &QFutureWatcher<std::vector<IntegrityCheck>>::finished, this, [this] {
@@ -163,6 +173,201 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
         Q_EMIT caseVerified(int(bad.size()));
     });
     resize(1500, 880);
+    case_.analyst = AppSettings::analyst().toStdString();
+    detectors_.select(AppSettings::clipflowModel(), AppSettings::supervisedModel());
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open\u2026"), QKeySequence::Open, this, &MainWindow::chooseFile);
+    file->addAction(tr("Open &folder\u2026"), QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O), this, &MainWindow::chooseFolder);
+    recent_files_ = file->addMenu(tr("Recent &files"));
+    file->addAction(tr("&Cancel queued analyses"), QKeySequence(Qt::Key_Escape), this, &MainWindow::cancelQueued);
+    file->addSeparator();
+    file->addAction(tr("Open &case\u2026"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open case"), QString(), tr("ClipFlow cases (*.cfcase)"));
+        if (!path.isEmpty()) openCase(path);
+    });
+    recent_cases_ = file->addMenu(tr("Recent c&ases"));
+    file->addAction(tr("&Save case"), QKeySequence::Save, this, [this] {
+        QString path = case_path_;
+        if (path.isEmpty())
+            path = QFileDialog::getSaveFileName(this, tr("Save case"), QStringLiteral("case.cfcase"),
+                                                tr("ClipFlow cases (*.cfcase)"));
+        if (!path.isEmpty()) saveCase(path);
+    });
+    file->addAction(tr("Save case &as\u2026"), QKeySequence::SaveAs, this, [this] {
+        const QString path =
+            QFileDialog::getSaveFileName(this, tr("Save case"), QStringLiteral("case.cfcase"), tr("ClipFlow cases (*.cfcase)"));
+        if (!path.isEmpty()) saveCase(path);
+    });
+    file->addAction(tr("Case &properties\u2026"), QKeySequence(Qt::CTRL | Qt::Key_I), this, &MainWindow::editCase);
+    file->addAction(tr("&Export report (PDF)\u2026"), QKeySequence::Print, this, &MainWindow::chooseReport);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, qApp, &QApplication::quit);
+
+    QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+    tools->addAction(tr("&Models\u2026"), QKeySequence(Qt::CTRL | Qt::Key_M), this, &MainWindow::showModelManager);
+    tools->addAction(tr("&Train a CLIP-Flow detector\u2026"), QKeySequence(Qt::CTRL | Qt::Key_T), this,
+                     &MainWindow::showTraining);
+    tools->addSeparator();
+    tools->addAction(tr("&Preferences\u2026"), QKeySequence::Preferences, this, &MainWindow::showPreferences);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About ClipFlow Forensics"), this, [this] {
+        QMessageBox::about(this, tr("About ClipFlow Forensics"),
+                           tr("<b>ClipFlow Forensics %1</b><p>Decide whether an image was made by an AI generator: "
+                              "CLIP-Flow (trained on natural photos only), a supervised detector, and spectra you can "
+                              "check yourself.</p><p>Absence of detection is not proof of authenticity.</p>")
+                               .arg(QString::fromLatin1(clipflow::version())));
+    });
+    rebuildRecentMenus();
+}
+
+void MainWindow::rebuildRecentMenus()
+{
+    auto fill = [this](QMenu* menu, const QStringList& paths, bool cases) {
+        menu->clear();
+        for (int i = 0; i < paths.size(); ++i) {
+            const QString path = paths[i];
+            QAction* a = menu->addAction(QStringLiteral("&%1 %2").arg((i + 1) % 10).arg(QFileInfo(path).fileName()));
+            a->setToolTip(path);
+            connect(a, &QAction::triggered, this, [this, path, cases] { cases ? (void)openCase(path) : openFile(path); });
+        }
+        menu->setEnabled(!paths.isEmpty());
+    };
+    fill(recent_files_, AppSettings::recentFiles(), false);
+    fill(recent_cases_, AppSettings::recentCases(), true);
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open a folder of images"));
+    if (!dir.isEmpty()) {
+        AppSettings::addRecentFile(dir);
+        rebuildRecentMenus();
+        openFile(dir);
+    }
+}
+
+CaseEvidence* MainWindow::caseEntry(const std::string& sha256)
+{
+    if (sha256.empty()) return nullptr;
+    // The newest entry for these bytes (a changed file gets its own entry beside the original).
+    for (auto it = case_.evidence.rbegin(); it != case_.evidence.rend(); ++it)
+        if (it->sha256 == sha256) return &*it;
+    return nullptr;
+}
+
+void MainWindow::setCaseProperties(const QString& title, const QString& analyst, const QString& notes)
+{
+    if (title.toStdString() != case_.title || analyst.toStdString() != case_.analyst)
+        case_.log("case properties", "title \"" + title.toStdString() + "\", analyst \"" + analyst.toStdString() + "\"");
+    case_.title = title.toStdString();
+    case_.analyst = analyst.toStdString();
+    case_.notes = notes.toStdString();
+    if (!analyst.isEmpty()) AppSettings::setAnalyst(analyst);
+    setWindowTitle(title.isEmpty() ? tr("ClipFlow Forensics") : tr("ClipFlow Forensics \u2014 %1").arg(title));
+}
+
+void MainWindow::editCase()
+{
+    CaseDialog dialog(QString::fromStdString(case_.title), QString::fromStdString(case_.analyst),
+                      QString::fromStdString(case_.notes), this);
+    if (dialog.exec() == QDialog::Accepted) setCaseProperties(dialog.title(), dialog.analyst(), dialog.notes());
+}
+
+void MainWindow::chooseReport()
+{
+    const QString suggested =
+        (case_.title.empty() ? QStringLiteral("case-report") : QString::fromStdString(case_.title)) + QStringLiteral(".pdf");
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export case report"), suggested, tr("PDF (*.pdf)"));
+    if (!path.isEmpty()) exportReport(path);
+}
+
+bool MainWindow::exportReport(const QString& path)
+{
+    ReportParams params;
+    params.title = QString::fromStdString(case_.title);
+    params.analyst = QString::fromStdString(case_.analyst);
+    params.notes = QString::fromStdString(case_.notes);
+    params.page = AppSettings::pageSize();
+    params.case_file = case_path_;
+    params.audit = case_.audit;
+    if (verifier_.isFinished() && verifier_.future().isValid() && verifier_.future().resultCount() > 0)
+        params.integrity = verifier_.result();
+    CaseReport report(params, detectors_.cards());
+    for (int row = 0; row < model_.rowCount(); ++row)
+        if (const Analysis* a = model_.analysis(row)) {
+            const CaseEvidence* e = caseEntry(a->info.sha256);
+            report.add(*a, e ? QString::fromStdString(e->notes) : QString());
+        }
+    if (report.size() == 0) {
+        statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
+        return false;
+    }
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    const Status s = report.write(path);
+    QApplication::restoreOverrideCursor();
+    if (!s.ok()) {
+        statusBar()->showMessage(tr("Report not written: %1").arg(QString::fromStdString(s.message())));
+        return false;
+    }
+    case_.log("export report", path.toStdString());
+    statusBar()->showMessage(tr("Report written to %1 (%n file(s))", nullptr, report.size()).arg(path));
+    return true;
+}
+
+QString MainWindow::modelCardsHtml() const
+{
+    return cards_->toHtml();
+}
+
+void MainWindow::showModelCards()
+{
+    const ModelCards c = detectors_.cards();
+    QString html;
+    if (c.clipflow) html += ModelCard::html(*c.clipflow, c.clipflow_path);
+    if (c.supervised) html += ModelCard::html(*c.supervised, c.supervised_path);
+    if (!c.error.isEmpty()) html += QStringLiteral("<p><i>%1</i></p>").arg(c.error.toHtmlEscaped());
+    cards_->setHtml(html);
+    cards_shown_ = true;
+}
+
+void MainWindow::useModels(const QString& clipflow, const QString& supervised)
+{
+    AppSettings::setModels(clipflow, supervised);
+    detectors_.select(clipflow, supervised);
+    cards_shown_ = false;
+    statusBar()->showMessage(tr("Detectors changed; files opened from now on use them."));
+}
+
+void MainWindow::showModelManager()
+{
+    ModelManager manager(QCoreApplication::applicationDirPath(), QString::fromStdString(ModelRegistry::default_dir()), this);
+    manager.setActive(AppSettings::clipflowModel(), AppSettings::supervisedModel());
+    connect(&manager, &ModelManager::activeChanged, this, &MainWindow::useModels);
+    manager.resize(1000, 560);
+    manager.exec();
+}
+
+void MainWindow::showTraining()
+{
+    auto* dialog = new TrainingDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &TrainingDialog::modelReady, this, [this](const QString& path) {
+        if (QMessageBox::question(this, tr("New detector"), tr("Use the new detector for CLIP-Flow from now on?")) ==
+            QMessageBox::Yes)
+            useModels(path, AppSettings::supervisedModel());
+    });
+    dialog->show();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
+    dialog.exec();
 }
 
 bool MainWindow::isBusy() const
@@ -172,17 +377,7 @@ bool MainWindow::isBusy() const
 
 void MainWindow::openFile(const QString& path)
 {
-    QStringList files;
-    if (QFileInfo(path).isDir()) {
-        static const QStringList patterns{QStringLiteral("*.jpg"),  QStringLiteral("*.jpeg"), QStringLiteral("*.jpe"),
-                                          QStringLiteral("*.png"),  QStringLiteral("*.tif"),  QStringLiteral("*.tiff"),
-                                          QStringLiteral("*.webp"), QStringLiteral("*.bmp"),  QStringLiteral("*.gif")};
-        QDirIterator it(path, patterns, QDir::Files, QDirIterator::Subdirectories);
-        while (it.hasNext()) files << it.next();
-        files.sort();
-    } else {
-        files << path;
-    }
+    const QStringList files = image_files(path);
     for (const QString& f : files) {
         const int row = model_.add(f);
         const auto state = model_.state(row);
@@ -244,6 +439,8 @@ void MainWindow::finished()
     const QString file = a.file;
     model_.setAnalysis(row, std::move(a));
     table_->resizeColumnsToContents();
+    // Long generator file names would push every score off screen.
+    table_->setColumnWidth(EvidenceModel::Name, std::min(table_->columnWidth(EvidenceModel::Name), 200));
     ++batch_done_;
     // Show the newest result unless the analyst is looking at another row.
     const QModelIndex current = table_->selectionModel()->currentIndex();
@@ -269,6 +466,8 @@ bool MainWindow::saveCase(const QString& path)
         return false;
     }
     case_path_ = path;
+    AppSettings::addRecentCase(path);
+    rebuildRecentMenus();
     statusBar()->showMessage(tr("Case saved to %1").arg(path));
     return true;
 }
@@ -283,6 +482,8 @@ bool MainWindow::openCase(const QString& path)
     cancelQueued();
     case_ = std::move(*loaded);
     case_path_ = path;
+    AppSettings::addRecentCase(path);
+    rebuildRecentMenus();
     case_.log("open case", path.toStdString());
     model_.clear();
     banner_->hide();
@@ -310,7 +511,11 @@ void MainWindow::chooseFile()
     const QString file =
         QFileDialog::getOpenFileName(this, tr("Open evidence image"), QString(),
                                      tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)"));
-    if (!file.isEmpty()) openFile(file);
+    if (!file.isEmpty()) {
+        AppSettings::addRecentFile(file);
+        rebuildRecentMenus();
+        openFile(file);
+    }
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
@@ -323,13 +528,24 @@ void MainWindow::dropEvent(QDropEvent* event)
     const auto urls = event->mimeData()->urls();
     for (const QUrl& url : urls)
         if (url.isLocalFile()) {
+            AppSettings::addRecentFile(url.toLocalFile());
             openFile(url.toLocalFile()); // files and whole folders
             event->acceptProposedAction();
         }
+    rebuildRecentMenus();
 }
 
 void MainWindow::showAnalysis(const Analysis& a)
 {
+    if (!cards_shown_) showModelCards();
+    {
+        // Loading another file's notes is not an edit.
+        const QSignalBlocker quiet(notes_);
+        current_sha_ = a.error.isEmpty() ? a.info.sha256 : std::string();
+        const CaseEvidence* e = caseEntry(current_sha_);
+        notes_->setPlainText(e ? QString::fromStdString(e->notes) : QString());
+        notes_->setEnabled(e != nullptr);
+    }
     if (!a.error.isEmpty()) {
         info_->setText(tr("<b>%1</b><br>Cannot analyse: %2").arg(a.file.toHtmlEscaped(), a.error.toHtmlEscaped()));
         // Nothing of the previous image may stay on screen beside this file's name.

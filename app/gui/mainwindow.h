@@ -16,6 +16,9 @@
 
 class QLabel;
 class QLineEdit;
+class QMenu;
+class QPlainTextEdit;
+class QTextBrowser;
 class QTableView;
 class QTableWidget;
 class QTabWidget;
@@ -51,6 +54,16 @@ public:
     QTableView* table() const { return table_; }
     QLineEdit* filter() const { return filter_; }
 
+    // Case properties and the selected evidence's notes (kept in the case file).
+    void setCaseProperties(const QString& title, const QString& analyst, const QString& notes);
+    QPlainTextEdit* notesEditor() const { return notes_; }
+    QString modelCardsHtml() const;
+    // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
+    bool exportReport(const QString& path);
+    // Active detector files (empty: the shipped default); remembered in the settings.
+    void useModels(const QString& clipflow, const QString& supervised);
+    QMenu* recentFilesMenu() const { return recent_files_; }
+
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
     void caseVerified(int mismatches);
@@ -60,7 +73,17 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildMenus();
+    void rebuildRecentMenus();
     void chooseFile();
+    void chooseFolder();
+    void chooseReport();
+    void editCase();
+    void showModelManager();
+    void showTraining();
+    void showPreferences();
+    void showModelCards();
+    CaseEvidence* caseEntry(const std::string& sha256);
     void startNext();
     void finished();
     void showSelected();
@@ -82,6 +105,12 @@ private:
     CaseFile case_;
     QString case_path_;
     QLabel* banner_ = nullptr;
+    QPlainTextEdit* notes_ = nullptr;
+    QTextBrowser* cards_ = nullptr;
+    QMenu* recent_files_ = nullptr;
+    QMenu* recent_cases_ = nullptr;
+    std::string current_sha_; // the evidence whose notes are in the editor
+    bool cards_shown_ = false;
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
     int batch_total_ = 0, batch_done_ = 0;
     Detectors detectors_;

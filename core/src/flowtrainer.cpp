@@ -207,4 +207,17 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
     }
 }
 
+std::string describe_training_device(const std::string& device)
+{
+    try {
+        if (device != "cpu" && torch::cuda::is_available()) {
+            const auto n = torch::cuda::device_count();
+            return "CUDA (" + std::to_string(n) + (n == 1 ? " GPU)" : " GPUs)");
+        }
+        return "CPU (" + std::to_string(torch::get_num_threads()) + " threads)";
+    } catch (const c10::Error&) {
+        return "CPU";
+    }
+}
+
 } // namespace clipflow

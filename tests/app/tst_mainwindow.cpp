@@ -1,6 +1,7 @@
 // MainWindow offscreen: opening and dropping files runs a background
 // analysis whose results (hash, spectra, profiles) reach the window.
 
+#include "appsettings.h"
 #include "mainwindow.h"
 
 #include <clipflow/widgets/imageview.h>
@@ -8,10 +9,16 @@
 #include <clipflow/widgets/spectrumview.h>
 
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -41,6 +48,113 @@ QString fixture(const char* name)
 class TestMainWindow : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // settings (recent files, models) stay out of the user's
+        QCoreApplication::setOrganizationName(QStringLiteral("ClipFlowTest"));
+        QSettings().clear();
+    }
+
+    // Notes and case properties survive save and open: the reopened case saves back identically.
+    void notesAndPropertiesRoundTrip()
+    {
+        QTemporaryDir dir;
+        const QString a = dir.filePath(QStringLiteral("a.png"));
+        QVERIFY(QFile::copy(fixture("rgb.png"), a));
+        const QString path = dir.filePath(QStringLiteral("c.cfcase")), again = dir.filePath(QStringLiteral("again.cfcase"));
+        {
+            MainWindow w;
+            QSignalSpy spy(&w, &MainWindow::analysisFinished);
+            w.openFile(a);
+            QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 60000);
+            QVERIFY(w.notesEditor()->isEnabled());
+            w.notesEditor()->setPlainText(QStringLiteral("Received by e-mail on 3 May.\nAsked for the original."));
+            w.setCaseProperties(QStringLiteral("Harbour fire"), QStringLiteral("C. Analyst"), QStringLiteral("Urgent."));
+            QVERIFY(w.windowTitle().contains(QLatin1String("Harbour fire")));
+            QVERIFY(w.saveCase(path));
+        }
+        auto saved = clipflow::CaseFile::load(path.toStdString());
+        QVERIFY(saved.ok());
+        QCOMPARE(saved->title, std::string("Harbour fire"));
+        QCOMPARE(saved->analyst, std::string("C. Analyst"));
+        QCOMPARE(saved->notes, std::string("Urgent."));
+        QCOMPARE(saved->evidence.at(0).notes, std::string("Received by e-mail on 3 May.\nAsked for the original."));
+        MainWindow w;
+        QVERIFY(w.openCase(path));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        QTRY_VERIFY(w.notesEditor()->toPlainText().startsWith(QLatin1String("Received by e-mail")));
+        QVERIFY(w.saveCase(again));
+        auto back = clipflow::CaseFile::load(again.toStdString());
+        QVERIFY(back.ok());
+        QCOMPARE(back->title, saved->title);
+        QCOMPARE(back->analyst, saved->analyst);
+        QCOMPARE(back->notes, saved->notes);
+        QVERIFY(back->evidence == saved->evidence);
+        // The reopened case is listed among the recent ones.
+        QVERIFY(clipflow::app::AppSettings::recentCases().contains(QFileInfo(path).absoluteFilePath()));
+    }
+
+    void exportReport_data()
+    {
+        QTest::addColumn<int>("page");
+        QTest::addColumn<QString>("pageName");
+        QTest::newRow("A4") << int(QPageSize::A4) << QStringLiteral("(A4)");
+        QTest::newRow("Letter") << int(QPageSize::Letter) << QStringLiteral("(letter)");
+    }
+    void exportReport()
+    {
+        QFETCH(int, page);
+        QFETCH(QString, pageName);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) QSKIP("pdftotext is not installed");
+        clipflow::app::AppSettings::setPageSize(QPageSize::PageSizeId(page));
+        QTemporaryDir dir;
+        QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("a.png"))));
+        QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
+        MainWindow w;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(!w.exportReport(pdf)); // nothing analysed yet
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 60000);
+        w.notesEditor()->setPlainText(QStringLiteral("checked the sky"));
+        w.setCaseProperties(QStringLiteral("Storm"), QStringLiteral("D. Analyst"), QString());
+        QVERIFY(w.exportReport(pdf));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        for (const auto& e : w.currentCase().evidence) QVERIFY(t.contains(QString::fromStdString(e.sha256)));
+        QVERIFY(t.contains(QLatin1String("checked the sky")));
+        QVERIFY(t.contains(QLatin1String("D. Analyst")));
+        QProcess info;
+        info.start(QStringLiteral("pdfinfo"), {pdf});
+        QVERIFY(info.waitForFinished(60000));
+        QVERIFY(QString::fromUtf8(info.readAllStandardOutput()).contains(pageName));
+        QCOMPARE(w.currentCase().audit.back().action, std::string("export report"));
+    }
+
+    void modelCardsAndRecentFiles()
+    {
+        MainWindow w;
+        w.show();
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(fixture("grey.png"))});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &enter);
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(&w, &drop);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        QVERIFY(w.evidence()->rowCount() == 1);
+        const QString cards = w.modelCardsHtml();
+        QVERIFY(cards.contains(QLatin1String("cf-")));
+        QVERIFY(cards.contains(QLatin1String("sv-")));
+        QVERIFY(cards.contains(QLatin1String("False-positive rate")));
+        QCOMPARE(clipflow::app::AppSettings::recentFiles().value(0), fixture("grey.png"));
+        QVERIFY(w.recentFilesMenu()->isEnabled());
+        QCOMPARE(w.recentFilesMenu()->actions().value(0)->toolTip(), fixture("grey.png"));
+    }
+
     void openShowsResults_data()
     {
         QTest::addColumn<QString>("file");

@@ -71,6 +71,10 @@ struct FlowTrainResult {
     std::vector<TrainProgress> history; // one entry per finished epoch
 };
 
+// Where training with this device setting would run, in words for a progress
+// display: "CUDA (1 GPU)" or "CPU (16 threads)".
+std::string describe_training_device(const std::string& device = "auto");
+
 // natural: n_natural x flow.dim features; proxies: n_proxy x flow.dim.
 Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
                                    int n_proxy, const FlowTrainParams& params);

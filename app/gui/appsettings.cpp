@@ -1,0 +1,102 @@
+#include "appsettings.h"
+
+#include <QFileInfo>
+#include <QSettings>
+
+namespace clipflow::app {
+namespace {
+
+QStringList push_recent(const QString& key, const QString& path)
+{
+    QSettings s;
+    QStringList list = s.value(key).toStringList();
+    const QString absolute = QFileInfo(path).absoluteFilePath();
+    list.removeAll(absolute);
+    list.prepend(absolute);
+    while (list.size() > AppSettings::kMaxRecent) list.removeLast();
+    s.setValue(key, list);
+    return list;
+}
+
+} // namespace
+
+QString AppSettings::theme()
+{
+    return QSettings().value(QStringLiteral("ui/theme"), QStringLiteral("system")).toString();
+}
+
+void AppSettings::setTheme(const QString& theme)
+{
+    QSettings().setValue(QStringLiteral("ui/theme"), theme);
+}
+
+QString AppSettings::language()
+{
+    return QSettings().value(QStringLiteral("ui/language")).toString();
+}
+
+void AppSettings::setLanguage(const QString& language)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+}
+
+QPageSize::PageSizeId AppSettings::pageSize()
+{
+    return QSettings().value(QStringLiteral("report/page")).toString() == QLatin1String("Letter") ? QPageSize::Letter
+                                                                                                  : QPageSize::A4;
+}
+
+void AppSettings::setPageSize(QPageSize::PageSizeId page)
+{
+    QSettings().setValue(QStringLiteral("report/page"),
+                         page == QPageSize::Letter ? QStringLiteral("Letter") : QStringLiteral("A4"));
+}
+
+QString AppSettings::analyst()
+{
+    return QSettings().value(QStringLiteral("case/analyst")).toString();
+}
+
+void AppSettings::setAnalyst(const QString& name)
+{
+    QSettings().setValue(QStringLiteral("case/analyst"), name);
+}
+
+QString AppSettings::clipflowModel()
+{
+    return QSettings().value(QStringLiteral("models/clipflow")).toString();
+}
+
+QString AppSettings::supervisedModel()
+{
+    return QSettings().value(QStringLiteral("models/supervised")).toString();
+}
+
+void AppSettings::setModels(const QString& clipflow, const QString& supervised)
+{
+    QSettings s;
+    s.setValue(QStringLiteral("models/clipflow"), clipflow);
+    s.setValue(QStringLiteral("models/supervised"), supervised);
+}
+
+QStringList AppSettings::recentFiles()
+{
+    return QSettings().value(QStringLiteral("recent/files")).toStringList();
+}
+
+QStringList AppSettings::recentCases()
+{
+    return QSettings().value(QStringLiteral("recent/cases")).toStringList();
+}
+
+void AppSettings::addRecentFile(const QString& path)
+{
+    push_recent(QStringLiteral("recent/files"), path);
+}
+
+void AppSettings::addRecentCase(const QString& path)
+{
+    push_recent(QStringLiteral("recent/cases"), path);
+}
+
+} // namespace clipflow::app

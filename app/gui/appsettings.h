@@ -1,0 +1,33 @@
+#pragma once
+// The user's settings (QSettings): theme, language, report page size, the
+// active detectors and recent files and cases. GUI thread only.
+
+#include <QPageSize>
+#include <QString>
+#include <QStringList>
+
+namespace clipflow::app {
+
+class AppSettings {
+public:
+    static QString theme(); // "system", "light", "dark"
+    static void setTheme(const QString& theme);
+    static QString language(); // "" (the system's), "en", "fr", "de", "es", "zh_CN"
+    static void setLanguage(const QString& language);
+    static QPageSize::PageSizeId pageSize();
+    static void setPageSize(QPageSize::PageSizeId page);
+    static QString analyst(); // remembered for new cases
+    static void setAnalyst(const QString& name);
+
+    static QString clipflowModel(); // empty: the shipped default
+    static QString supervisedModel();
+    static void setModels(const QString& clipflow, const QString& supervised);
+
+    static constexpr int kMaxRecent = 10;
+    static QStringList recentFiles();
+    static QStringList recentCases();
+    static void addRecentFile(const QString& path); // newest first, no duplicates
+    static void addRecentCase(const QString& path);
+};
+
+} // namespace clipflow::app

@@ -1,0 +1,57 @@
+#include "preferencesdialog.h"
+
+#include "appsettings.h"
+#include "theme.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+
+namespace clipflow::app {
+
+PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
+{
+    setWindowTitle(tr("Preferences"));
+    theme_ = new QComboBox(this);
+    theme_->addItem(tr("System"), QStringLiteral("system"));
+    theme_->addItem(tr("Light"), QStringLiteral("light"));
+    theme_->addItem(tr("Dark"), QStringLiteral("dark"));
+    theme_->setCurrentIndex(std::max(0, theme_->findData(AppSettings::theme())));
+    theme_->setAccessibleName(tr("Theme"));
+    language_ = new QComboBox(this);
+    // Language names in their own language, so anyone can find theirs.
+    language_->addItem(tr("System language"), QString());
+    language_->addItem(QStringLiteral("English"), QStringLiteral("en"));
+    language_->addItem(QStringLiteral("Fran\u00e7ais"), QStringLiteral("fr"));
+    language_->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
+    language_->addItem(QStringLiteral("Espa\u00f1ol"), QStringLiteral("es"));
+    language_->addItem(QStringLiteral("\u7b80\u4f53\u4e2d\u6587"), QStringLiteral("zh_CN"));
+    language_->setCurrentIndex(std::max(0, language_->findData(AppSettings::language())));
+    language_->setAccessibleName(tr("Language"));
+    page_ = new QComboBox(this);
+    page_->addItem(QStringLiteral("A4"), int(QPageSize::A4));
+    page_->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
+    page_->setCurrentIndex(AppSettings::pageSize() == QPageSize::Letter ? 1 : 0);
+    page_->setAccessibleName(tr("Report page size"));
+    auto* form = new QFormLayout(this);
+    form->addRow(tr("Theme"), theme_);
+    form->addRow(tr("Language"), language_);
+    form->addRow(QString(), new QLabel(tr("A new language applies when the program next starts."), this));
+    form->addRow(tr("Report page size"), page_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
+}
+
+void PreferencesDialog::accept()
+{
+    AppSettings::setTheme(theme_->currentData().toString());
+    AppSettings::setLanguage(language_->currentData().toString());
+    AppSettings::setPageSize(QPageSize::PageSizeId(page_->currentData().toInt()));
+    Theme::apply(AppSettings::theme());
+    QDialog::accept();
+}
+
+} // namespace clipflow::app

@@ -1,0 +1,198 @@
+#include "trainingdialog.h"
+
+#include "imagefiles.h"
+
+#include <clipflow/modelregistry.h>
+#include <clipflow/widgets/trainingmonitor.h>
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace clipflow::app {
+
+TrainingDialog::TrainingDialog(QWidget* parent)
+    : QDialog(parent), out_dir_(QString::fromStdString(ModelRegistry::default_dir()) + QStringLiteral("/detectors"))
+{
+    setWindowTitle(tr("Train a CLIP-Flow detector"));
+    folders_ = new QListWidget(this);
+    folders_->setAccessibleName(tr("Natural-image folders"));
+    folders_->setToolTip(tr("Photos straight from cameras, never AI images: the detector learns what natural looks like."));
+    auto* add = new QPushButton(tr("Add folder\u2026"), this);
+    auto* remove = new QPushButton(tr("Remove"), this);
+    backbone_ = new QComboBox(this);
+    backbone_->setAccessibleName(tr("Backbone"));
+    backbone_->addItem(tr("Forensic features (no weights, fast)"), QStringLiteral("forensic"));
+    if (auto models = ModelRegistry().list())
+        for (const auto& m : *models)
+            backbone_->addItem(tr("CLIP %1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.id)),
+                               QString::fromStdString(m.file));
+    objective_ = new QComboBox(this);
+    objective_->setAccessibleName(tr("Objective"));
+    objective_->addItem(tr("Combined: raise natural, lower proxies"));
+    objective_->addItem(tr("Proxies only: lower proxies"));
+    epochs_ = new QSpinBox(this);
+    epochs_->setRange(1, 2000);
+    epochs_->setValue(60);
+    epochs_->setAccessibleName(tr("Epochs"));
+    name_ = new QLineEdit(QStringLiteral("my-detector"), this);
+    name_->setAccessibleName(tr("Model name"));
+    device_ = new QLabel(tr("Runs on: %1").arg(TrainingJob::deviceDescription()), this);
+    status_ = new QLabel(tr("Choose folders of natural photos, then Start."), this);
+    status_->setWordWrap(true);
+    status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    bar_ = new QProgressBar(this);
+    bar_->setAccessibleName(tr("Training progress"));
+    monitor_ = new widgets::TrainingMonitor(this);
+    monitor_->setSeriesNames(tr("natural NLL"), tr("proxy NLL"));
+    monitor_->setMinimumSize(520, 300);
+
+    auto* folderButtons = new QHBoxLayout;
+    folderButtons->addWidget(add);
+    folderButtons->addWidget(remove);
+    folderButtons->addStretch();
+    auto* form = new QFormLayout;
+    form->addRow(tr("Natural photos"), folders_);
+    form->addRow(QString(), folderButtons);
+    form->addRow(tr("Backbone"), backbone_);
+    form->addRow(tr("Objective"), objective_);
+    form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("Model name"), name_);
+    form->addRow(QString(), device_);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    start_ = buttons->addButton(tr("Start"), QDialogButtonBox::ActionRole);
+    cancel_ = buttons->addButton(tr("Cancel training"), QDialogButtonBox::ActionRole);
+    auto* right = new QVBoxLayout;
+    right->addWidget(monitor_, 1);
+    right->addWidget(bar_);
+    right->addWidget(status_);
+    auto* top = new QHBoxLayout;
+    top->addLayout(form, 2);
+    top->addLayout(right, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(buttons);
+
+    connect(add, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of natural photos"));
+        if (!dir.isEmpty()) addFolder(dir);
+    });
+    connect(remove, &QPushButton::clicked, this, [this] {
+        delete folders_->currentItem();
+        updateButtons();
+    });
+    connect(name_, &QLineEdit::textChanged, this, &TrainingDialog::updateButtons);
+    connect(start_, &QPushButton::clicked, this, &TrainingDialog::startTraining);
+    connect(cancel_, &QPushButton::clicked, this, &TrainingDialog::cancelTraining);
+    connect(buttons, &QDialogButtonBox::rejected, this, &TrainingDialog::reject);
+    connect(&job_, &TrainingJob::progress, this, [this](const QString& stage, long done, long total, double eta) {
+        bar_->setRange(0, int(std::max(1L, total)));
+        bar_->setValue(int(std::min(done, total)));
+        status_->setText(tr("%1: %2 of %3 \u2014 about %4 s left").arg(stage).arg(done).arg(total).arg(eta, 0, 'f', 0));
+    });
+    connect(&job_, &TrainingJob::trainingPoint, this,
+            [this](double x, double natural, double proxy, int epochs, double rate, double eta) {
+                monitor_->addPoint(x, natural, proxy);
+                monitor_->setStatus(int(std::ceil(x)), epochs, rate, eta, TrainingJob::deviceDescription());
+            });
+    connect(&job_, &TrainingJob::finished, this, [this](bool ok, const QString& path, const QString& message) {
+        if (ok) {
+            status_->setText(tr("Done: calibrated detector saved to %1. It is now in the model list.").arg(path));
+            Q_EMIT modelReady(path);
+        } else {
+            status_->setText(TrainingJob::canResume(outputPath())
+                                 ? tr("Stopped: %1\nStart again to resume from the last finished epoch.").arg(message)
+                                 : tr("Failed: %1").arg(message));
+        }
+        updateButtons();
+    });
+    updateButtons();
+}
+
+void TrainingDialog::addFolder(const QString& folder)
+{
+    folders_->addItem(QDir::toNativeSeparators(folder));
+    updateButtons();
+}
+
+void TrainingDialog::setModelName(const QString& name)
+{
+    name_->setText(name);
+}
+
+void TrainingDialog::setEpochs(int epochs)
+{
+    epochs_->setValue(epochs);
+}
+
+QString TrainingDialog::outputPath() const
+{
+    return out_dir_ + u'/' + name_->text().trimmed() + QStringLiteral(".safetensors");
+}
+
+QString TrainingDialog::statusText() const
+{
+    return status_->text();
+}
+
+void TrainingDialog::updateButtons()
+{
+    const bool running = job_.isRunning();
+    const QString name = name_->text().trimmed();
+    const bool name_ok = !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && !name.startsWith(u'.');
+    start_->setEnabled(!running && folders_->count() > 0 && name_ok);
+    start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
+    cancel_->setEnabled(running);
+    for (QWidget* w : std::initializer_list<QWidget*>{folders_, backbone_, objective_, epochs_, name_}) w->setEnabled(!running);
+}
+
+void TrainingDialog::startTraining()
+{
+    TrainingRequest r;
+    for (int i = 0; i < folders_->count(); ++i)
+        r.natural_files << image_files(QDir::fromNativeSeparators(folders_->item(i)->text()));
+    r.out_path = outputPath();
+    r.backbone = backbone_->currentData().toString();
+    r.proxy_only = objective_->currentIndex() == 1;
+    r.epochs = epochs_->value();
+    r.cache_dir = cache_dir_;
+    if (r.natural_files.isEmpty()) {
+        status_->setText(tr("The folders hold no images."));
+        return;
+    }
+    if (!QDir().mkpath(out_dir_)) {
+        status_->setText(tr("Cannot create %1").arg(out_dir_));
+        return;
+    }
+    if (!TrainingJob::canResume(r.out_path)) monitor_->clear();
+    status_->setText(tr("Starting on %1 photos\u2026").arg(r.natural_files.size()));
+    job_.start(r);
+    updateButtons();
+}
+
+void TrainingDialog::cancelTraining()
+{
+    job_.cancel();
+    status_->setText(tr("Cancelling\u2026"));
+}
+
+void TrainingDialog::reject()
+{
+    if (job_.isRunning()) {
+        cancelTraining();
+        return; // closes once the job has stopped and the user closes again
+    }
+    QDialog::reject();
+}
+
+} // namespace clipflow::app

@@ -1,0 +1,66 @@
+#pragma once
+// Train a CLIP-Flow detector from the analyst's own natural photos: folders,
+// backbone, objective and epochs in; a live TrainingMonitor, cancel and resume
+// while it runs; a calibrated model registered in the user's models folder at
+// the end. The work runs in a TrainingJob (worker thread); this is GUI only.
+
+#include "trainingjob.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace clipflow::widgets {
+class TrainingMonitor;
+}
+
+namespace clipflow::app {
+
+class TrainingDialog : public QDialog {
+    Q_OBJECT
+public:
+    explicit TrainingDialog(QWidget* parent = nullptr);
+
+    void addFolder(const QString& folder);
+    void setOutputDir(const QString& dir) { out_dir_ = dir; }
+    void setModelName(const QString& name);
+    void setEpochs(int epochs);
+    void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
+    QString outputPath() const;
+    TrainingJob* job() { return &job_; }
+    widgets::TrainingMonitor* monitor() const { return monitor_; }
+    QString statusText() const;
+
+    void startTraining();
+    void cancelTraining();
+
+Q_SIGNALS:
+    void modelReady(const QString& path); // calibrated and saved
+
+protected:
+    void reject() override; // closing cancels a running job first
+
+private:
+    void updateButtons();
+    QListWidget* folders_;
+    QComboBox* backbone_;
+    QComboBox* objective_;
+    QSpinBox* epochs_;
+    QLineEdit* name_;
+    QLabel* device_;
+    QLabel* status_;
+    QProgressBar* bar_;
+    QPushButton* start_;
+    QPushButton* cancel_;
+    widgets::TrainingMonitor* monitor_;
+    TrainingJob job_;
+    QString out_dir_, cache_dir_ = QStringLiteral("default");
+};
+
+} // namespace clipflow::app

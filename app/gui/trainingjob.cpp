@@ -1,0 +1,84 @@
+#include "trainingjob.h"
+
+#include <clipflow/flowtrainer.h>
+
+#include <QFileInfo>
+#include <QMetaObject>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace clipflow::app {
+
+TrainingJob::TrainingJob(QObject* parent) : QObject(parent)
+{
+    connect(&watcher_, &QFutureWatcher<QString>::finished, this, [this] {
+        running_ = false;
+        const QString error = watcher_.result();
+        Q_EMIT finished(error.isEmpty(), error.isEmpty() ? out_ : QString(), error);
+    });
+}
+
+TrainingJob::~TrainingJob()
+{
+    cancel();
+    watcher_.waitForFinished();
+}
+
+bool TrainingJob::canResume(const QString& out_path)
+{
+    return QFileInfo::exists(out_path + QStringLiteral(".ckpt"));
+}
+
+QString TrainingJob::deviceDescription(const QString& device)
+{
+    return QString::fromStdString(describe_training_device(device.toStdString()));
+}
+
+bool TrainingJob::start(const TrainingRequest& request)
+{
+    if (running_) return false;
+    running_ = true;
+    out_ = request.out_path;
+    abort_ = std::make_shared<std::atomic<bool>>(false);
+    ClipFlowTrainParams p;
+    for (const QString& f : request.natural_files) p.natural_files.push_back(f.toStdString());
+    p.out_path = request.out_path.toStdString();
+    if (request.backbone != QLatin1String("forensic")) {
+        p.backbone.type = "clip";
+        p.backbone.clip_model = request.backbone.toStdString();
+        p.backbone.layer = request.clip_layer.toStdString();
+    }
+    p.train.objective = request.proxy_only ? FlowObjective::ProxyOnly : FlowObjective::Combined;
+    p.train.epochs = request.epochs;
+    p.train.device = request.device.toStdString();
+    p.cache_dir = request.cache_dir.toStdString();
+    p.abort = [flag = abort_] { return flag->load(); };
+    // Progress arrives on the worker thread; QPointer guards a job destroyed meanwhile
+    // (the destructor waits, so this is belt and braces).
+    QPointer<TrainingJob> self(this);
+    p.progress = [self](const JobProgress& j) {
+        const QString stage = QString::fromStdString(j.stage);
+        const auto t = j.train;
+        QMetaObject::invokeMethod(self, [self, stage, j, t] {
+            if (!self) return;
+            Q_EMIT self->progress(stage, j.done, j.total, j.eta_s);
+            if (stage == QLatin1String("training") && t.epochs > 0) {
+                const double frac = t.steps_per_epoch > 0 ? double(t.step % t.steps_per_epoch) / double(t.steps_per_epoch) : 0.0;
+                const double x = t.epoch_end ? double(t.epoch) : double(t.epoch - 1) + frac;
+                Q_EMIT self->trainingPoint(x, t.natural_nll, t.proxy_nll, t.epochs, t.samples_per_s, t.eta_s);
+            }
+        });
+    };
+    watcher_.setFuture(QtConcurrent::run([p] {
+        auto r = train_clipflow_detector(p);
+        return r ? QString() : QString::fromStdString(r.status().message());
+    }));
+    return true;
+}
+
+void TrainingJob::cancel()
+{
+    if (abort_) abort_->store(true);
+}
+
+} // namespace clipflow::app

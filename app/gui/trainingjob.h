@@ -1,0 +1,56 @@
+#pragma once
+// A CLIP-Flow training run on a worker thread, through core's job API. The
+// object lives on the GUI thread; start() hands the work to QtConcurrent and
+// every signal arrives queued on the GUI thread. cancel() is honoured within a
+// training step; the per-epoch checkpoint stays, and starting again with the
+// same output resumes from it.
+
+#include <clipflow/clipflowtraining.h>
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QStringList>
+
+#include <atomic>
+#include <memory>
+
+namespace clipflow::app {
+
+struct TrainingRequest {
+    QStringList natural_files;
+    QString out_path;
+    QString backbone = QStringLiteral("forensic"); // "forensic" or a CLIP checkpoint path
+    QString clip_layer = QStringLiteral("proj");
+    bool proxy_only = false; // objective: proxies only, or combined (default)
+    int epochs = 60;
+    QString device = QStringLiteral("auto");
+    QString cache_dir = QStringLiteral("default");
+};
+
+class TrainingJob : public QObject {
+    Q_OBJECT
+public:
+    explicit TrainingJob(QObject* parent = nullptr);
+    ~TrainingJob() override; // cancels and waits
+
+    bool start(const TrainingRequest& request); // false while one is running
+    void cancel();
+    bool isRunning() const { return running_; }
+    // A checkpoint from an interrupted run with this output exists: starting resumes it.
+    static bool canResume(const QString& out_path);
+    static QString deviceDescription(const QString& device = QStringLiteral("auto"));
+
+Q_SIGNALS:
+    void progress(const QString& stage, long done, long total, double eta_s);
+    // One point per progress report of the flow: fractional epoch and both losses.
+    void trainingPoint(double epoch, double natural_nll, double proxy_nll, int epochs, double samples_per_s, double eta_s);
+    void finished(bool ok, const QString& model_path, const QString& message);
+
+private:
+    std::shared_ptr<std::atomic<bool>> abort_;
+    QFutureWatcher<QString> watcher_;
+    QString out_;
+    bool running_ = false;
+};
+
+} // namespace clipflow::app

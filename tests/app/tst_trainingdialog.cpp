@@ -1,0 +1,167 @@
+// The training dialog drives a real CLIP-Flow training job on a worker thread:
+// live curve, cancel, resume from the checkpoint, calibrated model at the end.
+
+#include <trainingdialog.h>
+
+#include <clipflow/clipflowmodel.h>
+#include <clipflow/widgets/trainingmonitor.h>
+
+#include <QFile>
+#include <QImage>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace clipflow;
+using namespace clipflow::app;
+
+namespace {
+
+// Smooth random colour fields: texture without periodic traces, reproducible.
+void write_photos(const QString& dir, int n)
+{
+    QRandomGenerator rng(7);
+    for (int i = 0; i < n; ++i) {
+        QImage coarse(10, 10, QImage::Format_RGB32);
+        for (int y = 0; y < 10; ++y)
+            for (int x = 0; x < 10; ++x) coarse.setPixel(x, y, rng.generate() | 0xff000000u);
+        QImage img = coarse.scaled(160, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                QColor c = img.pixelColor(x, y);
+                const int d = int(rng.bounded(13)) - 6;
+                c.setRgb(std::clamp(c.red() + d, 0, 255), std::clamp(c.green() + d, 0, 255), std::clamp(c.blue() + d, 0, 255));
+                img.setPixelColor(x, y, c);
+            }
+        QVERIFY(img.save(dir + QStringLiteral("/p%1.png").arg(i, 2, 10, QLatin1Char('0'))));
+    }
+}
+
+QPushButton* button(QDialog& d, const QString& text)
+{
+    for (auto* b : d.findChildren<QPushButton*>())
+        if (b->text() == text) return b;
+    return nullptr;
+}
+
+} // namespace
+
+class TestTrainingDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(photos_.isValid());
+        write_photos(photos_.path(), 48);
+    }
+
+    void trainsAndRegisters_data()
+    {
+        QTest::addColumn<int>("epochs");
+        QTest::newRow("3 epochs") << 3;
+        QTest::newRow("12 epochs") << 12;
+    }
+    void trainsAndRegisters()
+    {
+        QFETCH(int, epochs);
+        QTemporaryDir out;
+        TrainingDialog dialog;
+        QVERIFY(!button(dialog, QStringLiteral("Start"))->isEnabled()); // no folder yet
+        dialog.addFolder(photos_.path());
+        dialog.setOutputDir(out.path());
+        dialog.setCacheDir(QString());
+        dialog.setEpochs(epochs);
+        dialog.setModelName(QStringLiteral("test-detector"));
+        QVERIFY(button(dialog, QStringLiteral("Start"))->isEnabled());
+        QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
+        QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
+        QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(dialog.job()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
+        QCOMPARE(ready.at(0).at(0).toString(), dialog.outputPath());
+        QVERIFY(!points.isEmpty());
+        QVERIFY(dialog.monitor()->pointCount() > 0);
+        QVERIFY(dialog.statusText().contains(QLatin1String("Done")));
+        auto info = ClipFlowModelInfo::read(dialog.outputPath().toStdString());
+        QVERIFY2(info, info.status().message().c_str());
+        QVERIFY(info->calibration.natural_count() > 0); // calibrated on held-out photos
+        QVERIFY(info->training_json.find("\"epochs\":" + std::to_string(epochs)) != std::string::npos);
+    }
+
+    void cancelThenResume()
+    {
+        QTemporaryDir out;
+        TrainingDialog dialog;
+        dialog.addFolder(photos_.path());
+        dialog.setOutputDir(out.path());
+        dialog.setCacheDir(QString());
+        dialog.setEpochs(1500);
+        dialog.setModelName(QStringLiteral("resumed"));
+        QSignalSpy finished(dialog.job(), &TrainingJob::finished);
+        QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
+        dialog.startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(!points.isEmpty() && points.last().at(0).toDouble() >= 2.0, 120000);
+        QTest::mouseClick(button(dialog, QStringLiteral("Cancel training")), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
+        QVERIFY(!finished.at(0).at(0).toBool());
+        QVERIFY(TrainingJob::canResume(dialog.outputPath()));
+        QVERIFY2(dialog.statusText().contains(QLatin1String("resume")), qPrintable(dialog.statusText()));
+        QPushButton* resume = button(dialog, QStringLiteral("Resume"));
+        QVERIFY(resume && resume->isEnabled());
+        const double stopped_at = points.last().at(0).toDouble();
+        points.clear();
+        QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
+        QTest::mouseClick(resume, Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 300000);
+        QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
+        // Resumed, not restarted: the first new point is past where it stopped, less one epoch.
+        QVERIFY(!points.isEmpty());
+        QVERIFY2(points.first().at(0).toDouble() >= stopped_at - 1.0,
+                 qPrintable(QString::number(points.first().at(0).toDouble())));
+        QVERIFY(ClipFlowModelInfo::read(dialog.outputPath().toStdString()).ok());
+        QVERIFY(!TrainingJob::canResume(dialog.outputPath())); // the checkpoint is cleaned up
+    }
+
+    void refusesTooFewPhotos_data()
+    {
+        QTest::addColumn<int>("photos");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("empty folder") << 0 << QStringLiteral("no images");
+        QTest::newRow("too few to calibrate") << 12 << QStringLiteral("need at least 10");
+    }
+    void refusesTooFewPhotos()
+    {
+        QFETCH(int, photos);
+        QFETCH(QString, why);
+        QTemporaryDir few, out;
+        write_photos(few.path(), photos);
+        TrainingDialog dialog;
+        dialog.addFolder(few.path());
+        dialog.setOutputDir(out.path());
+        dialog.setCacheDir(QString());
+        QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
+        dialog.startTraining();
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 60000);
+        QVERIFY2(dialog.statusText().contains(why), qPrintable(dialog.statusText()));
+        QCOMPARE(ready.count(), 0);
+        QVERIFY(!QFile::exists(dialog.outputPath()));
+    }
+
+    void showsDevice()
+    {
+        const QString device = TrainingJob::deviceDescription();
+        QVERIFY2(device.startsWith(QLatin1String("CPU")) || device.startsWith(QLatin1String("CUDA")), qPrintable(device));
+        QCOMPARE(TrainingJob::deviceDescription(QStringLiteral("cpu")).left(3), QStringLiteral("CPU"));
+    }
+
+private:
+    QTemporaryDir photos_;
+};
+
+QTEST_MAIN(TestTrainingDialog)
+#include "tst_trainingdialog.moc"
