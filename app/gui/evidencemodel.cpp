@@ -1,6 +1,8 @@
 #include "evidencemodel.h"
 
+#include "wording.h"
 #include <QFileInfo>
+
 #include <QLocale>
 #include <QPixmap>
 
@@ -119,7 +121,8 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
             const bool cf_ai = cf && cf->calibrated.verdict_code != "natural";
             const bool sv_ai = sv && sv->verdict_code != "natural";
             if (cf && sv && cf_ai != sv_ai) return tr("detectors disagree");
-            return QString::fromStdString(cf ? cf->calibrated.verdict : sv->verdict);
+            return cf ? Wording::verdict(cf->calibrated.verdict_code, cf->calibrated.verdict)
+                      : Wording::verdict(sv->verdict_code, sv->verdict);
         }
         }
         return {};

@@ -8,6 +8,7 @@
 #include "modelmanager.h"
 #include "preferencesdialog.h"
 #include "trainingdialog.h"
+#include "wording.h"
 
 #include <clipflow/modelregistry.h>
 
@@ -570,13 +571,13 @@ void MainWindow::showAnalysis(const Analysis& a)
             .arg(s.peaks.size())
             .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()));
     image_->setImage(a.preview);
-    std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, tr("luminance"))};
-    for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, QString::fromStdString(c.name)));
-    spectra.push_back(view_spectrum(s.residual, tr("residual")));
-    spectra.push_back(view_spectrum(s.periodicity, tr("periodicity")));
+    std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, Wording::spectrum("luminance"))};
+    for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, Wording::spectrum(c.name)));
+    spectra.push_back(view_spectrum(s.residual, Wording::spectrum("residual")));
+    spectra.push_back(view_spectrum(s.periodicity, Wording::spectrum("periodicity")));
     std::vector<widgets::SpectrumView::Peak> peaks;
     for (const auto& p : s.peaks) {
-        const QString source = p.source == s.image.name ? tr("luminance") : QString::fromStdString(p.source);
+        const QString source = p.source == s.image.name ? Wording::spectrum("luminance") : Wording::spectrum(p.source);
         peaks.push_back({source, p.fx, p.fy});
     }
     spectra_->setSpectra(spectra, s.radial_frequency, peaks);
@@ -600,7 +601,7 @@ void MainWindow::showAnalysis(const Analysis& a)
     if (d.clipflow) {
         const auto& c = d.clipflow->calibrated;
         text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br><br>")
-                    .arg(d.clipflow_model, d.backbone, QString::fromStdString(c.verdict).toHtmlEscaped(),
+                    .arg(d.clipflow_model, d.backbone, Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped(),
                          p_text(c.p_value, c.p_extrapolated).toHtmlEscaped())
                     .arg(c.percentile, 0, 'f', 1)
                     .arg(c.ai_score, 0, 'f', 2);
@@ -609,7 +610,7 @@ void MainWindow::showAnalysis(const Analysis& a)
         const auto& v = *d.supervised;
         QString gen = v.generator.empty() ? tr("\u2014") : QString::fromStdString(v.generator);
         text += tr("<b>Supervised</b> (%1)<br>%2<br>p_ai = %3 \u00b7 generator %4<br>")
-                    .arg(d.supervised_model, QString::fromStdString(v.verdict).toHtmlEscaped())
+                    .arg(d.supervised_model, Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
                     .arg(v.p_ai, 0, 'f', 2)
                     .arg(gen.toHtmlEscaped());
     }

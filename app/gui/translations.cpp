@@ -13,6 +13,12 @@ QString Translations::directory()
     return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/clipflow/translations"));
 }
 
+void Translations::uninstall(QCoreApplication& app)
+{
+    QLocale::setDefault(QLocale::system());
+    qDeleteAll(app.findChildren<QTranslator*>(QString(), Qt::FindDirectChildrenOnly)); // each removes itself
+}
+
 QString Translations::install(QCoreApplication& app, const QString& language)
 {
     const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
@@ -23,6 +29,7 @@ QString Translations::install(QCoreApplication& app, const QString& language)
         return QStringLiteral("en");
     }
     QCoreApplication::installTranslator(ours);
+    QLocale::setDefault(locale); // numbers, dates and data sizes ("743 octets") follow the language
     // Qt's own strings (standard buttons, file dialogs): ours ship a copy, else the system's.
     auto* qt = new QTranslator(&app);
     if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), directory()) ||

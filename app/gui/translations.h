@@ -12,6 +12,8 @@ class Translations {
 public:
     // language: "fr", "de", "es", "zh_CN", "en"; empty takes the system's. Returns the language loaded, or "en".
     static QString install(QCoreApplication& app, const QString& language);
+    // Back to English (removes what install() added).
+    static void uninstall(QCoreApplication& app);
     // <exe>/../share/clipflow/translations (build tree and installed layouts alike).
     static QString directory();
 };

@@ -2,6 +2,7 @@
 
 #include "modelcard.h"
 #include "reportfigures.h"
+#include "wording.h"
 
 #include <clipflow/evidence.h>
 #include <clipflow/version.h>
@@ -149,10 +150,11 @@ QString CaseReport::summaryHtml() const
         if (!a.error.isEmpty()) cf = sv = tr("not analysed");
         if (d.clipflow)
             cf = QStringLiteral("<span style='color:%1'>%2</span>")
-                     .arg(verdict_colour(d.clipflow->calibrated.verdict_code), esc(d.clipflow->calibrated.verdict_code));
+                     .arg(verdict_colour(d.clipflow->calibrated.verdict_code),
+                          Wording::verdictShort(d.clipflow->calibrated.verdict_code));
         if (d.supervised)
             sv = QStringLiteral("<span style='color:%1'>%2</span> (p_ai %3)")
-                     .arg(verdict_colour(d.supervised->verdict_code), esc(d.supervised->verdict_code))
+                     .arg(verdict_colour(d.supervised->verdict_code), Wording::verdictShort(d.supervised->verdict_code))
                      .arg(d.supervised->p_ai, 0, 'f', 2);
         if (disagree(d)) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td><tt>%3\u2026</tt></td><td>%4</td><td>%5</td></tr>")
@@ -203,7 +205,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     if (d.clipflow) {
         const auto& c = d.clipflow->calibrated;
         QString text = QStringLiteral("<b style='color:%1'>%2</b><br>log-likelihood %3 \u00b7 %4 \u00b7 %5 \u00b7 ai_score %6")
-                           .arg(verdict_colour(c.verdict_code), esc(c.verdict))
+                           .arg(verdict_colour(c.verdict_code), Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped())
                            .arg(c.log_likelihood, 0, 'g', 4)
                            .arg(p_text(c.p_value, c.p_extrapolated))
                            .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
@@ -218,7 +220,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         for (std::size_t i = 0; i < v.generator_probs.size() && i < 3; ++i)
             gens << QStringLiteral("%1 %2").arg(esc(v.generator_probs[i].first)).arg(v.generator_probs[i].second, 0, 'f', 2);
         QString text = QStringLiteral("<b style='color:%1'>%2</b><br>p_ai %3 \u00b7 %4 %5")
-                           .arg(verdict_colour(v.verdict_code), esc(v.verdict))
+                           .arg(verdict_colour(v.verdict_code), Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
                            .arg(v.p_ai, 0, 'f', 2)
                            .arg(tr("generator"), v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
         if (!gens.isEmpty())

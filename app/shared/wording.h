@@ -1,0 +1,23 @@
+#pragma once
+// Words core says in English (verdicts, channel names), in the interface
+// language: core links no Qt, so its codes are translated here.
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <string>
+
+namespace clipflow::app {
+
+class Wording {
+    Q_DECLARE_TR_FUNCTIONS(Wording)
+public:
+    // "natural", "weak", "moderate", "strong"; anything else comes back as given.
+    static QString verdict(const std::string& code, const std::string& english);
+    // Short form for tables and summaries.
+    static QString verdictShort(const std::string& code);
+    // "luminance", "red", "green", "blue", "residual", "periodicity".
+    static QString spectrum(const std::string& name);
+};
+
+} // namespace clipflow::app

@@ -1,0 +1,1311 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de" sourcelanguage="en">
+<context>
+    <name>CaseReport</name>
+    <message>
+        <source>none (no EXIF, IPTC or XMP; common after re-saving, and not evidence either way)</source>
+        <translation>keine (weder EXIF noch IPTC noch XMP; nach erneutem Speichern üblich und kein Beweis in die eine oder andere Richtung)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>Einträge: %1</translation>
+    </message>
+    <message>
+        <source>Image forensics case report</source>
+        <translation>Bildforensischer Fallbericht</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyst</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(nicht genannt)</translation>
+    </message>
+    <message>
+        <source>Report created</source>
+        <translation>Bericht erstellt</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Werkzeug</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics %1</source>
+        <translation>ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Falldatei</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beweismittel</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n Datei</numerusform>
+            <numerusform>%n Dateien</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence integrity: %n file(s) differ from the case record.</source>
+        <translation>
+            <numerusform>Integrität: %n Datei weicht vom Fallprotokoll ab.</numerusform>
+            <numerusform>Integrität: %n Dateien weichen vom Fallprotokoll ab.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence integrity: all %1 files match the SHA-256 recorded in the case.</source>
+        <translation>Integrität: alle %1 Dateien stimmen mit dem im Fall gespeicherten SHA-256 überein.</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notizen zum Fall</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>Überwacht</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>nicht analysiert</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>uneinig</translation>
+    </message>
+    <message>
+        <source>Verdicts are statements of statistical evidence, not of fact. Absence of detection is not proof of authenticity; resizing and recompression weaken every detector. See “Method and limitations”.</source>
+        <translation>Urteile sind Aussagen über statistische Evidenz, nicht über Tatsachen. Fehlende Erkennung ist kein Echtheitsbeweis; Skalierung und erneute Kompression schwächen jeden Detektor. Siehe „Methode und Grenzen“.</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Unterschrift</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Evidence %1: %2</source>
+        <translation>Beweismittel %1: %2</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Pfad</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>failed:</source>
+        <translation>fehlgeschlagen:</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>%1 bytes; %2 × %3 px %4, %5-bit %6</source>
+        <translation>%1 Bytes; %2 × %3 px %4, %5 Bit %6</translation>
+    </message>
+    <message>
+        <source>Times (UTC)</source>
+        <translation>Zeiten (UTC)</translation>
+    </message>
+    <message>
+        <source>file modified %1; read and hashed %2</source>
+        <translation>Datei geändert %1; gelesen und gehasht %2</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Pixel grid</source>
+        <translation>Pixelraster</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Detektoren</translation>
+    </message>
+    <message>
+        <source>percentile %1 among natural photos</source>
+        <translation>Perzentil %1 unter natürlichen Fotos</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training or calibration set.</source>
+        <translation>Dieses Bild gehörte zu den Trainings- oder Kalibrierdaten des Modells.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow (%1)</source>
+        <translation>CLIP-Flow (%1)</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>Generator</translation>
+    </message>
+    <message>
+        <source>if AI</source>
+        <translation>falls KI</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training set.</source>
+        <translation>Dieses Bild gehörte zu den Trainingsdaten des Modells.</translation>
+    </message>
+    <message>
+        <source>Supervised (%1)</source>
+        <translation>Überwacht (%1)</translation>
+    </message>
+    <message>
+        <source>The detectors disagree: weigh the spectra and the provenance.</source>
+        <translation>Die Detektoren sind sich uneinig: Spektren und Herkunft abwägen.</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Stored pixels</source>
+        <translation>Gespeicherte Pixel</translation>
+    </message>
+    <message>
+        <source>Luminance power spectrum; circles mark periodic peaks (%1 found)</source>
+        <translation>Leistungsspektrum der Luminanz; Kreise markieren periodische Spitzen (%1 gefunden)</translation>
+    </message>
+    <message>
+        <source>Radial profiles</source>
+        <translation>Radiale Profile</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow score among held-out natural photos</source>
+        <translation>CLIP-Flow-Wert unter zurückgehaltenen natürlichen Fotos</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notizen des Analysten</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>No detector model was loaded.</source>
+        <translation>Es wurde kein Detektormodell geladen.</translation>
+    </message>
+    <message>
+        <source>Method and limitations</source>
+        <translation>Methode und Grenzen</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; models the image features of natural photographs with a normalizing flow trained without any AI-generated image: it learns to give natural photos a high likelihood and &lt;i&gt;proxy&lt;/i&gt; images (the same photos with their Fourier spectra altered the way generators alter them) a low one. An image&apos;s log-likelihood is compared with those of held-out natural photos: the p-value is the share of natural photos scoring as low or lower, and the verdict follows from it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The supervised detector&lt;/b&gt; was trained on real photos and images from named generators; it gives the probability that the image is AI-generated and the most likely generator among those it knows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Spectra&lt;/b&gt; show what the detectors react to: up-sampling in generators leaves periodic peaks and a raised or lowered high-frequency tail in the radial profile. The analyst can check them directly.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limitations.&lt;/b&gt; Absence of detection is not proof of authenticity. Recompression, resizing, screenshots and filters weaken every detector and raise the false-positive rate on real photos. A generator unlike anything in training may go unnoticed. Scores are evidence to weigh with provenance, metadata and context, never a verdict on their own. The calibrated false-positive rate holds for photos like the calibration set; for others it is only indicative.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integrity.&lt;/b&gt; Each file was hashed with SHA-256 when read; the analysis used exactly those bytes and the file was never modified.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; modelliert die Bildmerkmale natürlicher Fotografien mit einem Normalizing Flow, der ohne ein einziges KI-generiertes Bild trainiert wurde: Er lernt, natürlichen Fotos eine hohe und &lt;i&gt;Proxy&lt;/i&gt;-Bildern (denselben Fotos, deren Fourier-Spektrum so verändert wurde, wie Generatoren es verändern) eine niedrige Wahrscheinlichkeit zu geben. Die Log-Likelihood eines Bildes wird mit der zurückgehaltener natürlicher Fotos verglichen: Der p-Wert ist der Anteil natürlicher Fotos mit gleich niedrigem oder niedrigerem Wert, und daraus folgt das Urteil.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Der überwachte Detektor&lt;/b&gt; wurde mit echten Fotos und Bildern benannter Generatoren trainiert; er gibt die Wahrscheinlichkeit an, dass das Bild KI-generiert ist, und den wahrscheinlichsten ihm bekannten Generator.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Spektren&lt;/b&gt; zeigen, worauf die Detektoren reagieren: Hochskalierung in Generatoren hinterlässt periodische Spitzen und einen angehobenen oder abgesenkten Hochfrequenzausläufer im radialen Profil. Der Analyst kann sie direkt prüfen.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Grenzen.&lt;/b&gt; Fehlende Erkennung ist kein Echtheitsbeweis. Erneute Kompression, Skalierung, Bildschirmfotos und Filter schwächen jeden Detektor und erhöhen die Falsch-Positiv-Rate bei echten Fotos. Ein Generator, der nichts aus dem Training ähnelt, kann unbemerkt bleiben. Werte sind Indizien, die mit Herkunft, Metadaten und Kontext abzuwägen sind, nie ein Urteil für sich. Die kalibrierte Falsch-Positiv-Rate gilt für Fotos wie die Kalibrierdaten; für andere ist sie nur ein Anhaltspunkt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integrität.&lt;/b&gt; Jede Datei wurde beim Lesen mit SHA-256 gehasht; die Analyse verwendete genau diese Bytes, und die Datei wurde nie verändert.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Prüfprotokoll</translation>
+    </message>
+    <message>
+        <source>Case report</source>
+        <translation>Fallbericht</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>CLIP-Flow-Detektor</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Basisnetz</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. Proxies: %4 spectrally modified views.</source>
+        <translation>%1 natürliche Fotos (%2 für den Flow, %3 zur Kalibrierung zurückgehalten); kein KI-generiertes Bild. Proxys: %4 spektral veränderte Ansichten.</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Trainingsmenge</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the sorted file hashes %1</source>
+        <translation>SHA-256 der sortierten Datei-Hashes %1</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <source>%1 held-out natural photos; median log-likelihood %2; threshold %3</source>
+        <translation>%1 zurückgehaltene natürliche Fotos; mediane Log-Likelihood %2; Schwelle %3</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>Falsch-Positiv-Rate</translation>
+    </message>
+    <message>
+        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
+        <translation>%1 % der zurückgehaltenen natürlichen Fotos liegen unter der Schwelle (konstruktionsbedingt); bei skalierten oder neu komprimierten Fotos mehr erwarten.</translation>
+    </message>
+    <message>
+        <source>Held-out proxy AUC</source>
+        <translation>Proxy-AUC (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Trainiert</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 epochs, ClipFlow %4</source>
+        <translation>%1 auf %2, %3 Epochen, ClipFlow %4</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Überwachter Detektor</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Kopf</translation>
+    </message>
+    <message>
+        <source>MLP (%1 hidden)</source>
+        <translation>MLP (%1 verborgene Einheiten)</translation>
+    </message>
+    <message>
+        <source>fine-tuned last %1 CLIP blocks</source>
+        <translation>letzte %1 CLIP-Blöcke feinabgestimmt</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>lineare Sonde</translation>
+    </message>
+    <message>
+        <source>, few-shot</source>
+        <translation>, wenige Beispiele</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validierung</translation>
+    </message>
+    <message>
+        <source>accuracy %1, ROC-AUC real vs AI %2 on %3 held-out images; temperature %4</source>
+        <translation>Genauigkeit %1, ROC-AUC echt vs. KI %2 auf %3 zurückgehaltenen Bildern; Temperatur %4</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Grenzen</translation>
+    </message>
+    <message>
+        <source>Knows only the generators listed; others are “unknown” at best. A generator missing from training can pass as real.</source>
+        <translation>Kennt nur die aufgeführten Generatoren; andere sind bestenfalls „unbekannt“. Ein im Training fehlender Generator kann als echt durchgehen.</translation>
+    </message>
+    <message>
+        <source>%1, ClipFlow %2</source>
+        <translation>%1, ClipFlow %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>strong evidence of AI generation</source>
+        <translation>starke Hinweise auf KI-Erzeugung</translation>
+    </message>
+    <message>
+        <source>moderate evidence of AI generation</source>
+        <translation>mäßige Hinweise auf KI-Erzeugung</translation>
+    </message>
+    <message>
+        <source>weak evidence of AI generation</source>
+        <translation>schwache Hinweise auf KI-Erzeugung</translation>
+    </message>
+    <message>
+        <source>consistent with natural images</source>
+        <translation>vereinbar mit natürlichen Bildern</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>mäßig</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>natürlich</translation>
+    </message>
+    <message>
+        <source>luminance</source>
+        <translation>Luminanz</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>Rot</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>Grün</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>Blau</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>Residuum</translation>
+    </message>
+    <message>
+        <source>periodicity</source>
+        <translation>Periodizität</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::CaseDialog</name>
+    <message>
+        <source>Case properties</source>
+        <translation>Falleigenschaften</translation>
+    </message>
+    <message>
+        <source>Case title</source>
+        <translation>Falltitel</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyst</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notizen zum Fall</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::EvidenceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Abmessungen</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow p</source>
+        <translation>CLIP-Flow p</translation>
+    </message>
+    <message>
+        <source>p_ai</source>
+        <translation>p_ai</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Urteil</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in Warteschlange</translation>
+    </message>
+    <message>
+        <source>analysing…</source>
+        <translation>wird analysiert…</translation>
+    </message>
+    <message>
+        <source>cannot analyse</source>
+        <translation>nicht analysierbar</translation>
+    </message>
+    <message>
+        <source>not analysed (cancelled)</source>
+        <translation>nicht analysiert (abgebrochen)</translation>
+    </message>
+    <message>
+        <source>no detector</source>
+        <translation>kein Detektor</translation>
+    </message>
+    <message>
+        <source>detectors disagree</source>
+        <translation>Detektoren uneinig</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::MainWindow</name>
+    <message>
+        <source>ClipFlow Forensics</source>
+        <translation>ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>Drop an image here, or use File › Open.</source>
+        <translation>Bild hier ablegen oder Datei › Öffnen verwenden.</translation>
+    </message>
+    <message>
+        <source>Evidence details</source>
+        <translation>Details zum Beweismittel</translation>
+    </message>
+    <message>
+        <source>Detector results</source>
+        <translation>Detektorergebnisse</translation>
+    </message>
+    <message>
+        <source>Image (stored pixel grid)</source>
+        <translation>Bild (gespeichertes Pixelraster)</translation>
+    </message>
+    <message>
+        <source>Case integrity warning</source>
+        <translation>Integritätswarnung zum Fall</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadaten</translation>
+    </message>
+    <message>
+        <source>Your notes on this file: where it came from, what you checked. Saved in the case.</source>
+        <translation>Ihre Notizen zu dieser Datei: Herkunft, was Sie geprüft haben. Werden im Fall gespeichert.</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notizen des Analysten</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>Modellkarten</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Detektoren</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Spectra</source>
+        <translation>Spektren</translation>
+    </message>
+    <message>
+        <source>Among natural images (CLIP-Flow calibration)</source>
+        <translation>Unter natürlichen Bildern (CLIP-Flow-Kalibrierung)</translation>
+    </message>
+    <message>
+        <source>Filter (name, hash, format, verdict)…</source>
+        <translation>Filtern (Name, Hash, Format, Urteil)…</translation>
+    </message>
+    <message>
+        <source>Filter evidence</source>
+        <translation>Beweismittel filtern</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beweismittel</translation>
+    </message>
+    <message>
+        <source>Ready — ClipFlow Forensics %1</source>
+        <translation>Bereit — ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n evidence file(s) differ from the case record:
+</source>
+        <translation>
+            <numerusform>⚠ %n Beweisdatei weicht vom Fallprotokoll ab:
+</numerusform>
+            <numerusform>⚠ %n Beweisdateien weichen vom Fallprotokoll ab:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>Ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>&amp;Ordner öffnen…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>&amp;Zuletzt geöffnete Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel queued analyses</source>
+        <translation>Wartende Analysen &amp;abbrechen</translation>
+    </message>
+    <message>
+        <source>Open &amp;case…</source>
+        <translation>&amp;Fall öffnen…</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Fall öffnen</translation>
+    </message>
+    <message>
+        <source>ClipFlow cases (*.cfcase)</source>
+        <translation>ClipFlow-Fälle (*.cfcase)</translation>
+    </message>
+    <message>
+        <source>Recent c&amp;ases</source>
+        <translation>Zuletzt geöffnete F&amp;älle</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>Fall &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>Fall speichern</translation>
+    </message>
+    <message>
+        <source>Save case &amp;as…</source>
+        <translation>Fall speichern &amp;unter…</translation>
+    </message>
+    <message>
+        <source>Case &amp;properties…</source>
+        <translation>Fall&amp;eigenschaften…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report (PDF)…</source>
+        <translation>Bericht &amp;exportieren (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Werkzeuge</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelle…</translation>
+    </message>
+    <message>
+        <source>&amp;Train a CLIP-Flow detector…</source>
+        <translation>CLIP-Flow-Detektor &amp;trainieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About ClipFlow Forensics</source>
+        <translation>Ü&amp;ber ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>About ClipFlow Forensics</source>
+        <translation>Über ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Decide whether an image was made by an AI generator: CLIP-Flow (trained on natural photos only), a supervised detector, and spectra you can check yourself.&lt;/p&gt;&lt;p&gt;Absence of detection is not proof of authenticity.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Entscheiden, ob ein Bild von einem KI-Generator erzeugt wurde: CLIP-Flow (nur mit natürlichen Fotos trainiert), ein überwachter Detektor und Spektren, die Sie selbst prüfen können.&lt;/p&gt;&lt;p&gt;Fehlende Erkennung ist kein Echtheitsbeweis.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Ordner mit Bildern öffnen</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics — %1</source>
+        <translation>ClipFlow Forensics — %1</translation>
+    </message>
+    <message>
+        <source>Export case report</source>
+        <translation>Fallbericht exportieren</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: open and analyse images first.</source>
+        <translation>Noch nichts zu berichten: zuerst Bilder öffnen und analysieren.</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>Bericht nicht geschrieben: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written to %1 (%n file(s))</source>
+        <translation>
+            <numerusform>Bericht nach %1 geschrieben (%n Datei)</numerusform>
+            <numerusform>Bericht nach %1 geschrieben (%n Dateien)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detectors changed; files opened from now on use them.</source>
+        <translation>Detektoren gewechselt; ab jetzt geöffnete Dateien verwenden sie.</translation>
+    </message>
+    <message>
+        <source>New detector</source>
+        <translation>Neuer Detektor</translation>
+    </message>
+    <message>
+        <source>Use the new detector for CLIP-Flow from now on?</source>
+        <translation>Den neuen Detektor ab jetzt für CLIP-Flow verwenden?</translation>
+    </message>
+    <message>
+        <source>Queued analyses cancelled</source>
+        <translation>Wartende Analysen abgebrochen</translation>
+    </message>
+    <message>
+        <source>Analysing %1 of %2: %3…</source>
+        <translation>Analysiere %1 von %2: %3…</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>Analysiert: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Case not saved: %1</source>
+        <translation>Fall nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Case saved to %1</source>
+        <translation>Fall gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the case: %1</source>
+        <translation>Fall kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Open evidence image</source>
+        <translation>Beweisbild öffnen</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Nicht analysierbar: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %6-bit %7, %8 bytes — %9 periodic peak(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %6 Bit %7, %8 Bytes — %9 periodische Spitze(n)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stored value: %1</source>
+        <translation>Gespeicherter Wert: %1</translation>
+    </message>
+    <message>
+        <source>Metadata (%1)</source>
+        <translation>Metadaten (%1)</translation>
+    </message>
+    <message>
+        <source>Metadata (unreadable)</source>
+        <translation>Metadaten (unlesbar)</translation>
+    </message>
+    <message>
+        <source>EXIF, IPTC and XMP through Exiv2</source>
+        <translation>EXIF, IPTC und XMP über Exiv2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, Basisnetz %2)&lt;br&gt;%3&lt;br&gt;%4 · Perzentil %5 · ai_score %6&lt;br&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · Generator %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Die Detektoren sind sich uneinig.&lt;/b&gt; Sehen Sie sich die Spektren an.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;Fehlender Nachweis ist kein Echtheitsbeweis; Skalierung und erneute Kompression schwächen jeden Detektor.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelDownloader</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>die Datei ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>der Server antwortete mit HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server sent an empty file</source>
+        <translation>der Server schickte eine leere Datei</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch: expected %1, got %2</source>
+        <translation>SHA-256 stimmt nicht: erwartet %1, erhalten %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelManager</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>Installierte Modelle</translation>
+    </message>
+    <message>
+        <source>Use for CLIP-Flow</source>
+        <translation>Für CLIP-Flow verwenden</translation>
+    </message>
+    <message>
+        <source>Use for supervised</source>
+        <translation>Für überwacht verwenden</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>Aus Datei installieren…</translation>
+    </message>
+    <message>
+        <source>Download a CLIP model</source>
+        <translation>CLIP-Modell herunterladen</translation>
+    </message>
+    <message>
+        <source>CLIP model</source>
+        <translation>CLIP-Modell</translation>
+    </message>
+    <message>
+        <source>Download URL</source>
+        <translation>Download-URL</translation>
+    </message>
+    <message>
+        <source>Download CLIP model…</source>
+        <translation>CLIP-Modell herunterladen…</translation>
+    </message>
+    <message>
+        <source>Fetched only when you press the button, from this address; the SHA-256 in OpenAI&apos;s URLs is checked. About 350 MB (ViT-B/32) or 900 MB (ViT-L/14).</source>
+        <translation>Wird nur geladen, wenn Sie die Schaltfläche drücken, von dieser Adresse; der SHA-256 in OpenAIs URLs wird geprüft. Etwa 350 MB (ViT-B/32) oder 900 MB (ViT-L/14).</translation>
+    </message>
+    <message>
+        <source>Install a model</source>
+        <translation>Modell installieren</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.pt *.bin);;All files (*)</source>
+        <translation>Modelle (*.safetensors *.pt *.bin);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 MB</source>
+        <translation>Lade herunter: %1 MB</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Download fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, FPR %3%</source>
+        <translation>%1; kalibriert mit %2 natürlichen Fotos, FPR %3 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n class(es)</source>
+        <translation>
+            <numerusform>%1; %n Klasse</numerusform>
+            <numerusform>%1; %n Klassen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 layers, %3 px</source>
+        <translation>%1, %2 Schichten, %3 px</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>CLIP-Flow-Detektor</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Überwachter Detektor</translation>
+    </message>
+    <message>
+        <source>CLIP backbone</source>
+        <translation>CLIP-Basisnetz</translation>
+    </message>
+    <message>
+        <source>Select a %1 model in the list first.</source>
+        <translation>Wählen Sie zuerst ein %1-Modell in der Liste.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>überwachtes</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>Aktiv: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid detector model</source>
+        <translation>%1 ist kein gültiges Detektormodell</translation>
+    </message>
+    <message>
+        <source>a model named %1 is already installed</source>
+        <translation>ein Modell namens %1 ist bereits installiert</translation>
+    </message>
+    <message>
+        <source>cannot copy to %1</source>
+        <translation>Kopieren nach %1 nicht möglich</translation>
+    </message>
+    <message>
+        <source>Installed %1</source>
+        <translation>Installiert: %1</translation>
+    </message>
+    <message>
+        <source>Installed CLIP %1 (%2)</source>
+        <translation>CLIP installiert: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>neither a detector nor a CLIP checkpoint: %1</source>
+        <translation>weder ein Detektor noch ein CLIP-Checkpoint: %1</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Nicht installiert: %1</translation>
+    </message>
+    <message>
+        <source>Cannot download from %1</source>
+        <translation>Download von %1 nicht möglich</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Download abbrechen</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Lade %1 herunter…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Design</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Report page size</source>
+        <translation>Seitenformat der Berichte</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program next starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Programmstart.</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::TrainingDialog</name>
+    <message>
+        <source>Train a CLIP-Flow detector</source>
+        <translation>CLIP-Flow-Detektor trainieren</translation>
+    </message>
+    <message>
+        <source>Natural-image folders</source>
+        <translation>Ordner mit natürlichen Bildern</translation>
+    </message>
+    <message>
+        <source>Photos straight from cameras, never AI images: the detector learns what natural looks like.</source>
+        <translation>Fotos direkt aus Kameras, nie KI-Bilder: Der Detektor lernt, wie natürlich aussieht.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ordner hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Basisnetz</translation>
+    </message>
+    <message>
+        <source>Forensic features (no weights, fast)</source>
+        <translation>Forensische Merkmale (ohne Gewichte, schnell)</translation>
+    </message>
+    <message>
+        <source>CLIP %1 (%2)</source>
+        <translation>CLIP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Zielfunktion</translation>
+    </message>
+    <message>
+        <source>Combined: raise natural, lower proxies</source>
+        <translation>Kombiniert: Natürliches anheben, Proxys absenken</translation>
+    </message>
+    <message>
+        <source>Proxies only: lower proxies</source>
+        <translation>Nur Proxys: Proxys absenken</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Modellname</translation>
+    </message>
+    <message>
+        <source>Runs on: %1</source>
+        <translation>Läuft auf: %1</translation>
+    </message>
+    <message>
+        <source>Choose folders of natural photos, then Start.</source>
+        <translation>Ordner mit natürlichen Fotos wählen, dann Starten.</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Trainingsfortschritt</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>natürliche NLL</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>Proxy-NLL</translation>
+    </message>
+    <message>
+        <source>Natural photos</source>
+        <translation>Natürliche Fotos</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Training abbrechen</translation>
+    </message>
+    <message>
+        <source>Folder of natural photos</source>
+        <translation>Ordner mit natürlichen Fotos</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — about %4 s left</source>
+        <translation>%1: %2 von %3 — noch etwa %4 s</translation>
+    </message>
+    <message>
+        <source>Done: calibrated detector saved to %1. It is now in the model list.</source>
+        <translation>Fertig: kalibrierter Detektor unter %1 gespeichert. Er steht jetzt in der Modellliste.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last finished epoch.</source>
+        <translation>Angehalten: %1
+Erneut starten, um ab der letzten abgeschlossenen Epoche fortzusetzen.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>The folders hold no images.</source>
+        <translation>Die Ordner enthalten keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>%1 kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Starting on %1 photos…</source>
+        <translation>Starte mit %1 Fotos…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Breche ab…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ImageView</name>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan, F to fit, 1 for actual size</source>
+        <translation>Mausrad zum Zoomen, Ziehen zum Verschieben, F zum Einpassen, 1 für Originalgröße</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::LikelihoodHistogram</name>
+    <message>
+        <source>Log-likelihood (nats/dim); lower = less like natural photos</source>
+        <translation>Log-Likelihood (nats/Dim.); niedriger = natürlichen Fotos weniger ähnlich</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram of natural images</source>
+        <translation>Likelihood-Histogramm natürlicher Bilder</translation>
+    </message>
+    <message>
+        <source>natural images (held out)</source>
+        <translation>natürliche Bilder (zurückgehalten)</translation>
+    </message>
+    <message>
+        <source>proxy images</source>
+        <translation>Proxy-Bilder</translation>
+    </message>
+    <message>
+        <source>threshold (%1% false positives)</source>
+        <translation>Schwelle (%1 % falsch positiv)</translation>
+    </message>
+    <message>
+        <source>%1: percentile %2</source>
+        <translation>%1: Perzentil %2</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram</source>
+        <translation>Likelihood-Histogramm</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ProxyPreview</name>
+    <message>
+        <source>Natural image</source>
+        <translation>Natürliches Bild</translation>
+    </message>
+    <message>
+        <source>Proxy image</source>
+        <translation>Proxy-Bild</translation>
+    </message>
+    <message>
+        <source>Natural image (left) and its proxy: %1 (right)</source>
+        <translation>Natürliches Bild (links) und sein Proxy: %1 (rechts)</translation>
+    </message>
+    <message>
+        <source>natural spectrum</source>
+        <translation>natürliches Spektrum</translation>
+    </message>
+    <message>
+        <source>proxy spectrum</source>
+        <translation>Proxy-Spektrum</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::RadialProfilePlot</name>
+    <message>
+        <source>Frequency (cycles/pixel)</source>
+        <translation>Frequenz (Zyklen/Pixel)</translation>
+    </message>
+    <message>
+        <source>Power (dB)</source>
+        <translation>Leistung (dB)</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>Radiales Leistungsprofil</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumImage</name>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spektrum</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumView</name>
+    <message>
+        <source>Spectra</source>
+        <translation>Spektren</translation>
+    </message>
+    <message>
+        <source>Show the %1 spectrum</source>
+        <translation>Spektrum %1 zeigen</translation>
+    </message>
+    <message>
+        <source>%1 spectrum (log power)</source>
+        <translation>Spektrum %1 (logarithmische Leistung)</translation>
+    </message>
+    <message>
+        <source>natural images</source>
+        <translation>natürliche Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::TrainingMonitor</name>
+    <message>
+        <source>Training status</source>
+        <translation>Trainingsstatus</translation>
+    </message>
+    <message>
+        <source>Training loss curves</source>
+        <translation>Verlustkurven des Trainings</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>natürliche NLL</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>Proxy-NLL</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · %3 samples/s · %4 left · %5</source>
+        <translation>Epoche %1 von %2 · %3 Beispiele/s · noch %4 · %5</translation>
+    </message>
+</context>
+</TS>

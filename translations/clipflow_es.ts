@@ -1,0 +1,1311 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>CaseReport</name>
+    <message>
+        <source>none (no EXIF, IPTC or XMP; common after re-saving, and not evidence either way)</source>
+        <translation>ninguno (ni EXIF, ni IPTC, ni XMP; habitual tras volver a guardar, y no prueba nada en ningún sentido)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>entradas: %1</translation>
+    </message>
+    <message>
+        <source>Image forensics case report</source>
+        <translation>Informe pericial de imágenes</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analista</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(sin nombre)</translation>
+    </message>
+    <message>
+        <source>Report created</source>
+        <translation>Informe creado</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Herramienta</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics %1</source>
+        <translation>ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Archivo del caso</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence integrity: %n file(s) differ from the case record.</source>
+        <translation>
+            <numerusform>Integridad: %n archivo difiere del registro del caso.</numerusform>
+            <numerusform>Integridad: %n archivos difieren del registro del caso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence integrity: all %1 files match the SHA-256 recorded in the case.</source>
+        <translation>Integridad: los %1 archivos coinciden con el SHA-256 registrado en el caso.</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notas del caso</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>no analizado</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>desacuerdo</translation>
+    </message>
+    <message>
+        <source>Verdicts are statements of statistical evidence, not of fact. Absence of detection is not proof of authenticity; resizing and recompression weaken every detector. See “Method and limitations”.</source>
+        <translation>Los veredictos expresan evidencia estadística, no hechos. La ausencia de detección no prueba la autenticidad; el redimensionado y la recompresión debilitan todos los detectores. Véase «Método y limitaciones».</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Firma</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Evidence %1: %2</source>
+        <translation>Evidencia %1: %2</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Ruta</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Análisis</translation>
+    </message>
+    <message>
+        <source>failed:</source>
+        <translation>falló:</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>%1 bytes; %2 × %3 px %4, %5-bit %6</source>
+        <translation>%1 bytes; %2 × %3 px %4, %6 de %5 bits</translation>
+    </message>
+    <message>
+        <source>Times (UTC)</source>
+        <translation>Fechas (UTC)</translation>
+    </message>
+    <message>
+        <source>file modified %1; read and hashed %2</source>
+        <translation>archivo modificado %1; leído y con hash %2</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadatos</translation>
+    </message>
+    <message>
+        <source>Pixel grid</source>
+        <translation>Rejilla de píxeles</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Detectores</translation>
+    </message>
+    <message>
+        <source>percentile %1 among natural photos</source>
+        <translation>percentil %1 entre fotos naturales</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training or calibration set.</source>
+        <translation>Esta imagen formaba parte del conjunto de entrenamiento o calibración del modelo.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow (%1)</source>
+        <translation>CLIP-Flow (%1)</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>generador</translation>
+    </message>
+    <message>
+        <source>if AI</source>
+        <translation>si es IA</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training set.</source>
+        <translation>Esta imagen formaba parte del conjunto de entrenamiento del modelo.</translation>
+    </message>
+    <message>
+        <source>Supervised (%1)</source>
+        <translation>Supervisado (%1)</translation>
+    </message>
+    <message>
+        <source>The detectors disagree: weigh the spectra and the provenance.</source>
+        <translation>Los detectores no coinciden: sopese los espectros y la procedencia.</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>No disponible</translation>
+    </message>
+    <message>
+        <source>Stored pixels</source>
+        <translation>Píxeles almacenados</translation>
+    </message>
+    <message>
+        <source>Luminance power spectrum; circles mark periodic peaks (%1 found)</source>
+        <translation>Espectro de potencia de la luminancia; los círculos marcan picos periódicos (%1 encontrados)</translation>
+    </message>
+    <message>
+        <source>Radial profiles</source>
+        <translation>Perfiles radiales</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow score among held-out natural photos</source>
+        <translation>Puntuación CLIP-Flow entre fotos naturales reservadas</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notas del analista</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>No detector model was loaded.</source>
+        <translation>No se cargó ningún modelo detector.</translation>
+    </message>
+    <message>
+        <source>Method and limitations</source>
+        <translation>Método y limitaciones</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; models the image features of natural photographs with a normalizing flow trained without any AI-generated image: it learns to give natural photos a high likelihood and &lt;i&gt;proxy&lt;/i&gt; images (the same photos with their Fourier spectra altered the way generators alter them) a low one. An image&apos;s log-likelihood is compared with those of held-out natural photos: the p-value is the share of natural photos scoring as low or lower, and the verdict follows from it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The supervised detector&lt;/b&gt; was trained on real photos and images from named generators; it gives the probability that the image is AI-generated and the most likely generator among those it knows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Spectra&lt;/b&gt; show what the detectors react to: up-sampling in generators leaves periodic peaks and a raised or lowered high-frequency tail in the radial profile. The analyst can check them directly.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limitations.&lt;/b&gt; Absence of detection is not proof of authenticity. Recompression, resizing, screenshots and filters weaken every detector and raise the false-positive rate on real photos. A generator unlike anything in training may go unnoticed. Scores are evidence to weigh with provenance, metadata and context, never a verdict on their own. The calibrated false-positive rate holds for photos like the calibration set; for others it is only indicative.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integrity.&lt;/b&gt; Each file was hashed with SHA-256 when read; the analysis used exactly those bytes and the file was never modified.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; modela las características de fotografías naturales con un flujo normalizante entrenado sin ninguna imagen generada por IA: aprende a dar una verosimilitud alta a las fotos naturales y baja a las imágenes &lt;i&gt;proxy&lt;/i&gt; (las mismas fotos con su espectro de Fourier alterado como lo alteran los generadores). La log-verosimilitud de una imagen se compara con la de fotos naturales reservadas: el valor p es la proporción de fotos naturales con una puntuación igual o menor, y de ahí se sigue el veredicto.&lt;/p&gt;&lt;p&gt;&lt;b&gt;El detector supervisado&lt;/b&gt; se entrenó con fotos reales e imágenes de generadores conocidos; da la probabilidad de que la imagen sea generada por IA y el generador más probable entre los que conoce.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Los espectros&lt;/b&gt; muestran a qué reaccionan los detectores: el sobremuestreo de los generadores deja picos periódicos y una cola de alta frecuencia elevada o rebajada en el perfil radial. El analista puede comprobarlos directamente.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limitaciones.&lt;/b&gt; La ausencia de detección no prueba la autenticidad. La recompresión, el redimensionado, las capturas de pantalla y los filtros debilitan todos los detectores y elevan la tasa de falsos positivos en fotos reales. Un generador distinto de todo lo visto en el entrenamiento puede pasar inadvertido. Las puntuaciones son indicios que deben sopesarse con la procedencia, los metadatos y el contexto, nunca un veredicto por sí solas. La tasa de falsos positivos calibrada vale para fotos como las del conjunto de calibración; para otras es solo orientativa.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integridad.&lt;/b&gt; Cada archivo se resumió con SHA-256 al leerlo; el análisis usó exactamente esos bytes y el archivo nunca se modificó.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Registro de auditoría</translation>
+    </message>
+    <message>
+        <source>Case report</source>
+        <translation>Informe del caso</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Página %1 de %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>Detector CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Red base</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Datos de entrenamiento</translation>
+    </message>
+    <message>
+        <source>%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. Proxies: %4 spectrally modified views.</source>
+        <translation>%1 fotos naturales (%2 para el flujo, %3 reservadas para calibración); ninguna imagen generada por IA. Proxies: %4 vistas modificadas espectralmente.</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Conjunto de entrenamiento</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the sorted file hashes %1</source>
+        <translation>SHA-256 de los hashes ordenados de los archivos %1</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibración</translation>
+    </message>
+    <message>
+        <source>%1 held-out natural photos; median log-likelihood %2; threshold %3</source>
+        <translation>%1 fotos naturales reservadas; log-verosimilitud mediana %2; umbral %3</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>Tasa de falsos positivos</translation>
+    </message>
+    <message>
+        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
+        <translation>El %1 % de las fotos naturales reservadas puntúa por debajo del umbral (por construcción); espere más en fotos redimensionadas o recomprimidas.</translation>
+    </message>
+    <message>
+        <source>Held-out proxy AUC</source>
+        <translation>AUC de proxies (reservadas)</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Entrenado</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 epochs, ClipFlow %4</source>
+        <translation>%1 en %2, %3 épocas, ClipFlow %4</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Detector supervisado</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Cabeza</translation>
+    </message>
+    <message>
+        <source>MLP (%1 hidden)</source>
+        <translation>MLP (%1 ocultas)</translation>
+    </message>
+    <message>
+        <source>fine-tuned last %1 CLIP blocks</source>
+        <translation>últimos %1 bloques CLIP ajustados</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>sonda lineal</translation>
+    </message>
+    <message>
+        <source>, few-shot</source>
+        <translation>, pocos ejemplos</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validación</translation>
+    </message>
+    <message>
+        <source>accuracy %1, ROC-AUC real vs AI %2 on %3 held-out images; temperature %4</source>
+        <translation>exactitud %1, ROC-AUC real frente a IA %2 en %3 imágenes reservadas; temperatura %4</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Límites</translation>
+    </message>
+    <message>
+        <source>Knows only the generators listed; others are “unknown” at best. A generator missing from training can pass as real.</source>
+        <translation>Solo conoce los generadores listados; los demás son, como mucho, «desconocidos». Un generador ausente del entrenamiento puede pasar por real.</translation>
+    </message>
+    <message>
+        <source>%1, ClipFlow %2</source>
+        <translation>%1, ClipFlow %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>strong evidence of AI generation</source>
+        <translation>indicios fuertes de generación por IA</translation>
+    </message>
+    <message>
+        <source>moderate evidence of AI generation</source>
+        <translation>indicios moderados de generación por IA</translation>
+    </message>
+    <message>
+        <source>weak evidence of AI generation</source>
+        <translation>indicios débiles de generación por IA</translation>
+    </message>
+    <message>
+        <source>consistent with natural images</source>
+        <translation>compatible con imágenes naturales</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fuerte</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moderado</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>débil</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>natural</translation>
+    </message>
+    <message>
+        <source>luminance</source>
+        <translation>luminancia</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rojo</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>verde</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>azul</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>residuo</translation>
+    </message>
+    <message>
+        <source>periodicity</source>
+        <translation>periodicidad</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::CaseDialog</name>
+    <message>
+        <source>Case properties</source>
+        <translation>Propiedades del caso</translation>
+    </message>
+    <message>
+        <source>Case title</source>
+        <translation>Título del caso</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analista</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notas del caso</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::EvidenceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensiones</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow p</source>
+        <translation>p de CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>p_ai</source>
+        <translation>p_ai</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Veredicto</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en cola</translation>
+    </message>
+    <message>
+        <source>analysing…</source>
+        <translation>analizando…</translation>
+    </message>
+    <message>
+        <source>cannot analyse</source>
+        <translation>no se puede analizar</translation>
+    </message>
+    <message>
+        <source>not analysed (cancelled)</source>
+        <translation>no analizado (cancelado)</translation>
+    </message>
+    <message>
+        <source>no detector</source>
+        <translation>sin detector</translation>
+    </message>
+    <message>
+        <source>detectors disagree</source>
+        <translation>los detectores discrepan</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::MainWindow</name>
+    <message>
+        <source>ClipFlow Forensics</source>
+        <translation>ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>Drop an image here, or use File › Open.</source>
+        <translation>Suelte una imagen aquí o use Archivo › Abrir.</translation>
+    </message>
+    <message>
+        <source>Evidence details</source>
+        <translation>Detalles de la evidencia</translation>
+    </message>
+    <message>
+        <source>Detector results</source>
+        <translation>Resultados de los detectores</translation>
+    </message>
+    <message>
+        <source>Image (stored pixel grid)</source>
+        <translation>Imagen (rejilla de píxeles almacenada)</translation>
+    </message>
+    <message>
+        <source>Case integrity warning</source>
+        <translation>Aviso de integridad del caso</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familia</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clave</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valor</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Metadatos</translation>
+    </message>
+    <message>
+        <source>Your notes on this file: where it came from, what you checked. Saved in the case.</source>
+        <translation>Sus notas sobre este archivo: de dónde vino y qué comprobó. Se guardan en el caso.</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notas del analista</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>Fichas de los modelos</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Detectores</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Spectra</source>
+        <translation>Espectros</translation>
+    </message>
+    <message>
+        <source>Among natural images (CLIP-Flow calibration)</source>
+        <translation>Entre imágenes naturales (calibración de CLIP-Flow)</translation>
+    </message>
+    <message>
+        <source>Filter (name, hash, format, verdict)…</source>
+        <translation>Filtrar (nombre, hash, formato, veredicto)…</translation>
+    </message>
+    <message>
+        <source>Filter evidence</source>
+        <translation>Filtrar evidencias</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Evidencias</translation>
+    </message>
+    <message>
+        <source>Ready — ClipFlow Forensics %1</source>
+        <translation>Listo — ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n evidence file(s) differ from the case record:
+</source>
+        <translation>
+            <numerusform>⚠ %n archivo de evidencia difiere del registro del caso:
+</numerusform>
+            <numerusform>⚠ %n archivos de evidencia difieren del registro del caso:
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Abrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Abrir &amp;carpeta…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>Archivos &amp;recientes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel queued analyses</source>
+        <translation>Cancelar análisis en c&amp;ola</translation>
+    </message>
+    <message>
+        <source>Open &amp;case…</source>
+        <translation>Abrir c&amp;aso…</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Abrir caso</translation>
+    </message>
+    <message>
+        <source>ClipFlow cases (*.cfcase)</source>
+        <translation>Casos de ClipFlow (*.cfcase)</translation>
+    </message>
+    <message>
+        <source>Recent c&amp;ases</source>
+        <translation>Casos r&amp;ecientes</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>&amp;Guardar caso</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>Guardar caso</translation>
+    </message>
+    <message>
+        <source>Save case &amp;as…</source>
+        <translation>Guardar caso &amp;como…</translation>
+    </message>
+    <message>
+        <source>Case &amp;properties…</source>
+        <translation>&amp;Propiedades del caso…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report (PDF)…</source>
+        <translation>&amp;Exportar informe (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modelos…</translation>
+    </message>
+    <message>
+        <source>&amp;Train a CLIP-Flow detector…</source>
+        <translation>&amp;Entrenar un detector CLIP-Flow…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Preferencias…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;About ClipFlow Forensics</source>
+        <translation>&amp;Acerca de ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>About ClipFlow Forensics</source>
+        <translation>Acerca de ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Decide whether an image was made by an AI generator: CLIP-Flow (trained on natural photos only), a supervised detector, and spectra you can check yourself.&lt;/p&gt;&lt;p&gt;Absence of detection is not proof of authenticity.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Decida si una imagen fue creada por un generador de IA: CLIP-Flow (entrenado solo con fotos naturales), un detector supervisado y espectros que puede comprobar usted mismo.&lt;/p&gt;&lt;p&gt;La ausencia de detección no prueba la autenticidad.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Abrir una carpeta de imágenes</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics — %1</source>
+        <translation>ClipFlow Forensics — %1</translation>
+    </message>
+    <message>
+        <source>Export case report</source>
+        <translation>Exportar informe del caso</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: open and analyse images first.</source>
+        <translation>Aún no hay nada que informar: abra y analice imágenes primero.</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>Informe no escrito: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written to %1 (%n file(s))</source>
+        <translation>
+            <numerusform>Informe escrito en %1 (%n archivo)</numerusform>
+            <numerusform>Informe escrito en %1 (%n archivos)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detectors changed; files opened from now on use them.</source>
+        <translation>Detectores cambiados; los archivos que abra a partir de ahora los usarán.</translation>
+    </message>
+    <message>
+        <source>New detector</source>
+        <translation>Nuevo detector</translation>
+    </message>
+    <message>
+        <source>Use the new detector for CLIP-Flow from now on?</source>
+        <translation>¿Usar el nuevo detector para CLIP-Flow a partir de ahora?</translation>
+    </message>
+    <message>
+        <source>Queued analyses cancelled</source>
+        <translation>Análisis en cola cancelados</translation>
+    </message>
+    <message>
+        <source>Analysing %1 of %2: %3…</source>
+        <translation>Analizando %1 de %2: %3…</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>Analizado: %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Case not saved: %1</source>
+        <translation>Caso no guardado: %1</translation>
+    </message>
+    <message>
+        <source>Case saved to %1</source>
+        <translation>Caso guardado en %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the case: %1</source>
+        <translation>No se puede abrir el caso: %1</translation>
+    </message>
+    <message>
+        <source>Open evidence image</source>
+        <translation>Abrir imagen de evidencia</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;No se puede analizar: %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %6-bit %7, %8 bytes — %9 periodic peak(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %7 de %6 bits, %8 bytes — %9 pico(s) periódico(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stored value: %1</source>
+        <translation>Valor almacenado: %1</translation>
+    </message>
+    <message>
+        <source>Metadata (%1)</source>
+        <translation>Metadatos (%1)</translation>
+    </message>
+    <message>
+        <source>Metadata (unreadable)</source>
+        <translation>Metadatos (ilegibles)</translation>
+    </message>
+    <message>
+        <source>EXIF, IPTC and XMP through Exiv2</source>
+        <translation>EXIF, IPTC y XMP mediante Exiv2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, red base %2)&lt;br&gt;%3&lt;br&gt;%4 · percentil %5 · ai_score %6&lt;br&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generador %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Los detectores no coinciden.&lt;/b&gt; Mire los espectros.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;La ausencia de pruebas no prueba la autenticidad; el redimensionado y la recompresión debilitan todos los detectores.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelDownloader</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>el archivo supera los %1 MB</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>no se puede escribir %1: %2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>el servidor respondió HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server sent an empty file</source>
+        <translation>el servidor envió un archivo vacío</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch: expected %1, got %2</source>
+        <translation>SHA-256 no coincide: se esperaba %1 y se obtuvo %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>no se puede guardar %1: %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelManager</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelos</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>Modelos instalados</translation>
+    </message>
+    <message>
+        <source>Use for CLIP-Flow</source>
+        <translation>Usar para CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Use for supervised</source>
+        <translation>Usar para el supervisado</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>Instalar desde archivo…</translation>
+    </message>
+    <message>
+        <source>Download a CLIP model</source>
+        <translation>Descargar un modelo CLIP</translation>
+    </message>
+    <message>
+        <source>CLIP model</source>
+        <translation>Modelo CLIP</translation>
+    </message>
+    <message>
+        <source>Download URL</source>
+        <translation>URL de descarga</translation>
+    </message>
+    <message>
+        <source>Download CLIP model…</source>
+        <translation>Descargar modelo CLIP…</translation>
+    </message>
+    <message>
+        <source>Fetched only when you press the button, from this address; the SHA-256 in OpenAI&apos;s URLs is checked. About 350 MB (ViT-B/32) or 900 MB (ViT-L/14).</source>
+        <translation>Solo se descarga cuando pulsa el botón, desde esta dirección; se comprueba el SHA-256 de las URL de OpenAI. Unos 350 MB (ViT-B/32) o 900 MB (ViT-L/14).</translation>
+    </message>
+    <message>
+        <source>Install a model</source>
+        <translation>Instalar un modelo</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.pt *.bin);;All files (*)</source>
+        <translation>Modelos (*.safetensors *.pt *.bin);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 MB</source>
+        <translation>Descargando: %1 MB</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Descarga fallida: %1</translation>
+    </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, FPR %3%</source>
+        <translation>%1; calibrado con %2 fotos naturales, TFP %3 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n class(es)</source>
+        <translation>
+            <numerusform>%1; %n clase</numerusform>
+            <numerusform>%1; %n clases</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 layers, %3 px</source>
+        <translation>%1, %2 capas, %3 px</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>Detector CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Detector supervisado</translation>
+    </message>
+    <message>
+        <source>CLIP backbone</source>
+        <translation>Red base CLIP</translation>
+    </message>
+    <message>
+        <source>Select a %1 model in the list first.</source>
+        <translation>Seleccione primero un modelo %1 en la lista.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>supervisado</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>Activo: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid detector model</source>
+        <translation>%1 no es un modelo detector válido</translation>
+    </message>
+    <message>
+        <source>a model named %1 is already installed</source>
+        <translation>ya hay instalado un modelo llamado %1</translation>
+    </message>
+    <message>
+        <source>cannot copy to %1</source>
+        <translation>no se puede copiar a %1</translation>
+    </message>
+    <message>
+        <source>Installed %1</source>
+        <translation>Instalado: %1</translation>
+    </message>
+    <message>
+        <source>Installed CLIP %1 (%2)</source>
+        <translation>CLIP instalado: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>neither a detector nor a CLIP checkpoint: %1</source>
+        <translation>ni detector ni punto de control CLIP: %1</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>No instalado: %1</translation>
+    </message>
+    <message>
+        <source>Cannot download from %1</source>
+        <translation>No se puede descargar desde %1</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Cancelar descarga</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Descargando %1…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Preferencias</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Sistema</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Claro</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Oscuro</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Idioma del sistema</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Report page size</source>
+        <translation>Tamaño de página de los informes</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program next starts.</source>
+        <translation>Un nuevo idioma se aplica la próxima vez que se inicie el programa.</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::TrainingDialog</name>
+    <message>
+        <source>Train a CLIP-Flow detector</source>
+        <translation>Entrenar un detector CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Natural-image folders</source>
+        <translation>Carpetas de imágenes naturales</translation>
+    </message>
+    <message>
+        <source>Photos straight from cameras, never AI images: the detector learns what natural looks like.</source>
+        <translation>Fotos salidas de cámaras, nunca imágenes de IA: el detector aprende cómo es lo natural.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Añadir carpeta…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Quitar</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Red base</translation>
+    </message>
+    <message>
+        <source>Forensic features (no weights, fast)</source>
+        <translation>Rasgos forenses (sin pesos, rápido)</translation>
+    </message>
+    <message>
+        <source>CLIP %1 (%2)</source>
+        <translation>CLIP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objetivo</translation>
+    </message>
+    <message>
+        <source>Combined: raise natural, lower proxies</source>
+        <translation>Combinado: subir lo natural, bajar los proxies</translation>
+    </message>
+    <message>
+        <source>Proxies only: lower proxies</source>
+        <translation>Solo proxies: bajar los proxies</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Épocas</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Nombre del modelo</translation>
+    </message>
+    <message>
+        <source>Runs on: %1</source>
+        <translation>Se ejecuta en: %1</translation>
+    </message>
+    <message>
+        <source>Choose folders of natural photos, then Start.</source>
+        <translation>Elija carpetas de fotos naturales y pulse Iniciar.</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Progreso del entrenamiento</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>NLL natural</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>NLL proxy</translation>
+    </message>
+    <message>
+        <source>Natural photos</source>
+        <translation>Fotos naturales</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Iniciar</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Cancelar entrenamiento</translation>
+    </message>
+    <message>
+        <source>Folder of natural photos</source>
+        <translation>Carpeta de fotos naturales</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — about %4 s left</source>
+        <translation>%1: %2 de %3 — faltan unos %4 s</translation>
+    </message>
+    <message>
+        <source>Done: calibrated detector saved to %1. It is now in the model list.</source>
+        <translation>Hecho: detector calibrado guardado en %1. Ya figura en la lista de modelos.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last finished epoch.</source>
+        <translation>Detenido: %1
+Inicie de nuevo para reanudar desde la última época terminada.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Falló: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reanudar</translation>
+    </message>
+    <message>
+        <source>The folders hold no images.</source>
+        <translation>Las carpetas no contienen imágenes.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>No se puede crear %1</translation>
+    </message>
+    <message>
+        <source>Starting on %1 photos…</source>
+        <translation>Comenzando con %1 fotos…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Cancelando…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ImageView</name>
+    <message>
+        <source>Image</source>
+        <translation>Imagen</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan, F to fit, 1 for actual size</source>
+        <translation>Rueda para ampliar, arrastrar para desplazar, F para ajustar, 1 para tamaño real</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::LikelihoodHistogram</name>
+    <message>
+        <source>Log-likelihood (nats/dim); lower = less like natural photos</source>
+        <translation>Log-verosimilitud (nats/dim); menor = menos parecido a fotos naturales</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Densidad</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram of natural images</source>
+        <translation>Histograma de verosimilitud de imágenes naturales</translation>
+    </message>
+    <message>
+        <source>natural images (held out)</source>
+        <translation>imágenes naturales (reservadas)</translation>
+    </message>
+    <message>
+        <source>proxy images</source>
+        <translation>imágenes proxy</translation>
+    </message>
+    <message>
+        <source>threshold (%1% false positives)</source>
+        <translation>umbral (%1 % de falsos positivos)</translation>
+    </message>
+    <message>
+        <source>%1: percentile %2</source>
+        <translation>%1: percentil %2</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram</source>
+        <translation>Histograma de verosimilitud</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ProxyPreview</name>
+    <message>
+        <source>Natural image</source>
+        <translation>Imagen natural</translation>
+    </message>
+    <message>
+        <source>Proxy image</source>
+        <translation>Imagen proxy</translation>
+    </message>
+    <message>
+        <source>Natural image (left) and its proxy: %1 (right)</source>
+        <translation>Imagen natural (izquierda) y su proxy: %1 (derecha)</translation>
+    </message>
+    <message>
+        <source>natural spectrum</source>
+        <translation>espectro natural</translation>
+    </message>
+    <message>
+        <source>proxy spectrum</source>
+        <translation>espectro proxy</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::RadialProfilePlot</name>
+    <message>
+        <source>Frequency (cycles/pixel)</source>
+        <translation>Frecuencia (ciclos/píxel)</translation>
+    </message>
+    <message>
+        <source>Power (dB)</source>
+        <translation>Potencia (dB)</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>Perfil radial de potencia</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumImage</name>
+    <message>
+        <source>Spectrum</source>
+        <translation>Espectro</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumView</name>
+    <message>
+        <source>Spectra</source>
+        <translation>Espectros</translation>
+    </message>
+    <message>
+        <source>Show the %1 spectrum</source>
+        <translation>Mostrar el espectro %1</translation>
+    </message>
+    <message>
+        <source>%1 spectrum (log power)</source>
+        <translation>espectro %1 (potencia logarítmica)</translation>
+    </message>
+    <message>
+        <source>natural images</source>
+        <translation>imágenes naturales</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::TrainingMonitor</name>
+    <message>
+        <source>Training status</source>
+        <translation>Estado del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Training loss curves</source>
+        <translation>Curvas de pérdida del entrenamiento</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Época</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>NLL natural</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>NLL proxy</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · %3 samples/s · %4 left · %5</source>
+        <translation>Época %1 de %2 · %3 muestras/s · faltan %4 · %5</translation>
+    </message>
+</context>
+</TS>

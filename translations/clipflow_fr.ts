@@ -1,0 +1,1311 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>CaseReport</name>
+    <message>
+        <source>none (no EXIF, IPTC or XMP; common after re-saving, and not evidence either way)</source>
+        <translation>aucune (ni EXIF, ni IPTC, ni XMP ; fréquent après réenregistrement, et sans valeur probante dans un sens ou dans l&apos;autre)</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>entrées : %1</translation>
+    </message>
+    <message>
+        <source>Image forensics case report</source>
+        <translation>Rapport d&apos;expertise d&apos;images</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyste</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>(non nommé)</translation>
+    </message>
+    <message>
+        <source>Report created</source>
+        <translation>Rapport créé</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>Outil</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics %1</source>
+        <translation>ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>Fichier d&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pièces</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n fichier</numerusform>
+            <numerusform>%n fichiers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence integrity: %n file(s) differ from the case record.</source>
+        <translation>
+            <numerusform>Intégrité des pièces : %n fichier diffère du dossier de l&apos;affaire.</numerusform>
+            <numerusform>Intégrité des pièces : %n fichiers diffèrent du dossier de l&apos;affaire.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence integrity: all %1 files match the SHA-256 recorded in the case.</source>
+        <translation>Intégrité des pièces : les %1 fichiers correspondent au SHA-256 enregistré dans l&apos;affaire.</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notes sur l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Synthèse</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>Supervisé</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>non analysé</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>désaccord</translation>
+    </message>
+    <message>
+        <source>Verdicts are statements of statistical evidence, not of fact. Absence of detection is not proof of authenticity; resizing and recompression weaken every detector. See “Method and limitations”.</source>
+        <translation>Les verdicts expriment un poids statistique, non des faits. L&apos;absence de détection ne prouve pas l&apos;authenticité ; le redimensionnement et la recompression affaiblissent tous les détecteurs. Voir « Méthode et limites ».</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Signature</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Evidence %1: %2</source>
+        <translation>Pièce %1 : %2</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>Chemin</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>Analyse</translation>
+    </message>
+    <message>
+        <source>failed:</source>
+        <translation>échec :</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>%1 bytes; %2 × %3 px %4, %5-bit %6</source>
+        <translation>%1 octets ; %2 × %3 px %4, %6 sur %5 bits</translation>
+    </message>
+    <message>
+        <source>Times (UTC)</source>
+        <translation>Horodatage (UTC)</translation>
+    </message>
+    <message>
+        <source>file modified %1; read and hashed %2</source>
+        <translation>fichier modifié %1 ; lu et haché %2</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Pixel grid</source>
+        <translation>Grille de pixels</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Détecteurs</translation>
+    </message>
+    <message>
+        <source>percentile %1 among natural photos</source>
+        <translation>centile %1 parmi les photos naturelles</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training or calibration set.</source>
+        <translation>Cette image faisait partie de l&apos;ensemble d&apos;entraînement ou de calibration du modèle.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow (%1)</source>
+        <translation>CLIP-Flow (%1)</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>générateur</translation>
+    </message>
+    <message>
+        <source>if AI</source>
+        <translation>si IA</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training set.</source>
+        <translation>Cette image faisait partie de l&apos;ensemble d&apos;entraînement du modèle.</translation>
+    </message>
+    <message>
+        <source>Supervised (%1)</source>
+        <translation>Supervisé (%1)</translation>
+    </message>
+    <message>
+        <source>The detectors disagree: weigh the spectra and the provenance.</source>
+        <translation>Les détecteurs ne concordent pas : examinez les spectres et la provenance.</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>Indisponible</translation>
+    </message>
+    <message>
+        <source>Stored pixels</source>
+        <translation>Pixels stockés</translation>
+    </message>
+    <message>
+        <source>Luminance power spectrum; circles mark periodic peaks (%1 found)</source>
+        <translation>Spectre de puissance de la luminance ; les cercles marquent les pics périodiques (%1 trouvés)</translation>
+    </message>
+    <message>
+        <source>Radial profiles</source>
+        <translation>Profils radiaux</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow score among held-out natural photos</source>
+        <translation>Score CLIP-Flow parmi des photos naturelles réservées</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notes de l&apos;analyste</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>No detector model was loaded.</source>
+        <translation>Aucun modèle de détection n&apos;a été chargé.</translation>
+    </message>
+    <message>
+        <source>Method and limitations</source>
+        <translation>Méthode et limites</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; models the image features of natural photographs with a normalizing flow trained without any AI-generated image: it learns to give natural photos a high likelihood and &lt;i&gt;proxy&lt;/i&gt; images (the same photos with their Fourier spectra altered the way generators alter them) a low one. An image&apos;s log-likelihood is compared with those of held-out natural photos: the p-value is the share of natural photos scoring as low or lower, and the verdict follows from it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The supervised detector&lt;/b&gt; was trained on real photos and images from named generators; it gives the probability that the image is AI-generated and the most likely generator among those it knows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Spectra&lt;/b&gt; show what the detectors react to: up-sampling in generators leaves periodic peaks and a raised or lowered high-frequency tail in the radial profile. The analyst can check them directly.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limitations.&lt;/b&gt; Absence of detection is not proof of authenticity. Recompression, resizing, screenshots and filters weaken every detector and raise the false-positive rate on real photos. A generator unlike anything in training may go unnoticed. Scores are evidence to weigh with provenance, metadata and context, never a verdict on their own. The calibrated false-positive rate holds for photos like the calibration set; for others it is only indicative.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integrity.&lt;/b&gt; Each file was hashed with SHA-256 when read; the analysis used exactly those bytes and the file was never modified.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; modélise les caractéristiques d&apos;images de photographies naturelles par un flot normalisant entraîné sans aucune image générée par IA : il apprend à donner une vraisemblance élevée aux photos naturelles et faible aux images &lt;i&gt;proxy&lt;/i&gt; (les mêmes photos dont le spectre de Fourier est altéré comme le font les générateurs). La log-vraisemblance d&apos;une image est comparée à celle de photos naturelles réservées : la valeur p est la part de photos naturelles ayant un score aussi bas ou plus bas, et le verdict en découle.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Le détecteur supervisé&lt;/b&gt; a été entraîné sur des photos réelles et des images de générateurs nommés ; il donne la probabilité que l&apos;image soit générée par IA et le générateur le plus probable parmi ceux qu&apos;il connaît.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Les spectres&lt;/b&gt; montrent ce à quoi réagissent les détecteurs : le suréchantillonnage des générateurs laisse des pics périodiques et une queue haute fréquence relevée ou abaissée dans le profil radial. L&apos;analyste peut les vérifier directement.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limites.&lt;/b&gt; L&apos;absence de détection ne prouve pas l&apos;authenticité. La recompression, le redimensionnement, les captures d&apos;écran et les filtres affaiblissent tous les détecteurs et augmentent le taux de faux positifs sur les photos réelles. Un générateur différent de tout ce qui a servi à l&apos;entraînement peut passer inaperçu. Les scores sont des éléments à peser avec la provenance, les métadonnées et le contexte, jamais un verdict à eux seuls. Le taux de faux positifs calibré vaut pour des photos semblables à l&apos;ensemble de calibration ; pour les autres, il n&apos;est qu&apos;indicatif.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Intégrité.&lt;/b&gt; Chaque fichier a été haché en SHA-256 à la lecture ; l&apos;analyse a utilisé exactement ces octets et le fichier n&apos;a jamais été modifié.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>Journal d&apos;audit</translation>
+    </message>
+    <message>
+        <source>Case report</source>
+        <translation>Rapport d&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>Détecteur CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Réseau de base</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>Données d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. Proxies: %4 spectrally modified views.</source>
+        <translation>%1 photos naturelles (%2 pour le flot, %3 réservées à la calibration) ; aucune image générée par IA. Proxys : %4 vues modifiées spectralement.</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>Ensemble d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the sorted file hashes %1</source>
+        <translation>SHA-256 des empreintes triées des fichiers %1</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>Calibration</translation>
+    </message>
+    <message>
+        <source>%1 held-out natural photos; median log-likelihood %2; threshold %3</source>
+        <translation>%1 photos naturelles réservées ; log-vraisemblance médiane %2 ; seuil %3</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>Taux de faux positifs</translation>
+    </message>
+    <message>
+        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
+        <translation>%1 % des photos naturelles réservées ont un score sous le seuil (par construction) ; attendez-vous à davantage sur des photos redimensionnées ou recompressées.</translation>
+    </message>
+    <message>
+        <source>Held-out proxy AUC</source>
+        <translation>AUC proxy (réservées)</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>Entraîné</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 epochs, ClipFlow %4</source>
+        <translation>%1 sur %2, %3 époques, ClipFlow %4</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Détecteur supervisé</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>Tête</translation>
+    </message>
+    <message>
+        <source>MLP (%1 hidden)</source>
+        <translation>MLP (%1 neurones cachés)</translation>
+    </message>
+    <message>
+        <source>fine-tuned last %1 CLIP blocks</source>
+        <translation>%1 derniers blocs CLIP affinés</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>sonde linéaire</translation>
+    </message>
+    <message>
+        <source>, few-shot</source>
+        <translation>, quelques exemples</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>Validation</translation>
+    </message>
+    <message>
+        <source>accuracy %1, ROC-AUC real vs AI %2 on %3 held-out images; temperature %4</source>
+        <translation>exactitude %1, ROC-AUC réel/IA %2 sur %3 images réservées ; température %4</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>Limites</translation>
+    </message>
+    <message>
+        <source>Knows only the generators listed; others are “unknown” at best. A generator missing from training can pass as real.</source>
+        <translation>Ne connaît que les générateurs listés ; les autres sont au mieux « inconnus ». Un générateur absent de l&apos;entraînement peut passer pour réel.</translation>
+    </message>
+    <message>
+        <source>%1, ClipFlow %2</source>
+        <translation>%1, ClipFlow %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>strong evidence of AI generation</source>
+        <translation>indices forts de génération par IA</translation>
+    </message>
+    <message>
+        <source>moderate evidence of AI generation</source>
+        <translation>indices modérés de génération par IA</translation>
+    </message>
+    <message>
+        <source>weak evidence of AI generation</source>
+        <translation>indices faibles de génération par IA</translation>
+    </message>
+    <message>
+        <source>consistent with natural images</source>
+        <translation>compatible avec des images naturelles</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>fort</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>modéré</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>naturel</translation>
+    </message>
+    <message>
+        <source>luminance</source>
+        <translation>luminance</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>rouge</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>vert</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>bleu</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>résidu</translation>
+    </message>
+    <message>
+        <source>periodicity</source>
+        <translation>périodicité</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::CaseDialog</name>
+    <message>
+        <source>Case properties</source>
+        <translation>Propriétés de l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Case title</source>
+        <translation>Titre de l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>Analyste</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>Notes sur l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::EvidenceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>Dimensions</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow p</source>
+        <translation>p CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>p_ai</source>
+        <translation>p_ai</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>Verdict</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
+        <source>analysing…</source>
+        <translation>analyse…</translation>
+    </message>
+    <message>
+        <source>cannot analyse</source>
+        <translation>analyse impossible</translation>
+    </message>
+    <message>
+        <source>not analysed (cancelled)</source>
+        <translation>non analysé (annulé)</translation>
+    </message>
+    <message>
+        <source>no detector</source>
+        <translation>aucun détecteur</translation>
+    </message>
+    <message>
+        <source>detectors disagree</source>
+        <translation>les détecteurs divergent</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::MainWindow</name>
+    <message>
+        <source>ClipFlow Forensics</source>
+        <translation>ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>Drop an image here, or use File › Open.</source>
+        <translation>Déposez une image ici, ou utilisez Fichier › Ouvrir.</translation>
+    </message>
+    <message>
+        <source>Evidence details</source>
+        <translation>Détails de la pièce</translation>
+    </message>
+    <message>
+        <source>Detector results</source>
+        <translation>Résultats des détecteurs</translation>
+    </message>
+    <message>
+        <source>Image (stored pixel grid)</source>
+        <translation>Image (grille de pixels stockée)</translation>
+    </message>
+    <message>
+        <source>Case integrity warning</source>
+        <translation>Alerte d&apos;intégrité de l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Famille</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>Métadonnées</translation>
+    </message>
+    <message>
+        <source>Your notes on this file: where it came from, what you checked. Saved in the case.</source>
+        <translation>Vos notes sur ce fichier : sa provenance, ce que vous avez vérifié. Enregistrées dans l&apos;affaire.</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>Notes de l&apos;analyste</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>Fiches des modèles</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>Détecteurs</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Spectra</source>
+        <translation>Spectres</translation>
+    </message>
+    <message>
+        <source>Among natural images (CLIP-Flow calibration)</source>
+        <translation>Parmi les images naturelles (calibration CLIP-Flow)</translation>
+    </message>
+    <message>
+        <source>Filter (name, hash, format, verdict)…</source>
+        <translation>Filtrer (nom, empreinte, format, verdict)…</translation>
+    </message>
+    <message>
+        <source>Filter evidence</source>
+        <translation>Filtrer les pièces</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Pièces</translation>
+    </message>
+    <message>
+        <source>Ready — ClipFlow Forensics %1</source>
+        <translation>Prêt — ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n evidence file(s) differ from the case record:
+</source>
+        <translation>
+            <numerusform>⚠ %n fichier de pièce diffère du dossier de l&apos;affaire :
+</numerusform>
+            <numerusform>⚠ %n fichiers de pièces diffèrent du dossier de l&apos;affaire :
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>&amp;Ouvrir…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>Ouvrir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>Fichiers &amp;récents</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel queued analyses</source>
+        <translation>&amp;Annuler les analyses en attente</translation>
+    </message>
+    <message>
+        <source>Open &amp;case…</source>
+        <translation>Ouvrir une &amp;affaire…</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>Ouvrir une affaire</translation>
+    </message>
+    <message>
+        <source>ClipFlow cases (*.cfcase)</source>
+        <translation>Affaires ClipFlow (*.cfcase)</translation>
+    </message>
+    <message>
+        <source>Recent c&amp;ases</source>
+        <translation>Affaires ré&amp;centes</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>&amp;Enregistrer l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>Enregistrer l&apos;affaire</translation>
+    </message>
+    <message>
+        <source>Save case &amp;as…</source>
+        <translation>Enregistrer l&apos;affaire &amp;sous…</translation>
+    </message>
+    <message>
+        <source>Case &amp;properties…</source>
+        <translation>&amp;Propriétés de l&apos;affaire…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report (PDF)…</source>
+        <translation>E&amp;xporter le rapport (PDF)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>O&amp;utils</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>&amp;Modèles…</translation>
+    </message>
+    <message>
+        <source>&amp;Train a CLIP-Flow detector…</source>
+        <translation>En&amp;traîner un détecteur CLIP-Flow…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>&amp;Préférences…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Aide</translation>
+    </message>
+    <message>
+        <source>&amp;About ClipFlow Forensics</source>
+        <translation>À &amp;propos de ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>About ClipFlow Forensics</source>
+        <translation>À propos de ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Decide whether an image was made by an AI generator: CLIP-Flow (trained on natural photos only), a supervised detector, and spectra you can check yourself.&lt;/p&gt;&lt;p&gt;Absence of detection is not proof of authenticity.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Déterminer si une image a été produite par un générateur d&apos;IA : CLIP-Flow (entraîné uniquement sur des photos naturelles), un détecteur supervisé, et des spectres que vous pouvez vérifier vous-même.&lt;/p&gt;&lt;p&gt;L&apos;absence de détection ne prouve pas l&apos;authenticité.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>Ouvrir un dossier d&apos;images</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics — %1</source>
+        <translation>ClipFlow Forensics — %1</translation>
+    </message>
+    <message>
+        <source>Export case report</source>
+        <translation>Exporter le rapport d&apos;affaire</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: open and analyse images first.</source>
+        <translation>Rien à signaler pour l&apos;instant : ouvrez et analysez d&apos;abord des images.</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>Rapport non écrit : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written to %1 (%n file(s))</source>
+        <translation>
+            <numerusform>Rapport écrit dans %1 (%n fichier)</numerusform>
+            <numerusform>Rapport écrit dans %1 (%n fichiers)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detectors changed; files opened from now on use them.</source>
+        <translation>Détecteurs changés ; les fichiers ouverts désormais les utilisent.</translation>
+    </message>
+    <message>
+        <source>New detector</source>
+        <translation>Nouveau détecteur</translation>
+    </message>
+    <message>
+        <source>Use the new detector for CLIP-Flow from now on?</source>
+        <translation>Utiliser désormais le nouveau détecteur pour CLIP-Flow ?</translation>
+    </message>
+    <message>
+        <source>Queued analyses cancelled</source>
+        <translation>Analyses en attente annulées</translation>
+    </message>
+    <message>
+        <source>Analysing %1 of %2: %3…</source>
+        <translation>Analyse %1 sur %2 : %3…</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>Analysé : %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Case not saved: %1</source>
+        <translation>Affaire non enregistrée : %1</translation>
+    </message>
+    <message>
+        <source>Case saved to %1</source>
+        <translation>Affaire enregistrée dans %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the case: %1</source>
+        <translation>Impossible d&apos;ouvrir l&apos;affaire : %1</translation>
+    </message>
+    <message>
+        <source>Open evidence image</source>
+        <translation>Ouvrir une image à expertiser</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Analyse impossible : %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %6-bit %7, %8 bytes — %9 periodic peak(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %7 sur %6 bits, %8 octets — %9 pic(s) périodique(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stored value: %1</source>
+        <translation>Valeur stockée : %1</translation>
+    </message>
+    <message>
+        <source>Metadata (%1)</source>
+        <translation>Métadonnées (%1)</translation>
+    </message>
+    <message>
+        <source>Metadata (unreadable)</source>
+        <translation>Métadonnées (illisibles)</translation>
+    </message>
+    <message>
+        <source>EXIF, IPTC and XMP through Exiv2</source>
+        <translation>EXIF, IPTC et XMP via Exiv2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · centile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Supervisé&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · générateur %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Les détecteurs ne concordent pas.&lt;/b&gt; Examinez les spectres.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;L&apos;absence de preuve n&apos;est pas une preuve d&apos;authenticité ; le redimensionnement et la recompression affaiblissent tous les détecteurs.&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelDownloader</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>le fichier dépasse %1 Mo</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>impossible d&apos;écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>le serveur a répondu HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server sent an empty file</source>
+        <translation>le serveur a envoyé un fichier vide</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch: expected %1, got %2</source>
+        <translation>SHA-256 incorrect : %1 attendu, %2 obtenu</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>impossible d&apos;enregistrer %1 : %2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelManager</name>
+    <message>
+        <source>Models</source>
+        <translation>Modèles</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>Modèles installés</translation>
+    </message>
+    <message>
+        <source>Use for CLIP-Flow</source>
+        <translation>Utiliser pour CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Use for supervised</source>
+        <translation>Utiliser pour le supervisé</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>Installer depuis un fichier…</translation>
+    </message>
+    <message>
+        <source>Download a CLIP model</source>
+        <translation>Télécharger un modèle CLIP</translation>
+    </message>
+    <message>
+        <source>CLIP model</source>
+        <translation>Modèle CLIP</translation>
+    </message>
+    <message>
+        <source>Download URL</source>
+        <translation>URL de téléchargement</translation>
+    </message>
+    <message>
+        <source>Download CLIP model…</source>
+        <translation>Télécharger le modèle CLIP…</translation>
+    </message>
+    <message>
+        <source>Fetched only when you press the button, from this address; the SHA-256 in OpenAI&apos;s URLs is checked. About 350 MB (ViT-B/32) or 900 MB (ViT-L/14).</source>
+        <translation>Téléchargé uniquement quand vous appuyez sur le bouton, depuis cette adresse ; le SHA-256 des URL d&apos;OpenAI est vérifié. Environ 350 Mo (ViT-B/32) ou 900 Mo (ViT-L/14).</translation>
+    </message>
+    <message>
+        <source>Install a model</source>
+        <translation>Installer un modèle</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.pt *.bin);;All files (*)</source>
+        <translation>Modèles (*.safetensors *.pt *.bin);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 MB</source>
+        <translation>Téléchargement : %1 Mo</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>Échec du téléchargement : %1</translation>
+    </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, FPR %3%</source>
+        <translation>%1 ; calibré sur %2 photos naturelles, TFP %3 %</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n class(es)</source>
+        <translation>
+            <numerusform>%1 ; %n classe</numerusform>
+            <numerusform>%1 ; %n classes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 layers, %3 px</source>
+        <translation>%1, %2 couches, %3 px</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>Détecteur CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>Détecteur supervisé</translation>
+    </message>
+    <message>
+        <source>CLIP backbone</source>
+        <translation>Réseau de base CLIP</translation>
+    </message>
+    <message>
+        <source>Select a %1 model in the list first.</source>
+        <translation>Sélectionnez d&apos;abord un modèle %1 dans la liste.</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>supervisé</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>Actif : %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid detector model</source>
+        <translation>%1 n&apos;est pas un modèle de détection valide</translation>
+    </message>
+    <message>
+        <source>a model named %1 is already installed</source>
+        <translation>un modèle nommé %1 est déjà installé</translation>
+    </message>
+    <message>
+        <source>cannot copy to %1</source>
+        <translation>impossible de copier vers %1</translation>
+    </message>
+    <message>
+        <source>Installed %1</source>
+        <translation>Installé : %1</translation>
+    </message>
+    <message>
+        <source>Installed CLIP %1 (%2)</source>
+        <translation>CLIP installé : %1 (%2)</translation>
+    </message>
+    <message>
+        <source>neither a detector nor a CLIP checkpoint: %1</source>
+        <translation>ni un détecteur ni un point de contrôle CLIP : %1</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>Non installé : %1</translation>
+    </message>
+    <message>
+        <source>Cannot download from %1</source>
+        <translation>Impossible de télécharger depuis %1</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>Annuler le téléchargement</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>Téléchargement de %1…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>Préférences</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Thème</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Report page size</source>
+        <translation>Format de page des rapports</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program next starts.</source>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage du programme.</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::TrainingDialog</name>
+    <message>
+        <source>Train a CLIP-Flow detector</source>
+        <translation>Entraîner un détecteur CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Natural-image folders</source>
+        <translation>Dossiers d&apos;images naturelles</translation>
+    </message>
+    <message>
+        <source>Photos straight from cameras, never AI images: the detector learns what natural looks like.</source>
+        <translation>Des photos sorties d&apos;appareils photo, jamais d&apos;images IA : le détecteur apprend à quoi ressemble le naturel.</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>Ajouter un dossier…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Retirer</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>Réseau de base</translation>
+    </message>
+    <message>
+        <source>Forensic features (no weights, fast)</source>
+        <translation>Caractéristiques forensiques (sans poids, rapide)</translation>
+    </message>
+    <message>
+        <source>CLIP %1 (%2)</source>
+        <translation>CLIP %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>Objectif</translation>
+    </message>
+    <message>
+        <source>Combined: raise natural, lower proxies</source>
+        <translation>Combiné : élever le naturel, abaisser les proxys</translation>
+    </message>
+    <message>
+        <source>Proxies only: lower proxies</source>
+        <translation>Proxys seuls : abaisser les proxys</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>Nom du modèle</translation>
+    </message>
+    <message>
+        <source>Runs on: %1</source>
+        <translation>Exécution sur : %1</translation>
+    </message>
+    <message>
+        <source>Choose folders of natural photos, then Start.</source>
+        <translation>Choisissez des dossiers de photos naturelles, puis Démarrer.</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>Progression de l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>NLL naturelle</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>NLL proxy</translation>
+    </message>
+    <message>
+        <source>Natural photos</source>
+        <translation>Photos naturelles</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Démarrer</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>Annuler l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Folder of natural photos</source>
+        <translation>Dossier de photos naturelles</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — about %4 s left</source>
+        <translation>%1 : %2 sur %3 — environ %4 s restantes</translation>
+    </message>
+    <message>
+        <source>Done: calibrated detector saved to %1. It is now in the model list.</source>
+        <translation>Terminé : détecteur calibré enregistré dans %1. Il figure désormais dans la liste des modèles.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last finished epoch.</source>
+        <translation>Arrêté : %1
+Démarrez de nouveau pour reprendre à la dernière époque terminée.</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Échec : %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>The folders hold no images.</source>
+        <translation>Les dossiers ne contiennent aucune image.</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>Impossible de créer %1</translation>
+    </message>
+    <message>
+        <source>Starting on %1 photos…</source>
+        <translation>Démarrage sur %1 photos…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ImageView</name>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan, F to fit, 1 for actual size</source>
+        <translation>Molette pour zoomer, glisser pour déplacer, F pour ajuster, 1 pour la taille réelle</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::LikelihoodHistogram</name>
+    <message>
+        <source>Log-likelihood (nats/dim); lower = less like natural photos</source>
+        <translation>Log-vraisemblance (nats/dim) ; plus bas = moins semblable aux photos naturelles</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Densité</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram of natural images</source>
+        <translation>Histogramme de vraisemblance des images naturelles</translation>
+    </message>
+    <message>
+        <source>natural images (held out)</source>
+        <translation>images naturelles (réservées)</translation>
+    </message>
+    <message>
+        <source>proxy images</source>
+        <translation>images proxy</translation>
+    </message>
+    <message>
+        <source>threshold (%1% false positives)</source>
+        <translation>seuil (%1 % de faux positifs)</translation>
+    </message>
+    <message>
+        <source>%1: percentile %2</source>
+        <translation>%1 : centile %2</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram</source>
+        <translation>Histogramme de vraisemblance</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ProxyPreview</name>
+    <message>
+        <source>Natural image</source>
+        <translation>Image naturelle</translation>
+    </message>
+    <message>
+        <source>Proxy image</source>
+        <translation>Image proxy</translation>
+    </message>
+    <message>
+        <source>Natural image (left) and its proxy: %1 (right)</source>
+        <translation>Image naturelle (à gauche) et son proxy : %1 (à droite)</translation>
+    </message>
+    <message>
+        <source>natural spectrum</source>
+        <translation>spectre naturel</translation>
+    </message>
+    <message>
+        <source>proxy spectrum</source>
+        <translation>spectre proxy</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::RadialProfilePlot</name>
+    <message>
+        <source>Frequency (cycles/pixel)</source>
+        <translation>Fréquence (cycles/pixel)</translation>
+    </message>
+    <message>
+        <source>Power (dB)</source>
+        <translation>Puissance (dB)</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>Profil radial de puissance</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumImage</name>
+    <message>
+        <source>Spectrum</source>
+        <translation>Spectre</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumView</name>
+    <message>
+        <source>Spectra</source>
+        <translation>Spectres</translation>
+    </message>
+    <message>
+        <source>Show the %1 spectrum</source>
+        <translation>Afficher le spectre %1</translation>
+    </message>
+    <message>
+        <source>%1 spectrum (log power)</source>
+        <translation>spectre %1 (puissance logarithmique)</translation>
+    </message>
+    <message>
+        <source>natural images</source>
+        <translation>images naturelles</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::TrainingMonitor</name>
+    <message>
+        <source>Training status</source>
+        <translation>État de l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Training loss curves</source>
+        <translation>Courbes de perte de l&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>NLL naturelle</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>NLL proxy</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · %3 samples/s · %4 left · %5</source>
+        <translation>Époque %1 sur %2 · %3 échantillons/s · %4 restant · %5</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1305 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CaseReport</name>
+    <message>
+        <source>none (no EXIF, IPTC or XMP; common after re-saving, and not evidence either way)</source>
+        <translation>无（没有 EXIF、IPTC 或 XMP；重新保存后很常见，不能作为任何一方的证据）</translation>
+    </message>
+    <message>
+        <source>%1 entries</source>
+        <translation>条目：%1</translation>
+    </message>
+    <message>
+        <source>Image forensics case report</source>
+        <translation>图像取证案件报告</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>(not named)</source>
+        <translation>（未署名）</translation>
+    </message>
+    <message>
+        <source>Report created</source>
+        <translation>报告生成时间</translation>
+    </message>
+    <message>
+        <source>Tool</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics %1</source>
+        <translation>ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>Case file</source>
+        <translation>案件文件</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n 个文件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Evidence integrity: %n file(s) differ from the case record.</source>
+        <translation>
+            <numerusform>证据完整性：%n 个文件与案件记录不一致。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Evidence integrity: all %1 files match the SHA-256 recorded in the case.</source>
+        <translation>证据完整性：全部 %1 个文件与案件中记录的 SHA-256 一致。</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>案件备注</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Supervised</source>
+        <translation>监督式</translation>
+    </message>
+    <message>
+        <source>not analysed</source>
+        <translation>未分析</translation>
+    </message>
+    <message>
+        <source>disagree</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>Verdicts are statements of statistical evidence, not of fact. Absence of detection is not proof of authenticity; resizing and recompression weaken every detector. See “Method and limitations”.</source>
+        <translation>结论是统计证据的表述，而非事实。未检出并不证明真实；缩放和重新压缩会削弱所有检测器。见“方法与局限”。</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Evidence %1: %2</source>
+        <translation>证据 %1：%2</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>failed:</source>
+        <translation>失败：</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>%1 bytes; %2 × %3 px %4, %5-bit %6</source>
+        <translation>%1 字节；%2 × %3 像素 %4，%5 位 %6</translation>
+    </message>
+    <message>
+        <source>Times (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>file modified %1; read and hashed %2</source>
+        <translation>文件修改于 %1；读取并计算哈希于 %2</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>Pixel grid</source>
+        <translation>像素网格</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>检测器</translation>
+    </message>
+    <message>
+        <source>percentile %1 among natural photos</source>
+        <translation>在自然照片中位于第 %1 百分位</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training or calibration set.</source>
+        <translation>该图像属于模型的训练集或校准集。</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow (%1)</source>
+        <translation>CLIP-Flow（%1）</translation>
+    </message>
+    <message>
+        <source>generator</source>
+        <translation>生成器</translation>
+    </message>
+    <message>
+        <source>if AI</source>
+        <translation>若为 AI</translation>
+    </message>
+    <message>
+        <source>This image was in the model&apos;s training set.</source>
+        <translation>该图像属于模型的训练集。</translation>
+    </message>
+    <message>
+        <source>Supervised (%1)</source>
+        <translation>监督式（%1）</translation>
+    </message>
+    <message>
+        <source>The detectors disagree: weigh the spectra and the provenance.</source>
+        <translation>检测器结论不一致：请结合频谱和来源判断。</translation>
+    </message>
+    <message>
+        <source>Not available</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <source>Stored pixels</source>
+        <translation>存储的像素</translation>
+    </message>
+    <message>
+        <source>Luminance power spectrum; circles mark periodic peaks (%1 found)</source>
+        <translation>亮度功率谱；圆圈标出周期性峰值（找到 %1 个）</translation>
+    </message>
+    <message>
+        <source>Radial profiles</source>
+        <translation>径向分布</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow score among held-out natural photos</source>
+        <translation>在保留的自然照片中的 CLIP-Flow 得分</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>分析员备注</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>No detector model was loaded.</source>
+        <translation>未加载任何检测模型。</translation>
+    </message>
+    <message>
+        <source>Method and limitations</source>
+        <translation>方法与局限</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; models the image features of natural photographs with a normalizing flow trained without any AI-generated image: it learns to give natural photos a high likelihood and &lt;i&gt;proxy&lt;/i&gt; images (the same photos with their Fourier spectra altered the way generators alter them) a low one. An image&apos;s log-likelihood is compared with those of held-out natural photos: the p-value is the share of natural photos scoring as low or lower, and the verdict follows from it.&lt;/p&gt;&lt;p&gt;&lt;b&gt;The supervised detector&lt;/b&gt; was trained on real photos and images from named generators; it gives the probability that the image is AI-generated and the most likely generator among those it knows.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Spectra&lt;/b&gt; show what the detectors react to: up-sampling in generators leaves periodic peaks and a raised or lowered high-frequency tail in the radial profile. The analyst can check them directly.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Limitations.&lt;/b&gt; Absence of detection is not proof of authenticity. Recompression, resizing, screenshots and filters weaken every detector and raise the false-positive rate on real photos. A generator unlike anything in training may go unnoticed. Scores are evidence to weigh with provenance, metadata and context, never a verdict on their own. The calibrated false-positive rate holds for photos like the calibration set; for others it is only indicative.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Integrity.&lt;/b&gt; Each file was hashed with SHA-256 when read; the analysis used exactly those bytes and the file was never modified.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;CLIP-Flow&lt;/b&gt; 用一个完全不使用 AI 生成图像训练的归一化流来建模自然照片的图像特征：它学会给自然照片高似然，给&lt;i&gt;代理&lt;/i&gt;图像（同一批照片，其傅里叶频谱按生成器的方式被改动）低似然。图像的对数似然与保留的自然照片相比较：p 值是得分同样低或更低的自然照片所占的比例，结论由此得出。&lt;/p&gt;&lt;p&gt;&lt;b&gt;监督式检测器&lt;/b&gt;使用真实照片和已知生成器的图像训练；它给出图像由 AI 生成的概率，以及它所知生成器中最可能的一个。&lt;/p&gt;&lt;p&gt;&lt;b&gt;频谱&lt;/b&gt;显示检测器所依据的特征：生成器中的上采样会在径向分布中留下周期性峰值以及抬高或降低的高频尾部。分析员可以直接核对。&lt;/p&gt;&lt;p&gt;&lt;b&gt;局限。&lt;/b&gt;未检出并不证明真实。重新压缩、缩放、截图和滤镜会削弱所有检测器，并提高真实照片的误报率。与训练数据完全不同的生成器可能无法被发现。得分是需要结合来源、元数据和背景权衡的证据，绝不能单独作为结论。校准的误报率适用于与校准集相似的照片；对其他照片仅供参考。&lt;/p&gt;&lt;p&gt;&lt;b&gt;完整性。&lt;/b&gt;每个文件在读取时都计算了 SHA-256；分析使用的正是这些字节，文件从未被修改。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <source>Case report</source>
+        <translation>案件报告</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+</context>
+<context>
+    <name>ModelCard</name>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>CLIP-Flow 检测器</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>骨干网络</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>Training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. Proxies: %4 spectrally modified views.</source>
+        <translation>%1 张自然照片（%2 张用于训练流，%3 张保留用于校准）；不含任何 AI 生成图像。代理：%4 个经频谱修改的视图。</translation>
+    </message>
+    <message>
+        <source>Training set</source>
+        <translation>训练集</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the sorted file hashes %1</source>
+        <translation>排序后文件哈希的 SHA-256：%1</translation>
+    </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>%1 held-out natural photos; median log-likelihood %2; threshold %3</source>
+        <translation>%1 张保留的自然照片；对数似然中位数 %2；阈值 %3</translation>
+    </message>
+    <message>
+        <source>False-positive rate</source>
+        <translation>误报率</translation>
+    </message>
+    <message>
+        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
+        <translation>%1% 的保留自然照片得分低于阈值（由构造决定）；缩放或重新压缩的照片误报会更多。</translation>
+    </message>
+    <message>
+        <source>Held-out proxy AUC</source>
+        <translation>保留集代理 AUC</translation>
+    </message>
+    <message>
+        <source>Trained</source>
+        <translation>训练信息</translation>
+    </message>
+    <message>
+        <source>%1 on %2, %3 epochs, ClipFlow %4</source>
+        <translation>%1，设备 %2，%3 轮，ClipFlow %4</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>监督式检测器</translation>
+    </message>
+    <message>
+        <source>Head</source>
+        <translation>分类头</translation>
+    </message>
+    <message>
+        <source>MLP (%1 hidden)</source>
+        <translation>MLP（%1 个隐藏单元）</translation>
+    </message>
+    <message>
+        <source>fine-tuned last %1 CLIP blocks</source>
+        <translation>微调最后 %1 个 CLIP 块</translation>
+    </message>
+    <message>
+        <source>linear probe</source>
+        <translation>线性探针</translation>
+    </message>
+    <message>
+        <source>, few-shot</source>
+        <translation>，少样本</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>accuracy %1, ROC-AUC real vs AI %2 on %3 held-out images; temperature %4</source>
+        <translation>准确率 %1，真实与 AI 的 ROC-AUC %2（%3 张保留图像）；温度 %4</translation>
+    </message>
+    <message>
+        <source>Limits</source>
+        <translation>局限</translation>
+    </message>
+    <message>
+        <source>Knows only the generators listed; others are “unknown” at best. A generator missing from training can pass as real.</source>
+        <translation>只认识列出的生成器；其他生成器最多被标为“未知”。训练中缺失的生成器可能被当作真实。</translation>
+    </message>
+    <message>
+        <source>%1, ClipFlow %2</source>
+        <translation>%1，ClipFlow %2</translation>
+    </message>
+</context>
+<context>
+    <name>Wording</name>
+    <message>
+        <source>strong evidence of AI generation</source>
+        <translation>AI 生成的强证据</translation>
+    </message>
+    <message>
+        <source>moderate evidence of AI generation</source>
+        <translation>AI 生成的中等证据</translation>
+    </message>
+    <message>
+        <source>weak evidence of AI generation</source>
+        <translation>AI 生成的弱证据</translation>
+    </message>
+    <message>
+        <source>consistent with natural images</source>
+        <translation>与自然图像一致</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>强</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>自然</translation>
+    </message>
+    <message>
+        <source>luminance</source>
+        <translation>亮度</translation>
+    </message>
+    <message>
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>green</source>
+        <translation>绿</translation>
+    </message>
+    <message>
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>residual</source>
+        <translation>残差</translation>
+    </message>
+    <message>
+        <source>periodicity</source>
+        <translation>周期性</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::CaseDialog</name>
+    <message>
+        <source>Case properties</source>
+        <translation>案件属性</translation>
+    </message>
+    <message>
+        <source>Case title</source>
+        <translation>案件标题</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析员</translation>
+    </message>
+    <message>
+        <source>Case notes</source>
+        <translation>案件备注</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::EvidenceModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Dimensions</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow p</source>
+        <translation>CLIP-Flow p 值</translation>
+    </message>
+    <message>
+        <source>p_ai</source>
+        <translation>p_ai</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>排队中</translation>
+    </message>
+    <message>
+        <source>analysing…</source>
+        <translation>分析中…</translation>
+    </message>
+    <message>
+        <source>cannot analyse</source>
+        <translation>无法分析</translation>
+    </message>
+    <message>
+        <source>not analysed (cancelled)</source>
+        <translation>未分析（已取消）</translation>
+    </message>
+    <message>
+        <source>no detector</source>
+        <translation>无检测器</translation>
+    </message>
+    <message>
+        <source>detectors disagree</source>
+        <translation>检测器不一致</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::MainWindow</name>
+    <message>
+        <source>ClipFlow Forensics</source>
+        <translation>ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>Drop an image here, or use File › Open.</source>
+        <translation>将图像拖放到此处，或使用 文件 › 打开。</translation>
+    </message>
+    <message>
+        <source>Evidence details</source>
+        <translation>证据详情</translation>
+    </message>
+    <message>
+        <source>Detector results</source>
+        <translation>检测结果</translation>
+    </message>
+    <message>
+        <source>Image (stored pixel grid)</source>
+        <translation>图像（存储的像素网格）</translation>
+    </message>
+    <message>
+        <source>Case integrity warning</source>
+        <translation>案件完整性警告</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Metadata</source>
+        <translation>元数据</translation>
+    </message>
+    <message>
+        <source>Your notes on this file: where it came from, what you checked. Saved in the case.</source>
+        <translation>您对此文件的备注：来源、已核查的内容。保存在案件中。</translation>
+    </message>
+    <message>
+        <source>Analyst notes</source>
+        <translation>分析员备注</translation>
+    </message>
+    <message>
+        <source>Model cards</source>
+        <translation>模型卡</translation>
+    </message>
+    <message>
+        <source>Detectors</source>
+        <translation>检测器</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Spectra</source>
+        <translation>频谱</translation>
+    </message>
+    <message>
+        <source>Among natural images (CLIP-Flow calibration)</source>
+        <translation>在自然图像中的位置（CLIP-Flow 校准）</translation>
+    </message>
+    <message>
+        <source>Filter (name, hash, format, verdict)…</source>
+        <translation>筛选（名称、哈希、格式、结论）…</translation>
+    </message>
+    <message>
+        <source>Filter evidence</source>
+        <translation>筛选证据</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <source>Ready — ClipFlow Forensics %1</source>
+        <translation>就绪 — ClipFlow Forensics %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n evidence file(s) differ from the case record:
+</source>
+        <translation>
+            <numerusform>⚠ %n 个证据文件与案件记录不一致：
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;folder…</source>
+        <translation>打开文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Recent &amp;files</source>
+        <translation>最近的文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel queued analyses</source>
+        <translation>取消排队的分析(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Open &amp;case…</source>
+        <translation>打开案件(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open case</source>
+        <translation>打开案件</translation>
+    </message>
+    <message>
+        <source>ClipFlow cases (*.cfcase)</source>
+        <translation>ClipFlow 案件 (*.cfcase)</translation>
+    </message>
+    <message>
+        <source>Recent c&amp;ases</source>
+        <translation>最近的案件(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Save case</source>
+        <translation>保存案件(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save case</source>
+        <translation>保存案件</translation>
+    </message>
+    <message>
+        <source>Save case &amp;as…</source>
+        <translation>案件另存为(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Case &amp;properties…</source>
+        <translation>案件属性(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export report (PDF)…</source>
+        <translation>导出报告 (PDF)(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;Train a CLIP-Flow detector…</source>
+        <translation>训练 CLIP-Flow 检测器(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About ClipFlow Forensics</source>
+        <translation>关于 ClipFlow Forensics(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About ClipFlow Forensics</source>
+        <translation>关于 ClipFlow Forensics</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;Decide whether an image was made by an AI generator: CLIP-Flow (trained on natural photos only), a supervised detector, and spectra you can check yourself.&lt;/p&gt;&lt;p&gt;Absence of detection is not proof of authenticity.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;ClipFlow Forensics %1&lt;/b&gt;&lt;p&gt;判断图像是否由 AI 生成器生成：CLIP-Flow（仅用自然照片训练）、监督式检测器，以及您可以亲自核查的频谱。&lt;/p&gt;&lt;p&gt;未检出并不证明真实。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open a folder of images</source>
+        <translation>打开图像文件夹</translation>
+    </message>
+    <message>
+        <source>ClipFlow Forensics — %1</source>
+        <translation>ClipFlow Forensics — %1</translation>
+    </message>
+    <message>
+        <source>Export case report</source>
+        <translation>导出案件报告</translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to report yet: open and analyse images first.</source>
+        <translation>暂无可报告的内容：请先打开并分析图像。</translation>
+    </message>
+    <message>
+        <source>Report not written: %1</source>
+        <translation>报告未写入：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written to %1 (%n file(s))</source>
+        <translation>
+            <numerusform>报告已写入 %1（%n 个文件）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Detectors changed; files opened from now on use them.</source>
+        <translation>检测器已更改；此后打开的文件将使用它们。</translation>
+    </message>
+    <message>
+        <source>New detector</source>
+        <translation>新检测器</translation>
+    </message>
+    <message>
+        <source>Use the new detector for CLIP-Flow from now on?</source>
+        <translation>此后将新检测器用于 CLIP-Flow 吗？</translation>
+    </message>
+    <message>
+        <source>Queued analyses cancelled</source>
+        <translation>已取消排队的分析</translation>
+    </message>
+    <message>
+        <source>Analysing %1 of %2: %3…</source>
+        <translation>正在分析第 %1 个，共 %2 个：%3…</translation>
+    </message>
+    <message>
+        <source>Analysed %1</source>
+        <translation>已分析 %1</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Case not saved: %1</source>
+        <translation>案件未保存：%1</translation>
+    </message>
+    <message>
+        <source>Case saved to %1</source>
+        <translation>案件已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Cannot open the case: %1</source>
+        <translation>无法打开案件：%1</translation>
+    </message>
+    <message>
+        <source>Open evidence image</source>
+        <translation>打开证据图像</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
+        <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;无法分析：%2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5, %6-bit %7, %8 bytes — %9 periodic peak(s)&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;SHA-256 &lt;tt&gt;%2&lt;/tt&gt;&lt;br&gt;%3×%4 %5，%6 位 %7，%8 字节 — %9 个周期性峰值&lt;br&gt;&lt;i&gt;%10&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>Stored value: %1</source>
+        <translation>存储值：%1</translation>
+    </message>
+    <message>
+        <source>Metadata (%1)</source>
+        <translation>元数据（%1）</translation>
+    </message>
+    <message>
+        <source>Metadata (unreadable)</source>
+        <translation>元数据（无法读取）</translation>
+    </message>
+    <message>
+        <source>EXIF, IPTC and XMP through Exiv2</source>
+        <translation>通过 Exiv2 读取的 EXIF、IPTC 和 XMP</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt;（%1，骨干网络 %2）&lt;br&gt;%3&lt;br&gt;%4 · 百分位 %5 · ai_score %6&lt;br&gt;&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;p_ai = %3 · 生成器 %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;检测器结论不一致。&lt;/b&gt;请查看频谱。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</source>
+        <translation>&lt;br&gt;&lt;i&gt;%1&lt;/i&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
+        <translation>&lt;br&gt;&lt;small&gt;缺乏证据并不证明真实；缩放和重新压缩会削弱所有检测器。&lt;/small&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelDownloader</name>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>文件大于 %1 MB</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>服务器返回 HTTP %1</translation>
+    </message>
+    <message>
+        <source>the server sent an empty file</source>
+        <translation>服务器发送了空文件</translation>
+    </message>
+    <message>
+        <source>SHA-256 mismatch: expected %1, got %2</source>
+        <translation>SHA-256 不匹配：应为 %1，实为 %2</translation>
+    </message>
+    <message>
+        <source>cannot save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::ModelManager</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>使用中</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Installed models</source>
+        <translation>已安装的模型</translation>
+    </message>
+    <message>
+        <source>Use for CLIP-Flow</source>
+        <translation>用于 CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>Use for supervised</source>
+        <translation>用于监督式</translation>
+    </message>
+    <message>
+        <source>Install from file…</source>
+        <translation>从文件安装…</translation>
+    </message>
+    <message>
+        <source>Download a CLIP model</source>
+        <translation>下载 CLIP 模型</translation>
+    </message>
+    <message>
+        <source>CLIP model</source>
+        <translation>CLIP 模型</translation>
+    </message>
+    <message>
+        <source>Download URL</source>
+        <translation>下载地址</translation>
+    </message>
+    <message>
+        <source>Download CLIP model…</source>
+        <translation>下载 CLIP 模型…</translation>
+    </message>
+    <message>
+        <source>Fetched only when you press the button, from this address; the SHA-256 in OpenAI&apos;s URLs is checked. About 350 MB (ViT-B/32) or 900 MB (ViT-L/14).</source>
+        <translation>仅在您按下按钮时从此地址下载；会校验 OpenAI 地址中的 SHA-256。约 350 MB（ViT-B/32）或 900 MB（ViT-L/14）。</translation>
+    </message>
+    <message>
+        <source>Install a model</source>
+        <translation>安装模型</translation>
+    </message>
+    <message>
+        <source>Models (*.safetensors *.pt *.bin);;All files (*)</source>
+        <translation>模型 (*.safetensors *.pt *.bin);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Downloading: %1 MB</source>
+        <translation>正在下载：%1 MB</translation>
+    </message>
+    <message>
+        <source>Download failed: %1</source>
+        <translation>下载失败：%1</translation>
+    </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, FPR %3%</source>
+        <translation>%1；用 %2 张自然照片校准，误报率 %3%</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1; %n class(es)</source>
+        <translation>
+            <numerusform>%1；%n 个类别</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 layers, %3 px</source>
+        <translation>%1，%2 层，%3 像素</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow detector</source>
+        <translation>CLIP-Flow 检测器</translation>
+    </message>
+    <message>
+        <source>Supervised detector</source>
+        <translation>监督式检测器</translation>
+    </message>
+    <message>
+        <source>CLIP backbone</source>
+        <translation>CLIP 骨干网络</translation>
+    </message>
+    <message>
+        <source>Select a %1 model in the list first.</source>
+        <translation>请先在列表中选择一个%1模型。</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>监督式</translation>
+    </message>
+    <message>
+        <source>Active: %1</source>
+        <translation>使用中：%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid detector model</source>
+        <translation>%1 不是有效的检测模型</translation>
+    </message>
+    <message>
+        <source>a model named %1 is already installed</source>
+        <translation>已安装名为 %1 的模型</translation>
+    </message>
+    <message>
+        <source>cannot copy to %1</source>
+        <translation>无法复制到 %1</translation>
+    </message>
+    <message>
+        <source>Installed %1</source>
+        <translation>已安装 %1</translation>
+    </message>
+    <message>
+        <source>Installed CLIP %1 (%2)</source>
+        <translation>已安装 CLIP %1（%2）</translation>
+    </message>
+    <message>
+        <source>neither a detector nor a CLIP checkpoint: %1</source>
+        <translation>既不是检测器也不是 CLIP 检查点：%1</translation>
+    </message>
+    <message>
+        <source>Not installed: %1</source>
+        <translation>未安装：%1</translation>
+    </message>
+    <message>
+        <source>Cannot download from %1</source>
+        <translation>无法从 %1 下载</translation>
+    </message>
+    <message>
+        <source>Cancel download</source>
+        <translation>取消下载</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>正在下载 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>系统语言</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Report page size</source>
+        <translation>报告纸张大小</translation>
+    </message>
+    <message>
+        <source>A new language applies when the program next starts.</source>
+        <translation>新语言将在下次启动程序时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::app::TrainingDialog</name>
+    <message>
+        <source>Train a CLIP-Flow detector</source>
+        <translation>训练 CLIP-Flow 检测器</translation>
+    </message>
+    <message>
+        <source>Natural-image folders</source>
+        <translation>自然图像文件夹</translation>
+    </message>
+    <message>
+        <source>Photos straight from cameras, never AI images: the detector learns what natural looks like.</source>
+        <translation>直接来自相机的照片，绝不能是 AI 图像：检测器学习自然图像的样子。</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Backbone</source>
+        <translation>骨干网络</translation>
+    </message>
+    <message>
+        <source>Forensic features (no weights, fast)</source>
+        <translation>取证特征（无需权重，快速）</translation>
+    </message>
+    <message>
+        <source>CLIP %1 (%2)</source>
+        <translation>CLIP %1（%2）</translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation>目标函数</translation>
+    </message>
+    <message>
+        <source>Combined: raise natural, lower proxies</source>
+        <translation>组合：提高自然，降低代理</translation>
+    </message>
+    <message>
+        <source>Proxies only: lower proxies</source>
+        <translation>仅代理：降低代理</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>轮数</translation>
+    </message>
+    <message>
+        <source>Model name</source>
+        <translation>模型名称</translation>
+    </message>
+    <message>
+        <source>Runs on: %1</source>
+        <translation>运行设备：%1</translation>
+    </message>
+    <message>
+        <source>Choose folders of natural photos, then Start.</source>
+        <translation>请选择自然照片文件夹，然后点击开始。</translation>
+    </message>
+    <message>
+        <source>Training progress</source>
+        <translation>训练进度</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>自然 NLL</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>代理 NLL</translation>
+    </message>
+    <message>
+        <source>Natural photos</source>
+        <translation>自然照片</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Cancel training</source>
+        <translation>取消训练</translation>
+    </message>
+    <message>
+        <source>Folder of natural photos</source>
+        <translation>自然照片文件夹</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 — about %4 s left</source>
+        <translation>%1：%2 / %3 — 约剩 %4 秒</translation>
+    </message>
+    <message>
+        <source>Done: calibrated detector saved to %1. It is now in the model list.</source>
+        <translation>完成：已校准的检测器保存到 %1，现已出现在模型列表中。</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last finished epoch.</source>
+        <translation>已停止：%1
+再次开始即可从最后完成的一轮继续。</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>The folders hold no images.</source>
+        <translation>这些文件夹中没有图像。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1</source>
+        <translation>无法创建 %1</translation>
+    </message>
+    <message>
+        <source>Starting on %1 photos…</source>
+        <translation>正在用 %1 张照片开始…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ImageView</name>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>Wheel to zoom, drag to pan, F to fit, 1 for actual size</source>
+        <translation>滚轮缩放，拖动平移，F 适应窗口，1 为实际大小</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::LikelihoodHistogram</name>
+    <message>
+        <source>Log-likelihood (nats/dim); lower = less like natural photos</source>
+        <translation>对数似然（nats/维）；越低越不像自然照片</translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram of natural images</source>
+        <translation>自然图像的似然直方图</translation>
+    </message>
+    <message>
+        <source>natural images (held out)</source>
+        <translation>自然图像（保留集）</translation>
+    </message>
+    <message>
+        <source>proxy images</source>
+        <translation>代理图像</translation>
+    </message>
+    <message>
+        <source>threshold (%1% false positives)</source>
+        <translation>阈值（%1% 误报）</translation>
+    </message>
+    <message>
+        <source>%1: percentile %2</source>
+        <translation>%1：百分位 %2</translation>
+    </message>
+    <message>
+        <source>Likelihood histogram</source>
+        <translation>似然直方图</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::ProxyPreview</name>
+    <message>
+        <source>Natural image</source>
+        <translation>自然图像</translation>
+    </message>
+    <message>
+        <source>Proxy image</source>
+        <translation>代理图像</translation>
+    </message>
+    <message>
+        <source>Natural image (left) and its proxy: %1 (right)</source>
+        <translation>自然图像（左）及其代理：%1（右）</translation>
+    </message>
+    <message>
+        <source>natural spectrum</source>
+        <translation>自然频谱</translation>
+    </message>
+    <message>
+        <source>proxy spectrum</source>
+        <translation>代理频谱</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::RadialProfilePlot</name>
+    <message>
+        <source>Frequency (cycles/pixel)</source>
+        <translation>频率（周期/像素）</translation>
+    </message>
+    <message>
+        <source>Power (dB)</source>
+        <translation>功率 (dB)</translation>
+    </message>
+    <message>
+        <source>Radial power profile</source>
+        <translation>径向功率分布</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumImage</name>
+    <message>
+        <source>Spectrum</source>
+        <translation>频谱</translation>
+    </message>
+    <message>
+        <source>%1 dB</source>
+        <translation>%1 dB</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::SpectrumView</name>
+    <message>
+        <source>Spectra</source>
+        <translation>频谱</translation>
+    </message>
+    <message>
+        <source>Show the %1 spectrum</source>
+        <translation>显示%1频谱</translation>
+    </message>
+    <message>
+        <source>%1 spectrum (log power)</source>
+        <translation>%1频谱（对数功率）</translation>
+    </message>
+    <message>
+        <source>natural images</source>
+        <translation>自然图像</translation>
+    </message>
+</context>
+<context>
+    <name>clipflow::widgets::TrainingMonitor</name>
+    <message>
+        <source>Training status</source>
+        <translation>训练状态</translation>
+    </message>
+    <message>
+        <source>Training loss curves</source>
+        <translation>训练损失曲线</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>natural NLL</source>
+        <translation>自然 NLL</translation>
+    </message>
+    <message>
+        <source>proxy NLL</source>
+        <translation>代理 NLL</translation>
+    </message>
+    <message>
+        <source>Epoch %1 of %2 · %3 samples/s · %4 left · %5</source>
+        <translation>第 %1 轮，共 %2 轮 · %3 样本/秒 · 剩余 %4 · %5</translation>
+    </message>
+</context>
+</TS>
