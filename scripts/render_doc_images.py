@@ -71,6 +71,35 @@ def main():
         shrink(os.path.join(images, "main-window.png"))
         print("wrote main-window.png")
 
+        # The app's main flows (analysis, case, report, models, training, preferences,
+        # dark and French) from real runs, in a throw-away settings and models folder.
+        evidence = os.path.join(tmp, "evidence")
+        os.makedirs(evidence)
+        for src in (natural, upsampled, jpeg):
+            Image.open(src).save(os.path.join(evidence, os.path.basename(src)))
+        photos = os.path.join(tmp, "natural-photos")
+        os.makedirs(photos)
+        for i in range(48):
+            make_image(os.path.join(photos, "photo%02d.png" % i), 256, 256, seed=100 + i)
+        app_env = dict(os.environ, CLIPFLOW_MODELS_DIR=os.path.join(tmp, "models"),
+                       XDG_CONFIG_HOME=os.path.join(tmp, "config"), XDG_CACHE_HOME=os.path.join(tmp, "cache"))
+        shots = os.path.join(tmp, "shots")
+        os.makedirs(shots)
+        subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", os.path.join(build, "bin", "clipflow-render-app"),
+                        shots, evidence, photos, os.path.basename(upsampled)], check=True, env=app_env,
+                       stderr=subprocess.DEVNULL, cwd=tmp)
+        for f in sorted(os.listdir(shots)):
+            if f.endswith(".png"):
+                os.replace(os.path.join(shots, f), os.path.join(images, f))
+                shrink(os.path.join(images, f))
+        # The report as the analyst reads it: page images of the PDF the app wrote.
+        subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "2", os.path.join(shots, "report.pdf"),
+                        os.path.join(images, "report-page")], check=True)
+        for f in sorted(os.listdir(images)):
+            if f.startswith("report-page"):
+                shrink(os.path.join(images, f))
+                print("wrote", f)
+
 
 if __name__ == "__main__":
     main()

@@ -107,6 +107,8 @@ TrainingDialog::TrainingDialog(QWidget* parent)
             });
     connect(&job_, &TrainingJob::finished, this, [this](bool ok, const QString& path, const QString& message) {
         if (ok) {
+            bar_->setRange(0, 1);
+            bar_->setValue(1);
             status_->setText(tr("Done: calibrated detector saved to %1. It is now in the model list.").arg(path));
             Q_EMIT modelReady(path);
         } else {

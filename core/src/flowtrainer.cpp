@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <thread>
 
 namespace clipflow {
 
@@ -214,7 +215,9 @@ std::string describe_training_device(const std::string& device)
             const auto n = torch::cuda::device_count();
             return "CUDA (" + std::to_string(n) + (n == 1 ? " GPU)" : " GPUs)");
         }
-        return "CPU (" + std::to_string(torch::get_num_threads()) + " threads)";
+        // Matrix products run on OpenBLAS's own threads, one per core.
+        const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+        return "CPU (" + std::to_string(cores) + (cores == 1 ? " core)" : " cores)");
     } catch (const c10::Error&) {
         return "CPU";
     }

@@ -72,7 +72,7 @@ struct FlowTrainResult {
 };
 
 // Where training with this device setting would run, in words for a progress
-// display: "CUDA (1 GPU)" or "CPU (16 threads)".
+// display: "CUDA (1 GPU)" or "CPU (16 cores)".
 std::string describe_training_device(const std::string& device = "auto");
 
 // natural: n_natural x flow.dim features; proxies: n_proxy x flow.dim.

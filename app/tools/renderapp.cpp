@@ -1,0 +1,134 @@
+// clipflow-render-app: renders the user guide's screenshots of the desktop app
+// from real runs (analysis, a case, the report, the model manager, a short
+// training run, preferences), in light, dark and French. Called by
+// scripts/render_doc_images.py under Xvfb; never used by the app itself.
+//
+//   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME
+
+#include "appsettings.h"
+#include "casedialog.h"
+#include "mainwindow.h"
+#include "modelmanager.h"
+#include "preferencesdialog.h"
+#include "theme.h"
+#include "trainingdialog.h"
+#include "translations.h"
+
+#include <clipflow/modelregistry.h>
+
+#include <QApplication>
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QItemSelectionModel>
+#include <QPlainTextEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QTimer>
+
+#include <iostream>
+
+using namespace clipflow::app;
+
+namespace {
+
+// Runs the event loop until `done` holds (checked every 50 ms) or the time is up.
+bool wait_for(const std::function<bool()>& done, int ms)
+{
+    QEventLoop loop;
+    QTimer poll, limit;
+    QObject::connect(&poll, &QTimer::timeout, &loop, [&] {
+        if (done()) loop.quit();
+    });
+    QObject::connect(&limit, &QTimer::timeout, &loop, &QEventLoop::quit);
+    poll.start(50);
+    limit.start(ms);
+    loop.exec();
+    return done();
+}
+
+bool save(QWidget& w, const QString& dir, const char* name)
+{
+    wait_for([] { return false; }, 400); // let layouts and plots settle
+    const bool ok = w.grab().save(dir + u'/' + QLatin1String(name));
+    std::cout << (ok ? "wrote " : "FAILED ") << name << "\n";
+    return ok;
+}
+
+// The window with every file of the folder analysed and `select` shown.
+bool analysed_window(MainWindow& w, const QString& evidence, const QString& select)
+{
+    w.resize(1400, 860);
+    w.show();
+    w.openFile(evidence);
+    if (!wait_for([&] { return !w.isBusy(); }, 120000)) return false;
+    for (int r = 0; r < w.table()->model()->rowCount(); ++r) {
+        const QModelIndex i = w.table()->model()->index(r, 0);
+        if (w.evidence()->file(qobject_cast<QSortFilterProxyModel*>(w.table()->model())->mapToSource(i).row()).endsWith(select))
+            w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+    return true;
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("ClipFlowDocs"));
+    if (argc != 5) {
+        std::cerr << "usage: clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME\n";
+        return 2;
+    }
+    const QString out = QString::fromLocal8Bit(argv[1]), evidence = QString::fromLocal8Bit(argv[2]),
+                  natural = QString::fromLocal8Bit(argv[3]), select = QString::fromLocal8Bit(argv[4]);
+    bool ok = true;
+    Theme::apply(QStringLiteral("light"));
+    {
+        MainWindow w;
+        ok &= analysed_window(w, evidence, select);
+        w.setCaseProperties(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),
+                            QStringLiteral("Sent to the newsroom by a reader; original requested."));
+        w.notesEditor()->setPlainText(QStringLiteral("Reader says: taken on a phone at 07:40."));
+        ok &= save(w, out, "app-main-window.png");
+        ok &= w.exportReport(out + QStringLiteral("/report.pdf"));
+        CaseDialog props(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),
+                         QStringLiteral("Sent to the newsroom by a reader; original requested."));
+        props.show();
+        ok &= save(props, out, "app-case-properties.png");
+        ModelManager models(QCoreApplication::applicationDirPath(),
+                            QString::fromStdString(clipflow::ModelRegistry::default_dir()));
+        models.resize(1100, 520);
+        models.show();
+        ok &= save(models, out, "app-model-manager.png");
+        PreferencesDialog prefs;
+        prefs.show();
+        ok &= save(prefs, out, "app-preferences.png");
+        TrainingDialog train;
+        train.setOutputDir(out + QStringLiteral("/trained"));
+        train.setCacheDir(QString());
+        train.addFolder(natural);
+        train.setEpochs(40);
+        train.setModelName(QStringLiteral("newsroom-photos"));
+        train.resize(1150, 560);
+        train.show();
+        bool ready = false;
+        QObject::connect(&train, &TrainingDialog::modelReady, [&] { ready = true; });
+        train.startTraining();
+        ok &= wait_for([&] { return ready; }, 300000);
+        ok &= save(train, out, "app-training.png");
+    }
+    Theme::apply(QStringLiteral("dark"));
+    {
+        MainWindow w;
+        ok &= analysed_window(w, evidence, select);
+        ok &= save(w, out, "app-main-window-dark.png");
+    }
+    Theme::apply(QStringLiteral("light"));
+    Translations::install(app, QStringLiteral("fr"));
+    {
+        MainWindow w;
+        ok &= analysed_window(w, evidence, select);
+        ok &= save(w, out, "app-main-window-fr.png");
+    }
+    return ok ? 0 : 1;
+}
