@@ -1,0 +1,91 @@
+#!/usr/bin/env python3
+"""Writes the seed corpora in tests/fuzz/corpus/ (committed; fuzzing adds to them).
+Run from anywhere: /usr/bin/python3 tests/fuzz/make_seeds.py"""
+import json
+import os
+import shutil
+import struct
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
+CORPUS = os.path.join(HERE, "corpus")
+
+
+def out(target, name, data):
+    d = os.path.join(CORPUS, target)
+    os.makedirs(d, exist_ok=True)
+    with open(os.path.join(d, name), "wb") as f:
+        f.write(data if isinstance(data, bytes) else data.encode())
+
+
+def safetensors(tensors, metadata=None):
+    header, blobs, offset = {}, b"", 0
+    for name, dtype, shape, raw in tensors:
+        header[name] = {"dtype": dtype, "shape": shape, "data_offsets": [offset, offset + len(raw)]}
+        blobs += raw
+        offset += len(raw)
+    if metadata:
+        header["__metadata__"] = metadata
+    h = json.dumps(header).encode()
+    return struct.pack("<Q", len(h)) + h + blobs
+
+
+def read_metadata(path):
+    with open(path, "rb") as f:
+        n = struct.unpack("<Q", f.read(8))[0]
+        return json.loads(f.read(n))["__metadata__"]
+
+
+def main():
+    shutil.rmtree(CORPUS, ignore_errors=True)
+    # Intake: every format fixture, good and bad.
+    formats = os.path.join(ROOT, "tests", "data", "formats")
+    for f in sorted(os.listdir(formats)):
+        with open(os.path.join(formats, f), "rb") as src:
+            data = src.read()
+        if len(data) <= 64 * 1024:
+            out("intake", f, data)
+    # Safetensors: each dtype, scalars, empty tensors, metadata.
+    out("safetensors", "f32.safetensors", safetensors([("w", "F32", [2, 3], struct.pack("<6f", *range(6)))]))
+    out("safetensors", "mixed.safetensors", safetensors([
+        ("h", "F16", [4], struct.pack("<4H", 0x3C00, 0xC000, 0x7BFF, 0x0001)),
+        ("b", "BF16", [2, 1], struct.pack("<2H", 0x3F80, 0xFF80)),
+        ("d", "F64", [1], struct.pack("<d", 3.5)),
+        ("i", "I64", [2], struct.pack("<2q", -1, 7)),
+        ("s", "F32", [], struct.pack("<f", 1.0)),
+        ("e", "F32", [0, 5], b""),
+    ], {"clipflow.flow": json.dumps({"dim": 3, "layers": 2}), "note": "seed"}))
+    # Model metadata: the shipped detectors' own JSON, file lists trimmed.
+    models = os.path.join(ROOT, "resources", "models")
+    cf = json.loads(read_metadata(os.path.join(models, "clipflow-default.safetensors"))["clipflow.model"])
+    for key in ("files", "holdout_files"):
+        cf["training"][key] = cf["training"][key][:3]
+    cf["calibration"]["natural_scores"] = cf["calibration"]["natural_scores"][:40]
+    cf["calibration"]["proxy_scores"] = cf["calibration"].get("proxy_scores", [])[:40]
+    out("modelmeta", "clipflow.json", json.dumps(cf))
+    out("modelmeta", "calibration.json", json.dumps(cf["calibration"]))
+    sv = json.loads(read_metadata(os.path.join(models, "clipflow-supervised.safetensors"))["clipflow.classifier"])
+    for key in list(sv.get("training", {}).keys()):
+        if isinstance(sv["training"][key], list) and len(sv["training"][key]) > 3:
+            sv["training"][key] = sv["training"][key][:3]
+    for key in ("training_files", "validation_files"):
+        if key in sv and isinstance(sv[key], list):
+            sv[key] = sv[key][:3]
+    out("modelmeta", "supervised.json", json.dumps(sv))
+    # Case files: a full one and an empty one.
+    case = {"format": "clipflow-case", "format_version": 1, "tool_version": "0.1.0",
+            "created_at": "2026-11-23T18:00:00Z",
+            "case": {"title": "Flood photo", "analyst": "A. Analyst", "notes": "n\u00e9e \u2014 \u6587"},
+            "evidence": [{"file": "/evidence/a.jpg", "sha256": "ab" * 32, "size": 1234, "format": "JPEG",
+                          "width": 640, "height": 480, "added_at": "2026-11-23T18:00:01Z", "notes": "from a reader",
+                          "results": {"clipflow": {"p_value": 0.03, "verdict": "weak"}}}],
+            "audit": [{"time": "2026-11-23T18:00:01Z", "action": "add evidence", "detail": "/evidence/a.jpg"}]}
+    out("casefile", "case.cfcase", json.dumps(case, indent=2))
+    case["evidence"], case["audit"] = [], []
+    out("casefile", "empty.cfcase", json.dumps(case))
+    for t in sorted(os.listdir(CORPUS)):
+        print(t, len(os.listdir(os.path.join(CORPUS, t))), "seeds")
+
+
+if __name__ == "__main__":
+    main()
