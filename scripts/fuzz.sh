@@ -28,7 +28,8 @@ run() {
       -print_final_stats=1 -artifact_prefix="$out/artifacts/$t-" "$work" "$root/tests/fuzz/corpus/$t" \
       >"$out/$t.log" 2>&1 || echo "fuzz_$t stopped with a finding: see $out/$t.log"
   # Keep only inputs that add coverage, and only small ones, in the repository.
-  ASAN_OPTIONS=detect_leaks=0 "$out/fuzz_$t" -merge=1 -max_len=65536 "$root/tests/fuzz/corpus/$t" "$work" >>"$out/$t.log" 2>&1 || true
+  ASAN_OPTIONS=detect_leaks=0 "$out/fuzz_$t" -merge=1 -max_len=16384 -artifact_prefix="$out/artifacts/merge-$t-" \
+    "$root/tests/fuzz/corpus/$t" "$work" >>"$out/$t.log" 2>&1 || true
   echo "$t: $(grep -m1 'stat::number_of_executed_units' "$out/$t.log" || echo 'no stats') ($(ls "$root/tests/fuzz/corpus/$t" | wc -l) corpus files)"
 }
 pids=()

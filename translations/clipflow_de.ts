@@ -229,6 +229,18 @@
         <source>Page %1 of %2</source>
         <translation>Seite %1 von %2</translation>
     </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integrität</translation>
+    </message>
+    <message>
+        <source>hashed again after the analysis: unchanged</source>
+        <translation>nach der Analyse erneut gehasht: unverändert</translation>
+    </message>
+    <message>
+        <source>changed during the analysis (%1); the results describe the bytes read at intake</source>
+        <translation>während der Analyse geändert (%1); die Ergebnisse beschreiben die beim Einlesen gelesenen Bytes</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -804,6 +816,10 @@
     <message>
         <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
         <translation>&lt;br&gt;&lt;small&gt;Fehlender Nachweis ist kein Echtheitsbeweis; Skalierung und erneute Kompression schwächen jeden Detektor.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file changed on disk during the analysis (%1); these results describe the bytes read at intake.&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Die Datei hat sich während der Analyse auf dem Datenträger geändert (%1); diese Ergebnisse beschreiben die beim Einlesen gelesenen Bytes.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -229,6 +229,18 @@
         <source>Page %1 of %2</source>
         <translation>Página %1 de %2</translation>
     </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Integridad</translation>
+    </message>
+    <message>
+        <source>hashed again after the analysis: unchanged</source>
+        <translation>hash recalculado tras el análisis: sin cambios</translation>
+    </message>
+    <message>
+        <source>changed during the analysis (%1); the results describe the bytes read at intake</source>
+        <translation>cambió durante el análisis (%1); los resultados describen los bytes leídos al ingresarlo</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -804,6 +816,10 @@
     <message>
         <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
         <translation>&lt;br&gt;&lt;small&gt;La ausencia de pruebas no prueba la autenticidad; el redimensionado y la recompresión debilitan todos los detectores.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file changed on disk during the analysis (%1); these results describe the bytes read at intake.&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;El archivo cambió en el disco durante el análisis (%1); estos resultados describen los bytes leídos al ingresarlo.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

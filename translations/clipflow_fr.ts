@@ -229,6 +229,18 @@
         <source>Page %1 of %2</source>
         <translation>Page %1 sur %2</translation>
     </message>
+    <message>
+        <source>Integrity</source>
+        <translation>Intégrité</translation>
+    </message>
+    <message>
+        <source>hashed again after the analysis: unchanged</source>
+        <translation>haché de nouveau après l&apos;analyse : inchangé</translation>
+    </message>
+    <message>
+        <source>changed during the analysis (%1); the results describe the bytes read at intake</source>
+        <translation>modifié pendant l&apos;analyse (%1) ; les résultats décrivent les octets lus à l&apos;entrée</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -804,6 +816,10 @@
     <message>
         <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
         <translation>&lt;br&gt;&lt;small&gt;L&apos;absence de preuve n&apos;est pas une preuve d&apos;authenticité ; le redimensionnement et la recompression affaiblissent tous les détecteurs.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file changed on disk during the analysis (%1); these results describe the bytes read at intake.&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Le fichier a changé sur le disque pendant l&apos;analyse (%1) ; ces résultats décrivent les octets lus à l&apos;entrée.&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -227,6 +227,18 @@
         <source>Page %1 of %2</source>
         <translation>第 %1 页，共 %2 页</translation>
     </message>
+    <message>
+        <source>Integrity</source>
+        <translation>完整性</translation>
+    </message>
+    <message>
+        <source>hashed again after the analysis: unchanged</source>
+        <translation>分析后再次计算哈希：未改变</translation>
+    </message>
+    <message>
+        <source>changed during the analysis (%1); the results describe the bytes read at intake</source>
+        <translation>分析期间已更改（%1）；结果描述的是读取时的字节</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -799,6 +811,10 @@
     <message>
         <source>&lt;br&gt;&lt;small&gt;Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.&lt;/small&gt;</source>
         <translation>&lt;br&gt;&lt;small&gt;缺乏证据并不证明真实；缩放和重新压缩会削弱所有检测器。&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file changed on disk during the analysis (%1); these results describe the bytes read at intake.&lt;/b&gt;</source>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;分析期间磁盘上的文件已更改（%1）；这些结果描述的是读取时的字节。&lt;/b&gt;</translation>
     </message>
 </context>
 <context>

@@ -28,8 +28,8 @@ Without --model the default detectors shipped with ClipFlow are used.
 Options:
   --detector D         clipflow (default), supervised or all
   --model MODEL        a detector file (its kind is read from the file)
-  --clipflow-model M   with --detector all: the CLIP-Flow detector
-  --supervised-model M with --detector all: the supervised detector
+  --clipflow-model M   the CLIP-Flow detector (with --detector clipflow or all)
+  --supervised-model M the supervised detector (with --detector supervised or all)
   --clip CHECKPOINT    the CLIP model for CLIP-backbone detectors (default:
                        the installed model whose SHA-256 the detector names)
   --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
@@ -93,6 +93,11 @@ int run_score(std::vector<std::string> words)
     if (kind != "clipflow" && kind != "supervised" && kind != "all")
         return usage("--detector must be clipflow, supervised or all");
     if (kind == "all" && model) return usage("with --detector all, use --clipflow-model and --supervised-model");
+    // An option that names the other detector would be silently ignored: say so instead.
+    if (kind == "clipflow" && supervised_model) return usage("--supervised-model needs --detector supervised or all");
+    if (kind == "supervised" && clipflow_model) return usage("--clipflow-model needs --detector clipflow or all");
+    if (model && (clipflow_model || supervised_model))
+        return usage("give --model or --clipflow-model/--supervised-model, not both");
     bool ok = true;
     int threads = threads_text ? to_int(*threads_text, 0, ok) : 0;
     if (!ok || threads < 0) return usage("--threads needs a whole number");
@@ -102,7 +107,8 @@ int run_score(std::vector<std::string> words)
     std::vector<std::string> paths;
     for (const std::string& k :
          kind == "all" ? std::vector<std::string>{"clipflow", "supervised"} : std::vector<std::string>{kind}) {
-        const auto explicit_model = kind != "all" ? model : k == "clipflow" ? clipflow_model : supervised_model;
+        const auto& named = k == "clipflow" ? clipflow_model : supervised_model;
+        const auto explicit_model = kind != "all" && model ? model : named;
         const auto path = detector_path("score", explicit_model, k);
         if (!path) return 2;
         paths.push_back(*path);

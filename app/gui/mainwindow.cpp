@@ -569,7 +569,12 @@ void MainWindow::showAnalysis(const Analysis& a)
             .arg(QString::fromStdString(a.info.colour_model))
             .arg(a.info.file_size)
             .arg(s.peaks.size())
-            .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()));
+            .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()) +
+        (a.changed_during_analysis.isEmpty()
+             ? QString()
+             : tr("<br><b style='color:#b03030'>The file changed on disk during the analysis (%1); these results "
+                  "describe the bytes read at intake.</b>")
+                   .arg(a.changed_during_analysis.toHtmlEscaped())));
     image_->setImage(a.preview);
     std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, Wording::spectrum("luminance"))};
     for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, Wording::spectrum(c.name)));

@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include <clipflow/sha256.h>
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -49,6 +51,13 @@ Analysis analyse_file(const QString& file, Detectors* detectors)
     }
     a.spectrum = std::move(spec.value());
     if (detectors) a.detectors = detectors->score(ev->pixels, ev->info.sha256);
+    // The bytes analysed were hashed at intake; hashing the file again shows
+    // whether what is on disk is still what the results describe.
+    auto after = Sha256::file_hex(file.toStdString());
+    if (!after)
+        a.changed_during_analysis = QString::fromStdString(after.status().message());
+    else if (*after != ev->info.sha256)
+        a.changed_during_analysis = QStringLiteral("SHA-256 is now %1").arg(QString::fromStdString(*after));
     return a;
 }
 

@@ -27,6 +27,9 @@ struct Analysis {
     QString metadata_error;
     QDateTime modified;    // the file's last modification, as the file system reports it
     QDateTime analysed_at; // when it was read and hashed (UTC)
+    // Hashed again after the analysis: empty when the file still has the SHA-256
+    // that was analysed, else why not (changed or unreadable meanwhile).
+    QString changed_during_analysis;
 };
 
 // Intake, metadata, spectra (per channel too) and both default detectors.

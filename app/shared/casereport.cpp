@@ -197,6 +197,12 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     html += row(tr("Times (UTC)"), tr("file modified %1; read and hashed %2").arg(when(a.modified), when(a.analysed_at)));
     html += row(tr("Metadata"), metadata_summary(a));
     html += row(tr("Pixel grid"), esc(pixel_grid_note(a.info)));
+    html += row(tr("Integrity"), a.changed_during_analysis.isEmpty()
+                                     ? tr("hashed again after the analysis: unchanged")
+                                     : QStringLiteral("<b style='color:#b03030'>%1</b>")
+                                           .arg(tr("changed during the analysis (%1); the results describe the bytes "
+                                                   "read at intake")
+                                                    .arg(esc(a.changed_during_analysis))));
     html += QStringLiteral("</table>");
 
     // Scores and verdicts.

@@ -1,4 +1,5 @@
 #include "clipflow/calibration.h"
+#include "jsoninteger.h"
 
 #include <nlohmann/json.hpp>
 
@@ -31,8 +32,10 @@ Histogram histogram(const std::vector<double>& v, double lo, double hi, int bins
 {
     Histogram h{lo, hi, std::vector<double>(static_cast<std::size_t>(bins), 0.0)};
     for (double x : v) {
-        const int b = static_cast<int>((x - lo) / (hi - lo) * bins);
-        h.counts[static_cast<std::size_t>(std::clamp(b, 0, bins - 1))] += 1;
+        // Clamp before converting: scores far outside [lo, hi] overflow an int (found by fuzzing).
+        const double pos = (x - lo) / (hi - lo) * bins;
+        if (std::isnan(pos)) continue;
+        h.counts[static_cast<std::size_t>(std::clamp(pos, 0.0, static_cast<double>(bins - 1)))] += 1;
     }
     return h;
 }
@@ -141,7 +144,7 @@ Result<Calibration> Calibration::from_json(const std::string& text)
         auto c = build(std::move(nat), std::move(prox), fpr);
         if (!c) return Status(ErrorCode::CorruptData, "calibration is unusable: " + c.status().message());
         // The stored count may exceed the thinned sample.
-        c->natural_count_ = std::max<std::size_t>(c->natural_count_, j.value("natural_count", std::size_t{0}));
+        c->natural_count_ = std::max<std::size_t>(c->natural_count_, detail::json_integer_or<std::size_t>(j, "natural_count", 0));
         return c;
     } catch (const nlohmann::json::exception& e) {
         return Status(ErrorCode::CorruptData, std::string("calibration metadata is damaged: ") + e.what());

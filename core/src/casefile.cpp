@@ -4,6 +4,7 @@
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "jobutil.h"
+#include "jsoninteger.h"
 
 #include <nlohmann/json.hpp>
 
@@ -79,7 +80,7 @@ Result<CaseFile> CaseFile::parse(const std::string& text)
         const json j = json::parse(text);
         if (!j.is_object() || j.value("format", "") != "clipflow-case")
             return Status(ErrorCode::UnsupportedFormat, "not a ClipFlow case file");
-        const int v = j.at("format_version").get<int>();
+        const int v = detail::json_integer_at<int>(j, "format_version");
         if (v < 1 || v > kFormatVersion)
             return Status(ErrorCode::UnsupportedFormat,
                           "case format version " + std::to_string(v) + " is newer than this ClipFlow");
@@ -96,10 +97,10 @@ Result<CaseFile> CaseFile::parse(const std::string& text)
             x.sha256 = e.at("sha256").get<std::string>();
             if (x.sha256.size() != 64 || x.sha256.find_first_not_of("0123456789abcdef") != std::string::npos)
                 return Status(ErrorCode::CorruptData, "case evidence " + x.file + " has no valid SHA-256");
-            x.size = e.value("size", std::uint64_t{0});
+            x.size = detail::json_integer_or<std::uint64_t>(e, "size", 0);
             x.format = e.value("format", "");
-            x.width = e.value("width", 0);
-            x.height = e.value("height", 0);
+            x.width = detail::json_integer_or<int>(e, "width", 0, 0, 1 << 30);
+            x.height = detail::json_integer_or<int>(e, "height", 0, 0, 1 << 30);
             x.added_at = e.value("added_at", "");
             x.notes = e.value("notes", "");
             x.results_json = e.contains("results") ? e["results"].dump() : "{}";

@@ -1,7 +1,7 @@
 #include "clipflow/clipflowmodel.h"
 
 #include "clipflow/safetensors.h"
-#include "detectorbackbone.h"
+#include "detectorheader.h"
 
 #include <nlohmann/json.hpp>
 

@@ -48,26 +48,4 @@ Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& r
     return backbone;
 }
 
-Status parse_detector_header(const nlohmann::json& j, int max_version, const std::string& what, DetectorModelHeader& m)
-{
-    m.format_version = j.at("format_version").get<int>();
-    if (m.format_version < 1 || m.format_version > max_version)
-        return Status(ErrorCode::UnsupportedFormat, what + " format version " + std::to_string(m.format_version) +
-                                                        " is newer than this ClipFlow understands (" +
-                                                        std::to_string(max_version) + ")");
-    m.model_id = j.at("model_id").get<std::string>();
-    m.created_at = j.value("created_at", "");
-    m.tool_version = j.value("tool_version", "");
-    const auto& b = j.at("backbone");
-    m.backbone_type = b.at("type").get<std::string>();
-    m.backbone_id = b.at("id").get<std::string>();
-    m.feature_layer = b.value("feature_layer", "");
-    m.dim = b.at("dim").get<int>();
-    m.backbone_weights_sha256 = b.value("weights_sha256", "");
-    m.backbone_params_json = b.contains("params") ? b["params"].dump() : "{}";
-    // Up to 4M: fine-tuned detectors read every token (ViT-L/14: 257 x 1024 = 263,168 values).
-    if (m.dim < 1 || m.dim > (1 << 22)) return Status(ErrorCode::CorruptData, what + " feature dimension is out of range");
-    return {};
-}
-
 } // namespace clipflow::detail

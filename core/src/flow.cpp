@@ -2,6 +2,7 @@
 
 #include "clipflow/safetensors.h"
 #include "flownet.h"
+#include "jsoninteger.h"
 #include "torchstate.h"
 
 #include <nlohmann/json.hpp>
@@ -361,10 +362,10 @@ Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
     FlowParams p;
     try {
         const auto j = nlohmann::json::parse(it->second);
-        p.dim = j.at("dim").get<int>();
-        p.steps = j.at("steps").get<int>();
-        p.hidden = j.at("hidden").get<int>();
-        p.hidden_layers = j.at("hidden_layers").get<int>();
+        p.dim = detail::json_integer_at<int>(j, "dim");
+        p.steps = detail::json_integer_at<int>(j, "steps");
+        p.hidden = detail::json_integer_at<int>(j, "hidden");
+        p.hidden_layers = detail::json_integer_at<int>(j, "hidden_layers");
         p.scale_clamp = j.at("scale_clamp").get<float>();
     } catch (const std::exception& e) {
         return Status(ErrorCode::CorruptData, "flow metadata is damaged: " + std::string(e.what()));

@@ -5,6 +5,7 @@
 #include "clipflow/atomicfile.h"
 #include "clipflow/clipencoder.h"
 #include "clipflow/sha256.h"
+#include "jsoninteger.h"
 
 #include <nlohmann/json.hpp>
 
@@ -46,11 +47,11 @@ ModelEntry from_json(const nlohmann::json& j)
     e.sha256 = j.value("sha256", "");
     e.format = j.value("format", "");
     e.dtype = j.value("dtype", "");
-    e.width = j.value("width", 0);
-    e.layers = j.value("layers", 0);
-    e.output_dim = j.value("output_dim", 0);
-    e.image_size = j.value("image_size", 0);
-    e.patch_size = j.value("patch_size", 0);
+    e.width = detail::json_integer_or<int>(j, "width", 0);
+    e.layers = detail::json_integer_or<int>(j, "layers", 0);
+    e.output_dim = detail::json_integer_or<int>(j, "output_dim", 0);
+    e.image_size = detail::json_integer_or<int>(j, "image_size", 0);
+    e.patch_size = detail::json_integer_or<int>(j, "patch_size", 0);
     e.installed_at = j.value("installed_at", "");
     return e;
 }

@@ -131,6 +131,7 @@ Result<std::vector<float>> TensorView::to_float() const
 {
     const auto n = static_cast<std::size_t>(numel());
     std::vector<float> out(n);
+    if (n == 0) return out; // an empty tensor has no bytes to read (its data pointer may be null)
     const std::uint8_t* p = bytes.data();
     switch (dtype) {
     case DType::F32: std::memcpy(out.data(), p, n * 4); break;
@@ -199,6 +200,19 @@ Result<SafetensorsFile> SafetensorsFile::parse(std::span<const std::uint8_t> byt
     if (bytes.size() < 8) return R(ErrorCode::TruncatedData, "safetensors: file shorter than its 8-byte header length");
     std::uint64_t header_len = 0;
     for (int i = 7; i >= 0; --i) header_len = (header_len << 8) | bytes[static_cast<std::size_t>(i)];
+    if (header_len > kMaxHeaderBytes || header_len > bytes.size() - 8) {
+        // Not a plausible safetensors header: say plainly what a PyTorch file is instead of
+        // calling it damaged. (Only here: a real header length can start with the same bytes.)
+        if (bytes.size() >= 2 && bytes[0] == 0x80 && bytes[1] >= 2 && bytes[1] <= 5)
+            return R(ErrorCode::UnsupportedFormat,
+                     "this is a Python pickle, not a safetensors file; pickles can run arbitrary code when loaded, so "
+                     "ClipFlow never opens them as models");
+        if (bytes.size() >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4)
+            return R(ErrorCode::UnsupportedFormat,
+                     "this is a PyTorch/TorchScript archive, not a safetensors file; detector models are safetensors only, "
+                     "and TorchScript from unknown sources is refused. OpenAI's CLIP .pt is accepted as a CLIP checkpoint "
+                     "only when you install it (`clipflow models install`, or Tools > Models > Install from file)");
+    }
     if (header_len > kMaxHeaderBytes) return corrupt("header length " + std::to_string(header_len) + " exceeds 100 MB");
     if (header_len > bytes.size() - 8)
         return R(ErrorCode::TruncatedData,

@@ -1,7 +1,8 @@
 #include "clipflow/supervisedmodel.h"
 
 #include "clipflow/safetensors.h"
-#include "detectorbackbone.h"
+#include "detectorheader.h"
+#include "jsoninteger.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,11 +28,11 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
         SupervisedModelInfo m;
         if (Status st = detail::parse_detector_header(j, kFormatVersion, "supervised detector", m); !st.ok()) return st;
         m.mode = j.at("head").at("mode").get<std::string>();
-        m.hidden = j.at("head").value("hidden", 0);
-        m.finetune_blocks = j.at("head").value("finetune_blocks", 0);
+        m.hidden = detail::json_integer_or<int>(j.at("head"), "hidden", 0);
+        m.finetune_blocks = detail::json_integer_or<int>(j.at("head"), "finetune_blocks", 0);
         m.tail_output = j.at("head").value("tail_output", "");
         m.classes = j.at("classes").get<std::vector<std::string>>();
-        m.class_counts = j.at("class_counts").get<std::vector<long>>();
+        for (const auto& n : j.at("class_counts")) m.class_counts.push_back(detail::json_integer<long>(n, 0));
         m.temperature = j.at("temperature").get<double>();
         m.radius = j.at("radius").get<std::vector<double>>();
         const auto few = j.value("few_shot", std::vector<bool>(m.classes.size(), false));

@@ -447,6 +447,72 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(model));
     }
 
+    // Detector models are safetensors only: PyTorch pickles and TorchScript archives are
+    // refused with a reason (and OpenAI's CLIP .pt is pointed to `models install`).
+    void detectorModelsRefusePytorchFiles_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("pickle") << QStringLiteral("weights.pickle.pt") << QStringLiteral("Python pickle");
+        QTest::newRow("zip checkpoint") << QStringLiteral("weights.zip.pt") << QStringLiteral("TorchScript archive");
+        QTest::newRow("OpenAI CLIP .pt") << QStringLiteral("openai-f32.pt") << QStringLiteral("clipflow models install");
+    }
+    void detectorModelsRefusePytorchFiles()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, why);
+        const QString path = clip_fixture(file.toLatin1().constData());
+        if (!QFile::exists(path)) QSKIP("CLIP fixtures not generated (run through ctest)");
+        for (const QString& option : {QStringLiteral("--model"), QStringLiteral("--supervised-model")}) {
+            QStringList args{QStringLiteral("score"), option, path, fixture("rgb.png")};
+            if (option == QLatin1String("--supervised-model")) args.insert(1, QStringLiteral("--detector=supervised"));
+            const Run r = cli(args);
+            QVERIFY(r.code != 0);
+            QVERIFY2(QString::fromUtf8(r.err + r.out).contains(why), (r.err + r.out).constData());
+        }
+    }
+
+    // SIGKILL (no chance to clean up) while training over an existing model: the
+    // old model stays intact and loadable, and the same command resumes from the checkpoint.
+    void trainSurvivesSigkill()
+    {
+        QTemporaryDir tmp;
+        write_photos(tmp.path(), 30, 6);
+        const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
+        const QStringList args{
+            QStringLiteral("train"),     tmp.path(),          QStringLiteral("--out"),     model,
+            QStringLiteral("--steps"),   QStringLiteral("1"), QStringLiteral("--hidden"),  QStringLiteral("16"),
+            QStringLiteral("--views"),   QStringLiteral("1"), QStringLiteral("--holdout"), QStringLiteral("0.4"),
+            QStringLiteral("--no-cache")};
+        Run first = cli(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("2")});
+        QVERIFY2(first.code == 0, first.err.constData());
+        QFile m(model);
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        const QByteArray before = QCryptographicHash::hash(m.readAll(), QCryptographicHash::Sha256);
+        m.close();
+
+        QProcess p;
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
+                args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
+        QVERIFY(p.waitForStarted());
+        QByteArray err;
+        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("epoch 3/"), 60000);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(30000));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+
+        QVERIFY(m.open(QIODevice::ReadOnly));
+        QCOMPARE(QCryptographicHash::hash(m.readAll(), QCryptographicHash::Sha256), before);
+        m.close();
+        const Run score =
+            cli({QStringLiteral("score"), QStringLiteral("--model"), model, fixture("rgb.png"), QStringLiteral("--json")});
+        QVERIFY2(score.code == 0, score.err.constData());
+        QVERIFY(QFile::exists(model + QStringLiteral(".ckpt")));
+        const Run again = cli(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("5"), QStringLiteral("--json")});
+        QVERIFY2(again.code == 0, again.err.constData());
+        QVERIFY(again.lines().value(0)[QStringLiteral("resumed_from_epoch")].toInt() >= 2);
+    }
+
     // `clipflow report` (run through clipflow-report) on a case whose evidence changed since it was saved.
     void reportFromCaseFlagsChangedEvidence()
     {

@@ -141,6 +141,41 @@ private Q_SLOTS:
         }
     }
 
+    // Header lengths whose first bytes look like a pickle's (0x80, protocol) or a zip's magic are
+    // still safetensors; only files that cannot be safetensors are named as PyTorch files.
+    void pytorchFilesNamedOnlyWhenNotSafetensors_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<QString>("why");
+        auto padded = [](int length) {
+            QByteArray h = R"({"w":{"dtype":"F32","shape":[1],"data_offsets":[0,4]}})";
+            h.append(QByteArray(length - h.size(), ' '));
+            QByteArray b(8, '\0');
+            for (int i = 0; i < 8; ++i) b[i] = char((quint64(length) >> (8 * i)) & 0xff);
+            return b + h + QByteArray(4, '\0');
+        };
+        QTest::newRow("header of 0x380 bytes (80 03 ...)") << padded(0x380) << true << QString();
+        QTest::newRow("header of 0x580 bytes (80 05 ...)") << padded(0x580) << true << QString();
+        QTest::newRow("a pickle") << QByteArray("\x80\x02}q\x00(X\x01\x00\x00\x00wq\x01ctorch\n", 24) << false
+                                  << QStringLiteral("Python pickle");
+        QTest::newRow("a zip archive") << QByteArray("PK\x03\x04\x14\x00\x00\x00\x08\x00archive/data.pkl", 26) << false
+                                       << QStringLiteral("TorchScript archive");
+    }
+    void pytorchFilesNamedOnlyWhenNotSafetensors()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(bool, ok);
+        QFETCH(QString, why);
+        auto f = clipflow::SafetensorsFile::parse(
+            std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size())));
+        QCOMPARE(f.ok(), ok);
+        if (ok)
+            QCOMPARE(f->tensors().size(), std::size_t(1));
+        else
+            QVERIFY2(QString::fromStdString(f.status().message()).contains(why), f.status().message().c_str());
+    }
+
     void openRefusesMissingAndEmpty()
     {
         QTemporaryDir dir;

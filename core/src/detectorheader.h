@@ -1,0 +1,19 @@
+#pragma once
+// Parsing the header fields every detector kind shares (internal). Kept apart
+// from the backbone loader so the model-metadata parsers need no LibTorch
+// (the fuzzing build compiles them alone).
+
+#include "clipflow/detectormodel.h"
+#include "clipflow/status.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace clipflow::detail {
+
+// `what` names the kind in errors. Throws nlohmann::json exceptions on missing
+// or mistyped fields (callers report them as damage).
+Status parse_detector_header(const nlohmann::json& j, int max_version, const std::string& what, DetectorModelHeader& out);
+
+} // namespace clipflow::detail
