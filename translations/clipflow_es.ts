@@ -407,6 +407,10 @@
         <source>periodicity</source>
         <translation>periodicidad</translation>
     </message>
+    <message>
+        <source>p &lt; 10⁻⁶ (extrapolated)</source>
+        <translation>p &lt; 10⁻⁶ (extrapolado)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

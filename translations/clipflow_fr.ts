@@ -407,6 +407,10 @@
         <source>periodicity</source>
         <translation>périodicité</translation>
     </message>
+    <message>
+        <source>p &lt; 10⁻⁶ (extrapolated)</source>
+        <translation>p &lt; 10⁻⁶ (extrapolé)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

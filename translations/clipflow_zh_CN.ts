@@ -405,6 +405,10 @@
         <source>periodicity</source>
         <translation>周期性</translation>
     </message>
+    <message>
+        <source>p &lt; 10⁻⁶ (extrapolated)</source>
+        <translation>p &lt; 10⁻⁶（外推）</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

@@ -1,8 +1,8 @@
 #include "addgeneratorcommand.h"
 
 #include "args.h"
-#include "inputs.h"
 
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/supervisedtraining.h>
 
@@ -51,7 +51,7 @@ int run_add_generator(std::vector<std::string> words)
     p.model_path = *model;
     p.name = *name;
     p.out_path = *out;
-    p.files = expand_inputs(inputs);
+    p.files = expand_image_paths(inputs);
     auto r = add_generator(p);
     if (!r) {
         std::cerr << "clipflow add-generator: " << r.status().message() << "\n";

@@ -1,11 +1,11 @@
 #include "embedcommand.h"
 
 #include "args.h"
-#include "inputs.h"
 #include "jsonfields.h"
 
 #include <clipflow/clipencoder.h>
 #include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 
 #include <iostream>
@@ -69,7 +69,7 @@ int run_embed(std::vector<std::string> words)
     ep.batch_size = batch;
     ep.all_layers = which == "all";
 
-    const auto files = expand_inputs(inputs);
+    const auto files = expand_image_paths(inputs);
     int failures = 0;
     // Decode a batch at a time so a large folder never sits in memory whole.
     for (std::size_t start = 0; start < files.size(); start += static_cast<std::size_t>(batch)) {

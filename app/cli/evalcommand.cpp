@@ -2,10 +2,10 @@
 
 #include "args.h"
 #include "detectorsetup.h"
-#include "inputs.h"
 #include "jsonfields.h"
 
 #include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
 
@@ -126,13 +126,13 @@ int run_eval(std::vector<std::string> words)
     const auto& first = detectors.front();
 
     std::vector<Sample> samples;
-    for (const auto& f : expand_inputs(reals)) {
+    for (const auto& f : expand_image_paths(reals)) {
         Sample s;
         s.file = f;
         s.group = "real";
         samples.push_back(std::move(s));
     }
-    for (const auto& f : expand_inputs({*fake_dir})) {
+    for (const auto& f : expand_image_paths({*fake_dir})) {
         const auto rel = fs::path(f).lexically_relative(*fake_dir);
         const std::string group = std::distance(rel.begin(), rel.end()) > 1 ? rel.begin()->string() : std::string(".");
         Sample s;

@@ -2,10 +2,10 @@
 
 #include "args.h"
 #include "detectorsetup.h"
-#include "inputs.h"
 #include "jsonfields.h"
 
 #include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
 
 #include <atomic>
 #include <cstdio>
@@ -122,7 +122,7 @@ int run_score(std::vector<std::string> words)
         sets.push_back(std::move(copies));
     }
 
-    const auto files = expand_inputs(inputs);
+    const auto files = expand_image_paths(inputs);
     int failures = 0;
     const std::size_t chunk = 64; // bounded memory, ordered output
     for (std::size_t start = 0; start < files.size(); start += chunk) {

@@ -1,10 +1,10 @@
 #include "spectrumcommand.h"
 
 #include "args.h"
-#include "inputs.h"
 #include "jsonfields.h"
 
 #include <clipflow/clipflow.h>
+#include <clipflow/imagepaths.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -115,7 +115,7 @@ int run_spectrum(std::vector<std::string> words)
         }
     }
 
-    const auto files = expand_inputs(inputs);
+    const auto files = expand_image_paths(inputs);
     if (files.empty()) {
         std::cerr << "clipflow spectrum: no image files found in the given folders\n";
         return 1;

@@ -1,9 +1,9 @@
 #include "trainclassifiercommand.h"
 
 #include "args.h"
-#include "inputs.h"
 #include "trainprogress.h"
 
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/supervisedtraining.h>
 
@@ -57,7 +57,7 @@ std::vector<LabelledImage> scan(const std::string& dir, const std::vector<std::s
     std::vector<LabelledImage> out;
     auto excluded = [&](const std::string& name) { return std::find(exclude.begin(), exclude.end(), name) != exclude.end(); };
     auto add = [&](const fs::path& folder, const std::string& label) {
-        for (const auto& f : expand_inputs({folder.string()})) out.push_back({f, label});
+        for (const auto& f : expand_image_paths({folder.string()})) out.push_back({f, label});
     };
     std::error_code ec;
     std::vector<fs::path> entries;

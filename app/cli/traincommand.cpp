@@ -1,10 +1,10 @@
 #include "traincommand.h"
 
 #include "args.h"
-#include "inputs.h"
 #include "trainprogress.h"
 
 #include <clipflow/clipflowtraining.h>
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 
 #include <nlohmann/json.hpp>
@@ -149,7 +149,7 @@ int run_train(std::vector<std::string> words)
     } else if (layer) {
         return usage("--layer applies to CLIP backbones only");
     }
-    p.natural_files = expand_inputs(dirs);
+    p.natural_files = expand_image_paths(dirs);
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 
     TrainProgressPrinter printer;

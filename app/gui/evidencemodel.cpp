@@ -118,9 +118,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
         case State::Cancelled: return tr("not analysed (cancelled)");
         case State::Done: {
             if (!cf && !sv) return tr("no detector");
-            const bool cf_ai = cf && cf->calibrated.verdict_code != "natural";
-            const bool sv_ai = sv && sv->verdict_code != "natural";
-            if (cf && sv && cf_ai != sv_ai) return tr("detectors disagree");
+            if (a->detectors.disagree()) return tr("detectors disagree");
             return cf ? Wording::verdict(cf->calibrated.verdict_code, cf->calibrated.verdict)
                       : Wording::verdict(sv->verdict_code, sv->verdict);
         }

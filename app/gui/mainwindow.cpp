@@ -3,13 +3,14 @@
 #include "appsettings.h"
 #include "casedialog.h"
 #include "casereport.h"
-#include "imagefiles.h"
 #include "modelcard.h"
 #include "modelmanager.h"
 #include "preferencesdialog.h"
+#include "reportfigures.h"
 #include "trainingdialog.h"
 #include "wording.h"
 
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 
 #include <clipflow/version.h>
@@ -56,13 +57,6 @@ QGroupBox* boxed(const QString& title, QWidget* content, QWidget* parent)
 widgets::SpectrumView::Spectrum view_spectrum(const Spectrum& s, const QString& name)
 {
     return {name, s.width, s.height, s.log_power_db, s.radial_profile_db};
-}
-
-// Tail p-values far beyond the calibration sample mean "smaller than anything measurable".
-QString p_text(double p, bool extrapolated)
-{
-    if (p < 1e-6) return QStringLiteral("p < 10\u207b\u2076 (extrapolated)");
-    return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
 }
 
 } // namespace
@@ -298,12 +292,19 @@ bool MainWindow::exportReport(const QString& path)
     params.audit = case_.audit;
     if (verifier_.isFinished() && verifier_.future().isValid() && verifier_.future().resultCount() > 0)
         params.integrity = verifier_.result();
-    CaseReport report(params, detectors_.cards());
+    // The cards of the models behind the newest analysis (the window never loads models on the GUI thread).
+    std::vector<const Analysis*> analyses;
+    const Analysis* newest = nullptr;
     for (int row = 0; row < model_.rowCount(); ++row)
         if (const Analysis* a = model_.analysis(row)) {
-            const CaseEvidence* e = caseEntry(a->info.sha256);
-            report.add(*a, e ? QString::fromStdString(e->notes) : QString());
+            analyses.push_back(a);
+            if (a->detectors.cards && (!newest || a->analysed_at > newest->analysed_at)) newest = a;
         }
+    CaseReport report(params, newest ? *newest->detectors.cards : ModelCards{});
+    for (const Analysis* a : analyses) {
+        const CaseEvidence* e = caseEntry(a->info.sha256);
+        report.add(*a, e ? QString::fromStdString(e->notes) : QString());
+    }
     if (report.size() == 0) {
         statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
         return false;
@@ -325,22 +326,22 @@ QString MainWindow::modelCardsHtml() const
     return cards_->toHtml();
 }
 
-void MainWindow::showModelCards()
+void MainWindow::showModelCards(const std::shared_ptr<const ModelCards>& cards)
 {
-    const ModelCards c = detectors_.cards();
+    if (!cards || cards == shown_cards_) return; // the same models: nothing to redraw
+    shown_cards_ = cards;
+    const ModelCards& c = *cards;
     QString html;
     if (c.clipflow) html += ModelCard::html(*c.clipflow, c.clipflow_path);
     if (c.supervised) html += ModelCard::html(*c.supervised, c.supervised_path);
     if (!c.error.isEmpty()) html += QStringLiteral("<p><i>%1</i></p>").arg(c.error.toHtmlEscaped());
     cards_->setHtml(html);
-    cards_shown_ = true;
 }
 
 void MainWindow::useModels(const QString& clipflow, const QString& supervised)
 {
     AppSettings::setModels(clipflow, supervised);
     detectors_.select(clipflow, supervised);
-    cards_shown_ = false;
     statusBar()->showMessage(tr("Detectors changed; files opened from now on use them."));
 }
 
@@ -378,8 +379,8 @@ bool MainWindow::isBusy() const
 
 void MainWindow::openFile(const QString& path)
 {
-    const QStringList files = image_files(path);
-    for (const QString& f : files) {
+    for (const std::string& name : expand_image_paths({path.toStdString()})) {
+        const QString f = QString::fromStdString(name);
         const int row = model_.add(f);
         const auto state = model_.state(row);
         // Each file is analysed once; cancelled ones may be queued again.
@@ -538,7 +539,7 @@ void MainWindow::dropEvent(QDropEvent* event)
 
 void MainWindow::showAnalysis(const Analysis& a)
 {
-    if (!cards_shown_) showModelCards();
+    showModelCards(a.detectors.cards);
     {
         // Loading another file's notes is not an edit.
         const QSignalBlocker quiet(notes_);
@@ -607,7 +608,7 @@ void MainWindow::showAnalysis(const Analysis& a)
         const auto& c = d.clipflow->calibrated;
         text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br><br>")
                     .arg(d.clipflow_model, d.backbone, Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped(),
-                         p_text(c.p_value, c.p_extrapolated).toHtmlEscaped())
+                         Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                     .arg(c.percentile, 0, 'f', 1)
                     .arg(c.ai_score, 0, 'f', 2);
     }
@@ -619,23 +620,12 @@ void MainWindow::showAnalysis(const Analysis& a)
                     .arg(v.p_ai, 0, 'f', 2)
                     .arg(gen.toHtmlEscaped());
     }
-    if (d.clipflow && d.supervised &&
-        ((d.clipflow->calibrated.verdict_code == "natural") != (d.supervised->verdict_code == "natural")))
-        text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
+    if (d.disagree()) text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
     if (!d.error.isEmpty()) text += tr("<br><i>%1</i>").arg(d.error.toHtmlEscaped());
     text += tr(
         "<br><small>Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.</small>");
     results_->setText(text);
-    histogram_->setMarkers({});
-    if (d.calibration) {
-        const auto& cal = *d.calibration;
-        histogram_->setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
-        histogram_->setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
-        histogram_->setThreshold(cal.threshold(), cal.fpr());
-        if (d.clipflow)
-            histogram_->setMarkers(
-                {{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
-    }
+    ReportFigures::showCalibration(*histogram_, a);
 }
 
 } // namespace clipflow::app

@@ -82,7 +82,7 @@ private:
     void showModelManager();
     void showTraining();
     void showPreferences();
-    void showModelCards();
+    void showModelCards(const std::shared_ptr<const ModelCards>& cards);
     CaseEvidence* caseEntry(const std::string& sha256);
     void startNext();
     void finished();
@@ -110,7 +110,7 @@ private:
     QMenu* recent_files_ = nullptr;
     QMenu* recent_cases_ = nullptr;
     std::string current_sha_; // the evidence whose notes are in the editor
-    bool cards_shown_ = false;
+    std::shared_ptr<const ModelCards> shown_cards_;
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
     int batch_total_ = 0, batch_done_ = 0;
     Detectors detectors_;

@@ -1,7 +1,6 @@
 #include "trainingdialog.h"
 
-#include "imagefiles.h"
-
+#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
@@ -162,7 +161,8 @@ void TrainingDialog::startTraining()
 {
     TrainingRequest r;
     for (int i = 0; i < folders_->count(); ++i)
-        r.natural_files << image_files(QDir::fromNativeSeparators(folders_->item(i)->text()));
+        for (const std::string& f : expand_image_paths({QDir::fromNativeSeparators(folders_->item(i)->text()).toStdString()}))
+            r.natural_files << QString::fromStdString(f);
     r.out_path = outputPath();
     r.backbone = backbone_->currentData().toString();
     r.proxy_only = objective_->currentIndex() == 1;

@@ -1,13 +1,13 @@
 #include "reportcommand.h"
 
 #include "args.h"
-#include "inputs.h"
 
 #include <analysis.h>
 #include <casereport.h>
 #include <detectors.h>
 
 #include <clipflow/casefile.h>
+#include <clipflow/imagepaths.h>
 
 #include <QApplication>
 #include <QFileInfo>
@@ -97,7 +97,7 @@ int run_report(std::vector<std::string> words)
     app::CaseReport report(params, detectors.cards());
     std::vector<std::pair<std::string, std::string>> files; // path, notes
     for (const auto& e : c.evidence) files.emplace_back(e.file, e.notes);
-    for (const auto& f : expand_inputs(inputs)) files.emplace_back(f, std::string());
+    for (const auto& f : expand_image_paths(inputs)) files.emplace_back(f, std::string());
     int failed = 0;
     for (const auto& [file, note] : files) {
         const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors);

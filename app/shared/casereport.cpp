@@ -42,18 +42,6 @@ QString when(const QDateTime& t)
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QStringLiteral("\u2014");
 }
 
-QString p_text(double p, bool extrapolated)
-{
-    if (p < 1e-6) return QStringLiteral("p &lt; 10<sup>-6</sup> (extrapolated)");
-    return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
-}
-
-bool disagree(const DetectorResults& d)
-{
-    return d.clipflow && d.supervised &&
-           (d.clipflow->calibrated.verdict_code == "natural") != (d.supervised->verdict_code == "natural");
-}
-
 QString verdict_colour(const std::string& code)
 {
     if (code == "strong") return QStringLiteral("#a01818");
@@ -156,7 +144,7 @@ QString CaseReport::summaryHtml() const
             sv = QStringLiteral("<span style='color:%1'>%2</span> (p_ai %3)")
                      .arg(verdict_colour(d.supervised->verdict_code), Wording::verdictShort(d.supervised->verdict_code))
                      .arg(d.supervised->p_ai, 0, 'f', 2);
-        if (disagree(d)) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
+        if (d.disagree()) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td><tt>%3\u2026</tt></td><td>%4</td><td>%5</td></tr>")
                     .arg(i + 1)
                     .arg(esc(QFileInfo(a.file).fileName()), QString::fromStdString(a.info.sha256.substr(0, 16)), cf, sv);
@@ -213,7 +201,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         QString text = QStringLiteral("<b style='color:%1'>%2</b><br>log-likelihood %3 \u00b7 %4 \u00b7 %5 \u00b7 ai_score %6")
                            .arg(verdict_colour(c.verdict_code), Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped())
                            .arg(c.log_likelihood, 0, 'g', 4)
-                           .arg(p_text(c.p_value, c.p_extrapolated))
+                           .arg(Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                            .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
                            .arg(c.ai_score, 0, 'f', 2);
         if (d.clipflow_seen)
@@ -234,7 +222,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         if (d.supervised_seen) text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training set."));
         html += row(tr("Supervised (%1)").arg(esc(d.supervised_model)), text);
     }
-    if (disagree(d))
+    if (d.disagree())
         html += row(QString(), QStringLiteral("<b style='color:#b03030'>%1</b>")
                                    .arg(tr("The detectors disagree: weigh the spectra and the provenance.")));
     if (!d.error.isEmpty()) html += row(tr("Not available"), QStringLiteral("<i>%1</i>").arg(esc(d.error)));

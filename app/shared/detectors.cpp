@@ -21,6 +21,26 @@ void Detectors::select(const QString& clipflow_model, const QString& supervised_
     loaded_ = false;
 }
 
+// Loads one detector kind into `slot` unless switched off ("-"); failures add to `error`.
+template <class Detector>
+static void load_one(const QString& choice, const QString& exe_dir, const char* default_name, std::optional<Detector>& slot,
+                     QString& path_out, QString& error)
+{
+    if (choice == QLatin1String("-")) return;
+    auto path = model_path(choice, exe_dir, default_name);
+    if (!path) {
+        error += QString::fromStdString(path.status().message()) + u'\n';
+        return;
+    }
+    auto d = Detector::load(*path);
+    if (!d) {
+        error += QString::fromStdString(d.status().message()) + u'\n';
+        return;
+    }
+    slot.emplace(std::move(*d));
+    path_out = QString::fromStdString(*path);
+}
+
 void Detectors::load()
 {
     loaded_ = true;
@@ -28,46 +48,23 @@ void Detectors::load()
     clipflow_.reset();
     supervised_.reset();
     calibration_.reset();
-    clipflow_path_.clear();
-    supervised_path_.clear();
-    if (clipflow_choice_ != QLatin1String("-")) {
-        if (auto path = model_path(clipflow_choice_, dir_, "clipflow-default.safetensors")) {
-            auto d = ClipFlowDetector::load(*path);
-            if (d) {
-                clipflow_.emplace(std::move(*d));
-                clipflow_path_ = QString::fromStdString(*path);
-                calibration_ = std::make_shared<const Calibration>(clipflow_->info().calibration);
-            } else
-                error_ += QString::fromStdString(d.status().message()) + u'\n';
-        } else {
-            error_ += QString::fromStdString(path.status().message()) + u'\n';
-        }
+    auto cards = std::make_shared<ModelCards>();
+    load_one(clipflow_choice_, dir_, "clipflow-default.safetensors", clipflow_, cards->clipflow_path, error_);
+    load_one(supervised_choice_, dir_, "clipflow-supervised.safetensors", supervised_, cards->supervised_path, error_);
+    if (clipflow_) {
+        cards->clipflow = clipflow_->info();
+        calibration_ = std::make_shared<const Calibration>(clipflow_->info().calibration);
     }
-    if (supervised_choice_ != QLatin1String("-")) {
-        if (auto path = model_path(supervised_choice_, dir_, "clipflow-supervised.safetensors")) {
-            auto d = SupervisedDetector::load(*path);
-            if (d) {
-                supervised_.emplace(std::move(*d));
-                supervised_path_ = QString::fromStdString(*path);
-            } else
-                error_ += QString::fromStdString(d.status().message()) + u'\n';
-        } else {
-            error_ += QString::fromStdString(path.status().message()) + u'\n';
-        }
-    }
+    if (supervised_) cards->supervised = supervised_->info();
+    cards->error = error_.trimmed();
+    cards_ = std::move(cards);
 }
 
 ModelCards Detectors::cards()
 {
     std::lock_guard lock(mutex_);
     if (!loaded_) load();
-    ModelCards c;
-    if (clipflow_) c.clipflow = clipflow_->info();
-    if (supervised_) c.supervised = supervised_->info();
-    c.clipflow_path = clipflow_path_;
-    c.supervised_path = supervised_path_;
-    c.error = error_.trimmed();
-    return c;
+    return *cards_;
 }
 
 DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
@@ -76,6 +73,7 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
     if (!loaded_) load();
     DetectorResults r;
     r.error = error_.trimmed();
+    r.cards = cards_;
     if (clipflow_) {
         const auto& info = clipflow_->info();
         r.clipflow_model = QString::fromStdString(info.model_id);

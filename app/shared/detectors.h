@@ -15,6 +15,14 @@
 
 namespace clipflow::app {
 
+// What each loaded model says about itself (the model cards).
+struct ModelCards {
+    std::optional<ClipFlowModelInfo> clipflow;
+    std::optional<SupervisedModelInfo> supervised;
+    QString clipflow_path, supervised_path;
+    QString error;
+};
+
 struct DetectorResults {
     std::optional<DetectorScore> clipflow;
     std::optional<SupervisedScore> supervised;
@@ -23,15 +31,15 @@ struct DetectorResults {
     std::shared_ptr<const Calibration> calibration; // the CLIP-Flow model's, for the histogram (shared, not copied per image)
     // The image was among those a model trained or calibrated on: its score says little.
     bool clipflow_seen = false, supervised_seen = false;
-    QString error; // why a detector is missing, if one is
-};
+    std::shared_ptr<const ModelCards> cards; // of the models that scored this image (shared, not copied)
+    QString error;                           // why a detector is missing, if one is
 
-// What each loaded model says about itself (the model cards).
-struct ModelCards {
-    std::optional<ClipFlowModelInfo> clipflow;
-    std::optional<SupervisedModelInfo> supervised;
-    QString clipflow_path, supervised_path;
-    QString error;
+    // One detector calls the image natural and the other does not.
+    bool disagree() const
+    {
+        return clipflow && supervised &&
+               (clipflow->calibrated.verdict_code == "natural") != (supervised->verdict_code == "natural");
+    }
 };
 
 class Detectors {
@@ -43,7 +51,7 @@ public:
     // Takes effect at the next score() (models are reloaded then).
     void select(const QString& clipflow_model, const QString& supervised_model);
     DetectorResults score(const Raster& image, const std::string& sha256 = {});
-    ModelCards cards(); // loads the models if needed
+    ModelCards cards(); // loads the models if needed (so not for the GUI thread: results carry their cards)
 
 private:
     void load();
@@ -54,7 +62,7 @@ private:
     std::optional<ClipFlowDetector> clipflow_;
     std::optional<SupervisedDetector> supervised_;
     std::shared_ptr<const Calibration> calibration_;
-    QString clipflow_path_, supervised_path_;
+    std::shared_ptr<const ModelCards> cards_;
     QString error_;
 };
 

@@ -41,18 +41,26 @@ QImage ReportFigures::radialProfile(const Analysis& a, QSize size)
     return plot.toImage(size.width(), size.height());
 }
 
-QImage ReportFigures::histogram(const Analysis& a, QSize size)
+void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analysis& a)
 {
     const auto& d = a.detectors;
-    if (!d.calibration || !d.clipflow) return {};
+    h.setMarkers({});
+    if (!d.calibration) return;
     const auto& cal = *d.calibration;
-    widgets::LikelihoodHistogram h;
-    h.setAttribute(Qt::WA_DontShowOnScreen);
-    h.resize(size);
     h.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
     h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
     h.setThreshold(cal.threshold(), cal.fpr());
-    h.setMarkers({{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
+    if (d.clipflow)
+        h.setMarkers({{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
+}
+
+QImage ReportFigures::histogram(const Analysis& a, QSize size)
+{
+    if (!a.detectors.calibration || !a.detectors.clipflow) return {};
+    widgets::LikelihoodHistogram h;
+    h.setAttribute(Qt::WA_DontShowOnScreen);
+    h.resize(size);
+    showCalibration(h, a);
     return h.toImage(size.width(), size.height());
 }
 

@@ -6,6 +6,10 @@
 
 #include <QImage>
 
+namespace clipflow::widgets {
+class LikelihoodHistogram;
+}
+
 namespace clipflow::app {
 
 class ReportFigures {
@@ -17,6 +21,8 @@ public:
     static QImage radialProfile(const Analysis& a, QSize size = {540, 330});
     // The CLIP-Flow calibration histogram with this image marked; null without a CLIP-Flow score.
     static QImage histogram(const Analysis& a, QSize size = {540, 330});
+    // Puts the CLIP-Flow calibration and this image's marker on a histogram (the window's and the report's).
+    static void showCalibration(widgets::LikelihoodHistogram& h, const Analysis& a);
 };
 
 } // namespace clipflow::app

@@ -20,6 +20,13 @@ QString Wording::verdictShort(const std::string& code)
     return QString::fromStdString(code);
 }
 
+QString Wording::pValue(double p, bool extrapolated)
+{
+    // Tail p-values far beyond the calibration sample mean "smaller than anything measurable".
+    if (p < 1e-6) return tr("p < 10\u207b\u2076 (extrapolated)");
+    return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
+}
+
 QString Wording::spectrum(const std::string& name)
 {
     if (name == "luminance" || name == "grey") return tr("luminance");

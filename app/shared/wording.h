@@ -16,6 +16,8 @@ public:
     static QString verdict(const std::string& code, const std::string& english);
     // Short form for tables and summaries.
     static QString verdictShort(const std::string& code);
+    // "p = 0.034", "p = ~0.002" (tail extrapolated), "p < 10⁻⁶ (extrapolated)".
+    static QString pValue(double p, bool extrapolated);
     // "luminance", "red", "green", "blue", "residual", "periodicity".
     static QString spectrum(const std::string& name);
 };

@@ -95,6 +95,18 @@ QStringList write_photos(const QString& dir, int n, quint32 seed)
     return files;
 }
 
+// `clipflow train` arguments for a tiny, fast detector (the caller adds the epochs).
+QStringList tiny_training(const QString& photos, const QString& model)
+{
+    return {QStringLiteral("train"),     photos,
+            QStringLiteral("--out"),     model,
+            QStringLiteral("--steps"),   QStringLiteral("1"),
+            QStringLiteral("--hidden"),  QStringLiteral("16"),
+            QStringLiteral("--views"),   QStringLiteral("1"),
+            QStringLiteral("--holdout"), QStringLiteral("0.4"),
+            QStringLiteral("--no-cache")};
+}
+
 } // namespace
 
 class TestClipflowCli : public QObject {
@@ -423,10 +435,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         write_photos(tmp.path(), 30, 5);
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
-        QStringList args{QStringLiteral("train"),     tmp.path(),          QStringLiteral("--out"),     model,
-                         QStringLiteral("--steps"),   QStringLiteral("1"), QStringLiteral("--hidden"),  QStringLiteral("16"),
-                         QStringLiteral("--views"),   QStringLiteral("1"), QStringLiteral("--holdout"), QStringLiteral("0.4"),
-                         QStringLiteral("--no-cache")};
+        const QStringList args = tiny_training(tmp.path(), model);
         QProcess p;
         p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
                 args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
@@ -479,11 +488,7 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         write_photos(tmp.path(), 30, 6);
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
-        const QStringList args{
-            QStringLiteral("train"),     tmp.path(),          QStringLiteral("--out"),     model,
-            QStringLiteral("--steps"),   QStringLiteral("1"), QStringLiteral("--hidden"),  QStringLiteral("16"),
-            QStringLiteral("--views"),   QStringLiteral("1"), QStringLiteral("--holdout"), QStringLiteral("0.4"),
-            QStringLiteral("--no-cache")};
+        const QStringList args = tiny_training(tmp.path(), model);
         Run first = cli(args + QStringList{QStringLiteral("--epochs"), QStringLiteral("2")});
         QVERIFY2(first.code == 0, first.err.constData());
         QFile m(model);

@@ -51,6 +51,7 @@
 #include "clipflow/flowtrainer.h"
 #include "clipflow/forensicbackbone.h"
 #include "clipflow/imageheader.h"
+#include "clipflow/imagepaths.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
 #include "clipflow/modelregistry.h"

@@ -1,4 +1,4 @@
-#include "inputs.h"
+#include "clipflow/imagepaths.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,7 +6,7 @@
 
 namespace fs = std::filesystem;
 
-namespace clipflow::cli {
+namespace clipflow {
 
 bool has_image_extension(const std::string& path)
 {
@@ -16,7 +16,7 @@ bool has_image_extension(const std::string& path)
     return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths)
+std::vector<std::string> expand_image_paths(const std::vector<std::string>& paths)
 {
     std::vector<std::string> out;
     for (const auto& p : paths) {
@@ -36,4 +36,4 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths)
     return out;
 }
 
-} // namespace clipflow::cli
+} // namespace clipflow
