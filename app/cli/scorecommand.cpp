@@ -6,11 +6,14 @@
 
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/workerprocess.h>
 
 #include <atomic>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <thread>
+#include <unistd.h>
 
 namespace clipflow::cli {
 
@@ -36,6 +39,12 @@ Options:
   --threads N          images scored in parallel (default: all cores for the
                        forensic backbone, 1 for CLIP)
   --json               JSON lines (default: one readable line per image)
+  --file-timeout S     time limit per image in seconds (default 120; 0: none).
+                       Images are read, decoded and scored in worker
+                       processes; one that takes longer is stopped and
+                       reported (error_code "timed_out"), one whose worker
+                       crashes is reported ("worker_crashed"), and the batch
+                       goes on with a fresh worker
 
 JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict;
 clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
@@ -49,11 +58,7 @@ Exit status: 0 all scored, 1 some inputs failed, 2 usage error or unusable model
 
 namespace {
 
-struct Outcome {
-    EvidenceInfo info;
-    std::vector<nlohmann::json> results;
-    Status status;
-};
+using Sets = std::vector<std::vector<AnyDetector>>; // [detector][worker]
 
 std::string readable(const nlohmann::json& r)
 {
@@ -68,6 +73,118 @@ std::string readable(const nlohmann::json& r)
     return buf + r["verdict"].get<std::string>();
 }
 
+// File names are bytes, not always UTF-8: never let one stop the batch.
+std::string dump(const nlohmann::json& j)
+{
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The whole output line for one file: its results, or {"file","error","error_code"}.
+nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker)
+{
+    auto ev = load_evidence(file);
+    if (!ev) return error_line(file, ev.status());
+    std::vector<nlohmann::json> results;
+    for (const auto& set : sets) {
+        auto r = set[worker].score(ev->pixels);
+        if (!r) return error_line(file, r.status());
+        results.push_back(std::move(*r));
+    }
+    nlohmann::json line{{"file", ev->info.path}, {"sha256", ev->info.sha256}};
+    if (results.size() == 1) {
+        line.update(results.front());
+    } else {
+        line["detector"] = "all";
+        line["results"] = results;
+        line["disagreement"] = (results[0]["verdict_code"] == "natural") != (results[1]["verdict_code"] == "natural");
+    }
+    line["pixel_grid"] = pixel_grid_note(ev->info);
+    return line;
+}
+
+// Prints one line; returns false for a failed file.
+bool print(const nlohmann::json& line, bool json)
+{
+    const bool failed = line.contains("error");
+    if (json) {
+        std::cout << dump(line) << "\n";
+    } else if (failed) {
+        std::cerr << line["file"].get<std::string>() << ": " << line["error"].get<std::string>() << "\n";
+    } else {
+        std::cout << line["file"].get<std::string>();
+        const auto results = line.contains("results") ? line["results"] : nlohmann::json::array({line});
+        for (const auto& r : results) std::cout << "  " << readable(r);
+        if (line.value("disagreement", false)) std::cout << "  [DETECTORS DISAGREE]";
+        std::cout << "\n";
+    }
+    return !failed;
+}
+
+// Paths travel to workers as hex, so any byte (newlines included) survives.
+std::string to_hex(const std::string& s)
+{
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    for (unsigned char c : s) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> from_hex(const std::string& s)
+{
+    auto value = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+    if (s.size() % 2) return std::nullopt;
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); i += 2) {
+        const int hi = value(s[i]), lo = value(s[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+// --worker: the isolated half of --file-timeout. Says it is ready (and whether
+// its parent may run several), then answers one line per hex-encoded path.
+int serve(const Sets& sets, std::FILE* replies)
+{
+    auto reply = [&](const nlohmann::json& j) {
+        const std::string text = dump(j) + "\n";
+        std::fwrite(text.data(), 1, text.size(), replies);
+        std::fflush(replies);
+    };
+    reply({{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}});
+    for (std::string request; std::getline(std::cin, request);) {
+        const auto file = from_hex(request);
+        reply(file ? score_file(*file, sets, 0) : error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
+    }
+    return 0;
+}
+
+// Runs `work(worker, index)` for every file on `workers` threads, printing in input order.
+int run_batch(const std::vector<std::string>& files, int workers, bool json,
+              const std::function<nlohmann::json(int, std::size_t)>& work)
+{
+    int failures = 0;
+    const std::size_t chunk = 64; // bounded memory, ordered output
+    for (std::size_t start = 0; start < files.size(); start += chunk) {
+        const std::size_t end = std::min(files.size(), start + chunk);
+        std::vector<nlohmann::json> out(end - start);
+        std::atomic<std::size_t> next{start};
+        auto loop = [&](int w) {
+            for (std::size_t i; (i = next++) < end;) out[i - start] = work(w, i);
+        };
+        std::vector<std::thread> pool;
+        for (int w = 1; w < workers; ++w) pool.emplace_back(loop, w);
+        loop(0);
+        for (auto& t : pool) t.join();
+        for (const auto& line : out) failures += print(line, json) ? 0 : 1;
+        std::cout.flush();
+    }
+    return failures ? 1 : 0;
+}
+
 } // namespace
 
 int run_score(std::vector<std::string> words)
@@ -79,16 +196,20 @@ int run_score(std::vector<std::string> words)
     }
     const bool json = args.flag("--json");
     const bool bf16 = args.flag("--bf16");
+    const bool worker_mode = args.flag("--worker");
     const auto model = args.option("--model");
     const auto clipflow_model = args.option("--clipflow-model");
     const auto supervised_model = args.option("--supervised-model");
     const auto clip = args.option("--clip");
     const auto threads_text = args.option("--threads");
     const auto which = args.option("--detector");
+    double file_timeout = 120;
+    const std::string bad_number = read_numbers(args, {{"--file-timeout", &file_timeout, 0, 86400}});
     const auto inputs = args.positional();
     auto usage = [](const std::string& why) { return usage_error("score", why); };
     if (!args.error().empty()) return usage(args.error());
-    if (inputs.empty()) return usage("no images given");
+    if (!bad_number.empty()) return usage(bad_number);
+    if (inputs.empty() && !worker_mode) return usage("no images given");
     const std::string kind = which.value_or("clipflow");
     if (kind != "clipflow" && kind != "supervised" && kind != "all")
         return usage("--detector must be clipflow, supervised or all");
@@ -103,88 +224,68 @@ int run_score(std::vector<std::string> words)
     if (!ok || threads < 0) return usage("--threads needs a whole number");
     if (threads == 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
 
-    // One set of detectors per worker: a detector is used by one thread at a time.
-    std::vector<std::string> paths;
+    std::vector<std::pair<std::string, std::string>> paths; // kind, model file
     for (const std::string& k :
          kind == "all" ? std::vector<std::string>{"clipflow", "supervised"} : std::vector<std::string>{kind}) {
         const auto& named = k == "clipflow" ? clipflow_model : supervised_model;
         const auto explicit_model = kind != "all" && model ? model : named;
         const auto path = detector_path("score", explicit_model, k);
         if (!path) return 2;
-        paths.push_back(*path);
+        paths.emplace_back(k, *path);
     }
-    std::vector<std::vector<AnyDetector>> sets; // [detector][worker]
-    int workers = threads;
-    for (const auto& path : paths) {
-        auto copies = load_detectors("score", path, clip, bf16, threads);
+    const auto files = worker_mode ? std::vector<std::string>{} : expand_image_paths(inputs);
+
+    if (file_timeout > 0 && !worker_mode) {
+        // Isolated: each worker thread drives a child `clipflow score --worker`.
+        WorkerProcessParams params;
+        params.argv = {executable_dir() + "/clipflow", "score", "--worker", "--detector", kind};
+        for (const auto& [k, path] : paths) {
+            params.argv.push_back(k == "clipflow" ? "--clipflow-model" : "--supervised-model");
+            params.argv.push_back(path);
+        }
+        if (clip) params.argv.insert(params.argv.end(), {"--clip", *clip});
+        if (bf16) params.argv.push_back("--bf16");
+        params.timeout_s = file_timeout;
+        std::vector<std::unique_ptr<WorkerProcess>> procs;
+        procs.push_back(std::make_unique<WorkerProcess>(params));
+        auto ready = procs.front()->start(); // loads the models once, before any file is timed
+        if (!ready) {
+            std::cerr << "clipflow score: the scoring worker did not start: " << ready.status().message() << "\n";
+            return 2;
+        }
+        const auto hello = nlohmann::json::parse(*ready, nullptr, false);
+        const int workers = hello.is_object() && hello.value("parallel", false) ? threads : 1;
+        for (int w = 1; w < workers; ++w) procs.push_back(std::make_unique<WorkerProcess>(params));
+        return run_batch(files, workers, json, [&](int w, std::size_t i) {
+            auto reply = procs[static_cast<std::size_t>(w)]->request(to_hex(files[i]));
+            if (!reply) return error_line(files[i], reply.status());
+            auto line = nlohmann::json::parse(*reply, nullptr, false);
+            if (!line.is_object() || !line.contains("file"))
+                return error_line(files[i], Status(ErrorCode::Internal, "the worker's answer was unreadable"));
+            return line;
+        });
+    }
+
+    // A worker answers on its own descriptor; stray library output on stdout goes to stderr.
+    std::FILE* replies = nullptr;
+    if (worker_mode) {
+        replies = ::fdopen(::dup(1), "w");
+        if (!replies) return 2;
+        ::dup2(2, 1);
+    }
+
+    // In this process: one set of detectors per worker thread (a detector is used by one thread at a time).
+    Sets sets;
+    int workers = worker_mode ? 1 : threads;
+    for (const auto& [k, path] : paths) {
+        auto copies = load_detectors("score", path, clip, bf16, workers);
         if (copies.empty()) return 2;
         workers = std::min<int>(workers, static_cast<int>(copies.size()));
         sets.push_back(std::move(copies));
     }
-
-    const auto files = expand_image_paths(inputs);
-    int failures = 0;
-    const std::size_t chunk = 64; // bounded memory, ordered output
-    for (std::size_t start = 0; start < files.size(); start += chunk) {
-        const std::size_t end = std::min(files.size(), start + chunk);
-        std::vector<Outcome> out(end - start);
-        std::atomic<std::size_t> next{start};
-        auto work = [&](int w) {
-            for (std::size_t i; (i = next++) < end;) {
-                Outcome& o = out[i - start];
-                auto ev = load_evidence(files[i]);
-                if (!ev) {
-                    o.status = ev.status();
-                    continue;
-                }
-                o.info = ev->info;
-                for (const auto& set : sets) {
-                    auto r = set[static_cast<std::size_t>(w)].score(ev->pixels);
-                    if (!r) {
-                        o.status = r.status();
-                        break;
-                    }
-                    o.results.push_back(std::move(*r));
-                }
-            }
-        };
-        std::vector<std::thread> pool;
-        for (int w = 1; w < workers; ++w) pool.emplace_back(work, w);
-        work(0);
-        for (auto& t : pool) t.join();
-        for (std::size_t i = 0; i < out.size(); ++i) {
-            const auto& o = out[i];
-            if (!o.status.ok()) {
-                ++failures;
-                if (json)
-                    std::cout << error_line(files[start + i], o.status).dump() << "\n";
-                else
-                    std::cerr << files[start + i] << ": " << o.status.message() << "\n";
-                continue;
-            }
-            nlohmann::json line{{"file", o.info.path}, {"sha256", o.info.sha256}};
-            bool disagree = false;
-            if (o.results.size() == 1) {
-                line.update(o.results.front());
-            } else {
-                line["detector"] = "all";
-                line["results"] = o.results;
-                disagree = (o.results[0]["verdict_code"] == "natural") != (o.results[1]["verdict_code"] == "natural");
-                line["disagreement"] = disagree;
-            }
-            line["pixel_grid"] = pixel_grid_note(o.info);
-            if (json) {
-                std::cout << line.dump() << "\n";
-            } else {
-                std::cout << o.info.path;
-                for (const auto& r : o.results) std::cout << "  " << readable(r);
-                if (disagree) std::cout << "  [DETECTORS DISAGREE]";
-                std::cout << "\n";
-            }
-        }
-        std::cout.flush();
-    }
-    return failures ? 1 : 0;
+    if (worker_mode) return serve(sets, replies);
+    return run_batch(files, workers, json,
+                     [&](int w, std::size_t i) { return score_file(files[i], sets, static_cast<std::size_t>(w)); });
 }
 
 } // namespace clipflow::cli

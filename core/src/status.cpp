@@ -19,6 +19,8 @@ const char* error_code_name(ErrorCode code)
     case ErrorCode::IoError: return "io_error";
     case ErrorCode::InvalidArgument: return "invalid_argument";
     case ErrorCode::Aborted: return "aborted";
+    case ErrorCode::TimedOut: return "timed_out";
+    case ErrorCode::WorkerCrashed: return "worker_crashed";
     case ErrorCode::Internal: return "internal";
     }
     return "unknown";

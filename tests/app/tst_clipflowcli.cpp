@@ -2,6 +2,7 @@
 
 #include <QCryptographicHash>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -105,6 +106,29 @@ QStringList tiny_training(const QString& photos, const QString& model)
             QStringLiteral("--views"),   QStringLiteral("1"),
             QStringLiteral("--holdout"), QStringLiteral("0.4"),
             QStringLiteral("--no-cache")};
+}
+
+// Children of `parent` and their resident memory in kB (from /proc).
+QList<QPair<qint64, qint64>> children_rss(qint64 parent)
+{
+    QList<QPair<qint64, qint64>> out;
+    for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+        bool numeric = false;
+        pid.toLongLong(&numeric);
+        if (!numeric) continue;
+        QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+        if (!stat.open(QIODevice::ReadOnly)) continue;
+        const QByteArray text = stat.readAll();
+        const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() < 2 || fields[1].toLongLong() != parent) continue;
+        QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+        qint64 rss = 0;
+        if (status.open(QIODevice::ReadOnly))
+            for (const QByteArray& l : status.readAll().split('\n'))
+                if (l.startsWith("VmRSS:")) rss = l.mid(6).trimmed().split(' ').first().toLongLong();
+        out.append({pid.toLongLong(), rss});
+    }
+    return out;
 }
 
 } // namespace
@@ -315,6 +339,81 @@ private Q_SLOTS:
         QCOMPARE(lines[0][QStringLiteral("sha256")].toString().size(), 64);
         QVERIFY(lines[1].contains(QStringLiteral("error")));
         QCOMPARE(lines[1][QStringLiteral("file")].toString(), fixture("truncated.jpg"));
+    }
+
+    // Every file in a batch has a time limit; a worker that dies costs one file.
+    void scoreTimeLimitAndWorkerCrash_data()
+    {
+        QTest::addColumn<QString>("timeout");
+        QTest::addColumn<QString>("threads");
+        QTest::addColumn<bool>("killWorker");
+        QTest::addColumn<QString>("slowCode");
+        QTest::addColumn<QString>("slowMessage");
+        QTest::newRow("slow file stopped, 1 worker") << "0.5"
+                                                     << "1" << false << "timed_out"
+                                                     << "limit of 0.5 s";
+        QTest::newRow("slow file stopped, 2 workers") << "0.5"
+                                                      << "2" << false << "timed_out"
+                                                      << "limit of 0.5 s";
+        QTest::newRow("worker crashes on a file") << "60"
+                                                  << "1" << true << "worker_crashed"
+                                                  << "SIGSEGV";
+        QTest::newRow("no limit: the slow file scores") << "0"
+                                                        << "1" << false << QString() << QString();
+    }
+    void scoreTimeLimitAndWorkerCrash()
+    {
+        QFETCH(QString, timeout);
+        QFETCH(QString, threads);
+        QFETCH(bool, killWorker);
+        QFETCH(QString, slowCode);
+        QFETCH(QString, slowMessage);
+        QTemporaryDir tmp;
+        QStringList files = write_photos(tmp.path(), 2, 5);
+        // 100 megapixels of grey (at the intake limit): seconds to decode and score, 100 KB on disk.
+        const QString slow = tmp.filePath(QStringLiteral("slow.png"));
+        QImage big(10000, 10000, QImage::Format_Grayscale8);
+        big.fill(0);
+        QVERIFY(big.save(slow));
+        big = QImage();
+        // A name no line-based protocol would survive.
+        const QString odd = tmp.filePath(QStringLiteral("new\nline \u00e9.png"));
+        QVERIFY(QFile::copy(files[1], odd));
+        files = QStringList{files[0], slow, odd};
+
+        QProcess p;
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
+                QStringList{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--detector"),
+                            QStringLiteral("all"), QStringLiteral("--file-timeout"), timeout, QStringLiteral("--threads"),
+                            threads} +
+                    files);
+        QVERIFY(p.waitForStarted());
+        bool killed = false;
+        QElapsedTimer t;
+        t.start();
+        while (!p.waitForFinished(20)) {
+            QVERIFY2(t.elapsed() < 120000, "the batch did not finish");
+            if (!killWorker || killed) continue;
+            // Kill the worker while it holds the slow file's pixels.
+            for (const auto& [pid, rss] : children_rss(p.processId()))
+                if (rss > 400 * 1024) {
+                    ::kill(pid_t(pid), SIGSEGV);
+                    killed = true;
+                }
+        }
+        QCOMPARE(killed, killWorker);
+        Run r;
+        r.code = p.exitCode();
+        r.out = p.readAllStandardOutput();
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(r.code, slowCode.isEmpty() ? 0 : 1);
+        for (int i = 0; i < 3; ++i) QCOMPARE(lines[i][QStringLiteral("file")].toString(), files[i]);
+        for (int i : {0, 2}) QVERIFY2(!lines[i].contains(QStringLiteral("error")), qPrintable(files[i]));
+        QCOMPARE(lines[2][QStringLiteral("detector")].toString(), QStringLiteral("all"));
+        QCOMPARE(lines[1][QStringLiteral("error_code")].toString(), slowCode);
+        QVERIFY2(lines[1][QStringLiteral("error")].toString().contains(slowMessage),
+                 qPrintable(lines[1][QStringLiteral("error")].toString()));
     }
 
     void scoreRefusesMissingModel()

@@ -20,7 +20,9 @@ enum class ErrorCode {
     TruncatedData,
     IoError,
     InvalidArgument,
-    Aborted, // the caller's abort callback said stop
+    Aborted,       // the caller's abort callback said stop
+    TimedOut,      // a file took longer than its time limit; its worker was stopped
+    WorkerCrashed, // an isolated worker died on a file (signal or exit)
     Internal,
 };
 
