@@ -27,7 +27,8 @@ int main(int argc, char** argv)
     parser.setApplicationDescription(QStringLiteral("Decide whether an image was made by an AI generator."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("image"), QStringLiteral("Image to open."), QStringLiteral("[image]"));
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("Image, folder or case file (.cfcase) to open."),
+                                 QStringLiteral("[file...]"));
     // For tests and documentation: save the window once the image is analysed, then quit.
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot to FILE and quit."),
                                         QStringLiteral("FILE"));
@@ -45,6 +46,12 @@ int main(int argc, char** argv)
         QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang a test
         if (parser.positionalArguments().isEmpty()) save();
     }
-    if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().constFirst());
+    // The desktop file passes %F: images, folders and case files, as a file manager hands them over.
+    for (const QString& file : parser.positionalArguments()) {
+        if (file.endsWith(QLatin1String(".cfcase"), Qt::CaseInsensitive))
+            window.openCase(file);
+        else
+            window.openFile(file);
+    }
     return app.exec();
 }
