@@ -100,7 +100,10 @@ private Q_SLOTS:
         dialog.addFolder(photos_.path());
         dialog.setOutputDir(out.path());
         dialog.setCacheDir(QString());
-        dialog.setEpochs(1500);
+        // Long enough to cancel mid-run; sanitizer runs (5-20x slower) need far fewer epochs for that.
+        bool set = false;
+        const int long_run = qEnvironmentVariableIntValue("CLIPFLOW_TEST_LONG_EPOCHS", &set);
+        dialog.setEpochs(set && long_run > 2 ? long_run : 1500);
         dialog.setModelName(QStringLiteral("resumed"));
         QSignalSpy finished(dialog.job(), &TrainingJob::finished);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
