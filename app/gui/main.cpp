@@ -47,11 +47,11 @@ int main(int argc, char** argv)
         if (parser.positionalArguments().isEmpty()) save();
     }
     // The desktop file passes %F: images, folders and case files, as a file manager hands them over.
-    for (const QString& file : parser.positionalArguments()) {
-        if (file.endsWith(QLatin1String(".cfcase"), Qt::CaseInsensitive))
-            window.openCase(file);
-        else
-            window.openFile(file);
-    }
+    // A case replaces the evidence list, so cases open first and files join them.
+    const auto is_case = [](const QString& f) { return f.endsWith(QLatin1String(".cfcase"), Qt::CaseInsensitive); };
+    for (const QString& file : parser.positionalArguments())
+        if (is_case(file)) window.openCase(file);
+    for (const QString& file : parser.positionalArguments())
+        if (!is_case(file)) window.openFile(file);
     return app.exec();
 }

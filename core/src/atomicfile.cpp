@@ -40,6 +40,22 @@ void sync_folder(const std::string& dir)
     ::close(fd);
 }
 
+#ifdef O_TMPFILE
+// Gives the complete unnamed file `fd` a hidden name beside the target; "" when
+// that is impossible (e.g. no /proc), and the caller then falls back to mkstemp.
+std::string link_hidden(int fd, const std::string& hidden)
+{
+    static std::atomic<unsigned> counter{0};
+    const std::string proc = "/proc/self/fd/" + std::to_string(fd);
+    for (int attempt = 0; attempt < 100; ++attempt) {
+        std::string name = hidden + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+        if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, name.c_str(), AT_SYMLINK_FOLLOW) == 0) return name;
+        if (errno != EEXIST) break;
+    }
+    return {};
+}
+#endif
+
 } // namespace
 
 Status write_file_atomic(const std::string& path, std::span<const unsigned char> bytes)
@@ -48,46 +64,34 @@ Status write_file_atomic(const std::string& path, std::span<const unsigned char>
     const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
     const std::string hidden = (std::filesystem::path(dir) / ("." + target.filename().string() + ".")).string();
 
+    std::string tmp; // a complete, flushed copy beside the target, ready for the rename
 #ifdef O_TMPFILE
     // An unnamed file: if we are killed while writing, the kernel frees it and
-    // nothing is left behind. It gets a name only once complete, for the rename.
-    const int anon = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600);
-    if (anon >= 0) {
-        Status st = write_all(anon, bytes, path);
-        std::string name;
-        if (st.ok()) {
-            static std::atomic<unsigned> counter{0};
-            const std::string proc = "/proc/self/fd/" + std::to_string(anon);
-            for (int attempt = 0; attempt < 100 && name.empty(); ++attempt) {
-                std::string candidate = hidden + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-                if (::linkat(AT_FDCWD, proc.c_str(), AT_FDCWD, candidate.c_str(), AT_SYMLINK_FOLLOW) == 0)
-                    name = std::move(candidate);
-                else if (errno != EEXIST)
-                    break;
-            }
-            if (name.empty()) st = io_error("cannot name the new " + path, errno);
-        }
+    // nothing is left behind. It gets a name only once complete.
+    if (const int anon = ::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600); anon >= 0) {
+        const Status st = write_all(anon, bytes, path);
+        if (st.ok()) tmp = link_hidden(anon, hidden);
         ::close(anon);
-        if (!st.ok()) return st;
-        if (::rename(name.c_str(), path.c_str()) != 0) {
-            const int err = errno;
-            ::unlink(name.c_str());
-            return io_error("cannot replace " + path, err);
-        }
-        sync_folder(dir);
-        return {};
+        if (!st.ok()) return st; // disk full and the like: the old file survives
     }
-    // EOPNOTSUPP/EISDIR/EINVAL: the filesystem has no unnamed files; fall back to a named one.
+    // No unnamed files on this filesystem (EOPNOTSUPP, EISDIR, ...), or no way to name one: a named temporary.
 #endif
-    std::string tmpl = hidden + "XXXXXX";
-    const int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return io_error("cannot create a temporary file in " + dir, errno);
-    Status st = write_all(fd, bytes, path);
-    if (::close(fd) != 0 && st.ok()) st = io_error("cannot close " + path, errno);
-    if (st.ok() && ::rename(tmpl.c_str(), path.c_str()) != 0) st = io_error("cannot replace " + path, errno);
-    if (!st.ok()) {
-        ::unlink(tmpl.c_str());
-        return st;
+    if (tmp.empty()) {
+        std::string tmpl = hidden + "XXXXXX";
+        const int fd = ::mkstemp(tmpl.data());
+        if (fd < 0) return io_error("cannot create a temporary file in " + dir, errno);
+        Status st = write_all(fd, bytes, path);
+        if (::close(fd) != 0 && st.ok()) st = io_error("cannot close " + path, errno);
+        if (!st.ok()) {
+            ::unlink(tmpl.c_str());
+            return st;
+        }
+        tmp = std::move(tmpl);
+    }
+    if (::rename(tmp.c_str(), path.c_str()) != 0) {
+        const int err = errno;
+        ::unlink(tmp.c_str());
+        return io_error("cannot replace " + path, err);
     }
     sync_folder(dir);
     return {};

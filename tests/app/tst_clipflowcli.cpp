@@ -108,6 +108,21 @@ QStringList tiny_training(const QString& photos, const QString& model)
             QStringLiteral("--no-cache")};
 }
 
+// Starts `clipflow train ARGS` with endless epochs and waits until it reports epoch 3.
+bool start_long_training(QProcess& p, const QStringList& args, QByteArray& err)
+{
+    p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
+            args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
+    if (!p.waitForStarted()) return false;
+    QElapsedTimer t;
+    t.start();
+    while (!(err += p.readAllStandardError()).contains("epoch 3/")) {
+        if (t.elapsed() > 60000 || p.state() == QProcess::NotRunning) return false;
+        p.waitForReadyRead(200);
+    }
+    return true;
+}
+
 // Children of `parent` and their resident memory in kB (from /proc).
 QList<QPair<qint64, qint64>> children_rss(qint64 parent)
 {
@@ -536,11 +551,8 @@ private Q_SLOTS:
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
         const QStringList args = tiny_training(tmp.path(), model);
         QProcess p;
-        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
-                args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
-        QVERIFY(p.waitForStarted());
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("epoch 3/"), 60000);
+        QVERIFY2(start_long_training(p, args, err), err.constData());
         ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(30000));
         err += p.readAllStandardError();
@@ -596,11 +608,8 @@ private Q_SLOTS:
         m.close();
 
         QProcess p;
-        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
-                args + QStringList{QStringLiteral("--epochs"), QStringLiteral("100000")});
-        QVERIFY(p.waitForStarted());
         QByteArray err;
-        QTRY_VERIFY_WITH_TIMEOUT((err += p.readAllStandardError()).contains("epoch 3/"), 60000);
+        QVERIFY2(start_long_training(p, args, err), err.constData());
         ::kill(pid_t(p.processId()), SIGKILL);
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitStatus(), QProcess::CrashExit);
