@@ -14,7 +14,7 @@ packages=(
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libopenblas0-pthread
   libopencv-dev libfftw3-dev libssl-dev libgif-dev nlohmann-json3-dev libexiv2-dev
-  libbenchmark-dev xvfb xauth poppler-utils clang-format
+  libbenchmark-dev xvfb xauth poppler-utils clang-format doxygen
   dpkg-dev lintian desktop-file-utils appstream
   python3 python3-torch python3-numpy python3-pil
 )

@@ -1057,6 +1057,22 @@
         <source>A new language applies when the program next starts.</source>
         <translation>Eine neue Sprache gilt ab dem nächsten Programmstart.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Keine Begrenzung</translation>
+    </message>
+    <message>
+        <source>Time limit per file</source>
+        <translation>Zeitlimit pro Datei</translation>
+    </message>
+    <message>
+        <source>Each image is first read in a separate process; one that takes longer, or crashes it, is reported and skipped, and the queue goes on.</source>
+        <translation>Jedes Bild wird zuerst in einem eigenen Prozess gelesen; ein Bild, das länger braucht oder ihn abstürzen lässt, wird gemeldet und übersprungen, und die Warteschlange läuft weiter.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingDialog</name>

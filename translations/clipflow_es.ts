@@ -1057,6 +1057,22 @@
         <source>A new language applies when the program next starts.</source>
         <translation>Un nuevo idioma se aplica la próxima vez que se inicie el programa.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Sin límite</translation>
+    </message>
+    <message>
+        <source>Time limit per file</source>
+        <translation>Tiempo máximo por archivo</translation>
+    </message>
+    <message>
+        <source>Each image is first read in a separate process; one that takes longer, or crashes it, is reported and skipped, and the queue goes on.</source>
+        <translation>Cada imagen se lee primero en un proceso aparte; una que tarde más, o que lo haga fallar, se notifica y se omite, y la cola continúa.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingDialog</name>

@@ -1057,6 +1057,22 @@
         <source>A new language applies when the program next starts.</source>
         <translation>Une nouvelle langue s&apos;applique au prochain démarrage du programme.</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>Aucune limite</translation>
+    </message>
+    <message>
+        <source>Time limit per file</source>
+        <translation>Durée maximale par fichier</translation>
+    </message>
+    <message>
+        <source>Each image is first read in a separate process; one that takes longer, or crashes it, is reported and skipped, and the queue goes on.</source>
+        <translation>Chaque image est d’abord lue dans un processus séparé ; une image qui prend plus de temps, ou qui le fait planter, est signalée et ignorée, et la file d’attente continue.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingDialog</name>

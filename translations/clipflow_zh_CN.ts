@@ -1051,6 +1051,22 @@
         <source>A new language applies when the program next starts.</source>
         <translation>新语言将在下次启动程序时生效。</translation>
     </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>No limit</source>
+        <translation>不限制</translation>
+    </message>
+    <message>
+        <source>Time limit per file</source>
+        <translation>每个文件的时间上限</translation>
+    </message>
+    <message>
+        <source>Each image is first read in a separate process; one that takes longer, or crashes it, is reported and skipped, and the queue goes on.</source>
+        <translation>每张图像先在独立进程中读取；超时或导致该进程崩溃的图像会被报告并跳过，队列继续处理。</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingDialog</name>

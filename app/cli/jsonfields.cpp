@@ -42,4 +42,9 @@ nlohmann::json error_line(const std::string& file, const Status& status)
     return {{"file", file}, {"error", status.message()}, {"error_code", error_code_name(status.code())}};
 }
 
+std::string dump_line(const nlohmann::json& j)
+{
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 } // namespace clipflow::cli

@@ -19,5 +19,7 @@ nlohmann::json rounded_array(const std::vector<float>& values, double step = 1e-
 nlohmann::json evidence_fields(const EvidenceInfo& info);
 // {"file","error","error_code"}
 nlohmann::json error_line(const std::string& file, const Status& status);
+// One output line, without its newline; invalid UTF-8 in file names is replaced, not thrown on.
+std::string dump_line(const nlohmann::json& j);
 
 } // namespace clipflow::cli

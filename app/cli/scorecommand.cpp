@@ -12,6 +12,8 @@
 #include <cstdio>
 #include <iostream>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <thread>
 #include <unistd.h>
 
@@ -74,11 +76,6 @@ std::string readable(const nlohmann::json& r)
 }
 
 // File names are bytes, not always UTF-8: never let one stop the batch.
-std::string dump(const nlohmann::json& j)
-{
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 // The whole output line for one file: its results, or {"file","error","error_code"}.
 nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker)
 {
@@ -107,7 +104,7 @@ bool print(const nlohmann::json& line, bool json)
 {
     const bool failed = line.contains("error");
     if (json) {
-        std::cout << dump(line) << "\n";
+        std::cout << dump_line(line) << "\n";
     } else if (failed) {
         std::cerr << line["file"].get<std::string>() << ": " << line["error"].get<std::string>() << "\n";
     } else {
@@ -120,49 +117,8 @@ bool print(const nlohmann::json& line, bool json)
     return !failed;
 }
 
-// Paths travel to workers as hex, so any byte (newlines included) survives.
-std::string to_hex(const std::string& s)
-{
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    for (unsigned char c : s) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
-}
-
-std::optional<std::string> from_hex(const std::string& s)
-{
-    auto value = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
-    if (s.size() % 2) return std::nullopt;
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); i += 2) {
-        const int hi = value(s[i]), lo = value(s[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out += static_cast<char>(hi * 16 + lo);
-    }
-    return out;
-}
-
-// --worker: the isolated half of --file-timeout. Says it is ready (and whether
-// its parent may run several), then answers one line per hex-encoded path.
-int serve(const Sets& sets, std::FILE* replies)
-{
-    auto reply = [&](const nlohmann::json& j) {
-        const std::string text = dump(j) + "\n";
-        std::fwrite(text.data(), 1, text.size(), replies);
-        std::fflush(replies);
-    };
-    reply({{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}});
-    for (std::string request; std::getline(std::cin, request);) {
-        const auto file = from_hex(request);
-        reply(file ? score_file(*file, sets, 0) : error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
-    }
-    return 0;
-}
-
-// Runs `work(worker, index)` for every file on `workers` threads, printing in input order.
+// Runs `work(worker, index)` for every file on `workers` threads, printing in input
+// order as soon as every earlier file is done, so a long batch streams its results.
 int run_batch(const std::vector<std::string>& files, int workers, bool json,
               const std::function<nlohmann::json(int, std::size_t)>& work)
 {
@@ -170,17 +126,26 @@ int run_batch(const std::vector<std::string>& files, int workers, bool json,
     const std::size_t chunk = 64; // bounded memory, ordered output
     for (std::size_t start = 0; start < files.size(); start += chunk) {
         const std::size_t end = std::min(files.size(), start + chunk);
-        std::vector<nlohmann::json> out(end - start);
+        std::vector<std::optional<nlohmann::json>> out(end - start);
         std::atomic<std::size_t> next{start};
+        std::mutex printing;
+        std::size_t printed = start;
         auto loop = [&](int w) {
-            for (std::size_t i; (i = next++) < end;) out[i - start] = work(w, i);
+            for (std::size_t i; (i = next++) < end;) {
+                auto line = work(w, i);
+                const std::lock_guard lock(printing);
+                out[i - start] = std::move(line);
+                for (; printed < end && out[printed - start]; ++printed) {
+                    failures += print(*out[printed - start], json) ? 0 : 1;
+                    out[printed - start].reset();
+                }
+                std::cout.flush();
+            }
         };
         std::vector<std::thread> pool;
         for (int w = 1; w < workers; ++w) pool.emplace_back(loop, w);
         loop(0);
         for (auto& t : pool) t.join();
-        for (const auto& line : out) failures += print(line, json) ? 0 : 1;
-        std::cout.flush();
     }
     return failures ? 1 : 0;
 }
@@ -257,7 +222,7 @@ int run_score(std::vector<std::string> words)
         const int workers = hello.is_object() && hello.value("parallel", false) ? threads : 1;
         for (int w = 1; w < workers; ++w) procs.push_back(std::make_unique<WorkerProcess>(params));
         return run_batch(files, workers, json, [&](int w, std::size_t i) {
-            auto reply = procs[static_cast<std::size_t>(w)]->request(to_hex(files[i]));
+            auto reply = procs[static_cast<std::size_t>(w)]->request(encode_worker_path(files[i]));
             if (!reply) return error_line(files[i], reply.status());
             auto line = nlohmann::json::parse(*reply, nullptr, false);
             if (!line.is_object() || !line.contains("file"))
@@ -267,12 +232,8 @@ int run_score(std::vector<std::string> words)
     }
 
     // A worker answers on its own descriptor; stray library output on stdout goes to stderr.
-    std::FILE* replies = nullptr;
-    if (worker_mode) {
-        replies = ::fdopen(::dup(1), "w");
-        if (!replies) return 2;
-        ::dup2(2, 1);
-    }
+    std::FILE* replies = worker_mode ? take_worker_replies() : nullptr;
+    if (worker_mode && !replies) return 2;
 
     // In this process: one set of detectors per worker thread (a detector is used by one thread at a time).
     Sets sets;
@@ -283,7 +244,15 @@ int run_score(std::vector<std::string> words)
         workers = std::min<int>(workers, static_cast<int>(copies.size()));
         sets.push_back(std::move(copies));
     }
-    if (worker_mode) return serve(sets, replies);
+    if (worker_mode) {
+        // The isolated half of --file-timeout: says whether its parent may run several.
+        const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}};
+        return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
+            const auto file = decode_worker_path(request);
+            return dump_line(file ? score_file(*file, sets, 0)
+                                  : error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
+        });
+    }
     return run_batch(files, workers, json,
                      [&](int w, std::size_t i) { return score_file(files[i], sets, static_cast<std::size_t>(w)); });
 }

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace clipflow::app {
 namespace {
 
@@ -50,6 +52,18 @@ void AppSettings::setPageSize(QPageSize::PageSizeId page)
 {
     QSettings().setValue(QStringLiteral("report/page"),
                          page == QPageSize::Letter ? QStringLiteral("Letter") : QStringLiteral("A4"));
+}
+
+double AppSettings::fileTimeLimit()
+{
+    bool ok = false;
+    const double s = QSettings().value(QStringLiteral("analysis/fileTimeLimit"), 120.0).toDouble(&ok);
+    return ok && s >= 0 && s <= 86400 ? s : 120.0;
+}
+
+void AppSettings::setFileTimeLimit(double seconds)
+{
+    QSettings().setValue(QStringLiteral("analysis/fileTimeLimit"), std::clamp(seconds, 0.0, 86400.0));
 }
 
 QString AppSettings::analyst()

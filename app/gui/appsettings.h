@@ -1,6 +1,6 @@
 #pragma once
 // The user's settings (QSettings): theme, language, report page size, the
-// active detectors and recent files and cases. GUI thread only.
+// per-file time limit, the active detectors and recent files and cases. GUI thread only.
 
 #include <QPageSize>
 #include <QString>
@@ -17,6 +17,9 @@ public:
     static QPageSize::PageSizeId pageSize();
     static void setPageSize(QPageSize::PageSizeId page);
     static QString analyst(); // remembered for new cases
+    // Seconds an image may take to be read and decoded in the isolated reader; 0: no limit, no reader.
+    static double fileTimeLimit();
+    static void setFileTimeLimit(double seconds);
     static void setAnalyst(const QString& name);
 
     static QString clipflowModel(); // empty: the shipped default

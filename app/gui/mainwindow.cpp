@@ -402,14 +402,43 @@ void MainWindow::cancelQueued()
     statusBar()->showMessage(tr("Queued analyses cancelled"));
 }
 
+MainWindow::~MainWindow()
+{
+    // The analysis holds pointers to detectors_ and reader_.
+    watcher_.waitForFinished();
+    verifier_.waitForFinished();
+}
+
+void MainWindow::setReaderProgram(const QString& path)
+{
+    reader_program_ = path;
+    reader_limit_ = -1; // rebuilt before the next file
+}
+
 void MainWindow::startNext()
 {
     if (running_ || queue_.isEmpty()) return;
+    const double limit = AppSettings::fileTimeLimit();
+    if (limit != reader_limit_) {
+        reader_.reset();
+        reader_limit_ = limit;
+        const QString exe =
+            reader_program_.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/clipflow") : reader_program_;
+        if (limit > 0 && QFileInfo(exe).isExecutable()) {
+            WorkerProcessParams params;
+            params.argv = {exe.toStdString(), "intake-worker"};
+            params.timeout_s = limit;
+            params.startup_timeout_s = 60;
+            reader_ = std::make_unique<WorkerProcess>(std::move(params));
+        } else if (limit > 0) {
+            qWarning("clipflow-forensics: %s not found; images are read without a per-file time limit", qPrintable(exe));
+        }
+    }
     running_ = true;
     const QString file = queue_.takeFirst();
     model_.setState(model_.find(file), EvidenceModel::State::Analysing);
     statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
-    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_));
+    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_, reader_.get()));
 }
 
 void MainWindow::finished()

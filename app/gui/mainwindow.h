@@ -1,8 +1,9 @@
 #pragma once
 // The main window: drop or open an image, see its hash, its stored pixels,
 // its spectra and radial profiles, both detectors' scores and where it falls
-// among natural images. Analysis runs on a worker thread (QtConcurrent);
-// everything here runs on the GUI thread.
+// among natural images. Analysis runs on a worker thread (QtConcurrent), each
+// file first read by an isolated `clipflow intake-worker` under the per-file
+// time limit; everything here runs on the GUI thread.
 
 #include "analysis.h"
 #include "evidencemodel.h"
@@ -13,6 +14,8 @@
 #include <QMainWindow>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+
+#include <memory>
 
 class QLabel;
 class QLineEdit;
@@ -35,6 +38,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override; // waits for the running analysis (bounded by the time limit)
 
     // Adds the file (or every image in a folder) to the evidence table and
     // queues its background analysis; results appear as each finishes.
@@ -63,6 +67,8 @@ public:
     // Active detector files (empty: the shipped default); remembered in the settings.
     void useModels(const QString& clipflow, const QString& supervised);
     QMenu* recentFilesMenu() const { return recent_files_; }
+    // The isolated reader's program (default: `clipflow` beside this one); applies from the next file.
+    void setReaderProgram(const QString& path);
 
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
@@ -114,6 +120,10 @@ private:
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
     int batch_total_ = 0, batch_done_ = 0;
     Detectors detectors_;
+    // The isolated reader: used by the running analysis only; replaced between files when the limit changes.
+    std::unique_ptr<WorkerProcess> reader_;
+    QString reader_program_;
+    double reader_limit_ = -1;
     QFutureWatcher<Analysis> watcher_;
 };
 

@@ -5,6 +5,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QLabel>
 
@@ -34,11 +35,25 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
     page_->addItem(QStringLiteral("Letter"), int(QPageSize::Letter));
     page_->setCurrentIndex(AppSettings::pageSize() == QPageSize::Letter ? 1 : 0);
     page_->setAccessibleName(tr("Report page size"));
+    time_limit_ = new QDoubleSpinBox(this);
+    time_limit_->setDecimals(1);
+    time_limit_->setRange(0, 3600);
+    time_limit_->setSingleStep(10);
+    time_limit_->setSuffix(tr(" s"));
+    time_limit_->setSpecialValueText(tr("No limit"));
+    time_limit_->setValue(AppSettings::fileTimeLimit());
+    time_limit_->setAccessibleName(tr("Time limit per file"));
     auto* form = new QFormLayout(this);
     form->addRow(tr("Theme"), theme_);
     form->addRow(tr("Language"), language_);
     form->addRow(QString(), new QLabel(tr("A new language applies when the program next starts."), this));
     form->addRow(tr("Report page size"), page_);
+    form->addRow(tr("Time limit per file"), time_limit_);
+    auto* limit_note = new QLabel(tr("Each image is first read in a separate process; one that takes longer, or crashes it, "
+                                     "is reported and skipped, and the queue goes on."),
+                                  this);
+    limit_note->setWordWrap(true);
+    form->addRow(QString(), limit_note);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
@@ -50,6 +65,7 @@ void PreferencesDialog::accept()
     AppSettings::setTheme(theme_->currentData().toString());
     AppSettings::setLanguage(language_->currentData().toString());
     AppSettings::setPageSize(QPageSize::PageSizeId(page_->currentData().toInt()));
+    AppSettings::setFileTimeLimit(time_limit_->value());
     Theme::apply(AppSettings::theme());
     QDialog::accept();
 }

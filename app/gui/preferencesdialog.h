@@ -1,10 +1,11 @@
 #pragma once
-// Preferences: theme (applied at once), language (at the next start), and the
-// page size of case reports. Stored through AppSettings.
+// Preferences: theme (applied at once), language (at the next start), the
+// page size of case reports and the per-file time limit (from the next file). Stored through AppSettings.
 
 #include <QDialog>
 
 class QComboBox;
+class QDoubleSpinBox;
 
 namespace clipflow::app {
 
@@ -17,11 +18,13 @@ public:
     QComboBox* theme() const { return theme_; }
     QComboBox* language() const { return language_; }
     QComboBox* page() const { return page_; }
+    QDoubleSpinBox* timeLimit() const { return time_limit_; }
 
 private:
     QComboBox* theme_;
     QComboBox* language_;
     QComboBox* page_;
+    QDoubleSpinBox* time_limit_;
 };
 
 } // namespace clipflow::app

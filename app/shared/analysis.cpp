@@ -2,6 +2,8 @@
 
 #include <clipflow/sha256.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QFileInfo>
 
 #include <algorithm>
@@ -25,15 +27,43 @@ QImage preview_of(const Raster& r)
 
 } // namespace
 
-Analysis analyse_file(const QString& file, Detectors* detectors)
+Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader)
 {
     Analysis a;
     a.file = file;
     a.analysed_at = QDateTime::currentDateTimeUtc();
     a.modified = QFileInfo(file).lastModified().toUTC();
+    std::string checked_sha;
+    if (reader) {
+        auto reply = reader->request(encode_worker_path(file.toStdString()));
+        if (!reply) {
+            const Status& st = reply.status();
+            const std::string why = st.code() == ErrorCode::TimedOut ? "reading the file " + st.message()
+                                    : st.code() == ErrorCode::WorkerCrashed
+                                        ? "reading the file crashed its isolated reader: " + st.message()
+                                        : "the isolated reader failed: " + st.message();
+            a.error = QString::fromStdString(why);
+            return a;
+        }
+        const auto line = nlohmann::json::parse(*reply, nullptr, false);
+        if (!line.is_object() || !line.contains("file")) {
+            a.error = QStringLiteral("the isolated reader's answer was unreadable");
+            return a;
+        }
+        if (line.contains("error")) {
+            a.error = QString::fromStdString(line["error"].is_string() ? line["error"].get<std::string>() : "unreadable");
+            return a;
+        }
+        checked_sha = line.value("sha256", std::string());
+    }
     auto ev = load_evidence(file.toStdString());
     if (!ev) {
         a.error = QString::fromStdString(ev.status().message());
+        return a;
+    }
+    if (reader && ev->info.sha256 != checked_sha) {
+        a.error = QStringLiteral("the file changed while it was being read (SHA-256 %1, then %2)")
+                      .arg(QString::fromStdString(checked_sha), QString::fromStdString(ev->info.sha256));
         return a;
     }
     a.info = ev->info;

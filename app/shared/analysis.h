@@ -7,6 +7,7 @@
 #include <clipflow/evidence.h>
 #include <clipflow/metadata.h>
 #include <clipflow/spectrum.h>
+#include <clipflow/workerprocess.h>
 
 #include <QDateTime>
 #include <QImage>
@@ -33,6 +34,10 @@ struct Analysis {
 };
 
 // Intake, metadata, spectra (per channel too) and both default detectors.
-Analysis analyse_file(const QString& file, Detectors* detectors);
+// With `reader` (a `clipflow intake-worker`), the file's untrusted parsers run
+// first in that process under its time limit: a file that hangs or crashes a
+// decoder fails there, and only a file it read is decoded here, checked to be
+// the same bytes by SHA-256.
+Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader = nullptr);
 
 } // namespace clipflow::app

@@ -2,7 +2,9 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <cstring>
+#include <iostream>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -209,6 +211,61 @@ int WorkerProcess::started() const
 const std::string& WorkerProcess::ready_line() const
 {
     return impl_->ready;
+}
+
+std::string encode_worker_path(const std::string& path)
+{
+    static const char* digits = "0123456789abcdef";
+    std::string out;
+    out.reserve(path.size() * 2);
+    for (unsigned char c : path) {
+        out += digits[c >> 4];
+        out += digits[c & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> decode_worker_path(const std::string& line)
+{
+    auto value = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
+    if (line.size() % 2) return std::nullopt;
+    std::string out;
+    out.reserve(line.size() / 2);
+    for (std::size_t i = 0; i < line.size(); i += 2) {
+        const int hi = value(line[i]), lo = value(line[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out += static_cast<char>(hi * 16 + lo);
+    }
+    return out;
+}
+
+std::FILE* take_worker_replies()
+{
+    std::fflush(stdout);
+    const int fd = ::dup(STDOUT_FILENO);
+    if (fd < 0) return nullptr;
+    std::FILE* replies = ::fdopen(fd, "w");
+    if (!replies) {
+        ::close(fd);
+        return nullptr;
+    }
+    ::dup2(STDERR_FILENO, STDOUT_FILENO);
+    return replies;
+}
+
+int serve_worker_requests(std::FILE* replies, const std::string& ready_line,
+                          const std::function<std::string(const std::string&)>& answer)
+{
+    if (!replies) return 2;
+    auto reply = [&](const std::string& text) {
+        std::fwrite(text.data(), 1, text.size(), replies);
+        std::fputc('\n', replies);
+        std::fflush(replies);
+    };
+    reply(ready_line);
+    for (std::string request; std::getline(std::cin, request);) reply(answer(request));
+    std::fclose(replies);
+    return 0;
 }
 
 } // namespace clipflow

@@ -160,17 +160,24 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("mentions");
-        QTest::newRow("png") << fixture("rgb.png") << true << QStringLiteral("SHA-256");
-        QTest::newRow("16-bit tiff") << fixture("grey16.tif") << true << QStringLiteral("16-bit");
-        QTest::newRow("truncated jpeg") << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image");
-        QTest::newRow("bomb") << fixture("huge.png") << false << QStringLiteral("decompression bomb");
+        QTest::addColumn<bool>("isolated"); // read first by `clipflow intake-worker`
+        for (bool isolated : {false, true}) {
+            const char* how = isolated ? " (isolated reader)" : "";
+            QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated;
+            QTest::addRow("16-bit tiff%s", how) << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated;
+            QTest::addRow("truncated jpeg%s", how)
+                << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image") << isolated;
+            QTest::addRow("bomb%s", how) << fixture("huge.png") << false << QStringLiteral("decompression bomb") << isolated;
+        }
     }
     void openShowsResults()
     {
         QFETCH(QString, file);
         QFETCH(bool, ok);
         QFETCH(QString, mentions);
+        QFETCH(bool, isolated);
         MainWindow w;
+        w.setReaderProgram(isolated ? QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow") : QStringLiteral("/nonexistent/clipflow"));
         w.show();
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
         w.openFile(file);
@@ -328,6 +335,50 @@ private Q_SLOTS:
             cancelled += w.evidence()->state(r) == clipflow::app::EvidenceModel::State::Cancelled;
         QCOMPARE(cancelled, 5); // the first one had started and finished
         QCOMPARE(spy.count(), 1);
+    }
+
+    // Every file in the queue has a time limit: one that takes longer to read is
+    // reported and skipped, and the queue goes on.
+    void fileTimeLimit_data()
+    {
+        QTest::addColumn<double>("limit");
+        QTest::addColumn<QString>("mentions");
+        // (Without a limit the same file is analysed in-process: openShowsResults covers that path.)
+        QTest::newRow("0.25 s") << 0.25 << QStringLiteral("longer than the limit of 0.25 s");
+        QTest::newRow("0.1 s") << 0.1 << QStringLiteral("longer than the limit of 0.1 s");
+    }
+    void fileTimeLimit()
+    {
+        QFETCH(double, limit);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        // 100 megapixels of grey (at the intake limit): seconds to read, 100 KB on disk.
+        const QString slow = dir.filePath(QStringLiteral("a-slow.png"));
+        QImage big(10000, 10000, QImage::Format_Grayscale8);
+        big.fill(0);
+        QVERIFY(big.save(slow));
+        big = QImage();
+        const QString quick = dir.filePath(QStringLiteral("b-quick.png"));
+        QVERIFY(QFile::copy(fixture("rgb.png"), quick));
+        clipflow::app::AppSettings::setFileTimeLimit(limit);
+        MainWindow w;
+        w.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        w.show();
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(slow);
+        w.openFile(quick);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 120000);
+        clipflow::app::AppSettings::setFileTimeLimit(120);
+        QCOMPARE(spy.at(0).at(0).toString(), slow);
+        QVERIFY(!spy.at(0).at(1).toBool());
+        QCOMPARE(spy.at(1).at(0).toString(), quick);
+        QVERIFY(spy.at(1).at(1).toBool());
+        const int row = w.evidence()->find(slow);
+        QCOMPARE(w.evidence()->state(row), clipflow::app::EvidenceModel::State::Failed);
+        const clipflow::app::Analysis* a = w.evidence()->analysis(row);
+        QVERIFY(a);
+        QVERIFY2(a->error.contains(mentions), qPrintable(a->error));
+        QVERIFY(a->error.startsWith(QStringLiteral("reading the file took longer")));
     }
 
     void dropStartsAnalysis()

@@ -8,6 +8,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
 #include <thread>
 
@@ -118,6 +119,35 @@ private Q_SLOTS:
         QVERIFY2(QByteArray::fromStdString(r.status().message()).contains(message), r.status().message().c_str());
         // A request after a failed start tries again and fails the same way, without hanging.
         QVERIFY(!w.request("a"));
+    }
+
+    // Request lines carry paths as hex, so a name may hold any byte; anything else is refused.
+    void pathEncoding_data()
+    {
+        QTest::addColumn<QByteArray>("path");
+        QTest::newRow("plain") << QByteArray("/tmp/a b.png");
+        QTest::newRow("newline") << QByteArray("/tmp/new\nline.png");
+        QTest::newRow("not UTF-8") << QByteArray("/tmp/\xff\xfe\x80.jpg");
+        QTest::newRow("NUL and CR") << QByteArray("a\0b\rc", 6);
+        QTest::newRow("empty") << QByteArray();
+    }
+    void pathEncoding()
+    {
+        QFETCH(QByteArray, path);
+        const std::string p(path.constData(), static_cast<std::size_t>(path.size()));
+        const std::string line = clipflow::encode_worker_path(p);
+        QCOMPARE(line.size(), p.size() * 2);
+        QVERIFY(line.find_first_not_of("0123456789abcdef") == std::string::npos);
+        const auto back = clipflow::decode_worker_path(line);
+        QVERIFY(back);
+        QCOMPARE(*back, p);
+        if (!line.empty()) {
+            QVERIFY(!clipflow::decode_worker_path(line.substr(1))); // odd length
+            std::string upper = line;
+            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            QCOMPARE(bool(clipflow::decode_worker_path(upper)), upper == line); // lowercase only
+            QVERIFY(!clipflow::decode_worker_path(line + "zz"));
+        }
     }
 
     void abortStopsWaiting()

@@ -22,9 +22,9 @@
 namespace clipflow {
 
 struct BackboneSpec {
-    std::string type = "forensic"; // "forensic" or "clip"
-    std::string clip_model;        // checkpoint path (type "clip")
-    std::string layer = "proj";    // clip: "proj", "cls" or "block:N"
+    std::string type = "forensic"; ///< "forensic" or "clip"
+    std::string clip_model;        ///< checkpoint path (type "clip")
+    std::string layer = "proj";    ///< clip: "proj", "cls" or "block:N"
     ClipLoadParams clip_load;
 };
 
@@ -33,20 +33,20 @@ public:
     virtual ~Backbone() = default;
 
     virtual std::string type() const = 0;
-    // Stable identity, e.g. "forensic-v1" or "clip:ViT-B/32@224:proj".
+    /// Stable identity, e.g. "forensic-v1" or "clip:ViT-B/32@224:proj".
     virtual std::string id() const = 0;
     virtual int dim() const = 0;
     virtual std::string feature_layer() const = 0;
-    // SHA-256 of the weights file; empty for weight-free backbones.
+    /// SHA-256 of the weights file; empty for weight-free backbones.
     virtual std::string weights_sha256() const = 0;
-    // Everything that changes the features, as JSON (model metadata, cache keys).
+    /// Everything that changes the features, as JSON (model metadata, cache keys).
     virtual std::string params_json() const = 0;
 
-    // The views of an image that scoring looks at (deterministic).
+    /// The views of an image that scoring looks at (deterministic).
     virtual std::vector<Raster> scoring_views(const Raster& image) const = 0;
-    // One view for training, drawn from the seed (augmentation).
+    /// One view for training, drawn from the seed (augmentation).
     virtual Raster training_view(const Raster& image, std::uint64_t seed) const = 0;
-    // One feature vector of dim() floats per view.
+    /// One feature vector of dim() floats per view.
     virtual Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views) const = 0;
 };
 

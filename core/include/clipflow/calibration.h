@@ -26,20 +26,20 @@ struct CalibratedScore {
     double p_value = 1.0;
     bool p_extrapolated = false;
     double ai_score = 0.0;
-    std::string verdict;      // human wording
-    std::string verdict_code; // "natural", "weak", "moderate", "strong"
+    std::string verdict;      ///< human wording
+    std::string verdict_code; ///< "natural", "weak", "moderate", "strong"
 };
 
 struct Histogram {
-    double lo = 0.0, hi = 0.0;  // range of the bins
-    std::vector<double> counts; // equal-width bins
+    double lo = 0.0, hi = 0.0;  ///< range of the bins
+    std::vector<double> counts; ///< equal-width bins
 };
 
 class Calibration {
 public:
     static constexpr std::size_t kMaxStoredScores = 4096;
 
-    // natural: held-out natural scores (at least 10); proxy: held-out proxy scores (may be empty).
+    /// natural: held-out natural scores (at least 10); proxy: held-out proxy scores (may be empty).
     static Result<Calibration> build(std::vector<double> natural, std::vector<double> proxy, double fpr = 0.05, int bins = 40);
     static Result<Calibration> from_json(const std::string& json);
     std::string to_json() const;
@@ -55,7 +55,7 @@ public:
     const Histogram& proxy_histogram() const { return proxy_hist_; }
     double median() const { return median_; }
     double robust_sigma() const { return sigma_; }
-    // Natural-score quantile q in [0, 1] (linear interpolation).
+    /// Natural-score quantile q in [0, 1] (linear interpolation).
     double quantile(double q) const;
 
 private:

@@ -6,9 +6,9 @@
 
 namespace clipflow {
 
-// fraction in [0, 1]
+/// fraction in [0, 1]
 using ProgressCallback = std::function<void(double fraction)>;
-// return true to stop; the call then returns ErrorCode::Aborted
+/// return true to stop; the call then returns ErrorCode::Aborted
 using AbortCallback = std::function<bool()>;
 
 } // namespace clipflow

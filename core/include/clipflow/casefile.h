@@ -24,19 +24,19 @@
 namespace clipflow {
 
 struct CaseEvidence {
-    std::string file;   // as added (absolute where possible)
-    std::string sha256; // of the exact bytes analysed
+    std::string file;   ///< as added (absolute where possible)
+    std::string sha256; ///< of the exact bytes analysed
     std::uint64_t size = 0;
     std::string format;
     int width = 0, height = 0;
     std::string added_at;
     std::string notes;
-    std::string results_json = "{}"; // detector outputs, as the tools wrote them
+    std::string results_json = "{}"; ///< detector outputs, as the tools wrote them
     bool operator==(const CaseEvidence&) const = default;
 };
 
 struct AuditEntry {
-    std::string time; // ISO 8601 UTC
+    std::string time; ///< ISO 8601 UTC
     std::string action;
     std::string detail;
     bool operator==(const AuditEntry&) const = default;
@@ -52,15 +52,15 @@ public:
     std::vector<CaseEvidence> evidence;
     std::vector<AuditEntry> audit;
 
-    CaseFile(); // created now, by this tool version
+    CaseFile(); ///< created now, by this tool version
 
-    // Appends (or, for a file already listed with the same hash, returns) an evidence entry; logged.
+    /// Appends (or, for a file already listed with the same hash, returns) an evidence entry; logged.
     CaseEvidence& add_evidence(const EvidenceInfo& info);
     void log(const std::string& action, const std::string& detail);
 
     std::string to_json() const;
     static Result<CaseFile> parse(const std::string& json);
-    Status save(const std::string& path) const; // atomic
+    Status save(const std::string& path) const; ///< atomic
     static Result<CaseFile> load(const std::string& path);
 
     bool operator==(const CaseFile&) const = default;
@@ -68,12 +68,12 @@ public:
 
 struct IntegrityCheck {
     std::string file;
-    std::string expected, actual; // actual is empty when the file cannot be read
+    std::string expected, actual; ///< actual is empty when the file cannot be read
     bool ok = false;
     std::string error;
 };
 
-// Hashes every evidence file again (read-only) and compares.
+/// Hashes every evidence file again (read-only) and compares.
 std::vector<IntegrityCheck> verify_evidence(const CaseFile& c, const AbortCallback& abort = {});
 
 } // namespace clipflow

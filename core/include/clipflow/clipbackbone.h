@@ -8,9 +8,9 @@ namespace clipflow {
 
 class ClipBackbone : public Backbone {
 public:
-    // layer: "proj", "cls", "block:N" (class token after block N, 1-based), or
-    // "tokens:K" (every token after K blocks, flattened: the input of a
-    // fine-tuned tail)
+    /// layer: "proj", "cls", "block:N" (class token after block N, 1-based), or
+    /// "tokens:K" (every token after K blocks, flattened: the input of a
+    /// fine-tuned tail)
     static Result<std::unique_ptr<ClipBackbone>> load(const std::string& checkpoint, const std::string& layer,
                                                       const ClipLoadParams& params = {});
 
@@ -34,7 +34,7 @@ private:
     }
     ClipEncoder encoder_;
     std::string layer_;
-    int block_ = 0; // N for block:N, -(K + 1) for tokens:K
+    int block_ = 0; ///< N for block:N, -(K + 1) for tokens:K
     std::string sha256_;
 };
 

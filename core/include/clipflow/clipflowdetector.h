@@ -21,14 +21,14 @@
 namespace clipflow {
 
 struct DetectorLoadParams {
-    std::string clip_model; // CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
-    std::string models_dir; // installed models; empty: ModelRegistry::default_dir()
+    std::string clip_model; ///< CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
+    std::string models_dir; ///< installed models; empty: ModelRegistry::default_dir()
     ClipLoadParams clip_load;
 };
 
 struct DetectorScore {
     CalibratedScore calibrated;
-    std::vector<double> view_log_likelihoods; // one per view; calibrated.log_likelihood is their mean
+    std::vector<double> view_log_likelihoods; ///< one per view; calibrated.log_likelihood is their mean
 };
 
 class ClipFlowDetector {
@@ -43,7 +43,7 @@ public:
     const Backbone& backbone() const;
 
     Result<DetectorScore> score(const Raster& image) const;
-    // Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
+    /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
 
 private:
@@ -52,10 +52,10 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-// Where a default detector lives: the environment variable (for the CLIP-Flow
-// default, $CLIPFLOW_DEFAULT_MODEL; for the supervised one,
-// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then <exe_dir>/../share/clipflow/models/NAME
-// (build tree and installed layouts alike), then the user's models folder.
+/// Where a default detector lives: the environment variable (for the CLIP-Flow
+/// default, $CLIPFLOW_DEFAULT_MODEL; for the supervised one,
+/// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then `EXE_DIR/../share/clipflow/models/NAME`
+/// (build tree and installed layouts alike), then the user's models folder.
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name = "clipflow-default.safetensors");
 
 } // namespace clipflow

@@ -26,16 +26,16 @@ struct ClipFlowModelInfo : DetectorModelHeader {
     std::string proxy_json;
     std::string objective;
     std::string training_json;
-    std::vector<std::string> training_sha256; // images the flow was trained on (sorted)
-    std::vector<std::string> holdout_sha256;  // held-out images that calibrated it (sorted)
+    std::vector<std::string> training_sha256; ///< images the flow was trained on (sorted)
+    std::vector<std::string> holdout_sha256;  ///< held-out images that calibrated it (sorted)
     Calibration calibration;
-    std::string metadata_json; // the whole object, as stored
+    std::string metadata_json; ///< the whole object, as stored
 
-    // Parses and validates the "clipflow.model" metadata of a file.
+    /// Parses and validates the "clipflow.model" metadata of a file.
     static Result<ClipFlowModelInfo> read(const std::string& path);
     static Result<ClipFlowModelInfo> parse(const std::string& metadata_json);
-    bool trained_on(const std::string& sha256) const;    // in the flow's training set
-    bool calibrated_on(const std::string& sha256) const; // in the held-out calibration set
+    bool trained_on(const std::string& sha256) const;    ///< in the flow's training set
+    bool calibrated_on(const std::string& sha256) const; ///< in the held-out calibration set
 };
 
 } // namespace clipflow

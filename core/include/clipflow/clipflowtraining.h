@@ -30,17 +30,17 @@
 namespace clipflow {
 
 struct JobProgress {
-    std::string stage; // "features", "training", "calibration", "saving"
-    long done = 0;     // images (features, calibration) or steps (training)
+    std::string stage; ///< "features", "training", "calibration", "saving"
+    long done = 0;     ///< images (features, calibration) or steps (training)
     long total = 0;
     double eta_s = 0.0;
-    TrainProgress train; // during "training"
+    TrainProgress train; ///< during "training"
 };
 using JobProgressCallback = std::function<void(const JobProgress&)>;
 
-// The flow settings detectors are trained with (chosen by held-out proxy AUC on
-// the dev photos, never by AI images): 60 epochs, K = 4, width 256, feature
-// noise 0.5.
+/// The flow settings detectors are trained with (chosen by held-out proxy AUC on
+/// the dev photos, never by AI images): 60 epochs, K = 4, width 256, feature
+/// noise 0.5.
 FlowTrainParams detector_flow_defaults();
 
 struct ClipFlowTrainParams {
@@ -48,16 +48,16 @@ struct ClipFlowTrainParams {
     std::string out_path;
     BackboneSpec backbone;
     ProxyParams proxy;
-    int views_per_image = 4; // training views (random crops for the forensic backbone)
+    int views_per_image = 4; ///< training views (random crops for the forensic backbone)
     int proxies_per_view = 1;
-    double jpeg_augment = 1.0; // probability that a view and its proxy are both JPEG-recompressed (q 70-95)
+    double jpeg_augment = 1.0; ///< probability that a view and its proxy are both JPEG-recompressed (q 70-95)
     double holdout_fraction = 0.25;
     double fpr = 0.05;
-    // flow.dim comes from the backbone; checkpoint defaults to out_path + ".ckpt"
+    /// flow.dim comes from the backbone; checkpoint defaults to out_path + ".ckpt"
     FlowTrainParams train = detector_flow_defaults();
-    std::string cache_dir = "default"; // "default": FeatureCache::default_dir(); empty: no cache
+    std::string cache_dir = "default"; ///< "default": FeatureCache::default_dir(); empty: no cache
     std::uint64_t seed = 0;
-    int threads = 0; // feature workers; 0: all cores (forensic), 1 (CLIP)
+    int threads = 0; ///< feature workers; 0: all cores (forensic), 1 (CLIP)
     IntakeParams intake;
     JobProgressCallback progress;
     AbortCallback abort;
@@ -69,10 +69,10 @@ struct ClipFlowTrainResult {
     int resumed_from_epoch = 0;
     std::string device;
     long train_images = 0, holdout_images = 0, cache_hits = 0;
-    std::vector<std::string> skipped; // "file: reason" for unreadable inputs
+    std::vector<std::string> skipped; ///< "file: reason" for unreadable inputs
     double feature_seconds = 0.0, train_seconds = 0.0;
-    // Held-out natural images against their own proxies: a model-selection
-    // signal that needs no AI image.
+    /// Held-out natural images against their own proxies: a model-selection
+    /// signal that needs no AI image.
     double holdout_proxy_auc = 0.0;
     std::vector<TrainProgress> history;
 };

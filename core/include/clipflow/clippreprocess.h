@@ -19,10 +19,10 @@ struct ClipPreprocessParams {
     std::array<float, 3> std{0.26862954f, 0.26130258f, 0.27577711f};
 };
 
-// Channel-first float data, 3 x image_size x image_size.
+/// Channel-first float data, 3 x image_size x image_size.
 Result<std::vector<float>> clip_preprocess(const Raster& image, const ClipPreprocessParams& params = {});
 
-// Pillow's Image.resize(..., BICUBIC) on interleaved 8-bit RGB.
+/// Pillow's Image.resize(..., BICUBIC) on interleaved 8-bit RGB.
 std::vector<std::uint8_t> resize_bicubic_pil(const std::uint8_t* rgb, int width, int height, int out_width, int out_height);
 
 } // namespace clipflow

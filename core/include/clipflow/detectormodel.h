@@ -10,14 +10,14 @@ namespace clipflow {
 
 struct DetectorModelHeader {
     int format_version = 1;
-    std::string model_id; // "cf-..." or "sv-..." + 12 hex digits
+    std::string model_id; ///< "cf-..." or "sv-..." + 12 hex digits
     std::string created_at;
     std::string tool_version;
-    std::string backbone_type; // "forensic" or "clip"
+    std::string backbone_type; ///< "forensic" or "clip"
     std::string backbone_id;
     std::string feature_layer;
     int dim = 0;
-    std::string backbone_weights_sha256; // empty for weight-free backbones
+    std::string backbone_weights_sha256; ///< empty for weight-free backbones
     std::string backbone_params_json = "{}";
 };
 

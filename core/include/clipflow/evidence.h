@@ -14,38 +14,38 @@
 namespace clipflow {
 
 struct IntakeParams {
-    std::uint64_t max_pixels = 100'000'000; // refuse before decoding above this
+    std::uint64_t max_pixels = 100'000'000; ///< refuse before decoding above this
     std::uint64_t max_file_bytes = 2ull * 1024 * 1024 * 1024;
-    bool decode_pixels = true; // false: hash and probe only
+    bool decode_pixels = true; ///< false: hash and probe only
 };
 
 struct EvidenceInfo {
     std::string path;
-    std::string sha256; // lowercase hex of the exact file bytes
+    std::string sha256; ///< lowercase hex of the exact file bytes
     std::uint64_t file_size = 0;
-    std::string format; // "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
-    int width = 0;      // stored pixel grid, not EXIF-rotated
+    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
+    int width = 0;      ///< stored pixel grid, not EXIF-rotated
     int height = 0;
-    int source_channels = 0;  // as stored: 1, 2 (grey+alpha), 3, 4
-    int bit_depth = 8;        // per sample, as stored
-    std::string colour_model; // "grey", "rgb", "palette", "cmyk", "ycck"
+    int source_channels = 0;  ///< as stored: 1, 2 (grey+alpha), 3, 4
+    int bit_depth = 8;        ///< per sample, as stored
+    std::string colour_model; ///< "grey", "rgb", "palette", "cmyk", "ycck"
     bool has_alpha = false;
-    int exif_orientation = 0; // 1..8 from EXIF, 0 when absent
-    int frame_count_hint = 1; // GIF: >1 when more frames follow (only the first is analysed)
+    int exif_orientation = 0; ///< 1..8 from EXIF, 0 when absent
+    int frame_count_hint = 1; ///< GIF: >1 when more frames follow (only the first is analysed)
 };
 
 struct Evidence {
     EvidenceInfo info;
-    Raster pixels; // grey or RGB float in [0, 1]; alpha is dropped
+    Raster pixels; ///< grey or RGB float in [0, 1]; alpha is dropped
 };
 
-// What the results must say about orientation: analyses use the stored grid.
+/// What the results must say about orientation: analyses use the stored grid.
 std::string pixel_grid_note(const EvidenceInfo& info);
 
-// Reads, hashes and decodes one file. Thread-safe.
+/// Reads, hashes and decodes one file. Thread-safe.
 Result<Evidence> load_evidence(const std::string& path, const IntakeParams& params = {});
 
-// Same pipeline from memory (the bytes a caller already holds; also the fuzz entry point).
+/// Same pipeline from memory (the bytes a caller already holds; also the fuzz entry point).
 Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std::string& name, const IntakeParams& params = {});
 
 } // namespace clipflow

@@ -10,7 +10,7 @@
 
 namespace clipflow {
 
-// 64-byte aligned float buffer from fftwf_malloc, so new-array execution is valid.
+/// 64-byte aligned float buffer from fftwf_malloc, so new-array execution is valid.
 class FftBuffer {
 public:
     explicit FftBuffer(std::size_t floats = 0);
@@ -36,12 +36,12 @@ class FftPlanCache {
 public:
     static FftPlanCache& instance();
 
-    // Forward 2D real-to-complex transform of a height x width float array
-    // into height x (width/2+1) complex values. in and out must be FftBuffers.
+    /// Forward 2D real-to-complex transform of a height x width float array
+    /// into height x (width/2+1) complex values. in and out must be FftBuffers.
     bool forward_r2c(int height, int width, float* in, std::complex<float>* out, int threads = 0);
 
     void set_effort(PlanEffort effort);
-    // Default: $XDG_CACHE_HOME/clipflow/fftw3f.wisdom (or ~/.cache/...); empty disables.
+    /// Default: $XDG_CACHE_HOME/clipflow/fftw3f.wisdom (or ~/.cache/...); empty disables.
     void set_wisdom_path(const std::string& path);
     std::string wisdom_path() const;
     std::size_t cached_plans() const;

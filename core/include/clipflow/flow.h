@@ -18,18 +18,18 @@
 namespace clipflow {
 
 struct FlowParams {
-    int dim = 768;            // feature dimension
-    int steps = 8;            // K
-    int hidden = 512;         // coupling MLP width
-    int hidden_layers = 2;    // coupling MLP depth
-    float scale_clamp = 3.0f; // coupling log-scales are clamp * tanh(s / clamp)
+    int dim = 768;            ///< feature dimension
+    int steps = 8;            ///< K
+    int hidden = 512;         ///< coupling MLP width
+    int hidden_layers = 2;    ///< coupling MLP depth
+    float scale_clamp = 3.0f; ///< coupling log-scales are clamp * tanh(s / clamp)
     std::uint64_t seed = 0;
 };
 
 class NormalizingFlow {
 public:
     static Result<NormalizingFlow> create(const FlowParams& params);
-    // Reads a flow written by save(); checks every tensor's shape.
+    /// Reads a flow written by save(); checks every tensor's shape.
     static Result<NormalizingFlow> load(const std::string& path);
 
     NormalizingFlow(NormalizingFlow&&) noexcept;
@@ -39,24 +39,24 @@ public:
     const FlowParams& params() const;
     std::int64_t parameter_count() const;
 
-    // n rows of dim features, row-major. Nats per dimension, always finite.
+    /// n rows of dim features, row-major. Nats per dimension, always finite.
     Result<std::vector<float>> log_likelihood(const std::vector<float>& x, int n) const;
-    // z for each row (tests, diagnostics), and the inverse map back to x.
+    /// z for each row (tests, diagnostics), and the inverse map back to x.
     Result<std::vector<float>> forward(const std::vector<float>& x, int n) const;
     Result<std::vector<float>> inverse(const std::vector<float>& z, int n) const;
 
-    // Data-dependent ActNorm initialisation from a batch (Glow): each ActNorm
-    // gives zero mean and unit variance to the activations it sees first.
+    /// Data-dependent ActNorm initialisation from a batch (Glow): each ActNorm
+    /// gives zero mean and unit variance to the activations it sees first.
     Status initialize(const std::vector<float>& x, int n);
 
-    // Adds N(0, scale^2) noise to every weight: a non-trivial flow for tests
-    // and benchmarks (a fresh flow is the identity up to a rotation).
+    /// Adds N(0, scale^2) noise to every weight: a non-trivial flow for tests
+    /// and benchmarks (a fresh flow is the identity up to a rotation).
     Status randomize(float scale, std::uint64_t seed);
 
-    // One safetensors file: the weights plus string metadata (JSON values are the caller's).
+    /// One safetensors file: the weights plus string metadata (JSON values are the caller's).
     Status save(const std::string& path, const std::map<std::string, std::string>& metadata = {}) const;
 
-    struct Impl; // shared with the trainer inside core
+    struct Impl; ///< shared with the trainer inside core
     Impl& impl() const { return *impl_; }
 
 private:

@@ -16,8 +16,8 @@
 namespace clipflow {
 
 struct ForensicParams {
-    int crop = 256;    // view size; smaller images are used whole
-    int max_views = 4; // scoring crops spread over the image
+    int crop = 256;    ///< view size; smaller images are used whole
+    int max_views = 4; ///< scoring crops spread over the image
     int radial_bins = 32;
 };
 
@@ -37,7 +37,7 @@ public:
     Raster training_view(const Raster& image, std::uint64_t seed) const override;
     Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views) const override;
 
-    // The feature vector of one view (exposed for tests).
+    /// The feature vector of one view (exposed for tests).
     Result<std::vector<float>> view_features(const Raster& view) const;
 
 private:

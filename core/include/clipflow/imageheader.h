@@ -12,19 +12,19 @@
 namespace clipflow {
 
 struct ImageHeader {
-    std::string format; // "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
+    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
     std::uint32_t width = 0;
     std::uint32_t height = 0;
-    int channels = 0; // 0 when the container does not say
+    int channels = 0; ///< 0 when the container does not say
     int bit_depth = 8;
-    std::string colour_model; // "grey", "rgb", "palette", "cmyk", "ycck"
+    std::string colour_model; ///< "grey", "rgb", "palette", "cmyk", "ycck"
     bool has_alpha = false;
     int exif_orientation = 0;
 };
 
 Result<ImageHeader> probe_image_header(std::span<const std::uint8_t> bytes);
 
-// EXIF orientation (tag 0x0112) from a TIFF-structured EXIF block; 0 when absent.
+/// EXIF orientation (tag 0x0112) from a TIFF-structured EXIF block; 0 when absent.
 int exif_orientation_from_tiff(std::span<const std::uint8_t> tiff);
 
 } // namespace clipflow

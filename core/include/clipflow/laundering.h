@@ -11,13 +11,13 @@
 
 namespace clipflow {
 
-// Area filter when shrinking, bicubic when enlarging; the shorter side becomes `side`.
+/// Area filter when shrinking, bicubic when enlarging; the shorter side becomes `side`.
 Result<Raster> resize_shorter_side(const Raster& image, int side);
-// Encodes as baseline JPEG (4:2:0, libjpeg via OpenCV) and decodes again.
+/// Encodes as baseline JPEG (4:2:0, libjpeg via OpenCV) and decodes again.
 Result<Raster> jpeg_roundtrip(const Raster& image, int quality);
-// Shorter side to `side`, then JPEG at `quality`: the evaluation's laundering.
+/// Shorter side to `side`, then JPEG at `quality`: the evaluation's laundering.
 Result<Raster> launder(const Raster& image, int side = 512, int quality = 85);
-// 8-bit PNG or JPEG bytes of a raster (for docs, tests and proxy previews).
+/// 8-bit PNG or JPEG bytes of a raster (for docs, tests and proxy previews).
 Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int jpeg_quality = 95);
 
 } // namespace clipflow

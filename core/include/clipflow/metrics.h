@@ -11,7 +11,7 @@ namespace clipflow {
 double roc_auc(const std::vector<double>& negatives, const std::vector<double>& positives);
 double average_precision(const std::vector<double>& negatives, const std::vector<double>& positives);
 double tpr_at_fpr(const std::vector<double>& negatives, const std::vector<double>& positives, double fpr);
-// Fraction of scores strictly above a threshold.
+/// Fraction of scores strictly above a threshold.
 double rate_above(const std::vector<double>& scores, double threshold);
 
 } // namespace clipflow

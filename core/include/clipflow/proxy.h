@@ -42,39 +42,39 @@ std::optional<ProxyOp> proxy_op_from_name(const std::string& name);
 const std::vector<ProxyOp>& all_proxy_ops();
 
 struct ProxyParams {
-    std::vector<ProxyOp> ops = all_proxy_ops(); // drawn uniformly per proxy
-    float cutoff_min = 0.10f;                   // radial mask centre, cycles/pixel
+    std::vector<ProxyOp> ops = all_proxy_ops(); ///< drawn uniformly per proxy
+    float cutoff_min = 0.10f;                   ///< radial mask centre, cycles/pixel
     float cutoff_max = 0.35f;
-    float attenuation_min = 0.5f; // fraction of amplitude removed above the cut-off
+    float attenuation_min = 0.5f; ///< fraction of amplitude removed above the cut-off
     float attenuation_max = 0.95f;
-    float boost_min = 0.5f; // extra gain above the cut-off
+    float boost_min = 0.5f; ///< extra gain above the cut-off
     float boost_max = 2.0f;
-    float phase_sigma_min = 0.3f; // radians
+    float phase_sigma_min = 0.3f; ///< radians
     float phase_sigma_max = 1.5f;
-    float sharpen_min = 0.5f; // unsharp-mask amount
+    float sharpen_min = 0.5f; ///< unsharp-mask amount
     float sharpen_max = 2.0f;
 };
 
-// The ranges above as JSON, for model metadata.
+/// The ranges above as JSON, for model metadata.
 std::string proxy_params_json(const ProxyParams& params);
 
 struct ProxyImage {
-    Raster image; // same size and channels as the input, values in [0, 1]
+    Raster image; ///< same size and channels as the input, values in [0, 1]
     ProxyOp op = ProxyOp::HighFreqAttenuation;
-    std::string description_json; // {"op": ..., drawn parameters}
+    std::string description_json; ///< {"op": ..., drawn parameters}
 };
 
-// One proxy with an operation drawn from params.ops.
+/// One proxy with an operation drawn from params.ops.
 Result<ProxyImage> make_proxy(const Raster& natural, std::uint64_t seed, const ProxyParams& params = {});
-// One proxy with a given operation (parameters still drawn from the seed).
+/// One proxy with a given operation (parameters still drawn from the seed).
 Result<ProxyImage> make_proxy(const Raster& natural, ProxyOp op, std::uint64_t seed, const ProxyParams& params = {});
 
 } // namespace clipflow
 
 namespace clipflow {
 
-// A preview sheet (PNG bytes): the natural image and its proxy, each above its
-// luminance and noise-residual spectra, titled with the operation.
+/// A preview sheet (PNG bytes): the natural image and its proxy, each above its
+/// luminance and noise-residual spectra, titled with the operation.
 Result<std::vector<std::uint8_t>> render_proxy_pair_png(const Raster& natural, const ProxyImage& proxy);
 
 } // namespace clipflow

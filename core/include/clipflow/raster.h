@@ -9,8 +9,8 @@ namespace clipflow {
 struct Raster {
     int width = 0;
     int height = 0;
-    int channels = 0;        // 1 (grey) or 3 (RGB, in that order)
-    std::vector<float> data; // row-major, interleaved, nominal range [0, 1]
+    int channels = 0;        ///< 1 (grey) or 3 (RGB, in that order)
+    std::vector<float> data; ///< row-major, interleaved, nominal range [0, 1]
 
     bool empty() const { return data.empty(); }
     std::size_t pixel_count() const { return static_cast<std::size_t>(width) * static_cast<std::size_t>(height); }
@@ -22,9 +22,9 @@ struct Raster {
     }
 };
 
-// ITU-R BT.601 luma, as JPEG encoders compute it; grey rasters are copied.
+/// ITU-R BT.601 luma, as JPEG encoders compute it; grey rasters are copied.
 Raster luminance(const Raster& image);
-// One colour channel (0 = R, 1 = G, 2 = B) as a single-channel raster.
+/// One colour channel (0 = R, 1 = G, 2 = B) as a single-channel raster.
 Raster channel(const Raster& image, int index);
 
 } // namespace clipflow

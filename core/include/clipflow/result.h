@@ -29,7 +29,7 @@ public:
         assert(ok());
         return *value_;
     }
-    // By value: `for (x : make().value())` must not dangle into a dead temporary.
+    /// By value: `for (x : make().value())` must not dangle into a dead temporary.
     T value() &&
     {
         assert(ok());

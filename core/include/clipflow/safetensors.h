@@ -26,10 +26,10 @@ struct TensorView {
     std::string name;
     DType dtype = DType::F32;
     std::vector<std::int64_t> shape;
-    std::span<const std::uint8_t> bytes; // inside the mapping; valid while the file lives
+    std::span<const std::uint8_t> bytes; ///< inside the mapping; valid while the file lives
 
     std::int64_t numel() const;
-    // Any float dtype widened to float32 (F16 and BF16 exactly, F64 rounded).
+    /// Any float dtype widened to float32 (F16 and BF16 exactly, F64 rounded).
     Result<std::vector<float>> to_float() const;
 };
 
@@ -38,7 +38,7 @@ public:
     static constexpr std::uint64_t kMaxHeaderBytes = 100ull * 1024 * 1024;
 
     static Result<SafetensorsFile> open(const std::string& path);
-    // Parses bytes held elsewhere (tests, fuzzing); the caller keeps them alive.
+    /// Parses bytes held elsewhere (tests, fuzzing); the caller keeps them alive.
     static Result<SafetensorsFile> parse(std::span<const std::uint8_t> bytes);
 
     SafetensorsFile(SafetensorsFile&&) noexcept;
@@ -59,20 +59,20 @@ struct TensorData {
     std::string name;
     DType dtype = DType::F32;
     std::vector<std::int64_t> shape;
-    std::vector<std::uint8_t> bytes; // little-endian, row-major
+    std::vector<std::uint8_t> bytes; ///< little-endian, row-major
 
     static TensorData from_floats(std::string name, std::vector<std::int64_t> shape, const std::vector<float>& values,
                                   DType dtype = DType::F32);
 };
 
-// Serialises tensors (sorted by name, 8-byte aligned data) with string
-// metadata, written atomically.
+/// Serialises tensors (sorted by name, 8-byte aligned data) with string
+/// metadata, written atomically.
 Status write_safetensors(const std::string& path, const std::vector<TensorData>& tensors,
                          const std::map<std::string, std::string>& metadata = {});
 std::vector<std::uint8_t> serialize_safetensors(const std::vector<TensorData>& tensors,
                                                 const std::map<std::string, std::string>& metadata = {});
 
-// IEEE half and bfloat16 conversions (round to nearest even).
+/// IEEE half and bfloat16 conversions (round to nearest even).
 float half_to_float(std::uint16_t h);
 std::uint16_t float_to_half(float f);
 float bf16_to_float(std::uint16_t b);

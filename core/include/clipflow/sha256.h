@@ -18,10 +18,10 @@ public:
     Sha256& operator=(const Sha256&) = delete;
 
     void update(std::span<const std::uint8_t> bytes);
-    std::string finish_hex(); // resets the object for reuse
+    std::string finish_hex(); ///< resets the object for reuse
 
     static std::string hex(std::span<const std::uint8_t> bytes);
-    // Streams a file of any size (models are gigabytes) in 1 MB pieces.
+    /// Streams a file of any size (models are gigabytes) in 1 MB pieces.
     static Result<std::string> file_hex(const std::string& path);
 
 private:

@@ -8,25 +8,25 @@ namespace clipflow {
 
 enum class ErrorCode {
     Ok = 0,
-    NotFound,        // no such file
-    DanglingLink,    // a symbolic link whose target is missing
-    NotARegularFile, // directory, FIFO, device, socket
+    NotFound,        ///< no such file
+    DanglingLink,    ///< a symbolic link whose target is missing
+    NotARegularFile, ///< directory, FIFO, device, socket
     PermissionDenied,
     EmptyFile,
-    FileTooLarge,  // more bytes than IntakeParams::max_file_bytes
-    TooManyPixels, // header declares more than IntakeParams::max_pixels
+    FileTooLarge,  ///< more bytes than IntakeParams::max_file_bytes
+    TooManyPixels, ///< header declares more than IntakeParams::max_pixels
     UnsupportedFormat,
     CorruptData,
     TruncatedData,
     IoError,
     InvalidArgument,
-    Aborted,       // the caller's abort callback said stop
-    TimedOut,      // a file took longer than its time limit; its worker was stopped
-    WorkerCrashed, // an isolated worker died on a file (signal or exit)
+    Aborted,       ///< the caller's abort callback said stop
+    TimedOut,      ///< a file took longer than its time limit; its worker was stopped
+    WorkerCrashed, ///< an isolated worker died on a file (signal or exit)
     Internal,
 };
 
-// Stable machine-readable name, e.g. "truncated_data"; used in JSON output.
+/// Stable machine-readable name, e.g. "truncated_data"; used in JSON output.
 const char* error_code_name(ErrorCode code);
 
 class Status {
@@ -39,7 +39,7 @@ public:
     bool ok() const { return code_ == ErrorCode::Ok; }
     ErrorCode code() const { return code_; }
     const std::string& message() const { return message_; }
-    // "truncated_data: the JPEG stream ends before its end-of-image marker"
+    /// "truncated_data: the JPEG stream ends before its end-of-image marker"
     std::string to_string() const;
 
 private:

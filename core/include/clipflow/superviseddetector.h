@@ -26,12 +26,12 @@ namespace clipflow {
 
 struct SupervisedScore {
     double p_ai = 0.0;
-    double ai_score = 0.0; // = p_ai
-    std::string generator; // empty when p_ai < 0.5; "unknown" when no known generator fits
+    double ai_score = 0.0; ///< = p_ai
+    std::string generator; ///< empty when p_ai < 0.5; "unknown" when no known generator fits
     bool unknown_generator = false;
-    double distance = 0.0;                                       // to the best generator's centroid, in units of its radius
-    std::vector<std::pair<std::string, double>> generator_probs; // given AI, descending
-    std::string verdict, verdict_code;                           // p_ai < 0.5 natural, < 0.7 weak, < 0.9 moderate, else strong
+    double distance = 0.0;                                       ///< to the best generator's centroid, in units of its radius
+    std::vector<std::pair<std::string, double>> generator_probs; ///< given AI, descending
+    std::string verdict, verdict_code;                           ///< p_ai < 0.5 natural, < 0.7 weak, < 0.9 moderate, else strong
 };
 
 class SupervisedDetector {
@@ -46,7 +46,7 @@ public:
     const Backbone& backbone() const;
 
     Result<SupervisedScore> score(const Raster& image) const;
-    // From precomputed backbone features (one row per view of one image).
+    /// From precomputed backbone features (one row per view of one image).
     Result<SupervisedScore> score_features(const std::vector<std::vector<float>>& views) const;
 
 private:

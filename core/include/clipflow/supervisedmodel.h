@@ -22,17 +22,17 @@ namespace clipflow {
 struct SupervisedModelInfo : DetectorModelHeader {
     static constexpr int kFormatVersion = 1;
 
-    std::string mode;                 // "linear", "mlp" or "finetune"
-    int hidden = 0;                   // mlp width; 0 otherwise
-    int finetune_blocks = 0;          // CLIP blocks trained (finetune)
-    std::string tail_output;          // finetune: "proj" or "cls"
-    std::vector<std::string> classes; // classes[0] == "real"
-    std::vector<long> class_counts;   // training images per class
+    std::string mode;                 ///< "linear", "mlp" or "finetune"
+    int hidden = 0;                   ///< mlp width; 0 otherwise
+    int finetune_blocks = 0;          ///< CLIP blocks trained (finetune)
+    std::string tail_output;          ///< finetune: "proj" or "cls"
+    std::vector<std::string> classes; ///< classes[0] == "real"
+    std::vector<long> class_counts;   ///< training images per class
     double temperature = 1.0;
-    std::vector<double> radius; // per class: 99th percentile training distance to its centroid
-    std::vector<char> few_shot; // per class: added from a handful of examples
+    std::vector<double> radius; ///< per class: 99th percentile training distance to its centroid
+    std::vector<char> few_shot; ///< per class: added from a handful of examples
     double val_accuracy = 0.0, val_auc = 0.0;
-    std::vector<std::string> training_sha256, validation_sha256; // sorted
+    std::vector<std::string> training_sha256, validation_sha256; ///< sorted
     std::string metadata_json;
 
     static Result<SupervisedModelInfo> read(const std::string& path);
@@ -41,7 +41,7 @@ struct SupervisedModelInfo : DetectorModelHeader {
     std::vector<std::string> generators() const { return {classes.begin() + 1, classes.end()}; }
 };
 
-// "clipflow" or "supervised", from a detector file's metadata.
+/// "clipflow" or "supervised", from a detector file's metadata.
 Result<std::string> detector_kind(const std::string& path);
 
 } // namespace clipflow

@@ -29,34 +29,34 @@ namespace clipflow {
 
 struct LabelledImage {
     std::string file;
-    std::string label; // "real" or a generator name
+    std::string label; ///< "real" or a generator name
 };
 
 struct SupervisedTrainParams {
     std::vector<LabelledImage> images;
     std::string out_path;
     BackboneSpec backbone;
-    // "linear" (probe), "mlp" (one hidden layer), or "finetune": the last
-    // finetune_blocks CLIP blocks, ln_post and the projection are trained
-    // too (CLIP backbones only; backbone.layer "cls" skips the projection),
-    // under a linear head.
+    /// "linear" (probe), "mlp" (one hidden layer), or "finetune": the last
+    /// finetune_blocks CLIP blocks, ln_post and the projection are trained
+    /// too (CLIP backbones only; backbone.layer "cls" skips the projection),
+    /// under a linear head.
     std::string mode = "mlp";
     int finetune_blocks = 2;
     float finetune_learning_rate = 1e-5f;
     int hidden = 256;
     float dropout = 0.2f;
     int views_per_image = 4;
-    double augment = 0.75;      // chance per view of JPEG 60-95; half as often a 0.6-1.4x resize first
-    double val_fraction = 0.25; // validation split (temperature, metrics)
-    int min_per_class = 5;      // smaller classes are dropped (reported) rather than guessed at
+    double augment = 0.75;      ///< chance per view of JPEG 60-95; half as often a 0.6-1.4x resize first
+    double val_fraction = 0.25; ///< validation split (temperature, metrics)
+    int min_per_class = 5;      ///< smaller classes are dropped (reported) rather than guessed at
     int epochs = 60;
     int batch_size = 256;
     float learning_rate = 1e-3f;
     float weight_decay = 1e-4f;
     std::uint64_t seed = 1;
     std::string device = "auto";
-    std::string checkpoint_path;       // default out_path + ".ckpt"
-    std::string cache_dir = "default"; // see FeatureCache
+    std::string checkpoint_path;       ///< default out_path + ".ckpt"
+    std::string cache_dir = "default"; ///< see FeatureCache
     int threads = 0;
     IntakeParams intake;
     JobProgressCallback progress;
@@ -69,19 +69,19 @@ struct SupervisedTrainResult {
     int resumed_from_epoch = 0;
     std::string device;
     long train_images = 0, val_images = 0, cache_hits = 0;
-    std::vector<std::string> skipped;         // "file: reason"
-    std::vector<std::string> dropped_classes; // "name (n images)"
-    double val_accuracy = 0.0;                // all classes, image level
-    double val_auc = 0.0;                     // p_ai, real vs all generators
+    std::vector<std::string> skipped;         ///< "file: reason"
+    std::vector<std::string> dropped_classes; ///< "name (n images)"
+    double val_accuracy = 0.0;                ///< all classes, image level
+    double val_auc = 0.0;                     ///< p_ai, real vs all generators
     double temperature = 1.0;
-    std::vector<std::vector<long>> confusion; // [true class][predicted class], validation images
+    std::vector<std::vector<long>> confusion; ///< [true class][predicted class], validation images
     std::vector<TrainProgress> history;
 };
 
 Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainParams& params);
 
-// Few-shot: a new generator class from a handful of images, by weight
-// imprinting (the new output row is the scaled centroid of their embeddings).
+/// Few-shot: a new generator class from a handful of images, by weight
+/// imprinting (the new output row is the scaled centroid of their embeddings).
 struct FewShotParams {
     std::string model_path;
     std::string out_path;
