@@ -404,7 +404,9 @@ void MainWindow::cancelQueued()
 
 MainWindow::~MainWindow()
 {
-    // The analysis holds pointers to detectors_ and reader_.
+    // The analysis holds pointers to detectors_ and reader_; a file still being
+    // read is abandoned at once (the reader polls this every 100 ms).
+    closing_->store(true);
     watcher_.waitForFinished();
     verifier_.waitForFinished();
 }
@@ -429,6 +431,7 @@ void MainWindow::startNext()
             params.argv = {exe.toStdString(), "intake-worker"};
             params.timeout_s = limit;
             params.startup_timeout_s = 60;
+            params.abort = [closing = closing_] { return closing->load(); };
             reader_ = std::make_unique<WorkerProcess>(std::move(params));
         } else if (limit > 0) {
             qWarning("clipflow-forensics: %s not found; images are read without a per-file time limit", qPrintable(exe));

@@ -15,6 +15,7 @@
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
+#include <atomic>
 #include <memory>
 
 class QLabel;
@@ -38,7 +39,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
-    ~MainWindow() override; // waits for the running analysis (bounded by the time limit)
+    ~MainWindow() override; // stops the isolated reader and waits for the running analysis
 
     // Adds the file (or every image in a folder) to the evidence table and
     // queues its background analysis; results appear as each finishes.
@@ -123,6 +124,7 @@ private:
     // The isolated reader: used by the running analysis only; replaced between files when the limit changes.
     std::unique_ptr<WorkerProcess> reader_;
     QString reader_program_;
+    std::shared_ptr<std::atomic<bool>> closing_ = std::make_shared<std::atomic<bool>>(false);
     double reader_limit_ = -1;
     QFutureWatcher<Analysis> watcher_;
 };

@@ -54,7 +54,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
             a.error = QString::fromStdString(line["error"].is_string() ? line["error"].get<std::string>() : "unreadable");
             return a;
         }
-        checked_sha = line.value("sha256", std::string());
+        if (line.contains("sha256") && line["sha256"].is_string()) checked_sha = line["sha256"].get<std::string>();
     }
     auto ev = load_evidence(file.toStdString());
     if (!ev) {

@@ -393,6 +393,28 @@ private Q_SLOTS:
         QVERIFY(a->error.startsWith(QStringLiteral("reading the file took longer")));
     }
 
+    // Closing the window while a file is being read stops the reader instead of
+    // waiting out the file (100 megapixels: seconds to read, much longer to analyse).
+    void closingStopsTheReader()
+    {
+        QTemporaryDir dir;
+        const QString slow = dir.filePath(QStringLiteral("slow.png"));
+        QImage big(10000, 10000, QImage::Format_Grayscale8);
+        big.fill(0);
+        QVERIFY(big.save(slow));
+        big = QImage();
+        clipflow::app::AppSettings::setFileTimeLimit(120);
+        auto* w = new MainWindow;
+        w->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        w->openFile(slow);
+        QVERIFY(w->isBusy());
+        QTest::qWait(300);
+        QElapsedTimer timer;
+        timer.start();
+        delete w;
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
+    }
+
     void dropStartsAnalysis()
     {
         MainWindow w;
