@@ -18,14 +18,14 @@ int run_intake_worker(std::vector<std::string> words)
     }
     std::FILE* replies = take_worker_replies();
     return serve_worker_requests(replies, dump_line({{"ready", true}}), [](const std::string& request) {
-        const auto file = decode_worker_path(request);
-        if (!file) return dump_line(error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
-        auto ev = load_evidence(*file);
-        if (!ev) return dump_line(error_line(*file, ev.status()));
-        nlohmann::json line = evidence_fields(ev->info);
-        // A metadata failure is not fatal to the analysis; that the parser returned at all is the point.
-        line["metadata_ok"] = read_metadata_file(*file).ok();
-        return dump_line(line);
+        return answer_file_request(request, [](const std::string& file) {
+            auto ev = load_evidence(file);
+            if (!ev) return error_line(file, ev.status());
+            nlohmann::json line = evidence_fields(ev->info);
+            // A metadata failure is not fatal to the analysis; that the parser returned at all is the point.
+            line["metadata_ok"] = read_metadata_file(file).ok();
+            return line;
+        });
     });
 }
 

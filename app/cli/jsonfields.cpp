@@ -1,5 +1,7 @@
 #include "jsonfields.h"
 
+#include <clipflow/workerprocess.h>
+
 #include <cmath>
 
 namespace clipflow::cli {
@@ -45,6 +47,12 @@ nlohmann::json error_line(const std::string& file, const Status& status)
 std::string dump_line(const nlohmann::json& j)
 {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle)
+{
+    const auto file = decode_worker_path(request);
+    return dump_line(file ? handle(*file) : error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
 }
 
 } // namespace clipflow::cli

@@ -7,6 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+#include <string>
 #include <vector>
 
 namespace clipflow::cli {
@@ -21,5 +23,8 @@ nlohmann::json evidence_fields(const EvidenceInfo& info);
 nlohmann::json error_line(const std::string& file, const Status& status);
 // One output line, without its newline; invalid UTF-8 in file names is replaced, not thrown on.
 std::string dump_line(const nlohmann::json& j);
+// A worker's reply line to one request: `handle(path)` for a request naming a file
+// (clipflow/workerprocess.h encoding), an error line for anything else.
+std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle);
 
 } // namespace clipflow::cli

@@ -15,7 +15,6 @@
 #include <mutex>
 #include <optional>
 #include <thread>
-#include <unistd.h>
 
 namespace clipflow::cli {
 
@@ -75,7 +74,6 @@ std::string readable(const nlohmann::json& r)
     return buf + r["verdict"].get<std::string>();
 }
 
-// File names are bytes, not always UTF-8: never let one stop the batch.
 // The whole output line for one file: its results, or {"file","error","error_code"}.
 nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker)
 {
@@ -248,9 +246,7 @@ int run_score(std::vector<std::string> words)
         // The isolated half of --file-timeout: says whether its parent may run several.
         const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
-            const auto file = decode_worker_path(request);
-            return dump_line(file ? score_file(*file, sets, 0)
-                                  : error_line(request, Status(ErrorCode::InvalidArgument, "malformed request")));
+            return answer_file_request(request, [&](const std::string& file) { return score_file(file, sets, 0); });
         });
     }
     return run_batch(files, workers, json,

@@ -1,5 +1,7 @@
 #include "clipflow/sha256.h"
 
+#include "hex.h"
+
 #include <openssl/evp.h>
 
 #include <fstream>
@@ -35,14 +37,7 @@ std::string Sha256::finish_hex()
     unsigned int length = 0;
     EVP_DigestFinal_ex(impl_->ctx, digest, &length);
     EVP_DigestInit_ex(impl_->ctx, EVP_sha256(), nullptr);
-    static const char* digits = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(length * 2);
-    for (unsigned int i = 0; i < length; ++i) {
-        hex.push_back(digits[digest[i] >> 4]);
-        hex.push_back(digits[digest[i] & 15]);
-    }
-    return hex;
+    return hex_encode({digest, length});
 }
 
 std::string Sha256::hex(std::span<const std::uint8_t> bytes)

@@ -1,5 +1,7 @@
 #include "clipflow/workerprocess.h"
 
+#include "hex.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -215,28 +217,12 @@ const std::string& WorkerProcess::ready_line() const
 
 std::string encode_worker_path(const std::string& path)
 {
-    static const char* digits = "0123456789abcdef";
-    std::string out;
-    out.reserve(path.size() * 2);
-    for (unsigned char c : path) {
-        out += digits[c >> 4];
-        out += digits[c & 15];
-    }
-    return out;
+    return hex_encode({reinterpret_cast<const std::uint8_t*>(path.data()), path.size()});
 }
 
 std::optional<std::string> decode_worker_path(const std::string& line)
 {
-    auto value = [](char c) { return c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1; };
-    if (line.size() % 2) return std::nullopt;
-    std::string out;
-    out.reserve(line.size() / 2);
-    for (std::size_t i = 0; i < line.size(); i += 2) {
-        const int hi = value(line[i]), lo = value(line[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out += static_cast<char>(hi * 16 + lo);
-    }
-    return out;
+    return hex_decode(line);
 }
 
 std::FILE* take_worker_replies()

@@ -1,5 +1,7 @@
 // The clipflow executable as a user runs it: exit codes, JSON lines, PNG output.
 
+#include "slowimage.h"
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -386,12 +388,8 @@ private Q_SLOTS:
         QFETCH(QString, slowMessage);
         QTemporaryDir tmp;
         QStringList files = write_photos(tmp.path(), 2, 5);
-        // 100 megapixels of grey (at the intake limit): seconds to decode and score, 100 KB on disk.
         const QString slow = tmp.filePath(QStringLiteral("slow.png"));
-        QImage big(10000, 10000, QImage::Format_Grayscale8);
-        big.fill(0);
-        QVERIFY(big.save(slow));
-        big = QImage();
+        QVERIFY(write_slow_png(slow));
         // A name no line-based protocol would survive.
         const QString odd = tmp.filePath(QStringLiteral("new\nline \u00e9.png"));
         QVERIFY(QFile::copy(files[1], odd));

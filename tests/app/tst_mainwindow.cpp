@@ -4,6 +4,8 @@
 #include "appsettings.h"
 #include "mainwindow.h"
 
+#include "slowimage.h"
+
 #include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/spectrumview.h>
@@ -354,12 +356,8 @@ private Q_SLOTS:
     {
         QFETCH(double, factor);
         QTemporaryDir dir;
-        // 100 megapixels of grey (at the intake limit): seconds to read, 100 KB on disk.
         const QString slow = dir.filePath(QStringLiteral("a-slow.png"));
-        QImage big(10000, 10000, QImage::Format_Grayscale8);
-        big.fill(0);
-        QVERIFY(big.save(slow));
-        big = QImage();
+        QVERIFY(write_slow_png(slow));
         const QString quick = dir.filePath(QStringLiteral("b-quick.png"));
         QVERIFY(QFile::copy(fixture("rgb.png"), quick));
         clipflow::WorkerProcessParams probe_params;
@@ -399,10 +397,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString slow = dir.filePath(QStringLiteral("slow.png"));
-        QImage big(10000, 10000, QImage::Format_Grayscale8);
-        big.fill(0);
-        QVERIFY(big.save(slow));
-        big = QImage();
+        QVERIFY(write_slow_png(slow));
         clipflow::app::AppSettings::setFileTimeLimit(120);
         auto* w = new MainWindow;
         w->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
