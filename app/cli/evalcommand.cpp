@@ -9,6 +9,7 @@
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
 
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
@@ -20,16 +21,21 @@
 
 namespace clipflow::cli {
 
-const char* const kEvalHelp = R"(Usage: clipflow eval --real DIR --fake DIR [--model MODEL] [--json]
+const char* const kEvalHelp = R"(Usage: clipflow eval --real DIR --fake DIR [--model MODEL] [--condition C]... [--json]
 
 Measures a detector on labelled folders: ROC-AUC, average precision and the
 true-positive rate at 5% false positives, overall and for each sub-folder of
---fake (e.g. one per generator, each against all real images). Everything is
-measured twice: as the files are, and laundered (shorter side resized to 512,
-then JPEG quality 85), because a detector that only works on pristine files
-is of little use. Real images the detector was trained or calibrated on are
-left out, and so are AI images a supervised model trained on (models record
-their SHA-256).
+--fake (e.g. one per generator, each against all real images). Each image is
+measured under every chosen condition:
+  asis       the file as it is
+  laundered  shorter side resized to --launder-side, then JPEG --launder-quality
+  crop       the 256 x 256 centre crop (--crop-size), kept lossless: image size
+             and file format no longer tell real from fake
+  cropjpg    that crop as JPEG quality 85
+Default: asis and laundered. A detector that only works on pristine files, or
+on the size and format of a data set, is of little use. Real images the
+detector was trained or calibrated on are left out, and so are AI images a
+supervised model trained on (models record their SHA-256).
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
@@ -43,9 +49,12 @@ Options:
                        for CLIP-Flow, p_ai for supervised)
   --clip CHECKPOINT    CLIP model for CLIP-backbone detectors
   --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
+  --condition C        asis, laundered, crop or cropjpg (repeatable, or
+                       comma-separated)
   --launder-side N     shorter side after laundering (default 512)
   --launder-quality Q  JPEG quality of laundering (default 85)
-  --no-launder         only the as-is condition
+  --crop-size N        side of the centre crop (default 256)
+  --no-launder         only the as-is condition (same as --condition asis)
   --include-training   keep real images the model was trained on
   --threads N          parallel workers (default: all cores, 1 for CLIP)
   --json               one JSON object on standard output
@@ -55,12 +64,18 @@ Exit status: 0 measured, 1 some inputs failed, 2 usage error or unusable model.
 
 namespace {
 
+// The conditions in a fixed order; JSON keys keep the names of earlier releases.
+enum Condition { AsIs, Laundered, Crop, CropJpeg, kConditions };
+constexpr const char* kConditionWord[kConditions] = {"asis", "laundered", "crop", "cropjpg"};
+constexpr const char* kConditionKey[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg"};
+constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ"};
+
 struct Sample {
     std::string file, group, format;
     bool fake = false;
     bool excluded = false;
     double pixels = 0;
-    double as_is = std::nan(""), laundered = std::nan(""); // -log-likelihood: higher = more AI-like
+    std::array<double, kConditions> score{}; // evidence: higher = more AI-like
     Status status;
 };
 
@@ -104,6 +119,8 @@ int run_eval(std::vector<std::string> words)
     const auto side_text = args.option("--launder-side");
     const auto quality_text = args.option("--launder-quality");
     const auto threads_text = args.option("--threads");
+    const auto crop_text = args.option("--crop-size");
+    const auto condition_words = options(args, "--condition");
     const auto rest = args.positional();
     auto usage = [](const std::string& why) { return usage_error("eval", why); };
     if (!args.error().empty()) return usage(args.error());
@@ -116,6 +133,24 @@ int run_eval(std::vector<std::string> words)
     if (!ok || side < 16 || side > 8192) return usage("--launder-side must be 16..8192");
     if (!ok2 || quality < 1 || quality > 100) return usage("--launder-quality must be 1..100");
     if (!ok3 || threads < 0) return usage("--threads needs a whole number");
+    bool ok4 = true;
+    const int crop_size = crop_text ? to_int(*crop_text, 256, ok4) : 256;
+    if (!ok4 || crop_size < 16 || crop_size > 8192) return usage("--crop-size must be 16..8192");
+    std::array<bool, kConditions> on{};
+    for (const auto& words_ : condition_words) {
+        std::size_t from = 0;
+        while (from <= words_.size()) {
+            const auto comma = std::min(words_.find(',', from), words_.size());
+            const auto word = words_.substr(from, comma - from);
+            const auto* it = std::find(std::begin(kConditionWord), std::end(kConditionWord), word);
+            if (it == std::end(kConditionWord))
+                return usage("--condition must be asis, laundered, crop or cropjpg, not '" + word + "'");
+            on[static_cast<std::size_t>(it - std::begin(kConditionWord))] = true;
+            from = comma + 1;
+        }
+    }
+    if (no_launder && !condition_words.empty()) return usage("--no-launder and --condition do not go together");
+    if (condition_words.empty()) on = {true, !no_launder, false, false};
 
     if (which && *which != "clipflow" && *which != "supervised") return usage("--detector must be clipflow or supervised");
     const auto path = detector_path("eval", model, which.value_or("clipflow"));
@@ -158,20 +193,25 @@ int run_eval(std::vector<std::string> words)
                 s.excluded = true;
                 continue;
             }
-            auto a = det.evidence(ev->pixels);
-            if (!a) {
-                s.status = a.status();
-                continue;
+            for (int c = 0; c < kConditions && s.status.ok(); ++c) {
+                if (!on[static_cast<std::size_t>(c)]) continue;
+                const auto make_view = [&]() -> Result<Raster> {
+                    switch (c) {
+                    case AsIs: return ev->pixels;
+                    case Laundered: return launder(ev->pixels, side, quality);
+                    case Crop: return center_crop(ev->pixels, crop_size);
+                    default: break;
+                    }
+                    auto cropped = center_crop(ev->pixels, crop_size);
+                    return cropped ? jpeg_roundtrip(*cropped, 85) : Result<Raster>(cropped.status());
+                };
+                const auto view = make_view();
+                auto e = view ? det.evidence(*view) : Result<double>(view.status());
+                if (!e)
+                    s.status = e.status();
+                else
+                    s.score[static_cast<std::size_t>(c)] = *e;
             }
-            s.as_is = *a;
-            if (no_launder) continue;
-            auto l = launder(ev->pixels, side, quality);
-            auto b = l ? det.evidence(*l) : Result<double>(l.status());
-            if (!b) {
-                s.status = b.status();
-                continue;
-            }
-            s.laundered = *b;
         }
     };
     std::vector<std::thread> pool;
@@ -201,29 +241,33 @@ int run_eval(std::vector<std::string> words)
         (s.fake ? groups[s.group] : real).push_back(&s);
     }
     const double threshold = first.evidence_threshold();
-    auto collect = [](const std::vector<const Sample*>& v, double Sample::*m) {
+    auto collect = [](const std::vector<const Sample*>& v, int c) {
         std::vector<double> out;
-        for (const auto* s : v) out.push_back(s->*m);
+        for (const auto* s : v) out.push_back(s->score[static_cast<std::size_t>(c)]);
         return out;
     };
     std::vector<const Sample*> all_fake;
     for (const auto& [g, v] : groups) all_fake.insert(all_fake.end(), v.begin(), v.end());
 
-    nlohmann::json result{
-        {"model", *path},
-        {"detector", first.kind()},
-        {"model_id", first.model_id()},
-        {"backbone", first.backbone_id()},
-        {"excluded_training_images", excluded},
-        {"failed", failures},
-        {"laundering", no_launder ? nlohmann::json(nullptr) : nlohmann::json{{"shorter_side", side}, {"jpeg_quality", quality}}}};
-    for (auto [name, member] : {std::pair{"as_is", &Sample::as_is}, std::pair{"laundered", &Sample::laundered}}) {
-        if (no_launder && std::string(name) == "laundered") continue;
-        const auto neg = collect(real, member);
-        nlohmann::json cond{{"overall", metrics(neg, collect(all_fake, member), threshold)}};
-        for (const auto& [g, v] : groups) cond["groups"][g] = metrics(neg, collect(v, member), threshold);
-        result[name] = cond;
+    nlohmann::json result{{"model", *path},
+                          {"detector", first.kind()},
+                          {"model_id", first.model_id()},
+                          {"backbone", first.backbone_id()},
+                          {"excluded_training_images", excluded},
+                          {"failed", failures},
+                          {"laundering", !on[Laundered] ? nlohmann::json(nullptr)
+                                                        : nlohmann::json{{"shorter_side", side}, {"jpeg_quality", quality}}}};
+    nlohmann::json chosen = nlohmann::json::array();
+    for (int c = 0; c < kConditions; ++c) {
+        if (!on[static_cast<std::size_t>(c)]) continue;
+        chosen.push_back(kConditionWord[c]);
+        const auto neg = collect(real, c);
+        nlohmann::json cond{{"overall", metrics(neg, collect(all_fake, c), threshold)}};
+        for (const auto& [g, v] : groups) cond["groups"][g] = metrics(neg, collect(v, c), threshold);
+        result[kConditionKey[c]] = cond;
     }
+    result["conditions"] = chosen;
+    if (on[Crop] || on[CropJpeg]) result["cropping"] = {{"size", crop_size}, {"jpeg_quality", 85}};
     // What the data alone would give away.
     std::vector<double> fmt_neg, fmt_pos, px_neg, px_pos;
     for (const auto* s : real) {
@@ -242,19 +286,32 @@ int run_eval(std::vector<std::string> words)
     } else {
         std::cout << first.kind() << " detector " << first.model_id() << " (" << first.backbone_id() << "), " << real.size()
                   << " real images (" << excluded << " training images left out)\n";
-        std::printf("%-28s %6s %6s %6s %6s %6s %6s\n", "group", "n", "AUC", "AP", "TPR@5", "AUC-L", "TPR5-L");
-        auto row = [&](const std::string& g, const nlohmann::json& a, const nlohmann::json* l) {
-            auto f = [](const nlohmann::json& v) { return v.is_number() ? v.get<double>() : std::nan(""); };
-            std::printf("%-28s %6d %6.3f %6.3f %6.3f %6.3f %6.3f\n", g.c_str(), a["fake"].get<int>(), f(a["auc"]), f(a["ap"]),
-                        f(a["tpr_at_5pct_fpr"]), l ? f((*l)["auc"]) : std::nan(""),
-                        l ? f((*l)["tpr_at_5pct_fpr"]) : std::nan(""));
+        // AUC and TPR at 5% FPR per condition; AP for the first one.
+        std::printf("%-28s %6s %6s", "group", "n", "AP");
+        for (int c = 0; c < kConditions; ++c)
+            if (on[static_cast<std::size_t>(c)])
+                std::printf(" %8s %8s", (std::string("AUC") + kConditionColumn[c]).c_str(),
+                            (std::string("TPR5") + kConditionColumn[c]).c_str());
+        std::printf("\n");
+        auto f = [](const nlohmann::json& v) { return v.is_number() ? v.get<double>() : std::nan(""); };
+        int first_on = 0;
+        while (!on[static_cast<std::size_t>(first_on)]) ++first_on;
+        auto row = [&](const std::string& g, const std::string& part) {
+            auto at = [&](int c) -> const nlohmann::json& {
+                const auto& cond = result[kConditionKey[c]];
+                return part.empty() ? cond["overall"] : cond["groups"][part];
+            };
+            std::printf("%-28s %6d %6.3f", g.c_str(), at(first_on)["fake"].get<int>(), f(at(first_on)["ap"]));
+            for (int c = 0; c < kConditions; ++c)
+                if (on[static_cast<std::size_t>(c)]) std::printf(" %8.3f %8.3f", f(at(c)["auc"]), f(at(c)["tpr_at_5pct_fpr"]));
+            std::printf("\n");
         };
-        const bool has_l = result.contains("laundered");
-        row("overall", result["as_is"]["overall"], has_l ? &result["laundered"]["overall"] : nullptr);
-        for (const auto& [g, v] : groups)
-            row(g, result["as_is"]["groups"][g], has_l ? &result["laundered"]["groups"][g] : nullptr);
-        std::cout << "(-L: laundered)  shortcut baselines: format AUC " << result["shortcut_baselines"]["format_auc"]
-                  << ", pixel-count AUC " << result["shortcut_baselines"]["pixel_count_auc"] << "\n";
+        row("overall", "");
+        for (const auto& [g, v] : groups) row(g, g);
+        std::cout << "(-L laundered, -C " << crop_size
+                  << " px centre crop, -CJ that crop as JPEG 85)  shortcut baselines: format AUC "
+                  << result["shortcut_baselines"]["format_auc"] << ", pixel-count AUC "
+                  << result["shortcut_baselines"]["pixel_count_auc"] << "\n";
     }
     return failures ? 1 : 0;
 }

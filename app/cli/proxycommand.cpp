@@ -23,7 +23,8 @@ Options:
   --out DIR            output folder (created if missing)
   --op NAME            one operation, or all (default): hf_attenuation,
                        hf_boost, zero_insertion, transposed_conv,
-                       resampling_chain, phase_perturbation, lowpass_resharpen
+                       resampling_chain, phase_perturbation, lowpass_resharpen,
+                       vae_decoder, upsampling_cascade
   --seed S             random seed (default 1)
   --crop N             work on the central N x N pixels (default 256; 0: whole image)
   --sheet              also IMAGE-OP-sheet.png: both images with their spectra

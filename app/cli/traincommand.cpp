@@ -43,7 +43,8 @@ Options:
   --proxies N          proxies per view (default 1)
   --ops LIST           proxy operations, comma-separated (default all):
                        hf_attenuation,hf_boost,zero_insertion,transposed_conv,
-                       resampling_chain,phase_perturbation,lowpass_resharpen
+                       resampling_chain,phase_perturbation,lowpass_resharpen,
+                       vae_decoder,upsampling_cascade
   --jpeg-augment P     chance a view and its proxy are both recompressed (1.0)
   --holdout F          fraction of images held out for calibration (0.25)
   --fpr F              false-positive rate of the threshold (0.05)

@@ -2,6 +2,7 @@
 
 #include "cvraster.h"
 
+#include <algorithm>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -74,6 +75,29 @@ Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
     } catch (const cv::Exception& e) {
         return Status(ErrorCode::Internal, std::string("JPEG round trip failed: ") + e.what());
     }
+}
+
+Result<Raster> center_crop(const Raster& image, int size)
+{
+    if (auto s = check(image); !s.ok()) return s;
+    if (size < 1) return Status(ErrorCode::InvalidArgument, "crop: size must be positive");
+    const int w = std::min(size, image.width), h = std::min(size, image.height);
+    const int x0 = (image.width - w) / 2, y0 = (image.height - h) / 2;
+    const auto c = static_cast<std::size_t>(image.channels);
+    Raster out;
+    out.width = w;
+    out.height = h;
+    out.channels = image.channels;
+    out.data.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * c);
+    for (int y = 0; y < h; ++y) {
+        const auto src =
+            image.data.begin() +
+            static_cast<std::ptrdiff_t>(
+                ((static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(image.width)) + static_cast<std::size_t>(x0)) * c);
+        std::copy(src, src + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(w) * c),
+                  out.data.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * static_cast<std::size_t>(w) * c));
+    }
+    return out;
 }
 
 Result<Raster> launder(const Raster& image, int side, int quality)

@@ -19,7 +19,7 @@ struct OpName {
     ProxyOp op;
     const char* name;
 };
-constexpr std::array<OpName, 7> kOps{{
+constexpr std::array<OpName, 9> kOps{{
     {ProxyOp::HighFreqAttenuation, "hf_attenuation"},
     {ProxyOp::HighFreqBoost, "hf_boost"},
     {ProxyOp::ZeroInsertion, "zero_insertion"},
@@ -27,6 +27,8 @@ constexpr std::array<OpName, 7> kOps{{
     {ProxyOp::ResamplingChain, "resampling_chain"},
     {ProxyOp::PhasePerturbation, "phase_perturbation"},
     {ProxyOp::LowpassResharpen, "lowpass_resharpen"},
+    {ProxyOp::VaeDecoder, "vae_decoder"},
+    {ProxyOp::UpsamplingCascade, "upsampling_cascade"},
 }};
 
 // Spectral operations act on the image's mirror extension (image, flipped
@@ -113,6 +115,93 @@ cv::Mat fit_to(const cv::Mat& m, cv::Size size)
     cv::Mat out;
     cv::copyMakeBorder(m, out, 0, std::max(0, size.height - m.rows), 0, std::max(0, size.width - m.cols), cv::BORDER_REPLICATE);
     return out(cv::Rect(0, 0, size.width, size.height)).clone();
+}
+
+// One 2x stage of a learned decoder: nearest-neighbour up-sampling, then a 3x3
+// convolution per output channel over all input channels (as Upsample + Conv2d
+// in the decoders of SD's VAE and its successors). The kernels are binomial
+// smoothing plus jitter: a learned kernel is never exactly symmetric, so the
+// four polyphase components differ and leave energy at multiples of the
+// stage's output rate / 2 -- after three stages, at multiples of 1/8 cycle/px.
+cv::Mat learned_upsample_stage(const cv::Mat& img, Rng& rng, double jitter, double mixing)
+{
+    cv::Mat up;
+    cv::resize(img, up, cv::Size(img.cols * 2, img.rows * 2), 0, 0, cv::INTER_NEAREST);
+    const int ch = img.channels();
+    std::vector<cv::Mat> in, out;
+    cv::split(up, in);
+    constexpr float kBinomial[3] = {0.25f, 0.5f, 0.25f};
+    for (int oc = 0; oc < ch; ++oc) {
+        cv::Mat acc = cv::Mat::zeros(up.size(), CV_32F);
+        for (int ic = 0; ic < ch; ++ic) {
+            cv::Mat k(3, 3, CV_32F);
+            const double weight = oc == ic ? 1.0 : mixing * rng.normal();
+            for (int y = 0; y < 3; ++y)
+                for (int x = 0; x < 3; ++x)
+                    k.at<float>(y, x) = static_cast<float>(
+                        weight * (kBinomial[y] * kBinomial[x] + jitter * rng.normal() * kBinomial[y] * kBinomial[x]));
+            if (oc == ic) k /= std::max(1e-3, cv::sum(k)[0]); // keep the DC gain of the own channel
+            cv::Mat part;
+            cv::filter2D(in[static_cast<std::size_t>(ic)], part, -1, k, cv::Point(-1, -1), 0, cv::BORDER_REFLECT_101);
+            acc += part;
+        }
+        out.push_back(acc);
+    }
+    if (ch > 1) {
+        // Off-diagonal kernels add colour from other channels; remove their mean so
+        // mixing moves texture, not the average colour.
+        for (int oc = 0; oc < ch; ++oc) {
+            const double own = cv::mean(in[static_cast<std::size_t>(oc)])[0];
+            out[static_cast<std::size_t>(oc)] += own - cv::mean(out[static_cast<std::size_t>(oc)])[0];
+        }
+    }
+    cv::Mat merged;
+    cv::merge(out, merged);
+    return merged;
+}
+
+// Pads to a multiple of `m` (replicated border) so that a latent grid fits.
+cv::Mat pad_to_multiple(const cv::Mat& img, int m)
+{
+    cv::Mat out;
+    cv::copyMakeBorder(img, out, 0, (m - img.rows % m) % m, 0, (m - img.cols % m) % m, cv::BORDER_REPLICATE);
+    return out;
+}
+
+// What a decoder of `stages` learned 2x stages gets wrong on an image: the
+// image reduced by 2^stages and decoded with jittered kernels, minus the same
+// with exact binomial kernels. Periodic at the stages' polyphase rates.
+cv::Mat decoder_error(const cv::Mat& padded, int stages, Rng& rng, double jitter, double mixing)
+{
+    const int factor = 1 << stages;
+    cv::Mat latent;
+    cv::resize(padded, latent, cv::Size(padded.cols / factor, padded.rows / factor), 0, 0, cv::INTER_AREA);
+    cv::Mat learned = latent, ideal = latent;
+    Rng none(0);
+    for (int stage = 0; stage < stages; ++stage) {
+        learned = learned_upsample_stage(learned, rng, jitter, mixing);
+        ideal = learned_upsample_stage(ideal, none, 0.0, 0.0);
+    }
+    return learned - ideal;
+}
+
+// The finest detail (above about 1/8 cycle/pixel), which decoders re-synthesise.
+cv::Mat detail_band(const cv::Mat& img)
+{
+    cv::Mat blur;
+    cv::GaussianBlur(img, blur, cv::Size(0, 0), 1.5);
+    return img - blur;
+}
+
+// An 8x8 (or any) gain pattern repeated over an image's size and channels.
+cv::Mat tile_gain(const cv::Mat& gain, const cv::Mat& like)
+{
+    cv::Mat tiled;
+    cv::repeat(gain, like.rows / gain.rows, like.cols / gain.cols, tiled);
+    std::vector<cv::Mat> gains(static_cast<std::size_t>(like.channels()), tiled);
+    cv::Mat out;
+    cv::merge(gains, out);
+    return out;
 }
 
 constexpr std::array<int, 5> kInterp{cv::INTER_NEAREST, cv::INTER_LINEAR, cv::INTER_CUBIC, cv::INTER_AREA, cv::INTER_LANCZOS4};
@@ -235,6 +324,61 @@ cv::Mat apply(const cv::Mat& img, ProxyOp op, Rng& rng, const ProxyParams& p, js
         cv::Mat sharpened;
         cv::addWeighted(up, 1.0 + amount, blur, -amount, 0.0, sharpened);
         return sharpened;
+    }
+    case ProxyOp::VaeDecoder: {
+        // A latent 8x smaller than the image, decoded by three learned 2x stages.
+        // A trained decoder reproduces the picture's low and middle bands well;
+        // what it leaves is (a) the error of its imperfect, asymmetric kernels --
+        // the decoded latent minus what symmetric kernels would give -- and (b) fine
+        // detail re-synthesised as a function of the pixel's place in the 8x8 latent
+        // cell: here the photo's own detail band, weakened and modulated by an
+        // 8x8-periodic gain. Only how a decoder works is imitated: no generator's
+        // output is looked at.
+        const double jitter = rng.uniform(0.1, 0.5);
+        const double mixing = rng.uniform(0.0, 0.08);
+        const double detail = rng.uniform(0.5, 1.0);
+        const double periodic = rng.uniform(0.05, 0.3);
+        d["jitter"] = jitter;
+        d["channel_mixing"] = mixing;
+        d["detail_gain"] = detail;
+        d["periodic_gain"] = periodic;
+        const cv::Mat padded = pad_to_multiple(img, 8);
+        cv::Mat gain(8, 8, CV_32F);
+        for (int y = 0; y < 8; ++y)
+            for (int x = 0; x < 8; ++x)
+                gain.at<float>(y, x) = static_cast<float>(detail * (1.0 + periodic * rng.uniform(-1.0, 1.0)) - 1.0);
+        cv::Mat out = padded + decoder_error(padded, 3, rng, jitter, mixing) + detail_band(padded).mul(tile_gain(gain, padded));
+        return out(cv::Rect(0, 0, img.cols, img.rows)).clone();
+    }
+    case ProxyOp::UpsamplingCascade: {
+        // Pixel-space cascades (a base image up-sampled 2x or 4x, once or several
+        // times, by learned super-resolution) and GAN generators' 2x stages: each
+        // stage leaves its own polyphase trace; the last one loses fine detail,
+        // sharpens what is left and adds synthetic grain in its place.
+        const int stages = 1 + rng.below(3);
+        const double jitter = rng.uniform(0.1, 0.6);
+        const double mixing = rng.uniform(0.0, 0.05);
+        const double detail = rng.uniform(0.0, 0.6);
+        const double amount = rng.uniform(0.2, 1.0);
+        const double grain = rng.uniform(0.002, 0.012);
+        d["stages"] = stages;
+        d["jitter"] = jitter;
+        d["channel_mixing"] = mixing;
+        d["detail_gain"] = detail;
+        d["sharpen_amount"] = amount;
+        d["grain_sigma"] = grain;
+        const cv::Mat padded = pad_to_multiple(img, 1 << stages);
+        cv::Mat out = padded + decoder_error(padded, stages, rng, jitter, mixing) + detail_band(padded) * (detail - 1.0);
+        cv::Mat blur;
+        cv::GaussianBlur(out, blur, cv::Size(0, 0), 1.0);
+        cv::addWeighted(out, 1.0 + amount, blur, -amount, 0.0, out);
+        cv::Mat noise(padded.size(), padded.type());
+        float* nd = noise.ptr<float>(0);
+        for (std::size_t i = 0, n = noise.total() * static_cast<std::size_t>(noise.channels()); i < n; ++i)
+            nd[i] = static_cast<float>(grain * rng.normal());
+        cv::GaussianBlur(noise, noise, cv::Size(0, 0), 0.7); // grain a few pixels wide, not white
+        out += noise;
+        return out(cv::Rect(0, 0, img.cols, img.rows)).clone();
     }
     }
     return img.clone();

@@ -103,7 +103,7 @@ private Q_SLOTS:
         // Long enough to cancel mid-run; sanitizer runs (5-20x slower) need far fewer epochs for that.
         bool set = false;
         const int long_run = qEnvironmentVariableIntValue("CLIPFLOW_TEST_LONG_EPOCHS", &set);
-        dialog.setEpochs(set && long_run > 2 ? long_run : 1500);
+        dialog.setEpochs(set && long_run > 2 ? long_run : 300);
         dialog.setModelName(QStringLiteral("resumed"));
         QSignalSpy finished(dialog.job(), &TrainingJob::finished);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);

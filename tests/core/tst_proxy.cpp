@@ -45,6 +45,19 @@ bool has_half_rate_peak(const clipflow::SpectrumResult& s)
     return false;
 }
 
+// A peak at a non-zero multiple of 1/8 cycle/pixel along either axis: the grid
+// of an f=8 latent decoder (and of any 2x, 4x or 8x up-sampling stage).
+bool has_eighth_rate_peak(const clipflow::SpectrumResult& s)
+{
+    auto on_grid = [](double f) {
+        const double k = std::abs(f) * 8.0;
+        return std::abs(f) > 0.1 && std::abs(k - std::round(k)) < 0.08;
+    };
+    for (const auto& p : s.peaks)
+        if (on_grid(p.fx) || on_grid(p.fy)) return true;
+    return false;
+}
+
 double mean_abs_diff(const Raster& a, const Raster& b)
 {
     double d = 0;
@@ -70,6 +83,8 @@ private Q_SLOTS:
             QTest::newRow("resampling_chain " + s) << ProxyOp::ResamplingChain << seed;
             QTest::newRow("phase_perturbation " + s) << ProxyOp::PhasePerturbation << seed;
             QTest::newRow("lowpass_resharpen " + s) << ProxyOp::LowpassResharpen << seed;
+            QTest::newRow("vae_decoder " + s) << ProxyOp::VaeDecoder << seed;
+            QTest::newRow("upsampling_cascade " + s) << ProxyOp::UpsamplingCascade << seed;
         }
     }
 
@@ -110,6 +125,14 @@ private Q_SLOTS:
                 QVERIFY2(std::abs(band_db(a, a.image, f, f + 1.0 / 32) - band_db(b, b.image, f, f + 1.0 / 32)) < 0.5,
                          qPrintable(QString::number(f)));
             break;
+        case ProxyOp::VaeDecoder:
+            // Periodic traces on the 1/8 grid, while the picture itself stays: the
+            // low band moves by under 1 dB.
+            QVERIFY2(has_eighth_rate_peak(b), proxy->description_json.c_str());
+            QVERIFY2(!has_eighth_rate_peak(a), "the synthetic photo itself must be free of periodic traces");
+            QVERIFY2(std::abs(lf_change) < 1.0, qPrintable(QString::number(lf_change)));
+            break;
+        case ProxyOp::UpsamplingCascade: QVERIFY2(has_eighth_rate_peak(b), proxy->description_json.c_str()); break;
         case ProxyOp::LowpassResharpen:
         case ProxyOp::ResamplingChain:
             // Both resample: the residual's high band moves by a measurable amount.

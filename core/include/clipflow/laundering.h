@@ -17,6 +17,10 @@ Result<Raster> resize_shorter_side(const Raster& image, int side);
 Result<Raster> jpeg_roundtrip(const Raster& image, int quality);
 /// Shorter side to `side`, then JPEG at `quality`: the evaluation's laundering.
 Result<Raster> launder(const Raster& image, int side = 512, int quality = 85);
+/// The centred size x size window (smaller images keep their short sides), at the
+/// exact centre: no alignment to JPEG's 8x8 grid, as an analyst's crop would be.
+/// Evaluation crops images so that size and file format carry no label.
+Result<Raster> center_crop(const Raster& image, int size = 256);
 /// 8-bit PNG or JPEG bytes of a raster (for docs, tests and proxy previews).
 Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int jpeg_quality = 95);
 

@@ -15,6 +15,11 @@
 //   resampling_chain   2-3 resizes with mixed kernels, back to the original size
 //   phase_perturbation random phase added above a cut-off frequency
 //   lowpass_resharpen  autoencoder-like down/up-sampling, then unsharp masking
+//   vae_decoder        an f=8 latent decoder: 8x area reduction, three 2x stages
+//                      of nearest up-sampling + jittered 3x3 channel-mixing
+//                      convolution, detail restored with an 8x8-periodic gain
+//   upsampling_cascade a pixel-space cascade (2-4x reduction, 2x stages of
+//                      learned-like kernels, re-sharpened, synthetic grain)
 // Formulas and examples: docs/method.md.
 
 #include "clipflow/raster.h"
@@ -35,6 +40,8 @@ enum class ProxyOp {
     ResamplingChain,
     PhasePerturbation,
     LowpassResharpen,
+    VaeDecoder,
+    UpsamplingCascade,
 };
 
 const char* proxy_op_name(ProxyOp op);
