@@ -2,6 +2,8 @@
 
 #include "slowimage.h"
 
+#include <clipflow/proxy.h>
+
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -177,6 +179,18 @@ private Q_SLOTS:
                                          << 2 << QStringLiteral("a4 or letter");
         QTest::newRow("missing value") << QStringList{QStringLiteral("spectrum"), fixture("rgb.png"), QStringLiteral("--out")}
                                        << 2 << QStringLiteral("needs a value");
+        const QStringList eval{QStringLiteral("eval"), QStringLiteral("--real"), fixture(""), QStringLiteral("--fake"),
+                               fixture("")};
+        QTest::newRow("eval unknown condition")
+            << (eval + QStringList{QStringLiteral("--condition"), QStringLiteral("crop,blur")}) << 2
+            << QStringLiteral("not 'blur'");
+        QTest::newRow("eval empty condition")
+            << (eval + QStringList{QStringLiteral("--condition"), QStringLiteral("asis,")}) << 2 << QStringLiteral("not ''");
+        QTest::newRow("eval condition and no-launder")
+            << (eval + QStringList{QStringLiteral("--condition"), QStringLiteral("crop"), QStringLiteral("--no-launder")}) << 2
+            << QStringLiteral("do not go together");
+        QTest::newRow("eval crop size") << (eval + QStringList{QStringLiteral("--crop-size"), QStringLiteral("8")}) << 2
+                                        << QStringLiteral("16..8192");
     }
     void usage()
     {
@@ -497,6 +511,25 @@ private Q_SLOTS:
         QVERIFY(
             report[QStringLiteral("laundered")].toObject()[QStringLiteral("overall")].toObject().contains(QStringLiteral("auc")));
         QCOMPARE(report[QStringLiteral("shortcut_baselines")].toObject()[QStringLiteral("format_auc")].toDouble(), 0.5);
+
+        // Crop conditions: only the chosen ones are measured, under their own keys.
+        const Run c =
+            cli({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
+                 tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"), tmp.filePath(QStringLiteral("fake")),
+                 QStringLiteral("--condition"), QStringLiteral("cropjpg"), QStringLiteral("--condition"), QStringLiteral("crop"),
+                 QStringLiteral("--crop-size"), QStringLiteral("128"), QStringLiteral("--json")});
+        QVERIFY2(c.code == 0, c.err.constData());
+        const auto cropped = c.lines().value(0);
+        QCOMPARE(cropped[QStringLiteral("conditions")].toArray(),
+                 QJsonArray({QStringLiteral("crop"), QStringLiteral("cropjpg")}));
+        QVERIFY(!cropped.contains(QStringLiteral("as_is")) && !cropped.contains(QStringLiteral("laundered")));
+        QCOMPARE(cropped[QStringLiteral("cropping")].toObject()[QStringLiteral("size")].toInt(), 128);
+        for (const auto& key : {QStringLiteral("crop"), QStringLiteral("crop_jpeg")}) {
+            const auto o = cropped[key].toObject()[QStringLiteral("overall")].toObject();
+            QCOMPARE(o[QStringLiteral("fake")].toInt(), 12);
+            QCOMPARE(o[QStringLiteral("real")].toInt(), 40 - trained);
+            QVERIFY2(o[QStringLiteral("auc")].isDouble(), c.out.constData());
+        }
     }
 
     void supervisedTrainScoreAllAndFewShot()
@@ -687,12 +720,15 @@ private Q_SLOTS:
         const Run r = cli({QStringLiteral("proxy"), fixture("rgb.png"), QStringLiteral("--out"), tmp.path(),
                            QStringLiteral("--sheet"), QStringLiteral("--seed"), QStringLiteral("4")});
         QVERIFY2(r.code == 0, r.err.constData());
-        QCOMPARE(r.lines().size(), 7);
-        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*-sheet.png")}).size(), 7);
-        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*.png")}).size(), 14);
+        const int ops = int(clipflow::all_proxy_ops().size());
+        QCOMPARE(ops, 9);
+        QCOMPARE(r.lines().size(), ops);
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*-sheet.png")}).size(), ops);
+        QCOMPARE(QDir(tmp.path()).entryList({QStringLiteral("*.png")}).size(), 2 * ops);
         QCOMPARE(r.lines()[2][QStringLiteral("proxy")].toObject()[QStringLiteral("op")].toString(),
                  QStringLiteral("zero_insertion"));
         QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-hf_boost.png"))).isNull());
+        QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-vae_decoder.png"))).isNull());
     }
 
     void humanOutputWithoutJson()
