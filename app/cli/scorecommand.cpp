@@ -51,8 +51,14 @@ JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict;
 clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
 generator ("unknown" when no known generator fits), generator_probs (given
 AI, summing to 1). With all: "results" (one object per detector) and
-"disagreement". Absence of evidence is not proof of authenticity, and
-resizing or recompression weakens every detector.
+"disagreement". Every line has "provenance": what the file itself says of
+its origin (generator settings in PNG text chunks from AUTOMATIC1111,
+ComfyUI, NovelAI or InvokeAI; the IPTC digital source type; software and
+credit tags naming a generator): says_ai, says_camera,
+digital_source_type, generator, findings (each with its meaning) and
+text_chunks. Metadata can be removed or forged. Absence of evidence is not
+proof of authenticity, and resizing or recompression weakens every
+detector.
 
 Exit status: 0 all scored, 1 some inputs failed, 2 usage error or unusable model.
 )";
@@ -77,7 +83,9 @@ std::string readable(const nlohmann::json& r)
 // The whole output line for one file: its results, or {"file","error","error_code"}.
 nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker)
 {
-    auto ev = load_evidence(file);
+    IntakeParams intake;
+    intake.read_provenance = true; // from the bytes already read: no second read
+    auto ev = load_evidence(file, intake);
     if (!ev) return error_line(file, ev.status());
     std::vector<nlohmann::json> results;
     for (const auto& set : sets) {
@@ -94,6 +102,7 @@ nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t
         line["disagreement"] = (results[0]["verdict_code"] == "natural") != (results[1]["verdict_code"] == "natural");
     }
     line["pixel_grid"] = pixel_grid_note(ev->info);
+    if (ev->provenance) line["provenance"] = nlohmann::json::parse(ev->provenance->to_json());
     return line;
 }
 
@@ -110,6 +119,12 @@ bool print(const nlohmann::json& line, bool json)
         const auto results = line.contains("results") ? line["results"] : nlohmann::json::array({line});
         for (const auto& r : results) std::cout << "  " << readable(r);
         if (line.value("disagreement", false)) std::cout << "  [DETECTORS DISAGREE]";
+        if (line.contains("provenance") && line["provenance"].value("says_ai", false)) {
+            std::string what = "the file's metadata says it was AI-generated";
+            if (line["provenance"]["generator"].is_object())
+                what += " (" + line["provenance"]["generator"].value("tool", std::string()) + ")";
+            std::cout << "  [" << what << "]";
+        }
         std::cout << "\n";
     }
     return !failed;

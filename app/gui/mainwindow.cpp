@@ -12,6 +12,7 @@
 
 #include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
+#include <clipflow/provenance.h>
 
 #include <clipflow/version.h>
 #include <clipflow/widgets/imageview.h>
@@ -621,6 +622,35 @@ void MainWindow::showAnalysis(const Analysis& a)
     spectra_->setSpectra(spectra, s.radial_frequency, peaks);
 
     metadata_->setRowCount(0);
+    // What the file says of its origin first, then every text chunk, then Exiv2's entries.
+    auto add_row = [&](const QString& family, const QString& key, const QString& value, const QString& tip, bool bold) {
+        const int r = metadata_->rowCount();
+        metadata_->insertRow(r);
+        const QString texts[3] = {family, key, value};
+        for (int col = 0; col < 3; ++col) {
+            auto* item = new QTableWidgetItem(texts[col]);
+            QFont f = item->font();
+            f.setBold(bold);
+            item->setFont(f);
+            item->setToolTip(tip);
+            metadata_->setItem(r, col, item);
+        }
+    };
+    std::size_t provenance_rows = 0;
+    if (a.provenance) {
+        for (const auto& f : a.provenance->findings)
+            add_row(tr("Provenance"), QString::fromStdString(f.source), QString::fromStdString(f.value + " — " + f.meaning),
+                    QString::fromUtf8(kProvenanceCaveat), f.says_ai);
+        if (a.provenance->generator && !a.provenance->generator->prompt.empty())
+            add_row(tr("Provenance"), tr("prompt"), QString::fromStdString(a.provenance->generator->prompt),
+                    QString::fromUtf8(kProvenanceCaveat), false);
+        for (const auto& c : a.provenance->chunks)
+            add_row(QString::fromStdString(c.container), QString::fromStdString(c.keyword),
+                    QString::fromStdString(c.text.substr(0, 2000)),
+                    tr("%1 bytes of text%2").arg(c.text.size()).arg(c.truncated ? tr(", cut at the reader's limit") : QString()),
+                    false);
+        provenance_rows = std::size_t(metadata_->rowCount());
+    }
     for (const auto& m : a.metadata) {
         const int r = metadata_->rowCount();
         metadata_->insertRow(r);
@@ -630,7 +660,8 @@ void MainWindow::showAnalysis(const Analysis& a)
         value->setToolTip(tr("Stored value: %1").arg(QString::fromStdString(m.raw)));
         metadata_->setItem(r, 2, value);
     }
-    tabs_->setTabText(1, a.metadata_error.isEmpty() ? tr("Metadata (%1)").arg(a.metadata.size()) : tr("Metadata (unreadable)"));
+    tabs_->setTabText(1, a.metadata_error.isEmpty() ? tr("Metadata (%1)").arg(a.metadata.size() + provenance_rows)
+                                                    : tr("Metadata (unreadable)"));
     tabs_->setTabToolTip(1, a.metadata_error.isEmpty() ? tr("EXIF, IPTC and XMP through Exiv2") : a.metadata_error);
     metadata_->resizeColumnsToContents();
 
@@ -653,6 +684,13 @@ void MainWindow::showAnalysis(const Analysis& a)
                     .arg(gen.toHtmlEscaped());
     }
     if (d.disagree()) text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
+    if (a.provenance && a.provenance->says_ai)
+        text += tr("<br><b style='color:#b03030'>The file's metadata says it was AI-generated:</b> %1 (see Metadata; "
+                   "metadata can be forged or removed)<br>")
+                    .arg(QString::fromStdString(a.provenance->summary()).toHtmlEscaped());
+    else if (a.provenance && a.provenance->says_camera)
+        text += tr("<br>The file's metadata claims a camera capture (IPTC %1); metadata can be forged.<br>")
+                    .arg(QString::fromStdString(a.provenance->digital_source_type).toHtmlEscaped());
     if (!d.error.isEmpty()) text += tr("<br><i>%1</i>").arg(d.error.toHtmlEscaped());
     text += tr(
         "<br><small>Absence of evidence is not proof of authenticity; resizing and recompression weaken every detector.</small>");

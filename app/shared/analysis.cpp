@@ -56,7 +56,9 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
         }
         if (line.contains("sha256") && line["sha256"].is_string()) checked_sha = line["sha256"].get<std::string>();
     }
-    auto ev = load_evidence(file.toStdString());
+    IntakeParams intake;
+    intake.read_provenance = true;
+    auto ev = load_evidence(file.toStdString(), intake);
     if (!ev) {
         a.error = QString::fromStdString(ev.status().message());
         return a;
@@ -67,6 +69,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
         return a;
     }
     a.info = ev->info;
+    a.provenance = std::move(ev->provenance);
     a.preview = preview_of(ev->pixels);
     if (auto m = read_metadata_file(file.toStdString()))
         a.metadata = std::move(*m);

@@ -6,6 +6,7 @@
 
 #include <clipflow/evidence.h>
 #include <clipflow/metadata.h>
+#include <clipflow/provenance.h>
 #include <clipflow/spectrum.h>
 #include <clipflow/workerprocess.h>
 
@@ -26,8 +27,9 @@ struct Analysis {
     DetectorResults detectors;
     std::vector<MetadataEntry> metadata; // EXIF, IPTC, XMP
     QString metadata_error;
-    QDateTime modified;    // the file's last modification, as the file system reports it
-    QDateTime analysed_at; // when it was read and hashed (UTC)
+    std::optional<Provenance> provenance; // what the file says of its origin (text chunks, source type)
+    QDateTime modified;                   // the file's last modification, as the file system reports it
+    QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256
     // that was analysed, else why not (changed or unreadable meanwhile).
     QString changed_during_analysis;

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fcntl.h>
 #include <filesystem>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -54,6 +55,25 @@ std::string link_hidden(int fd, const std::string& hidden)
     }
     return {};
 }
+
+// A save killed between naming its unnamed file and the rename (a window of
+// microseconds) leaves that hidden name behind. The name carries the writer's
+// process id, so a later save of the same file removes those whose writer is
+// gone; a live writer's name is left alone.
+void remove_stale_temporaries(const std::string& dir, const std::string& prefix)
+{
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (name.size() <= prefix.size() || name.compare(0, prefix.size(), prefix) != 0) continue;
+        const std::string rest = name.substr(prefix.size()); // "<pid>-<counter>"
+        const auto dash = rest.find('-');
+        if (dash == 0 || dash == std::string::npos || rest.find_first_not_of("0123456789-") != std::string::npos) continue;
+        const long pid = std::strtol(rest.substr(0, dash).c_str(), nullptr, 10);
+        if (pid <= 0 || pid == ::getpid()) continue;
+        if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) ::unlink(it->path().c_str());
+    }
+}
 #endif
 
 } // namespace
@@ -93,6 +113,9 @@ Status write_file_atomic(const std::string& path, std::span<const unsigned char>
         ::unlink(tmp.c_str());
         return io_error("cannot replace " + path, err);
     }
+#ifdef O_TMPFILE
+    remove_stale_temporaries(dir, "." + target.filename().string() + ".");
+#endif
     sync_folder(dir);
     return {};
 }

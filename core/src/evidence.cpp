@@ -1,6 +1,7 @@
 #include "clipflow/evidence.h"
 
 #include "clipflow/imageheader.h"
+#include "clipflow/metadata.h"
 #include "clipflow/sha256.h"
 #include "gifdecoder.h"
 
@@ -136,6 +137,12 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     ev.info.colour_model = h.colour_model;
     ev.info.has_alpha = h.has_alpha;
     ev.info.exif_orientation = h.exif_orientation;
+    if (params.read_provenance) {
+        // From the same bytes: the file is read once. Unreadable metadata leaves the text chunks.
+        auto meta = read_metadata(bytes);
+        auto prov = read_provenance(bytes, meta ? *meta : std::vector<MetadataEntry>{});
+        if (prov) ev.provenance = std::move(*prov);
+    }
     if (!params.decode_pixels) return ev;
 
     try {

@@ -197,6 +197,8 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, code);
         QFETCH(QString, mentions);
+        if (args.value(0) == QLatin1String("report") && !QFile::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
+            QSKIP("clipflow-report is built only with the GUI (the sanitizer builds have none)");
         const Run r = cli(args);
         QCOMPARE(r.code, code);
         QVERIFY2(QString::fromUtf8(r.out + r.err).contains(mentions), (r.out + r.err).constData());
@@ -456,6 +458,53 @@ private Q_SLOTS:
             QVERIFY2(slowError.contains(QStringLiteral("SIGSEGV")) ||
                          (qEnvironmentVariableIsSet("ASAN_OPTIONS") && slowError.contains(QStringLiteral("SIGABRT"))),
                      qPrintable(slowError));
+    }
+
+    // Generator settings in a PNG text chunk reach the score line; a plain file says nothing.
+    void scoreReportsProvenance_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("json") << true;
+        QTest::newRow("readable") << false;
+    }
+    void scoreReportsProvenance()
+    {
+        QFETCH(bool, json);
+        QTemporaryDir tmp;
+        QImage img(96, 64, QImage::Format_RGB32);
+        img.fill(QColor(90, 120, 150));
+        img.setText(QStringLiteral("parameters"),
+                    QStringLiteral("a harbour fire\nSteps: 28, Sampler: DPM++ 2M, CFG scale: 5, Seed: 4242, Model: sdxl_base"));
+        const QString generated = tmp.filePath(QStringLiteral("generated.png"));
+        QVERIFY(img.save(generated));
+        const QString plain = tmp.filePath(QStringLiteral("plain.png"));
+        QImage other(96, 64, QImage::Format_RGB32);
+        other.fill(QColor(150, 120, 90));
+        QVERIFY(other.save(plain));
+        QStringList args{QStringLiteral("score"), generated, plain};
+        if (json) args << QStringLiteral("--json");
+        const Run r = cli(args);
+        QVERIFY2(r.code == 0, r.err.constData());
+        if (!json) {
+            const QList<QByteArray> lines = r.out.trimmed().split('\n');
+            QCOMPARE(lines.size(), 2);
+            QVERIFY2(lines[0].contains("metadata says it was AI-generated (AUTOMATIC1111"), lines[0].constData());
+            QVERIFY2(!lines[1].contains("metadata says"), lines[1].constData());
+            return;
+        }
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 2);
+        const auto prov = lines[0][QStringLiteral("provenance")].toObject();
+        QCOMPARE(prov[QStringLiteral("says_ai")].toBool(), true);
+        const auto gen = prov[QStringLiteral("generator")].toObject();
+        QCOMPARE(gen[QStringLiteral("seed")].toString(), QStringLiteral("4242"));
+        QCOMPARE(gen[QStringLiteral("model")].toString(), QStringLiteral("sdxl_base"));
+        QCOMPARE(gen[QStringLiteral("prompt")].toString(), QStringLiteral("a harbour fire"));
+        QVERIFY(prov[QStringLiteral("caveat")].toString().contains(QStringLiteral("forged")));
+        const auto none = lines[1][QStringLiteral("provenance")].toObject();
+        QCOMPARE(none[QStringLiteral("says_ai")].toBool(), false);
+        QVERIFY(none[QStringLiteral("generator")].isNull());
+        QCOMPARE(none[QStringLiteral("findings")].toArray().size(), 0);
     }
 
     void scoreRefusesMissingModel()

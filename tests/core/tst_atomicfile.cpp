@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <sys/resource.h>
+#include <unistd.h>
 
 namespace {
 
@@ -97,6 +98,33 @@ private Q_SLOTS:
         QCOMPARE(status.code(), clipflow::ErrorCode::IoError);
         QVERIFY(!status.message().empty());
         if (kind == QLatin1String("folder")) QCOMPARE(read_all(path + QStringLiteral("/keep.txt")), QByteArray("keep"));
+    }
+
+    // A save killed between naming its temporary and the rename leaves a hidden name with
+    // the writer's pid; the next save removes those whose writer is gone, and no other.
+    void removesStaleTemporaries_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("removed");
+        QTest::newRow("writer gone") << QStringLiteral(".x.bin.2147480000-0") << true; // above any pid_max: no such process
+        QTest::newRow("writer alive") << QStringLiteral(".x.bin.%1-3").arg(::getppid()) << false;
+        QTest::newRow("mkstemp-style name") << QStringLiteral(".x.bin.a1B2c3") << false;
+        QTest::newRow("another file's temporary") << QStringLiteral(".y.bin.2147480000-0") << false;
+    }
+    void removesStaleTemporaries()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, removed);
+        QTemporaryDir dir;
+        QFile stale(dir.filePath(name));
+        QVERIFY(stale.open(QIODevice::WriteOnly));
+        stale.write("partial");
+        stale.close();
+        const std::string target = dir.filePath(QStringLiteral("x.bin")).toStdString();
+        const unsigned char bytes[] = {1, 2, 3};
+        QVERIFY(clipflow::write_file_atomic(target, bytes).ok());
+        QCOMPARE(QFile::exists(dir.filePath(name)), !removed);
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("x.bin"))));
     }
 };
 

@@ -53,8 +53,17 @@ private Q_SLOTS:
             last_saved = on_disk;
         }
         QVERIFY(last_saved > 0);
-        // Saves write an unnamed file (O_TMPFILE) that only gets a name for the rename:
-        // a killed save leaves nothing behind.
+        // Saves write an unnamed file (O_TMPFILE) that only gets a name for the rename: a
+        // killed save leaves nothing behind, except when killed between naming and rename
+        // (microseconds; it happened under ASan in CI). The next save removes such names
+        // whose writer is gone.
+        const QStringList left = QDir(dir.path()).entryList(QDir::Files | QDir::Hidden);
+        for (const QString& f : left)
+            QVERIFY2(f == QStringLiteral("case.cfcase") || f.startsWith(QStringLiteral(".case.cfcase.")), qPrintable(f));
+        QVERIFY(left.size() <= 1 + kills);
+        auto c = clipflow::CaseFile::load(path.toStdString());
+        QVERIFY(c.ok());
+        QVERIFY(c->save(path.toStdString()).ok());
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("case.cfcase")});
     }
 };

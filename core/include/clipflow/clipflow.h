@@ -7,9 +7,12 @@
 //     #include <clipflow/clipflow.h>
 //
 //     clipflow::IntakeParams intake;            // defaults: 100 MP limit
+//     intake.read_provenance = true;            // metadata and embedded generator settings too
 //     auto ev = clipflow::load_evidence("suspect.png", intake);
 //     if (!ev) { std::cerr << ev.status().to_string() << "\n"; return 1; }
 //     std::cout << ev->info.sha256 << "\n";      // hash of the exact bytes read
+//     if (ev->provenance && ev->provenance->says_ai)   // what the file claims (can be forged)
+//         std::cout << ev->provenance->summary() << "\n";
 //
 //     clipflow::SpectrumParams sp;               // Hann window, 1024 px Welch tiles
 //     sp.progress = [](double f) { /* 0..1 */ };
@@ -38,12 +41,14 @@
 #include "clipflow/backbone.h"
 #include "clipflow/calibration.h"
 #include "clipflow/callbacks.h"
+#include "clipflow/casefile.h"
 #include "clipflow/clipbackbone.h"
 #include "clipflow/clipencoder.h"
 #include "clipflow/clipflowdetector.h"
 #include "clipflow/clipflowmodel.h"
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/clippreprocess.h"
+#include "clipflow/detectormodel.h"
 #include "clipflow/evidence.h"
 #include "clipflow/featurecache.h"
 #include "clipflow/fftplancache.h"
@@ -53,8 +58,10 @@
 #include "clipflow/imageheader.h"
 #include "clipflow/imagepaths.h"
 #include "clipflow/laundering.h"
+#include "clipflow/metadata.h"
 #include "clipflow/metrics.h"
 #include "clipflow/modelregistry.h"
+#include "clipflow/provenance.h"
 #include "clipflow/proxy.h"
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
@@ -62,4 +69,8 @@
 #include "clipflow/sha256.h"
 #include "clipflow/spectrum.h"
 #include "clipflow/status.h"
+#include "clipflow/superviseddetector.h"
+#include "clipflow/supervisedmodel.h"
+#include "clipflow/supervisedtraining.h"
 #include "clipflow/version.h"
+#include "clipflow/workerprocess.h"

@@ -3,11 +3,13 @@
 // the header for size limits, then decode from the same buffer. Evidence files
 // are opened read-only and never written.
 
+#include "clipflow/provenance.h"
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -16,7 +18,8 @@ namespace clipflow {
 struct IntakeParams {
     std::uint64_t max_pixels = 100'000'000; ///< refuse before decoding above this
     std::uint64_t max_file_bytes = 2ull * 1024 * 1024 * 1024;
-    bool decode_pixels = true; ///< false: hash and probe only
+    bool decode_pixels = true;    ///< false: hash and probe only
+    bool read_provenance = false; ///< also read metadata and provenance from the same bytes (Evidence::provenance)
 };
 
 struct EvidenceInfo {
@@ -37,6 +40,8 @@ struct EvidenceInfo {
 struct Evidence {
     EvidenceInfo info;
     Raster pixels; ///< grey or RGB float in [0, 1]; alpha is dropped
+    /// With IntakeParams::read_provenance: what the file says of its origin (absent if unreadable).
+    std::optional<Provenance> provenance;
 };
 
 /// What the results must say about orientation: analyses use the stored grid.

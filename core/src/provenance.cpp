@@ -1,0 +1,678 @@
+#include "clipflow/provenance.h"
+
+#include <nlohmann/json.hpp>
+#include <zlib.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstring>
+#include <map>
+
+namespace clipflow {
+
+const char* const kProvenanceCaveat = "Metadata can be removed or forged: these findings are what the file claims, not proof; "
+                                      "a file without them proves nothing either.";
+
+namespace {
+
+using json = nlohmann::json;
+using Bytes = std::span<const std::uint8_t>;
+
+std::uint32_t be32(const std::uint8_t* p)
+{
+    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
+}
+
+std::uint32_t le32(const std::uint8_t* p)
+{
+    return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[0]};
+}
+
+std::string latin1_to_utf8(Bytes b)
+{
+    std::string out;
+    out.reserve(b.size());
+    for (std::uint8_t c : b) {
+        if (c < 0x80) {
+            out.push_back(static_cast<char>(c));
+        } else {
+            out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+            out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+        }
+    }
+    return out;
+}
+
+bool valid_utf8(Bytes b)
+{
+    std::size_t i = 0;
+    while (i < b.size()) {
+        const std::uint8_t c = b[i];
+        const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        if (n == 0 || i + n > b.size()) return false;
+        for (std::size_t k = 1; k < n; ++k)
+            if ((b[i + k] & 0xC0) != 0x80) return false;
+        i += n;
+    }
+    return true;
+}
+
+// Inflates a zlib stream into at most `limit` bytes; `cut` is set when the
+// output reached the limit or the stream was damaged (what came out is kept).
+std::string inflate_bounded(Bytes in, std::size_t limit, bool& cut)
+{
+    std::string out;
+    z_stream zs{};
+    if (inflateInit(&zs) != Z_OK) {
+        cut = true;
+        return out;
+    }
+    zs.next_in = const_cast<Bytef*>(in.data());
+    zs.avail_in = static_cast<uInt>(std::min<std::size_t>(in.size(), 0xFFFFFFFFu));
+    std::array<char, 16384> buf{};
+    int rc = Z_OK;
+    while (rc == Z_OK && out.size() < limit) {
+        zs.next_out = reinterpret_cast<Bytef*>(buf.data());
+        zs.avail_out = static_cast<uInt>(buf.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        const std::size_t got = buf.size() - zs.avail_out;
+        out.append(buf.data(), std::min(got, limit - out.size()));
+        if (got == 0 && rc == Z_OK) rc = Z_BUF_ERROR; // no progress: truncated input
+    }
+    cut = rc != Z_STREAM_END;
+    inflateEnd(&zs);
+    return out;
+}
+
+struct Collector {
+    const ProvenanceParams& p;
+    std::vector<TextChunk> chunks;
+    std::size_t total = 0, dropped = 0;
+
+    void add(TextChunk c)
+    {
+        if (chunks.size() >= p.max_chunks || total >= p.max_total_bytes) {
+            ++dropped;
+            return;
+        }
+        // Declared UTF-8 (iTXt, XMP) is not always valid: read invalid text as Latin-1 so every
+        // consumer (JSON, Qt) gets valid UTF-8.
+        const Bytes raw(reinterpret_cast<const std::uint8_t*>(c.text.data()), c.text.size());
+        if (!valid_utf8(raw)) c.text = latin1_to_utf8(raw);
+        const std::size_t room = std::min(p.max_text_bytes, p.max_total_bytes - total);
+        if (c.text.size() > room) {
+            std::size_t k = room;
+            while (k > 0 && (static_cast<unsigned char>(c.text[k]) & 0xC0) == 0x80) --k; // keep whole characters
+            c.text.resize(k);
+            c.truncated = true;
+        }
+        total += c.text.size();
+        chunks.push_back(std::move(c));
+    }
+    std::size_t budget() const { return std::min(p.max_text_bytes, p.max_total_bytes - std::min(total, p.max_total_bytes)); }
+};
+
+void png_chunks(Bytes b, Collector& out)
+{
+    std::size_t pos = 8, walked = 0;
+    while (pos + 12 <= b.size() && walked++ < out.p.max_segments) {
+        const std::uint32_t len = be32(&b[pos]);
+        const std::string type(reinterpret_cast<const char*>(&b[pos + 4]), 4);
+        if (len > b.size() - pos - 12) break; // length past the end: damaged
+        const Bytes data = b.subspan(pos + 8, len);
+        pos += 12 + static_cast<std::size_t>(len);
+        if (type == "IEND") break;
+        if (type != "tEXt" && type != "zTXt" && type != "iTXt") continue;
+        const auto nul = std::find(data.begin(), data.end(), std::uint8_t{0});
+        if (nul == data.end()) continue; // no keyword terminator
+        const std::size_t klen = static_cast<std::size_t>(nul - data.begin());
+        TextChunk c;
+        c.container = "PNG " + type;
+        c.keyword = latin1_to_utf8(data.first(std::min<std::size_t>(klen, 79)));
+        c.stored_bytes = data.size();
+        const Bytes rest = data.subspan(klen + 1);
+        if (type == "tEXt") {
+            c.text = latin1_to_utf8(rest.first(std::min(rest.size(), out.budget())));
+            c.truncated = c.text.size() < rest.size();
+        } else if (type == "zTXt") {
+            if (rest.empty()) continue;
+            bool cut = false;
+            c.text = latin1_to_utf8([&] {
+                const std::string raw = inflate_bounded(rest.subspan(1), out.budget(), cut);
+                return std::vector<std::uint8_t>(raw.begin(), raw.end());
+            }());
+            c.truncated = cut;
+        } else { // iTXt: flag, method, language\0, translated keyword\0, text
+            if (rest.size() < 2) continue;
+            const bool compressed = rest[0] != 0;
+            Bytes tail = rest.subspan(2);
+            for (int field = 0; field < 2; ++field) {
+                const auto z = std::find(tail.begin(), tail.end(), std::uint8_t{0});
+                if (z == tail.end()) {
+                    tail = {};
+                    break;
+                }
+                tail = tail.subspan(static_cast<std::size_t>(z - tail.begin()) + 1);
+            }
+            if (compressed) {
+                bool cut = false;
+                c.text = inflate_bounded(tail, out.budget(), cut);
+                c.truncated = cut;
+            } else {
+                c.text.assign(reinterpret_cast<const char*>(tail.data()), std::min(tail.size(), out.budget()));
+                c.truncated = c.text.size() < tail.size();
+            }
+        }
+        out.add(std::move(c));
+    }
+}
+
+void jpeg_segments(Bytes b, Collector& out)
+{
+    static constexpr char kXmp[] = "http://ns.adobe.com/xap/1.0/";
+    std::size_t pos = 2, walked = 0;
+    while (pos + 4 <= b.size() && walked++ < out.p.max_segments) {
+        if (b[pos] != 0xFF) break;
+        const std::uint8_t marker = b[pos + 1];
+        if (marker == 0xFF) { // fill byte
+            ++pos;
+            continue;
+        }
+        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // no length
+            pos += 2;
+            continue;
+        }
+        if (marker == 0xDA || marker == 0xD9) break; // image data: no more metadata segments before it
+        const std::size_t len = (std::size_t{b[pos + 2]} << 8) | b[pos + 3];
+        if (len < 2 || len > b.size() - pos - 2) break;
+        const Bytes data = b.subspan(pos + 4, len - 2);
+        pos += 2 + len;
+        if (marker == 0xFE) {
+            TextChunk c;
+            c.container = "JPEG COM";
+            c.stored_bytes = data.size();
+            // JPEG comments have no declared encoding: valid UTF-8 stays, anything else is read as Latin-1.
+            const Bytes kept = data.first(std::min(data.size(), out.budget()));
+            c.text =
+                valid_utf8(kept) ? std::string(reinterpret_cast<const char*>(kept.data()), kept.size()) : latin1_to_utf8(kept);
+            c.truncated = kept.size() < data.size();
+            out.add(std::move(c));
+        } else if (marker == 0xE1 && data.size() > sizeof kXmp && std::memcmp(data.data(), kXmp, sizeof kXmp) == 0) {
+            TextChunk c;
+            c.container = "JPEG XMP";
+            c.keyword = "XML:com.adobe.xmp";
+            c.stored_bytes = data.size();
+            const Bytes x = data.subspan(sizeof kXmp);
+            c.text.assign(reinterpret_cast<const char*>(x.data()), std::min(x.size(), out.budget()));
+            c.truncated = c.text.size() < x.size();
+            out.add(std::move(c));
+        }
+    }
+}
+
+void webp_chunks(Bytes b, Collector& out)
+{
+    std::size_t pos = 12, walked = 0;
+    while (pos + 8 <= b.size() && walked++ < out.p.max_segments) {
+        const std::string type(reinterpret_cast<const char*>(&b[pos]), 4);
+        const std::uint32_t len = le32(&b[pos + 4]);
+        if (len > b.size() - pos - 8) break;
+        const Bytes data = b.subspan(pos + 8, len);
+        pos += 8 + static_cast<std::size_t>(len) + (len & 1u);
+        if (type != "XMP ") continue;
+        TextChunk c;
+        c.container = "WebP XMP";
+        c.keyword = "XML:com.adobe.xmp";
+        c.stored_bytes = data.size();
+        c.text.assign(reinterpret_cast<const char*>(data.data()), std::min(data.size(), out.budget()));
+        c.truncated = c.text.size() < data.size();
+        out.add(std::move(c));
+    }
+}
+
+// ---- interpretation -------------------------------------------------------
+
+std::string lower(std::string s)
+{
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::string trim(std::string s)
+{
+    const auto ws = " \t\r\n";
+    const auto a = s.find_first_not_of(ws);
+    if (a == std::string::npos) return {};
+    return s.substr(a, s.find_last_not_of(ws) - a + 1);
+}
+
+std::string cut(std::string s, std::size_t n = 2000)
+{
+    if (s.size() <= n) return s;
+    std::size_t k = n;
+    while (k > 0 && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80) --k; // not inside a UTF-8 sequence
+    return s.substr(0, k) + "\u2026";
+}
+
+std::string chunk_source(const TextChunk& c)
+{
+    return c.keyword.empty() ? c.container : c.container + " '" + c.keyword + "'";
+}
+
+std::string scalar(const json& v)
+{
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_number_integer()) return std::to_string(v.get<long long>());
+    if (v.is_number_unsigned()) return std::to_string(v.get<unsigned long long>());
+    if (v.is_number_float()) {
+        std::string s = json(v).dump();
+        return s;
+    }
+    return {};
+}
+
+void append_name(std::string& list, const std::string& name)
+{
+    if (name.empty() || list.find(name) != std::string::npos) return;
+    if (!list.empty()) list += ", ";
+    list += name;
+}
+
+// AUTOMATIC1111's "parameters": prompt, "Negative prompt: …", then one line of
+// "Key: value, Key: value" (values may be quoted and contain commas).
+std::optional<GeneratorSettings> parse_a1111(const std::string& text)
+{
+    const auto steps_at = text.rfind("Steps: ");
+    if (steps_at == std::string::npos) return std::nullopt;
+    GeneratorSettings g;
+    g.tool = "AUTOMATIC1111 web UI (or compatible: Forge, SD.Next, Fooocus)";
+    std::string head = text.substr(0, steps_at);
+    const auto neg = head.find("Negative prompt:");
+    if (neg != std::string::npos) {
+        g.negative_prompt = cut(trim(head.substr(neg + 16)));
+        head = head.substr(0, neg);
+    }
+    g.prompt = cut(trim(head));
+    std::map<std::string, std::string> kv;
+    const std::string line = text.substr(steps_at, text.find('\n', steps_at) - steps_at);
+    std::size_t i = 0;
+    while (i < line.size()) {
+        const auto colon = line.find(": ", i);
+        if (colon == std::string::npos) break;
+        const std::string key = trim(line.substr(i, colon - i));
+        std::size_t v = colon + 2, end;
+        if (v < line.size() && line[v] == '"') {
+            end = line.find('"', v + 1);
+            end = end == std::string::npos ? line.size() : end + 1;
+        } else {
+            end = line.find(", ", v);
+            if (end == std::string::npos) end = line.size();
+        }
+        std::string value = trim(line.substr(v, end - v));
+        if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
+        kv[key] = value;
+        i = end;
+        while (i < line.size() && (line[i] == ',' || line[i] == ' ')) ++i;
+    }
+    g.steps = kv["Steps"];
+    g.sampler = kv["Sampler"];
+    if (!kv["Schedule type"].empty()) g.sampler += " (" + kv["Schedule type"] + ")";
+    g.cfg = kv["CFG scale"];
+    g.seed = kv["Seed"];
+    g.size = kv["Size"];
+    g.model = kv["Model"];
+    if (!kv["Model hash"].empty())
+        g.model += (g.model.empty() ? "hash " : " (hash ") + kv["Model hash"] + (g.model.empty() ? "" : ")");
+    if (!kv["Version"].empty()) g.tool += ", version " + kv["Version"];
+    return g;
+}
+
+bool model_file(const std::string& v)
+{
+    const std::string l = lower(v);
+    for (const char* ext : {".safetensors", ".ckpt", ".gguf", ".pt", ".pth", ".sft", ".bin"})
+        if (l.size() > std::strlen(ext) && l.compare(l.size() - std::strlen(ext), std::strlen(ext), ext) == 0) return true;
+    return false;
+}
+
+// ComfyUI's "prompt": the executed graph, {"id": {"class_type", "inputs"}}.
+std::optional<GeneratorSettings> parse_comfy(const json& graph)
+{
+    if (!graph.is_object()) return std::nullopt;
+    GeneratorSettings g;
+    g.tool = "ComfyUI";
+    bool any = false;
+    std::string positive_ref;
+    for (const auto& [id, node] : graph.items()) {
+        if (!node.is_object() || !node.contains("class_type") || !node["class_type"].is_string()) continue;
+        any = true;
+        const std::string type = node["class_type"].get<std::string>();
+        if (!node.contains("inputs") || !node["inputs"].is_object()) continue;
+        const json& in = node["inputs"];
+        for (const auto& [k, v] : in.items()) {
+            const std::string s = scalar(v);
+            if (v.is_string() && model_file(s) && k.find("lora") == std::string::npos && k.find("vae") == std::string::npos &&
+                k.find("clip") == std::string::npos && k.find("upscale") == std::string::npos)
+                append_name(g.model, s);
+            if ((k == "seed" || k == "noise_seed") && g.seed.empty()) g.seed = s;
+            if (k == "steps" && g.steps.empty()) g.steps = s;
+            if ((k == "sampler_name") && g.sampler.empty()) g.sampler = s;
+            if ((k == "cfg" || k == "guidance") && g.cfg.empty()) g.cfg = s;
+        }
+        if ((type == "KSampler" || type == "KSamplerAdvanced" || type == "CFGGuider" || type == "BasicGuider") &&
+            in.contains("positive") && in["positive"].is_array() && !in["positive"].empty())
+            positive_ref = scalar(in["positive"][0]);
+        if (type == "BasicGuider" && in.contains("conditioning") && in["conditioning"].is_array() && !in["conditioning"].empty())
+            positive_ref = scalar(in["conditioning"][0]);
+        if ((type == "EmptyLatentImage" || type == "EmptySD3LatentImage") && in.contains("width") && in.contains("height"))
+            g.size = scalar(in["width"]) + "x" + scalar(in["height"]);
+    }
+    if (!any) return std::nullopt;
+    auto text_of = [&](const std::string& id) -> std::string {
+        if (!graph.contains(id) || !graph[id].is_object() || !graph[id].contains("inputs") || !graph[id]["inputs"].is_object())
+            return {};
+        const json& in = graph[id]["inputs"];
+        for (const char* k : {"text", "t5xxl", "clip_l", "text_g", "prompt"})
+            if (in.contains(k) && in[k].is_string() && !in[k].get<std::string>().empty()) return in[k].get<std::string>();
+        return {};
+    };
+    g.prompt = cut(text_of(positive_ref));
+    if (g.prompt.empty())
+        for (const auto& [id, node] : graph.items())
+            if (node.is_object() && node.value("class_type", "").rfind("CLIPTextEncode", 0) == 0) {
+                g.prompt = cut(text_of(id));
+                if (!g.prompt.empty()) break;
+            }
+    return g;
+}
+
+// InvokeAI 3+ "invokeai_metadata" and 2.x "sd-metadata".
+std::optional<GeneratorSettings> parse_invoke(const json& m)
+{
+    if (!m.is_object()) return std::nullopt;
+    GeneratorSettings g;
+    g.tool = "InvokeAI";
+    if (m.contains("model") && m["model"].is_object())
+        for (const char* k : {"name", "model_name", "key"})
+            if (m["model"].contains(k) && m["model"][k].is_string()) {
+                g.model = m["model"][k].get<std::string>();
+                break;
+            }
+    if (m.contains("model_weights")) g.model = scalar(m["model_weights"]);
+    const json& img = m.contains("image") && m["image"].is_object() ? m["image"] : m;
+    if (img.contains("positive_prompt")) g.prompt = cut(scalar(img["positive_prompt"]));
+    if (img.contains("negative_prompt")) g.negative_prompt = cut(scalar(img["negative_prompt"]));
+    if (g.prompt.empty() && img.contains("prompt")) {
+        const json& p = img["prompt"];
+        if (p.is_string())
+            g.prompt = cut(p.get<std::string>());
+        else if (p.is_array() && !p.empty() && p[0].is_object() && p[0].contains("prompt"))
+            g.prompt = cut(scalar(p[0]["prompt"]));
+    }
+    for (const char* k : {"seed"})
+        if (img.contains(k)) g.seed = scalar(img[k]);
+    if (img.contains("steps")) g.steps = scalar(img["steps"]);
+    for (const char* k : {"scheduler", "sampler"})
+        if (img.contains(k) && g.sampler.empty()) g.sampler = scalar(img[k]);
+    for (const char* k : {"cfg_scale", "cfg"})
+        if (img.contains(k) && g.cfg.empty()) g.cfg = scalar(img[k]);
+    if (img.contains("width") && img.contains("height")) g.size = scalar(img["width"]) + "x" + scalar(img["height"]);
+    return g;
+}
+
+std::optional<json> parse_json(const std::string& text)
+{
+    try {
+        auto j = json::parse(text);
+        return j;
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+}
+
+// IPTC's digital source type vocabulary (cv.iptc.org/newscodes/digitalsourcetype).
+struct SourceType {
+    const char* code;
+    const char* meaning;
+    int ai; // 1: claims AI generation or an AI edit, -1: claims a capture, 0: neither
+};
+constexpr std::array<SourceType, 17> kSourceTypes{{
+    {"trainedAlgorithmicMedia", "made by a generative AI model (IPTC: created using a model trained on sampled content)", 1},
+    {"compositeWithTrainedAlgorithmicMedia", "a composite that includes generative-AI content (e.g. AI fill or expansion)", 1},
+    {"algorithmicallyEnhanced", "captured, then enhanced by an algorithm (IPTC) — AI may have changed details", 0},
+    {"algorithmicMedia", "made by an algorithm without sampled training data (pure computer generation)", 0},
+    {"compositeSynthetic", "a composite of synthetic elements", 0},
+    {"digitalCapture", "captured by a digital camera or phone: a claim of a real photograph", -1},
+    {"computationalCapture", "captured with computational photography (e.g. a phone's multi-frame processing)", -1},
+    {"negativeFilm", "scanned from a film negative", -1},
+    {"positiveFilm", "scanned from a film positive (slide)", -1},
+    {"print", "scanned from a print", -1},
+    {"minorHumanEdits", "a capture with minor human edits", -1},
+    {"humanEdits", "edited by a person", 0},
+    {"compositeCapture", "a composite of captured elements", -1},
+    {"digitalCreation", "created digitally by a person (drawing, 3-D render)", 0},
+    {"dataDrivenMedia", "generated from data (charts, maps)", 0},
+    {"virtualRecording", "recorded in a virtual environment (a game or simulation)", 0},
+    {"screenCapture", "a screenshot", 0},
+}};
+
+// Names that, in a Software or CreatorTool tag, say a generator made the file.
+constexpr std::array<const char*, 22> kGeneratorNames{
+    "midjourney",         "dall-e",        "dall\u00b7e", "dalle",         "firefly",  "stable diffusion",
+    "stablediffusion",    "novelai",       "comfyui",     "automatic1111", "invokeai", "imagen",
+    "ideogram",           "leonardo.ai",   "flux.1",      "kolors",        "gpt-4o",   "chatgpt",
+    "bing image creator", "playground ai", "nightcafe",   "dreamstudio"};
+
+// Phrases platforms write into captions and credits of AI images.
+constexpr std::array<const char*, 8> kAiPhrases{"made with ai",      "ai generated",    "ai-generated",        "generated by ai",
+                                                "generated with ai", "created with ai", "made with google ai", "edited with ai"};
+
+void note(Provenance& p, std::string source, std::string value, std::string meaning, bool ai)
+{
+    for (const auto& f : p.findings)
+        if (f.source == source && f.value == value) return;
+    p.says_ai = p.says_ai || ai;
+    p.findings.push_back({std::move(source), cut(std::move(value), 300), std::move(meaning), ai});
+}
+
+void digital_source(Provenance& p, const std::string& source, const std::string& uri)
+{
+    std::string code = trim(uri);
+    if (const auto slash = code.find_last_of("/#:"); slash != std::string::npos) code = code.substr(slash + 1);
+    if (code.empty()) return;
+    for (const auto& t : kSourceTypes)
+        if (code == t.code) {
+            p.digital_source_type = code;
+            p.says_camera = p.says_camera || t.ai < 0;
+            note(p, source, code, t.meaning, t.ai > 0);
+            return;
+        }
+    note(p, source, code, "an IPTC digital source type this version does not know", false);
+}
+
+// DigitalSourceType in raw XMP: as an element, an attribute or an rdf:resource.
+void xmp_digital_source(Provenance& p, const TextChunk& c)
+{
+    const std::string& x = c.text;
+    for (std::size_t at = x.find("DigitalSourceType"); at != std::string::npos; at = x.find("DigitalSourceType", at + 1)) {
+        const std::size_t end = std::min(x.size(), at + 400);
+        const std::string window = x.substr(at, end - at);
+        const auto key = window.find("digitalsourcetype/");
+        if (key == std::string::npos) continue;
+        std::size_t stop = key + 18;
+        while (stop < window.size() && std::isalnum(static_cast<unsigned char>(window[stop]))) ++stop;
+        digital_source(p, "XMP Iptc4xmpExt:DigitalSourceType (" + c.container + ")", window.substr(key + 18, stop - key - 18));
+        return;
+    }
+}
+
+} // namespace
+
+Result<std::vector<TextChunk>> read_text_chunks(std::span<const std::uint8_t> bytes, const ProvenanceParams& params,
+                                                std::size_t* dropped)
+{
+    if (bytes.empty()) return Status(ErrorCode::EmptyFile, "no bytes to read provenance from");
+    Collector c{params, {}, 0, 0};
+    static constexpr std::uint8_t kPng[8] = {0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A};
+    if (bytes.size() >= 8 && std::memcmp(bytes.data(), kPng, 8) == 0)
+        png_chunks(bytes, c);
+    else if (bytes.size() >= 4 && bytes[0] == 0xFF && bytes[1] == 0xD8)
+        jpeg_segments(bytes, c);
+    else if (bytes.size() >= 12 && std::memcmp(bytes.data(), "RIFF", 4) == 0 && std::memcmp(bytes.data() + 8, "WEBP", 4) == 0)
+        webp_chunks(bytes, c);
+    if (dropped) *dropped = c.dropped;
+    return std::move(c.chunks);
+}
+
+Provenance interpret_provenance(std::vector<TextChunk> chunks, const std::vector<MetadataEntry>& metadata)
+{
+    Provenance p;
+    p.chunks = std::move(chunks);
+    auto set_generator = [&](GeneratorSettings g, const TextChunk& c) {
+        g.source = chunk_source(c);
+        std::string value = g.tool;
+        if (!g.model.empty()) value += ", model " + g.model;
+        note(p, g.source, value, "generation settings written by an image-generation front end: the file says it was generated",
+             true);
+        if (!p.generator) p.generator = std::move(g);
+    };
+    for (const auto& c : p.chunks) {
+        const std::string k = lower(c.keyword);
+        if (k == "xml:com.adobe.xmp" || c.container.find("XMP") != std::string::npos) {
+            xmp_digital_source(p, c);
+            continue;
+        }
+        if (k == "parameters" || (c.container == "JPEG COM" && c.text.find("Steps: ") != std::string::npos)) {
+            if (auto g = parse_a1111(c.text)) set_generator(std::move(*g), c);
+        } else if (k == "prompt") {
+            if (auto j = parse_json(c.text))
+                if (auto g = parse_comfy(*j)) set_generator(std::move(*g), c);
+        } else if (k == "workflow") {
+            if (auto j = parse_json(c.text); j && j->is_object() && j->contains("nodes"))
+                note(p, chunk_source(c), std::to_string((*j)["nodes"].size()) + " nodes",
+                     "a ComfyUI workflow (the editor's node graph) is embedded: the file says it was generated", true);
+        } else if (k == "invokeai_metadata" || k == "sd-metadata") {
+            if (auto j = parse_json(c.text))
+                if (auto g = parse_invoke(*j)) set_generator(std::move(*g), c);
+        } else if (k == "dream") {
+            GeneratorSettings g;
+            g.tool = "InvokeAI (dream)";
+            g.prompt = cut(c.text);
+            set_generator(std::move(g), c);
+        } else if (k == "comment") {
+            // NovelAI writes its settings as JSON here (with Software "NovelAI").
+            if (auto j = parse_json(c.text); j && j->is_object() && (j->contains("sampler") || j->contains("steps"))) {
+                GeneratorSettings g;
+                g.tool = "NovelAI (or compatible)";
+                g.prompt = cut(scalar(j->value("prompt", json())));
+                g.negative_prompt = cut(scalar(j->value("uc", json())));
+                g.seed = scalar(j->value("seed", json()));
+                g.steps = scalar(j->value("steps", json()));
+                g.sampler = scalar(j->value("sampler", json()));
+                g.cfg = scalar(j->value("scale", json()));
+                if (j->contains("width") && j->contains("height")) g.size = scalar((*j)["width"]) + "x" + scalar((*j)["height"]);
+                set_generator(std::move(g), c);
+            }
+        }
+        if (k == "software" || k == "source" || k == "generator" || k == "title" || k == "description") {
+            const std::string l = lower(c.text);
+            for (const char* name : kGeneratorNames)
+                if (l.find(name) != std::string::npos) {
+                    note(p, chunk_source(c), c.text, "the file names an image generator", true);
+                    break;
+                }
+        }
+    }
+    // The same from Exiv2's reading of EXIF, IPTC and XMP.
+    for (const auto& m : metadata) {
+        const std::string key = m.key;
+        if (key.find("DigitalSourceType") != std::string::npos) {
+            digital_source(p, "XMP " + key, m.value.empty() ? m.raw : m.value);
+            continue;
+        }
+        const bool tool = key == "Exif.Image.Software" || key == "Xmp.xmp.CreatorTool" || key == "Exif.Image.Make" ||
+                          key == "Exif.Image.Model" || key == "Xmp.tiff.Software" || key == "Exif.Image.Artist";
+        const bool caption = key == "Xmp.photoshop.Credit" || key == "Iptc.Application2.Credit" ||
+                             key.rfind("Xmp.dc.description", 0) == 0 || key == "Exif.Image.ImageDescription" ||
+                             key == "Iptc.Application2.Caption" || key == "Exif.Photo.UserComment";
+        if (!tool && !caption) continue;
+        const std::string l = lower(m.value);
+        bool named = false;
+        for (const char* name : kGeneratorNames)
+            if (l.find(name) != std::string::npos) {
+                note(p, "metadata " + key, m.value, "the file names an image generator", true);
+                named = true;
+                break;
+            }
+        if (!named && caption)
+            for (const char* phrase : kAiPhrases)
+                if (l.find(phrase) != std::string::npos) {
+                    note(p, "metadata " + key, m.value, "a caption or credit line says the image was made or edited with AI",
+                         true);
+                    break;
+                }
+        if (!named && key == "Exif.Photo.UserComment" && m.value.find("Steps: ") != std::string::npos) {
+            TextChunk c{"EXIF UserComment", "", m.value, m.value.size(), false};
+            if (auto g = parse_a1111(m.value)) set_generator(std::move(*g), c);
+        }
+    }
+    return p;
+}
+
+Result<Provenance> read_provenance(std::span<const std::uint8_t> bytes, const std::vector<MetadataEntry>& metadata,
+                                   const ProvenanceParams& params)
+{
+    std::size_t dropped = 0;
+    auto chunks = read_text_chunks(bytes, params, &dropped);
+    if (!chunks) return chunks.status();
+    Provenance p = interpret_provenance(std::move(*chunks), metadata);
+    p.chunks_dropped = dropped;
+    return p;
+}
+
+std::string Provenance::to_json() const
+{
+    json j{{"says_ai", says_ai}, {"says_camera", says_camera}, {"caveat", kProvenanceCaveat}};
+    j["digital_source_type"] = digital_source_type.empty() ? json(nullptr) : json(digital_source_type);
+    if (generator) {
+        json g{{"tool", generator->tool}, {"source", generator->source}};
+        for (auto [k, v] :
+             {std::pair{"model", &GeneratorSettings::model}, std::pair{"sampler", &GeneratorSettings::sampler},
+              std::pair{"steps", &GeneratorSettings::steps}, std::pair{"seed", &GeneratorSettings::seed},
+              std::pair{"cfg", &GeneratorSettings::cfg}, std::pair{"size", &GeneratorSettings::size},
+              std::pair{"prompt", &GeneratorSettings::prompt}, std::pair{"negative_prompt", &GeneratorSettings::negative_prompt}})
+            if (!((*generator).*v).empty()) g[k] = (*generator).*v;
+        j["generator"] = g;
+    } else {
+        j["generator"] = nullptr;
+    }
+    j["findings"] = json::array();
+    for (const auto& f : findings)
+        j["findings"].push_back({{"source", f.source}, {"value", f.value}, {"meaning", f.meaning}, {"says_ai", f.says_ai}});
+    j["text_chunks"] = json::array();
+    for (const auto& c : chunks)
+        j["text_chunks"].push_back({{"container", c.container},
+                                    {"keyword", c.keyword},
+                                    {"bytes", c.text.size()},
+                                    {"stored_bytes", c.stored_bytes},
+                                    {"truncated", c.truncated}});
+    if (chunks_dropped) j["text_chunks_dropped"] = chunks_dropped;
+    return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string Provenance::summary() const
+{
+    if (findings.empty()) return {};
+    std::string s;
+    if (generator) {
+        s = generator->tool;
+        if (!generator->model.empty()) s += ", model " + generator->model;
+    } else {
+        s = findings.front().value + " (" + findings.front().source + ")";
+    }
+    if (!digital_source_type.empty() && (!generator || findings.size() > 1)) s += "; IPTC source type " + digital_source_type;
+    return s;
+}
+
+} // namespace clipflow
