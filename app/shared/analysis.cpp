@@ -71,10 +71,8 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
     a.info = ev->info;
     a.provenance = std::move(ev->provenance);
     a.preview = preview_of(ev->pixels);
-    if (auto m = read_metadata_file(file.toStdString()))
-        a.metadata = std::move(*m);
-    else
-        a.metadata_error = QString::fromStdString(m.status().message());
+    a.metadata = std::move(ev->metadata); // read from the intake buffer: no second read or parse
+    a.metadata_error = QString::fromStdString(ev->metadata_error);
     SpectrumParams sp;
     sp.per_channel = ev->pixels.channels == 3;
     auto spec = analyze_spectrum(ev->pixels, sp);

@@ -139,9 +139,11 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     ev.info.exif_orientation = h.exif_orientation;
     if (params.read_provenance) {
         // From the same bytes: the file is read once. Unreadable metadata leaves the text chunks.
-        auto meta = read_metadata(bytes);
-        auto prov = read_provenance(bytes, meta ? *meta : std::vector<MetadataEntry>{});
-        if (prov) ev.provenance = std::move(*prov);
+        if (auto meta = read_metadata(bytes))
+            ev.metadata = std::move(*meta);
+        else
+            ev.metadata_error = meta.status().message();
+        if (auto prov = read_provenance(bytes, ev.metadata)) ev.provenance = std::move(*prov);
     }
     if (!params.decode_pixels) return ev;
 

@@ -422,6 +422,14 @@ private Q_SLOTS:
         QVERIFY(ev->provenance->says_ai);
         QCOMPARE(ev->provenance->generator->seed, std::string("1234"));
         QCOMPARE(ev->pixels.width, 64);
+
+        // Exiv2's entries come from the same read: the window takes them from here.
+        auto jpeg = clipflow::load_evidence(CLIPFLOW_TEST_DATA "/formats/exif6.jpg", ip);
+        QVERIFY(jpeg.ok());
+        QVERIFY(jpeg->metadata_error.empty());
+        bool orientation = false;
+        for (const auto& m : jpeg->metadata) orientation = orientation || (m.key == "Exif.Image.Orientation" && m.raw == "6");
+        QVERIFY(orientation);
     }
 };
 

@@ -12,6 +12,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <vector>
 
 namespace clipflow {
 
@@ -19,7 +20,7 @@ struct IntakeParams {
     std::uint64_t max_pixels = 100'000'000; ///< refuse before decoding above this
     std::uint64_t max_file_bytes = 2ull * 1024 * 1024 * 1024;
     bool decode_pixels = true;    ///< false: hash and probe only
-    bool read_provenance = false; ///< also read metadata and provenance from the same bytes (Evidence::provenance)
+    bool read_provenance = false; ///< also read metadata and provenance from the same bytes (Evidence::metadata, ::provenance)
 };
 
 struct EvidenceInfo {
@@ -40,6 +41,9 @@ struct EvidenceInfo {
 struct Evidence {
     EvidenceInfo info;
     Raster pixels; ///< grey or RGB float in [0, 1]; alpha is dropped
+    /// With IntakeParams::read_provenance: EXIF, IPTC and XMP (Exiv2), or why they could not be read.
+    std::vector<MetadataEntry> metadata;
+    std::string metadata_error;
     /// With IntakeParams::read_provenance: what the file says of its origin (absent if unreadable).
     std::optional<Provenance> provenance;
 };
