@@ -9,6 +9,7 @@
 #include "proxycommand.h"
 #include "scorecommand.h"
 #include "spectrumcommand.h"
+#include "trainbackbonecommand.h"
 #include "trainclassifiercommand.h"
 #include "traincommand.h"
 
@@ -34,13 +35,15 @@ Commands:
                        and generator (--detector clipflow|supervised|all)
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
+  train-backbone --natural DIR --out WEIGHTS
+                       train the forensic-v2 backbone from natural photos only
   train-classifier --data DIR --out MODEL
                        train the supervised detector (real + generators)
   add-generator --model M --name NAME --out NEW IMAGE...
                        teach it a new generator from a few examples
   eval --real DIR --fake DIR
                        ROC-AUC, AP and TPR@5%FPR, as-is and laundered
-  proxy IMAGE --out DIR
+  proxy IMAGE... --out DIR
                        the spectral proxy images training uses
   spectrum IMAGE...    Fourier spectra, radial profiles and periodic peaks
   embed --clip MODEL IMAGE...
@@ -97,6 +100,7 @@ int main(int argc, char** argv)
         if (command == "embed") return clipflow::cli::run_embed(std::move(words));
         if (command == "score") return clipflow::cli::run_score(std::move(words));
         if (command == "train") return clipflow::cli::run_train(std::move(words));
+        if (command == "train-backbone") return clipflow::cli::run_train_backbone(std::move(words));
         if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
         if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));

@@ -3,8 +3,10 @@
 #include "args.h"
 #include "trainprogress.h"
 
+#include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowtraining.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>
 
 #include <nlohmann/json.hpp>
@@ -26,8 +28,10 @@ Options:
   --natural DIR        natural photos (folders recurse; repeatable; plain
                        arguments count too)
   --out MODEL          the detector file to write (.safetensors)
-  --backbone B         forensic (default; weight-free) or clip:MODEL (a CLIP
-                       checkpoint file or installed model)
+  --backbone B         forensic (default; weight-free), forensic-v2 (the
+                       shipped learned backbone), forensic-v2:WEIGHTS (from
+                       train-backbone) or clip:MODEL (a CLIP checkpoint file
+                       or installed model)
   --layer L            CLIP feature: proj (default), cls or block:N
   --objective O        combined (default): raise natural likelihood, push
                        proxies below a margin; proxy: only push proxies down
@@ -136,8 +140,21 @@ int run_train(std::vector<std::string> words)
         p.cache_dir.clear();
     else if (cache)
         p.cache_dir = *cache;
-    if (backbone && *backbone != "forensic") {
-        if (backbone->rfind("clip:", 0) != 0) return usage("--backbone must be forensic or clip:MODEL");
+    if (backbone && (*backbone == "forensic-v2" || backbone->rfind("forensic-v2:", 0) == 0)) {
+        if (layer) return usage("--layer applies to CLIP backbones only");
+        p.backbone.type = "forensic-v2";
+        if (*backbone == "forensic-v2") {
+            auto shipped = find_default_detector(executable_dir(), LearnedBackbone::kDefaultFile);
+            if (!shipped) {
+                std::cerr << "clipflow train: " << shipped.status().message() << "\n";
+                return 1;
+            }
+            p.backbone.weights = *shipped;
+        } else {
+            p.backbone.weights = backbone->substr(12);
+        }
+    } else if (backbone && *backbone != "forensic") {
+        if (backbone->rfind("clip:", 0) != 0) return usage("--backbone must be forensic, forensic-v2[:WEIGHTS] or clip:MODEL");
         auto path = ModelRegistry().resolve(backbone->substr(5));
         if (!path) {
             std::cerr << "clipflow train: " << path.status().message() << "\n";

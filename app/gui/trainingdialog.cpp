@@ -1,10 +1,13 @@
 #include "trainingdialog.h"
 
+#include <clipflow/clipflowdetector.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
@@ -32,6 +35,9 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     backbone_ = new QComboBox(this);
     backbone_->setAccessibleName(tr("Backbone"));
     backbone_->addItem(tr("Forensic features (no weights, fast)"), QStringLiteral("forensic"));
+    if (auto v2 = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kDefaultFile))
+        backbone_->addItem(tr("Learned forensic network (forensic-v2, shipped)"),
+                           QStringLiteral("forensic-v2:") + QString::fromStdString(*v2));
     if (auto models = ModelRegistry().list())
         for (const auto& m : *models)
             backbone_->addItem(tr("CLIP %1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.id)),

@@ -43,7 +43,10 @@ bool TrainingJob::start(const TrainingRequest& request)
     ClipFlowTrainParams p;
     for (const QString& f : request.natural_files) p.natural_files.push_back(f.toStdString());
     p.out_path = request.out_path.toStdString();
-    if (request.backbone != QLatin1String("forensic")) {
+    if (request.backbone.startsWith(QLatin1String("forensic-v2:"))) {
+        p.backbone.type = "forensic-v2";
+        p.backbone.weights = request.backbone.mid(12).toStdString();
+    } else if (request.backbone != QLatin1String("forensic")) {
         p.backbone.type = "clip";
         p.backbone.clip_model = request.backbone.toStdString();
         p.backbone.layer = request.clip_layer.toStdString();

@@ -41,7 +41,7 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
     if (!flow) return flow.status();
     if (flow->params().dim != info->dim)
         return Status(ErrorCode::CorruptData, "the detector's flow and its metadata disagree on the feature dimension");
-    auto backbone = detail::detector_backbone(*info, params);
+    auto backbone = detail::detector_backbone(*info, params, path);
     if (!backbone) return backbone.status();
     ClipFlowDetector d;
     d.impl_ = std::make_unique<Impl>(std::move(*flow));
@@ -87,7 +87,9 @@ Result<DetectorScore> ClipFlowDetector::score(const Raster& image) const
 
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name)
 {
-    const char* var = name == "clipflow-supervised.safetensors" ? "CLIPFLOW_DEFAULT_SUPERVISED_MODEL" : "CLIPFLOW_DEFAULT_MODEL";
+    const char* var = name == "clipflow-supervised.safetensors" ? "CLIPFLOW_DEFAULT_SUPERVISED_MODEL"
+                      : name == "clipflow-default.safetensors"  ? "CLIPFLOW_DEFAULT_MODEL"
+                                                                : "CLIPFLOW_DEFAULT_BACKBONE";
     if (const char* env = std::getenv(var); env && *env) {
         if (fs::is_regular_file(env)) return std::string(env);
         return Status(ErrorCode::NotFound, std::string(var) + " names a missing file: " + env);

@@ -1,8 +1,8 @@
 #pragma once
 // Rebuilding the backbone a detector header names, for scoring (internal;
 // shared by both detector kinds): the forensic backbone of the same version, or
-// the CLIP checkpoint with the recorded SHA-256 (the user's file, checked, or
-// an installed model).
+// the CLIP checkpoint or forensic-v2 weights with the recorded SHA-256 (the
+// user's file, checked, or an installed model).
 
 #include "clipflow/backbone.h"
 #include "clipflow/clipflowdetector.h"
@@ -14,7 +14,11 @@
 
 namespace clipflow::detail {
 
-// Rebuilds the backbone a detector header names.
-Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& header, const DetectorLoadParams& params);
+// Rebuilds the backbone a detector header names. A forensic-v2 detector's
+// weights are looked for in params.learned_backbone, beside the detector file,
+// among installed models, then among the models shipped with the running
+// program, and must have the recorded SHA-256.
+Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& header, const DetectorLoadParams& params,
+                                                    const std::string& detector_path);
 
 } // namespace clipflow::detail

@@ -364,7 +364,7 @@ private Q_SLOTS:
                                     "p_value", "ai_score", "verdict"})
                 QVERIFY2(l.contains(QLatin1String(key)), key);
             QCOMPARE(l[QStringLiteral("detector")].toString(), QStringLiteral("clipflow"));
-            QCOMPARE(l[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v1"));
+            QCOMPARE(l[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v2")); // the default finds its shipped weights
             QVERIFY(l[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
             const double ai = l[QStringLiteral("ai_score")].toDouble(), p = l[QStringLiteral("p_value")].toDouble();
             QVERIFY(ai >= 0 && ai <= 1 && p > 0 && p <= 1);
@@ -778,6 +778,23 @@ private Q_SLOTS:
                  QStringLiteral("zero_insertion"));
         QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-hf_boost.png"))).isNull());
         QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-vae_decoder.png"))).isNull());
+    }
+
+    void proxyTakesManyImages()
+    {
+        // One process for a whole folder: each image keeps its own name and
+        // draws its own seed; an unreadable file fails alone.
+        QTemporaryDir tmp;
+        const Run r = cli({QStringLiteral("proxy"), fixture("rgb.png"), fixture("exif6.jpg"),
+                           tmp.filePath(QStringLiteral("missing.png")), QStringLiteral("--out"), tmp.path(),
+                           QStringLiteral("--op"), QStringLiteral("vae_decoder"), QStringLiteral("--seed"), QStringLiteral("7")});
+        QCOMPARE(r.code, 1);
+        QCOMPARE(r.lines().size(), 3);
+        QCOMPARE(r.lines()[0][QStringLiteral("proxy")].toObject()[QStringLiteral("seed")].toInt(), 7);
+        QCOMPARE(r.lines()[1][QStringLiteral("proxy")].toObject()[QStringLiteral("seed")].toInt(), 8);
+        QVERIFY(r.lines()[2].contains(QStringLiteral("error")));
+        QVERIFY(!QImage(tmp.filePath(QStringLiteral("rgb-vae_decoder.png"))).isNull());
+        QVERIFY(!QImage(tmp.filePath(QStringLiteral("exif6-vae_decoder.png"))).isNull());
     }
 
     void humanOutputWithoutJson()

@@ -14,6 +14,7 @@ echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) kB)"
 dpkg-deb -c "$deb" | awk '{print $6}' >"$out/files"
 for f in usr/bin/clipflow usr/bin/clipflow-forensics usr/bin/clipflow-report \
          usr/share/clipflow/models/clipflow-default.safetensors usr/share/clipflow/models/clipflow-supervised.safetensors \
+         usr/share/clipflow/models/forensic-v2.safetensors \
          usr/share/clipflow/translations/clipflow_fr.qm usr/share/clipflow/translations/clipflow_zh_CN.qm \
          usr/share/applications/clipflow-forensics.desktop usr/share/metainfo/org.clipflow.Forensics.metainfo.xml \
          usr/share/mime/packages/clipflow-forensics.xml usr/share/icons/hicolor/scalable/apps/clipflow-forensics.svg \

@@ -1,7 +1,9 @@
 #pragma once
-// Feature extractors for the detectors, behind one interface. Two exist:
+// Feature extractors for the detectors, behind one interface. Three exist:
 //   forensic  weight-free features from spectra and noise residuals
-//             (ForensicBackbone): nothing to download, the built-in default
+//             (ForensicBackbone): nothing to download
+//   forensic-v2  a small residual network learned from natural photos and
+//             their proxies (LearnedBackbone); its weights ship with the app
 //   clip      a CLIP image tower (ClipBackbone): projected, class-token or
 //             per-block features
 // Every detector result names the backbone (id()) that produced it.
@@ -22,7 +24,8 @@
 namespace clipflow {
 
 struct BackboneSpec {
-    std::string type = "forensic"; ///< "forensic" or "clip"
+    std::string type = "forensic"; ///< "forensic" (v1, weight-free), "forensic-v2" (learned) or "clip"
+    std::string weights;           ///< forensic-v2 weights file
     std::string clip_model;        ///< checkpoint path (type "clip")
     std::string layer = "proj";    ///< clip: "proj", "cls" or "block:N"
     ClipLoadParams clip_load;

@@ -39,6 +39,7 @@
 
 #include "clipflow/atomicfile.h"
 #include "clipflow/backbone.h"
+#include "clipflow/backbonetraining.h"
 #include "clipflow/calibration.h"
 #include "clipflow/callbacks.h"
 #include "clipflow/casefile.h"
@@ -58,6 +59,7 @@
 #include "clipflow/imageheader.h"
 #include "clipflow/imagepaths.h"
 #include "clipflow/laundering.h"
+#include "clipflow/learnedbackbone.h"
 #include "clipflow/metadata.h"
 #include "clipflow/metrics.h"
 #include "clipflow/modelregistry.h"

@@ -21,8 +21,9 @@
 namespace clipflow {
 
 struct DetectorLoadParams {
-    std::string clip_model; ///< CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
-    std::string models_dir; ///< installed models; empty: ModelRegistry::default_dir()
+    std::string clip_model;       ///< CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
+    std::string models_dir;       ///< installed models; empty: ModelRegistry::default_dir()
+    std::string learned_backbone; ///< forensic-v2 weights; empty: beside the detector, installed, then shipped models
     ClipLoadParams clip_load;
 };
 
@@ -53,7 +54,7 @@ private:
 };
 
 /// Where a default detector lives: the environment variable (for the CLIP-Flow
-/// default, $CLIPFLOW_DEFAULT_MODEL; for the supervised one,
+/// default, $CLIPFLOW_DEFAULT_MODEL; for forensic-v2.safetensors, $CLIPFLOW_DEFAULT_BACKBONE; for the supervised one,
 /// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then `EXE_DIR/../share/clipflow/models/NAME`
 /// (build tree and installed layouts alike), then the user's models folder.
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name = "clipflow-default.safetensors");

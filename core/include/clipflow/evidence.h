@@ -19,8 +19,9 @@ namespace clipflow {
 struct IntakeParams {
     std::uint64_t max_pixels = 100'000'000; ///< refuse before decoding above this
     std::uint64_t max_file_bytes = 2ull * 1024 * 1024 * 1024;
-    bool decode_pixels = true;    ///< false: hash and probe only
-    bool read_provenance = false; ///< also read metadata and provenance from the same bytes (Evidence::metadata and Evidence::provenance)
+    bool decode_pixels = true; ///< false: hash and probe only
+    /// Also read metadata and provenance from the same bytes (Evidence::metadata and Evidence::provenance).
+    bool read_provenance = false;
 };
 
 struct EvidenceInfo {

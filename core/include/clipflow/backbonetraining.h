@@ -1,0 +1,70 @@
+#pragma once
+// Training the forensic-v2 backbone (LearnedBackbone) from natural photos only.
+//
+//   clipflow::BackboneTrainParams p;
+//   p.natural_files = {...};              // natural photos; no AI image, ever
+//   p.out_path = "forensic-v2.safetensors";
+//   p.progress = [](const clipflow::JobProgress& j) { ... };
+//   p.abort = [&] { return cancel.load(); };
+//   auto r = clipflow::train_learned_backbone(p);
+//
+// Recipe (after B-Free and AlignedForensics, without a generator's weights):
+// each photo is shrunk by a random factor (its own JPEG and sensor traces
+// fade, as in a generator's training data), then passed through a
+// weight-free imitation of an f = 8 latent decoder (vae_decoder), an
+// up-sampling cascade and one other spectral proxy. The network learns to
+// tell the shrunk photo from its proxies on aligned patches, each patch
+// independently JPEG-recompressed or not, so that neither content nor JPEG
+// traces carry the label. Photos are split by SHA-256; the held-out ones
+// give a validation AUC (photos against their own proxies).
+//
+// Stages: "photos" (intake and proxies, parallel), "training" (a checkpoint
+// every checkpoint_every steps, resumed when present), "validation", "saving".
+// Steps draw their data from (seed, step), so a resumed run sees the same
+// batches as an uninterrupted one.
+
+#include "clipflow/callbacks.h"
+#include "clipflow/clipflowtraining.h"
+#include "clipflow/evidence.h"
+#include "clipflow/learnedbackbone.h"
+#include "clipflow/proxy.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+struct BackboneTrainParams {
+    std::vector<std::string> natural_files;
+    std::string out_path;
+    int steps = 1500;
+    int batch_pairs = 16;        ///< photo/proxy pairs per step
+    int patch = 96;              ///< training patch side, pixels
+    double learning_rate = 2e-3; ///< peak of a one-cycle schedule
+    double jpeg_augment = 0.5;   ///< probability that a patch is JPEG-recompressed (q 65-98)
+    int base_side = 640;         ///< largest side of the shrunk photo the pairs are cut from
+    double shrink_min = 0.5, shrink_max = 0.9;
+    double validation_fraction = 0.1;
+    std::uint64_t seed = 1;
+    int threads = 0;             ///< photo preparation workers; 0: all cores
+    std::string checkpoint_path; ///< default out_path + ".ckpt"
+    int checkpoint_every = 100;
+    IntakeParams intake;
+    JobProgressCallback progress;
+    AbortCallback abort;
+};
+
+struct BackboneTrainResult {
+    LearnedBackboneInfo info;
+    long photos = 0, validation_photos = 0;
+    std::vector<std::string> skipped; ///< "file: reason"
+    int steps_run = 0, resumed_from_step = 0;
+    double final_loss = 0.0;     ///< running mean of the last steps
+    double validation_auc = 0.0; ///< held-out photos against their proxies
+    double prepare_seconds = 0.0, train_seconds = 0.0;
+};
+
+Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& params);
+
+} // namespace clipflow

@@ -1,0 +1,41 @@
+#pragma once
+// The forensic-v2 network (internal; torch stays out of public headers): a
+// small fully convolutional net over the image's high-pass residual. The first
+// two layers run at full resolution so that up-sampling and decoder traces (a
+// few pixels apart) are seen before any striding; three stride-2 layers follow.
+// Features are the mean and standard deviation of the last layer over the view,
+// so any view size works and nothing is ever resized. The linear head (logit:
+// "looks like a proxy of a generator's decoder") trains the features and gives
+// a per-location map.
+
+#include <torch/torch.h>
+
+#include <array>
+
+namespace clipflow::detail {
+
+struct ForensicNetImpl : torch::nn::Module {
+    static constexpr int kLayers = 5;
+    static constexpr std::array<int, kLayers + 1> kChannels{3, 16, 32, 64, 64, 128};
+    static constexpr std::array<int, kLayers> kStrides{1, 1, 2, 2, 2};
+    static constexpr int kFeatures = 2 * kChannels[kLayers]; // mean and std per channel
+    static constexpr double kResidualGain = 20.0;            // residuals are ~0.01-0.05 of full scale
+
+    ForensicNetImpl();
+
+    /// The last layer's activations [N, 128, H/8, W/8] of images [N, 3, H, W] in [0, 1].
+    torch::Tensor trunk(const torch::Tensor& images);
+    /// [N, kFeatures]: per-channel mean and standard deviation over the view.
+    torch::Tensor features(const torch::Tensor& images);
+    /// [N]: the head's logit.
+    torch::Tensor forward(const torch::Tensor& images);
+    /// [N, H/8, W/8]: the head applied at every location of the last layer (a heat map).
+    torch::Tensor logit_map(const torch::Tensor& images);
+
+    std::vector<torch::nn::Conv2d> convs;
+    std::vector<torch::nn::BatchNorm2d> norms;
+    torch::nn::Linear head{nullptr};
+};
+TORCH_MODULE(ForensicNet);
+
+} // namespace clipflow::detail
