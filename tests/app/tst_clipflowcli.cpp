@@ -364,7 +364,8 @@ private Q_SLOTS:
                                     "p_value", "ai_score", "verdict"})
                 QVERIFY2(l.contains(QLatin1String(key)), key);
             QCOMPARE(l[QStringLiteral("detector")].toString(), QStringLiteral("clipflow"));
-            QCOMPARE(l[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v2")); // the default finds its shipped weights
+            QCOMPARE(l[QStringLiteral("backbone")].toString(),
+                     QStringLiteral("forensic-v2")); // the default finds its shipped weights
             QVERIFY(l[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
             const double ai = l[QStringLiteral("ai_score")].toDouble(), p = l[QStringLiteral("p_value")].toDouble();
             QVERIFY(ai >= 0 && ai <= 1 && p > 0 && p <= 1);
