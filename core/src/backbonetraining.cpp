@@ -215,7 +215,9 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         (pairs[i]->held_out ? held : train).push_back(&*pairs[i]);
     }
     if (train.empty())
-        return Status(ErrorCode::InvalidArgument, "no usable training photo (all unreadable, too small or held out)");
+        return Status(ErrorCode::InvalidArgument,
+                      "no usable training photo (all unreadable, too small or held out)" +
+                          (result.skipped.empty() ? std::string() : "; first: " + result.skipped.front()));
     result.photos = static_cast<long>(train.size());
     result.validation_photos = static_cast<long>(held.size());
     result.prepare_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
