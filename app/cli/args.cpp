@@ -1,5 +1,7 @@
 #include "args.h"
 
+#include <clipflow/clipflowdetector.h>
+
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -74,12 +76,6 @@ int usage_error(const std::string& command, const std::string& why)
     return 2;
 }
 
-} // namespace clipflow::cli
-
-#include <filesystem>
-
-namespace clipflow::cli {
-
 bool to_double(const std::string& text, double& value)
 {
     try {
@@ -93,9 +89,7 @@ bool to_double(const std::string& text, double& value)
 
 std::string executable_dir()
 {
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : exe.parent_path().string();
+    return running_program_dir();
 }
 
 std::string read_numbers(Args& args, std::initializer_list<NumberOption> options)

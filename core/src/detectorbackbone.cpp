@@ -4,6 +4,7 @@
 #include "clipflow/forensicbackbone.h"
 #include "clipflow/learnedbackbone.h"
 #include "clipflow/modelregistry.h"
+#include "clipflow/sha256.h"
 
 #include <filesystem>
 
@@ -27,26 +28,31 @@ Result<std::unique_ptr<Backbone>> find_learned(const DetectorModelHeader& r, con
                                                const std::string& detector_path)
 {
     namespace fs = std::filesystem;
-    std::vector<fs::path> candidates;
-    if (!p.learned_backbone.empty()) candidates.emplace_back(p.learned_backbone);
-    candidates.push_back(fs::path(detector_path).parent_path() / LearnedBackbone::kDefaultFile);
-    candidates.push_back(fs::path(p.models_dir.empty() ? ModelRegistry::default_dir() : p.models_dir) /
-                         LearnedBackbone::kDefaultFile);
-    // The shipped weights beside this program (build tree and installed layouts alike):
-    // detectors trained in the window live in the user's folder, the weights do not.
-    std::error_code ec;
-    if (auto exe = fs::read_symlink("/proc/self/exe", ec); !ec)
-        candidates.push_back(exe.parent_path() / ".." / "share" / "clipflow" / "models" / LearnedBackbone::kDefaultFile);
+    std::vector<std::string> candidates;
+    if (!p.learned_backbone.empty()) candidates.push_back(p.learned_backbone);
+    candidates.push_back((fs::path(detector_path).parent_path() / LearnedBackbone::kDefaultFile).string());
+    if (!p.models_dir.empty()) candidates.push_back((fs::path(p.models_dir) / LearnedBackbone::kDefaultFile).string());
+    // Then where shipped models are looked for (environment, beside this program,
+    // the user's folder): detectors trained in the window live in the user's
+    // folder, the shipped weights do not.
+    if (auto shipped = find_default_detector(running_program_dir(), LearnedBackbone::kDefaultFile))
+        candidates.push_back(*shipped);
     std::string tried;
     for (const auto& c : candidates) {
+        tried += "\n  " + c;
         std::error_code ec;
         if (!fs::is_regular_file(c, ec)) continue;
-        auto bb = LearnedBackbone::load(c.string());
+        // Hash first: only the file with the recorded weights is loaded, so a
+        // stray or broken file of the same name does not hide the right one.
+        auto sha = Sha256::file_hex(c);
+        if (!sha || *sha != r.backbone_weights_sha256) {
+            tried += " (other weights)";
+            continue;
+        }
+        auto bb = LearnedBackbone::load(c);
         if (!bb) return bb.status();
-        if ((*bb)->weights_sha256() == r.backbone_weights_sha256) return std::unique_ptr<Backbone>(std::move(*bb));
-        tried += "\n  " + c.string() + " (other weights)";
+        return std::unique_ptr<Backbone>(std::move(*bb));
     }
-    for (const auto& c : candidates) tried += "\n  " + c.string();
     return Status(ErrorCode::NotFound, "this detector needs the " + r.backbone_id + " weights with SHA-256 " +
                                            r.backbone_weights_sha256.substr(0, 12) + "...; looked in:" + tried);
 }

@@ -16,8 +16,9 @@ namespace clipflow::detail {
 
 // Rebuilds the backbone a detector header names. A forensic-v2 detector's
 // weights are looked for in params.learned_backbone, beside the detector file,
-// among installed models, then among the models shipped with the running
-// program, and must have the recorded SHA-256.
+// in params.models_dir, then where find_default_detector looks (environment,
+// beside the running program, the user's models folder), and must have the
+// recorded SHA-256.
 Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& header, const DetectorLoadParams& params,
                                                     const std::string& detector_path);
 

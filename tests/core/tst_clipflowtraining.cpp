@@ -2,6 +2,7 @@
 // file, calibration, scoring, the feature cache, cancel and an exact resume,
 // and refusal of bad input.
 
+#include "photofolder.h"
 #include "syntheticimages.h"
 
 #include <clipflow/atomicfile.h>
@@ -22,17 +23,7 @@
 
 namespace {
 
-std::vector<std::string> write_photos(const QString& dir, int n, unsigned first_seed)
-{
-    std::vector<std::string> files;
-    for (int i = 0; i < n; ++i) {
-        const auto png = clipflow::encode_image(testimages::pink_noise(160, 160, first_seed + unsigned(i)), ".png");
-        const std::string f = (dir + QStringLiteral("/photo%1.png").arg(i, 3, 10, QLatin1Char('0'))).toStdString();
-        if (!png || !clipflow::write_file_atomic(f, *png).ok()) qFatal("cannot write %s", f.c_str());
-        files.push_back(f);
-    }
-    return files;
-}
+using testimages::write_photos;
 
 clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const QString& out, const QString& cache)
 {

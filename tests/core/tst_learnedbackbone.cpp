@@ -4,6 +4,7 @@
 // the logit map's size, learning to tell photos from their proxies, cancel and
 // resume, and a CLIP-Flow detector on top that finds its weights again.
 
+#include "photofolder.h"
 #include "syntheticimages.h"
 
 #include <clipflow/atomicfile.h>
@@ -27,17 +28,7 @@
 
 namespace {
 
-std::vector<std::string> write_photos(const QString& dir, int n, unsigned first_seed)
-{
-    std::vector<std::string> files;
-    for (int i = 0; i < n; ++i) {
-        const auto png = clipflow::encode_image(testimages::pink_noise(160, 160, first_seed + unsigned(i)), ".png");
-        const std::string f = (dir + QStringLiteral("/photo%1.png").arg(i, 3, 10, QLatin1Char('0'))).toStdString();
-        if (!png || !clipflow::write_file_atomic(f, *png).ok()) qFatal("cannot write %s", f.c_str());
-        files.push_back(f);
-    }
-    return files;
-}
+using testimages::write_photos;
 
 clipflow::BackboneTrainParams small(const std::vector<std::string>& files, const QString& out)
 {
@@ -374,6 +365,17 @@ private Q_SLOTS:
         // Other weights under the right name are refused.
         given.learned_backbone = tmp_.filePath(QStringLiteral("a.safetensors")).toStdString();
         QCOMPARE(clipflow::ClipFlowDetector::load(moved.toStdString(), given).status().code(), clipflow::ErrorCode::NotFound);
+        // A broken file of that name beside the detector does not hide the right weights further on.
+        QFile junk(tmp_.filePath(QStringLiteral("elsewhere/forensic-v2.safetensors")));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not weights");
+        junk.close();
+        QDir().mkpath(tmp_.filePath(QStringLiteral("models")));
+        QVERIFY(QFile::copy(weights_, tmp_.filePath(QStringLiteral("models/forensic-v2.safetensors"))));
+        clipflow::DetectorLoadParams installed;
+        installed.models_dir = tmp_.filePath(QStringLiteral("models")).toStdString();
+        auto found = clipflow::ClipFlowDetector::load(moved.toStdString(), installed);
+        QVERIFY2(found.ok(), found.status().to_string().c_str());
     }
 };
 

@@ -58,5 +58,7 @@ private:
 /// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then `EXE_DIR/../share/clipflow/models/NAME`
 /// (build tree and installed layouts alike), then the user's models folder.
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name = "clipflow-default.safetensors");
+/// The folder of the running program (from /proc/self/exe); empty where unknown.
+std::string running_program_dir();
 
 } // namespace clipflow
