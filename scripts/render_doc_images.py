@@ -15,7 +15,9 @@ from PIL import Image
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
 sys.path.insert(0, os.path.join(ROOT, "bench"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "fuzz"))
 from compare_spectrum import make_image  # noqa: E402  (1/f photo-like image)
+import make_c2pa_seeds  # noqa: E402  (a C2PA manifest signed with a throw-away demo key)
 
 
 def shrink(path):
@@ -77,6 +79,12 @@ def main():
         os.makedirs(evidence)
         for src in (natural, upsampled, jpeg):
             Image.open(src).save(os.path.join(evidence, os.path.basename(src)))
+        # Content Credentials declaring generative AI, signed by a throw-away demo certificate.
+        key, der = make_c2pa_seeds.signer("Demo Newsroom Signer")
+        with open(upsampled, "rb") as f:
+            signed = make_c2pa_seeds.sign_png(f.read(), key, der, "Demo Image Generator/2.1 c2pa-demo")
+        with open(os.path.join(evidence, "credentials-demo.png"), "wb") as f:
+            f.write(signed)
         photos = os.path.join(tmp, "natural-photos")
         os.makedirs(photos)
         for i in range(48):
@@ -86,7 +94,7 @@ def main():
         shots = os.path.join(tmp, "shots")
         os.makedirs(shots)
         subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", os.path.join(build, "bin", "clipflow-render-app"),
-                        shots, evidence, photos, os.path.basename(upsampled)], check=True, env=app_env,
+                        shots, evidence, photos, os.path.basename(upsampled), "credentials-demo.png"], check=True, env=app_env,
                        stderr=subprocess.DEVNULL, cwd=tmp)
         for f in sorted(os.listdir(shots)):
             if f.endswith(".png"):
@@ -95,6 +103,9 @@ def main():
         # The report as the analyst reads it: page images of the PDF the app wrote.
         subprocess.run(["pdftoppm", "-r", "80", "-png", "-f", "1", "-l", "2", os.path.join(shots, "report.pdf"),
                         os.path.join(images, "report-page")], check=True)
+        for f in sorted(os.listdir(images)):
+            if f.startswith("report-page-0"):  # pdftoppm pads page numbers when the PDF has 10 pages or more
+                os.replace(os.path.join(images, f), os.path.join(images, "report-page-" + f[len("report-page-0"):]))
         for f in sorted(os.listdir(images)):
             if f.startswith("report-page"):
                 shrink(os.path.join(images, f))

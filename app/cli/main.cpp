@@ -6,6 +6,7 @@
 #include "evalcommand.h"
 #include "intakeworker.h"
 #include "modelscommand.h"
+#include "provenancecommand.h"
 #include "proxycommand.h"
 #include "scorecommand.h"
 #include "spectrumcommand.h"
@@ -33,6 +34,9 @@ Commands:
   score IMAGE...       is it AI-generated? CLIP-Flow scores calibrated against
                        natural photos, and/or the supervised detector's p_ai
                        and generator (--detector clipflow|supervised|all)
+  provenance IMAGE...  what the file says of its origin: C2PA Content
+                       Credentials verified, generator settings, IPTC source
+                       type (--trust FILE.pem for your trust anchors)
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
   train-backbone --natural DIR --out WEIGHTS
@@ -104,6 +108,7 @@ int main(int argc, char** argv)
         if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
         if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));
+        if (command == "provenance") return clipflow::cli::run_provenance(std::move(words));
         if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
         if (command == "report") return run_report_program(words);

@@ -4,6 +4,7 @@
 #include "detectorsetup.h"
 #include "jsonfields.h"
 
+#include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
 #include <clipflow/workerprocess.h>
@@ -40,6 +41,8 @@ Options:
   --threads N          images scored in parallel (default: all cores for the
                        forensic backbone, 1 for CLIP)
   --json               JSON lines (default: one readable line per image)
+  --trust FILE.pem     C2PA trust anchors for the provenance object (see
+                       clipflow provenance --help)
   --file-timeout S     time limit per image in seconds (default 120; 0: none).
                        Images are read, decoded and scored in worker
                        processes; one that takes longer is stopped and
@@ -52,11 +55,12 @@ clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
 generator ("unknown" when no known generator fits), generator_probs (given
 AI, summing to 1). With all: "results" (one object per detector) and
 "disagreement". Every line has "provenance": what the file itself says of
-its origin (generator settings in PNG text chunks from AUTOMATIC1111,
-ComfyUI, NovelAI or InvokeAI; the IPTC digital source type; software and
-credit tags naming a generator): says_ai, says_camera,
-digital_source_type, generator, findings (each with its meaning) and
-text_chunks. Metadata can be removed or forged. Absence of evidence is not
+its origin (C2PA Content Credentials, verified; generator settings in PNG
+text chunks from AUTOMATIC1111, ComfyUI, NovelAI or InvokeAI; the IPTC
+digital source type; software and credit tags naming a generator):
+ai_declared, says_camera, digital_source_type, generator, findings (each
+with its meaning), c2pa and text_chunks, as `clipflow provenance` gives
+them. Metadata can be removed or forged. Absence of evidence is not
 proof of authenticity, and resizing or recompression weakens every
 detector.
 
@@ -81,10 +85,11 @@ std::string readable(const nlohmann::json& r)
 }
 
 // The whole output line for one file: its results, or {"file","error","error_code"}.
-nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker)
+nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker, const ProvenanceParams& provenance)
 {
     IntakeParams intake;
     intake.read_provenance = true; // from the bytes already read: no second read
+    intake.provenance = provenance;
     auto ev = load_evidence(file, intake);
     if (!ev) return error_line(file, ev.status());
     std::vector<nlohmann::json> results;
@@ -119,6 +124,14 @@ bool print(const nlohmann::json& line, bool json)
         const auto results = line.contains("results") ? line["results"] : nlohmann::json::array({line});
         for (const auto& r : results) std::cout << "  " << readable(r);
         if (line.value("disagreement", false)) std::cout << "  [DETECTORS DISAGREE]";
+        const auto c =
+            line.contains("provenance") ? line["provenance"].value("c2pa", nlohmann::json::object()) : nlohmann::json::object();
+        if (c.value("present", false))
+            std::cout << "  [C2PA: signature " << c.value("signature", "invalid") << ", binding " << c.value("binding", "invalid")
+                      << (c.contains("signer_name") && c["signer_name"].is_string()
+                              ? ", signed by " + c["signer_name"].get<std::string>()
+                              : std::string())
+                      << "]";
         if (line.contains("provenance") && line["provenance"].value("says_ai", false)) {
             std::string what = "the file's metadata says it was AI-generated";
             if (line["provenance"]["generator"].is_object())
@@ -181,6 +194,7 @@ int run_score(std::vector<std::string> words)
     const auto clip = args.option("--clip");
     const auto threads_text = args.option("--threads");
     const auto which = args.option("--detector");
+    const auto trust = args.option("--trust");
     double file_timeout = 120;
     const std::string bad_number = read_numbers(args, {{"--file-timeout", &file_timeout, 0, 86400}});
     const auto inputs = args.positional();
@@ -197,6 +211,12 @@ int run_score(std::vector<std::string> words)
     if (kind == "supervised" && clipflow_model) return usage("--clipflow-model needs --detector clipflow or all");
     if (model && (clipflow_model || supervised_model))
         return usage("give --model or --clipflow-model/--supervised-model, not both");
+    ProvenanceParams provenance;
+    if (trust) {
+        auto pem = read_trust_anchors(*trust);
+        if (!pem) return usage(pem.status().message());
+        provenance.c2pa.trust_anchors_pem = std::move(*pem);
+    }
     bool ok = true;
     int threads = threads_text ? to_int(*threads_text, 0, ok) : 0;
     if (!ok || threads < 0) return usage("--threads needs a whole number");
@@ -223,6 +243,7 @@ int run_score(std::vector<std::string> words)
         }
         if (clip) params.argv.insert(params.argv.end(), {"--clip", *clip});
         if (bf16) params.argv.push_back("--bf16");
+        if (trust) params.argv.insert(params.argv.end(), {"--trust", *trust});
         params.timeout_s = file_timeout;
         std::vector<std::unique_ptr<WorkerProcess>> procs;
         procs.push_back(std::make_unique<WorkerProcess>(params));
@@ -261,11 +282,11 @@ int run_score(std::vector<std::string> words)
         // The isolated half of --file-timeout: says whether its parent may run several.
         const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
-            return answer_file_request(request, [&](const std::string& file) { return score_file(file, sets, 0); });
+            return answer_file_request(request, [&](const std::string& file) { return score_file(file, sets, 0, provenance); });
         });
     }
     return run_batch(files, workers, json,
-                     [&](int w, std::size_t i) { return score_file(files[i], sets, static_cast<std::size_t>(w)); });
+                     [&](int w, std::size_t i) { return score_file(files[i], sets, static_cast<std::size_t>(w), provenance); });
 }
 
 } // namespace clipflow::cli

@@ -66,6 +66,16 @@ void AppSettings::setFileTimeLimit(double seconds)
     QSettings().setValue(QStringLiteral("analysis/fileTimeLimit"), std::clamp(seconds, 0.0, 86400.0));
 }
 
+QString AppSettings::trustAnchors()
+{
+    return QSettings().value(QStringLiteral("provenance/trustAnchors")).toString();
+}
+
+void AppSettings::setTrustAnchors(const QString& path)
+{
+    QSettings().setValue(QStringLiteral("provenance/trustAnchors"), path);
+}
+
 QString AppSettings::analyst()
 {
     return QSettings().value(QStringLiteral("case/analyst")).toString();

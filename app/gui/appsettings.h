@@ -21,6 +21,9 @@ public:
     static double fileTimeLimit();
     static void setFileTimeLimit(double seconds);
     static void setAnalyst(const QString& name);
+    // A PEM file of C2PA trust anchors the user added; empty: none (no trust list ships).
+    static QString trustAnchors();
+    static void setTrustAnchors(const QString& path);
 
     static QString clipflowModel(); // empty: the shipped default
     static QString supervisedModel();

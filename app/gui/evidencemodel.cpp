@@ -1,8 +1,10 @@
 #include "evidencemodel.h"
 
+#include "provenancehtml.h"
 #include "wording.h"
-#include <QFileInfo>
 
+#include <QColor>
+#include <QFileInfo>
 #include <QLocale>
 #include <QPixmap>
 
@@ -78,6 +80,7 @@ QVariant EvidenceModel::headerData(int section, Qt::Orientation orientation, int
     case ClipFlow: return tr("CLIP-Flow p");
     case Supervised: return tr("p_ai");
     case Verdict: return tr("Verdict");
+    case Provenance: return tr("Provenance");
     default: return {};
     }
 }
@@ -91,6 +94,15 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     const auto& cf = ok ? a->detectors.clipflow : std::nullopt;
     const auto& sv = ok ? a->detectors.supervised : std::nullopt;
     if (role == Qt::DecorationRole && index.column() == Thumbnail) return r.thumbnail;
+    const clipflow::Provenance* prov = ok && a->provenance ? &*a->provenance : nullptr;
+    if (role == Qt::ToolTipRole && index.column() == Provenance && prov) return QString::fromStdString(prov->summary());
+    if (role == Qt::ToolTipRole && index.column() == Verdict) return data(index, Qt::DisplayRole); // elided in the table
+    if (role == Qt::ForegroundRole && index.column() == Provenance && ok) {
+        const int rank = ProvenanceHtml::rank(prov);
+        if (rank == 2) return QColor(0x1d, 0x7a, 0x3a);
+        if (rank == -1 || (prov && prov->says_ai)) return QColor(0xb0, 0x30, 0x30);
+        return {};
+    }
     if (role == Qt::ToolTipRole) return ok ? QString::fromStdString(a->info.sha256) : a ? a->error : r.file;
     if (role == SortRole) {
         switch (index.column()) {
@@ -98,6 +110,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
         case Dimensions: return ok ? QVariant(qlonglong(a->info.width) * a->info.height) : QVariant(0);
         case ClipFlow: return cf ? QVariant(cf->calibrated.p_value) : QVariant(2.0);
         case Supervised: return sv ? QVariant(sv->p_ai) : QVariant(-1.0);
+        case Provenance: return ok ? QVariant(ProvenanceHtml::rank(prov)) : QVariant(-2);
         default: return data(index, Qt::DisplayRole);
         }
     }
@@ -110,6 +123,7 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     case Format: return ok ? QString::fromStdString(a->info.format) : QString();
     case ClipFlow: return cf ? QString::number(cf->calibrated.p_value, 'g', 2) : QString();
     case Supervised: return sv ? QString::number(sv->p_ai, 'f', 2) : QString();
+    case Provenance: return ok ? ProvenanceHtml::column(prov) : QString();
     case Verdict:
         switch (r.state) {
         case State::Queued: return tr("queued");

@@ -15,7 +15,8 @@ namespace clipflow::app {
 class EvidenceModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Thumbnail, Name, Sha, Size, Dimensions, Format, ClipFlow, Supervised, Verdict, ColumnCount };
+    // Verdict and provenance first: at the default window size they must be visible without scrolling.
+    enum Column { Thumbnail, Name, Verdict, Provenance, ClipFlow, Supervised, Sha, Size, Dimensions, Format, ColumnCount };
     enum class State { Queued, Analysing, Done, Failed, Cancelled };
     static constexpr int SortRole = Qt::UserRole + 1; // numbers sort as numbers
 

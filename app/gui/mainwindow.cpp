@@ -6,10 +6,12 @@
 #include "modelcard.h"
 #include "modelmanager.h"
 #include "preferencesdialog.h"
+#include "provenancehtml.h"
 #include "reportfigures.h"
 #include "trainingdialog.h"
 #include "wording.h"
 
+#include <clipflow/c2pa.h>
 #include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/provenance.h>
@@ -101,7 +103,11 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     notes_->setEnabled(false);
     cards_ = new QTextBrowser(central);
     cards_->setAccessibleName(tr("Model cards"));
+    provenance_ = new QTextBrowser(central);
+    provenance_->setAccessibleName(tr("Provenance"));
+    provenance_->setOpenLinks(false);
     tabs_->addTab(results_, tr("Detectors"));
+    tabs_->addTab(provenance_, tr("Provenance"));
     tabs_->addTab(metadata_, tr("Metadata"));
     tabs_->addTab(notes_, tr("Notes"));
     tabs_->addTab(cards_, tr("Models"));
@@ -150,7 +156,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     split->setStretchFactor(0, 2);
     split->setStretchFactor(1, 5);
     left->setMinimumWidth(260);
-    split->setSizes({480, 1000});
+    split->setSizes({600, 900}); // name, verdict and provenance visible without scrolling at the default size
     setCentralWidget(split);
 
     buildMenus();
@@ -442,7 +448,20 @@ void MainWindow::startNext()
     const QString file = queue_.takeFirst();
     model_.setState(model_.find(file), EvidenceModel::State::Analysing);
     statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
-    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_, reader_.get()));
+    // Trust anchors are read for each file, so a change in Preferences applies from the next one.
+    ProvenanceParams provenance;
+    if (const QString trust = AppSettings::trustAnchors(); !trust.isEmpty()) {
+        if (auto pem = read_trust_anchors(trust.toStdString())) {
+            provenance.c2pa.trust_anchors_pem = std::move(*pem);
+            trust_warned_.clear();
+        } else if (trust_warned_ != trust) {
+            trust_warned_ = trust;
+            QMessageBox::warning(this, tr("Trust anchors"),
+                                 tr("The C2PA trust anchors could not be read, so no signer is trusted: %1")
+                                     .arg(QString::fromStdString(pem.status().message())));
+        }
+    }
+    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_, reader_.get(), provenance));
 }
 
 void MainWindow::finished()
@@ -469,13 +488,19 @@ void MainWindow::finished()
                                      {"generator", v.generator},
                                      {"verdict", v.verdict}};
         }
+        // What the file said of its origin, as `clipflow provenance` writes it.
+        if (a.provenance) results["provenance"] = nlohmann::json::parse(a.provenance->to_json());
         entry.results_json = results.dump();
     }
     const QString file = a.file;
     model_.setAnalysis(row, std::move(a));
     table_->resizeColumnsToContents();
     // Long generator file names would push every score off screen.
-    table_->setColumnWidth(EvidenceModel::Name, std::min(table_->columnWidth(EvidenceModel::Name), 200));
+    table_->setColumnWidth(EvidenceModel::Name, std::min(table_->columnWidth(EvidenceModel::Name), 150));
+    // Long verdicts and signer names are elided (the full text is in the detail pane) so that
+    // name, verdict and provenance fit beside each other at the default window size.
+    table_->setColumnWidth(EvidenceModel::Verdict, std::min(table_->columnWidth(EvidenceModel::Verdict), 185));
+    table_->setColumnWidth(EvidenceModel::Provenance, std::min(table_->columnWidth(EvidenceModel::Provenance), 190));
     ++batch_done_;
     // Show the newest result unless the analyst is looking at another row.
     const QModelIndex current = table_->selectionModel()->currentIndex();
@@ -588,7 +613,9 @@ void MainWindow::showAnalysis(const Analysis& a)
         spectra_->setSpectra({}, {}, {});
         results_->clear();
         metadata_->setRowCount(0);
-        tabs_->setTabText(1, tr("Metadata"));
+        provenance_->clear();
+        tabs_->setTabText(tabs_->indexOf(metadata_), tr("Metadata"));
+        tabs_->setTabText(tabs_->indexOf(provenance_), tr("Provenance"));
         histogram_->setMarkers({});
         return;
     }
@@ -636,14 +663,17 @@ void MainWindow::showAnalysis(const Analysis& a)
             metadata_->setItem(r, col, item);
         }
     };
+    // What the findings mean is in the Provenance tab; here, the raw text chunks beside Exiv2's entries.
     std::size_t provenance_rows = 0;
+    const Provenance* prov = a.provenance ? &*a.provenance : nullptr;
+    provenance_->setHtml(ProvenanceHtml::render(prov));
+    const int rank = ProvenanceHtml::rank(prov);
+    tabs_->setTabText(tabs_->indexOf(provenance_), rank == 2    ? tr("Provenance \u2713")
+                                                   : rank == -1 ? tr("Provenance \u2717")
+                                                   : rank == 1  ? tr("Provenance \u2022")
+                                                                : tr("Provenance"));
+    tabs_->setTabToolTip(tabs_->indexOf(provenance_), ProvenanceHtml::column(prov));
     if (a.provenance) {
-        for (const auto& f : a.provenance->findings)
-            add_row(tr("Provenance"), QString::fromStdString(f.source), QString::fromStdString(f.value + " — " + f.meaning),
-                    QString::fromUtf8(kProvenanceCaveat), f.says_ai);
-        if (a.provenance->generator && !a.provenance->generator->prompt.empty())
-            add_row(tr("Provenance"), tr("prompt"), QString::fromStdString(a.provenance->generator->prompt),
-                    QString::fromUtf8(kProvenanceCaveat), false);
         for (const auto& c : a.provenance->chunks)
             add_row(QString::fromStdString(c.container), QString::fromStdString(c.keyword),
                     QString::fromStdString(c.text.substr(0, 2000)),
@@ -660,9 +690,11 @@ void MainWindow::showAnalysis(const Analysis& a)
         value->setToolTip(tr("Stored value: %1").arg(QString::fromStdString(m.raw)));
         metadata_->setItem(r, 2, value);
     }
-    tabs_->setTabText(1, a.metadata_error.isEmpty() ? tr("Metadata (%1)").arg(a.metadata.size() + provenance_rows)
-                                                    : tr("Metadata (unreadable)"));
-    tabs_->setTabToolTip(1, a.metadata_error.isEmpty() ? tr("EXIF, IPTC and XMP through Exiv2") : a.metadata_error);
+    tabs_->setTabText(tabs_->indexOf(metadata_), a.metadata_error.isEmpty()
+                                                     ? tr("Metadata (%1)").arg(a.metadata.size() + provenance_rows)
+                                                     : tr("Metadata (unreadable)"));
+    tabs_->setTabToolTip(tabs_->indexOf(metadata_),
+                         a.metadata_error.isEmpty() ? tr("EXIF, IPTC and XMP through Exiv2") : a.metadata_error);
     metadata_->resizeColumnsToContents();
 
     const auto& d = a.detectors;
@@ -685,9 +717,12 @@ void MainWindow::showAnalysis(const Analysis& a)
     }
     if (d.disagree()) text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
     if (a.provenance && a.provenance->says_ai)
-        text += tr("<br><b style='color:#b03030'>The file's metadata says it was AI-generated:</b> %1 (see Metadata; "
+        text += tr("<br><b style='color:#b03030'>The file says it was AI-generated:</b> %1 (see Provenance; "
                    "metadata can be forged or removed)<br>")
                     .arg(QString::fromStdString(a.provenance->summary()).toHtmlEscaped());
+    else if (a.provenance && a.provenance->c2pa.present)
+        text += tr("<br>Content Credentials: %1 (see Provenance)<br>")
+                    .arg(QString::fromStdString(a.provenance->c2pa.short_label()).toHtmlEscaped());
     else if (a.provenance && a.provenance->says_camera)
         text += tr("<br>The file's metadata claims a camera capture (IPTC %1); metadata can be forged.<br>")
                     .arg(QString::fromStdString(a.provenance->digital_source_type).toHtmlEscaped());

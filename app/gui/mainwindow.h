@@ -62,6 +62,8 @@ public:
     // Case properties and the selected evidence's notes (kept in the case file).
     void setCaseProperties(const QString& title, const QString& analyst, const QString& notes);
     QPlainTextEdit* notesEditor() const { return notes_; }
+    QTextBrowser* provenanceView() const { return provenance_; }
+    QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
     // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
     bool exportReport(const QString& path);
@@ -114,6 +116,8 @@ private:
     QLabel* banner_ = nullptr;
     QPlainTextEdit* notes_ = nullptr;
     QTextBrowser* cards_ = nullptr;
+    QTextBrowser* provenance_ = nullptr;
+    QString trust_warned_; // the trust-anchor file whose failure was last reported
     QMenu* recent_files_ = nullptr;
     QMenu* recent_cases_ = nullptr;
     std::string current_sha_; // the evidence whose notes are in the editor

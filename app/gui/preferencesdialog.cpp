@@ -6,8 +6,14 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+#include <clipflow/c2pa.h>
 
 namespace clipflow::app {
 
@@ -54,14 +60,52 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
                                   this);
     limit_note->setWordWrap(true);
     form->addRow(QString(), limit_note);
+    trust_ = new QLineEdit(AppSettings::trustAnchors(), this);
+    trust_->setPlaceholderText(tr("none: no signer is trusted"));
+    trust_->setClearButtonEnabled(true);
+    trust_->setAccessibleName(tr("C2PA trust anchors"));
+    auto* browse = new QPushButton(tr("Choose\u2026"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString f = QFileDialog::getOpenFileName(this, tr("C2PA trust anchors"), trust_->text(),
+                                                       tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!f.isEmpty()) trust_->setText(f);
+    });
+    auto* trust_row = new QHBoxLayout;
+    trust_row->addWidget(trust_, 1);
+    trust_row->addWidget(browse);
+    form->addRow(tr("C2PA trust anchors"), trust_row);
+    trust_status_ = new QLabel(this);
+    trust_status_->setWordWrap(true);
+    form->addRow(QString(), trust_status_);
+    connect(trust_, &QLineEdit::textChanged, this, [this] { checkTrust(); });
+    checkTrust();
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
 }
 
+bool PreferencesDialog::checkTrust()
+{
+    const QString path = trust_->text().trimmed();
+    if (path.isEmpty()) {
+        trust_status_->setText(tr("No trust list ships with ClipFlow: valid Content Credentials are shown as signed by "
+                                  "their signer, \u201cissuer not on your trust list\u201d. Add the root or intermediate "
+                                  "certificates (PEM) of signers you have reason to trust."));
+        return true;
+    }
+    std::size_t n = 0;
+    const auto pem = read_trust_anchors(path.toStdString(), &n);
+    trust_status_->setText(pem ? tr("%n certificate(s) will be trusted from the next file analysed.", nullptr, int(n))
+                               : QStringLiteral("<b style='color:#b03030'>%1</b>")
+                                     .arg(QString::fromStdString(pem.status().message()).toHtmlEscaped()));
+    return bool(pem);
+}
+
 void PreferencesDialog::accept()
 {
+    if (!checkTrust()) return; // the reason is on screen; nothing is saved
+    AppSettings::setTrustAnchors(trust_->text().trimmed());
     AppSettings::setTheme(theme_->currentData().toString());
     AppSettings::setLanguage(language_->currentData().toString());
     AppSettings::setPageSize(QPageSize::PageSizeId(page_->currentData().toInt()));

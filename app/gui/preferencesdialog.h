@@ -1,11 +1,15 @@
 #pragma once
 // Preferences: theme (applied at once), language (at the next start), the
-// page size of case reports and the per-file time limit (from the next file). Stored through AppSettings.
+// page size of case reports, the per-file time limit and the C2PA trust anchors
+// (both from the next file). Stored through AppSettings; a trust file that holds
+// no certificate is refused with the reason.
 
 #include <QDialog>
 
 class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
 
 namespace clipflow::app {
 
@@ -19,12 +23,17 @@ public:
     QComboBox* language() const { return language_; }
     QComboBox* page() const { return page_; }
     QDoubleSpinBox* timeLimit() const { return time_limit_; }
+    QLineEdit* trustAnchors() const { return trust_; }
+    QLabel* trustStatus() const { return trust_status_; }
 
 private:
     QComboBox* theme_;
     QComboBox* language_;
     QComboBox* page_;
     QDoubleSpinBox* time_limit_;
+    QLineEdit* trust_;
+    QLabel* trust_status_;
+    bool checkTrust(); // reads the file; says how many certificates, or why none
 };
 
 } // namespace clipflow::app

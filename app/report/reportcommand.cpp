@@ -6,6 +6,7 @@
 #include <casereport.h>
 #include <detectors.h>
 
+#include <clipflow/c2pa.h>
 #include <clipflow/casefile.h>
 #include <clipflow/imagepaths.h>
 
@@ -22,7 +23,8 @@ const char* const kReportHelp = R"(Usage: clipflow report [IMAGE|FOLDER...] --ou
 Analyses each image (intake with SHA-256, metadata, spectra, both detectors)
 and writes the PDF case report: case and analyst, a summary, one section per
 file (hash, size, times, metadata summary, thumbnail, spectrum, radial
-profile, calibration histogram, scores, verdicts, disagreement), the model
+profile, calibration histogram, scores, verdicts, disagreement, provenance
+with Content Credentials verified), the model
 cards, the method and its limitations. Runs without a display.
 
 Options:
@@ -35,6 +37,8 @@ Options:
   --page a4|letter     page size (default a4)
   --clipflow-model M   CLIP-Flow detector file, or - for none (default: shipped)
   --supervised-model M supervised detector file, or - for none (default: shipped)
+  --trust FILE.pem     C2PA trust anchors: signers chaining to these are
+                       reported as trusted (default: none; no list ships)
 
 Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
 4 the PDF could not be written.
@@ -55,6 +59,7 @@ int run_report(std::vector<std::string> words)
     const auto page = args.option("--page");
     const auto clipflow_model = args.option("--clipflow-model");
     const auto supervised_model = args.option("--supervised-model");
+    const auto trust = args.option("--trust");
     const auto inputs = args.positional();
     auto usage = [](const std::string& why) { return usage_error("report", why); };
     if (!args.error().empty()) return usage(args.error());
@@ -64,6 +69,12 @@ int run_report(std::vector<std::string> words)
     if (inputs.empty() && !case_path) return usage("give images, folders or --case FILE");
     if (page && *page != "a4" && *page != "letter") return usage("--page must be a4 or letter");
 
+    ProvenanceParams provenance;
+    if (trust) {
+        auto pem = read_trust_anchors(*trust);
+        if (!pem) return usage(pem.status().message());
+        provenance.c2pa.trust_anchors_pem = std::move(*pem);
+    }
     CaseFile c;
     app::ReportParams params;
     if (case_path) {
@@ -100,7 +111,7 @@ int run_report(std::vector<std::string> words)
     for (const auto& f : expand_image_paths(inputs)) files.emplace_back(f, std::string());
     int failed = 0;
     for (const auto& [file, note] : files) {
-        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors);
+        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, nullptr, provenance);
         if (!a.error.isEmpty()) {
             ++failed;
             std::cerr << "clipflow report: " << file << ": " << a.error.toStdString() << "\n";

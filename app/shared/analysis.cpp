@@ -27,7 +27,7 @@ QImage preview_of(const Raster& r)
 
 } // namespace
 
-Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader)
+Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader, const ProvenanceParams& provenance)
 {
     Analysis a;
     a.file = file;
@@ -58,6 +58,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
     }
     IntakeParams intake;
     intake.read_provenance = true;
+    intake.provenance = provenance;
     auto ev = load_evidence(file.toStdString(), intake);
     if (!ev) {
         a.error = QString::fromStdString(ev.status().message());

@@ -27,7 +27,7 @@ struct Analysis {
     DetectorResults detectors;
     std::vector<MetadataEntry> metadata; // EXIF, IPTC, XMP
     QString metadata_error;
-    std::optional<Provenance> provenance; // what the file says of its origin (text chunks, source type)
+    std::optional<Provenance> provenance; // what the file says of its origin (C2PA, text chunks, source type)
     QDateTime modified;                   // the file's last modification, as the file system reports it
     QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256
@@ -39,7 +39,8 @@ struct Analysis {
 // With `reader` (a `clipflow intake-worker`), the file's untrusted parsers run
 // first in that process under its time limit: a file that hangs or crashes a
 // decoder fails there, and only a file it read is decoded here, checked to be
-// the same bytes by SHA-256.
-Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader = nullptr);
+// the same bytes by SHA-256. `provenance` carries the C2PA trust anchors.
+Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader = nullptr,
+                      const ProvenanceParams& provenance = {});
 
 } // namespace clipflow::app

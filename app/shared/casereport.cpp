@@ -1,6 +1,7 @@
 #include "casereport.h"
 
 #include "modelcard.h"
+#include "provenancehtml.h"
 #include "reportfigures.h"
 #include "wording.h"
 
@@ -86,34 +87,6 @@ QString metadata_summary(const Analysis& a)
     if (counts.isEmpty())
         return CaseReport::tr("none (no EXIF, IPTC or XMP; common after re-saving, and not evidence either way)");
     lines << CaseReport::tr("%1 entries").arg(counts.join(QStringLiteral(", ")));
-    return lines.join(QStringLiteral("<br>"));
-}
-
-// What the file says of its origin, each finding with its meaning; then the caveat.
-QString provenance_summary(const Analysis& a)
-{
-    if (!a.provenance || a.provenance->findings.empty())
-        return CaseReport::tr("the file names no generator and carries no IPTC source type (metadata is often "
-                              "stripped: not evidence either way)");
-    const Provenance& p = *a.provenance;
-    QStringList lines;
-    for (const auto& f : p.findings)
-        lines << QStringLiteral("%1%2: %3 — %4%5")
-                     .arg(f.says_ai ? QStringLiteral("<b>") : QString(), esc(f.source), esc(f.value.substr(0, 160)),
-                          esc(f.meaning), f.says_ai ? QStringLiteral("</b>") : QString());
-    if (p.generator) {
-        const auto& g = *p.generator;
-        QStringList parts;
-        for (const auto& [label, value] :
-             {std::pair{CaseReport::tr("seed"), g.seed}, std::pair{CaseReport::tr("steps"), g.steps},
-              std::pair{CaseReport::tr("sampler"), g.sampler}, std::pair{CaseReport::tr("size"), g.size}})
-            if (!value.empty()) parts << QStringLiteral("%1 %2").arg(label, esc(value));
-        if (!parts.isEmpty()) lines << CaseReport::tr("Settings: %1").arg(parts.join(QStringLiteral(", ")));
-        if (!g.prompt.empty()) lines << CaseReport::tr("Prompt: “%1”").arg(esc(g.prompt.substr(0, 400)));
-    }
-    lines << QStringLiteral("<i>%1</i>")
-                 .arg(CaseReport::tr("Metadata can be removed or forged: these are the file's claims, "
-                                     "not proof."));
     return lines.join(QStringLiteral("<br>"));
 }
 
@@ -211,7 +184,8 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                                 .arg(a.info.bit_depth)
                                 .arg(esc(a.info.colour_model)));
     html += row(tr("Times (UTC)"), tr("file modified %1; read and hashed %2").arg(when(a.modified), when(a.analysed_at)));
-    html += row(tr("Provenance"), provenance_summary(a));
+    html += row(tr("Provenance"), esc(ProvenanceHtml::column(a.provenance ? &*a.provenance : nullptr)) +
+                                      QStringLiteral(" <small>(%1)</small>").arg(tr("see the provenance section")));
     html += row(tr("Metadata"), metadata_summary(a));
     html += row(tr("Pixel grid"), esc(pixel_grid_note(a.info)));
     html += row(tr("Integrity"), a.changed_during_analysis.isEmpty()
@@ -256,6 +230,8 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                                    .arg(tr("The detectors disagree: weigh the spectra and the provenance.")));
     if (!d.error.isEmpty()) html += row(tr("Not available"), QStringLiteral("<i>%1</i>").arg(esc(d.error)));
     html += QStringLiteral("</table>");
+    // Provenance: the same account the window's Provenance tab gives.
+    html += ProvenanceHtml::render(a.provenance ? &*a.provenance : nullptr);
 
     // Figures, printed from the same widgets the window shows.
     auto image = [&doc, index](const char* name, const QImage& img, int width) {

@@ -3,7 +3,9 @@
 // training run, preferences), in light, dark and French. Called by
 // scripts/render_doc_images.py under Xvfb; never used by the app itself.
 //
-//   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME
+//   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME [PROVENANCE_NAME]
+//
+// With PROVENANCE_NAME, that file is also shown with its Provenance tab open (app-provenance.png).
 
 #include "appsettings.h"
 #include "casedialog.h"
@@ -22,7 +24,9 @@
 #include <QItemSelectionModel>
 #include <QPlainTextEdit>
 #include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
+#include <QTextBrowser>
 #include <QTimer>
 
 #include <iostream>
@@ -75,8 +79,8 @@ int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("ClipFlowDocs"));
-    if (argc != 5) {
-        std::cerr << "usage: clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME\n";
+    if (argc != 5 && argc != 6) {
+        std::cerr << "usage: clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME [PROVENANCE_NAME]\n";
         return 2;
     }
     const QString out = QString::fromLocal8Bit(argv[1]), evidence = QString::fromLocal8Bit(argv[2]),
@@ -91,6 +95,12 @@ int main(int argc, char** argv)
         w.notesEditor()->setPlainText(QStringLiteral("Reader says: taken on a phone at 07:40."));
         ok &= save(w, out, "app-main-window.png");
         ok &= w.exportReport(out + QStringLiteral("/report.pdf"));
+        if (argc == 6) {
+            MainWindow p;
+            ok &= analysed_window(p, evidence, QString::fromLocal8Bit(argv[5]));
+            p.detailTabs()->setCurrentWidget(p.provenanceView());
+            ok &= save(p, out, "app-provenance.png");
+        }
         CaseDialog props(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),
                          QStringLiteral("Sent to the newsroom by a reader; original requested."));
         props.show();

@@ -120,8 +120,22 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     if (bytes.empty()) return {ErrorCode::EmptyFile, "the file is empty"};
     ev.info.sha256 = Sha256::hex(bytes);
 
+    auto read_origin = [&] {
+        // From the same bytes: the file is read once. Unreadable metadata leaves the text chunks.
+        if (auto meta = read_metadata(bytes))
+            ev.metadata = std::move(*meta);
+        else
+            ev.metadata_error = meta.status().message();
+        if (auto prov = read_provenance(bytes, ev.metadata, params.provenance)) ev.provenance = std::move(*prov);
+    };
     auto header = probe_image_header(bytes);
-    if (!header) return header.status();
+    if (!header) {
+        // A format intake cannot decode (HEIF, AVIF, …) may still say where it came from.
+        if (params.require_image || params.decode_pixels || header.status().code() != ErrorCode::UnsupportedFormat)
+            return header.status();
+        if (params.read_provenance) read_origin();
+        return ev;
+    }
     const ImageHeader& h = header.value();
     const std::uint64_t pixels = std::uint64_t(h.width) * std::uint64_t(h.height);
     if (pixels > params.max_pixels)
@@ -137,14 +151,7 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     ev.info.colour_model = h.colour_model;
     ev.info.has_alpha = h.has_alpha;
     ev.info.exif_orientation = h.exif_orientation;
-    if (params.read_provenance) {
-        // From the same bytes: the file is read once. Unreadable metadata leaves the text chunks.
-        if (auto meta = read_metadata(bytes))
-            ev.metadata = std::move(*meta);
-        else
-            ev.metadata_error = meta.status().message();
-        if (auto prov = read_provenance(bytes, ev.metadata)) ev.provenance = std::move(*prov);
-    }
+    if (params.read_provenance) read_origin();
     if (!params.decode_pixels) return ev;
 
     try {

@@ -1,9 +1,11 @@
 // The clipflow executable as a user runs it: exit codes, JSON lines, PNG output.
 
+#include "../core/c2pawriter.h"
 #include "slowimage.h"
 
 #include <clipflow/proxy.h>
 
+#include <QBuffer>
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
@@ -506,6 +508,88 @@ private Q_SLOTS:
         QCOMPARE(none[QStringLiteral("says_ai")].toBool(), false);
         QVERIFY(none[QStringLiteral("generator")].isNull());
         QCOMPARE(none[QStringLiteral("findings")].toArray().size(), 0);
+    }
+
+    // clipflow provenance: Content Credentials verified, trust from --trust, bad input refused clearly.
+    void provenanceCommand_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("expect"); // in stdout (JSON fields checked below) or stderr
+        QTest::newRow("json") << "json" << 0 << "";
+        QTest::newRow("json, signer trusted") << "trusted" << 0 << "";
+        QTest::newRow("readable") << "text" << 0 << "Content Credentials by ClipFlow test writer/1.0";
+        QTest::newRow("trust file without a certificate") << "badtrust" << 2 << "holds no PEM certificate";
+        QTest::newRow("a missing file among good ones") << "missing" << 1 << "";
+        QTest::newRow("score --trust") << "score" << 0 << "";
+    }
+    void provenanceCommand()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, code);
+        QFETCH(QString, expect);
+        QTemporaryDir tmp;
+        QImage img(64, 48, QImage::Format_RGB32);
+        img.fill(QColor(40, 90, 160));
+        QByteArray png;
+        QBuffer buf(&png);
+        buf.open(QIODevice::WriteOnly);
+        img.save(&buf, "PNG");
+        const auto signer = c2patest::Signer::make("ClipFlow Test Lab");
+        const auto file = c2patest::sign_png(c2patest::Bytes(png.begin(), png.end()), signer);
+        const QString signed_png = tmp.filePath(QStringLiteral("signed.png"));
+        QFile f(signed_png);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(reinterpret_cast<const char*>(file.data()), qint64(file.size()));
+        f.close();
+        const QString pem = tmp.filePath(QStringLiteral("anchors.pem"));
+        QFile a(pem);
+        QVERIFY(a.open(QIODevice::WriteOnly));
+        a.write(mode == QLatin1String("badtrust") ? QByteArray("not a certificate\n")
+                                                  : QByteArray::fromStdString(signer.cert_pem));
+        a.close();
+        QStringList args{mode == QLatin1String("score") ? QStringLiteral("score") : QStringLiteral("provenance"), signed_png};
+        if (mode != QLatin1String("text")) args << QStringLiteral("--json");
+        if (mode == QLatin1String("trusted") || mode == QLatin1String("badtrust") || mode == QLatin1String("score"))
+            args << QStringLiteral("--trust") << pem;
+        if (mode == QLatin1String("missing")) args << tmp.filePath(QStringLiteral("gone.png")) << fixture("rgb.png");
+        const Run r = cli(args);
+        QVERIFY2(r.code == code, r.err.constData());
+        if (mode == QLatin1String("badtrust")) {
+            QVERIFY2(r.err.contains(expect.toUtf8()), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+            return;
+        }
+        if (mode == QLatin1String("text")) {
+            QVERIFY2(r.out.contains(expect.toUtf8()), r.out.constData());
+            QVERIFY2(r.out.contains("binding    valid"), r.out.constData());
+            QVERIFY2(r.out.contains("AI generation declared: yes"), r.out.constData());
+            return;
+        }
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), mode == QLatin1String("missing") ? 3 : 1);
+        const auto line = lines[0];
+        const auto c2pa =
+            (mode == QLatin1String("score") ? line[QStringLiteral("provenance")].toObject() : line)[QStringLiteral("c2pa")]
+                .toObject();
+        QCOMPARE(line[QStringLiteral("file")].toString(), signed_png);
+        QCOMPARE(c2pa[QStringLiteral("present")].toBool(), true);
+        QCOMPARE(c2pa[QStringLiteral("signature")].toString(), QStringLiteral("valid"));
+        QCOMPARE(c2pa[QStringLiteral("binding")].toString(), QStringLiteral("valid"));
+        QCOMPARE(c2pa[QStringLiteral("digital_source_type")].toString(), QStringLiteral("trainedAlgorithmicMedia"));
+        QCOMPARE(c2pa[QStringLiteral("trust")].toString(), mode == QLatin1String("json") || mode == QLatin1String("missing")
+                                                               ? QStringLiteral("untrusted")
+                                                               : QStringLiteral("trusted"));
+        if (mode != QLatin1String("score")) {
+            QCOMPARE(line[QStringLiteral("ai_declared")].toBool(), true);
+            QVERIFY(line[QStringLiteral("sha256")].toString().size() == 64);
+            QVERIFY(!line[QStringLiteral("findings")].toArray().isEmpty());
+        }
+        if (mode == QLatin1String("missing")) {
+            QCOMPARE(lines[1][QStringLiteral("error_code")].toString(), QStringLiteral("not_found"));
+            QCOMPARE(lines[2][QStringLiteral("c2pa")].toObject()[QStringLiteral("present")].toBool(), false);
+            QCOMPARE(lines[2][QStringLiteral("ai_declared")].toBool(), false);
+        }
     }
 
     void scoreRefusesMissingModel()

@@ -4,15 +4,18 @@
 #include "appsettings.h"
 #include "mainwindow.h"
 
+#include "../core/c2pawriter.h"
 #include "slowimage.h"
 
 #include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/spectrumview.h>
 
+#include <QBuffer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -27,9 +30,12 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QUrl>
 #include <clipflow/casefile.h>
 #include <clipflow/workerprocess.h>
+
+#include <nlohmann/json.hpp>
 
 using clipflow::app::MainWindow;
 
@@ -272,8 +278,86 @@ private Q_SLOTS:
             orientation |= table->item(r, 1)->text() == QStringLiteral("Exif.Image.Orientation") &&
                            table->item(r, 2)->text() == QStringLiteral("right, top");
         QVERIFY(orientation);
-        auto* tabs = w.findChild<QTabWidget*>();
-        QVERIFY(tabs->tabText(1).startsWith(QStringLiteral("Metadata (")));
+        auto* tabs = w.detailTabs();
+        QVERIFY(tabs->tabText(tabs->indexOf(table)).startsWith(QStringLiteral("Metadata (")));
+    }
+
+    void provenanceTab_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("trust");
+        QTest::addColumn<QString>("column");     // start of the evidence table's cell
+        QTest::addColumn<QString>("tab");        // the tab's title
+        QTest::addColumn<QString>("in_pane");    // text the Provenance tab must show
+        QTest::addColumn<QString>("trust_json"); // what the case file records
+        QTest::newRow("signed") << "signed" << false << QStringLiteral("C2PA \u2713 ClipFlow Test Lab")
+                                << QStringLiteral("Provenance \u2713") << "not on your trust list"
+                                << "untrusted";
+        QTest::newRow("signed, signer trusted in Preferences")
+            << "signed" << true << QStringLiteral("C2PA \u2713 ClipFlow Test Lab") << QStringLiteral("Provenance \u2713")
+            << "chains to a trust anchor you added"
+            << "trusted";
+        QTest::newRow("a chunk added after signing")
+            << "tampered" << false << QStringLiteral("C2PA \u2717 ClipFlow Test Lab (binding invalid)")
+            << QStringLiteral("Provenance \u2717") << "changed after signing"
+            << "untrusted";
+        QTest::newRow("no credentials") << "plain" << false << QStringLiteral("\u2014") << QStringLiteral("Provenance")
+                                        << "None in this file"
+                                        << "";
+    }
+
+    // Content Credentials reach the table's column, the Provenance tab and the case file.
+    void provenanceTab()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, trust);
+        QFETCH(QString, column);
+        QFETCH(QString, tab);
+        QFETCH(QString, in_pane);
+        QFETCH(QString, trust_json);
+        QTemporaryDir dir;
+        QImage img(64, 48, QImage::Format_RGB888);
+        img.fill(QColor(90, 140, 200));
+        QByteArray encoded;
+        QBuffer buf(&encoded);
+        buf.open(QIODevice::WriteOnly);
+        img.save(&buf, "PNG");
+        const auto signer = c2patest::Signer::make("ClipFlow Test Lab");
+        c2patest::Bytes file(encoded.begin(), encoded.end());
+        if (kind != QLatin1String("plain")) file = c2patest::sign_png(file, signer);
+        if (kind == QLatin1String("tampered")) { // a comment added after signing: still decodes, no longer matches
+            const auto text = c2patest::png_chunk("tEXt", c2patest::str(std::string("Comment") + '\0' + "edited"));
+            file.insert(file.end() - 12, text.begin(), text.end());
+        }
+        const QString path = dir.filePath(QStringLiteral("credentials.png"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(reinterpret_cast<const char*>(file.data()), qint64(file.size()));
+        f.close();
+        const QString pem = dir.filePath(QStringLiteral("anchors.pem"));
+        QFile a(pem);
+        QVERIFY(a.open(QIODevice::WriteOnly));
+        a.write(QByteArray::fromStdString(signer.cert_pem));
+        a.close();
+        clipflow::app::AppSettings::setTrustAnchors(trust ? pem : QString());
+
+        MainWindow w;
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(path);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        clipflow::app::AppSettings::setTrustAnchors(QString());
+        QVERIFY(spy.front().at(1).toBool());
+        const QString cell = w.evidence()->index(0, clipflow::app::EvidenceModel::Provenance).data().toString();
+        QVERIFY2(cell.startsWith(column), qPrintable(cell));
+        auto* tabs = w.detailTabs();
+        QCOMPARE(tabs->tabText(tabs->indexOf(w.provenanceView())), tab);
+        const QString pane = w.provenanceView()->toPlainText();
+        QVERIFY2(pane.contains(in_pane), qPrintable(pane));
+        const auto results = nlohmann::json::parse(w.currentCase().evidence.at(0).results_json);
+        QVERIFY(results.contains("provenance"));
+        const auto& c2pa = results["provenance"]["c2pa"];
+        QCOMPARE(c2pa["present"].get<bool>(), kind != QLatin1String("plain"));
+        if (!trust_json.isEmpty()) QCOMPARE(QString::fromStdString(c2pa["trust"].get<std::string>()), trust_json);
     }
 
     void caseSavesOpensAndVerifies_data()

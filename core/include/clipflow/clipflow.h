@@ -40,6 +40,7 @@
 #include "clipflow/atomicfile.h"
 #include "clipflow/backbone.h"
 #include "clipflow/backbonetraining.h"
+#include "clipflow/c2pa.h"
 #include "clipflow/calibration.h"
 #include "clipflow/callbacks.h"
 #include "clipflow/casefile.h"

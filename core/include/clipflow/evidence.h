@@ -20,8 +20,12 @@ struct IntakeParams {
     std::uint64_t max_pixels = 100'000'000; ///< refuse before decoding above this
     std::uint64_t max_file_bytes = 2ull * 1024 * 1024 * 1024;
     bool decode_pixels = true; ///< false: hash and probe only
+    /// With decode_pixels false: false lets a file of a format intake cannot decode (HEIF, AVIF, …) through
+    /// with its hash, metadata and provenance (EvidenceInfo::format stays empty).
+    bool require_image = true;
     /// Also read metadata and provenance from the same bytes (Evidence::metadata and Evidence::provenance).
     bool read_provenance = false;
+    ProvenanceParams provenance{}; ///< limits, and the C2PA trust anchors, for that
 };
 
 struct EvidenceInfo {

@@ -17,6 +17,7 @@
 // what it means. Metadata can be removed or forged: a finding is what the file
 // claims, and its absence proves nothing (kProvenanceCaveat).
 
+#include "clipflow/c2pa.h"
 #include "clipflow/metadata.h"
 #include "clipflow/result.h"
 
@@ -42,6 +43,8 @@ struct ProvenanceParams {
     std::size_t max_text_bytes = 1u << 20;  ///< per chunk, after decompression (ComfyUI workflows reach ~100 KB)
     std::size_t max_total_bytes = 8u << 20; ///< all kept text together: a decompression bomb stops here
     std::size_t max_segments = 100'000;     ///< PNG chunks or JPEG segments walked before giving up
+    bool read_c2pa = true;                  ///< also find and verify C2PA Content Credentials
+    C2paParams c2pa{};                      ///< trust anchors and limits for that
 };
 
 /// Generation settings a front end recorded.
@@ -54,7 +57,8 @@ struct GeneratorSettings {
 };
 
 struct ProvenanceFinding {
-    std::string source;   ///< where: "PNG tEXt 'prompt'", "XMP Iptc4xmpExt:DigitalSourceType", "EXIF Software"
+    std::string source;   ///< where: "PNG tEXt 'prompt'", "XMP Iptc4xmpExt:DigitalSourceType", "EXIF Software", "C2PA"
+    std::string key;      ///< the field within it: "prompt", "Exif.Image.Software", "claim_generator"
     std::string value;    ///< what the file says (short)
     std::string meaning;  ///< what that means for an analyst
     bool says_ai = false; ///< the file claims AI generation (or an AI edit)
@@ -66,10 +70,12 @@ struct Provenance {
     std::vector<ProvenanceFinding> findings;
     std::optional<GeneratorSettings> generator;
     std::string digital_source_type; ///< IPTC code, e.g. "trainedAlgorithmicMedia"; empty when absent
-    bool says_ai = false;            ///< any finding claims AI generation
+    bool says_ai = false;            ///< any finding claims AI generation (metadata or a C2PA action): `ai_declared`
     bool says_camera = false;        ///< the file claims a camera capture (IPTC digitalCapture)
+    C2paReport c2pa;                 ///< Content Credentials (present = false when the file has none)
 
-    /// {"says_ai", "says_camera", "digital_source_type", "generator", "findings", "text_chunks", "caveat"};
+    /// {"ai_declared", "says_ai" (same), "says_camera", "digital_source_type", "generator", "findings" ({source, key,
+    /// value, meaning, says_ai}), "c2pa" (C2paReport::to_json), "text_chunks", "caveat"};
     /// chunk texts are not repeated (see `chunks`), only their container, keyword and size.
     std::string to_json() const;
     /// One line for tables and reports, e.g. "ComfyUI, model flux1-dev.safetensors (the file says; ...)".
@@ -87,7 +93,8 @@ Result<std::vector<TextChunk>> read_text_chunks(std::span<const std::uint8_t> by
 /// Interprets text chunks and Exiv2's entries (pure; the fuzz and test entry point).
 Provenance interpret_provenance(std::vector<TextChunk> chunks, const std::vector<MetadataEntry>& metadata);
 
-/// read_text_chunks + interpret_provenance.
+/// read_text_chunks + interpret_provenance + read_c2pa (its findings joined to the others; an XMP
+/// `dcterms:provenance` naming a manifest the file no longer holds is reported as removed credentials).
 Result<Provenance> read_provenance(std::span<const std::uint8_t> bytes, const std::vector<MetadataEntry>& metadata = {},
                                    const ProvenanceParams& params = {});
 

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace clipflow::cli {
+
+// `clipflow provenance IMAGE|FOLDER... [--json] [--trust FILE.pem]`; returns the exit code.
+int run_provenance(std::vector<std::string> args);
+extern const char* const kProvenanceHelp;
+
+} // namespace clipflow::cli
