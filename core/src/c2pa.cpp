@@ -424,7 +424,7 @@ void check_data_hash(C2paManifest& m, const json& h, const std::string& claim_al
     add_code(m, "assertion.dataHash.match");
 }
 
-C2paManifest read_manifest(const Box& store, const Box& mb, Bytes asset, const C2paParams& params)
+C2paManifest read_manifest(const Box& store, const Box& mb, Bytes asset, std::size_t store_bytes, const C2paParams& params)
 {
     C2paManifest m;
     m.label = mb.label;
@@ -465,9 +465,21 @@ C2paManifest read_manifest(const Box& store, const Box& mb, Bytes asset, const C
     bool other_binding = false;
     std::vector<json> kept; // decoded assertions, alive while data_hash points in
     kept.reserve(refs.size());
+    // A hostile claim may list one large assertion a million times: each assertion is hashed once in a
+    // real manifest, so the bytes hashed may not exceed the store's size (plus slack for small ones).
+    std::size_t hashed = 0;
+    const std::size_t hash_budget = store_bytes + (64u << 10);
     for (const json* r : refs) {
+        if (m.assertion_labels.size() >= 10'000 || hashed > hash_budget) {
+            add_code(m, "claim.malformed");
+            all_match = false;
+            m.assertions_detail = "the claim lists its assertions more often than the manifest holds them (" +
+                                  std::to_string(refs.size()) + " references): checking stopped";
+            break;
+        }
         const std::string url = text(*r, "url");
         const Box* a = resolve(store, mb, url);
+        if (a) hashed += a->data.size();
         const std::string label = a ? a->label : url.substr(url.rfind('/') == std::string::npos ? 0 : url.rfind('/') + 1);
         m.assertion_labels.push_back(label);
         if (!a) {
@@ -609,7 +621,7 @@ C2paReport read_c2pa(Bytes bytes, const C2paParams& params)
         r.error = "claim.missing: the manifest store holds no manifest";
         return r;
     }
-    r.active = read_manifest(store, *last, bytes, params);
+    r.active = read_manifest(store, *last, bytes, found->store.size(), params);
     return r;
 }
 

@@ -232,6 +232,7 @@ struct ManifestSpec {
     std::string claim_generator = "ClipFlow test writer/1.0";
     std::string digital_source_type = "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia";
     bool hard_binding = true;
+    int repeat_references = 1; ///< > 1: the claim lists its assertions this many times (hostile)
 };
 
 // The store for an asset whose manifest will occupy [start, start + length) of the final file;
@@ -258,6 +259,9 @@ inline Bytes manifest_store(const Signer& signer, const ManifestSpec& spec, cons
         refs.push_back({{"url", "self#jumbf=c2pa.assertions/" + label}, {"hash", json::binary(sha256(contents))}});
         boxes.push_back(b);
     }
+    const json once = refs;
+    for (int k = 1; k < spec.repeat_references; ++k)
+        for (const auto& r : once) refs.push_back(r);
     json claim = {{"claim_generator", spec.claim_generator},
                   {"dc:title", "test.png"},
                   {"dc:format", "image/png"},

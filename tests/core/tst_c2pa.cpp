@@ -124,6 +124,11 @@ private Q_SLOTS:
         QTest::newRow("no hard binding") << c2patest::sign_png(png, signer_, unbound) << none << "PNG caBX"
                                          << "valid/valid/invalid/untrusted"
                                          << "claim.hardBindings.missing";
+        c2patest::ManifestSpec flood;
+        flood.repeat_references = 3000; // 6,000 references to two assertions
+        QTest::newRow("claim repeats its assertions 3,000 times") << c2patest::sign_png(png, signer_, flood) << none << "PNG caBX"
+                                                                  << "valid/invalid/valid/untrusted"
+                                                                  << "claim.malformed";
         const auto expired = c2patest::Signer::make("Expired Lab", -3600L * 24 * 400, -3600L * 24 * 30);
         QTest::newRow("expired certificate") << c2patest::sign_png(png, expired) << expired.cert_pem << "PNG caBX"
                                              << "valid/valid/valid/invalid"

@@ -1,0 +1,71 @@
+// PreferencesDialog: the C2PA trust-anchor file is checked as it is typed and
+// on OK; a file without a certificate is refused with the reason and nothing
+// is saved, a good one is saved with the other settings.
+
+#include "appsettings.h"
+#include "preferencesdialog.h"
+
+#include "../core/c2pawriter.h"
+
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using clipflow::app::AppSettings;
+using clipflow::app::PreferencesDialog;
+
+class TestPreferencesDialog : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("ClipFlowTest"));
+        QSettings().clear();
+    }
+
+    void trustAnchors_data()
+    {
+        QTest::addColumn<QString>("content"); // "pem", "junk", "missing" or "" (no file)
+        QTest::addColumn<bool>("accepted");
+        QTest::addColumn<QString>("status");
+        QTest::newRow("none") << "" << true << "No trust list ships";
+        QTest::newRow("a certificate") << "pem" << true << "1 certificate";
+        QTest::newRow("no certificate in the file") << "junk" << false << "holds no PEM certificate";
+        QTest::newRow("missing file") << "missing" << false << "cannot open";
+    }
+
+    void trustAnchors()
+    {
+        QFETCH(QString, content);
+        QFETCH(bool, accepted);
+        QFETCH(QString, status);
+        QTemporaryDir dir;
+        const QString path = content.isEmpty() ? QString() : dir.filePath(QStringLiteral("anchors.pem"));
+        if (content == QLatin1String("pem") || content == QLatin1String("junk")) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content == QLatin1String("pem") ? QByteArray::fromStdString(c2patest::Signer::make("Lab").cert_pem)
+                                                    : QByteArray("-----BEGIN CERTIFICATE-----\nnot base64\n"));
+        }
+        AppSettings::setTrustAnchors(QStringLiteral("/previous.pem"));
+        AppSettings::setFileTimeLimit(120);
+        PreferencesDialog d;
+        d.timeLimit()->setValue(30);
+        d.trustAnchors()->setText(path);
+        QVERIFY2(d.trustStatus()->text().contains(status), qPrintable(d.trustStatus()->text()));
+        d.accept();
+        QCOMPARE(d.result() == QDialog::Accepted, accepted);
+        // Refused: nothing is saved, not even the other settings.
+        QCOMPARE(AppSettings::trustAnchors(), accepted ? path : QStringLiteral("/previous.pem"));
+        QCOMPARE(AppSettings::fileTimeLimit(), accepted ? 30.0 : 120.0);
+    }
+};
+
+QTEST_MAIN(TestPreferencesDialog)
+#include "tst_preferencesdialog.moc"
