@@ -436,15 +436,19 @@ C2paManifest read_manifest(const Box& store, const Box& mb, Bytes asset, std::si
         for (const auto& c : claim_box->children)
             if (c.type == "cbor" && !claim_cbor) claim_cbor = &c;
     std::string error;
-    const auto claim = claim_cbor ? detail::decode_cbor(claim_cbor->data, error) : std::nullopt;
-    if (!claim || !claim->is_object()) {
-        const std::string why = claim_cbor ? "the claim is not readable CBOR (" + error + ")" : "the manifest has no claim";
+    json claim; // a plain value, not an optional: GCC's TSan build misreads the optional as uninitialised
+    if (claim_cbor)
+        if (auto decoded = detail::decode_cbor(claim_cbor->data, error)) claim = std::move(*decoded);
+    if (!claim.is_object()) {
+        const std::string why = !claim_cbor     ? std::string("the manifest has no claim")
+                                : error.empty() ? std::string("the claim is not a CBOR map")
+                                                : "the claim is not readable CBOR (" + error + ")";
         add_code(m, claim_cbor ? "claim.malformed" : "claim.missing");
         m.signature = m.assertions = m.binding = C2paCheck::Invalid;
         m.signature_detail = m.assertions_detail = m.binding_detail = why;
         return m;
     }
-    const json& c = *claim;
+    const json& c = claim;
     m.claim_generator = text(c, "claim_generator");
     if (m.claim_generator.empty() && c.contains("claim_generator_info")) {
         const json& info = c["claim_generator_info"];

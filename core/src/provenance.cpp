@@ -526,13 +526,13 @@ void c2pa_findings(Provenance& p, const std::vector<MetadataEntry>& metadata)
     }
     const C2paManifest& m = *r.active;
     const bool intact = m.signature == C2paCheck::Valid && m.assertions == C2paCheck::Valid && m.binding == C2paCheck::Valid;
-    const std::string standing =
-        intact ? (m.trust == C2paTrust::Trusted
-                      ? std::string("signed by a signer you trust")
-                      : "signed by " + (m.signer_name.empty() ? std::string("an unknown signer") : m.signer_name) +
-                            "; issuer not on your trust list")
-               : std::string("but the credentials do not verify (") + to_string(m.signature) + " signature, " +
-                     to_string(m.binding) + " binding)";
+    const std::string signer = "signed by " + (m.signer_name.empty() ? std::string("an unknown signer") : m.signer_name);
+    const std::string standing = !intact ? std::string("but the credentials do not verify (") + to_string(m.signature) +
+                                               " signature, " + to_string(m.binding) + " binding)"
+                                 : m.trust == C2paTrust::Trusted ? std::string("signed by a signer you trust")
+                                 : m.trust == C2paTrust::Untrusted
+                                     ? signer + "; issuer not on your trust list"
+                                     : signer + ", but the signing certificate fails (" + m.trust_detail + ")";
     if (!m.claim_generator.empty())
         note(p, "C2PA", m.claim_generator, "Content Credentials name the software that made the claim, " + standing, false,
              "claim_generator");

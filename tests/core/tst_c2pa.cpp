@@ -155,6 +155,20 @@ private Q_SLOTS:
         QVERIFY(r.active->signer_name == "ClipFlow Test Lab" || r.active->signer_name == "Expired Lab");
         QVERIFY(QString::fromStdString(r.active->signer_subject).contains(QStringLiteral("CN=Test Signer")));
         QCOMPARE(r.active->claim_generator.substr(0, 13), std::string("ClipFlow test"));
+        // The provenance finding says where the credentials stand, in words that match the checks.
+        clipflow::ProvenanceParams pp;
+        pp.c2pa = p;
+        const auto prov = clipflow::read_provenance(file, {}, pp);
+        QVERIFY(prov);
+        const bool intact = expected.startsWith(QLatin1String("valid/valid/valid/"));
+        const char* standing = !intact                                          ? "do not verify"
+                               : expected.endsWith(QLatin1String("/trusted"))   ? "signer you trust"
+                               : expected.endsWith(QLatin1String("/untrusted")) ? "issuer not on your trust list"
+                                                                                : "signing certificate fails";
+        bool said = false;
+        for (const auto& f : prov->findings)
+            said = said || (f.key == "claim_generator" && f.meaning.find(standing) != std::string::npos);
+        QVERIFY2(said, prov->to_json().c_str());
         const auto j = nlohmann::json::parse(r.to_json());
         QCOMPARE(QString::fromStdString(j["signature"].get<std::string>()), expected.section(QLatin1Char('/'), 0, 0));
         QCOMPARE(QString::fromStdString(j["binding"].get<std::string>()), expected.section(QLatin1Char('/'), 2, 2));
