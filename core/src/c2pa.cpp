@@ -1,6 +1,7 @@
 #include "clipflow/c2pa.h"
 
 #include "cbor.h"
+#include "containerwalk.h"
 #include "cose.h"
 #include "sourcetypes.h"
 
@@ -39,14 +40,8 @@ namespace {
 using json = nlohmann::json;
 using Bytes = std::span<const std::uint8_t>;
 
-std::uint32_t be32(const std::uint8_t* p)
-{
-    return std::uint32_t(p[0]) << 24 | std::uint32_t(p[1]) << 16 | std::uint32_t(p[2]) << 8 | p[3];
-}
-std::uint32_t le32(const std::uint8_t* p)
-{
-    return std::uint32_t(p[3]) << 24 | std::uint32_t(p[2]) << 16 | std::uint32_t(p[1]) << 8 | p[0];
-}
+using detail::be32;
+using detail::le32;
 
 // ---- where the manifest store lives --------------------------------------
 
@@ -65,27 +60,11 @@ std::optional<Located> jpeg_store(Bytes b, const C2paParams& p)
         Bytes data;
     };
     std::map<std::uint16_t, std::vector<Part>> instances;
-    std::size_t pos = 2, walked = 0;
-    while (pos + 4 <= b.size() && walked++ < 100'000) {
-        if (b[pos] != 0xFF) break;
-        const std::uint8_t marker = b[pos + 1];
-        if (marker == 0xFF) {
-            ++pos;
-            continue;
-        }
-        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
-            pos += 2;
-            continue;
-        }
-        if (marker == 0xDA || marker == 0xD9) break;
-        const std::size_t len = (std::size_t{b[pos + 2]} << 8) | b[pos + 3];
-        if (len < 2 || len > b.size() - pos - 2) break;
-        const Bytes d = b.subspan(pos + 4, len - 2);
-        pos += 2 + len;
-        if (marker != 0xEB || d.size() < 16 || d[0] != 'J' || d[1] != 'P') continue;
-        const auto en = std::uint16_t(d[2] << 8 | d[3]);
-        instances[en].push_back({be32(&d[4]), d.subspan(8)});
-    }
+    detail::walk_jpeg_segments(b, 100'000, [&](std::uint8_t marker, Bytes d) {
+        if (marker == 0xEB && d.size() >= 16 && d[0] == 'J' && d[1] == 'P')
+            instances[std::uint16_t(d[2] << 8 | d[3])].push_back({be32(&d[4]), d.subspan(8)});
+        return true;
+    });
     for (auto& [en, parts] : instances) {
         std::stable_sort(parts.begin(), parts.end(), [](const Part& x, const Part& y) { return x.seq < y.seq; });
         Located out{"JPEG APP11", {}, {}};
@@ -114,39 +93,32 @@ std::optional<Located> jpeg_store(Bytes b, const C2paParams& p)
     return std::nullopt;
 }
 
+// PNG `caBX` and WebP `C2PA`: the chunk's data is the store.
+std::optional<Located> chunk_store(Bytes data, const char* container, const C2paParams& p)
+{
+    if (data.size() > p.max_store_bytes)
+        return Located{container, {}, "manifest.inaccessible: the manifest store is larger than the limit"};
+    return Located{container, std::vector<std::uint8_t>(data.begin(), data.end()), {}};
+}
+
 std::optional<Located> png_store(Bytes b, const C2paParams& p)
 {
-    std::size_t pos = 8, walked = 0;
-    while (pos + 12 <= b.size() && walked++ < 100'000) {
-        const std::uint32_t len = be32(&b[pos]);
-        if (len > b.size() - pos - 12) break;
-        const bool found = std::memcmp(&b[pos + 4], "caBX", 4) == 0;
-        const Bytes data = b.subspan(pos + 8, len);
-        if (std::memcmp(&b[pos + 4], "IEND", 4) == 0) break;
-        pos += 12 + std::size_t(len);
-        if (!found) continue;
-        if (data.size() > p.max_store_bytes)
-            return Located{"PNG caBX", {}, "manifest.inaccessible: the manifest store is larger than the limit"};
-        return Located{"PNG caBX", std::vector<std::uint8_t>(data.begin(), data.end()), {}};
-    }
-    return std::nullopt;
+    std::optional<Located> found;
+    detail::walk_png_chunks(b, 100'000, [&](std::string_view type, Bytes data) {
+        if (type == "caBX") found = chunk_store(data, "PNG caBX", p);
+        return !found;
+    });
+    return found;
 }
 
 std::optional<Located> webp_store(Bytes b, const C2paParams& p)
 {
-    std::size_t pos = 12, walked = 0;
-    while (pos + 8 <= b.size() && walked++ < 100'000) {
-        const std::uint32_t len = le32(&b[pos + 4]);
-        if (len > b.size() - pos - 8) break;
-        const bool found = std::memcmp(&b[pos], "C2PA", 4) == 0;
-        const Bytes data = b.subspan(pos + 8, len);
-        pos += 8 + std::size_t(len) + (len & 1u);
-        if (!found) continue;
-        if (data.size() > p.max_store_bytes)
-            return Located{"WebP C2PA", {}, "manifest.inaccessible: the manifest store is larger than the limit"};
-        return Located{"WebP C2PA", std::vector<std::uint8_t>(data.begin(), data.end()), {}};
-    }
-    return std::nullopt;
+    std::optional<Located> found;
+    detail::walk_riff_chunks(b, 100'000, [&](std::string_view type, Bytes data) {
+        if (type == "C2PA") found = chunk_store(data, "WebP C2PA", p);
+        return !found;
+    });
+    return found;
 }
 
 // ISO BMFF (HEIF, AVIF, MP4): a top-level `uuid` box with C2PA's UUID, then
@@ -304,18 +276,23 @@ json assertion_content(const Box& a, std::string& error)
     return json();
 }
 
+// A text value, or a v2 {name, version} object (softwareAgent, claim_generator_info) as "name version".
+std::string text(const json& v)
+{
+    if (v.is_string()) return v.get<std::string>();
+    if (v.is_object() && v.contains("name") && v["name"].is_string()) {
+        std::string s = v["name"].get<std::string>();
+        if (v.contains("version") && v["version"].is_string()) s += " " + v["version"].get<std::string>();
+        return s;
+    }
+    return {};
+}
+
 std::string text(const json& j, const char* key)
 {
     if (!j.is_object()) return {};
     const auto it = j.find(key);
-    if (it == j.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_object() && it->contains("name") && (*it)["name"].is_string()) { // v2 softwareAgent / generator info
-        std::string s = (*it)["name"].get<std::string>();
-        if (it->contains("version") && (*it)["version"].is_string()) s += " " + (*it)["version"].get<std::string>();
-        return s;
-    }
-    return {};
+    return it == j.end() ? std::string() : text(*it);
 }
 
 std::string base_label(const std::string& label)
@@ -452,7 +429,7 @@ C2paManifest read_manifest(const Box& store, const Box& mb, Bytes asset, std::si
     m.claim_generator = text(c, "claim_generator");
     if (m.claim_generator.empty() && c.contains("claim_generator_info")) {
         const json& info = c["claim_generator_info"];
-        m.claim_generator = text(json{{"g", info.is_array() && !info.empty() ? info[0] : info}}, "g");
+        m.claim_generator = text(info.is_array() && !info.empty() ? info[0] : info);
     }
     m.title = text(c, "dc:title");
     m.format = text(c, "dc:format");

@@ -1,5 +1,6 @@
 #include "clipflow/provenance.h"
 
+#include "containerwalk.h"
 #include "sourcetypes.h"
 
 #include <nlohmann/json.hpp>
@@ -20,16 +21,6 @@ namespace {
 
 using json = nlohmann::json;
 using Bytes = std::span<const std::uint8_t>;
-
-std::uint32_t be32(const std::uint8_t* p)
-{
-    return (std::uint32_t{p[0]} << 24) | (std::uint32_t{p[1]} << 16) | (std::uint32_t{p[2]} << 8) | std::uint32_t{p[3]};
-}
-
-std::uint32_t le32(const std::uint8_t* p)
-{
-    return (std::uint32_t{p[3]} << 24) | (std::uint32_t{p[2]} << 16) | (std::uint32_t{p[1]} << 8) | std::uint32_t{p[0]};
-}
 
 std::string latin1_to_utf8(Bytes b)
 {
@@ -117,17 +108,11 @@ struct Collector {
 
 void png_chunks(Bytes b, Collector& out)
 {
-    std::size_t pos = 8, walked = 0;
-    while (pos + 12 <= b.size() && walked++ < out.p.max_segments) {
-        const std::uint32_t len = be32(&b[pos]);
-        const std::string type(reinterpret_cast<const char*>(&b[pos + 4]), 4);
-        if (len > b.size() - pos - 12) break; // length past the end: damaged
-        const Bytes data = b.subspan(pos + 8, len);
-        pos += 12 + static_cast<std::size_t>(len);
-        if (type == "IEND") break;
-        if (type != "tEXt" && type != "zTXt" && type != "iTXt") continue;
+    detail::walk_png_chunks(b, out.p.max_segments, [&](std::string_view type_view, Bytes data) {
+        const std::string type(type_view);
+        if (type != "tEXt" && type != "zTXt" && type != "iTXt") return true;
         const auto nul = std::find(data.begin(), data.end(), std::uint8_t{0});
-        if (nul == data.end()) continue; // no keyword terminator
+        if (nul == data.end()) return true; // no keyword terminator
         const std::size_t klen = static_cast<std::size_t>(nul - data.begin());
         TextChunk c;
         c.container = "PNG " + type;
@@ -138,7 +123,7 @@ void png_chunks(Bytes b, Collector& out)
             c.text = latin1_to_utf8(rest.first(std::min(rest.size(), out.budget())));
             c.truncated = c.text.size() < rest.size();
         } else if (type == "zTXt") {
-            if (rest.empty()) continue;
+            if (rest.empty()) return true;
             bool cut = false;
             c.text = latin1_to_utf8([&] {
                 const std::string raw = inflate_bounded(rest.subspan(1), out.budget(), cut);
@@ -146,7 +131,7 @@ void png_chunks(Bytes b, Collector& out)
             }());
             c.truncated = cut;
         } else { // iTXt: flag, method, language\0, translated keyword\0, text
-            if (rest.size() < 2) continue;
+            if (rest.size() < 2) return true;
             const bool compressed = rest[0] != 0;
             Bytes tail = rest.subspan(2);
             for (int field = 0; field < 2; ++field) {
@@ -167,29 +152,14 @@ void png_chunks(Bytes b, Collector& out)
             }
         }
         out.add(std::move(c));
-    }
+        return true;
+    });
 }
 
 void jpeg_segments(Bytes b, Collector& out)
 {
     static constexpr char kXmp[] = "http://ns.adobe.com/xap/1.0/";
-    std::size_t pos = 2, walked = 0;
-    while (pos + 4 <= b.size() && walked++ < out.p.max_segments) {
-        if (b[pos] != 0xFF) break;
-        const std::uint8_t marker = b[pos + 1];
-        if (marker == 0xFF) { // fill byte
-            ++pos;
-            continue;
-        }
-        if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) { // no length
-            pos += 2;
-            continue;
-        }
-        if (marker == 0xDA || marker == 0xD9) break; // image data: no more metadata segments before it
-        const std::size_t len = (std::size_t{b[pos + 2]} << 8) | b[pos + 3];
-        if (len < 2 || len > b.size() - pos - 2) break;
-        const Bytes data = b.subspan(pos + 4, len - 2);
-        pos += 2 + len;
+    detail::walk_jpeg_segments(b, out.p.max_segments, [&](std::uint8_t marker, Bytes data) {
         if (marker == 0xFE) {
             TextChunk c;
             c.container = "JPEG COM";
@@ -210,19 +180,14 @@ void jpeg_segments(Bytes b, Collector& out)
             c.truncated = c.text.size() < x.size();
             out.add(std::move(c));
         }
-    }
+        return true;
+    });
 }
 
 void webp_chunks(Bytes b, Collector& out)
 {
-    std::size_t pos = 12, walked = 0;
-    while (pos + 8 <= b.size() && walked++ < out.p.max_segments) {
-        const std::string type(reinterpret_cast<const char*>(&b[pos]), 4);
-        const std::uint32_t len = le32(&b[pos + 4]);
-        if (len > b.size() - pos - 8) break;
-        const Bytes data = b.subspan(pos + 8, len);
-        pos += 8 + static_cast<std::size_t>(len) + (len & 1u);
-        if (type != "XMP ") continue;
+    detail::walk_riff_chunks(b, out.p.max_segments, [&](std::string_view type, Bytes data) {
+        if (type != "XMP ") return true;
         TextChunk c;
         c.container = "WebP XMP";
         c.keyword = "XML:com.adobe.xmp";
@@ -230,7 +195,8 @@ void webp_chunks(Bytes b, Collector& out)
         c.text.assign(reinterpret_cast<const char*>(data.data()), std::min(data.size(), out.budget()));
         c.truncated = c.text.size() < data.size();
         out.add(std::move(c));
-    }
+        return true;
+    });
 }
 
 // ---- interpretation -------------------------------------------------------

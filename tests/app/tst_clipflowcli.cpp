@@ -538,16 +538,10 @@ private Q_SLOTS:
         const auto signer = c2patest::Signer::make("ClipFlow Test Lab");
         const auto file = c2patest::sign_png(c2patest::Bytes(png.begin(), png.end()), signer);
         const QString signed_png = tmp.filePath(QStringLiteral("signed.png"));
-        QFile f(signed_png);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(reinterpret_cast<const char*>(file.data()), qint64(file.size()));
-        f.close();
+        QVERIFY(c2patest::write_file(signed_png.toStdString(), file));
         const QString pem = tmp.filePath(QStringLiteral("anchors.pem"));
-        QFile a(pem);
-        QVERIFY(a.open(QIODevice::WriteOnly));
-        a.write(mode == QLatin1String("badtrust") ? QByteArray("not a certificate\n")
-                                                  : QByteArray::fromStdString(signer.cert_pem));
-        a.close();
+        QVERIFY(c2patest::write_file(pem.toStdString(),
+                                     mode == QLatin1String("badtrust") ? std::string("not a certificate\n") : signer.cert_pem));
         QStringList args{mode == QLatin1String("score") ? QStringLiteral("score") : QStringLiteral("provenance"), signed_png};
         if (mode != QLatin1String("text")) args << QStringLiteral("--json");
         if (mode == QLatin1String("trusted") || mode == QLatin1String("badtrust") || mode == QLatin1String("score"))

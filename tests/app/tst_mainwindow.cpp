@@ -330,15 +330,9 @@ private Q_SLOTS:
             file.insert(file.end() - 12, text.begin(), text.end());
         }
         const QString path = dir.filePath(QStringLiteral("credentials.png"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(reinterpret_cast<const char*>(file.data()), qint64(file.size()));
-        f.close();
+        QVERIFY(c2patest::write_file(path.toStdString(), file));
         const QString pem = dir.filePath(QStringLiteral("anchors.pem"));
-        QFile a(pem);
-        QVERIFY(a.open(QIODevice::WriteOnly));
-        a.write(QByteArray::fromStdString(signer.cert_pem));
-        a.close();
+        QVERIFY(c2patest::write_file(pem.toStdString(), signer.cert_pem));
         clipflow::app::AppSettings::setTrustAnchors(trust ? pem : QString());
 
         MainWindow w;

@@ -47,12 +47,10 @@ private Q_SLOTS:
         QFETCH(QString, status);
         QTemporaryDir dir;
         const QString path = content.isEmpty() ? QString() : dir.filePath(QStringLiteral("anchors.pem"));
-        if (content == QLatin1String("pem") || content == QLatin1String("junk")) {
-            QFile f(path);
-            QVERIFY(f.open(QIODevice::WriteOnly));
-            f.write(content == QLatin1String("pem") ? QByteArray::fromStdString(c2patest::Signer::make("Lab").cert_pem)
-                                                    : QByteArray("-----BEGIN CERTIFICATE-----\nnot base64\n"));
-        }
+        if (content == QLatin1String("pem") || content == QLatin1String("junk"))
+            QVERIFY(c2patest::write_file(path.toStdString(), content == QLatin1String("pem")
+                                                                 ? c2patest::Signer::make("Lab").cert_pem
+                                                                 : std::string("-----BEGIN CERTIFICATE-----\nnot base64\n")));
         AppSettings::setTrustAnchors(QStringLiteral("/previous.pem"));
         AppSettings::setFileTimeLimit(120);
         PreferencesDialog d;

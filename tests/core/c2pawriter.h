@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <fstream>
 #include <initializer_list>
 #include <iterator>
 #include <memory>
@@ -51,6 +52,14 @@ inline void put32(Bytes& b, std::uint32_t v)
 inline Bytes str(const std::string& s)
 {
     return Bytes(s.begin(), s.end());
+}
+
+// Writes `bytes` to `path` (tests' evidence files and trust anchors); false if that fails.
+template <typename Container> bool write_file(const std::string& path, const Container& bytes)
+{
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(bytes.data()), std::streamsize(bytes.size()));
+    return bool(out.flush());
 }
 
 // ---- CBOR (RFC 8949), only what the writer needs ---------------------------
