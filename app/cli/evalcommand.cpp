@@ -4,19 +4,12 @@
 #include "detectorsetup.h"
 #include "jsonfields.h"
 
-#include <clipflow/evidence.h>
-#include <clipflow/imagepaths.h>
-#include <clipflow/laundering.h>
-#include <clipflow/metrics.h>
+#include <clipflow/evaluation.h>
 
 #include <array>
-#include <atomic>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <iostream>
-#include <map>
-#include <thread>
 #include <unistd.h>
 
 namespace clipflow::cli {
@@ -64,44 +57,14 @@ Exit status: 0 measured, 1 some inputs failed, 2 usage error or unusable model.
 
 namespace {
 
-// The conditions in a fixed order; JSON keys keep the names of earlier releases.
-enum Condition { AsIs, Laundered, Crop, CropJpeg, kConditions };
-constexpr const char* kConditionWord[kConditions] = {"asis", "laundered", "crop", "cropjpg"};
-constexpr const char* kConditionKey[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg"};
+// The table's column suffix per condition, in EvalCondition order.
+constexpr int kConditions = 4;
 constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ"};
-
-struct Sample {
-    std::string file, group, format;
-    bool fake = false;
-    bool excluded = false;
-    double pixels = 0;
-    std::array<double, kConditions> score{}; // evidence: higher = more AI-like
-    Status status;
-};
-
-nlohmann::json metrics(const std::vector<double>& neg, const std::vector<double>& pos, double threshold)
-{
-    auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(rounded(v, 1e-4)) : nlohmann::json(nullptr); };
-    return {{"real", neg.size()},
-            {"fake", pos.size()},
-            {"auc", num(roc_auc(neg, pos))},
-            {"ap", num(average_precision(neg, pos))},
-            {"tpr_at_5pct_fpr", num(tpr_at_fpr(neg, pos, 0.05))},
-            {"calibrated_tpr", num(rate_above(pos, threshold))},
-            {"calibrated_fpr", num(rate_above(neg, threshold))}};
-}
-
-double symmetric_auc(const std::vector<double>& neg, const std::vector<double>& pos)
-{
-    const double a = roc_auc(neg, pos);
-    return std::isfinite(a) ? std::max(a, 1.0 - a) : a;
-}
 
 } // namespace
 
 int run_eval(std::vector<std::string> words)
 {
-    namespace fs = std::filesystem;
     Args args(std::move(words));
     if (args.flag("--help") || args.flag("-h")) {
         std::cout << kEvalHelp;
@@ -142,10 +105,9 @@ int run_eval(std::vector<std::string> words)
         while (from <= words_.size()) {
             const auto comma = std::min(words_.find(',', from), words_.size());
             const auto word = words_.substr(from, comma - from);
-            const auto* it = std::find(std::begin(kConditionWord), std::end(kConditionWord), word);
-            if (it == std::end(kConditionWord))
-                return usage("--condition must be asis, laundered, crop or cropjpg, not '" + word + "'");
-            on[static_cast<std::size_t>(it - std::begin(kConditionWord))] = true;
+            const auto c = eval_condition_from_word(word);
+            if (!c) return usage("--condition must be asis, laundered, crop or cropjpg, not '" + word + "'");
+            on[static_cast<std::size_t>(*c)] = true;
             from = comma + 1;
         }
     }
@@ -153,139 +115,41 @@ int run_eval(std::vector<std::string> words)
     if (condition_words.empty()) on = {true, !no_launder, false, false};
 
     if (which && *which != "clipflow" && *which != "supervised") return usage("--detector must be clipflow or supervised");
-    const auto path = detector_path("eval", model, which.value_or("clipflow"));
+    const auto path = detector_path("eval", model, which == "supervised" ? DetectorKind::Supervised : DetectorKind::ClipFlow);
     if (!path) return 2;
-    if (threads == 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
-    auto detectors = load_detectors("eval", *path, clip, bf16, threads);
-    if (detectors.empty()) return 2;
-    const auto& first = detectors.front();
+    if (eval_images(reals, *fake_dir).empty()) return usage("no images found");
 
-    std::vector<Sample> samples;
-    for (const auto& f : expand_image_paths(reals)) {
-        Sample s;
-        s.file = f;
-        s.group = "real";
-        samples.push_back(std::move(s));
-    }
-    for (const auto& f : expand_image_paths({*fake_dir})) {
-        const auto rel = fs::path(f).lexically_relative(*fake_dir);
-        const std::string group = std::distance(rel.begin(), rel.end()) > 1 ? rel.begin()->string() : std::string(".");
-        Sample s;
-        s.file = f;
-        s.group = group;
-        s.fake = true;
-        samples.push_back(std::move(s));
-    }
-    if (samples.empty()) return usage("no images found");
-
-    std::atomic<std::size_t> next{0}, done{0};
-    auto work = [&](const AnyDetector& det) {
-        for (std::size_t i; (i = next++) < samples.size(); ++done) {
-            Sample& s = samples[i];
-            auto ev = load_evidence(s.file);
-            if (!ev) {
-                s.status = ev.status();
-                continue;
-            }
-            s.format = ev->info.format;
-            s.pixels = double(ev->info.width) * ev->info.height;
-            if (!include_training && det.trained_on(ev->info.sha256)) {
-                s.excluded = true;
-                continue;
-            }
-            for (int c = 0; c < kConditions && s.status.ok(); ++c) {
-                if (!on[static_cast<std::size_t>(c)]) continue;
-                const auto make_view = [&]() -> Result<Raster> {
-                    switch (c) {
-                    case AsIs: return ev->pixels;
-                    case Laundered: return launder(ev->pixels, side, quality);
-                    case Crop: return center_crop(ev->pixels, crop_size);
-                    default: break;
-                    }
-                    auto cropped = center_crop(ev->pixels, crop_size);
-                    return cropped ? jpeg_roundtrip(*cropped, 85) : Result<Raster>(cropped.status());
-                };
-                const auto view = make_view();
-                auto e = view ? det.evidence(*view) : Result<double>(view.status());
-                if (!e)
-                    s.status = e.status();
-                else
-                    s.score[static_cast<std::size_t>(c)] = *e;
-            }
-        }
-    };
-    std::vector<std::thread> pool;
-    for (std::size_t w = 0; w < detectors.size(); ++w) pool.emplace_back(work, std::cref(detectors[w]));
+    EvalParams p;
+    p.model = *path;
+    p.load = load_params(clip, bf16);
+    p.real = reals;
+    p.fake_dir = *fake_dir;
+    p.conditions.clear();
+    for (int c = 0; c < kConditions; ++c)
+        if (on[static_cast<std::size_t>(c)]) p.conditions.push_back(EvalCondition(c));
+    p.launder_side = side;
+    p.launder_quality = quality;
+    p.crop_size = crop_size;
+    p.include_training = include_training;
+    p.threads = threads;
     const bool tty = isatty(2);
-    while (done.load() < samples.size()) {
-        if (tty) std::cerr << "\rscoring " << done.load() << "/" << samples.size() << std::flush;
-        std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-    for (auto& t : pool) t.join();
+    if (tty) p.progress = [](double f) { std::cerr << "\rscoring " << int(f * 100) << "%" << std::flush; };
+    const auto r = evaluate_detector(p);
     if (tty) std::cerr << "\r\033[K";
-
-    int failures = 0;
-    long excluded = 0;
-    std::map<std::string, std::vector<const Sample*>> groups;
-    std::vector<const Sample*> real;
-    for (const auto& s : samples) {
-        if (!s.status.ok()) {
-            ++failures;
-            std::cerr << s.file << ": " << s.status.message() << "\n";
-            continue;
-        }
-        if (s.excluded) {
-            ++excluded;
-            continue;
-        }
-        (s.fake ? groups[s.group] : real).push_back(&s);
+    if (!r) {
+        std::cerr << "clipflow eval: " << r.status().message() << "\n";
+        return 2;
     }
-    const double threshold = first.evidence_threshold();
-    auto collect = [](const std::vector<const Sample*>& v, int c) {
-        std::vector<double> out;
-        for (const auto* s : v) out.push_back(s->score[static_cast<std::size_t>(c)]);
-        return out;
-    };
-    std::vector<const Sample*> all_fake;
-    for (const auto& [g, v] : groups) all_fake.insert(all_fake.end(), v.begin(), v.end());
-
-    nlohmann::json result{{"model", *path},
-                          {"detector", first.kind()},
-                          {"model_id", first.model_id()},
-                          {"backbone", first.backbone_id()},
-                          {"excluded_training_images", excluded},
-                          {"failed", failures},
-                          {"laundering", !on[Laundered] ? nlohmann::json(nullptr)
-                                                        : nlohmann::json{{"shorter_side", side}, {"jpeg_quality", quality}}}};
-    nlohmann::json chosen = nlohmann::json::array();
-    for (int c = 0; c < kConditions; ++c) {
-        if (!on[static_cast<std::size_t>(c)]) continue;
-        chosen.push_back(kConditionWord[c]);
-        const auto neg = collect(real, c);
-        nlohmann::json cond{{"overall", metrics(neg, collect(all_fake, c), threshold)}};
-        for (const auto& [g, v] : groups) cond["groups"][g] = metrics(neg, collect(v, c), threshold);
-        result[kConditionKey[c]] = cond;
-    }
-    result["conditions"] = chosen;
-    if (on[Crop] || on[CropJpeg]) result["cropping"] = {{"size", crop_size}, {"jpeg_quality", 85}};
-    // What the data alone would give away.
-    std::vector<double> fmt_neg, fmt_pos, px_neg, px_pos;
-    for (const auto* s : real) {
-        fmt_neg.push_back(s->format == "JPEG" ? 0 : 1);
-        px_neg.push_back(s->pixels);
-    }
-    for (const auto* s : all_fake) {
-        fmt_pos.push_back(s->format == "JPEG" ? 0 : 1);
-        px_pos.push_back(s->pixels);
-    }
-    result["shortcut_baselines"] = {{"format_auc", rounded(symmetric_auc(fmt_neg, fmt_pos), 1e-4)},
-                                    {"pixel_count_auc", rounded(symmetric_auc(px_neg, px_pos), 1e-4)}};
+    for (const auto& f : r->failures) std::cerr << f.file << ": " << f.status.message() << "\n";
+    const auto result = nlohmann::json::parse(r->to_json());
+    const long excluded = r->excluded_training_images;
+    const int failures = static_cast<int>(r->failures.size());
 
     if (json) {
         std::cout << result.dump() << "\n";
     } else {
-        std::cout << first.kind() << " detector " << first.model_id() << " (" << first.backbone_id() << "), " << real.size()
-                  << " real images (" << excluded << " training images left out)\n";
+        std::cout << detector_kind_name(r->kind) << " detector " << r->model_id << " (" << r->backbone_id << "), "
+                  << r->real_images << " real images (" << excluded << " training images left out)\n";
         // AUC and TPR at 5% FPR per condition; AP for the first one.
         std::printf("%-28s %6s %6s", "group", "n", "AP");
         for (int c = 0; c < kConditions; ++c)
@@ -298,7 +162,7 @@ int run_eval(std::vector<std::string> words)
         while (!on[static_cast<std::size_t>(first_on)]) ++first_on;
         auto row = [&](const std::string& g, const std::string& part) {
             auto at = [&](int c) -> const nlohmann::json& {
-                const auto& cond = result[kConditionKey[c]];
+                const auto& cond = result[eval_condition_key(EvalCondition(c))];
                 return part.empty() ? cond["overall"] : cond["groups"][part];
             };
             std::printf("%-28s %6d %6.3f", g.c_str(), at(first_on)["fake"].get<int>(), f(at(first_on)["ap"]));
@@ -307,7 +171,7 @@ int run_eval(std::vector<std::string> words)
             std::printf("\n");
         };
         row("overall", "");
-        for (const auto& [g, v] : groups) row(g, g);
+        for (const auto& [g, m] : r->conditions.front().groups) row(g, g);
         std::cout << "(-L laundered, -C " << crop_size
                   << " px centre crop, -CJ that crop as JPEG 85)  shortcut baselines: format AUC "
                   << result["shortcut_baselines"]["format_auc"] << ", pixel-count AUC "

@@ -7,8 +7,10 @@
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/supervisedmodel.h>
 #include <clipflow/workerprocess.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdio>
 #include <iostream>
@@ -53,8 +55,9 @@ Options:
 JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict;
 clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
 generator ("unknown" when no known generator fits), generator_probs (given
-AI, summing to 1). With all: "results" (one object per detector) and
-"disagreement". Every line has "provenance": what the file itself says of
+AI, summing to 1); seen_in_training (true only when the model trained or
+was calibrated on this very file, so its score says little). With all:
+"results" (one object per detector) and "disagreement". Every line has "provenance": what the file itself says of
 its origin (C2PA Content Credentials, verified; generator settings in PNG
 text chunks from AUTOMATIC1111, ComfyUI, NovelAI or InvokeAI; the IPTC
 digital source type; software and credit tags naming a generator):
@@ -68,8 +71,6 @@ Exit status: 0 all scored, 1 some inputs failed, 2 usage error or unusable model
 )";
 
 namespace {
-
-using Sets = std::vector<std::vector<AnyDetector>>; // [detector][worker]
 
 std::string readable(const nlohmann::json& r)
 {
@@ -85,27 +86,17 @@ std::string readable(const nlohmann::json& r)
 }
 
 // The whole output line for one file: its results, or {"file","error","error_code"}.
-nlohmann::json score_file(const std::string& file, const Sets& sets, std::size_t worker, const ProvenanceParams& provenance)
+nlohmann::json score_file(const std::string& file, const DetectorSet& set, const ProvenanceParams& provenance)
 {
     IntakeParams intake;
     intake.read_provenance = true; // from the bytes already read: no second read
     intake.provenance = provenance;
     auto ev = load_evidence(file, intake);
     if (!ev) return error_line(file, ev.status());
-    std::vector<nlohmann::json> results;
-    for (const auto& set : sets) {
-        auto r = set[worker].score(ev->pixels);
-        if (!r) return error_line(file, r.status());
-        results.push_back(std::move(*r));
-    }
+    auto scores = set.score(ev->pixels, ev->info.sha256);
+    if (!scores) return error_line(file, scores.status());
     nlohmann::json line{{"file", ev->info.path}, {"sha256", ev->info.sha256}};
-    if (results.size() == 1) {
-        line.update(results.front());
-    } else {
-        line["detector"] = "all";
-        line["results"] = results;
-        line["disagreement"] = (results[0]["verdict_code"] == "natural") != (results[1]["verdict_code"] == "natural");
-    }
+    line.update(nlohmann::json::parse(scores->to_json()));
     line["pixel_grid"] = pixel_grid_note(ev->info);
     if (ev->provenance) line["provenance"] = nlohmann::json::parse(ev->provenance->to_json());
     return line;
@@ -222,25 +213,35 @@ int run_score(std::vector<std::string> words)
     if (!ok || threads < 0) return usage("--threads needs a whole number");
     if (threads == 0) threads = int(std::max(1u, std::thread::hardware_concurrency()));
 
-    std::vector<std::pair<std::string, std::string>> paths; // kind, model file
-    for (const std::string& k :
-         kind == "all" ? std::vector<std::string>{"clipflow", "supervised"} : std::vector<std::string>{kind}) {
-        const auto& named = k == "clipflow" ? clipflow_model : supervised_model;
+    // The detector files, each in its kind's slot; "-" switches a kind off.
+    DetectorSetParams set_params;
+    set_params.exe_dir = executable_dir();
+    set_params.load = load_params(clip, bf16);
+    set_params.clipflow_model = set_params.supervised_model = "-";
+    for (const DetectorKind k : {DetectorKind::ClipFlow, DetectorKind::Supervised}) {
+        if (kind != "all" && kind != detector_kind_name(k)) continue;
+        const auto& named = k == DetectorKind::ClipFlow ? clipflow_model : supervised_model;
         const auto explicit_model = kind != "all" && model ? model : named;
         const auto path = detector_path("score", explicit_model, k);
         if (!path) return 2;
-        paths.emplace_back(k, *path);
+        // --model's kind is read from the file: a supervised file scores as supervised.
+        const auto file_kind = kind != "all" && model ? detector_kind(*path) : Result<std::string>(detector_kind_name(k));
+        const bool supervised = file_kind ? *file_kind == "supervised" : k == DetectorKind::Supervised;
+        (supervised ? set_params.supervised_model : set_params.clipflow_model) = *path;
     }
     const auto files = worker_mode ? std::vector<std::string>{} : expand_image_paths(inputs);
 
     if (file_timeout > 0 && !worker_mode) {
         // Isolated: each worker thread drives a child `clipflow score --worker`.
         WorkerProcessParams params;
-        params.argv = {executable_dir() + "/clipflow", "score", "--worker", "--detector", kind};
-        for (const auto& [k, path] : paths) {
-            params.argv.push_back(k == "clipflow" ? "--clipflow-model" : "--supervised-model");
-            params.argv.push_back(path);
-        }
+        const bool both = set_params.clipflow_model != "-" && set_params.supervised_model != "-";
+        params.argv = {executable_dir() + "/clipflow", "score", "--worker", "--detector",
+                       both                               ? "all"
+                       : set_params.clipflow_model != "-" ? "clipflow"
+                                                          : "supervised"};
+        for (const auto& [option, path] : {std::pair{"--clipflow-model", &set_params.clipflow_model},
+                                           std::pair{"--supervised-model", &set_params.supervised_model}})
+            if (*path != "-") params.argv.insert(params.argv.end(), {option, *path});
         if (clip) params.argv.insert(params.argv.end(), {"--clip", *clip});
         if (bf16) params.argv.push_back("--bf16");
         if (trust) params.argv.insert(params.argv.end(), {"--trust", *trust});
@@ -270,23 +271,21 @@ int run_score(std::vector<std::string> words)
     if (worker_mode && !replies) return 2;
 
     // In this process: one set of detectors per worker thread (a detector is used by one thread at a time).
-    Sets sets;
-    int workers = worker_mode ? 1 : threads;
-    for (const auto& [k, path] : paths) {
-        auto copies = load_detectors("score", path, clip, bf16, workers);
-        if (copies.empty()) return 2;
-        workers = std::min<int>(workers, static_cast<int>(copies.size()));
-        sets.push_back(std::move(copies));
-    }
+    const auto sets = load_detector_sets("score", set_params, worker_mode ? 1 : threads);
+    if (sets.empty()) return 2;
     if (worker_mode) {
-        // The isolated half of --file-timeout: says whether its parent may run several.
-        const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().front().clip_backbone()}};
+        // The isolated half of --file-timeout: says whether its parent may run several
+        // (not with a CLIP backbone, which uses every core already).
+        const auto& ds = sets.front().detectors();
+        const bool parallel = std::none_of(ds.begin(), ds.end(), [](const Detector& d) { return d.clip_backbone(); });
+        const nlohmann::json hello = {{"ready", true}, {"parallel", parallel}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
-            return answer_file_request(request, [&](const std::string& file) { return score_file(file, sets, 0, provenance); });
+            return answer_file_request(request,
+                                       [&](const std::string& file) { return score_file(file, sets.front(), provenance); });
         });
     }
-    return run_batch(files, workers, json,
-                     [&](int w, std::size_t i) { return score_file(files[i], sets, static_cast<std::size_t>(w), provenance); });
+    return run_batch(files, static_cast<int>(sets.size()), json,
+                     [&](int w, std::size_t i) { return score_file(files[i], sets[static_cast<std::size_t>(w)], provenance); });
 }
 
 } // namespace clipflow::cli

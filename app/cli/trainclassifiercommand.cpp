@@ -49,41 +49,6 @@ Options:
 Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.
 )";
 
-namespace {
-
-std::vector<LabelledImage> scan(const std::string& dir, const std::vector<std::string>& exclude)
-{
-    namespace fs = std::filesystem;
-    std::vector<LabelledImage> out;
-    auto excluded = [&](const std::string& name) { return std::find(exclude.begin(), exclude.end(), name) != exclude.end(); };
-    auto add = [&](const fs::path& folder, const std::string& label) {
-        for (const auto& f : expand_image_paths({folder.string()})) out.push_back({f, label});
-    };
-    std::error_code ec;
-    std::vector<fs::path> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_directory(ec)) entries.push_back(e.path());
-    std::sort(entries.begin(), entries.end());
-    for (const auto& e : entries) {
-        const std::string name = e.filename().string();
-        if (excluded(name)) continue;
-        if (name == "real" || name == "natural") {
-            add(e, "real");
-        } else if (name == "fake" || name == "ai") {
-            std::vector<fs::path> gens;
-            for (const auto& g : fs::directory_iterator(e, ec))
-                if (g.is_directory(ec) && !excluded(g.path().filename().string())) gens.push_back(g.path());
-            std::sort(gens.begin(), gens.end());
-            for (const auto& g : gens) add(g, g.filename().string());
-        } else {
-            add(e, name);
-        }
-    }
-    return out;
-}
-
-} // namespace
-
 int run_train_classifier(std::vector<std::string> words)
 {
     Args args(std::move(words));
@@ -160,7 +125,7 @@ int run_train_classifier(std::vector<std::string> words)
         p.cache_dir.clear();
     else if (cache)
         p.cache_dir = *cache;
-    p.images = scan(*data, exclude);
+    p.images = scan_labelled_folder(*data, exclude);
     if (p.images.empty()) return usage("no labelled images found under " + *data);
 
     TrainProgressPrinter printer("real CE", "AI CE");

@@ -91,8 +91,8 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     const Row& r = rows_.at(static_cast<std::size_t>(index.row()));
     const Analysis* a = r.analysis ? &*r.analysis : nullptr;
     const bool ok = a && a->error.isEmpty();
-    const auto& cf = ok ? a->detectors.clipflow : std::nullopt;
-    const auto& sv = ok ? a->detectors.supervised : std::nullopt;
+    const ClipFlowScore* cf = ok ? a->detectors.clipflow() : nullptr;
+    const SupervisedScore* sv = ok ? a->detectors.supervised() : nullptr;
     if (role == Qt::DecorationRole && index.column() == Thumbnail) return r.thumbnail;
     const clipflow::Provenance* prov = ok && a->provenance ? &*a->provenance : nullptr;
     if (role == Qt::ToolTipRole && index.column() == Provenance && prov) return QString::fromStdString(prov->summary());

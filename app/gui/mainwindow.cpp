@@ -473,21 +473,8 @@ void MainWindow::finished()
     if (ok) {
         auto& entry = case_.add_evidence(a.info);
         nlohmann::json results = nlohmann::json::object();
-        if (a.detectors.clipflow) {
-            const auto& c = a.detectors.clipflow->calibrated;
-            results["clipflow"] = {{"model_id", a.detectors.clipflow_model.toStdString()},
-                                   {"log_likelihood", c.log_likelihood},
-                                   {"p_value", c.p_value},
-                                   {"percentile", c.percentile},
-                                   {"verdict", c.verdict}};
-        }
-        if (a.detectors.supervised) {
-            const auto& v = *a.detectors.supervised;
-            results["supervised"] = {{"model_id", a.detectors.supervised_model.toStdString()},
-                                     {"p_ai", v.p_ai},
-                                     {"generator", v.generator},
-                                     {"verdict", v.verdict}};
-        }
+        // Each detector's answer as `clipflow score --json` writes it, keyed by kind.
+        for (const auto& d : a.detectors.scores.scores) results[detector_kind_name(d.kind)] = nlohmann::json::parse(d.to_json());
         // What the file said of its origin, as `clipflow provenance` writes it.
         if (a.provenance) results["provenance"] = nlohmann::json::parse(a.provenance->to_json());
         entry.results_json = results.dump();
@@ -699,19 +686,20 @@ void MainWindow::showAnalysis(const Analysis& a)
 
     const auto& d = a.detectors;
     QString text;
-    if (d.clipflow) {
-        const auto& c = d.clipflow->calibrated;
+    if (d.clipflow()) {
+        const auto& c = d.clipflow()->calibrated;
         text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br><br>")
-                    .arg(d.clipflow_model, d.backbone, Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped(),
+                    .arg(d.model_id(DetectorKind::ClipFlow), d.backbone(),
+                         Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped(),
                          Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                     .arg(c.percentile, 0, 'f', 1)
                     .arg(c.ai_score, 0, 'f', 2);
     }
-    if (d.supervised) {
-        const auto& v = *d.supervised;
+    if (d.supervised()) {
+        const auto& v = *d.supervised();
         QString gen = v.generator.empty() ? tr("\u2014") : QString::fromStdString(v.generator);
         text += tr("<b>Supervised</b> (%1)<br>%2<br>p_ai = %3 \u00b7 generator %4<br>")
-                    .arg(d.supervised_model, Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
+                    .arg(d.model_id(DetectorKind::Supervised), Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
                     .arg(v.p_ai, 0, 'f', 2)
                     .arg(gen.toHtmlEscaped());
     }

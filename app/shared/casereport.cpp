@@ -137,14 +137,14 @@ QString CaseReport::summaryHtml() const
         const auto& d = a.detectors;
         QString cf = QStringLiteral("\u2014"), sv = QStringLiteral("\u2014");
         if (!a.error.isEmpty()) cf = sv = tr("not analysed");
-        if (d.clipflow)
+        if (d.clipflow())
             cf = QStringLiteral("<span style='color:%1'>%2</span>")
-                     .arg(verdict_colour(d.clipflow->calibrated.verdict_code),
-                          Wording::verdictShort(d.clipflow->calibrated.verdict_code));
-        if (d.supervised)
+                     .arg(verdict_colour(d.clipflow()->calibrated.verdict_code),
+                          Wording::verdictShort(d.clipflow()->calibrated.verdict_code));
+        if (d.supervised())
             sv = QStringLiteral("<span style='color:%1'>%2</span> (p_ai %3)")
-                     .arg(verdict_colour(d.supervised->verdict_code), Wording::verdictShort(d.supervised->verdict_code))
-                     .arg(d.supervised->p_ai, 0, 'f', 2);
+                     .arg(verdict_colour(d.supervised()->verdict_code), Wording::verdictShort(d.supervised()->verdict_code))
+                     .arg(d.supervised()->p_ai, 0, 'f', 2);
         if (d.disagree()) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td><tt>%3\u2026</tt></td><td>%4</td><td>%5</td></tr>")
                     .arg(i + 1)
@@ -199,20 +199,20 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     // Scores and verdicts.
     const auto& d = a.detectors;
     html += QStringLiteral("<h3>%1</h3><table width='100%' cellpadding='3'>").arg(tr("Detectors"));
-    if (d.clipflow) {
-        const auto& c = d.clipflow->calibrated;
+    if (d.clipflow()) {
+        const auto& c = d.clipflow()->calibrated;
         QString text = QStringLiteral("<b style='color:%1'>%2</b><br>log-likelihood %3 \u00b7 %4 \u00b7 %5 \u00b7 ai_score %6")
                            .arg(verdict_colour(c.verdict_code), Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped())
                            .arg(c.log_likelihood, 0, 'g', 4)
                            .arg(Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                            .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
                            .arg(c.ai_score, 0, 'f', 2);
-        if (d.clipflow_seen)
+        if (d.seen(DetectorKind::ClipFlow))
             text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training or calibration set."));
-        html += row(tr("CLIP-Flow (%1)").arg(esc(d.clipflow_model)), text);
+        html += row(tr("CLIP-Flow (%1)").arg(esc(d.model_id(DetectorKind::ClipFlow))), text);
     }
-    if (d.supervised) {
-        const auto& v = *d.supervised;
+    if (d.supervised()) {
+        const auto& v = *d.supervised();
         QStringList gens;
         for (std::size_t i = 0; i < v.generator_probs.size() && i < 3; ++i)
             gens << QStringLiteral("%1 %2").arg(esc(v.generator_probs[i].first)).arg(v.generator_probs[i].second, 0, 'f', 2);
@@ -222,8 +222,9 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                            .arg(tr("generator"), v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
         if (!gens.isEmpty())
             text += QStringLiteral("<br><small>%1: %2</small>").arg(tr("if AI"), gens.join(QStringLiteral(", ")));
-        if (d.supervised_seen) text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training set."));
-        html += row(tr("Supervised (%1)").arg(esc(d.supervised_model)), text);
+        if (d.seen(DetectorKind::Supervised))
+            text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training set."));
+        html += row(tr("Supervised (%1)").arg(esc(d.model_id(DetectorKind::Supervised))), text);
     }
     if (d.disagree())
         html += row(QString(), QStringLiteral("<b style='color:#b03030'>%1</b>")

@@ -1,16 +1,6 @@
 #include "detectors.h"
 
 namespace clipflow::app {
-namespace {
-
-// The chosen file, or the shipped default when none was chosen.
-Result<std::string> model_path(const QString& choice, const QString& exe_dir, const char* default_name)
-{
-    if (!choice.isEmpty()) return choice.toStdString();
-    return find_default_detector(exe_dir.toStdString(), default_name);
-}
-
-} // namespace
 
 void Detectors::select(const QString& clipflow_model, const QString& supervised_model)
 {
@@ -21,42 +11,28 @@ void Detectors::select(const QString& clipflow_model, const QString& supervised_
     loaded_ = false;
 }
 
-// Loads one detector kind into `slot` unless switched off ("-"); failures add to `error`.
-template <class Detector>
-static void load_one(const QString& choice, const QString& exe_dir, const char* default_name, std::optional<Detector>& slot,
-                     QString& path_out, QString& error)
-{
-    if (choice == QLatin1String("-")) return;
-    auto path = model_path(choice, exe_dir, default_name);
-    if (!path) {
-        error += QString::fromStdString(path.status().message()) + u'\n';
-        return;
-    }
-    auto d = Detector::load(*path);
-    if (!d) {
-        error += QString::fromStdString(d.status().message()) + u'\n';
-        return;
-    }
-    slot.emplace(std::move(*d));
-    path_out = QString::fromStdString(*path);
-}
-
 void Detectors::load()
 {
     loaded_ = true;
-    error_.clear();
-    clipflow_.reset();
-    supervised_.reset();
+    DetectorSetParams params;
+    params.clipflow_model = clipflow_choice_.toStdString();
+    params.supervised_model = supervised_choice_.toStdString();
+    params.exe_dir = dir_.toStdString();
+    params.keep_going = true; // one missing model must not take the other's answer away
+    auto set = DetectorSet::load(params);
+    set_ = set ? std::move(*set) : DetectorSet();
     calibration_.reset();
     auto cards = std::make_shared<ModelCards>();
-    load_one(clipflow_choice_, dir_, "clipflow-default.safetensors", clipflow_, cards->clipflow_path, error_);
-    load_one(supervised_choice_, dir_, "clipflow-supervised.safetensors", supervised_, cards->supervised_path, error_);
-    if (clipflow_) {
-        cards->clipflow = clipflow_->info();
-        calibration_ = std::make_shared<const Calibration>(clipflow_->info().calibration);
+    cards->error = QString::fromStdString(set ? set_.errors() : set.status().message()).trimmed();
+    if (const Detector* d = set_.find(DetectorKind::ClipFlow)) {
+        cards->clipflow = d->clipflow()->info();
+        cards->clipflow_path = QString::fromStdString(d->path());
+        calibration_ = std::make_shared<const Calibration>(d->clipflow()->info().calibration);
     }
-    if (supervised_) cards->supervised = supervised_->info();
-    cards->error = error_.trimmed();
+    if (const Detector* d = set_.find(DetectorKind::Supervised)) {
+        cards->supervised = d->supervised()->info();
+        cards->supervised_path = QString::fromStdString(d->path());
+    }
     cards_ = std::move(cards);
 }
 
@@ -72,26 +48,15 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
     std::lock_guard lock(mutex_);
     if (!loaded_) load();
     DetectorResults r;
-    r.error = error_.trimmed();
+    r.error = cards_->error;
     r.cards = cards_;
-    if (clipflow_) {
-        const auto& info = clipflow_->info();
-        r.clipflow_model = QString::fromStdString(info.model_id);
-        r.backbone = QString::fromStdString(info.backbone_id);
-        r.calibration = calibration_;
-        r.clipflow_seen = !sha256.empty() && (info.trained_on(sha256) || info.calibrated_on(sha256));
-        if (auto s = clipflow_->score(image))
-            r.clipflow = std::move(*s);
-        else
-            r.error += QString::fromStdString(s.status().message());
-    }
-    if (supervised_) {
-        r.supervised_model = QString::fromStdString(supervised_->info().model_id);
-        r.supervised_seen = !sha256.empty() && supervised_->info().trained_on(sha256);
-        if (auto s = supervised_->score(image))
-            r.supervised = std::move(*s);
-        else
-            r.error += QString::fromStdString(s.status().message());
+    if (set_.find(DetectorKind::ClipFlow)) r.calibration = calibration_;
+    if (auto s = set_.score(image, sha256)) {
+        r.scores = std::move(*s);
+        if (!r.scores.error.empty())
+            r.error += (r.error.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromStdString(r.scores.error);
+    } else {
+        r.error += QString::fromStdString(s.status().message());
     }
     return r;
 }

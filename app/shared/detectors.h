@@ -1,11 +1,10 @@
 #pragma once
-// The active detectors (CLIP-Flow and supervised), shared by every analysis.
+// The active detectors (core's DetectorSet of CLIP-Flow and supervised), shared by every analysis.
 // Loaded on first use, on the worker thread that first needs them; a mutex
 // keeps scoring to one thread at a time, as the detectors require. Intake and
 // spectra run in parallel outside the lock. Every method is thread-safe.
 
-#include <clipflow/clipflowdetector.h>
-#include <clipflow/superviseddetector.h>
+#include <clipflow/detector.h>
 
 #include <QString>
 
@@ -24,22 +23,40 @@ struct ModelCards {
 };
 
 struct DetectorResults {
-    std::optional<DetectorScore> clipflow;
-    std::optional<SupervisedScore> supervised;
-    QString clipflow_model, supervised_model; // model ids
-    QString backbone;
+    DetectorSetScore scores;                        // each detector's answer; core owns the disagreement rule and the JSON
     std::shared_ptr<const Calibration> calibration; // the CLIP-Flow model's, for the histogram (shared, not copied per image)
-    // The image was among those a model trained or calibrated on: its score says little.
-    bool clipflow_seen = false, supervised_seen = false;
-    std::shared_ptr<const ModelCards> cards; // of the models that scored this image (shared, not copied)
-    QString error;                           // why a detector is missing, if one is
+    std::shared_ptr<const ModelCards> cards;        // of the models that scored this image (shared, not copied)
+    QString error;                                  // why a detector is missing, if one is
 
-    // One detector calls the image natural and the other does not.
-    bool disagree() const
+    const DetectorScore* score(DetectorKind kind) const { return scores.find(kind); }
+    const ClipFlowScore* clipflow() const
     {
-        return clipflow && supervised &&
-               (clipflow->calibrated.verdict_code == "natural") != (supervised->verdict_code == "natural");
+        const auto* s = score(DetectorKind::ClipFlow);
+        return s && s->clipflow ? &*s->clipflow : nullptr;
     }
+    const SupervisedScore* supervised() const
+    {
+        const auto* s = score(DetectorKind::Supervised);
+        return s && s->supervised ? &*s->supervised : nullptr;
+    }
+    QString model_id(DetectorKind kind) const
+    {
+        const auto* s = score(kind);
+        return s ? QString::fromStdString(s->model_id) : QString();
+    }
+    QString backbone(DetectorKind kind = DetectorKind::ClipFlow) const
+    {
+        const auto* s = score(kind);
+        return s ? QString::fromStdString(s->backbone_id) : QString();
+    }
+    // The image was among those a model trained or calibrated on: its score says little.
+    bool seen(DetectorKind kind) const
+    {
+        const auto* s = score(kind);
+        return s && s->seen;
+    }
+    // One detector calls the image natural and another does not.
+    bool disagree() const { return scores.disagree(); }
 };
 
 class Detectors {
@@ -59,11 +76,9 @@ private:
     QString clipflow_choice_, supervised_choice_;
     std::mutex mutex_;
     bool loaded_ = false;
-    std::optional<ClipFlowDetector> clipflow_;
-    std::optional<SupervisedDetector> supervised_;
+    DetectorSet set_;
     std::shared_ptr<const Calibration> calibration_;
     std::shared_ptr<const ModelCards> cards_;
-    QString error_;
 };
 
 } // namespace clipflow::app

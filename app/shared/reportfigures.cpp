@@ -50,13 +50,14 @@ void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analy
     h.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
     h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
     h.setThreshold(cal.threshold(), cal.fpr());
-    if (d.clipflow)
-        h.setMarkers({{QFileInfo(a.file).fileName(), d.clipflow->calibrated.log_likelihood, d.clipflow->calibrated.percentile}});
+    if (d.clipflow())
+        h.setMarkers(
+            {{QFileInfo(a.file).fileName(), d.clipflow()->calibrated.log_likelihood, d.clipflow()->calibrated.percentile}});
 }
 
 QImage ReportFigures::histogram(const Analysis& a, QSize size)
 {
-    if (!a.detectors.calibration || !a.detectors.clipflow) return {};
+    if (!a.detectors.calibration || !a.detectors.clipflow()) return {};
     widgets::LikelihoodHistogram h;
     h.setAttribute(Qt::WA_DontShowOnScreen);
     h.resize(size);

@@ -66,7 +66,7 @@ Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<fl
     return sum / static_cast<double>(ll->size());
 }
 
-Result<DetectorScore> ClipFlowDetector::score(const Raster& image) const
+Result<ClipFlowScore> ClipFlowDetector::score(const Raster& image) const
 {
     const auto views = impl_->backbone->scoring_views(image);
     auto feats = impl_->backbone->features(views);
@@ -75,7 +75,7 @@ Result<DetectorScore> ClipFlowDetector::score(const Raster& image) const
     for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
     auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
     if (!ll) return ll.status();
-    DetectorScore s;
+    ClipFlowScore s;
     double sum = 0;
     for (float v : *ll) {
         s.view_log_likelihoods.push_back(v);

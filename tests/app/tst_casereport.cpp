@@ -80,7 +80,7 @@ private Q_SLOTS:
         for (const QString& f : files) {
             const Analysis a = analyse_file(f, &shipped());
             QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
-            QVERIFY(a.detectors.clipflow && a.detectors.supervised);
+            QVERIFY(a.detectors.clipflow() && a.detectors.supervised());
             hashes << QString::fromStdString(a.info.sha256);
             report.add(a, QStringLiteral("note for %1").arg(f.section(u'/', -1)));
         }
@@ -124,7 +124,7 @@ private Q_SLOTS:
         ReportParams params;
         Analysis a = analyse_file(case_ == QLatin1String("corrupt") ? fixture("corrupt.png") : fixture("rgb.png"), nullptr);
         if (case_ == QLatin1String("disagree") || case_ == QLatin1String("agree")) {
-            DetectorScore cf;
+            ClipFlowScore cf;
             cf.calibrated.verdict_code = "natural";
             cf.calibrated.verdict = "consistent with natural images";
             cf.calibrated.p_value = 0.4;
@@ -132,8 +132,15 @@ private Q_SLOTS:
             sv.p_ai = case_ == QLatin1String("disagree") ? 0.97 : 0.1;
             sv.verdict_code = case_ == QLatin1String("disagree") ? "strong" : "natural";
             sv.verdict = case_ == QLatin1String("disagree") ? "strong evidence of AI generation" : "consistent with real photos";
-            a.detectors.clipflow = cf;
-            a.detectors.supervised = sv;
+            DetectorScore c;
+            c.kind = DetectorKind::ClipFlow;
+            c.verdict = Verdict::Natural;
+            c.clipflow = cf;
+            DetectorScore s;
+            s.kind = DetectorKind::Supervised;
+            s.verdict = case_ == QLatin1String("disagree") ? Verdict::Strong : Verdict::Natural;
+            s.supervised = sv;
+            a.detectors.scores.scores = {c, s};
         }
         if (case_ == QLatin1String("mismatch"))
             params.integrity.push_back(

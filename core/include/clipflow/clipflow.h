@@ -23,11 +23,20 @@
 //     auto png = clipflow::render_spectrum_png(*spec);
 //     clipflow::write_file_atomic("spectrum.png", *png);
 //
-//     // The CLIP-Flow detector (the default model needs no download):
-//     auto det = clipflow::ClipFlowDetector::load("clipflow-default.safetensors");
-//     auto score = det->score(ev->pixels);
-//     std::cout << det->info().backbone_id << " p=" << score->calibrated.p_value
-//               << " " << score->calibrated.verdict << "\n";
+//     // The shipped detectors (CLIP-Flow and supervised; no download), any kind alike:
+//     auto detectors = clipflow::DetectorSet::load({});
+//     auto scores = detectors->score(ev->pixels, ev->info.sha256);
+//     for (const auto& d : scores->scores)
+//         std::cout << clipflow::detector_kind_name(d.kind) << " " << d.ai_score << " "
+//                   << d.verdict_text << "\n";
+//     if (scores->disagree()) std::cout << "the detectors disagree\n";
+//
+//     // Measuring a detector on labelled folders, on centre crops:
+//     clipflow::EvalParams ep;
+//     ep.model = "clipflow-default.safetensors";
+//     ep.real = {"photos/"};  ep.fake_dir = "ai/";   // ai/<generator>/...
+//     ep.conditions = {clipflow::EvalCondition::Crop};
+//     auto eval = clipflow::evaluate_detector(ep);   // eval->conditions[0].overall.auc
 //
 //     // Training one from natural photos only (see clipflowtraining.h):
 //     clipflow::ClipFlowTrainParams tp;
@@ -50,7 +59,10 @@
 #include "clipflow/clipflowmodel.h"
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/clippreprocess.h"
+#include "clipflow/dataset.h"
+#include "clipflow/detector.h"
 #include "clipflow/detectormodel.h"
+#include "clipflow/evaluation.h"
 #include "clipflow/evidence.h"
 #include "clipflow/featurecache.h"
 #include "clipflow/fftplancache.h"

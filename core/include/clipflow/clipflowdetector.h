@@ -27,7 +27,7 @@ struct DetectorLoadParams {
     ClipLoadParams clip_load;
 };
 
-struct DetectorScore {
+struct ClipFlowScore {
     CalibratedScore calibrated;
     std::vector<double> view_log_likelihoods; ///< one per view; calibrated.log_likelihood is their mean
 };
@@ -43,7 +43,7 @@ public:
     const ClipFlowModelInfo& info() const;
     const Backbone& backbone() const;
 
-    Result<DetectorScore> score(const Raster& image) const;
+    Result<ClipFlowScore> score(const Raster& image) const;
     /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
 

@@ -20,17 +20,13 @@
 #include "clipflow/backbone.h"
 #include "clipflow/clipflowdetector.h"
 #include "clipflow/clipflowtraining.h"
+#include "clipflow/dataset.h"
 #include "clipflow/supervisedmodel.h"
 
 #include <string>
 #include <vector>
 
 namespace clipflow {
-
-struct LabelledImage {
-    std::string file;
-    std::string label; ///< "real" or a generator name
-};
 
 struct SupervisedTrainParams {
     std::vector<LabelledImage> images;

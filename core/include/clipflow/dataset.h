@@ -1,0 +1,32 @@
+#pragma once
+// How labelled images are laid out on disk, for training and evaluation alike.
+
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+/// One image of a training set.
+struct LabelledImage {
+    std::string file;
+    std::string label; ///< "real" or a generator name
+};
+
+/// The training-data layout: DIR/real/ (or natural/) holds photos, DIR/fake/ (or
+/// ai/) one folder per generator, and any other sub-folder of DIR is a generator
+/// of its own. Folders named in `exclude` are skipped (held-out generators).
+/// Sorted by folder, so the same folder gives the same list.
+std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const std::vector<std::string>& exclude = {});
+
+/// One image of an evaluation set.
+struct EvalImage {
+    std::string file;
+    std::string group; ///< "real", or the fake folder's first-level sub-folder ("." for files directly in it)
+    bool fake = false;
+};
+
+/// The evaluation layout: every image under the real folders (or files), then every
+/// image under fake_dir grouped by its first-level sub-folder (one per generator).
+std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir);
+
+} // namespace clipflow

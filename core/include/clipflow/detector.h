@@ -1,0 +1,152 @@
+#pragma once
+// Any detector, one interface: the file says which kind it is, a Detector
+// hides the difference, and a DetectorSet runs the ones the product uses
+// (CLIP-Flow and supervised) and says when they disagree.
+//
+//   clipflow::DetectorSetParams p;                // empty paths: the shipped defaults
+//   p.supervised_model = "-";                     // "-": switched off
+//   auto set = clipflow::DetectorSet::load(p);
+//   auto ev = clipflow::load_evidence("suspect.jpg");
+//   auto s = set->score(ev->pixels, ev->info.sha256);
+//   for (const auto& d : s->scores)               // CLIP-Flow first
+//       std::cout << detector_kind_name(d.kind) << " " << d.ai_score << " " << verdict_code(d.verdict) << "\n";
+//   std::cout << s->to_json() << "\n";            // the line `clipflow score --json` prints
+//
+// A new detector kind adds a DetectorKind, its details in DetectorScore and a
+// branch in detector.cpp; nothing above core changes.
+// Threads: one scoring thread at a time per Detector (and per DetectorSet),
+// like the detectors they wrap; load one per worker for parallel scoring.
+
+#include "clipflow/clipflowdetector.h"
+#include "clipflow/detectormodel.h"
+#include "clipflow/result.h"
+#include "clipflow/superviseddetector.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+enum class DetectorKind { ClipFlow, Supervised };
+/// "clipflow" or "supervised": the names in detector files, JSON and the CLI.
+const char* detector_kind_name(DetectorKind kind);
+std::optional<DetectorKind> detector_kind_from_name(const std::string& name);
+/// The shipped default's file name: clipflow-default.safetensors or clipflow-supervised.safetensors.
+const char* default_detector_file(DetectorKind kind);
+
+/// How strongly a detector calls the image AI-made. Every kind maps its own
+/// scale onto these four (CLIP-Flow by p-value, supervised by p_ai).
+enum class Verdict { Natural, Weak, Moderate, Strong };
+/// "natural", "weak", "moderate", "strong"
+const char* verdict_code(Verdict verdict);
+std::optional<Verdict> verdict_from_code(const std::string& code);
+
+/// One detector's answer for one image.
+struct DetectorScore {
+    DetectorKind kind = DetectorKind::ClipFlow;
+    std::string model_id, backbone_id;
+    double ai_score = 0.0; ///< 0..1, higher = more AI-like
+    Verdict verdict = Verdict::Natural;
+    std::string verdict_text; ///< the model's own wording
+    /// The image (by SHA-256) was among those the model trained or calibrated on: its score says little.
+    bool seen = false;
+    std::optional<ClipFlowScore> clipflow;     ///< with kind ClipFlow: likelihood, p-value, views
+    std::optional<SupervisedScore> supervised; ///< with kind Supervised: p_ai, generator
+
+    /// One number on the model's own scale, higher = more AI-like (for ROC curves):
+    /// minus the log-likelihood (nats/dim) for CLIP-Flow, p_ai for supervised.
+    double evidence() const;
+    /// {"detector","model_id","backbone","ai_score","verdict","verdict_code", kind's fields}:
+    /// the object `clipflow score --json` prints per detector.
+    std::string to_json() const;
+};
+
+class Detector {
+public:
+    /// Any detector file; its kind is read from its header. clip_model in params may
+    /// name an installed CLIP model (id, SHA-256 prefix or name) as well as a file.
+    static Result<Detector> load(const std::string& path, const DetectorLoadParams& params = {});
+
+    Detector(Detector&&) noexcept;
+    Detector& operator=(Detector&&) noexcept;
+    ~Detector();
+
+    DetectorKind kind() const;
+    const std::string& path() const;
+    const DetectorModelHeader& info() const;
+    bool clip_backbone() const; ///< a CLIP backbone uses every core already: one copy is enough
+    /// In the training or calibration set of this model (by SHA-256).
+    bool seen(const std::string& sha256) const;
+    /// In the training set only (evaluation leaves these out; calibration images are fair game there).
+    bool trained_on(const std::string& sha256) const;
+    /// The model's own decision threshold on evidence().
+    double evidence_threshold() const;
+
+    /// The kind-specific detector (model card, calibration); null for other kinds.
+    const ClipFlowDetector* clipflow() const;
+    const SupervisedDetector* supervised() const;
+
+    /// sha256 (optional) fills DetectorScore::seen.
+    Result<DetectorScore> score(const Raster& image, const std::string& sha256 = {}) const;
+
+private:
+    Detector();
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Same as Detector::load.
+Result<Detector> load_detector(const std::string& path, const DetectorLoadParams& params = {});
+
+/// The detectors of one analysis and where they come from.
+struct DetectorSetParams {
+    std::string clipflow_model;   ///< a detector file; empty: the shipped default; "-": none
+    std::string supervised_model; ///< likewise
+    std::string exe_dir;          ///< where shipped defaults are looked for; empty: running_program_dir()
+    /// Load what loads and say why the others did not (errors()), and score with what scores
+    /// (DetectorSetScore::error); otherwise the first failure fails load() or score().
+    bool keep_going = false;
+    DetectorLoadParams load;
+};
+
+/// Every detector's answer for one image.
+struct DetectorSetScore {
+    std::vector<DetectorScore> scores; ///< in the set's order: CLIP-Flow, then supervised
+    /// Why a detector has no score for this image, one line each (empty: all scored).
+    std::string error;
+
+    const DetectorScore* find(DetectorKind kind) const;
+    /// One detector calls the image natural and another does not.
+    bool disagree() const;
+    /// One detector: its fields (DetectorScore::to_json). Several:
+    /// {"detector":"all","results":[...],"disagreement":bool}.
+    std::string to_json() const;
+};
+
+class DetectorSet {
+public:
+    static Result<DetectorSet> load(const DetectorSetParams& params = {});
+    /// An empty set: scores nothing (every detector switched off).
+    DetectorSet();
+
+    DetectorSet(DetectorSet&&) noexcept;
+    DetectorSet& operator=(DetectorSet&&) noexcept;
+    ~DetectorSet();
+
+    const std::vector<Detector>& detectors() const;
+    const Detector* find(DetectorKind kind) const;
+    /// Why a chosen detector did not load (with keep_going), one line each.
+    const std::string& errors() const;
+    /// With keep_going a detector that fails is named in DetectorSetScore::error and the
+    /// others still score; without it, its failure is the call's.
+    Result<DetectorSetScore> score(const Raster& image, const std::string& sha256 = {}) const;
+
+private:
+    std::vector<Detector> detectors_;
+    std::string errors_;
+    bool keep_going_ = false;
+};
+
+} // namespace clipflow

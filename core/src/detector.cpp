@@ -1,0 +1,301 @@
+#include "clipflow/detector.h"
+
+#include "clipflow/modelregistry.h"
+#include "clipflow/supervisedmodel.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+namespace clipflow {
+namespace {
+
+// Compact, stable JSON: the same rounding `clipflow score` has always printed.
+double rounded(double value, double step)
+{
+    if (!std::isfinite(value)) return 0.0;
+    const double inverse = std::round(1.0 / step); // divide by an exact power of ten
+    return std::round(value * inverse) / inverse;
+}
+
+} // namespace
+
+const char* detector_kind_name(DetectorKind kind)
+{
+    return kind == DetectorKind::ClipFlow ? "clipflow" : "supervised";
+}
+
+std::optional<DetectorKind> detector_kind_from_name(const std::string& name)
+{
+    if (name == "clipflow") return DetectorKind::ClipFlow;
+    if (name == "supervised") return DetectorKind::Supervised;
+    return std::nullopt;
+}
+
+const char* default_detector_file(DetectorKind kind)
+{
+    return kind == DetectorKind::ClipFlow ? "clipflow-default.safetensors" : "clipflow-supervised.safetensors";
+}
+
+const char* verdict_code(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Natural: return "natural";
+    case Verdict::Weak: return "weak";
+    case Verdict::Moderate: return "moderate";
+    case Verdict::Strong: return "strong";
+    }
+    return "natural";
+}
+
+std::optional<Verdict> verdict_from_code(const std::string& code)
+{
+    for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong})
+        if (code == verdict_code(v)) return v;
+    return std::nullopt;
+}
+
+double DetectorScore::evidence() const
+{
+    if (clipflow) return -clipflow->calibrated.log_likelihood;
+    if (supervised) return supervised->p_ai;
+    return ai_score;
+}
+
+std::string DetectorScore::to_json() const
+{
+    nlohmann::json j{{"detector", detector_kind_name(kind)}, {"model_id", model_id}, {"backbone", backbone_id}};
+    if (clipflow) {
+        const auto& c = clipflow->calibrated;
+        j["log_likelihood"] = rounded(c.log_likelihood, 1e-5);
+        j["percentile"] = rounded(c.percentile, 1e-3);
+        j["p_value"] = c.p_value < 1e-4 ? c.p_value : rounded(c.p_value, 1e-6);
+        j["p_extrapolated"] = c.p_extrapolated;
+        j["ai_score"] = rounded(ai_score, 1e-4);
+        j["verdict"] = verdict_text;
+        j["verdict_code"] = verdict_code(verdict);
+        j["views"] = clipflow->view_log_likelihoods.size();
+    } else if (supervised) {
+        const auto& s = *supervised;
+        j["p_ai"] = rounded(s.p_ai, 1e-5);
+        j["ai_score"] = rounded(ai_score, 1e-4);
+        j["generator"] = s.generator.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.generator);
+        j["unknown_generator"] = s.unknown_generator;
+        nlohmann::json probs = nlohmann::json::object();
+        for (const auto& [name, p] : s.generator_probs) probs[name] = rounded(p, 1e-4);
+        j["generator_probs"] = probs;
+        j["distance"] = rounded(s.distance, 1e-3);
+        j["verdict"] = verdict_text;
+        j["verdict_code"] = verdict_code(verdict);
+    }
+    if (seen) j["seen_in_training"] = true;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct Detector::Impl {
+    DetectorKind kind = DetectorKind::ClipFlow;
+    std::string path;
+    std::optional<ClipFlowDetector> clipflow;
+    std::optional<SupervisedDetector> supervised;
+};
+
+Detector::Detector() : impl_(std::make_unique<Impl>()) {}
+Detector::Detector(Detector&&) noexcept = default;
+Detector& Detector::operator=(Detector&&) noexcept = default;
+Detector::~Detector() = default;
+
+Result<Detector> Detector::load(const std::string& path, const DetectorLoadParams& params)
+{
+    DetectorLoadParams lp = params;
+    if (!lp.clip_model.empty()) {
+        const ModelRegistry registry = lp.models_dir.empty() ? ModelRegistry() : ModelRegistry(lp.models_dir);
+        auto resolved = registry.resolve(lp.clip_model);
+        if (!resolved) return resolved.status();
+        lp.clip_model = *resolved;
+    }
+    auto kind_name = detector_kind(path);
+    if (!kind_name) return kind_name.status();
+    const auto kind = detector_kind_from_name(*kind_name);
+    if (!kind) return Status(ErrorCode::UnsupportedFormat, path + ": unknown detector kind \"" + *kind_name + "\"");
+    Detector d;
+    d.impl_->kind = *kind;
+    d.impl_->path = path;
+    if (*kind == DetectorKind::ClipFlow) {
+        auto det = ClipFlowDetector::load(path, lp);
+        if (!det) return det.status();
+        d.impl_->clipflow.emplace(std::move(*det));
+    } else {
+        auto det = SupervisedDetector::load(path, lp);
+        if (!det) return det.status();
+        d.impl_->supervised.emplace(std::move(*det));
+    }
+    return d;
+}
+
+Result<Detector> load_detector(const std::string& path, const DetectorLoadParams& params)
+{
+    return Detector::load(path, params);
+}
+
+DetectorKind Detector::kind() const
+{
+    return impl_->kind;
+}
+const std::string& Detector::path() const
+{
+    return impl_->path;
+}
+
+const DetectorModelHeader& Detector::info() const
+{
+    if (impl_->clipflow) return impl_->clipflow->info();
+    return impl_->supervised->info();
+}
+
+bool Detector::clip_backbone() const
+{
+    return info().backbone_type == "clip";
+}
+
+bool Detector::trained_on(const std::string& sha256) const
+{
+    return impl_->clipflow ? impl_->clipflow->info().trained_on(sha256) : impl_->supervised->info().trained_on(sha256);
+}
+
+bool Detector::seen(const std::string& sha256) const
+{
+    if (sha256.empty()) return false;
+    return trained_on(sha256) || (impl_->clipflow && impl_->clipflow->info().calibrated_on(sha256));
+}
+
+double Detector::evidence_threshold() const
+{
+    return impl_->clipflow ? -impl_->clipflow->info().calibration.threshold() : 0.5;
+}
+
+const ClipFlowDetector* Detector::clipflow() const
+{
+    return impl_->clipflow ? &*impl_->clipflow : nullptr;
+}
+const SupervisedDetector* Detector::supervised() const
+{
+    return impl_->supervised ? &*impl_->supervised : nullptr;
+}
+
+Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256) const
+{
+    DetectorScore d;
+    d.kind = impl_->kind;
+    d.model_id = info().model_id;
+    d.backbone_id = info().backbone_id;
+    d.seen = seen(sha256);
+    std::string code;
+    if (impl_->clipflow) {
+        auto s = impl_->clipflow->score(image);
+        if (!s) return s.status();
+        d.ai_score = s->calibrated.ai_score;
+        d.verdict_text = s->calibrated.verdict;
+        code = s->calibrated.verdict_code;
+        d.clipflow = std::move(*s);
+    } else {
+        auto s = impl_->supervised->score(image);
+        if (!s) return s.status();
+        d.ai_score = s->ai_score;
+        d.verdict_text = s->verdict;
+        code = s->verdict_code;
+        d.supervised = std::move(*s);
+    }
+    const auto v = verdict_from_code(code);
+    if (!v) return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
+    d.verdict = *v;
+    return d;
+}
+
+const DetectorScore* DetectorSetScore::find(DetectorKind kind) const
+{
+    for (const auto& s : scores)
+        if (s.kind == kind) return &s;
+    return nullptr;
+}
+
+bool DetectorSetScore::disagree() const
+{
+    bool natural = false, not_natural = false;
+    for (const auto& s : scores) (s.verdict == Verdict::Natural ? natural : not_natural) = true;
+    return natural && not_natural;
+}
+
+std::string DetectorSetScore::to_json() const
+{
+    if (scores.size() == 1) return scores.front().to_json();
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& s : scores) results.push_back(nlohmann::json::parse(s.to_json()));
+    const nlohmann::json j{{"detector", "all"}, {"results", results}, {"disagreement", disagree()}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+DetectorSet::DetectorSet() = default;
+DetectorSet::DetectorSet(DetectorSet&&) noexcept = default;
+DetectorSet& DetectorSet::operator=(DetectorSet&&) noexcept = default;
+DetectorSet::~DetectorSet() = default;
+
+Result<DetectorSet> DetectorSet::load(const DetectorSetParams& params)
+{
+    DetectorSet set;
+    set.keep_going_ = params.keep_going;
+    const std::string exe_dir = params.exe_dir.empty() ? running_program_dir() : params.exe_dir;
+    for (const auto& [kind, choice] : {std::pair{DetectorKind::ClipFlow, &params.clipflow_model},
+                                       std::pair{DetectorKind::Supervised, &params.supervised_model}}) {
+        if (*choice == "-") continue;
+        Status failure;
+        if (auto path = choice->empty() ? find_default_detector(exe_dir, default_detector_file(kind)) : Result(*choice); !path) {
+            failure = path.status();
+        } else if (auto d = Detector::load(*path, params.load); !d) {
+            failure = Status(d.status().code(), *path + ": " + d.status().message());
+        } else if (d->kind() != kind) {
+            failure = Status(ErrorCode::InvalidArgument, *path + " is a " + detector_kind_name(d->kind()) + " detector, not a " +
+                                                             detector_kind_name(kind) + " one");
+        } else {
+            set.detectors_.push_back(std::move(*d));
+            continue;
+        }
+        if (!params.keep_going) return failure;
+        set.errors_ += (set.errors_.empty() ? "" : "\n") + failure.message();
+    }
+    return set;
+}
+
+const std::vector<Detector>& DetectorSet::detectors() const
+{
+    return detectors_;
+}
+
+const Detector* DetectorSet::find(DetectorKind kind) const
+{
+    for (const auto& d : detectors_)
+        if (d.kind() == kind) return &d;
+    return nullptr;
+}
+
+const std::string& DetectorSet::errors() const
+{
+    return errors_;
+}
+
+Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256) const
+{
+    DetectorSetScore out;
+    for (const auto& d : detectors_) {
+        auto s = d.score(image, sha256);
+        if (s) {
+            out.scores.push_back(std::move(*s));
+            continue;
+        }
+        if (!keep_going_) return s.status();
+        out.error += (out.error.empty() ? "" : "\n") + s.status().message();
+    }
+    return out;
+}
+
+} // namespace clipflow

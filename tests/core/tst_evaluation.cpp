@@ -1,0 +1,227 @@
+// Data set layouts and detector evaluation (what `clipflow eval` and
+// `train-classifier` read), against metrics computed here from the same scores.
+#include "syntheticimages.h"
+
+#include <clipflow/atomicfile.h>
+#include <clipflow/dataset.h>
+#include <clipflow/evaluation.h>
+#include <clipflow/evidence.h>
+#include <clipflow/laundering.h>
+#include <clipflow/metrics.h>
+
+#include <nlohmann/json.hpp>
+
+#include <QDir>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <atomic>
+#include <cmath>
+#include <fstream>
+
+using namespace clipflow;
+using testimages::pink_noise;
+using testimages::upsample2;
+
+namespace {
+
+const std::string kModel = CLIPFLOW_BIN_DIR "/../share/clipflow/models/clipflow-default.safetensors";
+
+void write(const QString& path, const Raster& image, const char* ext)
+{
+    QDir().mkpath(QFileInfo(path).path());
+    const auto bytes = encode_image(image, ext, 90);
+    if (!bytes || !write_file_atomic(path.toStdString(), *bytes).ok()) qFatal("cannot write %s", qPrintable(path));
+}
+
+// real/: JPEG photos of 96 x 96; fake/<gen>/: PNGs of 128 x 128 (so format and size give the
+// label away, as in many public sets); one corrupt fake.
+struct Set {
+    QTemporaryDir dir;
+    QString real() const { return dir.filePath(QStringLiteral("real")); }
+    QString fake() const { return dir.filePath(QStringLiteral("fake")); }
+    Set()
+    {
+        for (int i = 0; i < 4; ++i)
+            write(real() + QStringLiteral("/r%1.jpg").arg(i), pink_noise(96, 96, 10 + unsigned(i)), ".jpg");
+        for (int i = 0; i < 3; ++i) {
+            write(fake() + QStringLiteral("/gen-a/a%1.png").arg(i), upsample2(pink_noise(64, 64, 40 + unsigned(i))), ".png");
+            write(fake() + QStringLiteral("/gen-b/b%1.png").arg(i), pink_noise(128, 128, 60 + unsigned(i)), ".png");
+        }
+        std::ofstream(fake().toStdString() + "/gen-b/broken.png") << "\x89PNG\r\n\x1a\n not really";
+    }
+};
+
+} // namespace
+
+class TestEvaluation : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void conditionWords()
+    {
+        for (auto c : {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg})
+            QCOMPARE(eval_condition_from_word(eval_condition_word(c)), std::optional<EvalCondition>(c));
+        QVERIFY(!eval_condition_from_word("as_is")); // a JSON key, not a word
+        QCOMPARE(std::string(eval_condition_key(EvalCondition::CropJpeg)), std::string("crop_jpeg"));
+    }
+
+    // The training layout: real/ or natural/, fake/ or ai/ by generator, other folders as classes.
+    void scanLabelledFolder_data()
+    {
+        QTest::addColumn<QString>("files"); // |-separated
+        QTest::addColumn<QString>("exclude");
+        QTest::addColumn<QString>("labels"); // sorted, one per image found
+        QTest::newRow("real and fake/gen") << QStringLiteral("real/1.png|fake/flux/2.png|fake/sdxl/3.png") << QStringLiteral("")
+                                           << QStringLiteral("flux|real|sdxl");
+        QTest::newRow("natural and ai/gen") << QStringLiteral("natural/1.png|ai/mj/2.png") << QStringLiteral("")
+                                            << QStringLiteral("mj|real");
+        QTest::newRow("a generator folder at the top")
+            << QStringLiteral("real/1.png|dalle/2.png") << QStringLiteral("") << QStringLiteral("dalle|real");
+        QTest::newRow("held out") << QStringLiteral("real/1.png|fake/flux/2.png|fake/sdxl/3.png") << QStringLiteral("sdxl")
+                                  << QStringLiteral("flux|real");
+        QTest::newRow("loose files in fake/ have no generator")
+            << QStringLiteral("real/1.png|fake/2.png") << QStringLiteral("") << QStringLiteral("real");
+    }
+    void scanLabelledFolder()
+    {
+        QFETCH(QString, files);
+        QFETCH(QString, exclude);
+        QFETCH(QString, labels);
+        QTemporaryDir dir;
+        for (const auto& f : files.split(u'|', Qt::SkipEmptyParts)) write(dir.filePath(f), pink_noise(16, 16, 1), ".png");
+        std::vector<std::string> ex;
+        for (const auto& e : exclude.split(u'|', Qt::SkipEmptyParts)) ex.push_back(e.toStdString());
+        QStringList got;
+        for (const auto& i : scan_labelled_folder(dir.path().toStdString(), ex)) got << QString::fromStdString(i.label);
+        got.sort();
+        QCOMPARE(got.join(u'|'), labels);
+    }
+
+    void evalImagesGroupByFirstFolder()
+    {
+        Set set;
+        std::map<std::string, int> groups;
+        int fakes = 0;
+        for (const auto& i : eval_images({set.real().toStdString()}, set.fake().toStdString())) {
+            ++groups[i.group];
+            fakes += i.fake;
+        }
+        QVERIFY((groups == std::map<std::string, int>{{"gen-a", 3}, {"gen-b", 4}, {"real", 4}}));
+        QCOMPARE(fakes, 7);
+    }
+
+    // Every figure of the result against one computed here from the detector's own scores.
+    void evaluatesAgainstIndependentMetrics()
+    {
+        Set set;
+        EvalParams p;
+        p.model = kModel;
+        p.real = {set.real().toStdString()};
+        p.fake_dir = set.fake().toStdString();
+        p.conditions = {EvalCondition::CropJpeg, EvalCondition::AsIs}; // reported in a fixed order
+        p.crop_size = 64;
+        p.threads = 2;
+        std::vector<double> fractions;
+        p.progress = [&](double f) { fractions.push_back(f); };
+        auto r = evaluate_detector(p);
+        QVERIFY2(r.ok(), r.status().message().c_str());
+        QCOMPARE(r->kind, DetectorKind::ClipFlow);
+        QCOMPARE(r->real_images, 4L);
+        QCOMPARE(r->failures.size(), std::size_t(1));
+        QVERIFY(r->failures[0].file.find("broken.png") != std::string::npos);
+        QVERIFY(!fractions.empty() && fractions.back() == 1.0);
+        QCOMPARE(r->conditions.size(), std::size_t(2));
+        QCOMPARE(r->conditions[0].condition, EvalCondition::AsIs);
+        QCOMPARE(r->conditions[1].condition, EvalCondition::CropJpeg);
+        // The data set's own shortcuts: format and size alone separate it.
+        QCOMPARE(r->format_auc, 1.0);
+        QCOMPARE(r->pixel_count_auc, 1.0);
+
+        auto det = load_detector(kModel);
+        QVERIFY(det.ok());
+        auto scores = [&](const std::string& dir, bool crop_jpeg) {
+            std::vector<double> out;
+            for (const auto& i : eval_images({}, dir)) {
+                auto ev = load_evidence(i.file);
+                if (!ev) continue;
+                Raster view = ev->pixels;
+                if (crop_jpeg) view = *jpeg_roundtrip(*center_crop(ev->pixels, 64), 85);
+                out.push_back(det->score(view)->evidence());
+            }
+            return out;
+        };
+        for (const auto& c : r->conditions) {
+            const bool cj = c.condition == EvalCondition::CropJpeg;
+            const auto real = scores(set.real().toStdString(), cj);
+            const auto a = scores(set.fake().toStdString() + "/gen-a", cj);
+            const auto b = scores(set.fake().toStdString() + "/gen-b", cj);
+            auto all = a;
+            all.insert(all.end(), b.begin(), b.end());
+            QCOMPARE(c.overall.real, 4L);
+            QCOMPARE(c.overall.fake, 6L);
+            QCOMPARE(c.overall.auc, roc_auc(real, all));
+            QCOMPARE(c.overall.ap, average_precision(real, all));
+            QCOMPARE(c.groups.size(), std::size_t(2));
+            QCOMPARE(c.groups.at("gen-a").auc, roc_auc(real, a));
+            QCOMPARE(c.groups.at("gen-b").tpr_at_5pct_fpr, tpr_at_fpr(real, b, 0.05));
+            QCOMPARE(c.overall.calibrated_fpr, rate_above(real, det->evidence_threshold()));
+        }
+        const auto j = nlohmann::json::parse(r->to_json());
+        QCOMPARE(j["failed"].get<int>(), 1);
+        QVERIFY(j["conditions"] == nlohmann::json({"asis", "cropjpg"}));
+        QVERIFY(j["laundering"].is_null());
+        QCOMPARE(j["cropping"]["size"].get<int>(), 64);
+        QCOMPARE(j["crop_jpeg"]["groups"]["gen-a"]["fake"].get<int>(), 3);
+        QVERIFY(j.contains("as_is") && !j.contains("laundered"));
+    }
+
+    void refusesBadParams_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("code");
+        QTest::newRow("no reals") << 0 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("no condition") << 1 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("crop too small") << 2 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("JPEG quality 0") << 3 << int(ErrorCode::InvalidArgument);
+        QTest::newRow("no images") << 4 << int(ErrorCode::NotFound);
+        QTest::newRow("missing model") << 5 << int(ErrorCode::NotFound);
+    }
+    void refusesBadParams()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, code);
+        QTemporaryDir empty;
+        Set set;
+        EvalParams p;
+        p.model = kModel;
+        p.real = {set.real().toStdString()};
+        p.fake_dir = set.fake().toStdString();
+        if (kind == 0) p.real.clear();
+        if (kind == 1) p.conditions.clear();
+        if (kind == 2) p.crop_size = 8;
+        if (kind == 3) p.launder_quality = 0;
+        if (kind == 4) p.real = {p.fake_dir = empty.path().toStdString()};
+        if (kind == 5) p.model = "/no/such/detector.safetensors";
+        auto r = evaluate_detector(p);
+        QVERIFY(!r.ok());
+        QCOMPARE(int(r.status().code()), code);
+    }
+
+    void abortStops()
+    {
+        Set set;
+        EvalParams p;
+        p.model = kModel;
+        p.real = {set.real().toStdString()};
+        p.fake_dir = set.fake().toStdString();
+        p.threads = 1;
+        p.abort = [] { return true; };
+        auto r = evaluate_detector(p);
+        QVERIFY(!r.ok());
+        QCOMPARE(r.status().code(), ErrorCode::Aborted);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEvaluation)
+#include "tst_evaluation.moc"
