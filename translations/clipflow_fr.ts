@@ -241,6 +241,14 @@
         <source>changed during the analysis (%1); the results describe the bytes read at intake</source>
         <translation>modifié pendant l&apos;analyse (%1) ; les résultats décrivent les octets lus à l&apos;entrée</translation>
     </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>see the provenance section</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -350,6 +358,200 @@
     </message>
 </context>
 <context>
+    <name>ProvenanceHtml</name>
+    <message>
+        <source>valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unverified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not on your trust list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;The file&apos;s metadata could not be read.&lt;/i&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Content Credentials (C2PA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed: the XMP points at a C2PA manifest the file no longer holds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None in this file. Most files have none; platforms and editors often strip them: not evidence either way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present but unreadable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no certificate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Issuer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no time-stamp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (time-stamp)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Claim generator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation type="unfinished">Signature</translation>
+    </message>
+    <message>
+        <source>Assertions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Binding to the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(you have added no trust anchors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, with credentials of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ingredients</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status codes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A valid signature says who made these claims and that neither they nor the file changed since; it does not say the claims are true. No trust list ships with ClipFlow: add the certificates you trust in Preferences.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generator metadata</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Front end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Modèle</translation>
+    </message>
+    <message>
+        <source>Sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CFG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished">Taille</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negative prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing else: no generator settings or generator-naming tags outside the Content Credentials.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No generator settings, IPTC source type or generator-naming tags.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C2PA removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI declared (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>camera declared</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VerdictHtml</name>
+    <message>
+        <source>the model alone says: %1</source>
+        <translation>le modèle seul dit : %1</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>Verdict : %1</translation>
+    </message>
+    <message>
+        <source>Robustness (ai_score after)</source>
+        <translation>Robustesse (ai_score après)</translation>
+    </message>
+</context>
+<context>
     <name>Wording</name>
     <message>
         <source>strong evidence of AI generation</source>
@@ -410,6 +612,26 @@
     <message>
         <source>p &lt; 10⁻⁶ (extrapolated)</source>
         <translation>p &lt; 10⁻⁶ (extrapolé)</translation>
+    </message>
+    <message>
+        <source>inconclusive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG 90</source>
+        <translation>JPEG 90</translation>
+    </message>
+    <message>
+        <source>JPEG 75</source>
+        <translation>JPEG 75</translation>
+    </message>
+    <message>
+        <source>75% size</source>
+        <translation>taille 75 %</translation>
+    </message>
+    <message>
+        <source>50% size</source>
+        <translation>taille 50 %</translation>
     </message>
 </context>
 <context>
@@ -494,8 +716,12 @@
         <translation>aucun détecteur</translation>
     </message>
     <message>
-        <source>detectors disagree</source>
-        <translation>les détecteurs divergent</translation>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>inconclusive: detectors disagree</source>
+        <translation>non concluant : les détecteurs divergent</translation>
     </message>
 </context>
 <context>
@@ -798,10 +1024,6 @@
         <translation>EXIF, IPTC et XMP via Exiv2</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</source>
-        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · centile %5 · ai_score %6&lt;br&gt;&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>—</source>
         <translation>—</translation>
     </message>
@@ -824,6 +1046,54 @@
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file changed on disk during the analysis (%1); these results describe the bytes read at intake.&lt;/b&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Le fichier a changé sur le disque pendant l&apos;analyse (%1) ; ces résultats décrivent les octets lus à l&apos;entrée.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Provenance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust anchors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The C2PA trust anchors could not be read, so no signer is trusted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance ✓</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance ✗</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Provenance •</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 bytes of text%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, cut at the reader&apos;s limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;Content Credentials: %1 (see Provenance)&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1073,6 +1343,45 @@
         <source>Each image is first read in a separate process; one that takes longer, or crashes it, is reported and skipped, and the queue goes on.</source>
         <translation>Chaque image est d’abord lue dans un processus séparé ; une image qui prend plus de temps, ou qui le fait planter, est signalée et ignorée, et la file d’attente continue.</translation>
     </message>
+    <message>
+        <source>Re-score each image after JPEG and resizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them is reported as inconclusive. Scoring takes five times as long.</source>
+        <translation>JPEG qualité 90 et 75, taille 75 % et 50 %, en mémoire. Un verdict qui change sous ces transformations est déclaré non concluant. L’évaluation prend cinq fois plus de temps.</translation>
+    </message>
+    <message>
+        <source>Robustness checks</source>
+        <translation>Contrôles de robustesse</translation>
+    </message>
+    <message>
+        <source>none: no signer is trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C2PA trust anchors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No trust list ships with ClipFlow: valid Content Credentials are shown as signed by their signer, “issuer not on your trust list”. Add the root or intermediate certificates (PEM) of signers you have reason to trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n certificate(s) will be trusted from the next file analysed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingDialog</name>
@@ -1201,6 +1510,10 @@ Démarrez de nouveau pour reprendre à la dernière époque terminée.</translat
     <message>
         <source>Cancelling…</source>
         <translation>Annulation…</translation>
+    </message>
+    <message>
+        <source>Learned forensic network (forensic-v2, shipped)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -12,12 +12,14 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unistd.h>
 
 namespace clipflow::cli {
 
@@ -43,6 +45,8 @@ Options:
   --threads N          images scored in parallel (default: all cores for the
                        forensic backbone, 1 for CLIP)
   --json               JSON lines (default: one readable line per image)
+  --robustness         also score each image after JPEG quality 90 and 75 and
+                       after resizing to 75% and 50% (in memory; 5x the time)
   --trust FILE.pem     C2PA trust anchors for the provenance object (see
                        clipflow provenance --help)
   --file-timeout S     time limit per image in seconds (default 120; 0: none).
@@ -52,12 +56,24 @@ Options:
                        crashes is reported ("worker_crashed"), and the batch
                        goes on with a fresh worker
 
-JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict;
-clipflow adds log_likelihood, percentile, p_value; supervised adds p_ai,
-generator ("unknown" when no known generator fits), generator_probs (given
-AI, summing to 1); seen_in_training (true only when the model trained or
-was calibrated on this very file, so its score says little). With all:
-"results" (one object per detector) and "disagreement". Every line has "provenance": what the file itself says of
+Verdicts: natural, weak, moderate or strong evidence of AI generation (the
+model's calibrated level, level_code), or inconclusive when that level does
+not hold up: the score is close to the model's threshold (CLIP-Flow p-value
+0.025-0.10, supervised p_ai 0.4-0.6), the verdict changes under an everyday
+transform (--robustness), or the detectors disagree (--detector all). The
+reason is in inconclusive_reason.
+
+JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict,
+verdict_code, level_code, inconclusive_reason; clipflow adds log_likelihood,
+percentile, p_value; supervised adds p_ai, generator ("unknown" when no
+known generator fits), generator_probs (given AI, summing to 1);
+seen_in_training (true only when the model trained or was calibrated on
+this very file, so its score says little); robustness (with --robustness:
+{transform, ai_score, verdict_code} for jpeg90, jpeg75, resize75,
+resize50). With all: "results" (one object per detector), "disagreement",
+and the one verdict, verdict_code and inconclusive_reason for the analyst
+(an AI verdict needs both detectors, at the weaker one's level). Every
+line has "provenance": what the file itself says of
 its origin (C2PA Content Credentials, verified; generator settings in PNG
 text chunks from AUTOMATIC1111, ComfyUI, NovelAI or InvokeAI; the IPTC
 digital source type; software and credit tags naming a generator):
@@ -86,14 +102,15 @@ std::string readable(const nlohmann::json& r)
 }
 
 // The whole output line for one file: its results, or {"file","error","error_code"}.
-nlohmann::json score_file(const std::string& file, const DetectorSet& set, const ProvenanceParams& provenance)
+nlohmann::json score_file(const std::string& file, const DetectorSet& set, const ScoreParams& scoring,
+                          const ProvenanceParams& provenance)
 {
     IntakeParams intake;
     intake.read_provenance = true; // from the bytes already read: no second read
     intake.provenance = provenance;
     auto ev = load_evidence(file, intake);
     if (!ev) return error_line(file, ev.status());
-    auto scores = set.score(ev->pixels, ev->info.sha256);
+    auto scores = set.score(ev->pixels, ev->info.sha256, scoring);
     if (!scores) return error_line(file, scores.status());
     nlohmann::json line{{"file", ev->info.path}, {"sha256", ev->info.sha256}};
     line.update(nlohmann::json::parse(scores->to_json()));
@@ -115,6 +132,8 @@ bool print(const nlohmann::json& line, bool json)
         const auto results = line.contains("results") ? line["results"] : nlohmann::json::array({line});
         for (const auto& r : results) std::cout << "  " << readable(r);
         if (line.value("disagreement", false)) std::cout << "  [DETECTORS DISAGREE]";
+        const std::string why = line.value("inconclusive_reason", std::string());
+        if (!why.empty() && !line.value("disagreement", false)) std::cout << "  [inconclusive: " << why << "]";
         const auto c =
             line.contains("provenance") ? line["provenance"].value("c2pa", nlohmann::json::object()) : nlohmann::json::object();
         if (c.value("present", false))
@@ -140,6 +159,15 @@ int run_batch(const std::vector<std::string>& files, int workers, bool json,
               const std::function<nlohmann::json(int, std::size_t)>& work)
 {
     int failures = 0;
+    // On a terminal, progress on stderr (cleared before each result line).
+    const bool progress = files.size() > 1 && isatty(2);
+    const auto started = std::chrono::steady_clock::now();
+    auto show_progress = [&](std::size_t done) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        const double left = done ? elapsed / double(done) * double(files.size() - done) : 0.0;
+        std::fprintf(stderr, "\r\033[Kscored %zu/%zu, about %.0f s left", done, files.size(), left);
+        std::fflush(stderr);
+    };
     const std::size_t chunk = 64; // bounded memory, ordered output
     for (std::size_t start = 0; start < files.size(); start += chunk) {
         const std::size_t end = std::min(files.size(), start + chunk);
@@ -152,11 +180,13 @@ int run_batch(const std::vector<std::string>& files, int workers, bool json,
                 auto line = work(w, i);
                 const std::lock_guard lock(printing);
                 out[i - start] = std::move(line);
+                if (progress) std::fputs("\r\033[K", stderr);
                 for (; printed < end && out[printed - start]; ++printed) {
                     failures += print(*out[printed - start], json) ? 0 : 1;
                     out[printed - start].reset();
                 }
                 std::cout.flush();
+                if (progress) show_progress(printed);
             }
         };
         std::vector<std::thread> pool;
@@ -164,6 +194,7 @@ int run_batch(const std::vector<std::string>& files, int workers, bool json,
         loop(0);
         for (auto& t : pool) t.join();
     }
+    if (progress) std::fputs("\r\033[K", stderr);
     return failures ? 1 : 0;
 }
 
@@ -179,6 +210,8 @@ int run_score(std::vector<std::string> words)
     const bool json = args.flag("--json");
     const bool bf16 = args.flag("--bf16");
     const bool worker_mode = args.flag("--worker");
+    ScoreParams scoring;
+    scoring.robustness = args.flag("--robustness");
     const auto model = args.option("--model");
     const auto clipflow_model = args.option("--clipflow-model");
     const auto supervised_model = args.option("--supervised-model");
@@ -245,6 +278,7 @@ int run_score(std::vector<std::string> words)
         if (clip) params.argv.insert(params.argv.end(), {"--clip", *clip});
         if (bf16) params.argv.push_back("--bf16");
         if (trust) params.argv.insert(params.argv.end(), {"--trust", *trust});
+        if (scoring.robustness) params.argv.push_back("--robustness");
         params.timeout_s = file_timeout;
         std::vector<std::unique_ptr<WorkerProcess>> procs;
         procs.push_back(std::make_unique<WorkerProcess>(params));
@@ -280,12 +314,13 @@ int run_score(std::vector<std::string> words)
         const bool parallel = std::none_of(ds.begin(), ds.end(), [](const Detector& d) { return d.clip_backbone(); });
         const nlohmann::json hello = {{"ready", true}, {"parallel", parallel}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
-            return answer_file_request(request,
-                                       [&](const std::string& file) { return score_file(file, sets.front(), provenance); });
+            return answer_file_request(
+                request, [&](const std::string& file) { return score_file(file, sets.front(), scoring, provenance); });
         });
     }
-    return run_batch(files, static_cast<int>(sets.size()), json,
-                     [&](int w, std::size_t i) { return score_file(files[i], sets[static_cast<std::size_t>(w)], provenance); });
+    return run_batch(files, static_cast<int>(sets.size()), json, [&](int w, std::size_t i) {
+        return score_file(files[i], sets[static_cast<std::size_t>(w)], scoring, provenance);
+    });
 }
 
 } // namespace clipflow::cli

@@ -66,6 +66,16 @@ void AppSettings::setFileTimeLimit(double seconds)
     QSettings().setValue(QStringLiteral("analysis/fileTimeLimit"), std::clamp(seconds, 0.0, 86400.0));
 }
 
+bool AppSettings::robustnessChecks()
+{
+    return QSettings().value(QStringLiteral("analysis/robustness"), true).toBool();
+}
+
+void AppSettings::setRobustnessChecks(bool on)
+{
+    QSettings().setValue(QStringLiteral("analysis/robustness"), on);
+}
+
 QString AppSettings::trustAnchors()
 {
     return QSettings().value(QStringLiteral("provenance/trustAnchors")).toString();

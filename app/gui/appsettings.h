@@ -22,6 +22,9 @@ public:
     static void setFileTimeLimit(double seconds);
     static void setAnalyst(const QString& name);
     // A PEM file of C2PA trust anchors the user added; empty: none (no trust list ships).
+    // Re-score each image after JPEG 90/75 and resizing to 75%/50% (5x the scoring time).
+    static bool robustnessChecks();
+    static void setRobustnessChecks(bool on);
     static QString trustAnchors();
     static void setTrustAnchors(const QString& path);
 

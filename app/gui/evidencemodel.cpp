@@ -96,7 +96,13 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DecorationRole && index.column() == Thumbnail) return r.thumbnail;
     const clipflow::Provenance* prov = ok && a->provenance ? &*a->provenance : nullptr;
     if (role == Qt::ToolTipRole && index.column() == Provenance && prov) return QString::fromStdString(prov->summary());
-    if (role == Qt::ToolTipRole && index.column() == Verdict) return data(index, Qt::DisplayRole); // elided in the table
+    if (role == Qt::ToolTipRole && index.column() == Verdict) { // elided in the table; the tip also says why
+        QString tip = data(index, Qt::DisplayRole).toString();
+        if (ok && !a->detectors.scores.scores.empty() && !a->detectors.disagree())
+            if (const auto why = a->detectors.scores.inconclusive_reason(); !why.empty())
+                tip += QStringLiteral(": ") + QString::fromStdString(why);
+        return tip;
+    }
     if (role == Qt::ForegroundRole && index.column() == Provenance && ok) {
         const int rank = ProvenanceHtml::rank(prov);
         if (rank == 2) return QColor(0x1d, 0x7a, 0x3a);
@@ -132,9 +138,9 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
         case State::Cancelled: return tr("not analysed (cancelled)");
         case State::Done: {
             if (!cf && !sv) return tr("no detector");
-            if (a->detectors.disagree()) return tr("detectors disagree");
-            return cf ? Wording::verdict(cf->calibrated.verdict_code, cf->calibrated.verdict)
-                      : Wording::verdict(sv->verdict_code, sv->verdict);
+            if (a->detectors.disagree()) return tr("inconclusive: detectors disagree");
+            const auto v = a->detectors.scores.verdict();
+            return Wording::verdict(verdict_code(v), verdict_wording(v));
         }
         }
         return {};

@@ -9,6 +9,7 @@
 #include "provenancehtml.h"
 #include "reportfigures.h"
 #include "trainingdialog.h"
+#include "verdicthtml.h"
 #include "wording.h"
 
 #include <clipflow/c2pa.h>
@@ -35,6 +36,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -78,6 +80,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     results_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     results_->setWordWrap(true);
     results_->setAccessibleName(tr("Detector results"));
+    results_->setAlignment(Qt::AlignTop | Qt::AlignLeft); // no dead space above the verdict
     image_ = new widgets::ImageView(central);
     image_->setAccessibleName(tr("Image (stored pixel grid)"));
     spectra_ = new widgets::SpectrumView(central);
@@ -106,7 +109,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     provenance_ = new QTextBrowser(central);
     provenance_->setAccessibleName(tr("Provenance"));
     provenance_->setOpenLinks(false);
-    tabs_->addTab(results_, tr("Detectors"));
+    // Robustness checks make the text long: it scrolls rather than squeezing the tab.
+    auto* results_scroll = new QScrollArea(central);
+    results_scroll->setWidget(results_);
+    results_scroll->setWidgetResizable(true);
+    results_scroll->setFrameShape(QFrame::NoFrame);
+    tabs_->addTab(results_scroll, tr("Detectors"));
     tabs_->addTab(provenance_, tr("Provenance"));
     tabs_->addTab(metadata_, tr("Metadata"));
     tabs_->addTab(notes_, tr("Notes"));
@@ -448,7 +456,10 @@ void MainWindow::startNext()
     const QString file = queue_.takeFirst();
     model_.setState(model_.find(file), EvidenceModel::State::Analysing);
     statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
-    // Trust anchors are read for each file, so a change in Preferences applies from the next one.
+    // Preferences apply from the next file: robustness checks and trust anchors.
+    ScoreParams scoring;
+    scoring.robustness = AppSettings::robustnessChecks();
+    detectors_.setScoring(scoring);
     ProvenanceParams provenance;
     if (const QString trust = AppSettings::trustAnchors(); !trust.isEmpty()) {
         if (auto pem = read_trust_anchors(trust.toStdString())) {
@@ -686,22 +697,27 @@ void MainWindow::showAnalysis(const Analysis& a)
 
     const auto& d = a.detectors;
     QString text;
+    if (!d.scores.scores.empty()) text += VerdictHtml::overall(d.scores) + QStringLiteral("<br><br>");
     if (d.clipflow()) {
         const auto& c = d.clipflow()->calibrated;
-        text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br><br>")
-                    .arg(d.model_id(DetectorKind::ClipFlow), d.backbone(),
-                         Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped(),
+        const auto& score = *d.score(DetectorKind::ClipFlow);
+        text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br>")
+                    .arg(d.model_id(DetectorKind::ClipFlow), d.backbone(), VerdictHtml::verdict(score),
                          Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                     .arg(c.percentile, 0, 'f', 1)
                     .arg(c.ai_score, 0, 'f', 2);
+        if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += r + QStringLiteral("<br>");
+        text += QStringLiteral("<br>");
     }
     if (d.supervised()) {
         const auto& v = *d.supervised();
+        const auto& score = *d.score(DetectorKind::Supervised);
         QString gen = v.generator.empty() ? tr("\u2014") : QString::fromStdString(v.generator);
         text += tr("<b>Supervised</b> (%1)<br>%2<br>p_ai = %3 \u00b7 generator %4<br>")
-                    .arg(d.model_id(DetectorKind::Supervised), Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
+                    .arg(d.model_id(DetectorKind::Supervised), VerdictHtml::verdict(score))
                     .arg(v.p_ai, 0, 'f', 2)
                     .arg(gen.toHtmlEscaped());
+        if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += r + QStringLiteral("<br>");
     }
     if (d.disagree()) text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");
     if (a.provenance && a.provenance->says_ai)

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "theme.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
@@ -60,6 +61,11 @@ PreferencesDialog::PreferencesDialog(QWidget* parent) : QDialog(parent)
                                   this);
     limit_note->setWordWrap(true);
     form->addRow(QString(), limit_note);
+    robustness_ = new QCheckBox(tr("Re-score each image after JPEG and resizing"), this);
+    robustness_->setChecked(AppSettings::robustnessChecks());
+    robustness_->setToolTip(tr("JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them "
+                               "is reported as inconclusive. Scoring takes five times as long."));
+    form->addRow(tr("Robustness checks"), robustness_);
     trust_ = new QLineEdit(AppSettings::trustAnchors(), this);
     trust_->setPlaceholderText(tr("none: no signer is trusted"));
     trust_->setClearButtonEnabled(true);
@@ -110,6 +116,7 @@ void PreferencesDialog::accept()
     AppSettings::setLanguage(language_->currentData().toString());
     AppSettings::setPageSize(QPageSize::PageSizeId(page_->currentData().toInt()));
     AppSettings::setFileTimeLimit(time_limit_->value());
+    AppSettings::setRobustnessChecks(robustness_->isChecked());
     Theme::apply(AppSettings::theme());
     QDialog::accept();
 }

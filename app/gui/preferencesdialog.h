@@ -6,6 +6,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -23,6 +24,7 @@ public:
     QComboBox* language() const { return language_; }
     QComboBox* page() const { return page_; }
     QDoubleSpinBox* timeLimit() const { return time_limit_; }
+    QCheckBox* robustness() const { return robustness_; }
     QLineEdit* trustAnchors() const { return trust_; }
     QLabel* trustStatus() const { return trust_status_; }
 
@@ -31,6 +33,7 @@ private:
     QComboBox* language_;
     QComboBox* page_;
     QDoubleSpinBox* time_limit_;
+    QCheckBox* robustness_;
     QLineEdit* trust_;
     QLabel* trust_status_;
     bool checkTrust(); // reads the file; says how many certificates, or why none

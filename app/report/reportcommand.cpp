@@ -39,6 +39,9 @@ Options:
   --supervised-model M supervised detector file, or - for none (default: shipped)
   --trust FILE.pem     C2PA trust anchors: signers chaining to these are
                        reported as trusted (default: none; no list ships)
+  --robustness         score each image again after JPEG 90/75 and resizing
+                       to 75%/50%, and print those scores; a verdict that
+                       changes under them is reported as inconclusive
 
 Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
 4 the PDF could not be written.
@@ -60,6 +63,8 @@ int run_report(std::vector<std::string> words)
     const auto clipflow_model = args.option("--clipflow-model");
     const auto supervised_model = args.option("--supervised-model");
     const auto trust = args.option("--trust");
+    ScoreParams scoring;
+    scoring.robustness = args.flag("--robustness");
     const auto inputs = args.positional();
     auto usage = [](const std::string& why) { return usage_error("report", why); };
     if (!args.error().empty()) return usage(args.error());
@@ -105,6 +110,7 @@ int run_report(std::vector<std::string> words)
 
     app::Detectors detectors(QString::fromStdString(executable_dir()));
     detectors.select(QString::fromStdString(clipflow_model.value_or("")), QString::fromStdString(supervised_model.value_or("")));
+    detectors.setScoring(scoring);
     app::CaseReport report(params, detectors.cards());
     std::vector<std::pair<std::string, std::string>> files; // path, notes
     for (const auto& e : c.evidence) files.emplace_back(e.file, e.notes);

@@ -3,6 +3,7 @@
 #include "modelcard.h"
 #include "provenancehtml.h"
 #include "reportfigures.h"
+#include "verdicthtml.h"
 #include "wording.h"
 
 #include <clipflow/evidence.h>
@@ -41,14 +42,6 @@ QString row(const QString& key, const QString& value)
 QString when(const QDateTime& t)
 {
     return t.isValid() ? t.toUTC().toString(Qt::ISODate) : QStringLiteral("\u2014");
-}
-
-QString verdict_colour(const std::string& code)
-{
-    if (code == "strong") return QStringLiteral("#a01818");
-    if (code == "moderate") return QStringLiteral("#c05000");
-    if (code == "weak") return QStringLiteral("#8a6d00");
-    return QStringLiteral("#1d6b2c");
 }
 
 // The metadata an analyst looks at first; everything else is counted.
@@ -137,14 +130,13 @@ QString CaseReport::summaryHtml() const
         const auto& d = a.detectors;
         QString cf = QStringLiteral("\u2014"), sv = QStringLiteral("\u2014");
         if (!a.error.isEmpty()) cf = sv = tr("not analysed");
-        if (d.clipflow())
+        if (const auto* c = d.score(DetectorKind::ClipFlow))
             cf = QStringLiteral("<span style='color:%1'>%2</span>")
-                     .arg(verdict_colour(d.clipflow()->calibrated.verdict_code),
-                          Wording::verdictShort(d.clipflow()->calibrated.verdict_code));
-        if (d.supervised())
+                     .arg(VerdictHtml::colour(c->verdict), Wording::verdictShort(verdict_code(c->verdict)));
+        if (const auto* s = d.score(DetectorKind::Supervised); s && s->supervised)
             sv = QStringLiteral("<span style='color:%1'>%2</span> (p_ai %3)")
-                     .arg(verdict_colour(d.supervised()->verdict_code), Wording::verdictShort(d.supervised()->verdict_code))
-                     .arg(d.supervised()->p_ai, 0, 'f', 2);
+                     .arg(VerdictHtml::colour(s->verdict), Wording::verdictShort(verdict_code(s->verdict)))
+                     .arg(s->supervised->p_ai, 0, 'f', 2);
         if (d.disagree()) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td><tt>%3\u2026</tt></td><td>%4</td><td>%5</td></tr>")
                     .arg(i + 1)
@@ -199,14 +191,17 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     // Scores and verdicts.
     const auto& d = a.detectors;
     html += QStringLiteral("<h3>%1</h3><table width='100%' cellpadding='3'>").arg(tr("Detectors"));
+    if (!d.scores.scores.empty()) html += row(QString(), VerdictHtml::overall(d.scores));
     if (d.clipflow()) {
         const auto& c = d.clipflow()->calibrated;
-        QString text = QStringLiteral("<b style='color:%1'>%2</b><br>log-likelihood %3 \u00b7 %4 \u00b7 %5 \u00b7 ai_score %6")
-                           .arg(verdict_colour(c.verdict_code), Wording::verdict(c.verdict_code, c.verdict).toHtmlEscaped())
+        const auto& score = *d.score(DetectorKind::ClipFlow);
+        QString text = QStringLiteral("%1<br>log-likelihood %2 \u00b7 %3 \u00b7 %4 \u00b7 ai_score %5")
+                           .arg(VerdictHtml::verdict(score))
                            .arg(c.log_likelihood, 0, 'g', 4)
                            .arg(Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                            .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
                            .arg(c.ai_score, 0, 'f', 2);
+        if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;
         if (d.seen(DetectorKind::ClipFlow))
             text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training or calibration set."));
         html += row(tr("CLIP-Flow (%1)").arg(esc(d.model_id(DetectorKind::ClipFlow))), text);
@@ -216,12 +211,14 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         QStringList gens;
         for (std::size_t i = 0; i < v.generator_probs.size() && i < 3; ++i)
             gens << QStringLiteral("%1 %2").arg(esc(v.generator_probs[i].first)).arg(v.generator_probs[i].second, 0, 'f', 2);
-        QString text = QStringLiteral("<b style='color:%1'>%2</b><br>p_ai %3 \u00b7 %4 %5")
-                           .arg(verdict_colour(v.verdict_code), Wording::verdict(v.verdict_code, v.verdict).toHtmlEscaped())
+        const auto& score = *d.score(DetectorKind::Supervised);
+        QString text = QStringLiteral("%1<br>p_ai %2 \u00b7 %3 %4")
+                           .arg(VerdictHtml::verdict(score))
                            .arg(v.p_ai, 0, 'f', 2)
                            .arg(tr("generator"), v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
         if (!gens.isEmpty())
             text += QStringLiteral("<br><small>%1: %2</small>").arg(tr("if AI"), gens.join(QStringLiteral(", ")));
+        if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;
         if (d.seen(DetectorKind::Supervised))
             text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training set."));
         html += row(tr("Supervised (%1)").arg(esc(d.model_id(DetectorKind::Supervised))), text);

@@ -11,6 +11,12 @@ void Detectors::select(const QString& clipflow_model, const QString& supervised_
     loaded_ = false;
 }
 
+void Detectors::setScoring(const ScoreParams& params)
+{
+    std::lock_guard lock(mutex_);
+    scoring_ = params;
+}
+
 void Detectors::load()
 {
     loaded_ = true;
@@ -51,7 +57,7 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
     r.error = cards_->error;
     r.cards = cards_;
     if (set_.find(DetectorKind::ClipFlow)) r.calibration = calibration_;
-    if (auto s = set_.score(image, sha256)) {
+    if (auto s = set_.score(image, sha256, scoring_)) {
         r.scores = std::move(*s);
         if (!r.scores.error.empty())
             r.error += (r.error.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromStdString(r.scores.error);

@@ -67,6 +67,8 @@ public:
     // Empty paths select the shipped defaults; "-" switches a detector off.
     // Takes effect at the next score() (models are reloaded then).
     void select(const QString& clipflow_model, const QString& supervised_model);
+    // Robustness checks and the inconclusive band for the next score() calls.
+    void setScoring(const ScoreParams& params);
     DetectorResults score(const Raster& image, const std::string& sha256 = {});
     ModelCards cards(); // loads the models if needed (so not for the GUI thread: results carry their cards)
 
@@ -77,6 +79,7 @@ private:
     std::mutex mutex_;
     bool loaded_ = false;
     DetectorSet set_;
+    ScoreParams scoring_;
     std::shared_ptr<const Calibration> calibration_;
     std::shared_ptr<const ModelCards> cards_;
 };

@@ -8,6 +8,7 @@ QString Wording::verdict(const std::string& code, const std::string& english)
     if (code == "moderate") return tr("moderate evidence of AI generation");
     if (code == "weak") return tr("weak evidence of AI generation");
     if (code == "natural") return tr("consistent with natural images");
+    if (code == "inconclusive") return tr("inconclusive");
     return QString::fromStdString(english);
 }
 
@@ -17,6 +18,7 @@ QString Wording::verdictShort(const std::string& code)
     if (code == "moderate") return tr("moderate");
     if (code == "weak") return tr("weak");
     if (code == "natural") return tr("natural");
+    if (code == "inconclusive") return tr("inconclusive");
     return QString::fromStdString(code);
 }
 
@@ -25,6 +27,15 @@ QString Wording::pValue(double p, bool extrapolated)
     // Tail p-values far beyond the calibration sample mean "smaller than anything measurable".
     if (p < 1e-6) return tr("p < 10\u207b\u2076 (extrapolated)");
     return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
+}
+
+QString Wording::transform(const std::string& name)
+{
+    if (name == "jpeg90") return tr("JPEG 90");
+    if (name == "jpeg75") return tr("JPEG 75");
+    if (name == "resize75") return tr("75% size");
+    if (name == "resize50") return tr("50% size");
+    return QString::fromStdString(name);
 }
 
 QString Wording::spectrum(const std::string& name)

@@ -12,12 +12,14 @@ namespace clipflow::app {
 class Wording {
     Q_DECLARE_TR_FUNCTIONS(Wording)
 public:
-    // "natural", "weak", "moderate", "strong"; anything else comes back as given.
+    // "natural", "weak", "moderate", "strong", "inconclusive"; anything else comes back as given.
     static QString verdict(const std::string& code, const std::string& english);
     // Short form for tables and summaries.
     static QString verdictShort(const std::string& code);
     // "p = 0.034", "p = ~0.002" (tail extrapolated), "p < 10⁻⁶ (extrapolated)".
     static QString pValue(double p, bool extrapolated);
+    // Robustness transforms: "jpeg90" -> "JPEG 90", "resize50" -> "50% size".
+    static QString transform(const std::string& name);
     // "luminance", "red", "green", "blue", "residual", "periodicity".
     static QString spectrum(const std::string& name);
 };

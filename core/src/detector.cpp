@@ -1,12 +1,14 @@
 #include "clipflow/detector.h"
 
+#include "clipflow/laundering.h"
 #include "clipflow/modelregistry.h"
 #include "clipflow/supervisedmodel.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cmath>
-#include <filesystem>
+#include <cstdio>
 
 namespace clipflow {
 namespace {
@@ -45,16 +47,75 @@ const char* verdict_code(Verdict verdict)
     case Verdict::Weak: return "weak";
     case Verdict::Moderate: return "moderate";
     case Verdict::Strong: return "strong";
+    case Verdict::Inconclusive: return "inconclusive";
     }
     return "natural";
 }
 
 std::optional<Verdict> verdict_from_code(const std::string& code)
 {
-    for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong})
+    for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong, Verdict::Inconclusive})
         if (code == verdict_code(v)) return v;
     return std::nullopt;
 }
+
+const char* verdict_wording(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Natural: return "consistent with natural images";
+    case Verdict::Weak: return "weak evidence of AI generation";
+    case Verdict::Moderate: return "moderate evidence of AI generation";
+    case Verdict::Strong: return "strong evidence of AI generation";
+    case Verdict::Inconclusive: return "inconclusive";
+    }
+    return "inconclusive";
+}
+
+const std::vector<std::string>& robustness_transforms()
+{
+    static const std::vector<std::string> names = {"jpeg90", "jpeg75", "resize75", "resize50"};
+    return names;
+}
+
+Result<Raster> apply_robustness_transform(const Raster& image, const std::string& transform)
+{
+    if (transform == "jpeg90") return jpeg_roundtrip(image, 90);
+    if (transform == "jpeg75") return jpeg_roundtrip(image, 75);
+    if (transform == "resize75" || transform == "resize50") {
+        const double f = transform == "resize75" ? 0.75 : 0.5;
+        return resize_shorter_side(image, std::max(1, int(std::lround(f * std::min(image.width, image.height)))));
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown robustness transform \"" + transform + "\"");
+}
+
+std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& checks)
+{
+    std::string flips;
+    for (const auto& c : checks)
+        if ((c.level == Verdict::Natural) != (level == Verdict::Natural))
+            flips += (flips.empty() ? "" : ", ") + std::string(robustness_transform_wording(c.transform));
+    return flips;
+}
+
+const char* robustness_transform_wording(const std::string& t)
+{
+    if (t == "jpeg90") return "JPEG quality 90";
+    if (t == "jpeg75") return "JPEG quality 75";
+    if (t == "resize75") return "resizing to 75%";
+    if (t == "resize50") return "resizing to 50%";
+    return "a transform";
+}
+
+namespace {
+
+std::string number(double v, const char* format)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+} // namespace
 
 double DetectorScore::evidence() const
 {
@@ -88,6 +149,15 @@ std::string DetectorScore::to_json() const
         j["distance"] = rounded(s.distance, 1e-3);
         j["verdict"] = verdict_text;
         j["verdict_code"] = verdict_code(verdict);
+    }
+    j["level_code"] = verdict_code(level);
+    if (!inconclusive_reason.empty()) j["inconclusive_reason"] = inconclusive_reason;
+    if (!robustness.empty()) {
+        nlohmann::json checks = nlohmann::json::array();
+        for (const auto& c : robustness)
+            checks.push_back(
+                {{"transform", c.transform}, {"ai_score", rounded(c.ai_score, 1e-4)}, {"verdict_code", verdict_code(c.level)}});
+        j["robustness"] = checks;
     }
     if (seen) j["seen_in_training"] = true;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
@@ -183,32 +253,67 @@ const SupervisedDetector* Detector::supervised() const
     return impl_->supervised ? &*impl_->supervised : nullptr;
 }
 
-Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256) const
+Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
 {
-    DetectorScore d;
+    // The model's own answer: ai_score, calibrated level and the kind's details.
+    auto raw = [this](const Raster& view) -> Result<DetectorScore> {
+        DetectorScore d;
+        std::string code;
+        if (impl_->clipflow) {
+            auto s = impl_->clipflow->score(view);
+            if (!s) return s.status();
+            d.ai_score = s->calibrated.ai_score;
+            code = s->calibrated.verdict_code;
+            d.clipflow = std::move(*s);
+        } else {
+            auto s = impl_->supervised->score(view);
+            if (!s) return s.status();
+            d.ai_score = s->ai_score;
+            code = s->verdict_code;
+            d.supervised = std::move(*s);
+        }
+        const auto v = verdict_from_code(code);
+        if (!v || *v == Verdict::Inconclusive)
+            return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
+        d.level = *v;
+        return d;
+    };
+    auto scored = raw(image);
+    if (!scored) return scored.status();
+    DetectorScore d = std::move(*scored);
     d.kind = impl_->kind;
     d.model_id = info().model_id;
     d.backbone_id = info().backbone_id;
     d.seen = seen(sha256);
-    std::string code;
-    if (impl_->clipflow) {
-        auto s = impl_->clipflow->score(image);
-        if (!s) return s.status();
-        d.ai_score = s->calibrated.ai_score;
-        d.verdict_text = s->calibrated.verdict;
-        code = s->calibrated.verdict_code;
-        d.clipflow = std::move(*s);
-    } else {
-        auto s = impl_->supervised->score(image);
-        if (!s) return s.status();
-        d.ai_score = s->ai_score;
-        d.verdict_text = s->verdict;
-        code = s->verdict_code;
-        d.supervised = std::move(*s);
+    d.verdict = d.level;
+
+    std::vector<std::string> reasons;
+    const double band = std::max(1.0, params.inconclusive_band);
+    if (band > 1.0) {
+        if (d.clipflow) {
+            const double p = d.clipflow->calibrated.p_value, fpr = impl_->clipflow->info().calibration.fpr();
+            if (p >= fpr / band && p < fpr * band)
+                reasons.push_back("the score is close to the model's threshold (p = " + number(p, "%.3g") + ", threshold " +
+                                  number(fpr, "%.3g") + ")");
+        } else if (d.supervised && std::abs(d.supervised->p_ai - 0.5) < 0.1 * (band - 1.0)) {
+            reasons.push_back("the score is close to the model's threshold (p_ai = " + number(d.supervised->p_ai, "%.2f") +
+                              ", threshold 0.5)");
+        }
     }
-    const auto v = verdict_from_code(code);
-    if (!v) return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
-    d.verdict = *v;
+    if (params.robustness) {
+        for (const auto& t : robustness_transforms()) {
+            auto view = apply_robustness_transform(image, t);
+            if (!view) continue; // too small to shrink: nothing to say about it
+            auto r = raw(*view);
+            if (!r) continue;
+            d.robustness.push_back({t, r->ai_score, r->level});
+        }
+        if (const auto flips = verdict_flips(d.level, d.robustness); !flips.empty())
+            reasons.push_back("the verdict changes under " + flips);
+    }
+    for (const auto& r : reasons) d.inconclusive_reason += (d.inconclusive_reason.empty() ? "" : "; ") + r;
+    if (!reasons.empty()) d.verdict = Verdict::Inconclusive;
+    d.verdict_text = verdict_wording(d.verdict);
     return d;
 }
 
@@ -222,8 +327,28 @@ const DetectorScore* DetectorSetScore::find(DetectorKind kind) const
 bool DetectorSetScore::disagree() const
 {
     bool natural = false, not_natural = false;
-    for (const auto& s : scores) (s.verdict == Verdict::Natural ? natural : not_natural) = true;
+    for (const auto& s : scores) (s.level == Verdict::Natural ? natural : not_natural) = true;
     return natural && not_natural;
+}
+
+Verdict DetectorSetScore::verdict() const
+{
+    if (!inconclusive_reason().empty()) return Verdict::Inconclusive;
+    Verdict weakest = Verdict::Strong;
+    for (const auto& s : scores) weakest = std::min(weakest, s.level);
+    return weakest;
+}
+
+std::string DetectorSetScore::inconclusive_reason() const
+{
+    if (scores.empty()) return "no detector scored the image";
+    if (disagree()) return "the detectors disagree";
+    std::string why;
+    for (const auto& s : scores)
+        if (s.verdict == Verdict::Inconclusive)
+            why += (why.empty() ? "" : "; ") +
+                   std::string(scores.size() > 1 ? detector_kind_name(s.kind) + std::string(": ") : "") + s.inconclusive_reason;
+    return why;
 }
 
 std::string DetectorSetScore::to_json() const
@@ -231,7 +356,12 @@ std::string DetectorSetScore::to_json() const
     if (scores.size() == 1) return scores.front().to_json();
     nlohmann::json results = nlohmann::json::array();
     for (const auto& s : scores) results.push_back(nlohmann::json::parse(s.to_json()));
-    const nlohmann::json j{{"detector", "all"}, {"results", results}, {"disagreement", disagree()}};
+    nlohmann::json j{{"detector", "all"},
+                     {"results", results},
+                     {"disagreement", disagree()},
+                     {"verdict", verdict_wording(verdict())},
+                     {"verdict_code", verdict_code(verdict())}};
+    if (const auto why = inconclusive_reason(); !why.empty()) j["inconclusive_reason"] = why;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -283,11 +413,11 @@ const std::string& DetectorSet::errors() const
     return errors_;
 }
 
-Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256) const
+Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
 {
     DetectorSetScore out;
     for (const auto& d : detectors_) {
-        auto s = d.score(image, sha256);
+        auto s = d.score(image, sha256, params);
         if (s) {
             out.scores.push_back(std::move(*s));
             continue;

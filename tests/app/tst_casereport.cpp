@@ -134,11 +134,11 @@ private Q_SLOTS:
             sv.verdict = case_ == QLatin1String("disagree") ? "strong evidence of AI generation" : "consistent with real photos";
             DetectorScore c;
             c.kind = DetectorKind::ClipFlow;
-            c.verdict = Verdict::Natural;
+            c.level = c.verdict = Verdict::Natural;
             c.clipflow = cf;
             DetectorScore s;
             s.kind = DetectorKind::Supervised;
-            s.verdict = case_ == QLatin1String("disagree") ? Verdict::Strong : Verdict::Natural;
+            s.level = s.verdict = case_ == QLatin1String("disagree") ? Verdict::Strong : Verdict::Natural;
             s.supervised = sv;
             a.detectors.scores.scores = {c, s};
         }

@@ -378,6 +378,67 @@ private Q_SLOTS:
         QCOMPARE(lines[1][QStringLiteral("file")].toString(), fixture("truncated.jpg"));
     }
 
+    // --robustness: four transformed copies scored per detector, through the worker;
+    // a detector whose level changes side under one of them is inconclusive, and so is the line.
+    void scoreRobustness_data()
+    {
+        QTest::addColumn<QString>("detector");
+        QTest::addColumn<bool>("robustness");
+        QTest::newRow("all, with robustness") << "all" << true;
+        QTest::newRow("clipflow, with robustness") << "clipflow" << true;
+        QTest::newRow("all, without") << "all" << false;
+    }
+    void scoreRobustness()
+    {
+        QFETCH(QString, detector);
+        QFETCH(bool, robustness);
+        QStringList args{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--detector"), detector,
+                         fixture("rgb.png"),      fixture("grey.png")};
+        if (robustness) args << QStringLiteral("--robustness");
+        const Run r = cli(args);
+        QCOMPARE(r.code, 0);
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 2);
+        const QStringList transforms{QStringLiteral("jpeg90"), QStringLiteral("jpeg75"), QStringLiteral("resize75"),
+                                     QStringLiteral("resize50")};
+        for (const auto& line : lines) {
+            const auto results = line.contains(QStringLiteral("results")) ? line[QStringLiteral("results")].toArray()
+                                                                          : QJsonArray{QJsonValue(line)};
+            bool any_inconclusive = false;
+            for (const auto& v : results) {
+                const auto res = v.toObject();
+                const QString level = res[QStringLiteral("level_code")].toString();
+                QVERIFY2(QStringList({QStringLiteral("natural"), QStringLiteral("weak"), QStringLiteral("moderate"),
+                                      QStringLiteral("strong")})
+                             .contains(level),
+                         qPrintable(level));
+                QCOMPARE(res.contains(QStringLiteral("robustness")), robustness);
+                bool flips = false;
+                const auto checks = res[QStringLiteral("robustness")].toArray();
+                if (robustness) QCOMPARE(checks.size(), 4);
+                for (int i = 0; i < checks.size(); ++i) {
+                    const auto c = checks[i].toObject();
+                    QCOMPARE(c[QStringLiteral("transform")].toString(), transforms[i]);
+                    flips |= (c[QStringLiteral("verdict_code")].toString() == QLatin1String("natural")) !=
+                             (level == QLatin1String("natural"));
+                }
+                const bool inconclusive = res[QStringLiteral("verdict_code")].toString() == QLatin1String("inconclusive");
+                QCOMPARE(inconclusive, res.contains(QStringLiteral("inconclusive_reason")));
+                if (flips) {
+                    QVERIFY(inconclusive);
+                    QVERIFY(res[QStringLiteral("inconclusive_reason")].toString().contains(QLatin1String("changes under")));
+                }
+                if (!inconclusive) QCOMPARE(res[QStringLiteral("verdict_code")].toString(), level);
+                any_inconclusive |= inconclusive;
+            }
+            if (detector == QLatin1String("all")) {
+                const bool disagree = line[QStringLiteral("disagreement")].toBool();
+                QCOMPARE(line[QStringLiteral("verdict_code")].toString() == QLatin1String("inconclusive"),
+                         disagree || any_inconclusive);
+            }
+        }
+    }
+
     // Every file in a batch has a time limit; a worker that dies costs one file.
     void scoreTimeLimitAndWorkerCrash_data()
     {

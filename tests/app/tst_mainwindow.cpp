@@ -209,6 +209,9 @@ private Q_SLOTS:
         QVERIFY(results);
         QCOMPARE(results->text().contains(QStringLiteral("CLIP-Flow")), ok);
         QCOMPARE(results->text().contains(QStringLiteral("p_ai")), ok);
+        // The one verdict on top, and each detector's robustness checks (on by default).
+        QCOMPARE(results->text().contains(QStringLiteral("Verdict:")), ok);
+        QCOMPARE(results->text().count(QStringLiteral("Robustness")), ok ? 2 : 0);
         auto* histogram = w.findChild<clipflow::widgets::LikelihoodHistogram*>();
         QVERIFY(histogram);
         QCOMPARE(histogram->markerCount(), ok ? 1 : 0);

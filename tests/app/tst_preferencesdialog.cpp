@@ -7,6 +7,7 @@
 
 #include "../core/c2pawriter.h"
 
+#include <QCheckBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
@@ -62,6 +63,34 @@ private Q_SLOTS:
         // Refused: nothing is saved, not even the other settings.
         QCOMPARE(AppSettings::trustAnchors(), accepted ? path : QStringLiteral("/previous.pem"));
         QCOMPARE(AppSettings::fileTimeLimit(), accepted ? 30.0 : 120.0);
+    }
+
+    // Robustness checks: on by default, saved with OK, left alone by Cancel.
+    void robustnessChecks_data()
+    {
+        QTest::addColumn<bool>("check");
+        QTest::addColumn<bool>("ok");
+        QTest::addColumn<bool>("saved");
+        QTest::newRow("switched off") << false << true << false;
+        QTest::newRow("switched off, cancelled") << false << false << true;
+        QTest::newRow("kept on") << true << true << true;
+    }
+    void robustnessChecks()
+    {
+        QFETCH(bool, check);
+        QFETCH(bool, ok);
+        QFETCH(bool, saved);
+        QSettings().remove(QStringLiteral("analysis/robustness"));
+        AppSettings::setTrustAnchors(QString());
+        QVERIFY(AppSettings::robustnessChecks());
+        PreferencesDialog d;
+        QVERIFY(d.robustness()->isChecked());
+        d.robustness()->setChecked(check);
+        if (ok)
+            d.accept();
+        else
+            d.reject();
+        QCOMPARE(AppSettings::robustnessChecks(), saved);
     }
 };
 

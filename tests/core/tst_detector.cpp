@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -28,7 +29,7 @@ DetectorScore made(DetectorKind kind, Verdict verdict)
 {
     DetectorScore s;
     s.kind = kind;
-    s.verdict = verdict;
+    s.level = s.verdict = verdict;
     s.model_id = kind == DetectorKind::ClipFlow ? "cf-000000000001" : "sv-000000000002";
     if (kind == DetectorKind::ClipFlow) {
         s.clipflow.emplace();
@@ -48,8 +49,9 @@ class TestDetector : public QObject {
 private Q_SLOTS:
     void namesRoundTrip()
     {
-        for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong})
+        for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong, Verdict::Inconclusive})
             QCOMPARE(verdict_from_code(verdict_code(v)), std::optional<Verdict>(v));
+        QCOMPARE(std::string(verdict_wording(Verdict::Weak)), std::string("weak evidence of AI generation"));
         QVERIFY(!verdict_from_code("maybe"));
         for (DetectorKind k : {DetectorKind::ClipFlow, DetectorKind::Supervised})
             QCOMPARE(detector_kind_from_name(detector_kind_name(k)), std::optional<DetectorKind>(k));
@@ -62,28 +64,35 @@ private Q_SLOTS:
         QTest::addColumn<int>("clipflow"); // -1: absent, else a Verdict
         QTest::addColumn<int>("supervised");
         QTest::addColumn<bool>("disagree");
-        const int natural = int(Verdict::Natural), weak = int(Verdict::Weak), strong = int(Verdict::Strong);
-        QTest::newRow("both natural") << natural << natural << false;
-        QTest::newRow("natural vs strong") << natural << strong << true;
-        QTest::newRow("weak vs natural") << weak << natural << true;
-        QTest::newRow("weak vs strong: both say AI") << weak << strong << false;
-        QTest::newRow("one detector only") << strong << -1 << false;
-        QTest::newRow("none") << -1 << -1 << false;
+        QTest::addColumn<int>("overall");
+        const int natural = int(Verdict::Natural), weak = int(Verdict::Weak), strong = int(Verdict::Strong),
+                  inconclusive = int(Verdict::Inconclusive);
+        QTest::newRow("both natural") << natural << natural << false << natural;
+        QTest::newRow("natural vs strong") << natural << strong << true << inconclusive;
+        QTest::newRow("weak vs natural") << weak << natural << true << inconclusive;
+        QTest::newRow("weak vs strong: both say AI, the weaker counts") << weak << strong << false << weak;
+        QTest::newRow("one detector only") << strong << -1 << false << strong;
+        QTest::newRow("none") << -1 << -1 << false << inconclusive;
     }
     void disagreement()
     {
         QFETCH(int, clipflow);
         QFETCH(int, supervised);
         QFETCH(bool, disagree);
+        QFETCH(int, overall);
         DetectorSetScore s;
         if (clipflow >= 0) s.scores.push_back(made(DetectorKind::ClipFlow, Verdict(clipflow)));
         if (supervised >= 0) s.scores.push_back(made(DetectorKind::Supervised, Verdict(supervised)));
         QCOMPARE(s.disagree(), disagree);
+        QCOMPARE(int(s.verdict()), overall);
+        QCOMPARE(s.inconclusive_reason().empty(), overall != int(Verdict::Inconclusive));
         QCOMPARE(s.find(DetectorKind::Supervised) != nullptr, supervised >= 0);
         if (s.scores.size() < 2) return;
         const auto j = nlohmann::json::parse(s.to_json());
         QCOMPARE(j["detector"].get<std::string>(), std::string("all"));
         QCOMPARE(j["disagreement"].get<bool>(), disagree);
+        QCOMPARE(j["verdict_code"].get<std::string>(), std::string(verdict_code(Verdict(overall))));
+        QCOMPARE(j.contains("inconclusive_reason"), disagree);
         QCOMPARE(j["results"].size(), std::size_t(2));
         QCOMPARE(j["results"][1]["verdict_code"].get<std::string>(), std::string(verdict_code(Verdict(supervised))));
     }
@@ -112,6 +121,7 @@ private Q_SLOTS:
         QCOMPARE(s->kind, k);
         QCOMPARE(s->model_id, d->info().model_id);
         QVERIFY(!s->seen);
+        QVERIFY(s->robustness.empty()); // only when asked for
         QVERIFY(s->ai_score >= 0.0 && s->ai_score <= 1.0);
         const auto j = nlohmann::json::parse(s->to_json());
         QCOMPARE(j["detector"].get<std::string>(), std::string(detector_kind_name(k)));
@@ -120,15 +130,14 @@ private Q_SLOTS:
         if (k == DetectorKind::ClipFlow) {
             QVERIFY(s->clipflow && !s->supervised);
             QCOMPARE(s->evidence(), -s->clipflow->calibrated.log_likelihood);
-            QCOMPARE(s->verdict_text, s->clipflow->calibrated.verdict);
-            QCOMPARE(std::string(verdict_code(s->verdict)), s->clipflow->calibrated.verdict_code);
+            QCOMPARE(std::string(verdict_code(s->level)), s->clipflow->calibrated.verdict_code);
             QVERIFY((j.contains("p_value") && j.contains("log_likelihood") && !j.contains("p_ai")));
             // The model's own threshold splits evidence where its verdict does.
-            QCOMPARE(s->evidence() > d->evidence_threshold(), s->verdict != Verdict::Natural);
+            QCOMPARE(s->evidence() > d->evidence_threshold(), s->level != Verdict::Natural);
         } else {
             QVERIFY(s->supervised && !s->clipflow);
             QCOMPARE(s->evidence(), s->supervised->p_ai);
-            QCOMPARE(std::string(verdict_code(s->verdict)), s->supervised->verdict_code);
+            QCOMPARE(std::string(verdict_code(s->level)), s->supervised->verdict_code);
             QVERIFY((j.contains("p_ai") && j.contains("generator_probs") && !j.contains("p_value")));
             QCOMPARE(d->evidence_threshold(), 0.5);
         }
@@ -162,6 +171,140 @@ private Q_SLOTS:
         QCOMPARE(s->scores.size(), std::size_t(2));
         const auto j = nlohmann::json::parse(s->to_json());
         QCOMPARE(j.at("disagreement").get<bool>(), s->disagree());
+    }
+
+    // One inconclusive detector makes the analyst's verdict inconclusive, with its reason.
+    void inconclusiveDetectorCarriesItsReason()
+    {
+        DetectorSetScore s;
+        s.scores.push_back(made(DetectorKind::ClipFlow, Verdict::Weak));
+        s.scores.push_back(made(DetectorKind::Supervised, Verdict::Strong));
+        QCOMPARE(s.verdict(), Verdict::Weak);
+        s.scores[1].verdict = Verdict::Inconclusive;
+        s.scores[1].inconclusive_reason = "the verdict changes under JPEG quality 75";
+        QCOMPARE(s.verdict(), Verdict::Inconclusive);
+        QCOMPARE(s.inconclusive_reason(), std::string("supervised: the verdict changes under JPEG quality 75"));
+    }
+
+    void verdictFlips_data()
+    {
+        QTest::addColumn<int>("level");
+        QTest::addColumn<QString>("checks"); // transform:level,...
+        QTest::addColumn<QString>("flips");
+        QTest::newRow("holds") << int(Verdict::Strong) << QStringLiteral("jpeg90:3,jpeg75:1") << QString();
+        QTest::newRow("AI levels differ but stay AI") << int(Verdict::Weak) << QStringLiteral("jpeg90:3,resize50:2") << QString();
+        QTest::newRow("AI falls to natural") << int(Verdict::Moderate) << QStringLiteral("jpeg90:2,jpeg75:0,resize50:0")
+                                             << QStringLiteral("JPEG quality 75, resizing to 50%");
+        QTest::newRow("natural rises to AI")
+            << int(Verdict::Natural) << QStringLiteral("resize75:1") << QStringLiteral("resizing to 75%");
+    }
+    void verdictFlips()
+    {
+        QFETCH(int, level);
+        QFETCH(QString, checks);
+        QFETCH(QString, flips);
+        std::vector<RobustnessCheck> cs;
+        for (const auto& c : checks.split(u',', Qt::SkipEmptyParts))
+            cs.push_back({c.section(u':', 0, 0).toStdString(), 0.5, Verdict(c.section(u':', 1).toInt())});
+        QCOMPARE(QString::fromStdString(verdict_flips(Verdict(level), cs)), flips);
+    }
+
+    // The transforms an image meets on its way, with the geometry they promise.
+    void robustnessTransforms_data()
+    {
+        QTest::addColumn<QString>("transform");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::newRow("jpeg90") << "jpeg90" << 200 << 120;
+        QTest::newRow("jpeg75") << "jpeg75" << 200 << 120;
+        QTest::newRow("resize75") << "resize75" << 150 << 90;
+        QTest::newRow("resize50") << "resize50" << 100 << 60;
+    }
+    void robustnessTransforms()
+    {
+        QFETCH(QString, transform);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        const auto image = pink_noise(200, 120, 5);
+        auto t = apply_robustness_transform(image, transform.toStdString());
+        QVERIFY2(t.ok(), t.status().message().c_str());
+        QCOMPARE(t->width, width);
+        QCOMPARE(t->height, height);
+        if (transform.startsWith(QLatin1String("jpeg"))) {
+            double diff = 0; // lossy: the pixels move, a little
+            for (std::size_t i = 0; i < image.data.size(); ++i) diff += std::abs(double(image.data[i]) - double(t->data[i]));
+            diff /= double(image.data.size());
+            QVERIFY2(diff > 0.001 && diff < 0.2, std::to_string(diff).c_str());
+        }
+        QVERIFY(!apply_robustness_transform(image, "sepia").ok());
+    }
+
+    // The near-threshold rule, switched off (band 1) and made to cover everything.
+    void nearThresholdIsInconclusive_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<double>("band");
+        QTest::addColumn<bool>("inconclusive");
+        QTest::newRow("clipflow, rule off") << int(DetectorKind::ClipFlow) << 1.0 << false;
+        QTest::newRow("clipflow, band covers every p") << int(DetectorKind::ClipFlow) << 1e12 << true;
+        QTest::newRow("supervised, rule off") << int(DetectorKind::Supervised) << 1.0 << false;
+        QTest::newRow("supervised, band covers every p_ai") << int(DetectorKind::Supervised) << 11.0 << true;
+    }
+    void nearThresholdIsInconclusive()
+    {
+        QFETCH(int, kind);
+        QFETCH(double, band);
+        QFETCH(bool, inconclusive);
+        auto d = load_detector(shipped(DetectorKind(kind)));
+        QVERIFY2(d.ok(), d.status().message().c_str());
+        ScoreParams p;
+        p.inconclusive_band = band;
+        auto s = d->score(pink_noise(96, 80, 9), {}, p);
+        QVERIFY2(s.ok(), s.status().message().c_str());
+        QCOMPARE(s->verdict == Verdict::Inconclusive, inconclusive);
+        QVERIFY(s->level != Verdict::Inconclusive);
+        QCOMPARE(s->inconclusive_reason.find("close to the model's threshold") != std::string::npos, inconclusive);
+        QCOMPARE(s->verdict_text, std::string(verdict_wording(s->verdict)));
+        const auto j = nlohmann::json::parse(s->to_json());
+        QCOMPARE(j["verdict_code"].get<std::string>(), std::string(verdict_code(s->verdict)));
+        QCOMPARE(j["level_code"].get<std::string>(), std::string(verdict_code(s->level)));
+    }
+
+    // With robustness on, each transform is scored once more, in order; a copy too
+    // small for the backbone is left out rather than failing the image.
+    void robustnessScoresEachTransform_data()
+    {
+        QTest::addColumn<int>("side");
+        QTest::addColumn<int>("checks");
+        QTest::newRow("96 px: all four") << 96 << 4;
+        QTest::newRow("24 px: half size is too small") << 24 << 3;
+    }
+    void robustnessScoresEachTransform()
+    {
+        QFETCH(int, side);
+        QFETCH(int, checks);
+        auto d = load_detector(shipped(DetectorKind::ClipFlow));
+        QVERIFY(d.ok());
+        ScoreParams p;
+        p.robustness = true;
+        const auto image = pink_noise(side, side, 11);
+        auto s = d->score(image, {}, p);
+        QVERIFY2(s.ok(), s.status().message().c_str());
+        QCOMPARE(int(s->robustness.size()), checks);
+        for (std::size_t i = 0; i < s->robustness.size(); ++i) {
+            const auto& c = s->robustness[i];
+            QCOMPARE(c.transform, robustness_transforms()[i]);
+            // Each check is the model's own answer on that copy.
+            auto direct = d->score(*apply_robustness_transform(image, c.transform), {}, ScoreParams{false, 1.0});
+            QVERIFY(direct.ok());
+            QCOMPARE(c.ai_score, direct->ai_score);
+            QCOMPARE(c.level, direct->level);
+        }
+        QCOMPARE(s->verdict == Verdict::Inconclusive && s->inconclusive_reason.find("changes under") != std::string::npos,
+                 !verdict_flips(s->level, s->robustness).empty());
+        const auto j = nlohmann::json::parse(s->to_json());
+        QCOMPARE(j["robustness"].size(), std::size_t(checks));
+        QCOMPARE(j["robustness"][0]["transform"].get<std::string>(), std::string("jpeg90"));
     }
 
     // A wrong file in a slot is an error naming it; keep_going loads the rest.

@@ -10,6 +10,7 @@
 //   auto s = set->score(ev->pixels, ev->info.sha256);
 //   for (const auto& d : s->scores)               // CLIP-Flow first
 //       std::cout << detector_kind_name(d.kind) << " " << d.ai_score << " " << verdict_code(d.verdict) << "\n";
+//   verdict_code(s->verdict());                   // one answer, or "inconclusive" and why
 //   std::cout << s->to_json() << "\n";            // the line `clipflow score --json` prints
 //
 // A new detector kind adds a DetectorKind, its details in DetectorScore and a
@@ -37,19 +38,57 @@ std::optional<DetectorKind> detector_kind_from_name(const std::string& name);
 const char* default_detector_file(DetectorKind kind);
 
 /// How strongly a detector calls the image AI-made. Every kind maps its own
-/// scale onto these four (CLIP-Flow by p-value, supervised by p_ai).
-enum class Verdict { Natural, Weak, Moderate, Strong };
-/// "natural", "weak", "moderate", "strong"
+/// scale onto the first four (CLIP-Flow by p-value, supervised by p_ai).
+/// Inconclusive is what the analyst is told when that level does not hold up:
+/// the score sits near the model's threshold, the verdict flips under an
+/// everyday transform (robustness), or the detectors disagree.
+enum class Verdict { Natural, Weak, Moderate, Strong, Inconclusive };
+/// "natural", "weak", "moderate", "strong", "inconclusive"
 const char* verdict_code(Verdict verdict);
 std::optional<Verdict> verdict_from_code(const std::string& code);
+/// English wording, e.g. "weak evidence of AI generation", "inconclusive".
+const char* verdict_wording(Verdict verdict);
+
+/// Everyday transforms an image meets before it reaches an analyst, applied in
+/// memory: "jpeg90", "jpeg75" (JPEG round trips), "resize75", "resize50" (each side
+/// to 75% or 50% by area averaging).
+const std::vector<std::string>& robustness_transforms();
+Result<Raster> apply_robustness_transform(const Raster& image, const std::string& transform);
+
+/// One detector's answer for a transformed copy of the image.
+struct RobustnessCheck {
+    std::string transform; ///< one of robustness_transforms()
+    double ai_score = 0.0;
+    Verdict level = Verdict::Natural; ///< the model's calibrated level (never Inconclusive)
+};
+/// "JPEG quality 90", "resizing to 50%", ...
+const char* robustness_transform_wording(const std::string& transform);
+/// The transforms whose level falls on the other side of natural than `level`, in
+/// words ("JPEG quality 75, resizing to 50%"); empty when the verdict holds.
+std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& checks);
+
+/// How an image is scored beyond the model's own answer.
+struct ScoreParams {
+    /// Also score each robustness transform (four more scores per detector);
+    /// a verdict that changes side under any of them becomes Inconclusive.
+    bool robustness = false;
+    /// A score this close to the model's threshold is Inconclusive: for CLIP-Flow
+    /// a p-value within this factor of the calibrated false-positive rate (2:
+    /// 0.025..0.10 around 0.05), for supervised p_ai within 0.5 +- 0.1 x (factor - 1)
+    /// (2: 0.4..0.6). 1 switches the rule off.
+    double inconclusive_band = 2.0;
+};
 
 /// One detector's answer for one image.
 struct DetectorScore {
     DetectorKind kind = DetectorKind::ClipFlow;
     std::string model_id, backbone_id;
-    double ai_score = 0.0; ///< 0..1, higher = more AI-like
-    Verdict verdict = Verdict::Natural;
-    std::string verdict_text; ///< the model's own wording
+    double ai_score = 0.0;                   ///< 0..1, higher = more AI-like
+    Verdict level = Verdict::Natural;        ///< the model's calibrated level (never Inconclusive)
+    Verdict verdict = Verdict::Natural;      ///< what to tell the analyst: level, or Inconclusive
+    std::string verdict_text;                ///< English wording of verdict
+    std::string inconclusive_reason;         ///< why verdict is Inconclusive (empty otherwise)
+    std::vector<RobustnessCheck> robustness; ///< with ScoreParams::robustness
     /// The image (by SHA-256) was among those the model trained or calibrated on: its score says little.
     bool seen = false;
     std::optional<ClipFlowScore> clipflow;     ///< with kind ClipFlow: likelihood, p-value, views
@@ -58,8 +97,9 @@ struct DetectorScore {
     /// One number on the model's own scale, higher = more AI-like (for ROC curves):
     /// minus the log-likelihood (nats/dim) for CLIP-Flow, p_ai for supervised.
     double evidence() const;
-    /// {"detector","model_id","backbone","ai_score","verdict","verdict_code", kind's fields}:
-    /// the object `clipflow score --json` prints per detector.
+    /// {"detector","model_id","backbone","ai_score","verdict","verdict_code","level_code",
+    /// kind's fields, "inconclusive_reason" and "robustness" when present}: the object
+    /// `clipflow score --json` prints per detector.
     std::string to_json() const;
 };
 
@@ -89,7 +129,7 @@ public:
     const SupervisedDetector* supervised() const;
 
     /// sha256 (optional) fills DetectorScore::seen.
-    Result<DetectorScore> score(const Raster& image, const std::string& sha256 = {}) const;
+    Result<DetectorScore> score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& params = {}) const;
 
 private:
     Detector();
@@ -118,10 +158,16 @@ struct DetectorSetScore {
     std::string error;
 
     const DetectorScore* find(DetectorKind kind) const;
-    /// One detector calls the image natural and another does not.
+    /// One detector's level is natural and another's is not.
     bool disagree() const;
+    /// The one verdict for the analyst: Inconclusive when the detectors disagree or
+    /// any is inconclusive; otherwise the weakest level among them (both must say AI
+    /// for an AI verdict, and it is no stronger than the weaker of them).
+    Verdict verdict() const;
+    /// Why verdict() is Inconclusive (empty otherwise).
+    std::string inconclusive_reason() const;
     /// One detector: its fields (DetectorScore::to_json). Several:
-    /// {"detector":"all","results":[...],"disagreement":bool}.
+    /// {"detector":"all","results":[...],"disagreement":bool,"verdict","verdict_code","inconclusive_reason"}.
     std::string to_json() const;
 };
 
@@ -141,7 +187,7 @@ public:
     const std::string& errors() const;
     /// With keep_going a detector that fails is named in DetectorSetScore::error and the
     /// others still score; without it, its failure is the call's.
-    Result<DetectorSetScore> score(const Raster& image, const std::string& sha256 = {}) const;
+    Result<DetectorSetScore> score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& params = {}) const;
 
 private:
     std::vector<Detector> detectors_;

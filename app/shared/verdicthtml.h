@@ -1,0 +1,26 @@
+#pragma once
+// One detector's verdict as the window's Detectors tab and the PDF report show
+// it: the verdict in its colour, why it is inconclusive when it is, and the
+// robustness checks. Rich text for QTextDocument (Qt's HTML subset).
+
+#include <clipflow/detector.h>
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace clipflow::app {
+
+class VerdictHtml {
+    Q_DECLARE_TR_FUNCTIONS(VerdictHtml)
+public:
+    // Green for natural, amber to red by strength, slate for inconclusive.
+    static QString colour(Verdict verdict);
+    // "<b style='color:…'>weak evidence of AI generation</b>", plus "(reason)" when inconclusive.
+    static QString verdict(const DetectorScore& score);
+    // The analyst's one verdict over every detector (DetectorSetScore::verdict), with its reason.
+    static QString overall(const DetectorSetScore& scores);
+    // "Robustness: JPEG 90 0.31 natural · JPEG 75 … ", empty without checks.
+    static QString robustness(const DetectorScore& score);
+};
+
+} // namespace clipflow::app
