@@ -243,11 +243,11 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>see the provenance section</source>
-        <translation type="unfinished"></translation>
+        <translation>siehe Abschnitt Herkunft</translation>
     </message>
 </context>
 <context>
@@ -361,179 +361,179 @@
     <name>ProvenanceHtml</name>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>gültig</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>ungültig</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geprüft</translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>vertrauenswürdig</translation>
     </message>
     <message>
         <source>not on your trust list</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht auf Ihrer Vertrauensliste</translation>
     </message>
     <message>
         <source>&lt;i&gt;The file&apos;s metadata could not be read.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Die Metadaten der Datei konnten nicht gelesen werden.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Content Credentials (C2PA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Content Credentials (C2PA)</translation>
     </message>
     <message>
         <source>Removed: the XMP points at a C2PA manifest the file no longer holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernt: Das XMP verweist auf ein C2PA-Manifest, das die Datei nicht mehr enthält.</translation>
     </message>
     <message>
         <source>None in this file. Most files have none; platforms and editors often strip them: not evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine in dieser Datei. Die meisten Dateien haben keine; Plattformen und Editoren entfernen sie oft: kein Beleg in die eine oder andere Richtung.</translation>
     </message>
     <message>
         <source>Present but unreadable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhanden, aber nicht lesbar:</translation>
     </message>
     <message>
         <source>(no certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>(kein Zertifikat)</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert von</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Aussteller</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Signiert am</translation>
     </message>
     <message>
         <source>no time-stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Zeitstempel</translation>
     </message>
     <message>
         <source> (time-stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Zeitstempel)</translation>
     </message>
     <message>
         <source>Claim generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Claim-Generator</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Unterschrift</translation>
+        <translation>Signatur</translation>
     </message>
     <message>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Zusicherungen</translation>
     </message>
     <message>
         <source>Binding to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Bindung an die Datei</translation>
     </message>
     <message>
         <source>(you have added no trust anchors)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Sie haben keine Vertrauensanker hinzugefügt)</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterzeichner</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> von %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktionen</translation>
     </message>
     <message>
         <source>, with credentials of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>, mit eigenen Content Credentials</translation>
     </message>
     <message>
         <source>Ingredients</source>
-        <translation type="unfinished"></translation>
+        <translation>Zutaten</translation>
     </message>
     <message>
         <source>Status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Statuscodes</translation>
     </message>
     <message>
         <source>A valid signature says who made these claims and that neither they nor the file changed since; it does not say the claims are true. No trust list ships with ClipFlow: add the certificates you trust in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine gültige Signatur sagt, wer diese Angaben gemacht hat und dass weder sie noch die Datei sich seitdem geändert haben; sie sagt nicht, dass die Angaben wahr sind. ClipFlow liefert keine Vertrauensliste mit: Fügen Sie die Zertifikate, denen Sie vertrauen, in den Einstellungen hinzu.</translation>
     </message>
     <message>
         <source>Generator metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Generator-Metadaten</translation>
     </message>
     <message>
         <source>Front end</source>
-        <translation type="unfinished"></translation>
+        <translation>Oberfläche</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>Sampler</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Schritte</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed</translation>
     </message>
     <message>
         <source>CFG</source>
-        <translation type="unfinished"></translation>
+        <translation>CFG</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Größe</translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Prompt</translation>
     </message>
     <message>
         <source>Negative prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Negativer Prompt</translation>
     </message>
     <message>
         <source>Nothing else: no generator settings or generator-naming tags outside the Content Credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonst nichts: keine Generator-Einstellungen oder Generator-Tags außerhalb der Content Credentials.</translation>
     </message>
     <message>
         <source>No generator settings, IPTC source type or generator-naming tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Generator-Einstellungen, kein IPTC-Quelltyp und keine Generator-Tags.</translation>
     </message>
     <message>
         <source>C2PA removed</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA entfernt</translation>
     </message>
     <message>
         <source>%1 settings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1-Einstellungen</translation>
     </message>
     <message>
         <source>AI declared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>KI angegeben (%1)</translation>
     </message>
     <message>
         <source>camera declared</source>
-        <translation type="unfinished"></translation>
+        <translation>Kamera angegeben</translation>
     </message>
 </context>
 <context>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht eindeutig</translation>
     </message>
     <message>
         <source>JPEG 90</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>inconclusive: detectors disagree</source>
@@ -1049,51 +1049,51 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft</translation>
     </message>
     <message>
         <source>Trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>Vertrauensanker</translation>
     </message>
     <message>
         <source>The C2PA trust anchors could not be read, so no signer is trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die C2PA-Vertrauensanker konnten nicht gelesen werden, daher ist kein Unterzeichner vertrauenswürdig: %1</translation>
     </message>
     <message>
         <source>Provenance ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft ✓</translation>
     </message>
     <message>
         <source>Provenance ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft ✗</translation>
     </message>
     <message>
         <source>Provenance •</source>
-        <translation type="unfinished"></translation>
+        <translation>Herkunft •</translation>
     </message>
     <message>
         <source>%1 bytes of text%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Byte Text%2</translation>
     </message>
     <message>
         <source>, cut at the reader&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>, an der Grenze des Lesers abgeschnitten</translation>
     </message>
     <message>
         <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, Backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · Perzentil %5 · ai_score %6&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Die Datei gibt an, KI-erzeugt zu sein:&lt;/b&gt; %1 (siehe Herkunft; Metadaten können gefälscht oder entfernt werden)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;Content Credentials: %1 (see Provenance)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Content Credentials: %1 (siehe Herkunft)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Die Metadaten der Datei geben eine Kameraaufnahme an (IPTC %1); Metadaten können gefälscht werden.&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1345,7 @@
     </message>
     <message>
         <source>Re-score each image after JPEG and resizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Bild nach JPEG und Skalierung erneut bewerten</translation>
     </message>
     <message>
         <source>JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them is reported as inconclusive. Scoring takes five times as long.</source>
@@ -1357,29 +1357,29 @@
     </message>
     <message>
         <source>none: no signer is trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>keine: kein Unterzeichner ist vertrauenswürdig</translation>
     </message>
     <message>
         <source>C2PA trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA-Vertrauensanker</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen…</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM-Zertifikate (*.pem *.crt *.cer);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>No trust list ships with ClipFlow: valid Content Credentials are shown as signed by their signer, “issuer not on your trust list”. Add the root or intermediate certificates (PEM) of signers you have reason to trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClipFlow liefert keine Vertrauensliste mit: Gültige Content Credentials werden als von ihrem Unterzeichner signiert angezeigt, „Aussteller nicht auf Ihrer Vertrauensliste“. Fügen Sie die Stamm- oder Zwischenzertifikate (PEM) von Unterzeichnern hinzu, denen Sie begründet vertrauen.</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) will be trusted from the next file analysed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zertifikat wird ab der nächsten analysierten Datei vertraut.</numerusform>
+            <numerusform>%n Zertifikaten wird ab der nächsten analysierten Datei vertraut.</numerusform>
         </translation>
     </message>
 </context>
@@ -1513,7 +1513,7 @@ Erneut starten, um ab der letzten abgeschlossenen Epoche fortzusetzen.</translat
     </message>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gelerntes forensisches Netz (forensic-v2, mitgeliefert)</translation>
     </message>
 </context>
 <context>

@@ -243,11 +243,11 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia</translation>
     </message>
     <message>
         <source>see the provenance section</source>
-        <translation type="unfinished"></translation>
+        <translation>véase la sección de procedencia</translation>
     </message>
 </context>
 <context>
@@ -361,179 +361,179 @@
     <name>ProvenanceHtml</name>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>válida</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>no válida</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>no verificada</translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>de confianza</translation>
     </message>
     <message>
         <source>not on your trust list</source>
-        <translation type="unfinished"></translation>
+        <translation>no está en su lista de confianza</translation>
     </message>
     <message>
         <source>&lt;i&gt;The file&apos;s metadata could not be read.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;No se pudieron leer los metadatos del archivo.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Content Credentials (C2PA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Content Credentials (C2PA)</translation>
     </message>
     <message>
         <source>Removed: the XMP points at a C2PA manifest the file no longer holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eliminadas: el XMP apunta a un manifiesto C2PA que el archivo ya no contiene.</translation>
     </message>
     <message>
         <source>None in this file. Most files have none; platforms and editors often strip them: not evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ninguna en este archivo. La mayoría de los archivos no tienen; las plataformas y los editores suelen eliminarlas: no es prueba en ningún sentido.</translation>
     </message>
     <message>
         <source>Present but unreadable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Presentes pero ilegibles:</translation>
     </message>
     <message>
         <source>(no certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sin certificado)</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado por</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Emisor</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmado el</translation>
     </message>
     <message>
         <source>no time-stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>sin sello de tiempo</translation>
     </message>
     <message>
         <source> (time-stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation> (sello de tiempo)</translation>
     </message>
     <message>
         <source>Claim generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Generador de la declaración</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Firma</translation>
+        <translation>Firma</translation>
     </message>
     <message>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Aserciones</translation>
     </message>
     <message>
         <source>Binding to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Vinculación al archivo</translation>
     </message>
     <message>
         <source>(you have added no trust anchors)</source>
-        <translation type="unfinished"></translation>
+        <translation>(no ha añadido anclas de confianza)</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Firmante</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> por %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Acciones</translation>
     </message>
     <message>
         <source>, with credentials of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>, con sus propias Content Credentials</translation>
     </message>
     <message>
         <source>Ingredients</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingredientes</translation>
     </message>
     <message>
         <source>Status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Códigos de estado</translation>
     </message>
     <message>
         <source>A valid signature says who made these claims and that neither they nor the file changed since; it does not say the claims are true. No trust list ships with ClipFlow: add the certificates you trust in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Una firma válida indica quién hizo estas declaraciones y que ni ellas ni el archivo han cambiado desde entonces; no indica que las declaraciones sean ciertas. ClipFlow no incluye ninguna lista de confianza: añada en Preferencias los certificados en los que confía.</translation>
     </message>
     <message>
         <source>Generator metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Metadatos del generador</translation>
     </message>
     <message>
         <source>Front end</source>
-        <translation type="unfinished"></translation>
+        <translation>Interfaz</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modelo</translation>
+        <translation>Modelo</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>Muestreador</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Pasos</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Semilla</translation>
     </message>
     <message>
         <source>CFG</source>
-        <translation type="unfinished"></translation>
+        <translation>CFG</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Tamaño</translation>
+        <translation>Tamaño</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucción</translation>
     </message>
     <message>
         <source>Negative prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Instrucción negativa</translation>
     </message>
     <message>
         <source>Nothing else: no generator settings or generator-naming tags outside the Content Credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nada más: ni ajustes de generador ni etiquetas que nombren un generador fuera de las Content Credentials.</translation>
     </message>
     <message>
         <source>No generator settings, IPTC source type or generator-naming tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni ajustes de generador, ni tipo de fuente IPTC, ni etiquetas que nombren un generador.</translation>
     </message>
     <message>
         <source>C2PA removed</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA eliminado</translation>
     </message>
     <message>
         <source>%1 settings</source>
-        <translation type="unfinished"></translation>
+        <translation>ajustes de %1</translation>
     </message>
     <message>
         <source>AI declared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>IA declarada (%1)</translation>
     </message>
     <message>
         <source>camera declared</source>
-        <translation type="unfinished"></translation>
+        <translation>cámara declarada</translation>
     </message>
 </context>
 <context>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>no concluyente</translation>
     </message>
     <message>
         <source>JPEG 90</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia</translation>
     </message>
     <message>
         <source>inconclusive: detectors disagree</source>
@@ -1049,51 +1049,51 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia</translation>
     </message>
     <message>
         <source>Trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>Anclas de confianza</translation>
     </message>
     <message>
         <source>The C2PA trust anchors could not be read, so no signer is trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No se pudieron leer las anclas de confianza C2PA, así que ningún firmante es de confianza: %1</translation>
     </message>
     <message>
         <source>Provenance ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia ✓</translation>
     </message>
     <message>
         <source>Provenance ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia ✗</translation>
     </message>
     <message>
         <source>Provenance •</source>
-        <translation type="unfinished"></translation>
+        <translation>Procedencia •</translation>
     </message>
     <message>
         <source>%1 bytes of text%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bytes de texto%2</translation>
     </message>
     <message>
         <source>, cut at the reader&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>, cortado en el límite del lector</translation>
     </message>
     <message>
         <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, red base %2)&lt;br&gt;%3&lt;br&gt;%4 · percentil %5 · ai_score %6&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;El archivo dice haber sido generado por IA:&lt;/b&gt; %1 (véase Procedencia; los metadatos pueden falsificarse o eliminarse)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;Content Credentials: %1 (see Provenance)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Content Credentials: %1 (véase Procedencia)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Los metadatos del archivo declaran una captura de cámara (IPTC %1); los metadatos pueden falsificarse.&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1345,7 @@
     </message>
     <message>
         <source>Re-score each image after JPEG and resizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Volver a puntuar cada imagen tras JPEG y redimensionado</translation>
     </message>
     <message>
         <source>JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them is reported as inconclusive. Scoring takes five times as long.</source>
@@ -1357,29 +1357,29 @@
     </message>
     <message>
         <source>none: no signer is trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>ninguna: ningún firmante es de confianza</translation>
     </message>
     <message>
         <source>C2PA trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>Anclas de confianza C2PA</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Elegir…</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificados PEM (*.pem *.crt *.cer);;Todos los archivos (*)</translation>
     </message>
     <message>
         <source>No trust list ships with ClipFlow: valid Content Credentials are shown as signed by their signer, “issuer not on your trust list”. Add the root or intermediate certificates (PEM) of signers you have reason to trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClipFlow no incluye ninguna lista de confianza: las Content Credentials válidas se muestran como firmadas por su firmante, «emisor no incluido en su lista de confianza». Añada los certificados raíz o intermedios (PEM) de los firmantes en los que tenga motivos para confiar.</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) will be trusted from the next file analysed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Se confiará en %n certificado a partir del próximo archivo analizado.</numerusform>
+            <numerusform>Se confiará en %n certificados a partir del próximo archivo analizado.</numerusform>
         </translation>
     </message>
 </context>
@@ -1513,7 +1513,7 @@ Inicie de nuevo para reanudar desde la última época terminada.</translation>
     </message>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Red forense aprendida (forensic-v2, incluida)</translation>
     </message>
 </context>
 <context>

@@ -243,11 +243,11 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>see the provenance section</source>
-        <translation type="unfinished"></translation>
+        <translation>voir la section provenance</translation>
     </message>
 </context>
 <context>
@@ -361,179 +361,179 @@
     <name>ProvenanceHtml</name>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>valide</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>invalide</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>non vérifiée</translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>de confiance</translation>
     </message>
     <message>
         <source>not on your trust list</source>
-        <translation type="unfinished"></translation>
+        <translation>absent de votre liste de confiance</translation>
     </message>
     <message>
         <source>&lt;i&gt;The file&apos;s metadata could not be read.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;Les métadonnées du fichier n’ont pas pu être lues.&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Content Credentials (C2PA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Content Credentials (C2PA)</translation>
     </message>
     <message>
         <source>Removed: the XMP points at a C2PA manifest the file no longer holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimées : le XMP désigne un manifeste C2PA que le fichier ne contient plus.</translation>
     </message>
     <message>
         <source>None in this file. Most files have none; platforms and editors often strip them: not evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune dans ce fichier. La plupart des fichiers n’en ont pas ; plateformes et éditeurs les suppriment souvent : sans valeur probante dans un sens ou dans l’autre.</translation>
     </message>
     <message>
         <source>Present but unreadable:</source>
-        <translation type="unfinished"></translation>
+        <translation>Présentes mais illisibles :</translation>
     </message>
     <message>
         <source>(no certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun certificat)</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé par</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>Émetteur</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation type="unfinished"></translation>
+        <translation>Signé le</translation>
     </message>
     <message>
         <source>no time-stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>pas d’horodatage</translation>
     </message>
     <message>
         <source> (time-stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation> (horodatage)</translation>
     </message>
     <message>
         <source>Claim generator</source>
-        <translation type="unfinished"></translation>
+        <translation>Générateur de la déclaration</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">Signature</translation>
+        <translation>Signature</translation>
     </message>
     <message>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>Assertions</translation>
     </message>
     <message>
         <source>Binding to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Liaison au fichier</translation>
     </message>
     <message>
         <source>(you have added no trust anchors)</source>
-        <translation type="unfinished"></translation>
+        <translation>(vous n’avez ajouté aucune ancre de confiance)</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>Signataire</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation> par %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions</translation>
     </message>
     <message>
         <source>, with credentials of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>, avec ses propres Content Credentials</translation>
     </message>
     <message>
         <source>Ingredients</source>
-        <translation type="unfinished"></translation>
+        <translation>Ingrédients</translation>
     </message>
     <message>
         <source>Status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>Codes d’état</translation>
     </message>
     <message>
         <source>A valid signature says who made these claims and that neither they nor the file changed since; it does not say the claims are true. No trust list ships with ClipFlow: add the certificates you trust in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une signature valide dit qui a fait ces déclarations et que ni elles ni le fichier n’ont changé depuis ; elle ne dit pas que les déclarations sont vraies. ClipFlow ne fournit aucune liste de confiance : ajoutez les certificats auxquels vous vous fiez dans les Préférences.</translation>
     </message>
     <message>
         <source>Generator metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>Métadonnées du générateur</translation>
     </message>
     <message>
         <source>Front end</source>
-        <translation type="unfinished"></translation>
+        <translation>Interface</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modèle</translation>
+        <translation>Modèle</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillonneur</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>CFG</source>
-        <translation type="unfinished"></translation>
+        <translation>CFG</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">Taille</translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Invite</translation>
     </message>
     <message>
         <source>Negative prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>Invite négative</translation>
     </message>
     <message>
         <source>Nothing else: no generator settings or generator-naming tags outside the Content Credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien d’autre : aucun réglage de générateur ni balise nommant un générateur hors des Content Credentials.</translation>
     </message>
     <message>
         <source>No generator settings, IPTC source type or generator-naming tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun réglage de générateur, type de source IPTC ni balise nommant un générateur.</translation>
     </message>
     <message>
         <source>C2PA removed</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA supprimé</translation>
     </message>
     <message>
         <source>%1 settings</source>
-        <translation type="unfinished"></translation>
+        <translation>réglages %1</translation>
     </message>
     <message>
         <source>AI declared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>IA déclarée (%1)</translation>
     </message>
     <message>
         <source>camera declared</source>
-        <translation type="unfinished"></translation>
+        <translation>appareil photo déclaré</translation>
     </message>
 </context>
 <context>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <source>inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>non concluant</translation>
     </message>
     <message>
         <source>JPEG 90</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>inconclusive: detectors disagree</source>
@@ -1049,51 +1049,51 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance</translation>
     </message>
     <message>
         <source>Trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres de confiance</translation>
     </message>
     <message>
         <source>The C2PA trust anchors could not be read, so no signer is trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ancres de confiance C2PA n’ont pas pu être lues ; aucun signataire n’est donc de confiance : %1</translation>
     </message>
     <message>
         <source>Provenance ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance ✓</translation>
     </message>
     <message>
         <source>Provenance ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance ✗</translation>
     </message>
     <message>
         <source>Provenance •</source>
-        <translation type="unfinished"></translation>
+        <translation>Provenance •</translation>
     </message>
     <message>
         <source>%1 bytes of text%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 octets de texte%2</translation>
     </message>
     <message>
         <source>, cut at the reader&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>, coupé à la limite du lecteur</translation>
     </message>
     <message>
         <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · centile %5 · ai_score %6&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Le fichier se dit généré par IA :&lt;/b&gt; %1 (voir Provenance ; les métadonnées peuvent être falsifiées ou supprimées)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;Content Credentials: %1 (see Provenance)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Content Credentials : %1 (voir Provenance)&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;Les métadonnées du fichier revendiquent une prise de vue par appareil photo (IPTC %1) ; les métadonnées peuvent être falsifiées.&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -1345,7 +1345,7 @@
     </message>
     <message>
         <source>Re-score each image after JPEG and resizing</source>
-        <translation type="unfinished"></translation>
+        <translation>Réévaluer chaque image après JPEG et redimensionnement</translation>
     </message>
     <message>
         <source>JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them is reported as inconclusive. Scoring takes five times as long.</source>
@@ -1357,29 +1357,29 @@
     </message>
     <message>
         <source>none: no signer is trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>aucune : aucun signataire n’est de confiance</translation>
     </message>
     <message>
         <source>C2PA trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres de confiance C2PA</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir…</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>No trust list ships with ClipFlow: valid Content Credentials are shown as signed by their signer, “issuer not on your trust list”. Add the root or intermediate certificates (PEM) of signers you have reason to trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClipFlow ne fournit aucune liste de confiance : des Content Credentials valides sont présentées comme signées par leur signataire, « émetteur absent de votre liste de confiance ». Ajoutez les certificats racine ou intermédiaires (PEM) des signataires auxquels vous avez des raisons de vous fier.</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) will be trusted from the next file analysed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n certificat sera de confiance à partir du prochain fichier analysé.</numerusform>
+            <numerusform>%n certificats seront de confiance à partir du prochain fichier analysé.</numerusform>
         </translation>
     </message>
 </context>
@@ -1513,7 +1513,7 @@ Démarrez de nouveau pour reprendre à la dernière époque terminée.</translat
     </message>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réseau forensique appris (forensic-v2, fourni)</translation>
     </message>
 </context>
 <context>

@@ -241,11 +241,11 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>see the provenance section</source>
-        <translation type="unfinished"></translation>
+        <translation>见来源一节</translation>
     </message>
 </context>
 <context>
@@ -359,179 +359,179 @@
     <name>ProvenanceHtml</name>
     <message>
         <source>valid</source>
-        <translation type="unfinished"></translation>
+        <translation>有效</translation>
     </message>
     <message>
         <source>invalid</source>
-        <translation type="unfinished"></translation>
+        <translation>无效</translation>
     </message>
     <message>
         <source>unverified</source>
-        <translation type="unfinished"></translation>
+        <translation>未验证</translation>
     </message>
     <message>
         <source>trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>受信任</translation>
     </message>
     <message>
         <source>not on your trust list</source>
-        <translation type="unfinished"></translation>
+        <translation>不在您的信任列表中</translation>
     </message>
     <message>
         <source>&lt;i&gt;The file&apos;s metadata could not be read.&lt;/i&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;i&gt;无法读取文件的元数据。&lt;/i&gt;</translation>
     </message>
     <message>
         <source>Content Credentials (C2PA)</source>
-        <translation type="unfinished"></translation>
+        <translation>内容凭证（C2PA）</translation>
     </message>
     <message>
         <source>Removed: the XMP points at a C2PA manifest the file no longer holds.</source>
-        <translation type="unfinished"></translation>
+        <translation>已移除：XMP 指向的 C2PA 清单已不在文件中。</translation>
     </message>
     <message>
         <source>None in this file. Most files have none; platforms and editors often strip them: not evidence either way.</source>
-        <translation type="unfinished"></translation>
+        <translation>此文件中没有。大多数文件都没有；平台和编辑软件常会删除它们：不能作为任何一方的证据。</translation>
     </message>
     <message>
         <source>Present but unreadable:</source>
-        <translation type="unfinished"></translation>
+        <translation>存在但无法读取：</translation>
     </message>
     <message>
         <source>(no certificate)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无证书）</translation>
     </message>
     <message>
         <source>Signed by</source>
-        <translation type="unfinished"></translation>
+        <translation>签名者</translation>
     </message>
     <message>
         <source>Issuer</source>
-        <translation type="unfinished"></translation>
+        <translation>颁发者</translation>
     </message>
     <message>
         <source>Signed at</source>
-        <translation type="unfinished"></translation>
+        <translation>签名时间</translation>
     </message>
     <message>
         <source>no time-stamp</source>
-        <translation type="unfinished"></translation>
+        <translation>无时间戳</translation>
     </message>
     <message>
         <source> (time-stamp)</source>
-        <translation type="unfinished"></translation>
+        <translation>（时间戳）</translation>
     </message>
     <message>
         <source>Claim generator</source>
-        <translation type="unfinished"></translation>
+        <translation>声明生成器</translation>
     </message>
     <message>
         <source>Signature</source>
-        <translation type="unfinished">签名</translation>
+        <translation>签名</translation>
     </message>
     <message>
         <source>Assertions</source>
-        <translation type="unfinished"></translation>
+        <translation>断言</translation>
     </message>
     <message>
         <source>Binding to the file</source>
-        <translation type="unfinished"></translation>
+        <translation>与文件的绑定</translation>
     </message>
     <message>
         <source>(you have added no trust anchors)</source>
-        <translation type="unfinished"></translation>
+        <translation>（您尚未添加信任锚）</translation>
     </message>
     <message>
         <source>Signer</source>
-        <translation type="unfinished"></translation>
+        <translation>签名者</translation>
     </message>
     <message>
         <source> by %1</source>
-        <translation type="unfinished"></translation>
+        <translation>，由 %1</translation>
     </message>
     <message>
         <source>Actions</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <source>, with credentials of its own</source>
-        <translation type="unfinished"></translation>
+        <translation>，带有自己的内容凭证</translation>
     </message>
     <message>
         <source>Ingredients</source>
-        <translation type="unfinished"></translation>
+        <translation>素材</translation>
     </message>
     <message>
         <source>Status codes</source>
-        <translation type="unfinished"></translation>
+        <translation>状态码</translation>
     </message>
     <message>
         <source>A valid signature says who made these claims and that neither they nor the file changed since; it does not say the claims are true. No trust list ships with ClipFlow: add the certificates you trust in Preferences.</source>
-        <translation type="unfinished"></translation>
+        <translation>有效签名说明这些声明由谁作出，且声明和文件此后均未改变；它并不说明声明属实。ClipFlow 不附带信任列表：请在“首选项”中添加您信任的证书。</translation>
     </message>
     <message>
         <source>Generator metadata</source>
-        <translation type="unfinished"></translation>
+        <translation>生成器元数据</translation>
     </message>
     <message>
         <source>Front end</source>
-        <translation type="unfinished"></translation>
+        <translation>前端</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Sampler</source>
-        <translation type="unfinished"></translation>
+        <translation>采样器</translation>
     </message>
     <message>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>种子</translation>
     </message>
     <message>
         <source>CFG</source>
-        <translation type="unfinished"></translation>
+        <translation>CFG</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished">大小</translation>
+        <translation>尺寸</translation>
     </message>
     <message>
         <source>Prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>提示词</translation>
     </message>
     <message>
         <source>Negative prompt</source>
-        <translation type="unfinished"></translation>
+        <translation>反向提示词</translation>
     </message>
     <message>
         <source>Nothing else: no generator settings or generator-naming tags outside the Content Credentials.</source>
-        <translation type="unfinished"></translation>
+        <translation>此外没有：内容凭证之外没有生成器设置或指明生成器的标签。</translation>
     </message>
     <message>
         <source>No generator settings, IPTC source type or generator-naming tags.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有生成器设置、IPTC 来源类型或指明生成器的标签。</translation>
     </message>
     <message>
         <source>C2PA removed</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA 已移除</translation>
     </message>
     <message>
         <source>%1 settings</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 设置</translation>
     </message>
     <message>
         <source>AI declared (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>声明为 AI（%1）</translation>
     </message>
     <message>
         <source>camera declared</source>
-        <translation type="unfinished"></translation>
+        <translation>声明为相机拍摄</translation>
     </message>
 </context>
 <context>
@@ -613,7 +613,7 @@
     </message>
     <message>
         <source>inconclusive</source>
-        <translation type="unfinished"></translation>
+        <translation>无定论</translation>
     </message>
     <message>
         <source>JPEG 90</source>
@@ -715,7 +715,7 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>inconclusive: detectors disagree</source>
@@ -1044,51 +1044,51 @@
     </message>
     <message>
         <source>Provenance</source>
-        <translation type="unfinished"></translation>
+        <translation>来源</translation>
     </message>
     <message>
         <source>Trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>信任锚</translation>
     </message>
     <message>
         <source>The C2PA trust anchors could not be read, so no signer is trusted: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 C2PA 信任锚，因此不信任任何签名者：%1</translation>
     </message>
     <message>
         <source>Provenance ✓</source>
-        <translation type="unfinished"></translation>
+        <translation>来源 ✓</translation>
     </message>
     <message>
         <source>Provenance ✗</source>
-        <translation type="unfinished"></translation>
+        <translation>来源 ✗</translation>
     </message>
     <message>
         <source>Provenance •</source>
-        <translation type="unfinished"></translation>
+        <translation>来源 •</translation>
     </message>
     <message>
         <source>%1 bytes of text%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 字节文本%2</translation>
     </message>
     <message>
         <source>, cut at the reader&apos;s limit</source>
-        <translation type="unfinished"></translation>
+        <translation>，已在读取上限处截断</translation>
     </message>
     <message>
         <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt;（%1，骨干网络 %2）&lt;br&gt;%3&lt;br&gt;%4 · 百分位 %5 · ai_score %6&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;文件声称由 AI 生成：&lt;/b&gt;%1（见“来源”；元数据可被伪造或删除）&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;Content Credentials: %1 (see Provenance)&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;内容凭证：%1（见“来源”）&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;br&gt;文件元数据声称为相机拍摄（IPTC %1）；元数据可被伪造。&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -1339,7 +1339,7 @@
     </message>
     <message>
         <source>Re-score each image after JPEG and resizing</source>
-        <translation type="unfinished"></translation>
+        <translation>在 JPEG 压缩和缩放后重新评分每张图像</translation>
     </message>
     <message>
         <source>JPEG quality 90 and 75, 75% and 50% size, in memory. A verdict that changes under them is reported as inconclusive. Scoring takes five times as long.</source>
@@ -1351,28 +1351,28 @@
     </message>
     <message>
         <source>none: no signer is trusted</source>
-        <translation type="unfinished"></translation>
+        <translation>无：不信任任何签名者</translation>
     </message>
     <message>
         <source>C2PA trust anchors</source>
-        <translation type="unfinished"></translation>
+        <translation>C2PA 信任锚</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择…</translation>
     </message>
     <message>
         <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>PEM 证书 (*.pem *.crt *.cer);;所有文件 (*)</translation>
     </message>
     <message>
         <source>No trust list ships with ClipFlow: valid Content Credentials are shown as signed by their signer, “issuer not on your trust list”. Add the root or intermediate certificates (PEM) of signers you have reason to trust.</source>
-        <translation type="unfinished"></translation>
+        <translation>ClipFlow 不附带信任列表：有效的内容凭证会显示为由其签名者签名，并注明“颁发者不在您的信任列表中”。请添加您有理由信任的签名者的根证书或中间证书（PEM）。</translation>
     </message>
     <message numerus="yes">
         <source>%n certificate(s) will be trusted from the next file analysed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>从下一个分析的文件起将信任 %n 个证书。</numerusform>
         </translation>
     </message>
 </context>
@@ -1506,7 +1506,7 @@ Start again to resume from the last finished epoch.</source>
     </message>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
-        <translation type="unfinished"></translation>
+        <translation>学习型取证网络（forensic-v2，随附）</translation>
     </message>
 </context>
 <context>

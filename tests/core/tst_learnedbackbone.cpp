@@ -30,12 +30,18 @@ namespace {
 
 using testimages::write_photos;
 
+// Sanitizer runs (5-20x slower data preparation) train a quarter of the steps: they
+// look for memory and undefined-behaviour errors on every code path, not for learning,
+// which the Release run checks.
+const bool kSanitized = qEnvironmentVariableIsSet("ASAN_OPTIONS") || qEnvironmentVariableIsSet("TSAN_OPTIONS");
+const int kSteps = kSanitized ? 40 : 160;
+
 clipflow::BackboneTrainParams small(const std::vector<std::string>& files, const QString& out)
 {
     clipflow::BackboneTrainParams p;
     p.natural_files = files;
     p.out_path = out.toStdString();
-    p.steps = 160;
+    p.steps = kSteps;
     p.batch_pairs = 8;
     p.patch = 48;
     p.validation_fraction = 0.25;
@@ -75,19 +81,22 @@ private Q_SLOTS:
         QCOMPARE(stages, (std::vector<std::string>{"photos", "training", "validation", "saving"}));
         QCOMPARE(r->photos + r->validation_photos, 32L);
         QVERIFY(r->validation_photos >= 4);
-        QCOMPARE(r->steps_run, 160);
+        QCOMPARE(r->steps_run, kSteps);
         QVERIFY(r->skipped.empty());
         QVERIFY(!QFile::exists(weights_ + QStringLiteral(".ckpt"))); // removed once the weights are saved
         // Untrained, the loss is log 2 = 0.693 and the AUC 0.5; the proxies leave learnable traces.
         qInfo("loss %.3f, validation AUC %.3f", r->final_loss, r->validation_auc);
-        QVERIFY2(r->final_loss < 0.64, std::to_string(r->final_loss).c_str());
-        QVERIFY2(r->validation_auc > 0.68, std::to_string(r->validation_auc).c_str());
+        QVERIFY(std::isfinite(r->final_loss) && std::isfinite(r->validation_auc));
+        if (!kSanitized) {
+            QVERIFY2(r->final_loss < 0.64, std::to_string(r->final_loss).c_str());
+            QVERIFY2(r->validation_auc > 0.68, std::to_string(r->validation_auc).c_str());
+        }
 
         auto sha = clipflow::Sha256::file_hex(weights_.toStdString());
         QVERIFY(sha.ok());
         QCOMPARE(r->info.sha256, *sha);
         QCOMPARE(r->info.id, std::string("forensic-v2"));
-        QVERIFY(r->info.recipe_json.find("\"steps\":160") != std::string::npos);
+        QVERIFY(r->info.recipe_json.find("\"steps\":" + std::to_string(kSteps)) != std::string::npos);
 
         // The trained head says "proxy" more often for proxies than for the photos they came from.
         auto bb = clipflow::LearnedBackbone::load(weights_.toStdString());
@@ -101,7 +110,7 @@ private Q_SLOTS:
             QVERIFY(l.ok());
             higher += (*l)[1] > (*l)[0];
         }
-        QVERIFY2(higher >= 6, std::to_string(higher).c_str());
+        if (!kSanitized) QVERIFY2(higher >= 6, std::to_string(higher).c_str());
     }
 
     void features()
@@ -287,9 +296,11 @@ private Q_SLOTS:
     void cancelThenResumeMatches()
     {
         const QString a = tmp_.filePath(QStringLiteral("a.safetensors")), b = tmp_.filePath(QStringLiteral("b.safetensors"));
+        // Sanitizer runs: 20 steps, checkpoints every 5, cut after 12 (Release: 50, 10, 25).
+        const int steps = kSanitized ? 20 : 50, every = kSanitized ? 5 : 10, cut_at = kSanitized ? 12 : 25;
         auto pa = small(photos_, a);
-        pa.steps = 50;
-        pa.checkpoint_every = 10;
+        pa.steps = steps;
+        pa.checkpoint_every = every;
         pa.validation_fraction = 0.0;
         QVERIFY(clipflow::train_learned_backbone(pa).ok());
 
@@ -297,7 +308,7 @@ private Q_SLOTS:
         pb.out_path = b.toStdString();
         std::atomic<bool> stop{false};
         pb.progress = [&](const clipflow::JobProgress& j) {
-            if (j.stage == "training" && j.done >= 25) stop = true;
+            if (j.stage == "training" && j.done >= cut_at) stop = true;
         };
         pb.abort = [&] { return stop.load(); };
         auto cut = clipflow::train_learned_backbone(pb);
@@ -309,8 +320,8 @@ private Q_SLOTS:
         pb.abort = nullptr;
         auto resumed = clipflow::train_learned_backbone(pb);
         QVERIFY2(resumed.ok(), resumed.status().to_string().c_str());
-        QCOMPARE(resumed->resumed_from_step, 20);
-        QCOMPARE(resumed->steps_run, 30);
+        QCOMPARE(resumed->resumed_from_step, cut_at / every * every); // the last checkpoint before the cut
+        QCOMPARE(resumed->steps_run, steps - resumed->resumed_from_step);
         // Same batches from (seed, step), same optimiser state: the same network.
         auto fa = clipflow::LearnedBackbone::load(a.toStdString()), fb = clipflow::LearnedBackbone::load(b.toStdString());
         QVERIFY(fa.ok() && fb.ok());
