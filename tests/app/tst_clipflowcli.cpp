@@ -392,13 +392,14 @@ private Q_SLOTS:
     {
         QFETCH(QString, detector);
         QFETCH(bool, robustness);
+        // One small file: each row scores it five times per detector (slow under ASan).
         QStringList args{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--detector"), detector,
-                         fixture("rgb.png"),      fixture("grey.png")};
+                         fixture("rgb.png")};
         if (robustness) args << QStringLiteral("--robustness");
         const Run r = cli(args);
         QCOMPARE(r.code, 0);
         const auto lines = r.lines();
-        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines.size(), 1);
         const QStringList transforms{QStringLiteral("jpeg90"), QStringLiteral("jpeg75"), QStringLiteral("resize75"),
                                      QStringLiteral("resize50")};
         for (const auto& line : lines) {
