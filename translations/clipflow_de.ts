@@ -550,6 +550,30 @@
         <source>Robustness (ai_score after)</source>
         <translation>Robustheit (ai_score nach)</translation>
     </message>
+    <message>
+        <source>the score is close to the model&apos;s threshold (%1 = %2, threshold %3)</source>
+        <translation>der Wert liegt nahe an der Schwelle des Modells (%1 = %2, Schwelle %3)</translation>
+    </message>
+    <message>
+        <source>the verdict changes under %1</source>
+        <translation>das Urteil ändert sich bei %1</translation>
+    </message>
+    <message>
+        <source>no detector scored the image</source>
+        <translation>kein Detektor hat das Bild bewertet</translation>
+    </message>
+    <message>
+        <source>the detectors disagree</source>
+        <translation>die Detektoren sind uneinig</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>überwacht</translation>
+    </message>
 </context>
 <context>
     <name>Wording</name>

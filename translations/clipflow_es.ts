@@ -550,6 +550,30 @@
         <source>Robustness (ai_score after)</source>
         <translation>Robustez (ai_score tras)</translation>
     </message>
+    <message>
+        <source>the score is close to the model&apos;s threshold (%1 = %2, threshold %3)</source>
+        <translation>la puntuación está cerca del umbral del modelo (%1 = %2, umbral %3)</translation>
+    </message>
+    <message>
+        <source>the verdict changes under %1</source>
+        <translation>el veredicto cambia tras %1</translation>
+    </message>
+    <message>
+        <source>no detector scored the image</source>
+        <translation>ningún detector puntuó la imagen</translation>
+    </message>
+    <message>
+        <source>the detectors disagree</source>
+        <translation>los detectores discrepan</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>supervisado</translation>
+    </message>
 </context>
 <context>
     <name>Wording</name>

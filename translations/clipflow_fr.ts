@@ -550,6 +550,30 @@
         <source>Robustness (ai_score after)</source>
         <translation>Robustesse (ai_score après)</translation>
     </message>
+    <message>
+        <source>the score is close to the model&apos;s threshold (%1 = %2, threshold %3)</source>
+        <translation>le score est proche du seuil du modèle (%1 = %2, seuil %3)</translation>
+    </message>
+    <message>
+        <source>the verdict changes under %1</source>
+        <translation>le verdict change après %1</translation>
+    </message>
+    <message>
+        <source>no detector scored the image</source>
+        <translation>aucun détecteur n’a évalué l’image</translation>
+    </message>
+    <message>
+        <source>the detectors disagree</source>
+        <translation>les détecteurs divergent</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>supervisé</translation>
+    </message>
 </context>
 <context>
     <name>Wording</name>

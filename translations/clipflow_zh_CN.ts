@@ -548,6 +548,30 @@
         <source>Robustness (ai_score after)</source>
         <translation>稳健性（处理后的 ai_score）</translation>
     </message>
+    <message>
+        <source>the score is close to the model&apos;s threshold (%1 = %2, threshold %3)</source>
+        <translation>分数接近模型阈值（%1 = %2，阈值 %3）</translation>
+    </message>
+    <message>
+        <source>the verdict changes under %1</source>
+        <translation>在 %1 下结论发生变化</translation>
+    </message>
+    <message>
+        <source>no detector scored the image</source>
+        <translation>没有检测器为该图像评分</translation>
+    </message>
+    <message>
+        <source>the detectors disagree</source>
+        <translation>检测器意见不一</translation>
+    </message>
+    <message>
+        <source>CLIP-Flow</source>
+        <translation>CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>supervised</source>
+        <translation>监督式</translation>
+    </message>
 </context>
 <context>
     <name>Wording</name>

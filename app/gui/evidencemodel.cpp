@@ -1,6 +1,7 @@
 #include "evidencemodel.h"
 
 #include "provenancehtml.h"
+#include "verdicthtml.h"
 #include "wording.h"
 
 #include <QColor>
@@ -99,8 +100,8 @@ QVariant EvidenceModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole && index.column() == Verdict) { // elided in the table; the tip also says why
         QString tip = data(index, Qt::DisplayRole).toString();
         if (ok && !a->detectors.scores.scores.empty() && !a->detectors.disagree())
-            if (const auto why = a->detectors.scores.inconclusive_reason(); !why.empty())
-                tip += QStringLiteral(": ") + QString::fromStdString(why);
+            if (const QString why = VerdictHtml::overallReason(a->detectors.scores); !why.isEmpty())
+                tip += QStringLiteral(": ") + why;
         return tip;
     }
     if (role == Qt::ForegroundRole && index.column() == Provenance && ok) {

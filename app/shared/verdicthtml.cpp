@@ -25,7 +25,7 @@ QString VerdictHtml::verdict(const DetectorScore& score)
             .arg(colour(score.verdict), Wording::verdict(verdict_code(score.verdict), score.verdict_text).toHtmlEscaped());
     if (score.verdict == Verdict::Inconclusive)
         html += QStringLiteral(" (%1; %2)")
-                    .arg(QString::fromStdString(score.inconclusive_reason).toHtmlEscaped(),
+                    .arg(reason(score).toHtmlEscaped(),
                          tr("the model alone says: %1").arg(Wording::verdictShort(verdict_code(score.level))));
     return html;
 }
@@ -36,9 +36,41 @@ QString VerdictHtml::overall(const DetectorSetScore& scores)
     QString html = tr("Verdict: %1")
                        .arg(QStringLiteral("<b style='color:%1'>%2</b>")
                                 .arg(colour(v), Wording::verdict(verdict_code(v), verdict_wording(v)).toHtmlEscaped()));
-    if (v == Verdict::Inconclusive)
-        html += QStringLiteral(" (%1)").arg(QString::fromStdString(scores.inconclusive_reason()).toHtmlEscaped());
+    if (v == Verdict::Inconclusive) html += QStringLiteral(" (%1)").arg(overallReason(scores).toHtmlEscaped());
     return html;
+}
+
+QString VerdictHtml::reason(const DetectorScore& score)
+{
+    if (score.verdict != Verdict::Inconclusive) return {};
+    QStringList why;
+    if (score.near_threshold)
+        why << tr("the score is close to the model's threshold (%1 = %2, threshold %3)")
+                   .arg(score.clipflow ? QStringLiteral("p") : QStringLiteral("p_ai"))
+                   .arg(score.thresholded_score, 0, 'g', 3)
+                   .arg(score.threshold, 0, 'g', 3);
+    if (!score.flipped_under.empty()) {
+        QStringList transforms;
+        for (const auto& t : score.flipped_under) transforms << Wording::transform(t);
+        why << tr("the verdict changes under %1").arg(transforms.join(QStringLiteral(", ")));
+    }
+    // A reason core gives that this interface does not know yet: say it as core does.
+    if (why.isEmpty()) why << QString::fromStdString(score.inconclusive_reason);
+    return why.join(QStringLiteral("; "));
+}
+
+QString VerdictHtml::overallReason(const DetectorSetScore& scores)
+{
+    if (scores.verdict() != Verdict::Inconclusive) return {};
+    if (scores.scores.empty()) return tr("no detector scored the image");
+    if (scores.disagree()) return tr("the detectors disagree");
+    QStringList why;
+    for (const auto& s : scores.scores) {
+        if (s.verdict != Verdict::Inconclusive) continue;
+        const QString name = s.kind == DetectorKind::ClipFlow ? tr("CLIP-Flow") : tr("supervised");
+        why << (scores.scores.size() > 1 ? name + QStringLiteral(": ") : QString()) + reason(s);
+    }
+    return why.join(QStringLiteral("; "));
 }
 
 QString VerdictHtml::robustness(const DetectorScore& score)

@@ -19,6 +19,11 @@ public:
     static QString verdict(const DetectorScore& score);
     // The analyst's one verdict over every detector (DetectorSetScore::verdict), with its reason.
     static QString overall(const DetectorSetScore& scores);
+    // Why a detector's verdict is inconclusive, or the analyst's one verdict, in the
+    // interface language (plain text; empty when conclusive). Core's English
+    // inconclusive_reason goes to JSON; these are built from the same data.
+    static QString reason(const DetectorScore& score);
+    static QString overallReason(const DetectorSetScore& scores);
     // "Robustness: JPEG 90 0.31 natural · JPEG 75 … ", empty without checks.
     static QString robustness(const DetectorScore& score);
 };

@@ -292,10 +292,16 @@ Result<DetectorScore> Detector::score(const Raster& image, const std::string& sh
     if (band > 1.0) {
         if (d.clipflow) {
             const double p = d.clipflow->calibrated.p_value, fpr = impl_->clipflow->info().calibration.fpr();
-            if (p >= fpr / band && p < fpr * band)
+            d.threshold = fpr;
+            d.thresholded_score = p;
+            d.near_threshold = p >= fpr / band && p < fpr * band;
+            if (d.near_threshold)
                 reasons.push_back("the score is close to the model's threshold (p = " + number(p, "%.3g") + ", threshold " +
                                   number(fpr, "%.3g") + ")");
         } else if (d.supervised && std::abs(d.supervised->p_ai - 0.5) < 0.1 * (band - 1.0)) {
+            d.near_threshold = true;
+            d.threshold = 0.5;
+            d.thresholded_score = d.supervised->p_ai;
             reasons.push_back("the score is close to the model's threshold (p_ai = " + number(d.supervised->p_ai, "%.2f") +
                               ", threshold 0.5)");
         }
@@ -308,6 +314,8 @@ Result<DetectorScore> Detector::score(const Raster& image, const std::string& sh
             if (!r) continue;
             d.robustness.push_back({t, r->ai_score, r->level});
         }
+        for (const auto& c : d.robustness)
+            if ((c.level == Verdict::Natural) != (d.level == Verdict::Natural)) d.flipped_under.push_back(c.transform);
         if (const auto flips = verdict_flips(d.level, d.robustness); !flips.empty())
             reasons.push_back("the verdict changes under " + flips);
     }

@@ -153,6 +153,10 @@ private Q_SLOTS:
         const QString text = pdf_text(pdf);
         QVERIFY2(text.contains(expected), qPrintable(text.left(2000)));
         if (case_ == QLatin1String("agree")) QVERIFY(!text.contains(QLatin1String("disagree")));
+        // The one verdict above the detectors, with its reason in the interface's words.
+        if (case_ == QLatin1String("disagree"))
+            QVERIFY2(text.contains(QLatin1String("Verdict: inconclusive (the detectors disagree)")), qPrintable(text.left(3000)));
+        if (case_ == QLatin1String("agree")) QVERIFY(text.contains(QLatin1String("Verdict: consistent with natural images")));
     }
 
     void unwritablePathIsAnError_data()

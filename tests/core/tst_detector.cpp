@@ -264,6 +264,12 @@ private Q_SLOTS:
         QCOMPARE(s->verdict == Verdict::Inconclusive, inconclusive);
         QVERIFY(s->level != Verdict::Inconclusive);
         QCOMPARE(s->inconclusive_reason.find("close to the model's threshold") != std::string::npos, inconclusive);
+        QCOMPARE(s->near_threshold, inconclusive); // the same reason as data, for translated interfaces
+        if (inconclusive) {
+            QCOMPARE(s->threshold, kind == int(DetectorKind::ClipFlow) ? d->clipflow()->info().calibration.fpr() : 0.5);
+            QCOMPARE(s->thresholded_score,
+                     kind == int(DetectorKind::ClipFlow) ? s->clipflow->calibrated.p_value : s->supervised->p_ai);
+        }
         QCOMPARE(s->verdict_text, std::string(verdict_wording(s->verdict)));
         const auto j = nlohmann::json::parse(s->to_json());
         QCOMPARE(j["verdict_code"].get<std::string>(), std::string(verdict_code(s->verdict)));
@@ -302,6 +308,9 @@ private Q_SLOTS:
         }
         QCOMPARE(s->verdict == Verdict::Inconclusive && s->inconclusive_reason.find("changes under") != std::string::npos,
                  !verdict_flips(s->level, s->robustness).empty());
+        std::size_t flipped = 0;
+        for (const auto& c : s->robustness) flipped += (c.level == Verdict::Natural) != (s->level == Verdict::Natural);
+        QCOMPARE(s->flipped_under.size(), flipped);
         const auto j = nlohmann::json::parse(s->to_json());
         QCOMPARE(j["robustness"].size(), std::size_t(checks));
         QCOMPARE(j["robustness"][0]["transform"].get<std::string>(), std::string("jpeg90"));

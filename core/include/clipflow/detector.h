@@ -83,11 +83,16 @@ struct ScoreParams {
 struct DetectorScore {
     DetectorKind kind = DetectorKind::ClipFlow;
     std::string model_id, backbone_id;
-    double ai_score = 0.0;                   ///< 0..1, higher = more AI-like
-    Verdict level = Verdict::Natural;        ///< the model's calibrated level (never Inconclusive)
-    Verdict verdict = Verdict::Natural;      ///< what to tell the analyst: level, or Inconclusive
-    std::string verdict_text;                ///< English wording of verdict
-    std::string inconclusive_reason;         ///< why verdict is Inconclusive (empty otherwise)
+    double ai_score = 0.0;              ///< 0..1, higher = more AI-like
+    Verdict level = Verdict::Natural;   ///< the model's calibrated level (never Inconclusive)
+    Verdict verdict = Verdict::Natural; ///< what to tell the analyst: level, or Inconclusive
+    std::string verdict_text;           ///< English wording of verdict
+    std::string inconclusive_reason;    ///< why verdict is Inconclusive, in English (empty otherwise)
+    /// The same reasons as data, for interfaces that word them in another language.
+    bool near_threshold = false;             ///< the score is within ScoreParams::inconclusive_band of the threshold
+    double threshold = 0.0;                  ///< that threshold: the calibrated FPR (CLIP-Flow p) or 0.5 (p_ai)
+    double thresholded_score = 0.0;          ///< the score compared with it: p_value or p_ai
+    std::vector<std::string> flipped_under;  ///< robustness transforms that change the verdict's side
     std::vector<RobustnessCheck> robustness; ///< with ScoreParams::robustness
     /// The image (by SHA-256) was among those the model trained or calibrated on: its score says little.
     bool seen = false;
