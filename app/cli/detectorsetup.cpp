@@ -2,7 +2,6 @@
 
 #include "args.h"
 
-#include <algorithm>
 #include <iostream>
 
 namespace clipflow::cli {
@@ -26,23 +25,6 @@ DetectorLoadParams load_params(const std::optional<std::string>& clip, bool bf16
     return lp;
 }
 
-std::vector<Detector> load_detectors(const std::string& command, const std::string& path, const DetectorLoadParams& params,
-                                     int count)
-{
-    std::vector<Detector> out;
-    for (int i = 0; i < std::max(1, count); ++i) {
-        auto d = Detector::load(path, params);
-        if (!d) {
-            if (out.empty()) std::cerr << "clipflow " << command << ": " << path << ": " << d.status().message() << "\n";
-            break;
-        }
-        const bool one_only = d->clip_backbone();
-        out.push_back(std::move(*d));
-        if (one_only) break;
-    }
-    return out;
-}
-
 std::vector<DetectorSet> load_detector_sets(const std::string& command, const DetectorSetParams& params, int count)
 {
     std::vector<DetectorSet> out;
@@ -52,8 +34,7 @@ std::vector<DetectorSet> load_detector_sets(const std::string& command, const De
             if (out.empty()) std::cerr << "clipflow " << command << ": " << s.status().message() << "\n";
             break;
         }
-        const auto& ds = s->detectors();
-        const bool one_only = std::any_of(ds.begin(), ds.end(), [](const Detector& d) { return d.clip_backbone(); });
+        const bool one_only = s->clip_backbone();
         out.push_back(std::move(*s));
         if (one_only) break;
     }

@@ -16,10 +16,8 @@ std::optional<std::string> detector_path(const std::string& command, const std::
                                          DetectorKind kind = DetectorKind::ClipFlow);
 // --clip and --bf16 as load parameters.
 DetectorLoadParams load_params(const std::optional<std::string>& clip, bool bf16);
-// Loads `count` copies (one per worker thread; at least one; one only for a CLIP backbone,
+// Loads `count` copies (one per worker thread; at least one; one only with a CLIP backbone,
 // which uses every core already).
-std::vector<Detector> load_detectors(const std::string& command, const std::string& path, const DetectorLoadParams& params,
-                                     int count);
 std::vector<DetectorSet> load_detector_sets(const std::string& command, const DetectorSetParams& params, int count);
 
 } // namespace clipflow::cli

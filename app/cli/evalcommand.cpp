@@ -141,42 +141,35 @@ int run_eval(std::vector<std::string> words)
         return 2;
     }
     for (const auto& f : r->failures) std::cerr << f.file << ": " << f.status.message() << "\n";
-    const auto result = nlohmann::json::parse(r->to_json());
-    const long excluded = r->excluded_training_images;
     const int failures = static_cast<int>(r->failures.size());
-
     if (json) {
-        std::cout << result.dump() << "\n";
-    } else {
-        std::cout << detector_kind_name(r->kind) << " detector " << r->model_id << " (" << r->backbone_id << "), "
-                  << r->real_images << " real images (" << excluded << " training images left out)\n";
-        // AUC and TPR at 5% FPR per condition; AP for the first one.
-        std::printf("%-28s %6s %6s", "group", "n", "AP");
-        for (int c = 0; c < kConditions; ++c)
-            if (on[static_cast<std::size_t>(c)])
-                std::printf(" %8s %8s", (std::string("AUC") + kConditionColumn[c]).c_str(),
-                            (std::string("TPR5") + kConditionColumn[c]).c_str());
-        std::printf("\n");
-        auto f = [](const nlohmann::json& v) { return v.is_number() ? v.get<double>() : std::nan(""); };
-        int first_on = 0;
-        while (!on[static_cast<std::size_t>(first_on)]) ++first_on;
-        auto row = [&](const std::string& g, const std::string& part) {
-            auto at = [&](int c) -> const nlohmann::json& {
-                const auto& cond = result[eval_condition_key(EvalCondition(c))];
-                return part.empty() ? cond["overall"] : cond["groups"][part];
-            };
-            std::printf("%-28s %6d %6.3f", g.c_str(), at(first_on)["fake"].get<int>(), f(at(first_on)["ap"]));
-            for (int c = 0; c < kConditions; ++c)
-                if (on[static_cast<std::size_t>(c)]) std::printf(" %8.3f %8.3f", f(at(c)["auc"]), f(at(c)["tpr_at_5pct_fpr"]));
-            std::printf("\n");
-        };
-        row("overall", "");
-        for (const auto& [g, m] : r->conditions.front().groups) row(g, g);
-        std::cout << "(-L laundered, -C " << crop_size
-                  << " px centre crop, -CJ that crop as JPEG 85)  shortcut baselines: format AUC "
-                  << result["shortcut_baselines"]["format_auc"] << ", pixel-count AUC "
-                  << result["shortcut_baselines"]["pixel_count_auc"] << "\n";
+        std::cout << r->to_json() << "\n";
+        return failures ? 1 : 0;
     }
+    std::cout << detector_kind_name(r->kind) << " detector " << r->model_id << " (" << r->backbone_id << "), " << r->real_images
+              << " real images (" << r->excluded_training_images << " training images left out)\n";
+    // AUC and TPR at 5% FPR per condition (in EvalCondition order); AP for the first one.
+    std::printf("%-28s %6s %6s", "group", "n", "AP");
+    for (const auto& c : r->conditions) {
+        const char* column = kConditionColumn[static_cast<int>(c.condition)];
+        std::printf(" %8s %8s", (std::string("AUC") + column).c_str(), (std::string("TPR5") + column).c_str());
+    }
+    std::printf("\n");
+    auto row = [&](const std::string& name, const std::string& group) {
+        auto at = [&](const EvalConditionResult& c) -> const EvalMetrics& {
+            return group.empty() ? c.overall : c.groups.at(group);
+        };
+        const auto& first = at(r->conditions.front());
+        std::printf("%-28s %6ld %6.3f", name.c_str(), first.fake, first.ap);
+        for (const auto& c : r->conditions) std::printf(" %8.3f %8.3f", at(c).auc, at(c).tpr_at_5pct_fpr);
+        std::printf("\n");
+    };
+    row("overall", "");
+    for (const auto& [g, m] : r->conditions.front().groups) row(g, g);
+    std::cout << "(-L laundered, -C " << crop_size
+              << " px centre crop, -CJ that crop as JPEG 85)  shortcut baselines: format AUC "
+              << nlohmann::json(rounded(r->format_auc, 1e-4)) << ", pixel-count AUC "
+              << nlohmann::json(rounded(r->pixel_count_auc, 1e-4)) << "\n";
     return failures ? 1 : 0;
 }
 

@@ -310,9 +310,7 @@ int run_score(std::vector<std::string> words)
     if (worker_mode) {
         // The isolated half of --file-timeout: says whether its parent may run several
         // (not with a CLIP backbone, which uses every core already).
-        const auto& ds = sets.front().detectors();
-        const bool parallel = std::none_of(ds.begin(), ds.end(), [](const Detector& d) { return d.clip_backbone(); });
-        const nlohmann::json hello = {{"ready", true}, {"parallel", parallel}};
+        const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().clip_backbone()}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
             return answer_file_request(
                 request, [&](const std::string& file) { return score_file(file, sets.front(), scoring, provenance); });

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace clipflow::app {
 
 QString VerdictHtml::colour(Verdict verdict)
@@ -78,7 +80,8 @@ QString VerdictHtml::robustness(const DetectorScore& score)
     if (score.robustness.empty()) return {};
     QStringList checks;
     for (const auto& c : score.robustness) {
-        const bool flipped = (c.level == Verdict::Natural) != (score.level == Verdict::Natural);
+        const bool flipped =
+            std::find(score.flipped_under.begin(), score.flipped_under.end(), c.transform) != score.flipped_under.end();
         checks << QStringLiteral("%1 %2 <span style='color:%3'>%4</span>%5")
                       .arg(Wording::transform(c.transform))
                       .arg(c.ai_score, 0, 'f', 2)

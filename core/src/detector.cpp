@@ -3,6 +3,7 @@
 #include "clipflow/laundering.h"
 #include "clipflow/modelregistry.h"
 #include "clipflow/supervisedmodel.h"
+#include "rounding.h"
 
 #include <nlohmann/json.hpp>
 
@@ -11,17 +12,8 @@
 #include <cstdio>
 
 namespace clipflow {
-namespace {
 
-// Compact, stable JSON: the same rounding `clipflow score` has always printed.
-double rounded(double value, double step)
-{
-    if (!std::isfinite(value)) return 0.0;
-    const double inverse = std::round(1.0 / step); // divide by an exact power of ten
-    return std::round(value * inverse) / inverse;
-}
-
-} // namespace
+using detail::rounded;
 
 const char* detector_kind_name(DetectorKind kind)
 {
@@ -88,13 +80,28 @@ Result<Raster> apply_robustness_transform(const Raster& image, const std::string
     return Status(ErrorCode::InvalidArgument, "unknown robustness transform \"" + transform + "\"");
 }
 
+std::vector<std::string> flipped_transforms(Verdict level, const std::vector<RobustnessCheck>& checks)
+{
+    std::vector<std::string> flipped;
+    for (const auto& c : checks)
+        if ((c.level == Verdict::Natural) != (level == Verdict::Natural)) flipped.push_back(c.transform);
+    return flipped;
+}
+
+namespace {
+
+std::string transforms_in_words(const std::vector<std::string>& transforms)
+{
+    std::string words;
+    for (const auto& t : transforms) words += (words.empty() ? "" : ", ") + std::string(robustness_transform_wording(t));
+    return words;
+}
+
+} // namespace
+
 std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& checks)
 {
-    std::string flips;
-    for (const auto& c : checks)
-        if ((c.level == Verdict::Natural) != (level == Verdict::Natural))
-            flips += (flips.empty() ? "" : ", ") + std::string(robustness_transform_wording(c.transform));
-    return flips;
+    return transforms_in_words(flipped_transforms(level, checks));
 }
 
 const char* robustness_transform_wording(const std::string& t)
@@ -314,10 +321,8 @@ Result<DetectorScore> Detector::score(const Raster& image, const std::string& sh
             if (!r) continue;
             d.robustness.push_back({t, r->ai_score, r->level});
         }
-        for (const auto& c : d.robustness)
-            if ((c.level == Verdict::Natural) != (d.level == Verdict::Natural)) d.flipped_under.push_back(c.transform);
-        if (const auto flips = verdict_flips(d.level, d.robustness); !flips.empty())
-            reasons.push_back("the verdict changes under " + flips);
+        d.flipped_under = flipped_transforms(d.level, d.robustness);
+        if (!d.flipped_under.empty()) reasons.push_back("the verdict changes under " + transforms_in_words(d.flipped_under));
     }
     for (const auto& r : reasons) d.inconclusive_reason += (d.inconclusive_reason.empty() ? "" : "; ") + r;
     if (!reasons.empty()) d.verdict = Verdict::Inconclusive;
@@ -414,6 +419,11 @@ const Detector* DetectorSet::find(DetectorKind kind) const
     for (const auto& d : detectors_)
         if (d.kind() == kind) return &d;
     return nullptr;
+}
+
+bool DetectorSet::clip_backbone() const
+{
+    return std::any_of(detectors_.begin(), detectors_.end(), [](const Detector& d) { return d.clip_backbone(); });
 }
 
 const std::string& DetectorSet::errors() const

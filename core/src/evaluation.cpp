@@ -3,6 +3,7 @@
 #include "clipflow/evidence.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
+#include "rounding.h"
 
 #include <nlohmann/json.hpp>
 
@@ -29,12 +30,6 @@ struct Sample {
     Status status;
 };
 
-double rounded(double value, double step)
-{
-    const double inverse = std::round(1.0 / step);
-    return std::round(value * inverse) / inverse;
-}
-
 EvalMetrics metrics(const std::vector<double>& neg, const std::vector<double>& pos, double threshold)
 {
     EvalMetrics m;
@@ -50,7 +45,7 @@ EvalMetrics metrics(const std::vector<double>& neg, const std::vector<double>& p
 
 nlohmann::json metrics_json(const EvalMetrics& m)
 {
-    auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(rounded(v, 1e-4)) : nlohmann::json(nullptr); };
+    auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(detail::rounded(v, 1e-4)) : nlohmann::json(nullptr); };
     return {{"real", m.real},
             {"fake", m.fake},
             {"auc", num(m.auc)},
@@ -66,16 +61,20 @@ double symmetric_auc(const std::vector<double>& neg, const std::vector<double>& 
     return std::isfinite(a) ? std::max(a, 1.0 - a) : a;
 }
 
+// The transformed copy a condition scores (the as-is condition scores the decoded pixels
+// themselves, without a copy).
 Result<Raster> view_of(const Raster& image, EvalCondition c, const EvalParams& p)
 {
     switch (c) {
     case EvalCondition::AsIs: return image;
     case EvalCondition::Laundered: return launder(image, p.launder_side, p.launder_quality);
     case EvalCondition::Crop: return center_crop(image, p.crop_size);
-    case EvalCondition::CropJpeg: break;
+    case EvalCondition::CropJpeg: {
+        auto cropped = center_crop(image, p.crop_size);
+        return cropped ? jpeg_roundtrip(*cropped, p.crop_jpeg_quality) : Result<Raster>(cropped.status());
     }
-    auto cropped = center_crop(image, p.crop_size);
-    return cropped ? jpeg_roundtrip(*cropped, p.crop_jpeg_quality) : Result<Raster>(cropped.status());
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown evaluation condition");
 }
 
 Status check(const EvalParams& p)
@@ -155,8 +154,13 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
             }
             for (EvalCondition c : kAll) {
                 if (!on[static_cast<std::size_t>(c)] || !s.status.ok()) continue;
-                const auto view = view_of(ev->pixels, c, params);
-                auto e = view ? det.score(*view) : Result<DetectorScore>(view.status());
+                Result<DetectorScore> e = Status(ErrorCode::Internal, "not scored");
+                if (c == EvalCondition::AsIs) {
+                    e = det.score(ev->pixels);
+                } else {
+                    const auto view = view_of(ev->pixels, c, params);
+                    e = view ? det.score(*view) : Result<DetectorScore>(view.status());
+                }
                 if (!e)
                     s.status = e.status();
                 else
@@ -254,8 +258,8 @@ std::string EvalResult::to_json() const
         j[eval_condition_key(c.condition)] = cond;
     }
     if (cropped) j["cropping"] = {{"size", params.crop_size}, {"jpeg_quality", params.crop_jpeg_quality}};
-    auto num = [](double v) { return std::isfinite(v) ? rounded(v, 1e-4) : 0.0; };
-    j["shortcut_baselines"] = {{"format_auc", num(format_auc)}, {"pixel_count_auc", num(pixel_count_auc)}};
+    j["shortcut_baselines"] = {{"format_auc", detail::rounded(format_auc, 1e-4)},
+                               {"pixel_count_auc", detail::rounded(pixel_count_auc, 1e-4)}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

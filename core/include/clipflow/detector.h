@@ -63,8 +63,9 @@ struct RobustnessCheck {
 };
 /// "JPEG quality 90", "resizing to 50%", ...
 const char* robustness_transform_wording(const std::string& transform);
-/// The transforms whose level falls on the other side of natural than `level`, in
-/// words ("JPEG quality 75, resizing to 50%"); empty when the verdict holds.
+/// The transforms whose level falls on the other side of natural than `level`.
+std::vector<std::string> flipped_transforms(Verdict level, const std::vector<RobustnessCheck>& checks);
+/// The same in words ("JPEG quality 75, resizing to 50%"); empty when the verdict holds.
 std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& checks);
 
 /// How an image is scored beyond the model's own answer.
@@ -188,6 +189,8 @@ public:
 
     const std::vector<Detector>& detectors() const;
     const Detector* find(DetectorKind kind) const;
+    /// One of its detectors has a CLIP backbone, which uses every core already: run one set, not one per core.
+    bool clip_backbone() const;
     /// Why a chosen detector did not load (with keep_going), one line each.
     const std::string& errors() const;
     /// With keep_going a detector that fails is named in DetectorSetScore::error and the
