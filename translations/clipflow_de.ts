@@ -249,6 +249,18 @@
         <source>see the provenance section</source>
         <translation>siehe Abschnitt Herkunft</translation>
     </message>
+    <message>
+        <source>Heat map: natural</source>
+        <translation>Heatmap: natürlich</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>weniger natürlich</translation>
+    </message>
+    <message>
+        <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
+        <translation>Die Bewertung des CLIP-Flow-Detektors für jede 256-Pixel-Kachel der gespeicherten Pixel (%1 × %2 Kacheln, überlappend); die Bewertung einer Kachel ist verrauschter als die des Bildes: Bewerten Sie Regionen, nicht einzelne Kacheln.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1118,6 +1130,42 @@
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
         <translation>&lt;br&gt;Die Metadaten der Datei geben eine Kameraaufnahme an (IPTC %1); Metadaten können gefälscht werden.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Heatmap</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
+        <translation>Wo der CLIP-Flow-Detektor das Bild am wenigsten natürlich findet, Kachel für Kachel (256-Pixel-Kacheln in nativer Auflösung, überlappend). Die Bewertung einer Kachel ist verrauschter als die des Bildes: Achten Sie auf Regionen, die über mehrere Kacheln hervortreten, nicht auf einzelne helle Quadrate.</translation>
+    </message>
+    <message>
+        <source>Show the heat map</source>
+        <translation>Heatmap anzeigen</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>natürlich</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>weniger natürlich</translation>
+    </message>
+    <message>
+        <source>Heat map ready</source>
+        <translation>Heatmap fertig</translation>
+    </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Keine Heatmap: %1</translation>
+    </message>
+    <message>
+        <source>Computing the heat map…</source>
+        <translation>Heatmap wird berechnet…</translation>
+    </message>
+    <message>
+        <source>the file changed on disk since it was analysed</source>
+        <translation>die Datei hat sich seit der Analyse auf dem Datenträger geändert</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,18 @@
         <source>see the provenance section</source>
         <translation>véase la sección de procedencia</translation>
     </message>
+    <message>
+        <source>Heat map: natural</source>
+        <translation>Mapa de calor: natural</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>menos natural</translation>
+    </message>
+    <message>
+        <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
+        <translation>La puntuación del detector CLIP-Flow para cada tesela de 256 píxeles de los píxeles almacenados (%1 × %2 teselas, solapadas); la puntuación de una tesela es más ruidosa que la de la imagen: valore regiones, no teselas sueltas.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1118,6 +1130,42 @@
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
         <translation>&lt;br&gt;Los metadatos del archivo declaran una captura de cámara (IPTC %1); los metadatos pueden falsificarse.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Mapa de calor</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
+        <translation>Dónde el detector CLIP-Flow encuentra la imagen menos natural, tesela a tesela (teselas de 256 píxeles a resolución nativa, solapadas). La puntuación de una tesela es más ruidosa que la de la imagen: busque regiones que destaquen en varias teselas, no cuadrados claros aislados.</translation>
+    </message>
+    <message>
+        <source>Show the heat map</source>
+        <translation>Mostrar el mapa de calor</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>natural</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>menos natural</translation>
+    </message>
+    <message>
+        <source>Heat map ready</source>
+        <translation>Mapa de calor listo</translation>
+    </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Sin mapa de calor: %1</translation>
+    </message>
+    <message>
+        <source>Computing the heat map…</source>
+        <translation>Calculando el mapa de calor…</translation>
+    </message>
+    <message>
+        <source>the file changed on disk since it was analysed</source>
+        <translation>el archivo cambió en el disco desde que se analizó</translation>
     </message>
 </context>
 <context>

@@ -249,6 +249,18 @@
         <source>see the provenance section</source>
         <translation>voir la section provenance</translation>
     </message>
+    <message>
+        <source>Heat map: natural</source>
+        <translation>Carte de chaleur : naturel</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>moins naturel</translation>
+    </message>
+    <message>
+        <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
+        <translation>Le score du détecteur CLIP-Flow pour chaque tuile de 256 pixels des pixels stockés (%1 × %2 tuiles, chevauchantes) ; le score d&apos;une tuile est plus bruité que celui de l&apos;image : jugez des régions, pas des tuiles isolées.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1118,6 +1130,42 @@
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
         <translation>&lt;br&gt;Les métadonnées du fichier revendiquent une prise de vue par appareil photo (IPTC %1) ; les métadonnées peuvent être falsifiées.&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>Carte de chaleur</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
+        <translation>Là où le détecteur CLIP-Flow trouve l&apos;image la moins naturelle, tuile par tuile (tuiles de 256 pixels en résolution native, chevauchantes). Le score d&apos;une tuile est plus bruité que celui de l&apos;image : cherchez des régions qui ressortent sur plusieurs tuiles, pas des carrés clairs isolés.</translation>
+    </message>
+    <message>
+        <source>Show the heat map</source>
+        <translation>Afficher la carte de chaleur</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>naturel</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>moins naturel</translation>
+    </message>
+    <message>
+        <source>Heat map ready</source>
+        <translation>Carte de chaleur prête</translation>
+    </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Pas de carte de chaleur : %1</translation>
+    </message>
+    <message>
+        <source>Computing the heat map…</source>
+        <translation>Calcul de la carte de chaleur…</translation>
+    </message>
+    <message>
+        <source>the file changed on disk since it was analysed</source>
+        <translation>le fichier a changé sur le disque depuis son analyse</translation>
     </message>
 </context>
 <context>

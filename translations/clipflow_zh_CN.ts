@@ -247,6 +247,18 @@
         <source>see the provenance section</source>
         <translation>见来源一节</translation>
     </message>
+    <message>
+        <source>Heat map: natural</source>
+        <translation>热力图：自然</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>较不自然</translation>
+    </message>
+    <message>
+        <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
+        <translation>CLIP-Flow 检测器对存储像素中每个 256 像素图块的评分（%1 × %2 个图块，相互重叠）；单个图块的评分比整幅图像的噪声更大，应看区域而非单个图块。</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1113,6 +1125,42 @@
     <message>
         <source>&lt;br&gt;The file&apos;s metadata claims a camera capture (IPTC %1); metadata can be forged.&lt;br&gt;</source>
         <translation>&lt;br&gt;文件元数据声称为相机拍摄（IPTC %1）；元数据可被伪造。&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Heat map</source>
+        <translation>热力图</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
+        <translation>CLIP-Flow 检测器认为图像最不自然的位置，逐图块显示（原始分辨率下相互重叠的 256 像素图块）。单个图块的评分比整幅图像的噪声更大：请关注在多个图块上都突出的区域，而不是单个亮块。</translation>
+    </message>
+    <message>
+        <source>Show the heat map</source>
+        <translation>显示热力图</translation>
+    </message>
+    <message>
+        <source>natural</source>
+        <translation>自然</translation>
+    </message>
+    <message>
+        <source>less natural</source>
+        <translation>较不自然</translation>
+    </message>
+    <message>
+        <source>Heat map ready</source>
+        <translation>热力图已就绪</translation>
+    </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>无热力图：%1</translation>
+    </message>
+    <message>
+        <source>Computing the heat map…</source>
+        <translation>正在计算热力图…</translation>
+    </message>
+    <message>
+        <source>the file changed on disk since it was analysed</source>
+        <translation>文件自分析以来已在磁盘上更改</translation>
     </message>
 </context>
 <context>

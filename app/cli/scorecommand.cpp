@@ -4,9 +4,11 @@
 #include "detectorsetup.h"
 #include "jsonfields.h"
 
+#include <clipflow/atomicfile.h>
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/laundering.h>
 #include <clipflow/supervisedmodel.h>
 #include <clipflow/workerprocess.h>
 
@@ -14,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
@@ -47,6 +50,12 @@ Options:
   --json               JSON lines (default: one readable line per image)
   --robustness         also score each image after JPEG quality 90 and 75 and
                        after resizing to 75% and 50% (in memory; 5x the time)
+  --map DIR            also write where the CLIP-Flow detector finds each
+                       image least natural: DIR/NAME-SHA8-map.png (8-bit
+                       grey, the image's aspect ratio, long side at most
+                       1024 px, brighter = less natural; from overlapping
+                       256 px tiles at native resolution) and the tile grid
+                       in the JSON line as "map"
   --trust FILE.pem     C2PA trust anchors for the provenance object (see
                        clipflow provenance --help)
   --file-timeout S     time limit per image in seconds (default 120; 0: none).
@@ -70,7 +79,9 @@ known generator fits), generator_probs (given AI, summing to 1);
 seen_in_training (true only when the model trained or was calibrated on
 this very file, so its score says little); robustness (with --robustness:
 {transform, ai_score, verdict_code} for jpeg90, jpeg75, resize75,
-resize50). With all: "results" (one object per detector), "disagreement",
+resize50); map (with --map: image_width, image_height, tile_width,
+tile_height, xs, ys (tile edges), log_likelihood and ai_score per tile,
+row-major, and png). With all: "results" (one object per detector), "disagreement",
 and the one verdict, verdict_code and inconclusive_reason for the analyst
 (an AI verdict needs both detectors, at the weaker one's level). Every
 line has "provenance": what the file itself says of
@@ -101,9 +112,27 @@ std::string readable(const nlohmann::json& r)
     return buf + r["verdict"].get<std::string>();
 }
 
+// The CLIP-Flow detector's tile map of one image, written as DIR/NAME-SHA8-map.png.
+Result<nlohmann::json> write_map(const Detector* detector, const Evidence& ev, const std::string& dir)
+{
+    if (!detector) return Status(ErrorCode::InvalidArgument, "no CLIP-Flow detector is loaded");
+    auto map = detector->score_map(ev.pixels);
+    if (!map) return map.status();
+    auto png = encode_image(map->render(1024), ".png");
+    if (!png) return png.status();
+    const std::string path = (std::filesystem::path(dir) / (std::filesystem::path(ev.info.path).stem().string() + "-" +
+                                                            ev.info.sha256.substr(0, 8) + "-map.png"))
+                                 .string();
+    if (Status s = write_file_atomic(path, *png); !s.ok()) return s;
+    auto j = nlohmann::json::parse(map->to_json());
+    j["png"] = path;
+    return j;
+}
+
 // The whole output line for one file: its results, or {"file","error","error_code"}.
+// With a map folder, a map that cannot be made or written adds "map_error" (the scores stand).
 nlohmann::json score_file(const std::string& file, const DetectorSet& set, const ScoreParams& scoring,
-                          const ProvenanceParams& provenance)
+                          const ProvenanceParams& provenance, const std::string& map_dir)
 {
     IntakeParams intake;
     intake.read_provenance = true; // from the bytes already read: no second read
@@ -116,13 +145,22 @@ nlohmann::json score_file(const std::string& file, const DetectorSet& set, const
     line.update(nlohmann::json::parse(scores->to_json()));
     line["pixel_grid"] = pixel_grid_note(ev->info);
     if (ev->provenance) line["provenance"] = nlohmann::json::parse(ev->provenance->to_json());
+    if (!map_dir.empty()) {
+        auto map = write_map(set.find(DetectorKind::ClipFlow), *ev, map_dir);
+        if (map)
+            line["map"] = std::move(*map);
+        else
+            line["map_error"] = map.status().message();
+    }
     return line;
 }
 
 // Prints one line; returns false for a failed file.
 bool print(const nlohmann::json& line, bool json)
 {
-    const bool failed = line.contains("error");
+    const bool failed = line.contains("error") || line.contains("map_error");
+    if (line.contains("map_error") && !json)
+        std::cerr << line["file"].get<std::string>() << ": no score map: " << line["map_error"].get<std::string>() << "\n";
     if (json) {
         std::cout << dump_line(line) << "\n";
     } else if (failed) {
@@ -148,6 +186,7 @@ bool print(const nlohmann::json& line, bool json)
                 what += " (" + line["provenance"]["generator"].value("tool", std::string()) + ")";
             std::cout << "  [" << what << "]";
         }
+        if (line.contains("map")) std::cout << "  [map: " << line["map"]["png"].get<std::string>() << "]";
         std::cout << "\n";
     }
     return !failed;
@@ -219,6 +258,7 @@ int run_score(std::vector<std::string> words)
     const auto threads_text = args.option("--threads");
     const auto which = args.option("--detector");
     const auto trust = args.option("--trust");
+    const auto map_dir = args.option("--map");
     double file_timeout = 120;
     const std::string bad_number = read_numbers(args, {{"--file-timeout", &file_timeout, 0, 86400}});
     const auto inputs = args.positional();
@@ -235,6 +275,14 @@ int run_score(std::vector<std::string> words)
     if (kind == "supervised" && clipflow_model) return usage("--clipflow-model needs --detector clipflow or all");
     if (model && (clipflow_model || supervised_model))
         return usage("give --model or --clipflow-model/--supervised-model, not both");
+    std::string maps;
+    if (map_dir) {
+        if (kind == "supervised") return usage("--map needs the CLIP-Flow detector (--detector clipflow or all)");
+        std::error_code ec;
+        std::filesystem::create_directories(*map_dir, ec);
+        if (!std::filesystem::is_directory(*map_dir, ec)) return usage("--map: cannot create the folder " + *map_dir);
+        maps = std::filesystem::absolute(*map_dir, ec).string(); // workers may run elsewhere
+    }
     ProvenanceParams provenance;
     if (trust) {
         auto pem = read_trust_anchors(*trust);
@@ -279,6 +327,7 @@ int run_score(std::vector<std::string> words)
         if (bf16) params.argv.push_back("--bf16");
         if (trust) params.argv.insert(params.argv.end(), {"--trust", *trust});
         if (scoring.robustness) params.argv.push_back("--robustness");
+        if (!maps.empty()) params.argv.insert(params.argv.end(), {"--map", maps});
         params.timeout_s = file_timeout;
         std::vector<std::unique_ptr<WorkerProcess>> procs;
         procs.push_back(std::make_unique<WorkerProcess>(params));
@@ -313,11 +362,11 @@ int run_score(std::vector<std::string> words)
         const nlohmann::json hello = {{"ready", true}, {"parallel", !sets.front().clip_backbone()}};
         return serve_worker_requests(replies, dump_line(hello), [&](const std::string& request) {
             return answer_file_request(
-                request, [&](const std::string& file) { return score_file(file, sets.front(), scoring, provenance); });
+                request, [&](const std::string& file) { return score_file(file, sets.front(), scoring, provenance, maps); });
         });
     }
     return run_batch(files, static_cast<int>(sets.size()), json, [&](int w, std::size_t i) {
-        return score_file(files[i], sets[static_cast<std::size_t>(w)], scoring, provenance);
+        return score_file(files[i], sets[static_cast<std::size_t>(w)], scoring, provenance, maps);
     });
 }
 

@@ -23,12 +23,14 @@
 #include <clipflow/widgets/spectrumview.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDirIterator>
 #include <QDragEnterEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -92,7 +94,44 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     banner_->hide();
     grid->addWidget(banner_, 3, 0, 1, 2);
     grid->addWidget(info_, 0, 0, 1, 2);
-    grid->addWidget(boxed(tr("Image (stored pixel grid)"), image_, central), 1, 0);
+    {
+        // The image with its heat-map switch and legend above it.
+        auto* box = boxed(tr("Image (stored pixel grid)"), image_, central);
+        auto* bar = new QHBoxLayout;
+        heat_ = new QCheckBox(tr("Heat map"), box);
+        heat_->setToolTip(tr("Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles "
+                             "at native resolution, overlapping). A tile's score is noisier than the image's: look for "
+                             "regions that stand out over several tiles, not single bright squares."));
+        heat_->setAccessibleName(tr("Show the heat map"));
+        heat_legend_ = new QWidget(box);
+        {
+            auto* legend = new QHBoxLayout(heat_legend_);
+            legend->setContentsMargins(0, 0, 0, 0);
+            auto* ramp = new QLabel(heat_legend_);
+            ramp->setPixmap(QPixmap::fromImage(ReportFigures::heatRamp()));
+            legend->addWidget(new QLabel(tr("natural"), heat_legend_));
+            legend->addWidget(ramp);
+            legend->addWidget(new QLabel(tr("less natural"), heat_legend_));
+        }
+        heat_legend_->hide();
+        bar->addWidget(heat_);
+        bar->addWidget(heat_legend_);
+        bar->addStretch(1);
+        static_cast<QVBoxLayout*>(box->layout())->insertLayout(0, bar);
+        grid->addWidget(box, 1, 0);
+        connect(heat_, &QCheckBox::toggled, this, &MainWindow::updateHeatMap);
+        connect(&map_watcher_, &QFutureWatcher<MapJob>::finished, this, [this] {
+            MapJob job = map_watcher_.result();
+            const bool ok = job.map.has_value();
+            if (ok)
+                maps_[job.sha256] = std::move(*job.map);
+            else
+                map_errors_[job.sha256] = job.error;
+            statusBar()->showMessage(ok ? tr("Heat map ready") : tr("No heat map: %1").arg(job.error), 5000);
+            Q_EMIT heatMapReady(job.file, ok);
+            updateHeatMap(); // this image's, or start the one now on screen
+        });
+    }
     metadata_ = new QTableWidget(0, 3, central);
     metadata_->setHorizontalHeaderLabels({tr("Family"), tr("Key"), tr("Value")});
     metadata_->horizontalHeader()->setStretchLastSection(true);
@@ -318,7 +357,7 @@ bool MainWindow::exportReport(const QString& path)
     CaseReport report(params, newest ? *newest->detectors.cards : ModelCards{});
     for (const Analysis* a : analyses) {
         const CaseEvidence* e = caseEntry(a->info.sha256);
-        report.add(*a, e ? QString::fromStdString(e->notes) : QString());
+        report.add(*a, e ? QString::fromStdString(e->notes) : QString(), heatMap(a->info.sha256));
     }
     if (report.size() == 0) {
         statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
@@ -424,6 +463,7 @@ MainWindow::~MainWindow()
     closing_->store(true);
     watcher_.waitForFinished();
     verifier_.waitForFinished();
+    map_watcher_.waitForFinished();
 }
 
 void MainWindow::setReaderProgram(const QString& path)
@@ -564,6 +604,51 @@ void MainWindow::showSelected()
     if (const Analysis* a = model_.analysis(sorted_.mapToSource(current).row())) showAnalysis(*a);
 }
 
+const ScoreMap* MainWindow::heatMap(const std::string& sha256) const
+{
+    const auto it = maps_.find(sha256);
+    return it == maps_.end() ? nullptr : &it->second;
+}
+
+void MainWindow::updateHeatMap()
+{
+    heat_legend_->setVisible(heat_->isChecked());
+    if (!heat_->isChecked() || shown_sha_.empty()) {
+        image_->clearOverlay();
+        return;
+    }
+    if (const ScoreMap* m = heatMap(shown_sha_)) {
+        image_->setOverlay(ReportFigures::heatMap(*m), 0.55);
+        return;
+    }
+    image_->clearOverlay();
+    if (const auto e = map_errors_.find(shown_sha_); e != map_errors_.end()) {
+        statusBar()->showMessage(tr("No heat map: %1").arg(e->second), 5000);
+        return;
+    }
+    if (map_watcher_.isRunning()) return; // its end calls this again for the image then on screen
+    statusBar()->showMessage(tr("Computing the heat map\u2026"));
+    // The analysis kept a preview only: the file is read again, and must still be the bytes analysed.
+    map_watcher_.setFuture(QtConcurrent::run([file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = closing_] {
+        MapJob job{sha, std::nullopt, file, {}};
+        auto ev = load_evidence(file.toStdString());
+        if (!ev) {
+            job.error = QString::fromStdString(ev.status().message());
+        } else if (ev->info.sha256 != sha) {
+            job.error = MainWindow::tr("the file changed on disk since it was analysed");
+        } else {
+            ScoreMapParams params;
+            params.abort = [closing] { return closing->load(); };
+            auto map = detectors->scoreMap(ev->pixels, params);
+            if (map)
+                job.map = std::move(*map);
+            else
+                job.error = QString::fromStdString(map.status().message());
+        }
+        return job;
+    }));
+}
+
 void MainWindow::chooseFile()
 {
     const QString file =
@@ -608,6 +693,9 @@ void MainWindow::showAnalysis(const Analysis& a)
         info_->setText(tr("<b>%1</b><br>Cannot analyse: %2").arg(a.file.toHtmlEscaped(), a.error.toHtmlEscaped()));
         // Nothing of the previous image may stay on screen beside this file's name.
         image_->setImage(QImage());
+        shown_file_.clear();
+        shown_sha_.clear();
+        updateHeatMap();
         spectra_->setSpectra({}, {}, {});
         results_->clear();
         metadata_->setRowCount(0);
@@ -635,6 +723,9 @@ void MainWindow::showAnalysis(const Analysis& a)
                   "describe the bytes read at intake.</b>")
                    .arg(a.changed_during_analysis.toHtmlEscaped())));
     image_->setImage(a.preview);
+    shown_file_ = a.file;
+    shown_sha_ = a.info.sha256;
+    updateHeatMap();
     std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, Wording::spectrum("luminance"))};
     for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, Wording::spectrum(c.name)));
     spectra.push_back(view_spectrum(s.residual, Wording::spectrum("residual")));

@@ -16,8 +16,11 @@
 #include <QStringList>
 
 #include <atomic>
+#include <map>
 #include <memory>
+#include <optional>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -72,10 +75,17 @@ public:
     QMenu* recentFilesMenu() const { return recent_files_; }
     // The isolated reader's program (default: `clipflow` beside this one); applies from the next file.
     void setReaderProgram(const QString& path);
+    // The heat map: where the CLIP-Flow detector finds the shown image least natural,
+    // drawn over it. Computed on demand off the GUI thread (it scores the whole image
+    // in 256-pixel tiles), then kept per SHA-256 for the session and the report.
+    QCheckBox* heatMapToggle() const { return heat_; }
+    widgets::ImageView* imageView() const { return image_; }
+    const ScoreMap* heatMap(const std::string& sha256) const;
 
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
     void caseVerified(int mismatches);
+    void heatMapReady(const QString& file, bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -97,6 +107,12 @@ private:
     void finished();
     void showSelected();
     void showAnalysis(const Analysis& a);
+    void updateHeatMap();
+    struct MapJob {
+        std::string sha256;
+        std::optional<ScoreMap> map;
+        QString file, error;
+    };
 
     QLabel* info_ = nullptr;
     QLabel* results_ = nullptr;
@@ -131,6 +147,13 @@ private:
     std::shared_ptr<std::atomic<bool>> closing_ = std::make_shared<std::atomic<bool>>(false);
     double reader_limit_ = -1;
     QFutureWatcher<Analysis> watcher_;
+    QCheckBox* heat_ = nullptr;
+    QWidget* heat_legend_ = nullptr;
+    QString shown_file_; // the analysed file on screen (empty when it failed)
+    std::string shown_sha_;
+    std::map<std::string, ScoreMap> maps_;      // by SHA-256
+    std::map<std::string, QString> map_errors_; // why a map could not be made
+    QFutureWatcher<MapJob> map_watcher_;
 };
 
 } // namespace clipflow::app

@@ -88,9 +88,9 @@ QString metadata_summary(const Analysis& a)
 CaseReport::CaseReport(ReportParams params, ModelCards models) : params_(std::move(params)), models_(std::move(models)) {}
 CaseReport::~CaseReport() = default;
 
-void CaseReport::add(const Analysis& analysis, const QString& notes)
+void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map)
 {
-    items_.push_back({analysis, notes});
+    items_.push_back({analysis, notes, map ? std::optional<ScoreMap>(*map) : std::nullopt});
 }
 
 QString CaseReport::summaryHtml() const
@@ -248,6 +248,15 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                 "<tr><td align='center'>%1<br><small>%2</small></td><td align='center'>%3<br><small>%4</small></td></tr></table>")
                 .arg(image("profile", ReportFigures::radialProfile(a), 320), tr("Radial profiles"),
                      image("histogram", ReportFigures::histogram(a), 320), tr("CLIP-Flow score among held-out natural photos"));
+    if (item.map)
+        html += QStringLiteral("<p align='center'>%1<br><small>%2 %3 %4. %5</small></p>")
+                    .arg(image("heatmap", ReportFigures::heatMapOverlay(a, *item.map), 320), tr("Heat map: natural"),
+                         image("heatramp", ReportFigures::heatRamp(), 72), tr("less natural"),
+                         tr("The CLIP-Flow detector's score of each 256-pixel tile of the stored pixels (%1 × %2 "
+                            "tiles, overlapping); a tile's score is noisier than the image's, so weigh regions, not "
+                            "single tiles.")
+                             .arg(item.map->cols())
+                             .arg(item.map->rows()));
     if (!item.notes.isEmpty())
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")
                     .arg(tr("Analyst notes"), esc(item.notes).replace(u'\n', QStringLiteral("<br>")));

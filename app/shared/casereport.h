@@ -21,6 +21,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QTextDocument;
@@ -43,7 +44,8 @@ public:
     CaseReport(ReportParams params, ModelCards models);
     ~CaseReport();
 
-    void add(const Analysis& analysis, const QString& notes = {});
+    // map: the heat map, where the analyst made one (printed beside the image).
+    void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr);
     int size() const { return static_cast<int>(items_.size()); }
 
     // The laid-out document (for previews and tests); pages follow the chosen size.
@@ -55,6 +57,7 @@ private:
     struct Item {
         Analysis analysis;
         QString notes;
+        std::optional<ScoreMap> map;
     };
     QString summaryHtml() const;
     QString evidenceHtml(QTextDocument& doc, int index, const Item& item) const;

@@ -67,4 +67,13 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
     return r;
 }
 
+Result<ScoreMap> Detectors::scoreMap(const Raster& image, const ScoreMapParams& params)
+{
+    std::lock_guard lock(mutex_);
+    if (!loaded_) load();
+    const Detector* d = set_.find(DetectorKind::ClipFlow);
+    if (!d) return Status(ErrorCode::NotFound, "no CLIP-Flow detector is loaded");
+    return d->score_map(image, params);
+}
+
 } // namespace clipflow::app

@@ -70,6 +70,8 @@ public:
     // Robustness checks and the inconclusive band for the next score() calls.
     void setScoring(const ScoreParams& params);
     DetectorResults score(const Raster& image, const std::string& sha256 = {});
+    // The CLIP-Flow detector's tile map (core's ScoreMap); an error when none is loaded.
+    Result<ScoreMap> scoreMap(const Raster& image, const ScoreMapParams& params = {});
     ModelCards cards(); // loads the models if needed (so not for the GUI thread: results carry their cards)
 
 private:

@@ -1,16 +1,54 @@
 #include "reportfigures.h"
 
+#include <clipflow/widgets/colormap.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/radialprofileplot.h>
 #include <clipflow/widgets/spectrumimage.h>
 
 #include <QFileInfo>
+#include <QPainter>
 
 namespace clipflow::app {
 QImage ReportFigures::thumbnail(const Analysis& a, int size)
 {
     if (a.preview.isNull()) return {};
     return a.preview.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+}
+
+namespace {
+const widgets::ColorMap& heatColors()
+{
+    static const widgets::ColorMap magma(widgets::ColorMap::Palette::Magma);
+    return magma;
+}
+} // namespace
+
+QImage ReportFigures::heatMap(const ScoreMap& map, int size)
+{
+    const Raster r = map.render(size);
+    if (r.empty()) return {};
+    return heatColors().render(r.data.data(), r.width, r.height, 0.0f, 1.0f); // ai_score 0..1, fixed: maps compare
+}
+
+QImage ReportFigures::heatMapOverlay(const Analysis& a, const ScoreMap& map, int size)
+{
+    QImage out = thumbnail(a, size).convertToFormat(QImage::Format_RGB32);
+    const QImage heat = heatMap(map);
+    if (out.isNull() || heat.isNull()) return {};
+    QPainter p(&out);
+    p.setOpacity(0.55); // as the window draws it
+    p.setRenderHint(QPainter::SmoothPixmapTransform, false);
+    p.drawImage(out.rect(), heat);
+    return out;
+}
+
+QImage ReportFigures::heatRamp(QSize size)
+{
+    QImage ramp(size, QImage::Format_RGB32);
+    for (int x = 0; x < ramp.width(); ++x)
+        for (int y = 0; y < ramp.height(); ++y)
+            ramp.setPixel(x, y, heatColors().color(x / double(std::max(1, ramp.width() - 1))));
+    return ramp;
 }
 
 QImage ReportFigures::spectrum(const Analysis& a, QSize size)

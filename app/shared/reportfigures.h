@@ -15,6 +15,12 @@ namespace clipflow::app {
 class ReportFigures {
 public:
     static QImage thumbnail(const Analysis& a, int size = 480);
+    // The heat map's colours (magma: dark = natural, bright = less natural), long side `size`.
+    static QImage heatMap(const ScoreMap& map, int size = 512);
+    // The thumbnail with the heat map drawn over it (the window's overlay, for the report).
+    static QImage heatMapOverlay(const Analysis& a, const ScoreMap& map, int size = 480);
+    // The legend's colour ramp, dark to bright.
+    static QImage heatRamp(QSize size = {96, 10});
     // Luminance power spectrum with detected peaks circled.
     static QImage spectrum(const Analysis& a, QSize size = {520, 480});
     // Radial profiles of the luminance, residual and periodicity spectra.

@@ -18,7 +18,10 @@
 
 #include <clipflow/modelregistry.h>
 
+#include <clipflow/widgets/imageview.h>
+
 #include <QApplication>
+#include <QCheckBox>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -94,6 +97,10 @@ int main(int argc, char** argv)
                             QStringLiteral("Sent to the newsroom by a reader; original requested."));
         w.notesEditor()->setPlainText(QStringLiteral("Reader says: taken on a phone at 07:40."));
         ok &= save(w, out, "app-main-window.png");
+        // The heat map over the selected image (computed in the background), then the report that prints it.
+        w.heatMapToggle()->setChecked(true);
+        ok &= wait_for([&] { return !w.imageView()->overlay().isNull(); }, 120000);
+        ok &= save(w, out, "app-heat-map.png");
         ok &= w.exportReport(out + QStringLiteral("/report.pdf"));
         if (argc == 6) {
             MainWindow p;

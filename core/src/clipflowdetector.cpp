@@ -85,6 +85,66 @@ Result<ClipFlowScore> ClipFlowDetector::score(const Raster& image) const
     return s;
 }
 
+Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMapParams& params) const
+{
+    if (image.empty() || image.data.size() != image.pixel_count() * static_cast<std::size_t>(image.channels))
+        return Status(ErrorCode::InvalidArgument, "the map needs an image");
+    auto map = score_map_layout(image.width, image.height, params);
+    if (!map) return map.status();
+    const int tw = map->tile_width, th = map->tile_height, c = image.channels;
+    const std::size_t n = map->xs.size() * map->ys.size();
+    map->log_likelihood.reserve(n);
+    map->ai_score.reserve(n);
+    const int batch = std::max(1, params.batch);
+    // In batches of tiles, so a 100-megapixel image costs bounded memory.
+    for (std::size_t first = 0; first < n; first += static_cast<std::size_t>(batch)) {
+        if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "the score map was cancelled");
+        const std::size_t last = std::min(n, first + static_cast<std::size_t>(batch));
+        std::vector<Raster> views;
+        std::vector<std::size_t> owner; // tile of each view
+        for (std::size_t t = first; t < last; ++t) {
+            const int x0 = map->xs[t % map->xs.size()], y0 = map->ys[t / map->xs.size()];
+            Raster tile;
+            tile.width = tw;
+            tile.height = th;
+            tile.channels = c;
+            tile.data.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th) * static_cast<std::size_t>(c));
+            for (int y = 0; y < th; ++y) {
+                const float* src =
+                    image.data.data() +
+                    ((static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x0)) *
+                     static_cast<std::size_t>(c));
+                std::copy(src, src + static_cast<std::size_t>(tw) * static_cast<std::size_t>(c),
+                          tile.data.begin() +
+                              static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * static_cast<std::size_t>(tw) *
+                                                          static_cast<std::size_t>(c)));
+            }
+            for (auto& v : impl_->backbone->scoring_views(tile)) {
+                views.push_back(std::move(v));
+                owner.push_back(t);
+            }
+        }
+        auto feats = impl_->backbone->features(views);
+        if (!feats) return feats.status();
+        std::vector<float> x;
+        for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
+        auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
+        if (!ll) return ll.status();
+        std::vector<double> sum(last - first, 0.0);
+        std::vector<int> count(last - first, 0);
+        for (std::size_t k = 0; k < ll->size(); ++k) {
+            sum[owner[k] - first] += (*ll)[k];
+            ++count[owner[k] - first];
+        }
+        for (std::size_t t = 0; t < sum.size(); ++t) {
+            const double mean = count[t] ? sum[t] / count[t] : 0.0;
+            map->log_likelihood.push_back(static_cast<float>(mean));
+            map->ai_score.push_back(static_cast<float>(impl_->info.calibration.evaluate(mean).ai_score));
+        }
+    }
+    return map;
+}
+
 std::string running_program_dir()
 {
     std::error_code ec;

@@ -260,6 +260,14 @@ const SupervisedDetector* Detector::supervised() const
     return impl_->supervised ? &*impl_->supervised : nullptr;
 }
 
+Result<ScoreMap> Detector::score_map(const Raster& image, const ScoreMapParams& params) const
+{
+    if (!impl_->clipflow)
+        return Status(ErrorCode::UnsupportedFormat, "score maps come from the CLIP-Flow detector; this is a " +
+                                                        std::string(detector_kind_name(impl_->kind)) + " detector");
+    return impl_->clipflow->score_map(image, params);
+}
+
 Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
 {
     // The model's own answer: ai_score, calibrated level and the kind's details.

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QTextDocument>
 
+#include <optional>
+
 using namespace clipflow;
 using namespace clipflow::app;
 
@@ -105,6 +107,36 @@ private Q_SLOTS:
         QVERIFY2(pages >= files.size() + 2 && pages <= 2 * files.size() + 2, qPrintable(info));
         QVERIFY(text.contains(QStringLiteral("Page 1 of %1").arg(pages)));
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
+    }
+
+    // The heat map is printed beside the image only when the analyst made one.
+    void heatMapBesideTheImage_data()
+    {
+        QTest::addColumn<bool>("withMap");
+        QTest::newRow("with a heat map") << true;
+        QTest::newRow("without") << false;
+    }
+    void heatMapBesideTheImage()
+    {
+        QFETCH(bool, withMap);
+        const Analysis a = analyse_file(fixture("exif6.jpg"), &shipped());
+        QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+        std::optional<ScoreMap> map;
+        if (withMap) {
+            auto ev = load_evidence(fixture("exif6.jpg").toStdString());
+            QVERIFY(ev.ok());
+            auto m = shipped().scoreMap(ev->pixels);
+            QVERIFY2(m.ok(), m.status().message().c_str());
+            map = std::move(*m);
+        }
+        CaseReport report({}, shipped().cards());
+        report.add(a, {}, map ? &*map : nullptr);
+        const auto doc = report.document();
+        const QString text = doc->toPlainText();
+        QCOMPARE(text.contains(QStringLiteral("Heat map: natural")), withMap);
+        const QVariant img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/heatmap")));
+        QCOMPARE(img.isValid() && !img.value<QImage>().isNull(), withMap);
+        if (withMap) QVERIFY(text.contains(QStringLiteral("(%1 \u00d7 %2 tiles").arg(map->cols()).arg(map->rows())));
     }
 
     void flagsDisagreementMismatchAndFailure_data()

@@ -191,6 +191,13 @@ private Q_SLOTS:
         QTest::newRow("eval condition and no-launder")
             << (eval + QStringList{QStringLiteral("--condition"), QStringLiteral("crop"), QStringLiteral("--no-launder")}) << 2
             << QStringLiteral("do not go together");
+        QTest::newRow("map needs CLIP-Flow")
+            << QStringList{QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
+                           QStringLiteral("--map"), QStringLiteral("/tmp"), fixture("rgb.png")}
+            << 2 << QStringLiteral("--map needs the CLIP-Flow detector");
+        QTest::newRow("map folder cannot be made")
+            << QStringList{QStringLiteral("score"), QStringLiteral("--map"), QStringLiteral("/proc/no/such"), fixture("rgb.png")}
+            << 2 << QStringLiteral("cannot create the folder");
         QTest::newRow("eval crop size") << (eval + QStringList{QStringLiteral("--crop-size"), QStringLiteral("8")}) << 2
                                         << QStringLiteral("16..8192");
     }
@@ -376,6 +383,41 @@ private Q_SLOTS:
         QCOMPARE(lines[0][QStringLiteral("sha256")].toString().size(), 64);
         QVERIFY(lines[1].contains(QStringLiteral("error")));
         QCOMPARE(lines[1][QStringLiteral("file")].toString(), fixture("truncated.jpg"));
+    }
+
+    // --map: one grey PNG per image with its aspect ratio, and the tile grid in the line
+    // (through the isolated workers, as every score); a bad file fails alone.
+    void scoreWritesMaps()
+    {
+        QTemporaryDir dir;
+        const QString wide = dir.filePath(QStringLiteral("wide.png"));
+        QImage img(700, 300, QImage::Format_RGB32);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb((x * 7) % 256, (y * 13) % 256, (x * y) % 256));
+        QVERIFY(img.save(wide));
+        const QString maps = dir.filePath(QStringLiteral("maps"));
+        const Run r = cli({QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--map"), maps, wide,
+                           fixture("truncated.jpg"), fixture("rgb.png")});
+        QCOMPARE(r.code, 1);
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 3);
+        QVERIFY(lines[1].contains(QStringLiteral("error")));
+        const int sizes[2][2] = {{700, 300}, {64, 48}};
+        for (int k : {0, 2}) {
+            const QJsonObject map = lines[k][QStringLiteral("map")].toObject();
+            const int w = sizes[k / 2][0], h = sizes[k / 2][1];
+            QCOMPARE(map[QStringLiteral("image_width")].toInt(), w);
+            QCOMPARE(map[QStringLiteral("image_height")].toInt(), h);
+            const auto xs = map[QStringLiteral("xs")].toArray(), ys = map[QStringLiteral("ys")].toArray();
+            QCOMPARE(map[QStringLiteral("ai_score")].toArray().size(), xs.size() * ys.size());
+            QCOMPARE(xs.last().toInt() + map[QStringLiteral("tile_width")].toInt(), w); // the last tile reaches the edge
+            const QImage png(map[QStringLiteral("png")].toString());
+            QVERIFY2(!png.isNull(), qPrintable(map[QStringLiteral("png")].toString()));
+            QVERIFY(png.isGrayscale());
+            QVERIFY(std::abs(png.width() * h - png.height() * w) <= w); // the image's aspect ratio (within a pixel)
+            QVERIFY(map[QStringLiteral("png")].toString().startsWith(maps));
+        }
+        QCOMPARE(QDir(maps).entryList(QDir::Files).size(), 2);
     }
 
     // --robustness: four transformed copies scored per detector, through the worker;

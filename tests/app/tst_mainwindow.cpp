@@ -12,6 +12,7 @@
 #include <clipflow/widgets/spectrumview.h>
 
 #include <QBuffer>
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -22,9 +23,11 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
@@ -264,6 +267,60 @@ private Q_SLOTS:
             w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         QVERIFY(label_named(w, QStringLiteral("Evidence details"))->text().contains(QStringLiteral("grey.jpg")));
+    }
+
+    // The heat map: off until asked for, computed in the background, drawn over the image
+    // with the image's aspect ratio; a file that changed since its analysis gets none.
+    void heatMap_data()
+    {
+        QTest::addColumn<bool>("changeFile");
+        QTest::newRow("as analysed") << false;
+        QTest::newRow("changed on disk meanwhile") << true;
+    }
+    void heatMap()
+    {
+        QFETCH(bool, changeFile);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("noise.png"));
+        QImage img(600, 400, QImage::Format_RGB32);
+        QRandomGenerator rng(7);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb(x % 256, y % 256, int(rng.bounded(256))));
+        QVERIFY(img.save(file));
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::heatMapReady);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        QVERIFY(w.imageView()->overlay().isNull()); // nothing computed unasked
+        QCOMPARE(ready.count(), 0);
+        if (changeFile) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("x");
+        }
+        w.heatMapToggle()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(ready.first().at(1).toBool(), !changeFile);
+        const std::string sha = w.currentCase().evidence.at(0).sha256;
+        if (changeFile) {
+            QVERIFY(w.imageView()->overlay().isNull());
+            QVERIFY(!w.heatMap(sha));
+            QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("changed")));
+            return;
+        }
+        const QImage overlay = w.imageView()->overlay();
+        QVERIFY(!overlay.isNull());
+        QVERIFY(std::abs(overlay.width() * 400 / 600 - overlay.height()) <= 1); // the image's aspect ratio
+        const clipflow::ScoreMap* map = w.heatMap(sha);
+        QVERIFY(map);
+        QCOMPARE(map->cols() * map->rows(), 4 * 3);
+        QCOMPARE(map->image_width, 600);
+        w.heatMapToggle()->setChecked(false);
+        QVERIFY(w.imageView()->overlay().isNull());
+        w.heatMapToggle()->setChecked(true); // from the cache: at once, no second computation
+        QVERIFY(!w.imageView()->overlay().isNull());
+        QCOMPARE(ready.count(), 1);
     }
 
     void metadataTab()

@@ -81,6 +81,7 @@
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
 #include "clipflow/safetensors.h"
+#include "clipflow/scoremap.h"
 #include "clipflow/sha256.h"
 #include "clipflow/spectrum.h"
 #include "clipflow/status.h"

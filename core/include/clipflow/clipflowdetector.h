@@ -13,6 +13,7 @@
 #include "clipflow/calibration.h"
 #include "clipflow/clipflowmodel.h"
 #include "clipflow/result.h"
+#include "clipflow/scoremap.h"
 
 #include <memory>
 #include <string>
@@ -44,6 +45,9 @@ public:
     const Backbone& backbone() const;
 
     Result<ClipFlowScore> score(const Raster& image) const;
+    /// Per-tile scores over the image (see scoremap.h); each tile is scored as score()
+    /// scores an image of that size. Aborted when params.abort says so.
+    Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
     /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
 

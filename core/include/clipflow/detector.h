@@ -136,6 +136,8 @@ public:
 
     /// sha256 (optional) fills DetectorScore::seen.
     Result<DetectorScore> score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& params = {}) const;
+    /// Per-tile scores (scoremap.h); CLIP-Flow detectors only (UnsupportedFormat otherwise).
+    Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
 
 private:
     Detector();

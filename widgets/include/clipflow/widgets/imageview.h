@@ -24,6 +24,7 @@ public:
     // Stretched over the whole image; opacity 0..1.
     void setOverlay(const QImage& overlay, double opacity = 0.5);
     void clearOverlay();
+    const QImage& overlay() const { return overlay_; }
 
     double zoom() const { return zoom_; } // view pixels per image pixel
     bool fitting() const { return fit_; }
