@@ -193,7 +193,7 @@ private Q_SLOTS:
             << QStringLiteral("do not go together");
         QTest::newRow("map needs CLIP-Flow")
             << QStringList{QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
-                           QStringLiteral("--map"), QStringLiteral("/tmp"), fixture("rgb.png")}
+                           QStringLiteral("--map"), QStringLiteral("/tmp"),       fixture("rgb.png")}
             << 2 << QStringLiteral("--map needs the CLIP-Flow detector");
         QTest::newRow("map folder cannot be made")
             << QStringList{QStringLiteral("score"), QStringLiteral("--map"), QStringLiteral("/proc/no/such"), fixture("rgb.png")}
