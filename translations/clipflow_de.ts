@@ -261,6 +261,105 @@
         <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
         <translation>Die Bewertung des CLIP-Flow-Detektors für jede 256-Pixel-Kachel der gespeicherten Pixel (%1 × %2 Kacheln, überlappend); die Bewertung einer Kachel ist verrauschter als die des Bildes: Bewerten Sie Regionen, nicht einzelne Kacheln.</translation>
     </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>JPEG-Struktur</translation>
+    </message>
+</context>
+<context>
+    <name>JpegHtml</name>
+    <message>
+        <source>The JPEG structure could not be read:</source>
+        <translation>Die JPEG-Struktur konnte nicht gelesen werden:</translation>
+    </message>
+    <message>
+        <source>Not a JPEG file (%1): no quantization tables to read.</source>
+        <translation>Keine JPEG-Datei (%1): keine Quantisierungstabellen zu lesen.</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualität</translation>
+    </message>
+    <message>
+        <source>luminance %1, chrominance %2: libjpeg&apos;s standard tables (most software, web services and generators&apos; savers)</source>
+        <translation>Luminanz %1, Chrominanz %2: Standardtabellen von libjpeg (die meisten Programme, Webdienste und Speicherfunktionen von Generatoren)</translation>
+    </message>
+    <message>
+        <source>luminance ≈ %1, chrominance ≈ %2: the file&apos;s own tables (cameras, phones, some editors)</source>
+        <translation>Luminanz ≈ %1, Chrominanz ≈ %2: eigene Tabellen der Datei (Kameras, Telefone, manche Editoren)</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Struktur</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3, %4</source>
+        <translation>%1 × %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>progressiv</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <source>not tested (%1)</source>
+        <translation>nicht geprüft (%1)</translation>
+    </message>
+    <message>
+        <source>indicated</source>
+        <translation>angezeigt</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>the DCT histograms show the periodic gaps or peaks of a second save with other tables. The image was saved as JPEG at least twice: re-saved by an editor, a messenger or a web service. Ordinary for files that travelled; not expected of a camera original.</source>
+        <translation>die DCT-Histogramme zeigen die periodischen Lücken oder Spitzen einer zweiten Speicherung mit anderen Tabellen. Das Bild wurde mindestens zweimal als JPEG gespeichert: von einem Editor, einem Messenger oder einem Webdienst. Üblich für weitergegebene Dateien; für ein Kameraoriginal nicht zu erwarten.</translation>
+    </message>
+    <message>
+        <source>not indicated (score %1): the DCT histograms fall off smoothly, as after one save (a second save at a higher quality than the first, or with the same tables, leaves no such trace)</source>
+        <translation>nicht angezeigt (Wert %1): die DCT-Histogramme fallen gleichmäßig ab, wie nach einer Speicherung (eine zweite Speicherung mit höherer Qualität als die erste oder mit denselben Tabellen hinterlässt diese Spur nicht)</translation>
+    </message>
+    <message>
+        <source>Double compression</source>
+        <translation>Doppelte Kompression</translation>
+    </message>
+    <message>
+        <source>none (many programs drop it; its absence means nothing)</source>
+        <translation>keine (viele Programme entfernen sie; ihr Fehlen bedeutet nichts)</translation>
+    </message>
+    <message>
+        <source>present but unreadable</source>
+        <translation>vorhanden, aber unlesbar</translation>
+    </message>
+    <message>
+        <source>%1 × %2, shows the same picture (mean difference %3 grey levels)</source>
+        <translation>%1 × %2, zeigt dasselbe Bild (mittlere Abweichung %3 Graustufen)</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>stimmt nicht überein</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3. The camera wrote the thumbnail with the picture; a picture cropped, retouched or replaced afterwards by software that kept the old thumbnail no longer matches it.</source>
+        <translation>%1 × %2: %3. Die Kamera schrieb das Vorschaubild zusammen mit dem Bild; ein Bild, das danach von einer Software zugeschnitten, retuschiert oder ersetzt wurde, die das alte Vorschaubild behielt, passt nicht mehr dazu.</translation>
+    </message>
+    <message>
+        <source>EXIF thumbnail</source>
+        <translation>EXIF-Vorschaubild</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
+        <translation>Dies sind Eigenschaften der Datei, nicht der Szene: Sie sagen, wie sie gespeichert wurde, nicht ob eine KI sie erzeugt hat. Die Ausgabe eines Generators, von einem Editor gespeichert, sieht aus wie jedes andere bearbeitete JPEG.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1166,6 +1265,18 @@
     <message>
         <source>the file changed on disk since it was analysed</source>
         <translation>die Datei hat sich seit der Analyse auf dem Datenträger geändert</translation>
+    </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>JPEG-Struktur</translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ⚠</source>
+        <translation>JPEG ⚠</translation>
     </message>
 </context>
 <context>

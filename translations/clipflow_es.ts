@@ -261,6 +261,105 @@
         <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
         <translation>La puntuación del detector CLIP-Flow para cada tesela de 256 píxeles de los píxeles almacenados (%1 × %2 teselas, solapadas); la puntuación de una tesela es más ruidosa que la de la imagen: valore regiones, no teselas sueltas.</translation>
     </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>Estructura JPEG</translation>
+    </message>
+</context>
+<context>
+    <name>JpegHtml</name>
+    <message>
+        <source>The JPEG structure could not be read:</source>
+        <translation>No se pudo leer la estructura JPEG:</translation>
+    </message>
+    <message>
+        <source>Not a JPEG file (%1): no quantization tables to read.</source>
+        <translation>No es un archivo JPEG (%1): no hay tablas de cuantificación que leer.</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Calidad</translation>
+    </message>
+    <message>
+        <source>luminance %1, chrominance %2: libjpeg&apos;s standard tables (most software, web services and generators&apos; savers)</source>
+        <translation>luminancia %1, crominancia %2: tablas estándar de libjpeg (la mayoría del software, servicios web y guardado de generadores)</translation>
+    </message>
+    <message>
+        <source>luminance ≈ %1, chrominance ≈ %2: the file&apos;s own tables (cameras, phones, some editors)</source>
+        <translation>luminancia ≈ %1, crominancia ≈ %2: tablas propias del archivo (cámaras, teléfonos, algunos editores)</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Estructura</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3, %4</source>
+        <translation>%1 × %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>progresivo</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>secuencial</translation>
+    </message>
+    <message>
+        <source>not tested (%1)</source>
+        <translation>no comprobado (%1)</translation>
+    </message>
+    <message>
+        <source>indicated</source>
+        <translation>indicada</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>puntuación</translation>
+    </message>
+    <message>
+        <source>the DCT histograms show the periodic gaps or peaks of a second save with other tables. The image was saved as JPEG at least twice: re-saved by an editor, a messenger or a web service. Ordinary for files that travelled; not expected of a camera original.</source>
+        <translation>los histogramas DCT muestran los huecos o picos periódicos de un segundo guardado con otras tablas. La imagen se guardó como JPEG al menos dos veces: por un editor, una mensajería o un servicio web. Habitual en archivos que han circulado; no es lo esperado de un original de cámara.</translation>
+    </message>
+    <message>
+        <source>not indicated (score %1): the DCT histograms fall off smoothly, as after one save (a second save at a higher quality than the first, or with the same tables, leaves no such trace)</source>
+        <translation>no indicada (puntuación %1): los histogramas DCT decaen suavemente, como tras un solo guardado (un segundo guardado con mayor calidad que el primero, o con las mismas tablas, no deja esa huella)</translation>
+    </message>
+    <message>
+        <source>Double compression</source>
+        <translation>Doble compresión</translation>
+    </message>
+    <message>
+        <source>none (many programs drop it; its absence means nothing)</source>
+        <translation>ninguna (muchos programas la eliminan; su ausencia no significa nada)</translation>
+    </message>
+    <message>
+        <source>present but unreadable</source>
+        <translation>presente pero ilegible</translation>
+    </message>
+    <message>
+        <source>%1 × %2, shows the same picture (mean difference %3 grey levels)</source>
+        <translation>%1 × %2, muestra la misma imagen (diferencia media %3 niveles de gris)</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>no coincide</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3. The camera wrote the thumbnail with the picture; a picture cropped, retouched or replaced afterwards by software that kept the old thumbnail no longer matches it.</source>
+        <translation>%1 × %2: %3. La cámara escribió la miniatura junto con la foto; una foto recortada, retocada o sustituida después por un programa que conservó la miniatura antigua ya no coincide con ella.</translation>
+    </message>
+    <message>
+        <source>EXIF thumbnail</source>
+        <translation>Miniatura EXIF</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Advertencia</translation>
+    </message>
+    <message>
+        <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
+        <translation>Son propiedades del archivo, no de la escena: dicen cómo se guardó, no si lo hizo una IA. La salida de un generador guardada por un editor parece cualquier otro JPEG editado.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1166,6 +1265,18 @@
     <message>
         <source>the file changed on disk since it was analysed</source>
         <translation>el archivo cambió en el disco desde que se analizó</translation>
+    </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>Estructura JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ⚠</source>
+        <translation>JPEG ⚠</translation>
     </message>
 </context>
 <context>

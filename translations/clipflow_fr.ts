@@ -261,6 +261,105 @@
         <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
         <translation>Le score du détecteur CLIP-Flow pour chaque tuile de 256 pixels des pixels stockés (%1 × %2 tuiles, chevauchantes) ; le score d&apos;une tuile est plus bruité que celui de l&apos;image : jugez des régions, pas des tuiles isolées.</translation>
     </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>Structure JPEG</translation>
+    </message>
+</context>
+<context>
+    <name>JpegHtml</name>
+    <message>
+        <source>The JPEG structure could not be read:</source>
+        <translation>La structure JPEG n&apos;a pas pu être lue :</translation>
+    </message>
+    <message>
+        <source>Not a JPEG file (%1): no quantization tables to read.</source>
+        <translation>Pas un fichier JPEG (%1) : aucune table de quantification à lire.</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>Qualité</translation>
+    </message>
+    <message>
+        <source>luminance %1, chrominance %2: libjpeg&apos;s standard tables (most software, web services and generators&apos; savers)</source>
+        <translation>luminance %1, chrominance %2 : tables standard de libjpeg (la plupart des logiciels, services web et enregistreurs des générateurs)</translation>
+    </message>
+    <message>
+        <source>luminance ≈ %1, chrominance ≈ %2: the file&apos;s own tables (cameras, phones, some editors)</source>
+        <translation>luminance ≈ %1, chrominance ≈ %2 : tables propres au fichier (appareils photo, téléphones, certains éditeurs)</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>Structure</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3, %4</source>
+        <translation>%1 × %2, %3, %4</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>progressif</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>séquentiel</translation>
+    </message>
+    <message>
+        <source>not tested (%1)</source>
+        <translation>non testé (%1)</translation>
+    </message>
+    <message>
+        <source>indicated</source>
+        <translation>indiquée</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>score</translation>
+    </message>
+    <message>
+        <source>the DCT histograms show the periodic gaps or peaks of a second save with other tables. The image was saved as JPEG at least twice: re-saved by an editor, a messenger or a web service. Ordinary for files that travelled; not expected of a camera original.</source>
+        <translation>les histogrammes DCT montrent les creux ou pics périodiques d&apos;un second enregistrement avec d&apos;autres tables. L&apos;image a été enregistrée en JPEG au moins deux fois : par un éditeur, une messagerie ou un service web. Courant pour un fichier qui a circulé ; inattendu pour un original d&apos;appareil photo.</translation>
+    </message>
+    <message>
+        <source>not indicated (score %1): the DCT histograms fall off smoothly, as after one save (a second save at a higher quality than the first, or with the same tables, leaves no such trace)</source>
+        <translation>non indiquée (score %1) : les histogrammes DCT décroissent régulièrement, comme après un seul enregistrement (un second enregistrement à une qualité supérieure à la première, ou avec les mêmes tables, ne laisse pas cette trace)</translation>
+    </message>
+    <message>
+        <source>Double compression</source>
+        <translation>Double compression</translation>
+    </message>
+    <message>
+        <source>none (many programs drop it; its absence means nothing)</source>
+        <translation>aucune (beaucoup de programmes la suppriment ; son absence ne signifie rien)</translation>
+    </message>
+    <message>
+        <source>present but unreadable</source>
+        <translation>présente mais illisible</translation>
+    </message>
+    <message>
+        <source>%1 × %2, shows the same picture (mean difference %3 grey levels)</source>
+        <translation>%1 × %2, montre la même image (différence moyenne %3 niveaux de gris)</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>ne correspond pas</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3. The camera wrote the thumbnail with the picture; a picture cropped, retouched or replaced afterwards by software that kept the old thumbnail no longer matches it.</source>
+        <translation>%1 × %2 : %3. L&apos;appareil a écrit la vignette avec la photo ; une photo recadrée, retouchée ou remplacée ensuite par un logiciel qui a gardé l&apos;ancienne vignette ne lui correspond plus.</translation>
+    </message>
+    <message>
+        <source>EXIF thumbnail</source>
+        <translation>Vignette EXIF</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
+        <translation>Ce sont des propriétés du fichier, pas de la scène : elles disent comment il a été enregistré, pas si une IA l&apos;a produit. La sortie d&apos;un générateur enregistrée par un éditeur ressemble à tout autre JPEG retouché.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1166,6 +1265,18 @@
     <message>
         <source>the file changed on disk since it was analysed</source>
         <translation>le fichier a changé sur le disque depuis son analyse</translation>
+    </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>Structure JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ⚠</source>
+        <translation>JPEG ⚠</translation>
     </message>
 </context>
 <context>

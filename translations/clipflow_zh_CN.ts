@@ -259,6 +259,105 @@
         <source>The CLIP-Flow detector&apos;s score of each 256-pixel tile of the stored pixels (%1 × %2 tiles, overlapping); a tile&apos;s score is noisier than the image&apos;s, so weigh regions, not single tiles.</source>
         <translation>CLIP-Flow 检测器对存储像素中每个 256 像素图块的评分（%1 × %2 个图块，相互重叠）；单个图块的评分比整幅图像的噪声更大，应看区域而非单个图块。</translation>
     </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>JPEG 结构</translation>
+    </message>
+</context>
+<context>
+    <name>JpegHtml</name>
+    <message>
+        <source>The JPEG structure could not be read:</source>
+        <translation>无法读取 JPEG 结构：</translation>
+    </message>
+    <message>
+        <source>Not a JPEG file (%1): no quantization tables to read.</source>
+        <translation>不是 JPEG 文件（%1）：没有可读取的量化表。</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>luminance %1, chrominance %2: libjpeg&apos;s standard tables (most software, web services and generators&apos; savers)</source>
+        <translation>亮度 %1，色度 %2：libjpeg 标准表（大多数软件、网络服务和生成器的保存程序）</translation>
+    </message>
+    <message>
+        <source>luminance ≈ %1, chrominance ≈ %2: the file&apos;s own tables (cameras, phones, some editors)</source>
+        <translation>亮度 ≈ %1，色度 ≈ %2：文件自有的量化表（相机、手机、部分编辑器）</translation>
+    </message>
+    <message>
+        <source>Structure</source>
+        <translation>结构</translation>
+    </message>
+    <message>
+        <source>%1 × %2, %3, %4</source>
+        <translation>%1 × %2，%3，%4</translation>
+    </message>
+    <message>
+        <source>progressive</source>
+        <translation>渐进式</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>基线</translation>
+    </message>
+    <message>
+        <source>not tested (%1)</source>
+        <translation>未检测（%1）</translation>
+    </message>
+    <message>
+        <source>indicated</source>
+        <translation>有迹象</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>the DCT histograms show the periodic gaps or peaks of a second save with other tables. The image was saved as JPEG at least twice: re-saved by an editor, a messenger or a web service. Ordinary for files that travelled; not expected of a camera original.</source>
+        <translation>DCT 直方图显示出以其他量化表再次保存时产生的周期性空隙或峰值。该图像至少被保存为 JPEG 两次：经编辑器、通讯软件或网络服务重新保存。这对流转过的文件很常见；相机原图则不应如此。</translation>
+    </message>
+    <message>
+        <source>not indicated (score %1): the DCT histograms fall off smoothly, as after one save (a second save at a higher quality than the first, or with the same tables, leaves no such trace)</source>
+        <translation>无迹象（得分 %1）：DCT 直方图平滑下降，与只保存一次的情况相同（第二次以高于第一次的质量或相同量化表保存不会留下此痕迹）</translation>
+    </message>
+    <message>
+        <source>Double compression</source>
+        <translation>双重压缩</translation>
+    </message>
+    <message>
+        <source>none (many programs drop it; its absence means nothing)</source>
+        <translation>无（许多程序会删除它；没有缩略图并不说明任何问题）</translation>
+    </message>
+    <message>
+        <source>present but unreadable</source>
+        <translation>存在但无法读取</translation>
+    </message>
+    <message>
+        <source>%1 × %2, shows the same picture (mean difference %3 grey levels)</source>
+        <translation>%1 × %2，显示同一画面（平均差异 %3 个灰度级）</translation>
+    </message>
+    <message>
+        <source>does not match</source>
+        <translation>不一致</translation>
+    </message>
+    <message>
+        <source>%1 × %2: %3. The camera wrote the thumbnail with the picture; a picture cropped, retouched or replaced afterwards by software that kept the old thumbnail no longer matches it.</source>
+        <translation>%1 × %2：%3。缩略图由相机与照片一同写入；之后被保留旧缩略图的软件裁剪、修饰或替换的画面将不再与之一致。</translation>
+    </message>
+    <message>
+        <source>EXIF thumbnail</source>
+        <translation>EXIF 缩略图</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
+        <translation>这些是文件的属性，而非场景的属性：它们说明文件如何被保存，而不说明是否由 AI 生成。经编辑器保存的生成器输出看起来与任何其他编辑过的 JPEG 无异。</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>
@@ -1161,6 +1260,18 @@
     <message>
         <source>the file changed on disk since it was analysed</source>
         <translation>文件自分析以来已在磁盘上更改</translation>
+    </message>
+    <message>
+        <source>JPEG structure</source>
+        <translation>JPEG 结构</translation>
+    </message>
+    <message>
+        <source>JPEG</source>
+        <translation>JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ⚠</source>
+        <translation>JPEG ⚠</translation>
     </message>
 </context>
 <context>

@@ -19,9 +19,10 @@ int run_intake_worker(std::vector<std::string> words)
     return serve_worker_requests(replies, dump_line({{"ready", true}}), [](const std::string& request) {
         return answer_file_request(request, [](const std::string& file) {
             // Every parser of untrusted bytes the window will run: decoders, Exiv2, text chunks, C2PA (CBOR,
-            // COSE, certificates). The window analyses only what came back from here.
+            // COSE, certificates), JPEG forensics. The window analyses only what came back from here.
             IntakeParams intake;
             intake.read_provenance = true;
+            intake.read_jpeg_forensics = true;
             auto ev = load_evidence(file, intake);
             if (!ev) return error_line(file, ev.status());
             nlohmann::json line = evidence_fields(ev->info);

@@ -5,6 +5,7 @@
 #include "embedcommand.h"
 #include "evalcommand.h"
 #include "intakeworker.h"
+#include "jpegcommand.h"
 #include "modelscommand.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
@@ -37,6 +38,9 @@ Commands:
   provenance IMAGE...  what the file says of its origin: C2PA Content
                        Credentials verified, generator settings, IPTC source
                        type (--trust FILE.pem for your trust anchors)
+  jpeg IMAGE...        JPEG forensics: quantization tables and quality,
+                       double compression, EXIF thumbnail; error level
+                       analysis images (--ela DIR)
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
   train-backbone --natural DIR --out WEIGHTS
@@ -109,6 +113,7 @@ int main(int argc, char** argv)
         if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));
         if (command == "provenance") return clipflow::cli::run_provenance(std::move(words));
+        if (command == "jpeg") return clipflow::cli::run_jpeg(std::move(words));
         if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
         if (command == "report") return run_report_program(words);

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "casedialog.h"
 #include "casereport.h"
+#include "jpeghtml.h"
 #include "modelcard.h"
 #include "modelmanager.h"
 #include "preferencesdialog.h"
@@ -155,6 +156,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     results_scroll->setFrameShape(QFrame::NoFrame);
     tabs_->addTab(results_scroll, tr("Detectors"));
     tabs_->addTab(provenance_, tr("Provenance"));
+    jpeg_ = new QTextBrowser(central);
+    jpeg_->setAccessibleName(tr("JPEG structure"));
+    tabs_->addTab(jpeg_, tr("JPEG"));
     tabs_->addTab(metadata_, tr("Metadata"));
     tabs_->addTab(notes_, tr("Notes"));
     tabs_->addTab(cards_, tr("Models"));
@@ -700,6 +704,8 @@ void MainWindow::showAnalysis(const Analysis& a)
         results_->clear();
         metadata_->setRowCount(0);
         provenance_->clear();
+        jpeg_->clear();
+        tabs_->setTabText(tabs_->indexOf(jpeg_), tr("JPEG"));
         tabs_->setTabText(tabs_->indexOf(metadata_), tr("Metadata"));
         tabs_->setTabText(tabs_->indexOf(provenance_), tr("Provenance"));
         histogram_->setMarkers({});
@@ -756,6 +762,8 @@ void MainWindow::showAnalysis(const Analysis& a)
     std::size_t provenance_rows = 0;
     const Provenance* prov = a.provenance ? &*a.provenance : nullptr;
     provenance_->setHtml(ProvenanceHtml::render(prov));
+    jpeg_->setHtml(JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error));
+    tabs_->setTabText(tabs_->indexOf(jpeg_), a.jpeg && JpegHtml::notable(*a.jpeg) ? tr("JPEG \u26a0") : tr("JPEG"));
     const int rank = ProvenanceHtml::rank(prov);
     tabs_->setTabText(tabs_->indexOf(provenance_), rank == 2    ? tr("Provenance \u2713")
                                                    : rank == -1 ? tr("Provenance \u2717")

@@ -66,6 +66,7 @@ public:
     void setCaseProperties(const QString& title, const QString& analyst, const QString& notes);
     QPlainTextEdit* notesEditor() const { return notes_; }
     QTextBrowser* provenanceView() const { return provenance_; }
+    QTextBrowser* jpegView() const { return jpeg_; }
     QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
     // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
@@ -133,6 +134,7 @@ private:
     QPlainTextEdit* notes_ = nullptr;
     QTextBrowser* cards_ = nullptr;
     QTextBrowser* provenance_ = nullptr;
+    QTextBrowser* jpeg_ = nullptr;
     QString trust_warned_; // the trust-anchor file whose failure was last reported
     QMenu* recent_files_ = nullptr;
     QMenu* recent_cases_ = nullptr;

@@ -58,6 +58,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
     }
     IntakeParams intake;
     intake.read_provenance = true;
+    intake.read_jpeg_forensics = true;
     intake.provenance = provenance;
     auto ev = load_evidence(file.toStdString(), intake);
     if (!ev) {
@@ -71,6 +72,8 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
     }
     a.info = ev->info;
     a.provenance = std::move(ev->provenance);
+    a.jpeg = std::move(ev->jpeg);
+    a.jpeg_error = QString::fromStdString(ev->jpeg_error);
     a.preview = preview_of(ev->pixels);
     a.metadata = std::move(ev->metadata); // read from the intake buffer: no second read or parse
     a.metadata_error = QString::fromStdString(ev->metadata_error);

@@ -28,6 +28,8 @@ struct Analysis {
     std::vector<MetadataEntry> metadata; // EXIF, IPTC, XMP
     QString metadata_error;
     std::optional<Provenance> provenance; // what the file says of its origin (C2PA, text chunks, source type)
+    std::optional<JpegForensics> jpeg;    // JPEG files: tables, quality, double compression, EXIF thumbnail
+    QString jpeg_error;                   // why a JPEG's structure could not be read
     QDateTime modified;                   // the file's last modification, as the file system reports it
     QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256

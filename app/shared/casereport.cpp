@@ -1,5 +1,6 @@
 #include "casereport.h"
 
+#include "jpeghtml.h"
 #include "modelcard.h"
 #include "provenancehtml.h"
 #include "reportfigures.h"
@@ -230,6 +231,9 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     html += QStringLiteral("</table>");
     // Provenance: the same account the window's Provenance tab gives.
     html += ProvenanceHtml::render(a.provenance ? &*a.provenance : nullptr);
+    if (a.jpeg || !a.jpeg_error.isEmpty())
+        html += QStringLiteral("<h3>%1</h3>").arg(tr("JPEG structure")) +
+                JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error);
 
     // Figures, printed from the same widgets the window shows.
     auto image = [&doc, index](const char* name, const QImage& img, int width) {

@@ -181,6 +181,14 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
         if (h.format == "TIFF" && decoded.depth() == CV_16U) ev.info.bit_depth = 16;
         if (decoded.channels() == 4 || decoded.channels() == 2) ev.info.has_alpha = ev.info.has_alpha || h.colour_model != "cmyk";
         ev.pixels = to_raster(decoded, h.colour_model == "grey");
+        if (params.read_jpeg_forensics && h.format == "JPEG") {
+            // From the same bytes, with the decoded grid for the thumbnail check.
+            auto jpeg = analyse_jpeg(bytes, &ev.pixels);
+            if (jpeg)
+                ev.jpeg = std::move(*jpeg);
+            else
+                ev.jpeg_error = jpeg.status().message();
+        }
     } catch (const cv::Exception& e) {
         return {ErrorCode::CorruptData, std::string("decoder error: ") + e.what()};
     } catch (const std::bad_alloc&) {

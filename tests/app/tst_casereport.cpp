@@ -134,6 +134,8 @@ private Q_SLOTS:
         const auto doc = report.document();
         const QString text = doc->toPlainText();
         QCOMPARE(text.contains(QStringLiteral("Heat map: natural")), withMap);
+        QVERIFY(text.contains(QStringLiteral("JPEG structure"))); // exif6.jpg is a JPEG: its tables are reported
+        QVERIFY(text.contains(QStringLiteral("Double compression")));
         const QVariant img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/heatmap")));
         QCOMPARE(img.isValid() && !img.value<QImage>().isNull(), withMap);
         if (withMap) QVERIFY(text.contains(QStringLiteral("(%1 \u00d7 %2 tiles").arg(map->cols()).arg(map->rows())));

@@ -323,6 +323,50 @@ private Q_SLOTS:
         QCOMPARE(ready.count(), 1);
     }
 
+    // The JPEG tab: tables and quality for a JPEG, a mark when it was saved twice, a plain word otherwise.
+    void jpegTab_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("title");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("a JPEG saved once") << "once"
+                                           << "JPEG"
+                                           << "not indicated";
+        QTest::newRow("saved twice") << "twice" << QStringLiteral("JPEG \u26a0") << "indicated";
+        QTest::newRow("a PNG") << "png"
+                               << "JPEG"
+                               << "Not a JPEG file (PNG)";
+    }
+    void jpegTab()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, title);
+        QFETCH(QString, mentions);
+        QTemporaryDir dir;
+        QImage img(480, 360, QImage::Format_RGB32);
+        QRandomGenerator rng(3);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) {
+                const int v = (x * 3 + y * 2) % 200 + int(rng.bounded(40));
+                img.setPixel(x, y, qRgb(v, (v + 40) % 256, 255 - v));
+            }
+        QString file = dir.filePath(kind == QLatin1String("png") ? QStringLiteral("a.png") : QStringLiteral("a.jpg"));
+        if (kind == QLatin1String("twice")) {
+            const QString first = dir.filePath(QStringLiteral("first.jpg"));
+            QVERIFY(img.save(first, "JPEG", 50));
+            img = QImage(first);
+        }
+        QVERIFY(img.save(file, nullptr, kind == QLatin1String("png") ? -1 : 90));
+        MainWindow w;
+        QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
+        auto* tabs = w.detailTabs();
+        QCOMPARE(tabs->tabText(tabs->indexOf(w.jpegView())), title);
+        QVERIFY2(w.jpegView()->toPlainText().contains(mentions), qPrintable(w.jpegView()->toPlainText()));
+        if (kind != QLatin1String("png")) QVERIFY(w.jpegView()->toPlainText().contains(QStringLiteral("luminance 90")));
+    }
+
     void metadataTab()
     {
         MainWindow w;

@@ -71,6 +71,7 @@
 #include "clipflow/forensicbackbone.h"
 #include "clipflow/imageheader.h"
 #include "clipflow/imagepaths.h"
+#include "clipflow/jpegforensics.h"
 #include "clipflow/laundering.h"
 #include "clipflow/learnedbackbone.h"
 #include "clipflow/metadata.h"

@@ -3,6 +3,7 @@
 // the header for size limits, then decode from the same buffer. Evidence files
 // are opened read-only and never written.
 
+#include "clipflow/jpegforensics.h"
 #include "clipflow/provenance.h"
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
@@ -26,6 +27,8 @@ struct IntakeParams {
     /// Also read metadata and provenance from the same bytes (Evidence::metadata and Evidence::provenance).
     bool read_provenance = false;
     ProvenanceParams provenance{}; ///< limits, and the C2PA trust anchors, for that
+    /// JPEG files only, with decode_pixels: also their JPEG forensics (Evidence::jpeg) from the same bytes.
+    bool read_jpeg_forensics = false;
 };
 
 struct EvidenceInfo {
@@ -51,6 +54,9 @@ struct Evidence {
     std::string metadata_error;
     /// With IntakeParams::read_provenance: what the file says of its origin (absent if unreadable).
     std::optional<Provenance> provenance;
+    /// With IntakeParams::read_jpeg_forensics, for a JPEG: tables, thumbnail, double compression.
+    std::optional<JpegForensics> jpeg;
+    std::string jpeg_error; ///< why a JPEG's forensics could not be read
 };
 
 /// What the results must say about orientation: analyses use the stored grid.

@@ -1,0 +1,150 @@
+#include "jpegcommand.h"
+
+#include "args.h"
+#include "jsonfields.h"
+
+#include <clipflow/atomicfile.h>
+#include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
+#include <clipflow/jpegforensics.h>
+#include <clipflow/laundering.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace clipflow::cli {
+
+const char* const kJpegHelp =
+    R"(Usage: clipflow jpeg IMAGE|FOLDER... [--json] [--ela DIR]
+
+What a JPEG file's structure says about its history: its quantization tables
+(the IJG quality they correspond to, and whether they are libjpeg's standard
+tables, as most software writes, or a camera's or editor's own), chroma
+subsampling, whether the DCT coefficients show the periodic gaps or peaks of a
+second compression with other tables, and whether the EXIF thumbnail still
+shows the same picture (a thumbnail of other content is a classic sign of an
+edit the camera did not make). Files are read, never written. Other formats
+are reported as not JPEG.
+
+Options:
+  --json        one JSON line per file (default: readable text)
+  --ela DIR     also write an error level analysis image per file (any
+                format): DIR/NAME-SHA8-ela.png, the difference to the image
+                re-saved at JPEG quality 90, amplified 20x. Regions that
+                stand out from similar texture may have been saved fewer
+                times than the rest; edges and fine texture always do.
+
+JSON fields: file, sha256, format; for JPEG files width, height, components,
+progressive, subsampling, luma_quality, chroma_quality, standard_tables,
+tables (each {id, precision_bits, ijg_quality, ijg_standard, fit_error, q in
+row-major order}), thumbnail {present, width, height, difference,
+worst_block, matches, note}, double_compression {tested, score, indicated,
+modes_used, note}, hints, warnings; ela (the PNG written, with --ela).
+
+Every result is an indication, not proof: re-saving a photo once (a
+messenger, a web upload) is ordinary, and a missing thumbnail means nothing.
+
+Exit status: 0 all read, 1 some files could not be read, 2 usage error.
+)";
+
+namespace {
+
+void print_text(const nlohmann::json& line)
+{
+    std::cout << line["file"].get<std::string>() << "\n";
+    if (!line.contains("jpeg")) {
+        std::cout << "  not a JPEG (" << line["format"].get<std::string>() << ")\n";
+    } else {
+        const auto& j = line["jpeg"];
+        std::cout << "  " << j["width"].get<int>() << "x" << j["height"].get<int>() << ", " << j["subsampling"].get<std::string>()
+                  << (j["progressive"].get<bool>() ? ", progressive" : ", baseline") << "\n";
+        std::cout << "  quality      luminance " << j["luma_quality"].get<int>() << ", chrominance "
+                  << j["chroma_quality"].get<int>()
+                  << (j["standard_tables"].get<bool>() ? " (standard IJG tables)" : " (non-standard tables: nearest IJG quality)")
+                  << "\n";
+        for (const auto& h : j["hints"]) std::cout << "               " << h.get<std::string>() << "\n";
+        const auto& d = j["double_compression"];
+        char score[32];
+        std::snprintf(score, sizeof score, "%.3f", d["score"].get<double>());
+        std::cout << "  double compression  "
+                  << (!d["tested"].get<bool>()
+                          ? std::string("not tested")
+                          : (d["indicated"].get<bool>() ? "indicated" : "not indicated") + std::string(" (score ") + score + ")")
+                  << ": " << d["note"].get<std::string>() << "\n";
+        const auto& t = j["thumbnail"];
+        std::cout << "  EXIF thumbnail      "
+                  << (!t["present"].get<bool>()
+                          ? std::string("none")
+                          : std::to_string(t["width"].get<int>()) + "x" + std::to_string(t["height"].get<int>()) +
+                                (t["matches"].get<bool>() ? ", matches" : ", DOES NOT MATCH"))
+                  << ": " << t["note"].get<std::string>() << "\n";
+        for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
+    }
+    if (line.contains("ela")) std::cout << "  error levels: " << line["ela"].get<std::string>() << "\n";
+}
+
+} // namespace
+
+int run_jpeg(std::vector<std::string> words)
+{
+    Args args(std::move(words));
+    if (args.flag("--help") || args.flag("-h")) {
+        std::cout << kJpegHelp;
+        return 0;
+    }
+    const bool json = args.flag("--json");
+    const auto ela_dir = args.option("--ela");
+    const auto inputs = args.positional();
+    auto usage = [](const std::string& why) { return usage_error("jpeg", why); };
+    if (!args.error().empty()) return usage(args.error());
+    if (inputs.empty()) return usage("no images given");
+    if (ela_dir) {
+        std::error_code ec;
+        std::filesystem::create_directories(*ela_dir, ec);
+        if (!std::filesystem::is_directory(*ela_dir, ec)) return usage("--ela: cannot create the folder " + *ela_dir);
+    }
+    IntakeParams intake;
+    intake.read_jpeg_forensics = true; // from the bytes intake reads: one read, one hash
+    int failures = 0;
+    for (const auto& file : expand_image_paths(inputs)) {
+        auto ev = load_evidence(file, intake);
+        nlohmann::json line;
+        if (!ev) {
+            line = error_line(file, ev.status());
+        } else if (ev->info.format == "JPEG" && !ev->jpeg) {
+            line = error_line(file, Status(ErrorCode::CorruptData, ev->jpeg_error));
+        } else {
+            line = {{"file", ev->info.path}, {"sha256", ev->info.sha256}, {"format", ev->info.format}};
+            if (ev->jpeg) line["jpeg"] = nlohmann::json::parse(ev->jpeg->to_json());
+            if (ela_dir) {
+                auto ela = error_level_analysis(ev->pixels);
+                auto png = ela ? encode_image(*ela, ".png") : Result<std::vector<std::uint8_t>>(ela.status());
+                const std::string path = (std::filesystem::path(*ela_dir) / (std::filesystem::path(file).stem().string() + "-" +
+                                                                             ev->info.sha256.substr(0, 8) + "-ela.png"))
+                                             .string();
+                const Status s = png ? write_file_atomic(path, *png) : png.status();
+                if (s.ok())
+                    line["ela"] = path;
+                else
+                    line = error_line(file, s);
+            }
+        }
+        if (line.contains("error")) {
+            ++failures;
+            if (json)
+                std::cout << dump_line(line) << "\n";
+            else
+                std::cerr << file << ": " << line["error"].get<std::string>() << "\n";
+            continue;
+        }
+        if (json)
+            std::cout << dump_line(line) << "\n";
+        else
+            print_text(line);
+        std::cout.flush();
+    }
+    return failures ? 1 : 0;
+}
+
+} // namespace clipflow::cli

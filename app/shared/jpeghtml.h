@@ -1,0 +1,22 @@
+#pragma once
+// A JPEG file's structure as the window's JPEG tab and the PDF report show it:
+// quality and tables, double compression, the EXIF thumbnail, each with what it
+// can and cannot mean. One wording for both places.
+
+#include <clipflow/jpegforensics.h>
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace clipflow::app {
+
+class JpegHtml {
+    Q_DECLARE_TR_FUNCTIONS(JpegHtml)
+public:
+    /// The full account (HTML). `j` null: not a JPEG (format given) or unreadable (error given).
+    static QString render(const JpegForensics* j, const QString& format, const QString& error = {});
+    /// Something worth a look: double compression indicated or a thumbnail that does not match.
+    static bool notable(const JpegForensics& j);
+};
+
+} // namespace clipflow::app

@@ -1,0 +1,95 @@
+#pragma once
+// JPEG forensics: what a JPEG file's own structure says about its history,
+// the checks tools such as Sherloq, Forensically and JPEGsnoop offer.
+//
+//   clipflow::IntakeParams in;
+//   in.read_jpeg_forensics = true;                               // from the bytes intake reads
+//   auto ev = clipflow::load_evidence("photo.jpg", in);
+//   const clipflow::JpegForensics& j = *ev->jpeg;               // or analyse_jpeg(bytes, &pixels)
+//   j.luma_quality;             // IJG-equivalent quality of the luminance table
+//   j.double_compression.indicated;
+//   auto ela = clipflow::error_level_analysis(ev->pixels);        // an image to look at
+//
+// Everything is read from the bytes given, bounded (markers, TIFF entries and
+// decoded coefficients) and never written. Every answer is an indication with
+// its reason, never proof: re-saving a photo once is ordinary.
+
+#include "clipflow/raster.h"
+#include "clipflow/result.h"
+
+#include <array>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+/// One quantization table (DQT) as stored, with its best IJG (libjpeg) quality.
+struct JpegQuantTable {
+    int id = 0;                        ///< Tq, 0..3 (0 is luminance by convention)
+    int precision_bits = 8;            ///< 8 or 16
+    std::array<std::uint16_t, 64> q{}; ///< natural (row-major) order
+    int ijg_quality = 0;               ///< 1..100: the IJG scaling closest to this table
+    bool ijg_standard = false;         ///< exactly IJG's table at that quality (libjpeg, most software)
+    double fit_error = 0.0;            ///< mean |q - IJG(q)| at that quality
+};
+
+struct JpegThumbnailCheck {
+    bool present = false; ///< an EXIF (IFD1) JPEG thumbnail
+    int width = 0, height = 0;
+    double difference = 0.0;  ///< mean absolute grey difference, 0..255, after matching brightness and contrast
+    double worst_block = 0.0; ///< the largest difference of any 8 x 8 block of the thumbnail, 0..255
+    bool matches = true;      ///< false: the thumbnail shows other content than the image
+    std::string note;         ///< why (or why it could not be compared)
+};
+
+struct JpegDoubleCompression {
+    bool tested = false; ///< false: progressive or arithmetic-coded files too large, or no usable coefficients
+    double score = 0.0;  ///< periodic irregularity of the DCT histograms (0: smooth, as after one compression)
+    bool indicated = false;
+    int modes_used = 0; ///< low-frequency DCT modes with enough coefficients
+    std::string note;
+};
+
+struct JpegForensicsParams {
+    long max_pixels = 50'000'000;               ///< above this no coefficients are decoded (double_compression.tested = false)
+    double double_compression_threshold = 0.06; ///< score above which double compression is indicated
+};
+
+struct JpegForensics {
+    int width = 0, height = 0, components = 0;
+    bool progressive = false, arithmetic = false;
+    std::string subsampling; ///< "4:4:4", "4:2:2", "4:2:0", "4:4:0", "4:1:1", "grey" or "other"
+    std::vector<JpegQuantTable> tables;
+    int luma_quality = 0;         ///< of table 0; 0 when absent
+    int chroma_quality = 0;       ///< of table 1; 0 when absent
+    bool standard_tables = false; ///< every table is an exact IJG table
+    std::vector<std::string>
+        software_hints; ///< what the tables suggest ("libjpeg/IJG quality 92", "non-standard tables (camera or editor)")
+    JpegThumbnailCheck thumbnail;
+    JpegDoubleCompression double_compression;
+    std::vector<std::string> warnings; ///< structural oddities (data after EOI, redefined tables, ...)
+
+    /// {"width","height","components","progressive","subsampling","luma_quality","chroma_quality",
+    ///  "standard_tables","tables":[{"id","precision_bits","ijg_quality","ijg_standard","fit_error","q"}],
+    ///  "thumbnail":{...},"double_compression":{...},"hints","warnings"}.
+    std::string to_json() const;
+};
+
+/// The luminance (id 0) or chrominance (other ids) table libjpeg writes at `quality` (1..100), natural order.
+std::array<std::uint16_t, 64> ijg_table(int quality, bool chroma);
+
+/// Reads a JPEG's markers, tables, EXIF thumbnail and (within max_pixels) its luminance
+/// DCT coefficients. `image` (the decoded stored grid, optional) is what the thumbnail is
+/// compared with. Not a JPEG, or corrupt before its frame header: UnsupportedFormat /
+/// CorruptData. Corrupt entropy data only skips the double-compression test.
+Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Raster* image = nullptr,
+                                   const JpegForensicsParams& params = {});
+
+/// Error level analysis: |image - image re-saved as JPEG `quality`| x gain, per channel,
+/// clamped to [0, 1]. Regions saved fewer times than the rest (pasted in) tend to stand out;
+/// edges and texture always do. Fails for an empty image or a quality outside 1..100.
+Result<Raster> error_level_analysis(const Raster& image, int quality = 90, double gain = 20.0);
+
+} // namespace clipflow

@@ -1,0 +1,301 @@
+// JPEG forensics: IJG quality from the tables, the double-compression indicator
+// on single and double saves, the EXIF thumbnail check on files built here, error
+// level analysis, hostile bytes, and intake reading it from the same buffer.
+#include "syntheticimages.h"
+
+#include <clipflow/evidence.h>
+#include <clipflow/jpegforensics.h>
+#include <clipflow/laundering.h>
+
+#include <nlohmann/json.hpp>
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <fstream>
+
+using namespace clipflow;
+using testimages::pink_noise;
+using Bytes = std::vector<std::uint8_t>;
+
+namespace {
+
+Bytes jpeg(const Raster& image, int quality)
+{
+    auto b = encode_image(image, ".jpg", quality);
+    return b ? *b : Bytes{};
+}
+
+Raster decoded(const Bytes& b)
+{
+    auto ev = decode_evidence(b, "x.jpg");
+    return ev ? ev->pixels : Raster{};
+}
+
+Raster crop(const Raster& image, int x0, int y0, int w, int h)
+{
+    Raster r;
+    r.width = w;
+    r.height = h;
+    r.channels = image.channels;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < image.channels; ++c) r.data.push_back(image.at(x0 + x, y0 + y, c));
+    return r;
+}
+
+// `main` with an APP1 Exif segment whose IFD1 points at `thumb` (little-endian TIFF).
+Bytes with_thumbnail(const Bytes& main, const Bytes& thumb, std::uint32_t offset_shift = 0)
+{
+    Bytes tiff{'I', 'I', 42, 0, 8, 0, 0, 0};
+    auto u16 = [&](std::uint16_t v) { tiff.insert(tiff.end(), {std::uint8_t(v), std::uint8_t(v >> 8)}); };
+    auto u32 = [&](std::uint32_t v) {
+        for (int i = 0; i < 4; ++i) tiff.push_back(std::uint8_t(v >> (8 * i)));
+    };
+    u16(0);  // IFD0: no entries
+    u32(14); // next: IFD1 at 14
+    u16(2);
+    const std::uint32_t data = 14 + 2 + 2 * 12 + 4;
+    u16(0x0201), u16(4), u32(1), u32(data + offset_shift);
+    u16(0x0202), u16(4), u32(1), u32(std::uint32_t(thumb.size()));
+    u32(0);
+    tiff.insert(tiff.end(), thumb.begin(), thumb.end());
+    // Byte by byte: GCC 12 warns wrongly about range inserts into small vectors.
+    const std::size_t len = 6 + tiff.size() + 2;
+    Bytes out;
+    out.reserve(len + main.size() + 4);
+    for (int b : {0xFF, 0xD8, 0xFF, 0xE1, int(len >> 8) & 0xFF, int(len) & 0xFF, int('E'), int('x'), int('i'), int('f'), 0, 0})
+        out.push_back(std::uint8_t(b));
+    for (std::uint8_t b : tiff) out.push_back(b);
+    for (std::size_t i = 2; i < main.size(); ++i) out.push_back(main[i]);
+    return out;
+}
+
+Raster shrink(const Raster& image, int w, int h)
+{
+    // Box average: the thumbnail a camera would make.
+    Raster r;
+    r.width = w;
+    r.height = h;
+    r.channels = image.channels;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < image.channels; ++c) {
+                double s = 0;
+                int n = 0;
+                for (int yy = y * image.height / h; yy < (y + 1) * image.height / h; ++yy)
+                    for (int xx = x * image.width / w; xx < (x + 1) * image.width / w; ++xx, ++n) s += image.at(xx, yy, c);
+                r.data.push_back(float(s / std::max(1, n)));
+            }
+    return r;
+}
+
+} // namespace
+
+class TestJpegForensics : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void ijgTables()
+    {
+        const auto q50 = ijg_table(50, false);
+        QCOMPARE(int(q50[0]), 16); // Annex K as is
+        QCOMPARE(int(q50[63]), 99);
+        QCOMPARE(int(ijg_table(50, true)[0]), 17);
+        for (auto v : ijg_table(100, false)) QCOMPARE(int(v), 1);
+        QCOMPARE(int(ijg_table(1, false)[63]), 255); // clamped to baseline
+        QCOMPARE(int(ijg_table(75, false)[0]), 8);
+    }
+
+    void quality_data()
+    {
+        QTest::addColumn<int>("quality");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("q50 colour") << 50 << 3;
+        QTest::newRow("q75 colour") << 75 << 3;
+        QTest::newRow("q92 colour") << 92 << 3;
+        QTest::newRow("q98 grey") << 98 << 1;
+    }
+    void quality()
+    {
+        QFETCH(int, quality);
+        QFETCH(int, channels);
+        const Bytes b = jpeg(pink_noise(320, 240, 3, channels), quality);
+        auto j = analyse_jpeg(b);
+        QVERIFY2(j.ok(), j.status().message().c_str());
+        QCOMPARE(j->width, 320);
+        QCOMPARE(j->height, 240);
+        QCOMPARE(j->luma_quality, quality);
+        QVERIFY(j->standard_tables);
+        QCOMPARE(j->tables.front().fit_error, 0.0);
+        QCOMPARE(QString::fromStdString(j->subsampling), channels == 1 ? QStringLiteral("grey") : QStringLiteral("4:2:0"));
+        if (channels == 3) QCOMPARE(j->chroma_quality, quality);
+        // A camera's own table is not IJG's: one value changed.
+        Bytes edited = b;
+        for (std::size_t i = 0; i + 5 < edited.size(); ++i)
+            if (edited[i] == 0xFF && edited[i + 1] == 0xDB) {
+                edited[i + 5 + 10] = std::uint8_t(edited[i + 5 + 10] + 3);
+                break;
+            }
+        auto k = analyse_jpeg(edited);
+        QVERIFY(k.ok());
+        QVERIFY(!k->standard_tables);
+        QVERIFY(std::abs(k->luma_quality - quality) <= 2);
+        QVERIFY(k->tables.front().fit_error > 0);
+        auto json = nlohmann::json::parse(j->to_json());
+        QCOMPARE(json["luma_quality"].get<int>(), quality);
+        QCOMPARE(json["tables"][0]["q"].size(), std::size_t(64));
+    }
+
+    // Saved once, or again with other tables: the histograms tell which.
+    void doubleCompression_data()
+    {
+        QTest::addColumn<int>("first"); // 0: saved once
+        QTest::addColumn<int>("second");
+        QTest::addColumn<bool>("indicated");
+        QTest::newRow("once at 90") << 0 << 90 << false;
+        QTest::newRow("once at 75") << 0 << 75 << false;
+        QTest::newRow("60 then 90") << 60 << 90 << true;
+        QTest::newRow("50 then 85") << 50 << 85 << true;
+        QTest::newRow("twice at 90 (same tables)") << 90 << 90 << false;
+    }
+    void doubleCompression()
+    {
+        QFETCH(int, first);
+        QFETCH(int, second);
+        QFETCH(bool, indicated);
+        Raster image = pink_noise(640, 480, 8);
+        if (first) image = decoded(jpeg(image, first));
+        auto j = analyse_jpeg(jpeg(image, second));
+        QVERIFY(j.ok());
+        QVERIFY2(j->double_compression.tested, j->double_compression.note.c_str());
+        QVERIFY(j->double_compression.modes_used > 0);
+        QVERIFY2(j->double_compression.indicated == indicated,
+                 qPrintable(QStringLiteral("score %1").arg(j->double_compression.score)));
+    }
+
+    void thumbnail_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<bool>("present");
+        QTest::addColumn<bool>("matches");
+        QTest::addColumn<QString>("note");
+        QTest::newRow("the same picture") << "same" << true << true << "same picture";
+        QTest::newRow("letterboxed, same picture") << "letterbox" << true << true << "same picture";
+        QTest::newRow("another picture") << "other" << true << false << "does not match";
+        QTest::newRow("the image was cropped since") << "cropped" << true << false << "another shape";
+        QTest::newRow("not a JPEG") << "garbage" << true << true << "not a readable JPEG";
+        QTest::newRow("offset past the end") << "outside" << false << true << "no EXIF thumbnail";
+    }
+    void thumbnail()
+    {
+        QFETCH(QString, kind);
+        QFETCH(bool, present);
+        QFETCH(bool, matches);
+        QFETCH(QString, note);
+        const Raster scene = pink_noise(640, 480, 21), other = pink_noise(640, 480, 22);
+        const Raster picture = kind == QLatin1String("cropped") ? crop(scene, 0, 0, 480, 480) : scene;
+        Raster t = shrink(kind == QLatin1String("other") ? other : scene, 160, 120);
+        if (kind == QLatin1String("letterbox")) {
+            // 640 x 480 in a 160 x 160 box: black bands above and below.
+            Raster box;
+            box.width = box.height = 160;
+            box.channels = 3;
+            box.data.assign(160 * 160 * 3, 0.0f);
+            for (int y = 0; y < 120; ++y)
+                for (int x = 0; x < 160; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        box.data[(std::size_t(y + 20) * 160 + std::size_t(x)) * 3 + std::size_t(c)] = t.at(x, y, c);
+            t = box;
+        }
+        Bytes thumb = kind == QLatin1String("garbage") ? Bytes{0xFF, 0xD8, 1, 2, 3, 4, 5} : jpeg(t, 85);
+        const Bytes file = with_thumbnail(jpeg(picture, 92), thumb, kind == QLatin1String("outside") ? 100000 : 0);
+        const Raster pixels = decoded(file);
+        QVERIFY(!pixels.empty());
+        auto j = analyse_jpeg(file, &pixels);
+        QVERIFY2(j.ok(), j.status().message().c_str());
+        QCOMPARE(j->thumbnail.present, present);
+        QCOMPARE(j->thumbnail.matches, matches);
+        QVERIFY2(QString::fromStdString(j->thumbnail.note).contains(note), j->thumbnail.note.c_str());
+        if (kind == QLatin1String("same")) {
+            QCOMPARE(j->thumbnail.width, 160);
+            QVERIFY(j->thumbnail.difference < 8.0);
+        }
+    }
+
+    void hostileBytes_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("code"); // 0: reads, with warnings
+        QTest::newRow("empty") << QByteArray() << int(ErrorCode::UnsupportedFormat);
+        QTest::newRow("PNG signature") << QByteArray("\x89PNG\r\n\x1a\n", 8) << int(ErrorCode::UnsupportedFormat);
+        QTest::newRow("SOI only") << QByteArray("\xFF\xD8", 2) << int(ErrorCode::UnsupportedFormat);
+        QTest::newRow("segment past the end") << QByteArray("\xFF\xD8\xFF\xE0\x40\x00JFIF", 10) << int(ErrorCode::CorruptData);
+        QTest::newRow("no marker") << QByteArray("\xFF\xD8\x00\x00\x00\x00", 6) << int(ErrorCode::CorruptData);
+        QTest::newRow("bad table class") << QByteArray("\xFF\xD8\xFF\xDB\x00\x43\x57", 7) + QByteArray(64, 1)
+                                         << int(ErrorCode::CorruptData);
+    }
+    void hostileBytes()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, code);
+        auto j = analyse_jpeg(std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size())));
+        QVERIFY(!j.ok());
+        QCOMPARE(int(j.status().code()), code);
+    }
+
+    // A file cut inside its entropy-coded data keeps its tables; the histograms are skipped or partial.
+    void truncatedScan()
+    {
+        Bytes b = jpeg(pink_noise(640, 480, 4), 80);
+        b.resize(b.size() / 2);
+        auto j = analyse_jpeg(b);
+        QVERIFY(j.ok());
+        QCOMPARE(j->luma_quality, 80);
+        QVERIFY(!j->warnings.empty());
+    }
+
+    // A region saved as JPEG once less than the rest has higher error levels.
+    void errorLevels()
+    {
+        const Raster base = decoded(jpeg(pink_noise(256, 256, 9), 90));
+        Raster image = base;
+        const Raster fresh = pink_noise(256, 256, 10); // never compressed
+        for (int y = 64; y < 192; ++y)
+            for (int x = 64; x < 192; ++x)
+                for (int c = 0; c < 3; ++c)
+                    image.data[(std::size_t(y) * 256 + std::size_t(x)) * 3 + std::size_t(c)] = fresh.at(x, y, c);
+        auto ela = error_level_analysis(image, 90);
+        QVERIFY(ela.ok());
+        QCOMPARE(ela->width, 256);
+        auto mean = [&](int x0, int y0) {
+            double s = 0;
+            for (int y = y0; y < y0 + 48; ++y)
+                for (int x = x0; x < x0 + 48; ++x) s += ela->at(x, y, 1);
+            return s / (48 * 48);
+        };
+        QVERIFY2(mean(104, 104) > 1.5 * mean(8, 8), qPrintable(QStringLiteral("%1 vs %2").arg(mean(104, 104)).arg(mean(8, 8))));
+        QVERIFY(!error_level_analysis(image, 0).ok());
+        QVERIFY(!error_level_analysis(Raster{}, 90).ok());
+    }
+
+    void intakeReadsItFromTheSameBytes()
+    {
+        IntakeParams p;
+        p.read_jpeg_forensics = true;
+        auto j = decode_evidence(jpeg(pink_noise(200, 100, 2), 70), "a.jpg", p);
+        QVERIFY(j.ok());
+        QVERIFY(j->jpeg.has_value());
+        QCOMPARE(j->jpeg->luma_quality, 70);
+        auto png = encode_image(pink_noise(200, 100, 2), ".png");
+        QVERIFY(png.ok());
+        auto n = decode_evidence(*png, "a.png", p);
+        QVERIFY(n.ok());
+        QVERIFY(!n->jpeg.has_value());
+        auto off = decode_evidence(jpeg(pink_noise(200, 100, 2), 70), "a.jpg");
+        QVERIFY(!off->jpeg.has_value()); // only when asked
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJpegForensics)
+#include "tst_jpegforensics.moc"
