@@ -5,7 +5,8 @@
 //
 //   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME [PROVENANCE_NAME]
 //
-// With PROVENANCE_NAME, that file is also shown with its Provenance tab open (app-provenance.png).
+// With PROVENANCE_NAME, that file is also shown with its Provenance tab open (app-provenance.png);
+// the folder's JPEG file is shown with its JPEG tab open (app-jpeg.png).
 
 #include "appsettings.h"
 #include "casedialog.h"
@@ -107,6 +108,13 @@ int main(int argc, char** argv)
             ok &= analysed_window(p, evidence, QString::fromLocal8Bit(argv[5]));
             p.detailTabs()->setCurrentWidget(p.provenanceView());
             ok &= save(p, out, "app-provenance.png");
+        }
+        {
+            // The JPEG tab of the folder's JPEG.
+            MainWindow jw;
+            ok &= analysed_window(jw, evidence, QStringLiteral(".jpg"));
+            jw.detailTabs()->setCurrentWidget(jw.jpegView());
+            ok &= save(jw, out, "app-jpeg.png");
         }
         CaseDialog props(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),
                          QStringLiteral("Sent to the newsroom by a reader; original requested."));
