@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 /usr/bin/python3 bench/compare_spectrum.py build
 /usr/bin/python3 bench/compare_encoder.py build
 /usr/bin/python3 bench/compare_flow.py build
+/usr/bin/python3 bench/compare_forensicnet.py build
+/usr/bin/python3 bench/compare_score.py build

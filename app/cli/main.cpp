@@ -15,6 +15,7 @@
 #include "trainclassifiercommand.h"
 #include "traincommand.h"
 
+#include <clipflow/allocator.h>
 #include <clipflow/version.h>
 
 #include <cerrno>
@@ -88,6 +89,7 @@ int run_report_program(const std::vector<std::string>& words)
 
 int main(int argc, char** argv)
 {
+    clipflow::tune_allocator();
     std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty()) {
         std::cerr << kHelp;

@@ -1,6 +1,7 @@
 #include "trainclassifiercommand.h"
 
 #include "args.h"
+#include "backboneoption.h"
 #include "trainprogress.h"
 
 #include <clipflow/imagepaths.h>
@@ -29,7 +30,10 @@ Options:
   --out MODEL          the detector file to write (.safetensors)
   --exclude NAME       leave out a folder (repeatable), e.g. to hold a
                        generator out and test generalisation to it
-  --backbone B         forensic (default; weight-free) or clip:MODEL
+  --backbone B         forensic (default; weight-free), forensic-v2 (the
+                       shipped learned backbone), forensic-v2:WEIGHTS (from
+                       train-backbone) or clip:MODEL (a CLIP checkpoint file
+                       or installed model)
   --layer L            CLIP feature: proj (default), cls or block:N
   --mode M             mlp (default; one hidden layer), linear (a probe), or
                        finetune: also train the last CLIP blocks, ln_post
@@ -98,19 +102,10 @@ int run_train_classifier(std::vector<std::string> words)
         if (*device != "auto" && *device != "cpu" && *device != "cuda") return usage("--device must be auto, cpu or cuda");
         p.device = *device;
     }
-    if (backbone && *backbone != "forensic") {
-        if (backbone->rfind("clip:", 0) != 0) return usage("--backbone must be forensic or clip:MODEL");
-        auto path = ModelRegistry().resolve(backbone->substr(5));
-        if (!path) {
-            std::cerr << "clipflow train-classifier: " << path.status().message() << "\n";
-            return 2;
-        }
-        p.backbone.type = "clip";
-        p.backbone.clip_model = *path;
-        p.backbone.layer = layer.value_or("proj");
-        p.backbone.clip_load.device = p.device;
-    } else if (layer) {
-        return usage("--layer applies to CLIP backbones only");
+    if (auto e = apply_backbone_option(backbone, layer, p.device, p.backbone)) {
+        if (e->usage_error) return usage(e->message);
+        std::cerr << "clipflow train-classifier: " << e->message << "\n";
+        return e->exit_code;
     }
     p.out_path = *out;
     p.hidden = int(hidden);

@@ -1,6 +1,7 @@
 #include "traincommand.h"
 
 #include "args.h"
+#include "backboneoption.h"
 #include "trainprogress.h"
 
 #include <clipflow/clipflowdetector.h>
@@ -140,32 +141,10 @@ int run_train(std::vector<std::string> words)
         p.cache_dir.clear();
     else if (cache)
         p.cache_dir = *cache;
-    if (backbone && (*backbone == "forensic-v2" || backbone->rfind("forensic-v2:", 0) == 0)) {
-        if (layer) return usage("--layer applies to CLIP backbones only");
-        p.backbone.type = "forensic-v2";
-        if (*backbone == "forensic-v2") {
-            auto shipped = find_default_detector(executable_dir(), LearnedBackbone::kDefaultFile);
-            if (!shipped) {
-                std::cerr << "clipflow train: " << shipped.status().message() << "\n";
-                return 1;
-            }
-            p.backbone.weights = *shipped;
-        } else {
-            p.backbone.weights = backbone->substr(12);
-        }
-    } else if (backbone && *backbone != "forensic") {
-        if (backbone->rfind("clip:", 0) != 0) return usage("--backbone must be forensic, forensic-v2[:WEIGHTS] or clip:MODEL");
-        auto path = ModelRegistry().resolve(backbone->substr(5));
-        if (!path) {
-            std::cerr << "clipflow train: " << path.status().message() << "\n";
-            return 2;
-        }
-        p.backbone.type = "clip";
-        p.backbone.clip_model = *path;
-        p.backbone.layer = layer.value_or("proj");
-        p.backbone.clip_load.device = p.train.device;
-    } else if (layer) {
-        return usage("--layer applies to CLIP backbones only");
+    if (auto e = apply_backbone_option(backbone, layer, p.train.device, p.backbone)) {
+        if (e->usage_error) return usage(e->message);
+        std::cerr << "clipflow train: " << e->message << "\n";
+        return e->exit_code;
     }
     p.natural_files = expand_image_paths(dirs);
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");

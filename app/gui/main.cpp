@@ -5,6 +5,7 @@
 #include "theme.h"
 #include "translations.h"
 
+#include <clipflow/allocator.h>
 #include <clipflow/version.h>
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 
 int main(int argc, char** argv)
 {
+    clipflow::tune_allocator(); // before any thread starts
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ClipFlow Forensics"));
     QApplication::setOrganizationName(QStringLiteral("ClipFlow"));

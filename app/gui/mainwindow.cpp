@@ -39,6 +39,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
@@ -48,6 +49,8 @@
 #include <QTextBrowser>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 namespace clipflow::app {
@@ -211,6 +214,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     setCentralWidget(split);
 
     buildMenus();
+    batch_left_ = new QLabel(this);
+    batch_bar_ = new QProgressBar(this);
+    batch_bar_->setFormat(tr("%v of %m files"));
+    batch_bar_->setMaximumWidth(220);
+    batch_bar_->setAccessibleName(tr("Batch progress"));
+    statusBar()->addPermanentWidget(batch_left_);
+    statusBar()->addPermanentWidget(batch_bar_);
+    batch_left_->hide();
+    batch_bar_->hide();
     statusBar()->showMessage(tr("Ready \u2014 ClipFlow Forensics %1").arg(QString::fromLatin1(clipflow::version())));
     connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::finished);
     connect(&verifier_, &QFutureWatcher<std::vector<IntegrityCheck>>::finished, this, [this] {
@@ -457,6 +469,7 @@ void MainWindow::cancelQueued()
     for (const QString& f : std::as_const(queue_)) model_.setState(model_.find(f), EvidenceModel::State::Cancelled);
     batch_total_ -= int(queue_.size());
     queue_.clear();
+    updateBatchProgress();
     statusBar()->showMessage(tr("Queued analyses cancelled"));
 }
 
@@ -474,6 +487,25 @@ void MainWindow::setReaderProgram(const QString& path)
 {
     reader_program_ = path;
     reader_limit_ = -1; // rebuilt before the next file
+}
+
+void MainWindow::updateBatchProgress()
+{
+    // One file needs no bar: its row says "analysing".
+    const bool show = batch_total_ > 1;
+    batch_bar_->setVisible(show);
+    batch_left_->setVisible(show);
+    if (!show) return;
+    batch_bar_->setRange(0, batch_total_);
+    batch_bar_->setValue(batch_done_);
+    if (batch_done_ == 0 || !batch_clock_.isValid()) {
+        batch_left_->setText(tr("estimating time left\u2026"));
+        return;
+    }
+    const double per_file = double(batch_clock_.elapsed()) / 1000.0 / batch_done_;
+    const int left = int(std::lround(per_file * (batch_total_ - batch_done_)));
+    batch_left_->setText(left < 60 ? tr("about %n s left", nullptr, std::max(1, left))
+                                   : tr("about %n min left", nullptr, (left + 30) / 60));
 }
 
 void MainWindow::startNext()
@@ -496,10 +528,12 @@ void MainWindow::startNext()
             qWarning("clipflow-forensics: %s not found; images are read without a per-file time limit", qPrintable(exe));
         }
     }
+    if (batch_done_ == 0) batch_clock_.start();
     running_ = true;
     const QString file = queue_.takeFirst();
     model_.setState(model_.find(file), EvidenceModel::State::Analysing);
     statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
+    updateBatchProgress();
     // Preferences apply from the next file: robustness checks and trust anchors.
     ScoreParams scoring;
     scoring.robustness = AppSettings::robustnessChecks();
@@ -555,6 +589,7 @@ void MainWindow::finished()
         statusBar()->showMessage(ok ? tr("Analysed %1").arg(file) : tr("Failed: %1").arg(file));
         batch_total_ = batch_done_ = 0;
     }
+    updateBatchProgress();
     Q_EMIT analysisFinished(file, ok);
     startNext();
 }

@@ -10,6 +10,7 @@
 
 #include <clipflow/casefile.h>
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QSortFilterProxyModel>
@@ -25,6 +26,7 @@ class QLabel;
 class QLineEdit;
 class QMenu;
 class QPlainTextEdit;
+class QProgressBar;
 class QTextBrowser;
 class QTableView;
 class QTableWidget;
@@ -82,6 +84,10 @@ public:
     QCheckBox* heatMapToggle() const { return heat_; }
     widgets::ImageView* imageView() const { return image_; }
     const ScoreMap* heatMap(const std::string& sha256) const;
+    // A batch of more than one file: files done of the batch, shown in the status
+    // bar with the time left (from the files done so far); hidden when idle.
+    QProgressBar* batchProgress() const { return batch_bar_; }
+    QLabel* batchTimeLeft() const { return batch_left_; }
 
 Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
@@ -109,6 +115,7 @@ private:
     void showSelected();
     void showAnalysis(const Analysis& a);
     void updateHeatMap();
+    void updateBatchProgress();
     struct MapJob {
         std::string sha256;
         std::optional<ScoreMap> map;
@@ -142,6 +149,9 @@ private:
     std::shared_ptr<const ModelCards> shown_cards_;
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
     int batch_total_ = 0, batch_done_ = 0;
+    QElapsedTimer batch_clock_; // since the batch's first file started
+    QProgressBar* batch_bar_ = nullptr;
+    QLabel* batch_left_ = nullptr;
     Detectors detectors_;
     // The isolated reader: used by the running analysis only; replaced between files when the limit changes.
     std::unique_ptr<WorkerProcess> reader_;

@@ -6,7 +6,8 @@
 //   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME [PROVENANCE_NAME]
 //
 // With PROVENANCE_NAME, that file is also shown with its Provenance tab open (app-provenance.png);
-// the folder's JPEG file is shown with its JPEG tab open (app-jpeg.png).
+// the folder's JPEG file is shown with its JPEG tab open (app-jpeg.png); app-batch.png
+// is the folder's batch after its first file.
 
 #include "appsettings.h"
 #include "casedialog.h"
@@ -91,6 +92,19 @@ int main(int argc, char** argv)
                   natural = QString::fromLocal8Bit(argv[3]), select = QString::fromLocal8Bit(argv[4]);
     bool ok = true;
     Theme::apply(QStringLiteral("light"));
+    {
+        // A batch in progress: the status bar's bar and time left, after the first file.
+        MainWindow b;
+        b.resize(1400, 860);
+        b.show();
+        int finished = 0;
+        QObject::connect(&b, &MainWindow::analysisFinished, &b, [&] { ++finished; });
+        b.openFile(evidence);
+        ok &= wait_for([&] { return finished >= 1; }, 120000);
+        ok &= save(b, out, "app-batch.png");
+        b.cancelQueued();
+        wait_for([&] { return !b.isBusy(); }, 120000);
+    }
     {
         MainWindow w;
         ok &= analysed_window(w, evidence, select);

@@ -32,9 +32,17 @@ struct ForensicNetImpl : torch::nn::Module {
     /// [N, H/8, W/8]: the head applied at every location of the last layer (a heat map).
     torch::Tensor logit_map(const torch::Tensor& images);
 
+    /// Folds each batch norm's running statistics into its convolution for
+    /// inference (exact up to rounding); trunk() uses them while in eval mode.
+    /// Call again after changing the weights.
+    void fuse_for_inference();
+
     std::vector<torch::nn::Conv2d> convs;
     std::vector<torch::nn::BatchNorm2d> norms;
     torch::nn::Linear head{nullptr};
+
+private:
+    std::vector<torch::Tensor> fused_weight_, fused_bias_;
 };
 TORCH_MODULE(ForensicNet);
 

@@ -17,14 +17,15 @@ namespace {
 torch::Tensor to_batch(const std::vector<const Raster*>& views)
 {
     const int w = views.front()->width, h = views.front()->height;
-    auto batch = torch::empty({static_cast<long>(views.size()), 3, h, w});
+    // Channels-last, the network's layout: each view's HWC pixels are copied as they are.
+    auto batch = torch::empty({static_cast<long>(views.size()), h, w, 3});
     for (std::size_t i = 0; i < views.size(); ++i) {
         const Raster& v = *views[i];
         auto t = torch::from_blob(const_cast<float*>(v.data.data()), {h, w, v.channels}, torch::kFloat32);
         if (v.channels == 1) t = t.expand({h, w, 3});
-        batch[static_cast<long>(i)].copy_(t.permute({2, 0, 1}));
+        batch[static_cast<long>(i)].copy_(t);
     }
-    return batch;
+    return batch.permute({0, 3, 1, 2});
 }
 
 Status check_view(const Raster& v)
@@ -79,6 +80,7 @@ Result<std::unique_ptr<LearnedBackbone>> LearnedBackbone::load(const std::string
     bb->impl_->views = ForensicBackbone(views);
     if (Status s = detail::read_module_tensors(*file, *bb->impl_->net, "net."); !s.ok()) return s;
     bb->impl_->net->eval();
+    bb->impl_->net->fuse_for_inference();
     auto sha = Sha256::file_hex(path);
     if (!sha) return sha.status();
     bb->impl_->info = {kId, *sha, recipe.dump()};

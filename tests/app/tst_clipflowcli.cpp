@@ -181,6 +181,19 @@ private Q_SLOTS:
                                          << 2 << QStringLiteral("a4 or letter");
         QTest::newRow("missing value") << QStringList{QStringLiteral("spectrum"), fixture("rgb.png"), QStringLiteral("--out")}
                                        << 2 << QStringLiteral("needs a value");
+        QTest::newRow("train-classifier forensic-v2 without weights") << QStringList{QStringLiteral("train-classifier"),
+                                                                                     QStringLiteral("--data"),
+                                                                                     fixture(""),
+                                                                                     QStringLiteral("--out"),
+                                                                                     QStringLiteral("/tmp/x.safetensors"),
+                                                                                     QStringLiteral("--backbone"),
+                                                                                     QStringLiteral("forensic-v2:")}
+                                                                      << 2 << QStringLiteral("needs a weights file");
+        QTest::newRow("train unknown backbone")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--natural"),          fixture(""),
+                           QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--backbone"),
+                           QStringLiteral("vgg")}
+            << 2 << QStringLiteral("forensic-v2[:WEIGHTS] or clip:MODEL");
         const QStringList eval{QStringLiteral("eval"), QStringLiteral("--real"), fixture(""), QStringLiteral("--fake"),
                                fixture("")};
         QTest::newRow("eval unknown condition")
@@ -818,6 +831,21 @@ private Q_SLOTS:
                             QStringLiteral("--model"), bigger, QStringLiteral("--json"), fixture("rgb.png")});
         QCOMPARE(s3.code, 0);
         QCOMPARE(s3.lines().value(0)[QStringLiteral("generator_probs")].toObject().size(), 2);
+        // The same data on the shipped learned backbone: the model names it, and scoring finds it.
+        const QString v2 = tmp.filePath(QStringLiteral("sv-v2.safetensors"));
+        const Run t2 =
+            cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.filePath(QStringLiteral("data")),
+                 QStringLiteral("--out"), v2, QStringLiteral("--backbone"), QStringLiteral("forensic-v2"),
+                 QStringLiteral("--epochs"), QStringLiteral("20"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        QVERIFY2(t2.code == 0, t2.err.constData());
+        QCOMPARE(t2.lines().value(0)[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v2"));
+        const Run s2 =
+            cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"), QStringLiteral("--model"),
+                 v2, QStringLiteral("--json"), tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png"))});
+        QVERIFY2(s2.code == 0, s2.err.constData());
+        QCOMPARE(s2.lines().value(0)[QStringLiteral("backbone")].toString(), QStringLiteral("forensic-v2"));
+        QVERIFY(s2.lines().value(0)[QStringLiteral("p_ai")].toDouble() > 0.5);
+
         const Run bad = cli({QStringLiteral("train-classifier"), QStringLiteral("--data"), tmp.path(), QStringLiteral("--out"),
                              model, QStringLiteral("--mode"), QStringLiteral("finetune")});
         QCOMPARE(bad.code, 2);

@@ -23,6 +23,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
+#include <QProgressBar>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
@@ -239,10 +240,26 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
+        // The batch's progress as each file finishes: count, time left, hidden at the end.
+        QList<int> done;
+        QList<bool> shown;
+        QStringList left;
+        connect(&w, &MainWindow::analysisFinished, &w, [&] {
+            done << w.batchProgress()->value();
+            shown << w.batchProgress()->isVisible();
+            left << w.batchTimeLeft()->text();
+        });
         w.openFile(dir.path());
         QCOMPARE(w.evidence()->rowCount(), 3);
+        QVERIFY(w.batchProgress()->isVisible());
+        QCOMPARE(w.batchProgress()->maximum(), 3);
+        QCOMPARE(w.batchProgress()->value(), 0);
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 3, 60000);
         QVERIFY(!w.isBusy());
+        QCOMPARE(shown, (QList<bool>{true, true, false}));
+        QCOMPARE(done.mid(0, 2), (QList<int>{1, 2}));
+        QVERIFY2(left.value(0).contains(QStringLiteral("left")) && left.value(0).contains(QStringLiteral("about")),
+                 qPrintable(left.value(0)));
         int analysed = 0;
         for (int r = 0; r < 3; ++r) {
             const bool ok = !w.evidence()->file(r).endsWith(QStringLiteral("truncated.jpg"));

@@ -46,6 +46,7 @@
 // Threading: every function here may run on a worker thread; none touches
 // global mutable state except the shared FFT plan cache, which locks.
 
+#include "clipflow/allocator.h"
 #include "clipflow/atomicfile.h"
 #include "clipflow/backbone.h"
 #include "clipflow/backbonetraining.h"

@@ -1,0 +1,44 @@
+#include "backboneoption.h"
+
+#include "args.h"
+
+#include <clipflow/clipflowdetector.h>
+#include <clipflow/learnedbackbone.h>
+#include <clipflow/modelregistry.h>
+
+namespace clipflow::cli {
+
+std::optional<BackboneOptionError> apply_backbone_option(const std::optional<std::string>& backbone,
+                                                         const std::optional<std::string>& layer, const std::string& device,
+                                                         BackboneSpec& spec)
+{
+    const std::string v2 = LearnedBackbone::kId;
+    if (backbone && (*backbone == v2 || backbone->rfind(v2 + ":", 0) == 0)) {
+        if (layer) return BackboneOptionError{"--layer applies to CLIP backbones only"};
+        spec.type = v2;
+        if (*backbone == v2) {
+            auto shipped = find_default_detector(executable_dir(), LearnedBackbone::kDefaultFile);
+            if (!shipped) return BackboneOptionError{shipped.status().message(), false, 1};
+            spec.weights = *shipped;
+        } else {
+            spec.weights = backbone->substr(v2.size() + 1);
+            if (spec.weights.empty()) return BackboneOptionError{"--backbone forensic-v2: needs a weights file after the colon"};
+        }
+        return std::nullopt;
+    }
+    if (backbone && *backbone != "forensic") {
+        if (backbone->rfind("clip:", 0) != 0)
+            return BackboneOptionError{"--backbone must be forensic, forensic-v2[:WEIGHTS] or clip:MODEL"};
+        auto path = ModelRegistry().resolve(backbone->substr(5));
+        if (!path) return BackboneOptionError{path.status().message(), false, 2};
+        spec.type = "clip";
+        spec.clip_model = *path;
+        spec.layer = layer.value_or("proj");
+        spec.clip_load.device = device;
+        return std::nullopt;
+    }
+    if (layer) return BackboneOptionError{"--layer applies to CLIP backbones only"};
+    return std::nullopt;
+}
+
+} // namespace clipflow::cli
