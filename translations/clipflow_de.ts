@@ -1278,6 +1278,32 @@
         <source>JPEG ⚠</source>
         <translation>JPEG ⚠</translation>
     </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v von %m Dateien</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>Fortschritt des Stapels</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>Restzeit wird geschätzt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>noch etwa %n s</numerusform>
+            <numerusform>noch etwa %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>noch etwa %n min</numerusform>
+            <numerusform>noch etwa %n min</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1665,12 +1691,6 @@
         <translation>Fertig: kalibrierter Detektor unter %1 gespeichert. Er steht jetzt in der Modellliste.</translation>
     </message>
     <message>
-        <source>Stopped: %1
-Start again to resume from the last finished epoch.</source>
-        <translation>Angehalten: %1
-Erneut starten, um ab der letzten abgeschlossenen Epoche fortzusetzen.</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>Fehlgeschlagen: %1</translation>
     </message>
@@ -1697,6 +1717,52 @@ Erneut starten, um ab der letzten abgeschlossenen Epoche fortzusetzen.</translat
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
         <translation>Gelerntes forensisches Netz (forensic-v2, mitgeliefert)</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>Was trainiert wird</translation>
+    </message>
+    <message>
+        <source>A CLIP-Flow detector</source>
+        <translation>Einen CLIP-Flow-Detektor</translation>
+    </message>
+    <message>
+        <source>The learned backbone (forensic-v2)</source>
+        <translation>Das gelernte Netz (forensic-v2)</translation>
+    </message>
+    <message>
+        <source>The backbone learns, from natural photos only, to tell them from decoder-like proxies; its weights can then carry a new detector.</source>
+        <translation>Das Netz lernt allein aus natürlichen Fotos, sie von decoderartigen Proxys zu unterscheiden; seine Gewichte können dann einen neuen Detektor tragen.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Schritte</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Done: backbone weights saved to %1. Train a detector on them: they are now a Backbone choice.</source>
+        <translation>Fertig: Gewichte des Netzes in %1 gespeichert. Trainieren Sie einen Detektor darauf: Sie stehen jetzt als Basisnetz zur Auswahl.</translation>
+    </message>
+    <message>
+        <source>Learned forensic network (%1)</source>
+        <translation>Gelerntes forensisches Netz (%1)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last checkpoint.</source>
+        <translation>Angehalten: %1
+Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Train the learned backbone</source>
+        <translation>Das gelernte Netz trainieren</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>Trainingsverlust</translation>
     </message>
 </context>
 <context>

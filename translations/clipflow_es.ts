@@ -1278,6 +1278,32 @@
         <source>JPEG ⚠</source>
         <translation>JPEG ⚠</translation>
     </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v de %m archivos</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>Progreso del lote</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>estimando el tiempo restante…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>queda unos %n s</numerusform>
+            <numerusform>quedan unos %n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>queda unos %n min</numerusform>
+            <numerusform>quedan unos %n min</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1665,12 +1691,6 @@
         <translation>Hecho: detector calibrado guardado en %1. Ya figura en la lista de modelos.</translation>
     </message>
     <message>
-        <source>Stopped: %1
-Start again to resume from the last finished epoch.</source>
-        <translation>Detenido: %1
-Inicie de nuevo para reanudar desde la última época terminada.</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>Falló: %1</translation>
     </message>
@@ -1697,6 +1717,52 @@ Inicie de nuevo para reanudar desde la última época terminada.</translation>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
         <translation>Red forense aprendida (forensic-v2, incluida)</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>Qué entrenar</translation>
+    </message>
+    <message>
+        <source>A CLIP-Flow detector</source>
+        <translation>Un detector CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>The learned backbone (forensic-v2)</source>
+        <translation>La red aprendida (forensic-v2)</translation>
+    </message>
+    <message>
+        <source>The backbone learns, from natural photos only, to tell them from decoder-like proxies; its weights can then carry a new detector.</source>
+        <translation>La red aprende, solo a partir de fotos naturales, a distinguirlas de proxies que imitan un decodificador; sus pesos pueden luego sostener un nuevo detector.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Pasos</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entrenar</translation>
+    </message>
+    <message>
+        <source>Done: backbone weights saved to %1. Train a detector on them: they are now a Backbone choice.</source>
+        <translation>Listo: pesos de la red guardados en %1. Entrene un detector sobre ellos: ahora son una opción de red base.</translation>
+    </message>
+    <message>
+        <source>Learned forensic network (%1)</source>
+        <translation>Red forense aprendida (%1)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last checkpoint.</source>
+        <translation>Detenido: %1
+Inicie de nuevo para reanudar desde el último punto de control.</translation>
+    </message>
+    <message>
+        <source>Train the learned backbone</source>
+        <translation>Entrenar la red aprendida</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>pérdida de entrenamiento</translation>
     </message>
 </context>
 <context>

@@ -1278,6 +1278,32 @@
         <source>JPEG ⚠</source>
         <translation>JPEG ⚠</translation>
     </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v fichiers sur %m</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>Progression du lot</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>estimation du temps restant…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>environ %n s restante</numerusform>
+            <numerusform>environ %n s restantes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>environ %n min restante</numerusform>
+            <numerusform>environ %n min restantes</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1665,12 +1691,6 @@
         <translation>Terminé : détecteur calibré enregistré dans %1. Il figure désormais dans la liste des modèles.</translation>
     </message>
     <message>
-        <source>Stopped: %1
-Start again to resume from the last finished epoch.</source>
-        <translation>Arrêté : %1
-Démarrez de nouveau pour reprendre à la dernière époque terminée.</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>Échec : %1</translation>
     </message>
@@ -1697,6 +1717,52 @@ Démarrez de nouveau pour reprendre à la dernière époque terminée.</translat
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
         <translation>Réseau forensique appris (forensic-v2, fourni)</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>Quoi entraîner</translation>
+    </message>
+    <message>
+        <source>A CLIP-Flow detector</source>
+        <translation>Un détecteur CLIP-Flow</translation>
+    </message>
+    <message>
+        <source>The learned backbone (forensic-v2)</source>
+        <translation>Le réseau appris (forensic-v2)</translation>
+    </message>
+    <message>
+        <source>The backbone learns, from natural photos only, to tell them from decoder-like proxies; its weights can then carry a new detector.</source>
+        <translation>Le réseau apprend, à partir de photos naturelles seulement, à les distinguer de proxys imitant un décodeur ; ses poids peuvent ensuite porter un nouveau détecteur.</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>Étapes</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Entraîner</translation>
+    </message>
+    <message>
+        <source>Done: backbone weights saved to %1. Train a detector on them: they are now a Backbone choice.</source>
+        <translation>Terminé : poids du réseau enregistrés dans %1. Entraînez un détecteur dessus : ils sont maintenant proposés comme réseau de base.</translation>
+    </message>
+    <message>
+        <source>Learned forensic network (%1)</source>
+        <translation>Réseau forensique appris (%1)</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last checkpoint.</source>
+        <translation>Arrêté : %1
+Relancez pour reprendre au dernier point de reprise.</translation>
+    </message>
+    <message>
+        <source>Train the learned backbone</source>
+        <translation>Entraîner le réseau appris</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>perte d&apos;entraînement</translation>
     </message>
 </context>
 <context>

@@ -1273,6 +1273,30 @@
         <source>JPEG ⚠</source>
         <translation>JPEG ⚠</translation>
     </message>
+    <message>
+        <source>%v of %m files</source>
+        <translation>%v / %m 个文件</translation>
+    </message>
+    <message>
+        <source>Batch progress</source>
+        <translation>批处理进度</translation>
+    </message>
+    <message>
+        <source>estimating time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n s left</source>
+        <translation>
+            <numerusform>大约还剩 %n 秒</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>about %n min left</source>
+        <translation>
+            <numerusform>大约还剩 %n 分钟</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1658,12 +1682,6 @@
         <translation>完成：已校准的检测器保存到 %1，现已出现在模型列表中。</translation>
     </message>
     <message>
-        <source>Stopped: %1
-Start again to resume from the last finished epoch.</source>
-        <translation>已停止：%1
-再次开始即可从最后完成的一轮继续。</translation>
-    </message>
-    <message>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
@@ -1690,6 +1708,52 @@ Start again to resume from the last finished epoch.</source>
     <message>
         <source>Learned forensic network (forensic-v2, shipped)</source>
         <translation>学习型取证网络（forensic-v2，随附）</translation>
+    </message>
+    <message>
+        <source>What to train</source>
+        <translation>训练对象</translation>
+    </message>
+    <message>
+        <source>A CLIP-Flow detector</source>
+        <translation>CLIP-Flow 检测器</translation>
+    </message>
+    <message>
+        <source>The learned backbone (forensic-v2)</source>
+        <translation>学习型骨干网络（forensic-v2）</translation>
+    </message>
+    <message>
+        <source>The backbone learns, from natural photos only, to tell them from decoder-like proxies; its weights can then carry a new detector.</source>
+        <translation>骨干网络仅从自然照片学习，区分照片与模仿解码器的代理图像；其权重随后可用于训练新的检测器。</translation>
+    </message>
+    <message>
+        <source>Steps</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Done: backbone weights saved to %1. Train a detector on them: they are now a Backbone choice.</source>
+        <translation>完成：骨干网络权重已保存到 %1。可在其上训练检测器：它们现已列入骨干网络选项。</translation>
+    </message>
+    <message>
+        <source>Learned forensic network (%1)</source>
+        <translation>学习型取证网络（%1）</translation>
+    </message>
+    <message>
+        <source>Stopped: %1
+Start again to resume from the last checkpoint.</source>
+        <translation>已停止：%1
+再次开始即可从最近的检查点继续。</translation>
+    </message>
+    <message>
+        <source>Train the learned backbone</source>
+        <translation>训练学习型骨干网络</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
     </message>
 </context>
 <context>

@@ -27,7 +27,7 @@ Options:
   --natural DIR        natural photos (folders recurse; repeatable; plain
                        arguments count too)
   --out WEIGHTS        the weights file to write (.safetensors)
-  --steps N            optimiser steps (default 1500)
+  --steps N            optimiser steps (default 8000, about 35 min on 2 cores)
   --batch N            photo/proxy pairs per step (default 16)
   --patch N            patch side in pixels (default 96)
   --lr X               peak learning rate, one-cycle schedule (default 0.002)

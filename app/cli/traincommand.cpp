@@ -51,6 +51,8 @@ Options:
                        resampling_chain,phase_perturbation,lowpass_resharpen,
                        vae_decoder,upsampling_cascade
   --jpeg-augment P     chance a view and its proxy are both recompressed (1.0)
+  --resize-augment P   chance an image is first resized by 0.5-1.5x, as
+                       delivery does (0.5)
   --holdout F          fraction of images held out for calibration (0.25)
   --fpr F              false-positive rate of the threshold (0.05)
   --seed S             random seed (default 1)
@@ -94,6 +96,7 @@ int run_train(std::vector<std::string> words)
                                                 {"--views", &views, 1, 64},
                                                 {"--proxies", &proxies, 1, 64},
                                                 {"--jpeg-augment", &p.jpeg_augment, 0, 1},
+                                                {"--resize-augment", &p.resize_augment, 0, 1},
                                                 {"--holdout", &p.holdout_fraction, 0.01, 0.9},
                                                 {"--fpr", &p.fpr, 0.001, 0.49},
                                                 {"--seed", &seed, 0, 1e15},

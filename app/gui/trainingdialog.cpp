@@ -11,6 +11,7 @@
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,12 +22,24 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <limits>
+
 namespace clipflow::app {
 
 TrainingDialog::TrainingDialog(QWidget* parent)
     : QDialog(parent), out_dir_(QString::fromStdString(ModelRegistry::default_dir()) + QStringLiteral("/detectors"))
 {
     setWindowTitle(tr("Train a CLIP-Flow detector"));
+    what_ = new QComboBox(this);
+    what_->setAccessibleName(tr("What to train"));
+    what_->addItem(tr("A CLIP-Flow detector"));
+    what_->addItem(tr("The learned backbone (forensic-v2)"));
+    what_->setToolTip(tr("The backbone learns, from natural photos only, to tell them from decoder-like proxies; "
+                         "its weights can then carry a new detector."));
+    steps_ = new QSpinBox(this);
+    steps_->setRange(10, 1000000);
+    steps_->setValue(BackboneTrainParams{}.steps);
+    steps_->setAccessibleName(tr("Steps"));
     folders_ = new QListWidget(this);
     folders_->setAccessibleName(tr("Natural-image folders"));
     folders_->setToolTip(tr("Photos straight from cameras, never AI images: the detector learns what natural looks like."));
@@ -67,11 +80,14 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     folderButtons->addWidget(remove);
     folderButtons->addStretch();
     auto* form = new QFormLayout;
+    form_ = form;
+    form->addRow(tr("Train"), what_);
     form->addRow(tr("Natural photos"), folders_);
     form->addRow(QString(), folderButtons);
     form->addRow(tr("Backbone"), backbone_);
     form->addRow(tr("Objective"), objective_);
     form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Model name"), name_);
     form->addRow(QString(), device_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -97,6 +113,9 @@ TrainingDialog::TrainingDialog(QWidget* parent)
         updateButtons();
     });
     connect(name_, &QLineEdit::textChanged, this, &TrainingDialog::updateButtons);
+    connect(what_, &QComboBox::currentIndexChanged, this, &TrainingDialog::updateMode);
+    connect(&job_, &TrainingJob::lossPoint, this,
+            [this](int step, double loss, int) { monitor_->addPoint(step, loss, std::numeric_limits<double>::quiet_NaN()); });
     connect(start_, &QPushButton::clicked, this, &TrainingDialog::startTraining);
     connect(cancel_, &QPushButton::clicked, this, &TrainingDialog::cancelTraining);
     connect(buttons, &QDialogButtonBox::rejected, this, &TrainingDialog::reject);
@@ -111,19 +130,58 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                 monitor_->setStatus(int(std::ceil(x)), epochs, rate, eta, TrainingJob::deviceDescription());
             });
     connect(&job_, &TrainingJob::finished, this, [this](bool ok, const QString& path, const QString& message) {
-        if (ok) {
+        if (ok && trainsBackbone()) {
+            bar_->setRange(0, 1);
+            bar_->setValue(1);
+            status_->setText(tr("Done: backbone weights saved to %1. Train a detector on them: they are now a "
+                                "Backbone choice.")
+                                 .arg(path));
+            backbone_->addItem(tr("Learned forensic network (%1)").arg(QFileInfo(path).completeBaseName()),
+                               QStringLiteral("forensic-v2:") + path);
+            Q_EMIT backboneReady(path);
+        } else if (ok) {
             bar_->setRange(0, 1);
             bar_->setValue(1);
             status_->setText(tr("Done: calibrated detector saved to %1. It is now in the model list.").arg(path));
             Q_EMIT modelReady(path);
         } else {
             status_->setText(TrainingJob::canResume(outputPath())
-                                 ? tr("Stopped: %1\nStart again to resume from the last finished epoch.").arg(message)
+                                 ? tr("Stopped: %1\nStart again to resume from the last checkpoint.").arg(message)
                                  : tr("Failed: %1").arg(message));
         }
         updateButtons();
     });
+    updateMode();
+}
+
+bool TrainingDialog::trainsBackbone() const
+{
+    return what_->currentIndex() == 1;
+}
+
+void TrainingDialog::updateMode()
+{
+    const bool backbone = trainsBackbone();
+    setWindowTitle(backbone ? tr("Train the learned backbone") : tr("Train a CLIP-Flow detector"));
+    form_->setRowVisible(backbone_, !backbone);
+    form_->setRowVisible(objective_, !backbone);
+    form_->setRowVisible(epochs_, !backbone);
+    form_->setRowVisible(steps_, backbone);
+    if (backbone)
+        monitor_->setSeriesNames(tr("training loss"), QString());
+    else
+        monitor_->setSeriesNames(tr("natural NLL"), tr("proxy NLL"));
     updateButtons();
+}
+
+void TrainingDialog::setTrainBackbone(bool backbone)
+{
+    what_->setCurrentIndex(backbone ? 1 : 0);
+}
+
+void TrainingDialog::setSteps(int steps)
+{
+    steps_->setValue(steps);
 }
 
 void TrainingDialog::addFolder(const QString& folder)
@@ -160,7 +218,8 @@ void TrainingDialog::updateButtons()
     start_->setEnabled(!running && folders_->count() > 0 && name_ok);
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{folders_, backbone_, objective_, epochs_, name_}) w->setEnabled(!running);
+    for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, steps_, name_})
+        w->setEnabled(!running);
 }
 
 void TrainingDialog::startTraining()
@@ -173,6 +232,8 @@ void TrainingDialog::startTraining()
     r.backbone = backbone_->currentData().toString();
     r.proxy_only = objective_->currentIndex() == 1;
     r.epochs = epochs_->value();
+    r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
+    r.steps = steps_->value();
     r.cache_dir = cache_dir_;
     if (r.natural_files.isEmpty()) {
         status_->setText(tr("The folders hold no images."));

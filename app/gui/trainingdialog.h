@@ -1,6 +1,7 @@
 #pragma once
-// Train a CLIP-Flow detector from the analyst's own natural photos: folders,
-// backbone, objective and epochs in; a live TrainingMonitor, cancel and resume
+// Train a CLIP-Flow detector (folders, backbone, objective and epochs in) or
+// the forensic-v2 backbone (folders and steps in) from the analyst's own
+// natural photos; a live TrainingMonitor, cancel and resume
 // while it runs; a calibrated model registered in the user's models folder at
 // the end. The work runs in a TrainingJob (worker thread); this is GUI only.
 
@@ -9,6 +10,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -31,6 +33,11 @@ public:
     void setOutputDir(const QString& dir) { out_dir_ = dir; }
     void setModelName(const QString& name);
     void setEpochs(int epochs);
+    // What to train: a detector (default) or the learned backbone, whose new
+    // weights then join the Backbone choices for the next detector.
+    void setTrainBackbone(bool backbone);
+    void setSteps(int steps);
+    QComboBox* backboneChoice() const { return backbone_; }
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -41,13 +48,19 @@ public:
     void cancelTraining();
 
 Q_SIGNALS:
-    void modelReady(const QString& path); // calibrated and saved
+    void modelReady(const QString& path);    // calibrated and saved
+    void backboneReady(const QString& path); // forensic-v2 weights saved
 
 protected:
     void reject() override; // closing cancels a running job first
 
 private:
     void updateButtons();
+    void updateMode();
+    bool trainsBackbone() const;
+    QComboBox* what_;
+    QFormLayout* form_;
+    QSpinBox* steps_;
     QListWidget* folders_;
     QComboBox* backbone_;
     QComboBox* objective_;

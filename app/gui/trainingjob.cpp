@@ -40,6 +40,10 @@ bool TrainingJob::start(const TrainingRequest& request)
     running_ = true;
     out_ = request.out_path;
     abort_ = std::make_shared<std::atomic<bool>>(false);
+    if (request.what == TrainingRequest::What::Backbone) {
+        startBackbone(request);
+        return true;
+    }
     ClipFlowTrainParams p;
     for (const QString& f : request.natural_files) p.natural_files.push_back(f.toStdString());
     p.out_path = request.out_path.toStdString();
@@ -77,6 +81,28 @@ bool TrainingJob::start(const TrainingRequest& request)
         return r ? QString() : QString::fromStdString(r.status().message());
     }));
     return true;
+}
+
+void TrainingJob::startBackbone(const TrainingRequest& request)
+{
+    BackboneTrainParams p;
+    for (const QString& f : request.natural_files) p.natural_files.push_back(f.toStdString());
+    p.out_path = request.out_path.toStdString();
+    p.steps = request.steps;
+    p.abort = [flag = abort_] { return flag->load(); };
+    QPointer<TrainingJob> self(this);
+    p.progress = [self, steps = p.steps](const JobProgress& j) {
+        const QString stage = QString::fromStdString(j.stage);
+        QMetaObject::invokeMethod(self, [self, stage, j, steps] {
+            if (!self) return;
+            Q_EMIT self->progress(stage, j.done, j.total, j.eta_s);
+            if (stage == QLatin1String("training")) Q_EMIT self->lossPoint(int(j.train.step), j.train.loss, steps);
+        });
+    };
+    watcher_.setFuture(QtConcurrent::run([p] {
+        auto r = train_learned_backbone(p);
+        return r ? QString() : QString::fromStdString(r.status().message());
+    }));
 }
 
 void TrainingJob::cancel()

@@ -1,10 +1,12 @@
 #pragma once
-// A CLIP-Flow training run on a worker thread, through core's job API. The
+// A training run on a worker thread, through core's job API: a CLIP-Flow
+// detector, or the forensic-v2 backbone from natural photos. The
 // object lives on the GUI thread; start() hands the work to QtConcurrent and
 // every signal arrives queued on the GUI thread. cancel() is honoured within a
 // training step; the per-epoch checkpoint stays, and starting again with the
 // same output resumes from it.
 
+#include <clipflow/backbonetraining.h>
 #include <clipflow/clipflowtraining.h>
 
 #include <QFutureWatcher>
@@ -17,12 +19,15 @@
 namespace clipflow::app {
 
 struct TrainingRequest {
+    enum class What { Detector, Backbone };
+    What what = What::Detector;
     QStringList natural_files;
     QString out_path;
     QString backbone = QStringLiteral("forensic"); // "forensic" or a CLIP checkpoint path
     QString clip_layer = QStringLiteral("proj");
     bool proxy_only = false; // objective: proxies only, or combined (default)
     int epochs = 60;
+    int steps = 8000; // backbone only: optimiser steps
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };
@@ -44,9 +49,12 @@ Q_SIGNALS:
     void progress(const QString& stage, long done, long total, double eta_s);
     // One point per progress report of the flow: fractional epoch and both losses.
     void trainingPoint(double epoch, double natural_nll, double proxy_nll, int epochs, double samples_per_s, double eta_s);
+    // The backbone's running training loss, once per progress report.
+    void lossPoint(int step, double loss, int steps);
     void finished(bool ok, const QString& model_path, const QString& message);
 
 private:
+    void startBackbone(const TrainingRequest& request);
     std::shared_ptr<std::atomic<bool>> abort_;
     QFutureWatcher<QString> watcher_;
     QString out_;

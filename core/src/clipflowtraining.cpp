@@ -1,5 +1,4 @@
 #include "clipflow/clipflowtraining.h"
-
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
 #include "clipflow/sha256.h"
@@ -53,7 +52,16 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     } else {
         for (int v = 0; v < p.views_per_image; ++v) {
             detail::Rng rng(detail::mix_seed(base, 100 + static_cast<std::uint64_t>(v)));
-            Raster view = bb.training_view(img, rng.next());
+            Raster view;
+            if (p.resize_augment > 0.0 && rng.uniform() < p.resize_augment) {
+                const double f = p.resize_min + (p.resize_max - p.resize_min) * rng.uniform();
+                const int shorter = std::min(img.width, img.height);
+                auto resized = resize_shorter_side(img, std::max(16, static_cast<int>(std::lround(shorter * f))));
+                if (!resized) return resized.status();
+                view = bb.training_view(*resized, rng.next());
+            } else {
+                view = bb.training_view(img, rng.next());
+            }
             // Both members of a pair get the same recompression: JPEG traces then carry no label.
             const int quality = rng.uniform() < p.jpeg_augment ? 70 + rng.below(26) : 0;
             for (int k = 0; k < p.proxies_per_view; ++k)
@@ -126,20 +134,25 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
         return Status(ErrorCode::InvalidArgument, "views per image and proxies per view must be at least 1");
     if (!(p.holdout_fraction > 0.0 && p.holdout_fraction < 1.0))
         return Status(ErrorCode::InvalidArgument, "the held-out fraction must be between 0 and 1");
+    if (!(p.resize_augment >= 0.0 && p.resize_augment <= 1.0) || !(p.resize_min > 0.0 && p.resize_min <= p.resize_max) ||
+        p.resize_max > 4.0)
+        return Status(ErrorCode::InvalidArgument, "resize augmentation: probability in [0, 1], factors 0 < min <= max <= 4");
     auto backbone = make_backbone(p.backbone);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
 
     ClipFlowTrainResult result;
     // "recipe" changes whenever view or proxy code changes what a cached entry would hold.
-    const json recipe{{"recipe", 2},
-                      {"backbone", bb.id()},
-                      {"backbone_params", json::parse(bb.params_json())},
-                      {"proxy", json::parse(proxy_params_json(p.proxy))},
-                      {"views_per_image", p.views_per_image},
-                      {"proxies_per_view", p.proxies_per_view},
-                      {"jpeg_augment", p.jpeg_augment},
-                      {"seed", p.seed}};
+    json recipe{{"recipe", 2},
+                {"backbone", bb.id()},
+                {"backbone_params", json::parse(bb.params_json())},
+                {"proxy", json::parse(proxy_params_json(p.proxy))},
+                {"views_per_image", p.views_per_image},
+                {"proxies_per_view", p.proxies_per_view},
+                {"jpeg_augment", p.jpeg_augment},
+                {"seed", p.seed}};
+    // Only a run that resizes names it, so existing caches stay valid.
+    if (p.resize_augment > 0.0) recipe["resize"] = {p.resize_augment, p.resize_min, p.resize_max};
     detail::FeatureStage stage;
     stage.backbone = &bb;
     stage.cache_dir = p.cache_dir;
@@ -248,6 +261,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"views_per_image", p.views_per_image},
                 {"proxies_per_view", p.proxies_per_view},
                 {"jpeg_augment", p.jpeg_augment},
+                {"resize_augment", {p.resize_augment, p.resize_min, p.resize_max}},
                 {"op_counts", op_counts}}},
               {"objective", {{"name", objective_name(tp.objective)}, {"margin", tp.margin}, {"proxy_weight", tp.proxy_weight}}},
               {"training",

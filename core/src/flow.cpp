@@ -45,7 +45,9 @@ void ActNormImpl::initialize(const Tensor& x)
     torch::NoGradGuard guard;
     const Tensor mean = x.mean(0), std = x.std(0, false);
     loc.copy_(-mean);
-    logs.copy_(-torch::log(std + 1e-6));
+    // A feature that never varies (a dead channel of a learned backbone) would be
+    // scaled by 10^6 and blow training up: no scale beyond 100x the typical one.
+    logs.copy_(-torch::log(torch::maximum(std, (std.mean() * 1e-2).clamp_min(1e-6))));
 }
 
 InvertibleLinearImpl::InvertibleLinearImpl(int64_t dim, torch::Generator& gen)

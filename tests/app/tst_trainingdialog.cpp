@@ -1,11 +1,14 @@
 // The training dialog drives a real CLIP-Flow training job on a worker thread:
-// live curve, cancel, resume from the checkpoint, calibrated model at the end.
+// live curve, cancel, resume from the checkpoint, calibrated model at the end;
+// and the forensic-v2 backbone's training, whose weights become a Backbone choice.
 
 #include <trainingdialog.h>
 
 #include <clipflow/clipflowmodel.h>
+#include <clipflow/learnedbackbone.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
@@ -21,14 +24,14 @@ using namespace clipflow::app;
 namespace {
 
 // Smooth random colour fields: texture without periodic traces, reproducible.
-void write_photos(const QString& dir, int n)
+void write_photos(const QString& dir, int n, int side = 160)
 {
     QRandomGenerator rng(7);
     for (int i = 0; i < n; ++i) {
         QImage coarse(10, 10, QImage::Format_RGB32);
         for (int y = 0; y < 10; ++y)
             for (int x = 0; x < 10; ++x) coarse.setPixel(x, y, rng.generate() | 0xff000000u);
-        QImage img = coarse.scaled(160, 160, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
+        QImage img = coarse.scaled(side, side, Qt::IgnoreAspectRatio, Qt::SmoothTransformation);
         for (int y = 0; y < img.height(); ++y)
             for (int x = 0; x < img.width(); ++x) {
                 QColor c = img.pixelColor(x, y);
@@ -128,6 +131,46 @@ private Q_SLOTS:
                  qPrintable(QString::number(points.first().at(0).toDouble())));
         QVERIFY(ClipFlowModelInfo::read(dialog.outputPath().toStdString()).ok());
         QVERIFY(!TrainingJob::canResume(dialog.outputPath())); // the checkpoint is cleaned up
+    }
+
+    void trainsBackbone_data()
+    {
+        QTest::addColumn<int>("steps");
+        QTest::newRow("10 steps") << 10;
+        QTest::newRow("30 steps") << 30;
+    }
+    void trainsBackbone()
+    {
+        QFETCH(int, steps);
+        QTemporaryDir photos, out;
+        write_photos(photos.path(), 12, 320);
+        TrainingDialog dialog;
+        dialog.addFolder(photos.path());
+        dialog.setOutputDir(out.path());
+        dialog.setTrainBackbone(true);
+        dialog.setSteps(steps);
+        dialog.setModelName(QStringLiteral("my-backbone"));
+        QVERIFY(dialog.windowTitle().contains(QLatin1String("backbone")));
+        const int choices = dialog.backboneChoice()->count();
+        QSignalSpy ready(&dialog, &TrainingDialog::backboneReady);
+        QSignalSpy detectors(&dialog, &TrainingDialog::modelReady);
+        QSignalSpy losses(dialog.job(), &TrainingJob::lossPoint);
+        QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
+        QVERIFY(dialog.job()->isRunning());
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
+        QCOMPARE(detectors.count(), 0); // weights, not a detector
+        QCOMPARE(ready.at(0).at(0).toString(), dialog.outputPath());
+        QVERIFY(!losses.isEmpty());
+        QCOMPARE(losses.last().at(0).toInt(), steps);
+        QVERIFY(dialog.monitor()->pointCount() > 0);
+        auto weights = LearnedBackbone::load(dialog.outputPath().toStdString());
+        QVERIFY2(weights, weights.status().message().c_str());
+        QVERIFY((*weights)->info().recipe_json.find("\"steps\":" + std::to_string(steps)) != std::string::npos);
+        // The new weights are offered for the next detector.
+        QCOMPARE(dialog.backboneChoice()->count(), choices + 1);
+        QCOMPARE(dialog.backboneChoice()->itemData(choices).toString(), QStringLiteral("forensic-v2:") + dialog.outputPath());
+        QVERIFY(!TrainingJob::canResume(dialog.outputPath()));
     }
 
     void refusesTooFewPhotos_data()
