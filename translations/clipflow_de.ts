@@ -265,6 +265,10 @@
         <source>JPEG structure</source>
         <translation>JPEG-Struktur</translation>
     </message>
+    <message>
+        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Fehlerniveauanalyse (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest, können hervortreten; Kanten und Texturen tun es immer.</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>
@@ -1303,6 +1307,14 @@
             <numerusform>noch etwa %n min</numerusform>
             <numerusform>noch etwa %n min</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Error level analysis</source>
+        <translation>Fehlerniveauanalyse</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fehlerniveauanalyse&lt;/b&gt; (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest (eingefügt), können hervortreten; Kanten und Texturen tun es immer. Ein Hinweis fürs Auge, nie ein Befund.</translation>
     </message>
 </context>
 <context>

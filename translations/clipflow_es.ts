@@ -265,6 +265,10 @@
         <source>JPEG structure</source>
         <translation>Estructura JPEG</translation>
     </message>
+    <message>
+        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Análisis del nivel de error (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto pueden destacar; los bordes y las texturas siempre lo hacen.</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>
@@ -1303,6 +1307,14 @@
             <numerusform>queda unos %n min</numerusform>
             <numerusform>quedan unos %n min</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Error level analysis</source>
+        <translation>Análisis del nivel de error</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Análisis del nivel de error&lt;/b&gt; (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto (pegadas) pueden destacar; los bordes y las texturas siempre lo hacen. Una pista para la vista, nunca un hallazgo.</translation>
     </message>
 </context>
 <context>

@@ -265,6 +265,10 @@
         <source>JPEG structure</source>
         <translation>Structure JPEG</translation>
     </message>
+    <message>
+        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Analyse du niveau d&apos;erreur (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste peuvent ressortir ; les contours et les textures ressortent toujours.</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>
@@ -1303,6 +1307,14 @@
             <numerusform>environ %n min restante</numerusform>
             <numerusform>environ %n min restantes</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Error level analysis</source>
+        <translation>Analyse du niveau d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Analyse du niveau d&apos;erreur&lt;/b&gt; (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste (collées) peuvent ressortir ; les contours et les textures ressortent toujours. Une indication pour l&apos;œil, jamais une conclusion.</translation>
     </message>
 </context>
 <context>

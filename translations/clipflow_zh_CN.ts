@@ -263,6 +263,10 @@
         <source>JPEG structure</source>
         <translation>JPEG 结构</translation>
     </message>
+    <message>
+        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>误差水平分析（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域可能会突出；边缘和纹理总会突出。</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>
@@ -1296,6 +1300,14 @@
         <translation>
             <numerusform>大约还剩 %n 分钟</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Error level analysis</source>
+        <translation>误差水平分析</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;误差水平分析&lt;/b&gt;（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域（粘贴进来的）可能会突出；边缘和纹理总会突出。仅供目视参考，绝非结论。</translation>
     </message>
 </context>
 <context>

@@ -159,9 +159,28 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     results_scroll->setFrameShape(QFrame::NoFrame);
     tabs_->addTab(results_scroll, tr("Detectors"));
     tabs_->addTab(provenance_, tr("Provenance"));
-    jpeg_ = new QTextBrowser(central);
+    jpeg_page_ = new QWidget(central);
+    jpeg_ = new QTextBrowser(jpeg_page_);
     jpeg_->setAccessibleName(tr("JPEG structure"));
-    tabs_->addTab(jpeg_, tr("JPEG"));
+    ela_title_ = new QLabel(tr("<b>Error level analysis</b> (re-saved at JPEG quality 90, differences ×20): "
+                               "regions saved fewer times than the rest (pasted in) may stand out; edges and texture "
+                               "always do. A pointer for the eye, never a finding."),
+                            jpeg_page_);
+    ela_title_->setWordWrap(true);
+    ela_ = new widgets::ImageView(jpeg_page_); // fits the image, zooms and pans like the main view
+    ela_->setAccessibleName(tr("Error level analysis"));
+    ela_->setMinimumHeight(100);
+    ela_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored); // takes the room left, never asks for more
+    {
+        auto* v = new QVBoxLayout(jpeg_page_);
+        v->setContentsMargins(0, 0, 0, 0);
+        v->addWidget(jpeg_, 3);
+        v->addWidget(ela_title_);
+        v->addWidget(ela_, 2);
+    }
+    ela_title_->hide();
+    ela_->hide();
+    tabs_->addTab(jpeg_page_, tr("JPEG"));
     tabs_->addTab(metadata_, tr("Metadata"));
     tabs_->addTab(notes_, tr("Notes"));
     tabs_->addTab(cards_, tr("Models"));
@@ -740,7 +759,10 @@ void MainWindow::showAnalysis(const Analysis& a)
         metadata_->setRowCount(0);
         provenance_->clear();
         jpeg_->clear();
-        tabs_->setTabText(tabs_->indexOf(jpeg_), tr("JPEG"));
+        ela_->setImage({});
+        ela_->hide();
+        ela_title_->hide();
+        tabs_->setTabText(tabs_->indexOf(jpeg_page_), tr("JPEG"));
         tabs_->setTabText(tabs_->indexOf(metadata_), tr("Metadata"));
         tabs_->setTabText(tabs_->indexOf(provenance_), tr("Provenance"));
         histogram_->setMarkers({});
@@ -798,7 +820,10 @@ void MainWindow::showAnalysis(const Analysis& a)
     const Provenance* prov = a.provenance ? &*a.provenance : nullptr;
     provenance_->setHtml(ProvenanceHtml::render(prov));
     jpeg_->setHtml(JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error));
-    tabs_->setTabText(tabs_->indexOf(jpeg_), a.jpeg && JpegHtml::notable(*a.jpeg) ? tr("JPEG \u26a0") : tr("JPEG"));
+    tabs_->setTabText(tabs_->indexOf(jpeg_page_), a.jpeg && JpegHtml::notable(*a.jpeg) ? tr("JPEG \u26a0") : tr("JPEG"));
+    ela_->setImage(a.ela);
+    ela_->setVisible(!a.ela.isNull());
+    ela_title_->setVisible(!a.ela.isNull());
     const int rank = ProvenanceHtml::rank(prov);
     tabs_->setTabText(tabs_->indexOf(provenance_), rank == 2    ? tr("Provenance \u2713")
                                                    : rank == -1 ? tr("Provenance \u2717")

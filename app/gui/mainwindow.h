@@ -69,6 +69,9 @@ public:
     QPlainTextEdit* notesEditor() const { return notes_; }
     QTextBrowser* provenanceView() const { return provenance_; }
     QTextBrowser* jpegView() const { return jpeg_; }
+    // The JPEG tab: the structure above, the error level analysis image below (JPEGs only).
+    QWidget* jpegPage() const { return jpeg_page_; }
+    widgets::ImageView* elaView() const { return ela_; }
     QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
     // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
@@ -142,6 +145,9 @@ private:
     QTextBrowser* cards_ = nullptr;
     QTextBrowser* provenance_ = nullptr;
     QTextBrowser* jpeg_ = nullptr;
+    QWidget* jpeg_page_ = nullptr;
+    QLabel* ela_title_ = nullptr;
+    widgets::ImageView* ela_ = nullptr;
     QString trust_warned_; // the trust-anchor file whose failure was last reported
     QMenu* recent_files_ = nullptr;
     QMenu* recent_cases_ = nullptr;

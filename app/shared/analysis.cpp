@@ -1,5 +1,7 @@
 #include "analysis.h"
 
+#include <clipflow/jpegforensics.h>
+
 #include <clipflow/sha256.h>
 
 #include <nlohmann/json.hpp>
@@ -75,6 +77,9 @@ Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* 
     a.jpeg = std::move(ev->jpeg);
     a.jpeg_error = QString::fromStdString(ev->jpeg_error);
     a.preview = preview_of(ev->pixels);
+    // Error level analysis for JPEGs only: for other formats there is no earlier save to compare with.
+    if (a.jpeg)
+        if (auto ela = error_level_analysis(ev->pixels)) a.ela = preview_of(*ela);
     a.metadata = std::move(ev->metadata); // read from the intake buffer: no second read or parse
     a.metadata_error = QString::fromStdString(ev->metadata_error);
     SpectrumParams sp;

@@ -30,6 +30,7 @@ struct Analysis {
     std::optional<Provenance> provenance; // what the file says of its origin (C2PA, text chunks, source type)
     std::optional<JpegForensics> jpeg;    // JPEG files: tables, quality, double compression, EXIF thumbnail
     QString jpeg_error;                   // why a JPEG's structure could not be read
+    QImage ela;                           // JPEG files: error level analysis (quality 90, x20), at most 1024 px
     QDateTime modified;                   // the file's last modification, as the file system reports it
     QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256

@@ -261,6 +261,11 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                             "single tiles.")
                              .arg(item.map->cols())
                              .arg(item.map->rows()));
+    if (!a.ela.isNull())
+        html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
+                    .arg(image("ela", a.ela, 320),
+                         tr("Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved "
+                            "fewer times than the rest may stand out; edges and texture always do."));
     if (!item.notes.isEmpty())
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")
                     .arg(tr("Analyst notes"), esc(item.notes).replace(u'\n', QStringLiteral("<br>")));

@@ -127,7 +127,7 @@ int main(int argc, char** argv)
             // The JPEG tab of the folder's JPEG.
             MainWindow jw;
             ok &= analysed_window(jw, evidence, QStringLiteral(".jpg"));
-            jw.detailTabs()->setCurrentWidget(jw.jpegView());
+            jw.detailTabs()->setCurrentWidget(jw.jpegPage());
             ok &= save(jw, out, "app-jpeg.png");
         }
         CaseDialog props(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),

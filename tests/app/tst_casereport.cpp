@@ -136,6 +136,9 @@ private Q_SLOTS:
         QCOMPARE(text.contains(QStringLiteral("Heat map: natural")), withMap);
         QVERIFY(text.contains(QStringLiteral("JPEG structure"))); // exif6.jpg is a JPEG: its tables are reported
         QVERIFY(text.contains(QStringLiteral("Double compression")));
+        QVERIFY(text.contains(QStringLiteral("Error level analysis")));
+        const QVariant ela = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/ela")));
+        QVERIFY(ela.isValid() && !ela.value<QImage>().isNull());
         const QVariant img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/heatmap")));
         QCOMPARE(img.isValid() && !img.value<QImage>().isNull(), withMap);
         if (withMap) QVERIFY(text.contains(QStringLiteral("(%1 \u00d7 %2 tiles").arg(map->cols()).arg(map->rows())));

@@ -379,7 +379,12 @@ private Q_SLOTS:
         w.openFile(file);
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
         auto* tabs = w.detailTabs();
-        QCOMPARE(tabs->tabText(tabs->indexOf(w.jpegView())), title);
+        QCOMPARE(tabs->tabText(tabs->indexOf(w.jpegPage())), title);
+        // The error level analysis image, for JPEGs only, with the image's aspect ratio.
+        const bool jpeg = kind != QLatin1String("png");
+        QCOMPARE(w.elaView()->isVisibleTo(w.jpegPage()), jpeg);
+        QCOMPARE(!w.elaView()->image().isNull(), jpeg);
+        if (jpeg) QVERIFY(std::abs(w.elaView()->image().width() * 360 / 480 - w.elaView()->image().height()) <= 1);
         QVERIFY2(w.jpegView()->toPlainText().contains(mentions), qPrintable(w.jpegView()->toPlainText()));
         if (kind != QLatin1String("png")) QVERIFY(w.jpegView()->toPlainText().contains(QStringLiteral("luminance 90")));
     }
