@@ -9,18 +9,24 @@
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
 #include <clipflow/laundering.h>
+#include <clipflow/sha256.h>
+#include <clipflow/sharding.h>
 #include <clipflow/supervisedmodel.h>
 #include <clipflow/workerprocess.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <fcntl.h>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unistd.h>
 
@@ -64,6 +70,22 @@ Options:
                        reported (error_code "timed_out"), one whose worker
                        crashes is reported ("worker_crashed"), and the batch
                        goes on with a fresh worker
+
+Large batches, over several machines:
+  --shard I/N          score only shard I (0-based) of N: each file's shard
+                       comes from a hash of its path relative to the folder
+                       given, so N shards together are one unsharded run,
+                       whatever machine lists the files. Without --shard, a
+                       Kubernetes Indexed Job's JOB_COMPLETION_INDEX (with
+                       --shards N) or a Slurm array's SLURM_ARRAY_TASK_ID and
+                       SLURM_ARRAY_TASK_COUNT choose the shard
+  --shards N           the number of shards, for JOB_COMPLETION_INDEX
+  --output FILE.jsonl  also append each result to FILE as one JSON line,
+                       written whole (an existing non-empty FILE needs
+                       --resume)
+  --resume             continue a stopped run: skip the files whose path and
+                       SHA-256 already have a line in --output (a last line
+                       cut short is removed first)
 
 Verdicts: natural, weak, moderate or strong evidence of AI generation (the
 model's calibrated level, level_code), or inconclusive when that level does
@@ -156,8 +178,17 @@ nlohmann::json score_file(const std::string& file, const DetectorSet& set, const
 }
 
 // Prints one line; returns false for a failed file.
+// --output: the results file, appended one whole line per write (-1: none).
+int g_output_fd = -1;
+
 bool print(const nlohmann::json& line, bool json)
 {
+    if (g_output_fd >= 0) {
+        const std::string text = dump_line(line) + "\n";
+        // One write per line: a run killed now leaves whole lines (--resume cuts a partial one).
+        if (::write(g_output_fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
+            std::cerr << "clipflow score: writing the results file failed: " << std::strerror(errno) << "\n";
+    }
     const bool failed = line.contains("error") || line.contains("map_error");
     if (line.contains("map_error") && !json)
         std::cerr << line["file"].get<std::string>() << ": no score map: " << line["map_error"].get<std::string>() << "\n";
@@ -259,8 +290,12 @@ int run_score(std::vector<std::string> words)
     const auto which = args.option("--detector");
     const auto trust = args.option("--trust");
     const auto map_dir = args.option("--map");
-    double file_timeout = 120;
-    const std::string bad_number = read_numbers(args, {{"--file-timeout", &file_timeout, 0, 86400}});
+    double file_timeout = 120, shards = 0;
+    const std::string bad_number =
+        read_numbers(args, {{"--file-timeout", &file_timeout, 0, 86400}, {"--shards", &shards, 1, 1e6}});
+    const auto shard_text = args.option("--shard");
+    const auto output = args.option("--output");
+    const bool resume = args.flag("--resume");
     const auto inputs = args.positional();
     auto usage = [](const std::string& why) { return usage_error("score", why); };
     if (!args.error().empty()) return usage(args.error());
@@ -310,7 +345,47 @@ int run_score(std::vector<std::string> words)
         const bool supervised = file_kind ? *file_kind == "supervised" : k == DetectorKind::Supervised;
         (supervised ? set_params.supervised_model : set_params.clipflow_model) = *path;
     }
-    const auto files = worker_mode ? std::vector<std::string>{} : expand_image_paths(inputs);
+    if (resume && !output) return usage("--resume needs --output FILE.jsonl");
+    std::optional<ShardSpec> shard;
+    if (shard_text) {
+        auto parsed = parse_shard(*shard_text);
+        if (!parsed) return usage(parsed.status().message());
+        if (shards > 0 && int(shards) != parsed->count) return usage("--shard and --shards name different counts");
+        shard = *parsed;
+    } else if (!worker_mode) {
+        auto from_env = shard_from_environment(int(shards));
+        if (!from_env) return usage(from_env.status().message());
+        if (!*from_env && shards > 0)
+            return usage("--shards needs JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID in the environment, or --shard I/N");
+        shard = *from_env;
+    }
+    std::vector<std::string> files;
+    if (!worker_mode)
+        for (auto& f : expand_image_roots(inputs))
+            if (!shard || shard_of(f.relative, shard->count) == shard->index) files.push_back(std::move(f.path));
+    if (output) {
+        std::error_code ec;
+        if (!resume && std::filesystem::exists(*output, ec) && std::filesystem::file_size(*output, ec) > 0)
+            return usage("--output " + *output + " exists: give --resume to continue it, or remove it");
+        if (resume) {
+            auto finished = read_finished_results(*output);
+            if (!finished) return usage(finished.status().message());
+            std::set<std::string> paths;
+            for (const auto& [file, sha] : *finished) paths.insert(file);
+            std::vector<std::string> left;
+            for (auto& f : files) {
+                // Skipped only when the very bytes were scored: the file may have changed since.
+                if (paths.count(f))
+                    if (auto sha = Sha256::file_hex(f); sha && finished->count({f, *sha})) continue;
+                left.push_back(std::move(f));
+            }
+            std::cerr << "clipflow score: resuming: " << files.size() - left.size() << " of " << files.size()
+                      << " files already scored\n";
+            files = std::move(left);
+        }
+        g_output_fd = ::open(output->c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+        if (g_output_fd < 0) return usage("--output: cannot open " + *output + ": " + std::strerror(errno));
+    }
 
     if (file_timeout > 0 && !worker_mode) {
         // Isolated: each worker thread drives a child `clipflow score --worker`.

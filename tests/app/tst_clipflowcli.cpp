@@ -16,8 +16,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -850,6 +852,172 @@ private Q_SLOTS:
                              model, QStringLiteral("--mode"), QStringLiteral("finetune")});
         QCOMPARE(bad.code, 2);
         QVERIFY(bad.err.contains("needs --backbone clip:MODEL"));
+    }
+
+    // Shards: each file in exactly one, together one unsharded run, chosen by flag or by
+    // the environment of a Kubernetes Indexed Job or a Slurm array; the same wherever the folder is.
+    void shardsCoverTheBatchOnce_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::newRow("--shard I/N") << "flag";
+        QTest::newRow("Kubernetes JOB_COMPLETION_INDEX") << "k8s";
+        QTest::newRow("Slurm array 1-3") << "slurm";
+    }
+    void shardsCoverTheBatchOnce()
+    {
+        QFETCH(QString, how);
+        QTemporaryDir tmp, moved;
+        const QString dir = tmp.filePath(QStringLiteral("feed"));
+        QDir().mkpath(dir + QStringLiteral("/sub"));
+        write_photos(dir, 6, 3);
+        write_photos(dir + QStringLiteral("/sub"), 4, 4);
+        auto files_of = [](const QByteArray& out, const QString& root) {
+            QStringList names;
+            for (const QByteArray& l : out.split('\n'))
+                if (!l.trimmed().isEmpty())
+                    names << QDir(root).relativeFilePath(QJsonDocument::fromJson(l).object()[QStringLiteral("file")].toString());
+            return names;
+        };
+        auto run = [&](const QStringList& extra, const QMap<QString, QString>& vars, const QString& root) {
+            QProcess p;
+            auto env = QProcessEnvironment::systemEnvironment();
+            for (auto it = vars.begin(); it != vars.end(); ++it) env.insert(it.key(), it.value());
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
+                    QStringList{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--threads"),
+                                QStringLiteral("1"), QStringLiteral("--file-timeout"), QStringLiteral("0"), root} +
+                        extra);
+            p.waitForFinished(120000);
+            return std::pair{p.exitCode(), files_of(p.readAllStandardOutput(), root)};
+        };
+        const auto [all_code, all] = run({}, {}, dir);
+        QCOMPARE(all_code, 0);
+        QCOMPARE(all.size(), 10);
+        QStringList together;
+        QList<QStringList> shards;
+        for (int i = 0; i < 3; ++i) {
+            QStringList extra;
+            QMap<QString, QString> vars;
+            if (how == QLatin1String("flag")) {
+                extra = {QStringLiteral("--shard"), QStringLiteral("%1/3").arg(i)};
+            } else if (how == QLatin1String("k8s")) {
+                extra = {QStringLiteral("--shards"), QStringLiteral("3")};
+                vars[QStringLiteral("JOB_COMPLETION_INDEX")] = QString::number(i);
+            } else {
+                vars[QStringLiteral("SLURM_ARRAY_TASK_ID")] = QString::number(i + 1);
+                vars[QStringLiteral("SLURM_ARRAY_TASK_MIN")] = QStringLiteral("1");
+                vars[QStringLiteral("SLURM_ARRAY_TASK_COUNT")] = QStringLiteral("3");
+            }
+            const auto [code, mine] = run(extra, vars, dir);
+            QCOMPARE(code, 0);
+            QVERIFY2(mine.size() < 10, "a shard holds only part of the batch");
+            together += mine;
+            shards << mine;
+        }
+        together.sort();
+        QStringList sorted = all;
+        sorted.sort();
+        QCOMPARE(together, sorted); // every file once
+        // The same folder elsewhere: the same files in shard 0.
+        const QString copy = moved.filePath(QStringLiteral("elsewhere"));
+        QVERIFY(QDir().rename(dir, copy));
+        auto [code0, again] = run({QStringLiteral("--shard"), QStringLiteral("0/3")}, {}, copy);
+        QCOMPARE(code0, 0);
+        QCOMPARE(again, shards.first());
+    }
+
+    void shardUsageErrors_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("jobIndex");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("index outside") << QStringList{QStringLiteral("--shard"), QStringLiteral("3/3")} << QString()
+                                       << "outside 0..2";
+        QTest::newRow("not numbers") << QStringList{QStringLiteral("--shard"), QStringLiteral("a/b")} << QString()
+                                     << "whole numbers";
+        QTest::newRow("counts differ") << QStringList{QStringLiteral("--shard"), QStringLiteral("0/2"),
+                                                      QStringLiteral("--shards"), QStringLiteral("3")}
+                                       << QString() << "different counts";
+        QTest::newRow("job index without a count") << QStringList{} << "1"
+                                                   << "--shards N";
+        QTest::newRow("--shards without an index")
+            << QStringList{QStringLiteral("--shards"), QStringLiteral("4")} << QString() << "JOB_COMPLETION_INDEX";
+        QTest::newRow("--resume without --output") << QStringList{QStringLiteral("--resume")} << QString() << "needs --output";
+    }
+    void shardUsageErrors()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(QString, jobIndex);
+        QFETCH(QString, mentions);
+        QProcess p;
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.remove(QStringLiteral("SLURM_ARRAY_TASK_ID"));
+        if (jobIndex.isEmpty())
+            env.remove(QStringLiteral("JOB_COMPLETION_INDEX"));
+        else
+            env.insert(QStringLiteral("JOB_COMPLETION_INDEX"), jobIndex);
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), QStringList{QStringLiteral("score"), fixture("rgb.png")} + args);
+        QVERIFY(p.waitForFinished(60000));
+        QCOMPARE(p.exitCode(), 2);
+        const QByteArray err = p.readAllStandardError();
+        QVERIFY2(err.contains(mentions.toUtf8()), err.constData());
+    }
+
+    // --output/--resume: a run killed mid-batch (SIGKILL) continues where it stopped; the
+    // file ends with one whole line per image, none twice, and a cut-off line is removed.
+    void resumeAfterKill()
+    {
+        QTemporaryDir tmp;
+        const QString dir = tmp.filePath(QStringLiteral("feed"));
+        QDir().mkpath(dir);
+        write_photos(dir, 12, 9);
+        const QString out = tmp.filePath(QStringLiteral("results.jsonl"));
+        const QStringList args{QStringLiteral("score"),
+                               QStringLiteral("--json"),
+                               QStringLiteral("--threads"),
+                               QStringLiteral("1"),
+                               QStringLiteral("--robustness"),
+                               QStringLiteral("--output"),
+                               out,
+                               dir};
+        QProcess p;
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), args);
+        QVERIFY(p.waitForStarted());
+        QElapsedTimer t;
+        t.start();
+        auto lines_in = [&] {
+            QFile f(out);
+            return f.open(QIODevice::ReadOnly) ? f.readAll().count('\n') : 0;
+        };
+        while (lines_in() < 3 && t.elapsed() < 60000 && p.state() == QProcess::Running) QTest::qWait(20);
+        ::kill(pid_t(p.processId()), SIGKILL);
+        QVERIFY(p.waitForFinished(10000));
+        const int before = int(lines_in());
+        QVERIFY2(before >= 3 && before < 12, qPrintable(QString::number(before)));
+        {
+            QFile f(out); // a write cut short, as a crash mid-line would leave
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("{\"file\":\"half");
+        }
+        // Without --resume an existing file is refused, not overwritten.
+        QCOMPARE(cli(args).code, 2);
+        const Run r = cli(args + QStringList{QStringLiteral("--resume")});
+        QCOMPARE(r.code, 0);
+        QVERIFY2(r.err.contains(QByteArray("resuming: ") + QByteArray::number(before) + " of 12"), r.err.constData());
+        QCOMPARE(r.lines().size(), 12 - before);
+        QFile f(out);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QSet<QString> seen;
+        for (const QByteArray& l : f.readAll().split('\n')) {
+            if (l.isEmpty()) continue;
+            QJsonParseError e{};
+            const QJsonObject o = QJsonDocument::fromJson(l, &e).object();
+            QVERIFY2(e.error == QJsonParseError::NoError, l.constData());
+            QVERIFY2(!seen.contains(o[QStringLiteral("file")].toString()), "a file scored twice");
+            seen << o[QStringLiteral("file")].toString();
+        }
+        QCOMPARE(seen.size(), 12);
     }
 
     void trainResumesAfterInterrupt()

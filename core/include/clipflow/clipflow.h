@@ -85,6 +85,7 @@
 #include "clipflow/safetensors.h"
 #include "clipflow/scoremap.h"
 #include "clipflow/sha256.h"
+#include "clipflow/sharding.h"
 #include "clipflow/spectrum.h"
 #include "clipflow/status.h"
 #include "clipflow/superviseddetector.h"
