@@ -29,6 +29,8 @@ for gen in $(ls "$data/fake"); do
     --condition asis,laundered,crop,cropjpg --json 2>/dev/null > "$out/eval.json"
   "$build/bin/clipflow" score --detector supervised --model "$out/m.safetensors" --json "$data/fake" 2>/dev/null \
     > "$out/scores.jsonl" || true
+  # LOGO_KEEP=DIR keeps each round's scores (DIR/<held-out>.jsonl), e.g. to study the open-set rule.
+  if [ -n "${LOGO_KEEP:-}" ]; then mkdir -p "$LOGO_KEEP"; cp "$out/scores.jsonl" "$LOGO_KEEP/$gen.jsonl"; cp "$out/train.json" "$LOGO_KEEP/$gen.train.json"; fi
   /usr/bin/python3 - "$gen" "$out/train.json" "$out/eval.json" "$out/scores.jsonl" "$data/fake" <<'PY'
 import json, os, sys
 gen, t, e = sys.argv[1], json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
