@@ -38,18 +38,6 @@ clipflow::Raster upsample2(const clipflow::Raster& in)
     return r;
 }
 
-clipflow::Raster crop(const clipflow::Raster& in, int x0, int y0, int w, int h)
-{
-    clipflow::Raster r;
-    r.width = w;
-    r.height = h;
-    r.channels = in.channels;
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int c = 0; c < in.channels; ++c) r.data.push_back(in.at(x0 + x, y0 + y, c));
-    return r;
-}
-
 QImage to_qimage(const clipflow::Raster& r)
 {
     auto png = clipflow::encode_image(r, ".png");
@@ -119,13 +107,13 @@ int main(int argc, char** argv)
     // SpectrumView: the image 2x up-sampled, against a band from the original's four quadrants.
     clipflow::SpectrumParams sp;
     sp.per_channel = true;
-    const clipflow::Raster up = upsample2(crop(ev->pixels, 0, 0, ev->pixels.width / 2, ev->pixels.height / 2));
+    const clipflow::Raster up = upsample2(clipflow::crop(ev->pixels, 0, 0, ev->pixels.width / 2, ev->pixels.height / 2));
     auto spec = clipflow::analyze_spectrum(up, sp);
     if (!spec) return 1;
     std::vector<float> band_lo(spec->radial_frequency.size(), 1e9f), band_hi(spec->radial_frequency.size(), -1e9f);
     const int hw = ev->pixels.width / 2, hh = ev->pixels.height / 2;
     for (int q = 0; q < 4; ++q) {
-        auto qs = clipflow::analyze_spectrum(crop(ev->pixels, (q % 2) * hw, (q / 2) * hh, hw, hh), sp);
+        auto qs = clipflow::analyze_spectrum(clipflow::crop(ev->pixels, (q % 2) * hw, (q / 2) * hh, hw, hh), sp);
         if (!qs) return 1;
         for (std::size_t i = 0; i < band_lo.size(); ++i) {
             band_lo[i] = std::min(band_lo[i], qs->image.radial_profile_db[i]);
@@ -148,7 +136,8 @@ int main(int argc, char** argv)
     ok &= save(spectrum_view, out + QStringLiteral("/widget-spectrumview.png"));
 
     // ProxyPreview: a transposed-convolution proxy of the image's central 256 px.
-    const clipflow::Raster centre = crop(ev->pixels, (ev->pixels.width - 256) / 2, (ev->pixels.height - 256) / 2, 256, 256);
+    const clipflow::Raster centre =
+        clipflow::crop(ev->pixels, (ev->pixels.width - 256) / 2, (ev->pixels.height - 256) / 2, 256, 256);
     auto proxy = clipflow::make_proxy(centre, clipflow::ProxyOp::TransposedConv, 2);
     auto sa = clipflow::analyze_spectrum(centre), sb = proxy ? clipflow::analyze_spectrum(proxy->image) : sa;
     if (!proxy || !sa || !sb) return 1;

@@ -91,7 +91,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         return Status(ErrorCode::InvalidArgument, "the map needs an image");
     auto map = score_map_layout(image.width, image.height, params);
     if (!map) return map.status();
-    const int tw = map->tile_width, th = map->tile_height, c = image.channels;
+    const int tw = map->tile_width, th = map->tile_height;
     const std::size_t n = map->xs.size() * map->ys.size();
     map->log_likelihood.reserve(n);
     map->ai_score.reserve(n);
@@ -104,21 +104,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         std::vector<std::size_t> owner; // tile of each view
         for (std::size_t t = first; t < last; ++t) {
             const int x0 = map->xs[t % map->xs.size()], y0 = map->ys[t / map->xs.size()];
-            Raster tile;
-            tile.width = tw;
-            tile.height = th;
-            tile.channels = c;
-            tile.data.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th) * static_cast<std::size_t>(c));
-            for (int y = 0; y < th; ++y) {
-                const float* src =
-                    image.data.data() +
-                    ((static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x0)) *
-                     static_cast<std::size_t>(c));
-                std::copy(src, src + static_cast<std::size_t>(tw) * static_cast<std::size_t>(c),
-                          tile.data.begin() +
-                              static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * static_cast<std::size_t>(tw) *
-                                                          static_cast<std::size_t>(c)));
-            }
+            const Raster tile = crop(image, x0, y0, tw, th);
             for (auto& v : impl_->backbone->scoring_views(tile)) {
                 views.push_back(std::move(v));
                 owner.push_back(t);

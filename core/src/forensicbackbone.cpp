@@ -19,23 +19,6 @@ int aligned(int v)
     return v - v % 8;
 }
 
-Raster crop(const Raster& img, int x0, int y0, int w, int h)
-{
-    Raster r;
-    r.width = w;
-    r.height = h;
-    r.channels = img.channels;
-    const auto c = static_cast<std::size_t>(img.channels);
-    r.data.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * c);
-    for (int y = 0; y < h; ++y) {
-        const float* src =
-            img.data.data() +
-            ((static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(img.width)) + static_cast<std::size_t>(x0)) * c;
-        std::copy(src, src + static_cast<std::size_t>(w) * c, r.data.begin() + static_cast<std::ptrdiff_t>(y * w * img.channels));
-    }
-    return r;
-}
-
 void append_profile(std::vector<float>& out, const std::vector<float>& profile_db)
 {
     double mean = 0;

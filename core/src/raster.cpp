@@ -1,5 +1,7 @@
 #include "clipflow/raster.h"
 
+#include <algorithm>
+
 namespace clipflow {
 
 Raster luminance(const Raster& image)
@@ -29,6 +31,24 @@ Raster channel(const Raster& image, int index)
     const auto offset = static_cast<std::size_t>(image.channels == 1 ? 0 : index);
     for (std::size_t i = 0; i < n; ++i) c.data[i] = image.data[i * stride + offset];
     return c;
+}
+
+Raster crop(const Raster& image, int x0, int y0, int w, int h)
+{
+    Raster r;
+    r.width = w;
+    r.height = h;
+    r.channels = image.channels;
+    const auto c = static_cast<std::size_t>(image.channels);
+    const auto row = static_cast<std::size_t>(w) * c;
+    r.data.resize(row * static_cast<std::size_t>(h));
+    for (int y = 0; y < h; ++y) {
+        const float* src =
+            image.data.data() +
+            (static_cast<std::size_t>(y0 + y) * static_cast<std::size_t>(image.width) + static_cast<std::size_t>(x0)) * c;
+        std::copy(src, src + row, r.data.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
+    }
+    return r;
 }
 
 } // namespace clipflow

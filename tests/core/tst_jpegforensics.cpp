@@ -32,18 +32,6 @@ Raster decoded(const Bytes& b)
     return ev ? ev->pixels : Raster{};
 }
 
-Raster crop(const Raster& image, int x0, int y0, int w, int h)
-{
-    Raster r;
-    r.width = w;
-    r.height = h;
-    r.channels = image.channels;
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int c = 0; c < image.channels; ++c) r.data.push_back(image.at(x0 + x, y0 + y, c));
-    return r;
-}
-
 // `main` with an APP1 Exif segment whose IFD1 points at `thumb` (little-endian TIFF).
 Bytes with_thumbnail(const Bytes& main, const Bytes& thumb, std::uint32_t offset_shift = 0)
 {

@@ -26,5 +26,7 @@ struct Raster {
 Raster luminance(const Raster& image);
 /// One colour channel (0 = R, 1 = G, 2 = B) as a single-channel raster.
 Raster channel(const Raster& image, int index);
+/// The w x h region at (x0, y0), copied row by row; the caller keeps it inside the image.
+Raster crop(const Raster& image, int x0, int y0, int w, int h);
 
 } // namespace clipflow
