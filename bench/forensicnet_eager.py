@@ -8,7 +8,6 @@ Prints JSON: the test view's features, and the best time per 256 x 256 crop for
 batches of 1 and 8 in the default (NCHW) and channels-last layouts, one thread.
 """
 import json
-import struct
 import sys
 import time
 
@@ -16,23 +15,16 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from clip_eager import load_safetensors
+
 CHANNELS = [3, 16, 32, 64, 64, 128]
 STRIDES = [1, 1, 2, 2, 2]
 GAIN = 20.0
 
 
 def load(path):
-    data = open(path, "rb").read()
-    n = struct.unpack("<Q", data[:8])[0]
-    header = json.loads(data[8:8 + n])
-    out = {}
-    for name, t in header.items():
-        if name == "__metadata__":
-            continue
-        assert t["dtype"] == "F32", name
-        a, b = t["data_offsets"]
-        out[name[len("net."):]] = torch.from_numpy(np.frombuffer(data[8 + n + a:8 + n + b], dtype="<f4").copy()).reshape(t["shape"])
-    return out
+    # The same reader as the CLIP reference; tensor names without the "net." prefix.
+    return {name[len("net."):]: t for name, t in load_safetensors(path).items()}
 
 
 def features(w, x, channels_last):

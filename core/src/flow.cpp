@@ -23,6 +23,11 @@ Tensor sanitize(const Tensor& x)
     return torch::nan_to_num(x.to(torch::kFloat32), 0.0, kFeatureLimit, -kFeatureLimit).clamp(-kFeatureLimit, kFeatureLimit);
 }
 
+Tensor floored_spread(const Tensor& spread)
+{
+    return torch::maximum(spread, (spread.mean() * 1e-2).clamp_min(1e-6));
+}
+
 ActNormImpl::ActNormImpl(int64_t dim)
 {
     loc = register_parameter("loc", torch::zeros({dim}));
@@ -45,9 +50,7 @@ void ActNormImpl::initialize(const Tensor& x)
     torch::NoGradGuard guard;
     const Tensor mean = x.mean(0), std = x.std(0, false);
     loc.copy_(-mean);
-    // A feature that never varies (a dead channel of a learned backbone) would be
-    // scaled by 10^6 and blow training up: no scale beyond 100x the typical one.
-    logs.copy_(-torch::log(torch::maximum(std, (std.mean() * 1e-2).clamp_min(1e-6))));
+    logs.copy_(-torch::log(floored_spread(std)));
 }
 
 InvertibleLinearImpl::InvertibleLinearImpl(int64_t dim, torch::Generator& gen)

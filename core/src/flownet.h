@@ -69,6 +69,12 @@ Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net);
 // values clipped, so no feature can push the flow out of float range.
 torch::Tensor sanitize(const torch::Tensor& x);
 
+// Per-feature spreads, none below 1% of the typical one: a feature that never
+// varies among natural images (a learned backbone's dead channel) would
+// otherwise be scaled by 10^6 and blow training up. ActNorm's initial scale
+// and the training noise both use it.
+torch::Tensor floored_spread(const torch::Tensor& spread);
+
 } // namespace clipflow::detail
 
 namespace clipflow {

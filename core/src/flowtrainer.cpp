@@ -106,13 +106,10 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
             detail::sanitize(torch::from_blob(const_cast<float*>(proxies.data()), {n_proxy, d}, torch::kFloat32)).to(device);
         torch::optim::Adam opt(net->parameters(),
                                torch::optim::AdamOptions(params.learning_rate).weight_decay(params.weight_decay));
-        // Per-dimension spread of the natural features scales the training noise;
-        // a constant feature gets a hundredth of the typical spread, so it stays finite.
-        Tensor noise_scale;
-        if (params.feature_noise > 0) {
-            const Tensor spread = nat.std(0, true, true);
-            noise_scale = (torch::maximum(spread, (spread.mean() * 1e-2).clamp_min(1e-6)) * params.feature_noise).detach();
-        }
+        // Per-dimension spread of the natural features scales the training noise.
+        const Tensor noise_scale = params.feature_noise > 0
+                                       ? (detail::floored_spread(nat.std(0, true, true)) * params.feature_noise).detach()
+                                       : Tensor();
 
         int start_epoch = 0;
         double level = 0.0; // proxy-only: the fixed log-likelihood proxies are pushed below
