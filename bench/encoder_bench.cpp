@@ -2,6 +2,7 @@
 // bench/clip_eager.py writes, plus the machine's measured GEMM peak.
 // bench/compare_encoder.py runs the Python eager reference beside it.
 
+#include <clipflow/allocator.h>
 #include <clipflow/clipencoder.h>
 #include <clipflow/safetensors.h>
 
@@ -96,6 +97,7 @@ BENCHMARK_CAPTURE(encode, vit_l_14_bf16, "vit-l-14", true)->Unit(benchmark::kMil
 // on the benchmark inputs, as JSON, instead of timing.
 int main(int argc, char** argv)
 {
+    clipflow::tune_allocator(); // as clipflow and clipflow-forensics do
     if (std::getenv("CLIPFLOW_BENCH_ACCURACY")) {
         const auto& x = inputs();
         const int n = int(x.size() / (3 * 224 * 224));

@@ -7,3 +7,4 @@ cd "$(dirname "$0")/.."
 /usr/bin/python3 bench/compare_flow.py build
 /usr/bin/python3 bench/compare_forensicnet.py build
 /usr/bin/python3 bench/compare_score.py build
+/usr/bin/python3 bench/compare_batch.py build

@@ -1,6 +1,7 @@
 #include "trainbackbonecommand.h"
 
 #include "args.h"
+#include "distributedoption.h"
 #include "trainprogress.h"
 
 #include <clipflow/backbonetraining.h>
@@ -44,7 +45,7 @@ int run_train_backbone(std::vector<std::string> words)
 {
     Args args(std::move(words));
     if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kTrainBackboneHelp;
+        std::cout << kTrainBackboneHelp << kDistributedHelp;
         return 0;
     }
     auto usage = [](const std::string& why) { return usage_error("train-backbone", why); };
@@ -62,6 +63,7 @@ int run_train_backbone(std::vector<std::string> words)
                                                 {"--seed", &seed, 0, 1e15},
                                                 {"--threads", &threads, 0, 1024}});
     if (!bad.empty()) return usage(bad);
+    if (const std::string why = read_distributed_options(args, p.distributed); !why.empty()) return usage(why);
     for (auto& d : args.positional()) dirs.push_back(d);
     if (!args.error().empty()) return usage(args.error());
     if (dirs.empty()) return usage("--natural DIR is required");
@@ -101,8 +103,8 @@ int run_train_backbone(std::vector<std::string> words)
         return 1;
     }
     for (const auto& s : r->skipped) std::cerr << "skipped " << s << "\n";
-    std::cerr << "wrote " << p.out_path << " (" << r->info.id << ", " << r->photos << " training / " << r->validation_photos
-              << " validation photos, "
+    std::cerr << rank_prefix(p.distributed) << (p.distributed.rank == 0 ? "wrote " : "finished; rank 0 wrote ") << p.out_path
+              << " (" << r->info.id << ", " << r->photos << " training / " << r->validation_photos << " validation photos, "
               << (r->resumed_from_step ? "resumed from step " + std::to_string(r->resumed_from_step) + ", " : "")
               << "validation AUC " << r->validation_auc << ")\n";
     if (json_out) {

@@ -2,6 +2,7 @@
 
 #include "args.h"
 #include "backboneoption.h"
+#include "distributedoption.h"
 #include "trainprogress.h"
 
 #include <clipflow/imagepaths.h>
@@ -57,7 +58,7 @@ int run_train_classifier(std::vector<std::string> words)
 {
     Args args(std::move(words));
     if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kTrainClassifierHelp;
+        std::cout << kTrainClassifierHelp << kDistributedHelp;
         return 0;
     }
     auto usage = [](const std::string& why) { return usage_error("train-classifier", why); };
@@ -86,6 +87,7 @@ int run_train_classifier(std::vector<std::string> words)
                                                 {"--finetune-blocks", &blocks, 1, 1000},
                                                 {"--finetune-lr", &ft_lr, 0, 1}});
     if (!bad.empty()) return usage(bad);
+    if (const std::string why = read_distributed_options(args, p.distributed); !why.empty()) return usage(why);
     const auto rest = args.positional();
     if (!args.error().empty()) return usage(args.error());
     if (!rest.empty()) return usage("unexpected argument " + rest.front());
@@ -140,8 +142,9 @@ int run_train_classifier(std::vector<std::string> words)
     for (const auto& d : r->dropped_classes)
         std::cerr << "dropped class " << d << " (fewer than " << p.min_per_class << " images)\n";
     const auto& classes = r->info.classes;
-    std::cerr << "wrote " << p.out_path << " (" << r->info.model_id << ", " << classes.size() << " classes, validation accuracy "
-              << r->val_accuracy << ", AUC " << r->val_auc << ", temperature " << r->temperature << ")\n";
+    std::cerr << rank_prefix(p.distributed) << (p.distributed.rank == 0 ? "wrote " : "finished; rank 0 wrote ") << p.out_path
+              << " (" << r->info.model_id << ", " << classes.size() << " classes, validation accuracy " << r->val_accuracy
+              << ", AUC " << r->val_auc << ", temperature " << r->temperature << ")\n";
     std::cerr << "confusion (rows: true, columns: predicted):\n";
     for (std::size_t i = 0; i < classes.size(); ++i) {
         std::cerr << "  " << classes[i] << ":";

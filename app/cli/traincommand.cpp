@@ -2,6 +2,7 @@
 
 #include "args.h"
 #include "backboneoption.h"
+#include "distributedoption.h"
 #include "trainprogress.h"
 
 #include <clipflow/clipflowdetector.h>
@@ -68,7 +69,7 @@ int run_train(std::vector<std::string> words)
 {
     Args args(std::move(words));
     if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kTrainHelp;
+        std::cout << kTrainHelp << kDistributedHelp;
         return 0;
     }
     auto usage = [](const std::string& why) { return usage_error("train", why); };
@@ -103,6 +104,7 @@ int run_train(std::vector<std::string> words)
                                                 {"--noise", &noise, 0, 10},
                                                 {"--weight-decay", &decay, 0, 0.5}});
     if (!bad.empty()) return usage(bad);
+    if (const std::string why = read_distributed_options(args, p.distributed); !why.empty()) return usage(why);
     for (auto& d : args.positional()) dirs.push_back(d);
     if (!args.error().empty()) return usage(args.error());
     if (dirs.empty()) return usage("--natural DIR is required");
@@ -168,8 +170,9 @@ int run_train(std::vector<std::string> words)
     }
     for (const auto& s : r->skipped) std::cerr << "skipped " << s << "\n";
     const auto& cal = r->info.calibration;
-    std::cerr << "wrote " << p.out_path << " (" << r->info.model_id << ", backbone " << r->info.backbone_id << ", "
-              << r->train_images << " training / " << r->holdout_images << " held-out images, "
+    std::cerr << rank_prefix(p.distributed) << (p.distributed.rank == 0 ? "wrote " : "finished; rank 0 wrote ") << p.out_path
+              << " (" << r->info.model_id << ", backbone " << r->info.backbone_id << ", " << r->train_images << " training / "
+              << r->holdout_images << " held-out images, "
               << (r->resumed_from_epoch ? "resumed from epoch " + std::to_string(r->resumed_from_epoch) + ", " : "")
               << "held-out proxy AUC " << r->holdout_proxy_auc << ", threshold " << cal.threshold() << " nats/dim at "
               << cal.fpr() * 100 << "% FPR)\n";

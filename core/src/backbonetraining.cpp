@@ -6,6 +6,7 @@
 #include "clipflow/version.h"
 #include "cvraster.h"
 #include "forensicnet.h"
+#include "gradientsync.h"
 #include "jobutil.h"
 #include "paralleljob.h"
 #include "torchstate.h"
@@ -16,6 +17,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -95,10 +97,14 @@ cv::Mat jpeg(const cv::Mat& rgb, int quality)
 }
 
 // One step's batch, drawn from (seed, step) only: photos first, then proxies.
-std::pair<torch::Tensor, torch::Tensor> draw_batch(const std::vector<const Pair*>& train, const BackboneTrainParams& p, int step)
+// A rank of a data-parallel job draws its share from its own photos.
+std::pair<torch::Tensor, torch::Tensor> draw_batch(const std::vector<const Pair*>& train, const BackboneTrainParams& p, int step,
+                                                   int rank, int ranks)
 {
-    detail::Rng rng(detail::mix_seed(p.seed ^ 0x5eedull, static_cast<std::uint64_t>(step)));
-    const int n = p.batch_pairs, P = p.patch;
+    std::uint64_t seed = detail::mix_seed(p.seed ^ 0x5eedull, static_cast<std::uint64_t>(step));
+    if (ranks > 1) seed = detail::mix_seed(seed, static_cast<std::uint64_t>(rank) + 1);
+    detail::Rng rng(seed);
+    const int n = p.batch_pairs / ranks, P = p.patch;
     auto x = torch::empty({2 * n, 3, P, P});
     auto y = torch::zeros({2 * n});
     y.slice(0, n).fill_(1.0f);
@@ -127,10 +133,9 @@ double learning_rate(const BackboneTrainParams& p, int step)
     return p.learning_rate / 1000.0 + 0.5 * (p.learning_rate - p.learning_rate / 1000.0) * (1.0 + std::cos(M_PI * t));
 }
 
-// Logits of the centre views of held-out photos and their proxies.
-double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& held)
+// Logits of the centre views of held-out photos and their proxies, over all ranks.
+double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& held, detail::Communicator* comm)
 {
-    if (held.empty()) return 0.0;
     torch::InferenceMode guard;
     net->eval();
     std::vector<double> photos, proxies;
@@ -145,6 +150,25 @@ double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& 
         for (const auto& q : pair->proxies) proxies.push_back(logit(q));
     }
     net->train();
+    if (comm && comm->size() > 1) {
+        // Each rank's scores as bytes: count of photos, then photos, then proxies.
+        std::string mine(sizeof(std::uint64_t), '\0');
+        const std::uint64_t np = photos.size();
+        std::memcpy(mine.data(), &np, sizeof np);
+        mine.append(reinterpret_cast<const char*>(photos.data()), photos.size() * sizeof(double));
+        mine.append(reinterpret_cast<const char*>(proxies.data()), proxies.size() * sizeof(double));
+        photos.clear();
+        proxies.clear();
+        for (const auto& b : comm->allgather(mine)) {
+            std::uint64_t k = 0;
+            std::memcpy(&k, b.data(), sizeof k);
+            const auto* v = reinterpret_cast<const double*>(b.data() + sizeof k);
+            const std::size_t total = (b.size() - sizeof k) / sizeof(double);
+            photos.insert(photos.end(), v, v + k);
+            proxies.insert(proxies.end(), v + k, v + total);
+        }
+    }
+    if (photos.empty() || proxies.empty()) return 0.0;
     return roc_auc(photos, proxies);
 }
 
@@ -177,139 +201,200 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         j.train.eta_s = eta;
         p.progress(j);
     };
-    BackboneTrainResult result;
-
-    // Photos: intake, split by SHA-256, shrink, proxies. Duplicates count once.
-    const auto t0 = Clock::now();
-    std::vector<std::optional<Pair>> pairs(p.natural_files.size());
-    std::vector<std::string> shas(p.natural_files.size()), errors(p.natural_files.size());
-    const int workers = p.threads > 0 ? p.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    const bool finished = detail::parallel_job(
-        p.natural_files.size(), workers,
-        [&](std::size_t i) {
-            auto ev = load_evidence(p.natural_files[i], p.intake);
-            if (!ev) {
-                errors[i] = ev.status().message();
-                return;
-            }
-            shas[i] = ev->info.sha256;
-            auto pair = prepare(ev->pixels, shas[i], p);
-            if (!pair) {
-                errors[i] = pair.status().message();
-                return;
-            }
-            pair->held_out = detail::in_split(shas[i], p.validation_fraction);
-            pairs[i] = std::move(*pair);
-        },
-        [&](std::size_t done, double eta) { report("photos", static_cast<long>(done), static_cast<long>(pairs.size()), eta); },
-        p.abort);
-    if (!finished) return Status(ErrorCode::Aborted, "training cancelled");
-    std::vector<const Pair*> train, held;
-    std::set<std::string> seen;
-    for (std::size_t i = 0; i < pairs.size(); ++i) {
-        if (!pairs[i]) {
-            result.skipped.push_back(p.natural_files[i] + ": " + errors[i]);
-            continue;
-        }
-        if (!seen.insert(shas[i]).second) continue;
-        (pairs[i]->held_out ? held : train).push_back(&*pairs[i]);
+    std::unique_ptr<detail::Communicator> comm;
+    if (p.distributed.enabled()) {
+        if (p.batch_pairs % p.distributed.world_size != 0)
+            return Status(ErrorCode::InvalidArgument, "the batch (" + std::to_string(p.batch_pairs) +
+                                                          " pairs) must divide evenly over " +
+                                                          std::to_string(p.distributed.world_size) + " ranks");
+        auto c = detail::Communicator::connect(p.distributed);
+        if (!c) return c.status();
+        comm = std::move(*c);
     }
-    if (train.empty())
-        return Status(ErrorCode::InvalidArgument,
-                      "no usable training photo (all unreadable, too small or held out)" +
-                          (result.skipped.empty() ? std::string() : "; first: " + result.skipped.front()));
-    result.photos = static_cast<long>(train.size());
-    result.validation_photos = static_cast<long>(held.size());
-    result.prepare_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const int rank = comm ? comm->rank() : 0, ranks = comm ? comm->size() : 1;
+    BackboneTrainResult result;
+    try {
 
-    // The recipe names everything that changes the weights (checkpoints must match it).
-    json recipe{{"id", LearnedBackbone::kId},
-                {"steps", p.steps},
-                {"batch_pairs", p.batch_pairs},
-                {"patch", p.patch},
-                {"learning_rate", p.learning_rate},
-                {"jpeg_augment", p.jpeg_augment},
-                {"base_side", p.base_side},
-                {"shrink", {p.shrink_min, p.shrink_max}},
-                {"proxies", {"vae_decoder", "upsampling_cascade", "one other spectral proxy"}},
-                {"seed", p.seed},
-                {"photos", result.photos}};
-    const std::string recipe_key = detail::sha_of(recipe.dump());
-
-    torch::manual_seed(static_cast<std::uint64_t>(p.seed));
-    detail::ForensicNet net;
-    std::vector<torch::Tensor> params = net->parameters();
-    torch::optim::Adam opt(params, torch::optim::AdamOptions(p.learning_rate).weight_decay(1e-4));
-    const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
-    int start = 0;
-    {
-        std::error_code ec;
-        if (fs::is_regular_file(ckpt, ec)) {
-            auto file = SafetensorsFile::open(ckpt);
-            if (file) {
-                const auto& meta = file->metadata();
-                auto key = meta.find("recipe_key");
-                auto step = meta.find("step");
-                auto adam = meta.find("adam");
-                if (key != meta.end() && key->second == recipe_key && step != meta.end() && adam != meta.end()) {
-                    if (Status s = detail::read_module_tensors(*file, *net, "net."); !s.ok()) return s;
-                    if (Status s = detail::restore_adam_state(*file, adam->second, opt, params, torch::kCPU); !s.ok()) return s;
-                    start = std::stoi(step->second);
-                    result.resumed_from_step = start;
+        // Photos: intake, split by SHA-256, shrink, proxies. Duplicates count once.
+        // A rank prepares every ranks-th photo only: the photos are its shard.
+        const auto t0 = Clock::now();
+        std::vector<std::optional<Pair>> pairs(p.natural_files.size());
+        std::vector<std::string> shas(p.natural_files.size()), errors(p.natural_files.size());
+        const int workers = p.threads > 0 ? p.threads : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+        if (comm) {
+            std::string all;
+            for (const auto& f : p.natural_files) all += f + '\n';
+            if (Status s = detail::check_same_inputs(comm.get(), all, "photos"); !s.ok()) return s;
+        }
+        const std::size_t share =
+            (p.natural_files.size() + static_cast<std::size_t>(ranks - 1 - rank)) / static_cast<std::size_t>(ranks);
+        const bool finished = detail::parallel_job(
+            share, workers,
+            [&](std::size_t k) {
+                const std::size_t i = static_cast<std::size_t>(rank) + k * static_cast<std::size_t>(ranks);
+                auto ev = load_evidence(p.natural_files[i], p.intake);
+                if (!ev) {
+                    errors[i] = ev.status().message();
+                    return;
+                }
+                shas[i] = ev->info.sha256;
+                auto pair = prepare(ev->pixels, shas[i], p);
+                if (!pair) {
+                    errors[i] = pair.status().message();
+                    shas[i].clear(); // not usable: skipped, whichever rank looks
+                    return;
+                }
+                pair->held_out = detail::in_split(shas[i], p.validation_fraction);
+                pairs[i] = std::move(*pair);
+            },
+            [&](std::size_t done, double eta) { report("photos", static_cast<long>(done), static_cast<long>(share), eta); },
+            p.abort);
+        if (!finished) return Status(ErrorCode::Aborted, "training cancelled");
+        if (comm) {
+            // Every rank learns every photo's hash, so a photo given twice is used once
+            // whichever ranks hold its copies.
+            std::string mine;
+            for (std::size_t i = static_cast<std::size_t>(rank); i < shas.size(); i += static_cast<std::size_t>(ranks))
+                mine += (shas[i].empty() ? std::string(64, '-') : shas[i]);
+            const auto all = comm->allgather(mine);
+            for (int r = 0; r < ranks; ++r) {
+                const std::string& b = all[static_cast<std::size_t>(r)];
+                for (std::size_t k = 0; (k + 1) * 64 <= b.size(); ++k) {
+                    const std::size_t i = static_cast<std::size_t>(r) + k * static_cast<std::size_t>(ranks);
+                    if (r != rank && i < shas.size() && b[k * 64] != '-') shas[i] = b.substr(k * 64, 64);
                 }
             }
         }
-    }
-
-    const auto t1 = Clock::now();
-    net->train();
-    double running = 0.0;
-    int ran = 0;
-    for (int step = start; step < p.steps; ++step) {
-        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "training cancelled at step " + std::to_string(step));
-        for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(learning_rate(p, step));
-        auto [x, y] = draw_batch(train, p, step);
-        auto loss = torch::binary_cross_entropy_with_logits(net->forward(x), y);
-        opt.zero_grad();
-        loss.backward();
-        opt.step();
-        const double l = loss.item<double>();
-        running = ran++ == 0 ? l : 0.98 * running + 0.02 * l;
-        const int done = step + 1;
-        const double el = std::chrono::duration<double>(Clock::now() - t1).count();
-        report("training", done, p.steps, el / ran * (p.steps - done), running);
-        if (done % p.checkpoint_every == 0 && done < p.steps) {
-            std::vector<TensorData> tensors = detail::module_tensors(*net, "net.");
-            const std::string adam = detail::adam_state(opt, params, tensors);
-            if (Status s = write_safetensors(ckpt, tensors,
-                                             {{"recipe_key", recipe_key}, {"step", std::to_string(done)}, {"adam", adam}});
-                !s.ok())
-                return s;
+        std::vector<const Pair*> train, held;
+        std::set<std::string> seen;
+        long global_train = 0, global_held = 0;
+        for (std::size_t i = 0; i < pairs.size(); ++i) {
+            const bool mine = static_cast<int>(i % static_cast<std::size_t>(ranks)) == rank;
+            if (shas[i].empty()) {
+                if (mine) result.skipped.push_back(p.natural_files[i] + ": " + errors[i]);
+                continue;
+            }
+            if (!seen.insert(shas[i]).second) continue;
+            const bool is_held = detail::in_split(shas[i], p.validation_fraction);
+            (is_held ? global_held : global_train) += 1;
+            if (mine && pairs[i]) (is_held ? held : train).push_back(&*pairs[i]);
         }
+        // Every rank must go on, or none: a rank that stops alone leaves the others waiting.
+        if (!detail::same_on_all_ranks(comm.get(), train.empty()))
+            return Status(ErrorCode::InvalidArgument,
+                          "some ranks got no usable training photo: give more photos or use fewer ranks");
+        if (train.empty())
+            return Status(ErrorCode::InvalidArgument,
+                          "no usable training photo (all unreadable, too small or held out)" +
+                              (result.skipped.empty() ? std::string() : "; first: " + result.skipped.front()));
+        result.photos = global_train;
+        result.validation_photos = global_held;
+        result.prepare_seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+
+        // The recipe names everything that changes the weights (checkpoints must match it).
+        json recipe{{"id", LearnedBackbone::kId},
+                    {"steps", p.steps},
+                    {"batch_pairs", p.batch_pairs},
+                    {"patch", p.patch},
+                    {"learning_rate", p.learning_rate},
+                    {"jpeg_augment", p.jpeg_augment},
+                    {"base_side", p.base_side},
+                    {"shrink", {p.shrink_min, p.shrink_max}},
+                    {"proxies", {"vae_decoder", "upsampling_cascade", "one other spectral proxy"}},
+                    {"seed", p.seed},
+                    {"photos", result.photos}};
+        const std::string recipe_key = detail::sha_of(recipe.dump());
+
+        torch::manual_seed(static_cast<std::uint64_t>(p.seed));
+        detail::ForensicNet net;
+        std::vector<torch::Tensor> params = net->parameters();
+        torch::optim::Adam opt(params, torch::optim::AdamOptions(p.learning_rate).weight_decay(1e-4));
+        const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
+        int start = 0;
+        {
+            std::error_code ec;
+            const bool have_checkpoint = fs::is_regular_file(ckpt, ec);
+            if (!detail::same_on_all_ranks(comm.get(), have_checkpoint))
+                return Status(ErrorCode::InvalidArgument,
+                              "only some ranks see the checkpoint " + ckpt + ": put it on storage all ranks share, or delete it");
+            if (have_checkpoint) {
+                auto file = SafetensorsFile::open(ckpt);
+                if (file) {
+                    const auto& meta = file->metadata();
+                    auto key = meta.find("recipe_key");
+                    auto step = meta.find("step");
+                    auto adam = meta.find("adam");
+                    if (key != meta.end() && key->second == recipe_key && step != meta.end() && adam != meta.end()) {
+                        if (Status s = detail::read_module_tensors(*file, *net, "net."); !s.ok()) return s;
+                        if (Status s = detail::restore_adam_state(*file, adam->second, opt, params, torch::kCPU); !s.ok())
+                            return s;
+                        start = std::stoi(step->second);
+                        result.resumed_from_step = start;
+                    }
+                }
+            }
+        }
+
+        const auto t1 = Clock::now();
+        net->train();
+        double running = 0.0;
+        int ran = 0;
+        for (int step = start; step < p.steps; ++step) {
+            if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "training cancelled at step " + std::to_string(step));
+            for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(learning_rate(p, step));
+            auto [x, y] = draw_batch(train, p, step, rank, ranks);
+            auto loss = torch::binary_cross_entropy_with_logits(net->forward(x), y);
+            opt.zero_grad();
+            // Equal shares: the mean of the ranks' means is the global batch's mean.
+            (ranks > 1 ? loss / ranks : loss).backward();
+            detail::allreduce_gradients(comm.get(), params);
+            opt.step();
+            std::vector<double> lv{loss.item<double>() / ranks};
+            if (comm) comm->allreduce_sum(lv);
+            const double l = lv[0];
+            running = ran++ == 0 ? l : 0.98 * running + 0.02 * l;
+            const int done = step + 1;
+            const double el = std::chrono::duration<double>(Clock::now() - t1).count();
+            report("training", done, p.steps, el / ran * (p.steps - done), running);
+            if (done % p.checkpoint_every == 0 && done < p.steps && rank == 0) { // one writer
+                std::vector<TensorData> tensors = detail::module_tensors(*net, "net.");
+                const std::string adam = detail::adam_state(opt, params, tensors);
+                if (Status s = write_safetensors(ckpt, tensors,
+                                                 {{"recipe_key", recipe_key}, {"step", std::to_string(done)}, {"adam", adam}});
+                    !s.ok())
+                    return s;
+            }
+        }
+        result.steps_run = p.steps - start;
+        result.final_loss = running;
+        result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
+
+        report("validation", 0, 1, 0.0);
+        result.validation_auc = validation_auc(net, held, comm.get());
+        net->eval();
+
+        report("saving", 0, 1, 0.0);
+        recipe["validation_auc"] = result.validation_auc;
+        recipe["validation_photos"] = result.validation_photos;
+        recipe["final_loss"] = result.final_loss;
+        recipe["created"] = detail::now_iso();
+        recipe["version"] = CLIPFLOW_VERSION_STRING;
+        if (rank != 0) return result; // rank 0 writes the weights
+        if (Status s =
+                write_safetensors(p.out_path, detail::module_tensors(*net, "net."), {{"clipflow.backbone", recipe.dump()}});
+            !s.ok())
+            return s;
+        std::error_code ec;
+        fs::remove(ckpt, ec);
+        auto loaded = LearnedBackbone::load(p.out_path);
+        if (!loaded) return loaded.status();
+        result.info = (*loaded)->info();
+        return result;
+    } catch (const c10::Error& e) {
+        return Status(ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace());
+    } catch (const std::exception& e) { // the other ranks failed or timed out (Gloo)
+        return Status(ErrorCode::IoError, std::string("data-parallel training stopped: ") + e.what());
     }
-    result.steps_run = p.steps - start;
-    result.final_loss = running;
-    result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
-
-    report("validation", 0, 1, 0.0);
-    result.validation_auc = validation_auc(net, held);
-    net->eval();
-
-    report("saving", 0, 1, 0.0);
-    recipe["validation_auc"] = result.validation_auc;
-    recipe["validation_photos"] = result.validation_photos;
-    recipe["final_loss"] = result.final_loss;
-    recipe["created"] = detail::now_iso();
-    recipe["version"] = CLIPFLOW_VERSION_STRING;
-    if (Status s = write_safetensors(p.out_path, detail::module_tensors(*net, "net."), {{"clipflow.backbone", recipe.dump()}});
-        !s.ok())
-        return s;
-    std::error_code ec;
-    fs::remove(ckpt, ec);
-    auto loaded = LearnedBackbone::load(p.out_path);
-    if (!loaded) return loaded.status();
-    result.info = (*loaded)->info();
-    return result;
 }
 
 } // namespace clipflow

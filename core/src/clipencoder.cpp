@@ -8,6 +8,7 @@
 #include <torch/script.h>
 #include <torch/torch.h>
 
+#include <atomic>
 #include <cmath>
 #include <dlfcn.h>
 #include <filesystem>
@@ -467,13 +468,27 @@ Result<std::vector<ClipFeatures>> ClipEncoder::encode_preprocessed(const std::ve
 Result<std::vector<ClipFeatures>> ClipEncoder::encode(const std::vector<Raster>& images, const ClipEncodeParams& params) const
 {
     const auto pp = preprocess_params();
-    std::vector<float> chw;
-    chw.reserve(images.size() * static_cast<std::size_t>(3 * pp.image_size * pp.image_size));
-    for (const Raster& r : images) {
-        auto x = clip_preprocess(r, pp);
-        if (!x) return x.status();
-        chw.insert(chw.end(), x->begin(), x->end());
-    }
+    const auto per = static_cast<std::size_t>(3 * pp.image_size * pp.image_size);
+    std::vector<float> chw(images.size() * per);
+    // Resizing is single-threaded per image: a batch's images are resized side by side.
+    std::vector<Status> failed(images.size());
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+        for (std::size_t i; (i = next++) < images.size();) {
+            auto x = clip_preprocess(images[i], pp);
+            if (!x)
+                failed[i] = x.status();
+            else
+                std::copy(x->begin(), x->end(), chw.begin() + static_cast<std::ptrdiff_t>(i * per));
+        }
+    };
+    std::vector<std::thread> pool;
+    const std::size_t helpers = std::min<std::size_t>(images.size(), std::max(1u, std::thread::hardware_concurrency()));
+    for (std::size_t t = 1; t < helpers; ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (const auto& st : failed)
+        if (!st.ok()) return st;
     return encode_preprocessed(chw, static_cast<int>(images.size()), params);
 }
 

@@ -71,17 +71,37 @@ Result<ClipFlowScore> ClipFlowDetector::score(const Raster& image) const
     const auto views = impl_->backbone->scoring_views(image);
     auto feats = impl_->backbone->features(views);
     if (!feats) return feats.status();
-    std::vector<float> x;
-    for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
-    auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
+    return score_from_features(*feats);
+}
+
+Result<ClipFlowScore> ClipFlowDetector::score_from_features(const std::vector<std::vector<float>>& feats) const
+{
+    auto ll = view_log_likelihoods(feats);
     if (!ll) return ll.status();
+    return score_from_log_likelihoods(std::move(*ll));
+}
+
+Result<std::vector<float>> ClipFlowDetector::view_log_likelihoods(const std::vector<std::vector<float>>& rows) const
+{
+    if (rows.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
+    std::vector<float> x;
+    x.reserve(rows.size() * static_cast<std::size_t>(impl_->info.dim));
+    for (const auto& v : rows) {
+        if (static_cast<int>(v.size()) != impl_->info.dim)
+            return Status(ErrorCode::InvalidArgument, "feature vector has the wrong dimension");
+        x.insert(x.end(), v.begin(), v.end());
+    }
+    return impl_->flow.log_likelihood(x, static_cast<int>(rows.size()));
+}
+
+Result<ClipFlowScore> ClipFlowDetector::score_from_log_likelihoods(std::vector<float> view_ll) const
+{
+    if (view_ll.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
     ClipFlowScore s;
     double sum = 0;
-    for (float v : *ll) {
-        s.view_log_likelihoods.push_back(v);
-        sum += v;
-    }
-    s.calibrated = impl_->info.calibration.evaluate(sum / static_cast<double>(ll->size()));
+    for (float v : view_ll) sum += v;
+    s.view_log_likelihoods.assign(view_ll.begin(), view_ll.end());
+    s.calibrated = impl_->info.calibration.evaluate(sum / static_cast<double>(s.view_log_likelihoods.size()));
     return s;
 }
 

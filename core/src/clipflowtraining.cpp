@@ -3,8 +3,10 @@
 #include "clipflow/metrics.h"
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
+#include "communicator.h"
 #include "cvraster.h"
 #include "featurestage.h"
+#include "flowtrainer_p.h"
 #include "jobutil.h"
 
 #include <nlohmann/json.hpp>
@@ -140,6 +142,13 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     auto backbone = make_backbone(p.backbone);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
+    std::unique_ptr<detail::Communicator> comm;
+    if (p.distributed.enabled()) {
+        auto c = detail::Communicator::connect(p.distributed);
+        if (!c) return c.status();
+        comm = std::move(*c);
+    }
+    const bool writer = !comm || comm->rank() == 0;
 
     ClipFlowTrainResult result;
     // "recipe" changes whenever view or proxy code changes what a cached entry would hold.
@@ -162,6 +171,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     stage.intake = p.intake;
     stage.progress = p.progress;
     stage.abort = p.abort;
+    stage.comm = comm.get();
     stage.compute = [&](const Raster& img, const std::string& sha, bool held_out) { return compute(bb, img, sha, held_out, p); };
     auto features = detail::run_feature_stage(p.natural_files, stage);
     if (!features) return features.status();
@@ -206,6 +216,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     tp.seed = p.seed;
     if (tp.checkpoint_path.empty()) tp.checkpoint_path = p.out_path + ".ckpt";
     tp.abort = p.abort;
+    tp.distributed = {};
     if (p.progress)
         tp.progress = [&](const TrainProgress& t) {
             JobProgress jp;
@@ -217,8 +228,8 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
             p.progress(jp);
         };
     const auto t1 = Clock::now();
-    auto trained = train_flow(flatten(nat_rows), static_cast<int>(nat_rows.size()), flatten(proxy_rows),
-                              static_cast<int>(proxy_rows.size()), tp);
+    auto trained = detail::train_flow_ranked(flatten(nat_rows), static_cast<int>(nat_rows.size()), flatten(proxy_rows),
+                                             static_cast<int>(proxy_rows.size()), tp, comm.get());
     if (!trained) return trained.status();
     result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
     result.epochs_run = trained->epochs_run;
@@ -291,10 +302,11 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     const std::string text = meta.dump();
     auto info = ClipFlowModelInfo::parse(text);
     if (!info) return info.status();
+    result.info = std::move(*info);
+    if (!writer) return result; // rank 0 writes the model
     if (auto s = trained->flow.save(p.out_path, {{"clipflow.model", text}}); !s.ok()) return s;
     std::error_code ec;
     fs::remove(tp.checkpoint_path, ec); // finished: the next run starts afresh
-    result.info = std::move(*info);
     return result;
 }
 

@@ -268,32 +268,91 @@ Result<ScoreMap> Detector::score_map(const Raster& image, const ScoreMapParams& 
     return impl_->clipflow->score_map(image, params);
 }
 
+namespace {
+
+// The model's own answer as a DetectorScore: ai_score, calibrated level and the kind's details.
+Result<DetectorScore> with_level(DetectorScore d, const std::string& code)
+{
+    const auto v = verdict_from_code(code);
+    if (!v || *v == Verdict::Inconclusive)
+        return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
+    d.level = *v;
+    return d;
+}
+
+Result<DetectorScore> from_model(Result<ClipFlowScore> s)
+{
+    if (!s) return s.status();
+    DetectorScore d;
+    d.ai_score = s->calibrated.ai_score;
+    const std::string code = s->calibrated.verdict_code;
+    d.clipflow = std::move(*s);
+    return with_level(std::move(d), code);
+}
+
+Result<DetectorScore> from_model(Result<SupervisedScore> s)
+{
+    if (!s) return s.status();
+    DetectorScore d;
+    d.ai_score = s->ai_score;
+    const std::string code = s->verdict_code;
+    d.supervised = std::move(*s);
+    return with_level(std::move(d), code);
+}
+
+} // namespace
+
+Result<DetectorScore> Detector::raw_score(const Raster& view) const
+{
+    return impl_->clipflow ? from_model(impl_->clipflow->score(view)) : from_model(impl_->supervised->score(view));
+}
+
 Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
 {
-    // The model's own answer: ai_score, calibrated level and the kind's details.
-    auto raw = [this](const Raster& view) -> Result<DetectorScore> {
-        DetectorScore d;
-        std::string code;
-        if (impl_->clipflow) {
-            auto s = impl_->clipflow->score(view);
-            if (!s) return s.status();
-            d.ai_score = s->calibrated.ai_score;
-            code = s->calibrated.verdict_code;
-            d.clipflow = std::move(*s);
-        } else {
-            auto s = impl_->supervised->score(view);
-            if (!s) return s.status();
-            d.ai_score = s->ai_score;
-            code = s->verdict_code;
-            d.supervised = std::move(*s);
+    return finish_score(raw_score(image), image, sha256, params);
+}
+
+std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<ScoreInput>& images, const ScoreParams& params) const
+{
+    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
+    std::vector<Raster> views;
+    std::vector<std::size_t> first{0};
+    for (const auto& in : images) {
+        if (in.image)
+            for (auto& v : bb.scoring_views(*in.image)) views.push_back(std::move(v));
+        first.push_back(views.size());
+    }
+    auto feats = views.empty() ? Result<std::vector<std::vector<float>>>(Status(ErrorCode::InvalidArgument, "no images"))
+                               : bb.features(views);
+    // CLIP-Flow: every view of every image through the flow in one pass too.
+    Result<std::vector<float>> lls = Status(ErrorCode::InvalidArgument, "no features");
+    if (feats && impl_->clipflow) lls = impl_->clipflow->view_log_likelihoods(*feats);
+    std::vector<Result<DetectorScore>> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (!images[i].image) {
+            out.emplace_back(Status(ErrorCode::InvalidArgument, "no image"));
+            continue;
         }
-        const auto v = verdict_from_code(code);
-        if (!v || *v == Verdict::Inconclusive)
-            return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
-        d.level = *v;
-        return d;
-    };
-    auto scored = raw(image);
+        const Raster& image = *images[i].image;
+        const auto b = static_cast<std::ptrdiff_t>(first[i]), e = static_cast<std::ptrdiff_t>(first[i + 1]);
+        if (!feats || (impl_->clipflow && !lls)) { // one image the backbone refuses must not fail the others
+            out.push_back(score(image, images[i].sha256, params));
+            continue;
+        }
+        auto model = impl_->clipflow
+                         ? from_model(impl_->clipflow->score_from_log_likelihoods({lls->begin() + b, lls->begin() + e}))
+                         : from_model(impl_->supervised->score_features({feats->begin() + b, feats->begin() + e}));
+        out.push_back(finish_score(std::move(model), image, images[i].sha256, params));
+    }
+    return out;
+}
+
+// Seen, the near-threshold band and robustness on top of the model's answer.
+Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
+                                             const ScoreParams& params) const
+{
+    auto raw = [this](const Raster& view) { return raw_score(view); };
     if (!scored) return scored.status();
     DetectorScore d = std::move(*scored);
     d.kind = impl_->kind;
@@ -437,6 +496,34 @@ bool DetectorSet::clip_backbone() const
 const std::string& DetectorSet::errors() const
 {
     return errors_;
+}
+
+std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector<ScoreInput>& images,
+                                                               const ScoreParams& params) const
+{
+    std::vector<DetectorSetScore> sets(images.size());
+    std::vector<std::optional<Status>> failed(images.size());
+    for (const auto& d : detectors_) {
+        auto scores = d.score_batch(images, params);
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            if (scores[i]) {
+                sets[i].scores.push_back(std::move(*scores[i]));
+            } else if (!keep_going_) {
+                if (!failed[i]) failed[i] = scores[i].status();
+            } else {
+                sets[i].error += (sets[i].error.empty() ? "" : "\n") + scores[i].status().message();
+            }
+        }
+    }
+    std::vector<Result<DetectorSetScore>> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (failed[i])
+            out.emplace_back(*failed[i]);
+        else
+            out.emplace_back(std::move(sets[i]));
+    }
+    return out;
 }
 
 Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const

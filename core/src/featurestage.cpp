@@ -1,5 +1,6 @@
 #include "featurestage.h"
 
+#include "communicator.h"
 #include "jobutil.h"
 #include "paralleljob.h"
 
@@ -11,6 +12,11 @@ namespace clipflow::detail {
 Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage)
 {
     const Backbone& bb = *stage.backbone;
+    if (stage.comm) {
+        std::string inputs = stage.recipe + '\n' + std::to_string(stage.split_fraction);
+        for (const auto& f : files) inputs += '\n' + f;
+        if (Status s = check_same_inputs(stage.comm, inputs, "files or settings"); !s.ok()) return s;
+    }
     const FeatureCache cache(stage.cache_dir == "default" ? FeatureCache::default_dir() : stage.cache_dir);
     const std::string train_tag = sha_of(stage.recipe + "train").substr(0, 16);
     const std::string held_tag = sha_of(stage.recipe + "holdout").substr(0, 16);
@@ -47,11 +53,27 @@ Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& fil
     const int workers = stage.threads > 0     ? stage.threads
                         : bb.type() == "clip" ? 1 // the encoder uses every core already
                                               : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    const int rank = stage.comm ? stage.comm->rank() : 0, ranks = stage.comm ? stage.comm->size() : 1;
+    const std::size_t mine = files.size() > static_cast<std::size_t>(rank)
+                                 ? (files.size() - static_cast<std::size_t>(rank) + static_cast<std::size_t>(ranks) - 1) /
+                                       static_cast<std::size_t>(ranks)
+                                 : 0;
     auto report = [&](std::size_t d, double eta) {
-        if (stage.progress) stage.progress({"features", static_cast<long>(d), static_cast<long>(files.size()), eta, {}});
+        if (stage.progress) stage.progress({"features", static_cast<long>(d), static_cast<long>(mine), eta, {}});
     };
-    if (!parallel_job(files.size(), workers, one, report, stage.abort))
+    auto own = [&](std::size_t k) { one(static_cast<std::size_t>(rank) + k * static_cast<std::size_t>(ranks)); };
+    if (!parallel_job(mine, workers, own, report, stage.abort))
         return Status(ErrorCode::Aborted, "training cancelled while computing features");
+    if (stage.comm && ranks > 1) {
+        try {
+            const auto all = stage.comm->allgather(encode_feature_items(r.items, rank, ranks));
+            for (int k = 0; k < ranks; ++k)
+                if (k != rank)
+                    if (Status s = decode_feature_items(all[static_cast<std::size_t>(k)], r.items); !s.ok()) return s;
+        } catch (const std::exception& e) {
+            return Status(ErrorCode::IoError, std::string("exchanging features with the other ranks failed: ") + e.what());
+        }
+    }
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
     for (const auto& it : r.items) {

@@ -3,6 +3,8 @@
 // intake, a split decided by its SHA-256, a feature-cache lookup, the job's
 // own computation on a miss, and a cache store, on worker threads; then the
 // readable, de-duplicated items. Progress and abort stay on the caller's thread.
+// In a data-parallel job each rank computes every size-th file and the ranks
+// then exchange their items, so all of them end with the same result.
 
 #include "clipflow/backbone.h"
 #include "clipflow/clipflowtraining.h"
@@ -15,6 +17,8 @@
 #include <vector>
 
 namespace clipflow::detail {
+
+class Communicator;
 
 struct FeatureItem {
     std::size_t index = 0; // position in the input list
@@ -34,6 +38,7 @@ struct FeatureStage {
     IntakeParams intake;
     JobProgressCallback progress;
     AbortCallback abort;
+    Communicator* comm = nullptr; // data-parallel ranks, or none
     // The job's features of one decoded image.
     std::function<Result<FeatureSet>(const Raster& image, const std::string& sha, bool held_out)> compute;
 };
@@ -45,6 +50,12 @@ struct FeatureStageResult {
     long cache_hits = 0;
     double seconds = 0.0;
 };
+
+// The items rank `rank` of `size` computed (every size-th), as the bytes one
+// rank sends the others, and back: decoding fills the items the bytes name and
+// refuses (CorruptData) a message that is cut short or names unknown items.
+std::string encode_feature_items(const std::vector<FeatureItem>& items, int rank, int size);
+Status decode_feature_items(const std::string& bytes, std::vector<FeatureItem>& items);
 
 // Aborted when the abort callback says stop.
 Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage);

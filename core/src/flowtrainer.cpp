@@ -2,6 +2,8 @@
 
 #include "clipflow/safetensors.h"
 #include "flownet.h"
+#include "flowtrainer_p.h"
+#include "gradientsync.h"
 #include "torchstate.h"
 
 #include <nlohmann/json.hpp>
@@ -86,7 +88,22 @@ Status validate(const std::vector<float>& natural, int n_natural, const std::vec
 Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
                                    int n_proxy, const FlowTrainParams& params)
 {
+    std::unique_ptr<detail::Communicator> comm;
+    if (params.distributed.enabled()) {
+        auto c = detail::Communicator::connect(params.distributed);
+        if (!c) return c.status();
+        comm = std::move(*c);
+    }
+    return detail::train_flow_ranked(natural, n_natural, proxies, n_proxy, params, comm.get());
+}
+
+namespace detail {
+
+Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
+                                          int n_proxy, const FlowTrainParams& params, Communicator* comm)
+{
     if (Status s = validate(natural, n_natural, proxies, n_proxy, params); !s.ok()) return s;
+    const int rank = comm ? comm->rank() : 0, ranks = comm ? comm->size() : 1;
     auto created = NormalizingFlow::create(params.flow);
     if (!created) return created.status();
     try {
@@ -114,7 +131,11 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
         int start_epoch = 0;
         double level = 0.0; // proxy-only: the fixed log-likelihood proxies are pushed below
         std::error_code ec;
-        if (!params.checkpoint_path.empty() && std::filesystem::exists(params.checkpoint_path, ec)) {
+        const bool have_checkpoint = !params.checkpoint_path.empty() && std::filesystem::exists(params.checkpoint_path, ec);
+        if (!same_on_all_ranks(comm, have_checkpoint))
+            return Status(ErrorCode::InvalidArgument, "only some ranks see the checkpoint " + params.checkpoint_path +
+                                                          ": put it on storage all ranks share, or delete it");
+        if (have_checkpoint) {
             auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level);
             if (!epoch) return epoch.status();
             start_epoch = result.resumed_from_epoch = *epoch;
@@ -152,34 +173,66 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
                 if (params.abort && params.abort())
                     return Status(ErrorCode::Aborted, "training aborted in epoch " + std::to_string(epoch + 1));
                 const long lo = s * B, n = std::min<long>(B, n_natural - lo);
-                const Tensor xb = nat.index_select(0, perm_nat.narrow(0, lo, n));
+                // This rank's rows [b, e) of the global batch; one process takes all.
+                const auto [b, e] = rank_rows(n, rank, ranks);
+                const long m = e - b;
+                const Tensor xb = nat.index_select(0, perm_nat.narrow(0, lo + b, m));
                 const Tensor pi =
-                    (torch::arange(lo, lo + n, torch::TensorOptions().dtype(torch::kLong).device(device)) % n_proxy);
+                    (torch::arange(lo + b, lo + e, torch::TensorOptions().dtype(torch::kLong).device(device)) % n_proxy);
                 const Tensor pb = prox.index_select(0, perm_prox.index_select(0, pi));
                 // One pass over both batches: each step's W is built once, GEMMs are twice as tall.
                 Tensor both = torch::cat({xb, pb});
-                if (noise_scale.defined()) // smooths the density between the few natural samples
-                    both = both + torch::randn({2 * n, d}, g3, torch::kFloat32).to(device) * noise_scale;
+                if (noise_scale.defined()) { // smooths the density between the few natural samples
+                    // The whole batch's noise is drawn on every rank, so the generator stays in step.
+                    const Tensor noise = torch::randn({2 * n, d}, g3, torch::kFloat32).to(device);
+                    both = both + torch::cat({noise.narrow(0, b, m), noise.narrow(0, n + b, m)}) * noise_scale;
+                }
                 const Tensor ll = net->log_likelihood(both);
-                const Tensor ll_nat = ll.narrow(0, 0, n), ll_prox = ll.narrow(0, n, n);
-                const Tensor nat_mean = ll_nat.mean();
-                const Tensor target = params.objective == FlowObjective::Combined ? nat_mean.detach() - params.margin
-                                                                                  : torch::full({}, level, ll_prox.options());
-                const Tensor hinge = torch::relu(ll_prox - target).mean();
-                // Proxy-only: natural features are a floor, never maximised. Without the
-                // floor the flow lowers every likelihood at once by expanding z (measured:
-                // all scores at the -1e6 clamp after 40 epochs on the dev photos).
-                const Tensor loss = params.objective == FlowObjective::Combined ? -nat_mean + params.proxy_weight * hinge
-                                                                                : hinge + torch::relu(target - ll_nat).mean();
-                const double lv = loss.item<double>();
+                const Tensor ll_nat = ll.narrow(0, 0, m), ll_prox = ll.narrow(0, m, m);
+                Tensor loss, nat_mean;
+                double nat_sum = 0, prox_sum = 0;
+                if (!comm) {
+                    nat_mean = ll_nat.mean();
+                    const Tensor target = params.objective == FlowObjective::Combined ? nat_mean.detach() - params.margin
+                                                                                      : torch::full({}, level, ll_prox.options());
+                    const Tensor hinge = torch::relu(ll_prox - target).mean();
+                    // Proxy-only: natural features are a floor, never maximised. Without the
+                    // floor the flow lowers every likelihood at once by expanding z (measured:
+                    // all scores at the -1e6 clamp after 40 epochs on the dev photos).
+                    loss = params.objective == FlowObjective::Combined ? -nat_mean + params.proxy_weight * hinge
+                                                                       : hinge + torch::relu(target - ll_nat).mean();
+                    nat_sum = nat_mean.item<double>() * double(n);
+                    prox_sum = ll_prox.sum().item<double>();
+                } else {
+                    // Means over the global batch: each rank's sums over n; the target
+                    // needs the global natural mean first.
+                    std::vector<double> sums{ll_nat.sum().item<double>(), ll_prox.sum().item<double>()};
+                    comm->allreduce_sum(sums);
+                    nat_sum = sums[0];
+                    prox_sum = sums[1];
+                    const double dn = double(n);
+                    const Tensor target = params.objective == FlowObjective::Combined
+                                              ? torch::full({}, nat_sum / dn - params.margin, ll_prox.options())
+                                              : torch::full({}, level, ll_prox.options());
+                    const Tensor hinge = torch::relu(ll_prox - target).sum() / dn;
+                    loss = params.objective == FlowObjective::Combined ? -ll_nat.sum() / dn + params.proxy_weight * hinge
+                                                                       : hinge + torch::relu(target - ll_nat).sum() / dn;
+                }
+                double lv = loss.item<double>();
+                if (comm) {
+                    std::vector<double> l{lv};
+                    comm->allreduce_sum(l);
+                    lv = l[0];
+                }
                 opt.zero_grad();
-                if (std::isfinite(lv)) { // a non-finite batch is skipped, never applied
+                if (std::isfinite(lv)) { // a non-finite batch is skipped, never applied (on every rank alike)
                     loss.backward();
+                    allreduce_gradients(comm, net->parameters());
                     torch::nn::utils::clip_grad_norm_(net->parameters(), params.grad_clip);
                     opt.step();
                 }
-                sum_nat += -nat_mean.item<double>();
-                sum_prox += -ll_prox.mean().item<double>();
+                sum_nat += -nat_sum / double(n);
+                sum_prox += -prox_sum / double(n);
                 sum_loss += lv;
                 ++counted;
                 ++steps_done;
@@ -197,7 +250,7 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
             tp.step = long(epoch + 1) * steps_per_epoch;
             result.history.push_back(tp);
             ++result.epochs_run;
-            if (!params.checkpoint_path.empty())
+            if (!params.checkpoint_path.empty() && rank == 0) // one writer; the others read it on resume
                 if (Status st = save_checkpoint(params.checkpoint_path, net, opt, epoch + 1, level, params); !st.ok()) return st;
         }
         net->eval();
@@ -207,8 +260,12 @@ Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natu
         return Status(ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace());
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::Internal, "out of memory while training");
+    } catch (const std::exception& e) { // the other ranks failed or timed out (Gloo)
+        return Status(ErrorCode::IoError, std::string("data-parallel training stopped: ") + e.what());
     }
 }
+
+} // namespace detail
 
 std::string describe_training_device(const std::string& device)
 {

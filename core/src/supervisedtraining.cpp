@@ -9,6 +9,7 @@
 #include "clipflow/version.h"
 #include "cvraster.h"
 #include "featurestage.h"
+#include "gradientsync.h"
 #include "jobutil.h"
 #include "torchstate.h"
 
@@ -126,6 +127,13 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     auto backbone = make_backbone(spec);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
+    std::unique_ptr<detail::Communicator> comm;
+    if (p.distributed.enabled()) {
+        auto c = detail::Communicator::connect(p.distributed);
+        if (!c) return c.status();
+        comm = std::move(*c);
+    }
+    const int rank = comm ? comm->rank() : 0, ranks = comm ? comm->size() : 1;
     SupervisedTrainResult result;
 
     // Stage 1: features.
@@ -147,6 +155,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     stage.intake = p.intake;
     stage.progress = p.progress;
     stage.abort = p.abort;
+    stage.comm = comm.get();
     stage.compute = [&](const Raster& img, const std::string& sha, bool val) { return compute(bb, img, sha, val, p); };
     auto features = detail::run_feature_stage(files, stage);
     if (!features) return features.status();
@@ -262,7 +271,11 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
         int start = 0;
         std::error_code ec;
-        if (fs::exists(ckpt, ec)) {
+        const bool have_checkpoint = fs::exists(ckpt, ec);
+        if (!detail::same_on_all_ranks(comm.get(), have_checkpoint))
+            return Status(ErrorCode::InvalidArgument,
+                          "only some ranks see the checkpoint " + ckpt + ": put it on storage all ranks share, or delete it");
+        if (have_checkpoint) {
             auto file = SafetensorsFile::open(ckpt);
             if (!file) return file.status();
             try {
@@ -305,20 +318,31 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                 if (p.abort && p.abort())
                     return Status(ErrorCode::Aborted, "training aborted in epoch " + std::to_string(epoch + 1));
                 const int64_t lo = s * B, n = std::min(B, N - lo);
-                const Tensor idx = perm.narrow(0, lo, n);
+                // This rank's rows of the global batch (all of them for one process);
+                // the loss is normalised by the whole batch's class weights.
+                const auto [b, e] = detail::rank_rows(n, rank, ranks);
+                const Tensor idx = perm.narrow(0, lo + b, e - b);
                 const Tensor xb = X.index_select(0, idx), yb = Y.index_select(0, idx);
                 const Tensor per = torch::nn::functional::cross_entropy(
                     logits(xb), yb, torch::nn::functional::CrossEntropyFuncOptions().reduction(torch::kNone));
-                const Tensor loss = (per * weights.index_select(0, yb)).sum() / weights.index_select(0, yb).sum();
+                const Tensor norm = comm ? weights.index_select(0, Y.index_select(0, perm.narrow(0, lo, n))).sum()
+                                         : weights.index_select(0, yb).sum();
+                const Tensor loss = (per * weights.index_select(0, yb)).sum() / norm;
                 opt.zero_grad();
                 loss.backward();
+                detail::allreduce_gradients(comm.get(), params);
                 opt.step();
                 const Tensor is_real = (yb == 0);
-                sum += loss.item<double>();
-                sum_real += per.masked_select(is_real).sum().item<double>();
-                sum_ai += per.masked_select(~is_real).sum().item<double>();
-                n_real += is_real.sum().item<long>();
-                n_ai += n - is_real.sum().item<long>();
+                std::vector<double> stats{loss.item<double>(), per.masked_select(is_real).sum().item<double>(),
+                                          per.masked_select(~is_real).sum().item<double>(),
+                                          static_cast<double>(is_real.sum().item<long>()),
+                                          static_cast<double>((e - b) - is_real.sum().item<long>())};
+                if (comm) comm->allreduce_sum(stats);
+                sum += stats[0];
+                sum_real += stats[1];
+                sum_ai += stats[2];
+                n_real += static_cast<long>(stats[3]);
+                n_ai += static_cast<long>(stats[4]);
                 ++steps_done;
                 ++tp.step;
                 const double el = std::chrono::duration<double>(std::chrono::steady_clock::now() - t1).count();
@@ -334,6 +358,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
             }
             result.history.push_back(tp);
             ++result.epochs_run;
+            if (rank != 0) continue; // one writer; the others read it on resume
             std::vector<TensorData> tensors = all_tensors();
             const std::string steps = detail::adam_state(opt, params, tensors);
             if (Status s = write_safetensors(
@@ -437,12 +462,15 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         meta["model_id"] = "sv-" + detail::sha_of(meta.dump()).substr(0, 12);
         auto info = SupervisedModelInfo::parse(meta.dump());
         if (!info) return info.status();
+        result.info = std::move(*info);
+        if (rank != 0) return result; // rank 0 writes the model
         if (Status s = write_safetensors(p.out_path, tensors, {{"clipflow.classifier", meta.dump()}}); !s.ok()) return s;
         fs::remove(ckpt, ec);
-        result.info = std::move(*info);
         return result;
     } catch (const c10::Error& e) {
         return Status(ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace());
+    } catch (const std::exception& e) { // the other ranks failed or timed out (Gloo)
+        return Status(ErrorCode::IoError, std::string("data-parallel training stopped: ") + e.what());
     }
 }
 

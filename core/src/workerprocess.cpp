@@ -215,6 +215,11 @@ const std::string& WorkerProcess::ready_line() const
     return impl_->ready;
 }
 
+void WorkerProcess::set_timeout(double seconds)
+{
+    impl_->params.timeout_s = seconds;
+}
+
 std::string encode_worker_path(const std::string& path)
 {
     return hex_encode({reinterpret_cast<const std::uint8_t*>(path.data()), path.size()});

@@ -8,6 +8,7 @@
 #include <clipflow/atomicfile.h>
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowtraining.h>
+#include <clipflow/detector.h>
 #include <clipflow/flow.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
@@ -225,6 +226,27 @@ private Q_SLOTS:
         QVERIFY(s.ok());
         QCOMPARE(s->view_log_likelihoods.size(), std::size_t(1));
         QVERIFY(std::isfinite(s->calibrated.log_likelihood));
+
+        // A batch through the façade: every image's view in one encoder call, the
+        // same scores as one image at a time (a missing image fails alone).
+        auto facade = clipflow::load_detector(out.toStdString(), lp);
+        QVERIFY2(facade.ok(), facade.status().to_string().c_str());
+        std::vector<clipflow::Raster> images;
+        for (int i = 0; i < 5; ++i) images.push_back(testimages::pink_noise(120 + 37 * i, 150 - 11 * i, 90u + unsigned(i)));
+        std::vector<clipflow::ScoreInput> batch;
+        for (const auto& im : images) batch.push_back({&im, {}});
+        batch.insert(batch.begin() + 2, clipflow::ScoreInput{nullptr, {}});
+        const auto scores = facade->score_batch(batch);
+        QCOMPARE(scores.size(), batch.size());
+        QVERIFY(!scores[2].ok());
+        for (std::size_t i = 0, k = 0; i < batch.size(); ++i) {
+            if (i == 2) continue;
+            auto one = facade->score(images[k++]);
+            QVERIFY2(one.ok() && scores[i].ok(), one.status().to_string().c_str());
+            QVERIFY2(std::abs(one->evidence() - scores[i]->evidence()) <= 1e-4 * std::max(1.0, std::abs(one->evidence())),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(one->evidence()).arg(scores[i]->evidence())));
+            QCOMPARE(scores[i]->level, one->level);
+        }
 
         lp.clip_model = other; // a different CLIP file: refused by SHA-256
         auto wrong = clipflow::ClipFlowDetector::load(out.toStdString(), lp);

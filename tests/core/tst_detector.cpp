@@ -156,6 +156,52 @@ private Q_SLOTS:
         QVERIFY(nlohmann::json::parse(ss->to_json()) == j); // one detector: its own object
     }
 
+    // A batch scores as the images one by one, for both shipped detectors and
+    // through the set (with robustness, so each image's transforms follow too).
+    void batchScoresAsOneByOne_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("robustness");
+        QTest::newRow("clipflow") << int(DetectorKind::ClipFlow) << false;
+        QTest::newRow("supervised") << int(DetectorKind::Supervised) << false;
+        QTest::newRow("clipflow, robustness") << int(DetectorKind::ClipFlow) << true;
+    }
+    void batchScoresAsOneByOne()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, robustness);
+        auto d = load_detector(shipped(DetectorKind(kind)));
+        QVERIFY2(d.ok(), d.status().message().c_str());
+        std::vector<Raster> images;
+        for (int i = 0; i < 4; ++i) images.push_back(pink_noise(140 + 50 * i, 300 - 40 * i, 11u + unsigned(i)));
+        std::vector<ScoreInput> batch;
+        for (std::size_t i = 0; i < images.size(); ++i) batch.push_back({&images[i], i == 1 ? std::string(64, 'a') : ""});
+        ScoreParams params;
+        params.robustness = robustness;
+        const auto scores = d->score_batch(batch, params);
+        QCOMPARE(scores.size(), images.size());
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            auto one = d->score(images[i], batch[i].sha256, params);
+            QVERIFY2(one.ok() && scores[i].ok(), one.status().message().c_str());
+            QVERIFY2(std::abs(one->evidence() - scores[i]->evidence()) <= 1e-4 * std::max(1.0, std::abs(one->evidence())),
+                     qPrintable(QStringLiteral("%1 vs %2").arg(one->evidence()).arg(scores[i]->evidence())));
+            QCOMPARE(scores[i]->verdict, one->verdict);
+            QCOMPARE(scores[i]->robustness.size(), one->robustness.size());
+        }
+        DetectorSetParams p;
+        p.exe_dir = kExeDir;
+        auto set = DetectorSet::load(p);
+        QVERIFY2(set.ok(), set.status().message().c_str());
+        const auto sets = set->score_batch(batch);
+        QCOMPARE(sets.size(), images.size());
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            auto one = set->score(images[i], batch[i].sha256);
+            QVERIFY(one.ok() && sets[i].ok());
+            QCOMPARE(sets[i]->scores.size(), one->scores.size());
+            QCOMPARE(sets[i]->verdict(), one->verdict());
+        }
+    }
+
     void bothDefaultsInOrder()
     {
         DetectorSetParams p;

@@ -36,6 +36,20 @@ def read_metadata(path):
         return json.loads(f.read(n))["__metadata__"]
 
 
+def feature_message(items):
+    """The bytes a training rank sends the others (core/src/featurestage.cpp)."""
+    def string(b):
+        return struct.pack("<Q", len(b)) + b
+
+    def rows(rs):
+        return struct.pack("<Q", len(rs)) + b"".join(struct.pack("<Q", len(r)) + struct.pack(f"<{len(r)}f", *r) for r in rs)
+    data = b""
+    for index, sha, held, code, message, dim, natural, proxy, ops in items:
+        data += struct.pack("<Q", index) + string(sha) + struct.pack("<BBi", held, 0, code) + string(message)
+        data += struct.pack("<i", dim) + rows(natural) + rows(proxy) + struct.pack("<Q", len(ops)) + b"".join(string(o) for o in ops)
+    return data
+
+
 def main():
     shutil.rmtree(CORPUS, ignore_errors=True)
     # Intake: every format fixture, good and bad.
@@ -83,6 +97,13 @@ def main():
     out("casefile", "case.cfcase", json.dumps(case, indent=2))
     case["evidence"], case["audit"] = [], []
     out("casefile", "empty.cfcase", json.dumps(case))
+    # Data-parallel training: one rank's features, an unreadable file, and a message cut short.
+    good = feature_message([(1, b"ab" * 32, 0, 0, b"", 4, [[0.5, 1.0, -2.0, 3.0], [1.0, 2.0, 3.0, 4.0]], [[0.0, 0.0, 1.0, 1.0]],
+                             [b'{"op":"vae_decoder"}']),
+                            (3, b"", 0, 9, b"truncated data", 0, [], [], [])])
+    out("featuremessage", "two-items.bin", good)
+    out("featuremessage", "cut.bin", good[: len(good) // 2])
+    out("featuremessage", "empty.bin", b"")
     for t in sorted(os.listdir(CORPUS)):
         print(t, len(os.listdir(os.path.join(CORPUS, t))), "seeds")
 

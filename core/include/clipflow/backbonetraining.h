@@ -25,6 +25,7 @@
 
 #include "clipflow/callbacks.h"
 #include "clipflow/clipflowtraining.h"
+#include "clipflow/distributed.h"
 #include "clipflow/evidence.h"
 #include "clipflow/learnedbackbone.h"
 #include "clipflow/proxy.h"
@@ -53,6 +54,7 @@ struct BackboneTrainParams {
     IntakeParams intake;
     JobProgressCallback progress;
     AbortCallback abort;
+    DistributedParams distributed; ///< several ranks, each with its share of the photos; rank 0 writes (distributed.h)
 };
 
 struct BackboneTrainResult {

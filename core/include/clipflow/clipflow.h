@@ -42,6 +42,12 @@
 //     clipflow::ClipFlowTrainParams tp;
 //     tp.natural_files = photos;  tp.out_path = "mine.safetensors";
 //     auto trained = clipflow::train_clipflow_detector(tp);
+//     // ... or on several processes/machines (torchrun's RANK, WORLD_SIZE, MASTER_*):
+//     tp.distributed = *clipflow::distributed_from_environment({});
+//
+//     // A folder with a CLIP backbone: many images through the encoder at once.
+//     std::vector<clipflow::ScoreInput> batch{{&a.pixels, a.info.sha256}, {&b.pixels, b.info.sha256}};
+//     auto many = detectors->score_batch(batch);     // one Result per image, in order
 //
 // Threading: every function here may run on a worker thread; none touches
 // global mutable state except the shared FFT plan cache, which locks.
@@ -63,6 +69,7 @@
 #include "clipflow/dataset.h"
 #include "clipflow/detector.h"
 #include "clipflow/detectormodel.h"
+#include "clipflow/distributed.h"
 #include "clipflow/evaluation.h"
 #include "clipflow/evidence.h"
 #include "clipflow/featurecache.h"

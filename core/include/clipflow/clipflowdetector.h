@@ -50,6 +50,12 @@ public:
     Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
     /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
+    /// score() from the backbone's features of scoring_views(image) (batched scoring).
+    Result<ClipFlowScore> score_from_features(const std::vector<std::vector<float>>& views) const;
+    /// The flow's log-likelihood of each feature row: several images' views in one pass.
+    Result<std::vector<float>> view_log_likelihoods(const std::vector<std::vector<float>>& rows) const;
+    /// score() from one image's view log-likelihoods.
+    Result<ClipFlowScore> score_from_log_likelihoods(std::vector<float> view_log_likelihoods) const;
 
 private:
     ClipFlowDetector();

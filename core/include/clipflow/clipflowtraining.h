@@ -67,6 +67,7 @@ struct ClipFlowTrainParams {
     IntakeParams intake;
     JobProgressCallback progress;
     AbortCallback abort;
+    DistributedParams distributed; ///< several ranks share the features and every batch; rank 0 writes (distributed.h)
 };
 
 struct ClipFlowTrainResult {

@@ -109,6 +109,12 @@ struct DetectorScore {
     std::string to_json() const;
 };
 
+/// One image of a batch (Detector::score_batch).
+struct ScoreInput {
+    const Raster* image = nullptr;
+    std::string sha256; ///< optional: fills DetectorScore::seen
+};
+
 class Detector {
 public:
     /// Any detector file; its kind is read from its header. clip_model in params may
@@ -136,11 +142,19 @@ public:
 
     /// sha256 (optional) fills DetectorScore::seen.
     Result<DetectorScore> score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& params = {}) const;
+    /// score() for each image, with every image's views through the backbone in one
+    /// call: a CLIP encoder then runs full batches (its batched throughput, not batch
+    /// 1's). The same scores as score() one by one; a batch the backbone refuses is
+    /// scored image by image, so one bad image fails alone.
+    std::vector<Result<DetectorScore>> score_batch(const std::vector<ScoreInput>& images, const ScoreParams& params = {}) const;
     /// Per-tile scores (scoremap.h); CLIP-Flow detectors only (UnsupportedFormat otherwise).
     Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
 
 private:
     Detector();
+    Result<DetectorScore> raw_score(const Raster& view) const;
+    Result<DetectorScore> finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
+                                       const ScoreParams& params) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
@@ -198,6 +212,9 @@ public:
     /// With keep_going a detector that fails is named in DetectorSetScore::error and the
     /// others still score; without it, its failure is the call's.
     Result<DetectorSetScore> score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& params = {}) const;
+    /// score() for each image, each detector scoring the batch at once (Detector::score_batch).
+    std::vector<Result<DetectorSetScore>> score_batch(const std::vector<ScoreInput>& images,
+                                                      const ScoreParams& params = {}) const;
 
 private:
     std::vector<Detector> detectors_;

@@ -20,6 +20,7 @@
 // resumed from its checkpoint ends bit-identical to an uninterrupted one.
 
 #include "clipflow/callbacks.h"
+#include "clipflow/distributed.h"
 #include "clipflow/flow.h"
 
 #include <functional>
@@ -61,6 +62,7 @@ struct FlowTrainParams {
     std::string checkpoint_path;    ///< empty: no checkpoints, no resume
     TrainProgressCallback progress; ///< called every few steps and at each epoch end
     AbortCallback abort;            ///< checked every step; the last checkpoint stays
+    DistributedParams distributed;  ///< several ranks: each takes a share of every batch (see distributed.h)
 };
 
 struct FlowTrainResult {

@@ -21,6 +21,7 @@
 #include "clipflow/clipflowdetector.h"
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/dataset.h"
+#include "clipflow/distributed.h"
 #include "clipflow/supervisedmodel.h"
 
 #include <string>
@@ -57,6 +58,7 @@ struct SupervisedTrainParams {
     IntakeParams intake;
     JobProgressCallback progress;
     AbortCallback abort;
+    DistributedParams distributed; ///< several ranks share the features and every batch; rank 0 writes (distributed.h)
 };
 
 struct SupervisedTrainResult {

@@ -49,6 +49,8 @@ public:
     Result<std::string> start();
     /// Sends `line` (no newline inside) and returns the reply line without '\n'.
     Result<std::string> request(const std::string& line);
+    /// The time limit of later requests (a request for several files gets more).
+    void set_timeout(double seconds);
     /// Children started so far (1 + restarts after timeouts and crashes).
     int started() const;
     /// The first line of the current child, "" before start().
