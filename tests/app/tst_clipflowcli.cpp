@@ -505,19 +505,24 @@ private Q_SLOTS:
         QTest::addColumn<bool>("killWorker");
         QTest::addColumn<QString>("slowCode");
         QTest::addColumn<QString>("slowMessage");
+        QTest::addColumn<QString>("batch"); // files per worker request
         // A small photo scores in ~0.1 s, the 100 MP file needs seconds. Instrumented code is
         // 5-20x slower and two workers share two cores with the slow decode: a sanitizer run's
         // small photo once took over 0.5 s, so those runs get a limit that still stops the slow one.
         const bool sanitized = qEnvironmentVariableIsSet("ASAN_OPTIONS") || qEnvironmentVariableIsSet("TSAN_OPTIONS");
         const QString limit = sanitized ? QStringLiteral("3") : QStringLiteral("0.5");
         const QString limitMessage = QStringLiteral("limit of %1 s").arg(limit);
-        QTest::newRow("slow file stopped, 1 worker") << limit << "1" << false << "timed_out" << limitMessage;
-        QTest::newRow("slow file stopped, 2 workers") << limit << "2" << false << "timed_out" << limitMessage;
+        QTest::newRow("slow file stopped, 1 worker") << limit << "1" << false << "timed_out" << limitMessage << "1";
+        QTest::newRow("slow file stopped, 2 workers") << limit << "2" << false << "timed_out" << limitMessage << "1";
+        // The first two files in one request (twice the limit): the group runs out of
+        // time, then each file is tried alone and only the slow one is reported.
+        QTest::newRow("slow file stopped, groups of 2") << limit << "1" << false << "timed_out" << limitMessage << "2";
         QTest::newRow("worker crashes on a file") << "60"
                                                   << "1" << true << "worker_crashed"
-                                                  << "died from signal";
+                                                  << "died from signal"
+                                                  << "1";
         QTest::newRow("no limit: the slow file scores") << "0"
-                                                        << "1" << false << QString() << QString();
+                                                        << "1" << false << QString() << QString() << "1";
     }
     void scoreTimeLimitAndWorkerCrash()
     {
@@ -526,6 +531,7 @@ private Q_SLOTS:
         QFETCH(bool, killWorker);
         QFETCH(QString, slowCode);
         QFETCH(QString, slowMessage);
+        QFETCH(QString, batch);
         QTemporaryDir tmp;
         QStringList files = write_photos(tmp.path(), 2, 5);
         const QString slow = tmp.filePath(QStringLiteral("slow.png"));
@@ -539,7 +545,7 @@ private Q_SLOTS:
         p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"),
                 QStringList{QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--detector"),
                             QStringLiteral("all"), QStringLiteral("--file-timeout"), timeout, QStringLiteral("--threads"),
-                            threads} +
+                            threads, QStringLiteral("--batch"), batch} +
                     files);
         QVERIFY(p.waitForStarted());
         bool killed = false;
