@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <optional>
 #include <set>
+#include <stdexcept>
 #include <thread>
 
 namespace clipflow {
@@ -161,9 +162,11 @@ double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& 
         proxies.clear();
         for (const auto& b : comm->allgather(mine)) {
             std::uint64_t k = 0;
+            if (b.size() < sizeof k) throw std::runtime_error("a rank sent a truncated validation message");
             std::memcpy(&k, b.data(), sizeof k);
             const auto* v = reinterpret_cast<const double*>(b.data() + sizeof k);
             const std::size_t total = (b.size() - sizeof k) / sizeof(double);
+            if (k > total) throw std::runtime_error("a rank sent a malformed validation message");
             photos.insert(photos.end(), v, v + k);
             proxies.insert(proxies.end(), v + k, v + total);
         }
