@@ -21,7 +21,6 @@
 #include <filesystem>
 #include <optional>
 #include <set>
-#include <stdexcept>
 #include <thread>
 
 namespace clipflow {
@@ -152,24 +151,19 @@ double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& 
     }
     net->train();
     if (comm && comm->size() > 1) {
-        // Each rank's scores as bytes: count of photos, then photos, then proxies.
-        std::string mine(sizeof(std::uint64_t), '\0');
-        const std::uint64_t np = photos.size();
-        std::memcpy(mine.data(), &np, sizeof np);
-        mine.append(reinterpret_cast<const char*>(photos.data()), photos.size() * sizeof(double));
-        mine.append(reinterpret_cast<const char*>(proxies.data()), proxies.size() * sizeof(double));
-        photos.clear();
-        proxies.clear();
-        for (const auto& b : comm->allgather(mine)) {
-            std::uint64_t k = 0;
-            if (b.size() < sizeof k) throw std::runtime_error("a rank sent a truncated validation message");
-            std::memcpy(&k, b.data(), sizeof k);
-            const auto* v = reinterpret_cast<const double*>(b.data() + sizeof k);
-            const std::size_t total = (b.size() - sizeof k) / sizeof(double);
-            if (k > total) throw std::runtime_error("a rank sent a malformed validation message");
-            photos.insert(photos.end(), v, v + k);
-            proxies.insert(proxies.end(), v + k, v + total);
-        }
+        // Every rank's scores, photos and proxies gathered separately as raw doubles.
+        auto gather = [&](std::vector<double>& mine) {
+            const std::string bytes(reinterpret_cast<const char*>(mine.data()), mine.size() * sizeof(double));
+            mine.clear();
+            for (const auto& b : comm->allgather(bytes)) {
+                const std::size_t n = b.size() / sizeof(double);
+                const std::size_t at = mine.size();
+                mine.resize(at + n);
+                std::memcpy(mine.data() + at, b.data(), n * sizeof(double));
+            }
+        };
+        gather(photos);
+        gather(proxies);
     }
     if (photos.empty() || proxies.empty()) return 0.0;
     return roc_auc(photos, proxies);
@@ -204,16 +198,13 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         j.train.eta_s = eta;
         p.progress(j);
     };
-    std::unique_ptr<detail::Communicator> comm;
-    if (p.distributed.enabled()) {
-        if (p.batch_pairs % p.distributed.world_size != 0)
-            return Status(ErrorCode::InvalidArgument, "the batch (" + std::to_string(p.batch_pairs) +
-                                                          " pairs) must divide evenly over " +
-                                                          std::to_string(p.distributed.world_size) + " ranks");
-        auto c = detail::Communicator::connect(p.distributed);
-        if (!c) return c.status();
-        comm = std::move(*c);
-    }
+    if (p.distributed.enabled() && p.batch_pairs % p.distributed.world_size != 0)
+        return Status(ErrorCode::InvalidArgument, "the batch (" + std::to_string(p.batch_pairs) +
+                                                      " pairs) must divide evenly over " +
+                                                      std::to_string(p.distributed.world_size) + " ranks");
+    auto connected = detail::Communicator::connect(p.distributed);
+    if (!connected) return connected.status();
+    const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
     const int rank = comm ? comm->rank() : 0, ranks = comm ? comm->size() : 1;
     BackboneTrainResult result;
     try {
@@ -315,12 +306,9 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
         int start = 0;
         {
-            std::error_code ec;
-            const bool have_checkpoint = fs::is_regular_file(ckpt, ec);
-            if (!detail::same_on_all_ranks(comm.get(), have_checkpoint))
-                return Status(ErrorCode::InvalidArgument,
-                              "only some ranks see the checkpoint " + ckpt + ": put it on storage all ranks share, or delete it");
-            if (have_checkpoint) {
+            auto have_checkpoint = detail::checkpoint_on_all_ranks(comm.get(), ckpt);
+            if (!have_checkpoint) return have_checkpoint.status();
+            if (*have_checkpoint) {
                 auto file = SafetensorsFile::open(ckpt);
                 if (file) {
                     const auto& meta = file->metadata();

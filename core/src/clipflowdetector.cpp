@@ -52,14 +52,7 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
 
 Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<float>>& views) const
 {
-    if (views.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
-    std::vector<float> x;
-    for (const auto& v : views) {
-        if (static_cast<int>(v.size()) != impl_->info.dim)
-            return Status(ErrorCode::InvalidArgument, "feature vector has the wrong dimension");
-        x.insert(x.end(), v.begin(), v.end());
-    }
-    auto ll = impl_->flow.log_likelihood(x, static_cast<int>(views.size()));
+    auto ll = view_log_likelihoods(views);
     if (!ll) return ll.status();
     double sum = 0;
     for (float v : *ll) sum += v;

@@ -142,12 +142,9 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     auto backbone = make_backbone(p.backbone);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
-    std::unique_ptr<detail::Communicator> comm;
-    if (p.distributed.enabled()) {
-        auto c = detail::Communicator::connect(p.distributed);
-        if (!c) return c.status();
-        comm = std::move(*c);
-    }
+    auto connected = detail::Communicator::connect(p.distributed);
+    if (!connected) return connected.status();
+    const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
     const bool writer = !comm || comm->rank() == 0;
 
     ClipFlowTrainResult result;

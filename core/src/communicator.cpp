@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstring>
+#include <filesystem>
 
 namespace clipflow::detail {
 
@@ -20,6 +21,7 @@ struct Communicator::Impl {
 Result<std::unique_ptr<Communicator>> Communicator::connect(const DistributedParams& p)
 {
     if (Status s = validate(p); !s.ok()) return s;
+    if (!p.enabled()) return std::unique_ptr<Communicator>();
     const auto timeout = std::chrono::milliseconds(static_cast<long>(p.timeout_s * 1000.0));
     std::unique_ptr<Communicator> c(new Communicator);
     c->rank_ = p.rank;
@@ -123,6 +125,16 @@ bool same_on_all_ranks(Communicator* comm, bool flag)
     std::vector<double> n{flag ? 1.0 : 0.0};
     comm->allreduce_sum(n);
     return n[0] == 0.0 || n[0] == comm->size();
+}
+
+Result<bool> checkpoint_on_all_ranks(Communicator* comm, const std::string& path)
+{
+    std::error_code ec;
+    const bool here = !path.empty() && std::filesystem::is_regular_file(path, ec);
+    if (!same_on_all_ranks(comm, here))
+        return Status(ErrorCode::InvalidArgument,
+                      "only some ranks see the checkpoint " + path + ": put it on storage all ranks share, or delete it");
+    return here;
 }
 
 Status check_same_inputs(Communicator* comm, const std::string& what, const std::string& description)

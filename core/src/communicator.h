@@ -16,7 +16,8 @@ namespace clipflow::detail {
 
 class Communicator {
 public:
-    /// Blocks until all ranks have joined (or the timeout passes).
+    /// Blocks until all ranks have joined (or the timeout passes). A null
+    /// pointer for a single process (p.enabled() false): nothing to join.
     static Result<std::unique_ptr<Communicator>> connect(const DistributedParams& p);
     ~Communicator();
 
@@ -43,6 +44,10 @@ std::pair<long, long> rank_rows(long n, int rank, int size);
 
 /// True when `flag` is the same on every rank (always, for one process).
 bool same_on_all_ranks(Communicator* comm, bool flag);
+
+/// Whether a checkpoint file is there to resume from: an error when only some
+/// ranks see it (a resume needs it on storage every rank shares).
+Result<bool> checkpoint_on_all_ranks(Communicator* comm, const std::string& path);
 
 /// Stops with an error unless every rank was given the same `what` (inputs, settings).
 Status check_same_inputs(Communicator* comm, const std::string& what, const std::string& description);

@@ -88,12 +88,9 @@ Status validate(const std::vector<float>& natural, int n_natural, const std::vec
 Result<FlowTrainResult> train_flow(const std::vector<float>& natural, int n_natural, const std::vector<float>& proxies,
                                    int n_proxy, const FlowTrainParams& params)
 {
-    std::unique_ptr<detail::Communicator> comm;
-    if (params.distributed.enabled()) {
-        auto c = detail::Communicator::connect(params.distributed);
-        if (!c) return c.status();
-        comm = std::move(*c);
-    }
+    auto connected = detail::Communicator::connect(params.distributed);
+    if (!connected) return connected.status();
+    const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
     return detail::train_flow_ranked(natural, n_natural, proxies, n_proxy, params, comm.get());
 }
 
@@ -130,12 +127,9 @@ Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int
 
         int start_epoch = 0;
         double level = 0.0; // proxy-only: the fixed log-likelihood proxies are pushed below
-        std::error_code ec;
-        const bool have_checkpoint = !params.checkpoint_path.empty() && std::filesystem::exists(params.checkpoint_path, ec);
-        if (!same_on_all_ranks(comm, have_checkpoint))
-            return Status(ErrorCode::InvalidArgument, "only some ranks see the checkpoint " + params.checkpoint_path +
-                                                          ": put it on storage all ranks share, or delete it");
-        if (have_checkpoint) {
+        auto have_checkpoint = checkpoint_on_all_ranks(comm, params.checkpoint_path);
+        if (!have_checkpoint) return have_checkpoint.status();
+        if (*have_checkpoint) {
             auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level);
             if (!epoch) return epoch.status();
             start_epoch = result.resumed_from_epoch = *epoch;

@@ -127,12 +127,9 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     auto backbone = make_backbone(spec);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
-    std::unique_ptr<detail::Communicator> comm;
-    if (p.distributed.enabled()) {
-        auto c = detail::Communicator::connect(p.distributed);
-        if (!c) return c.status();
-        comm = std::move(*c);
-    }
+    auto connected = detail::Communicator::connect(p.distributed);
+    if (!connected) return connected.status();
+    const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
     const int rank = comm ? comm->rank() : 0, ranks = comm ? comm->size() : 1;
     SupervisedTrainResult result;
 
@@ -270,12 +267,9 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         };
         const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
         int start = 0;
-        std::error_code ec;
-        const bool have_checkpoint = fs::exists(ckpt, ec);
-        if (!detail::same_on_all_ranks(comm.get(), have_checkpoint))
-            return Status(ErrorCode::InvalidArgument,
-                          "only some ranks see the checkpoint " + ckpt + ": put it on storage all ranks share, or delete it");
-        if (have_checkpoint) {
+        auto have_checkpoint = detail::checkpoint_on_all_ranks(comm.get(), ckpt);
+        if (!have_checkpoint) return have_checkpoint.status();
+        if (*have_checkpoint) {
             auto file = SafetensorsFile::open(ckpt);
             if (!file) return file.status();
             try {
@@ -465,6 +459,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         result.info = std::move(*info);
         if (rank != 0) return result; // rank 0 writes the model
         if (Status s = write_safetensors(p.out_path, tensors, {{"clipflow.classifier", meta.dump()}}); !s.ok()) return s;
+        std::error_code ec;
         fs::remove(ckpt, ec);
         return result;
     } catch (const c10::Error& e) {

@@ -218,6 +218,31 @@ private Q_SLOTS:
         QCOMPARE(max_diff(b1.weights, s0.weights), 0.0);
     }
 
+    // A checkpoint only rank 0 can see cannot be resumed from: both ranks say so.
+    void checkpointSeenByOneRankRefused()
+    {
+        const QString dir = tmp_.filePath(QStringLiteral("one-sided"));
+        QVERIFY(QDir().mkpath(dir));
+        const std::string seen = QDir(dir).filePath(QStringLiteral("flow.ckpt")).toStdString();
+        QFile f(QString::fromStdString(seen));
+        QVERIFY(f.open(QIODevice::WriteOnly) && f.write("x") == 1);
+        f.close();
+        const int port = testnet::free_port();
+        const auto [r0, r1] = two_ranks(
+            nat_, prox_,
+            [&](int r) {
+                auto p = small(FlowObjective::Combined, 64, 0.0f);
+                p.distributed = rank(r, port);
+                p.checkpoint_path = r == 0 ? seen : seen + ".elsewhere";
+                return p;
+            },
+            dir);
+        for (const Run* r : {&r0, &r1}) {
+            QVERIFY(!r->ok);
+            QVERIFY2(r->error.find("only some ranks see the checkpoint") != std::string::npos, r->error.c_str());
+        }
+    }
+
     // Rank 0 waiting for a rank 1 that never comes gives up after its timeout.
     void aloneTimesOut()
     {
