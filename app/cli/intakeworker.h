@@ -2,7 +2,7 @@
 // `clipflow intake-worker` (not in --help): the isolated reader behind the
 // window's per-file time limit. It reads, hashes and decodes each file and
 // parses its metadata, the steps that run third-party parsers on untrusted
-// bytes, and answers one JSON line per file (protocol: clipflow/workerprocess.h).
+// bytes, and sends all of it back, pixels included (protocol: clipflow/isolatedintake.h).
 
 #include <string>
 #include <vector>

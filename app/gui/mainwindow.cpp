@@ -542,7 +542,7 @@ void MainWindow::startNext()
             params.timeout_s = limit;
             params.startup_timeout_s = 60;
             params.abort = [closing = closing_] { return closing->load(); };
-            reader_ = std::make_unique<WorkerProcess>(std::move(params));
+            reader_ = std::make_shared<IsolatedReader>(std::move(params));
         } else if (limit > 0) {
             qWarning("clipflow-forensics: %s not found; images are read without a per-file time limit", qPrintable(exe));
         }
@@ -569,7 +569,8 @@ void MainWindow::startNext()
                                      .arg(QString::fromStdString(pem.status().message())));
         }
     }
-    watcher_.setFuture(QtConcurrent::run(analyse_file, file, &detectors_, reader_.get(), provenance));
+    watcher_.setFuture(
+        QtConcurrent::run(analyse_file, file, &detectors_, reader_, provenance, queue_.isEmpty() ? QString() : queue_.first()));
 }
 
 void MainWindow::finished()
@@ -686,25 +687,27 @@ void MainWindow::updateHeatMap()
     }
     if (map_watcher_.isRunning()) return; // its end calls this again for the image then on screen
     statusBar()->showMessage(tr("Computing the heat map\u2026"));
-    // The analysis kept a preview only: the file is read again, and must still be the bytes analysed.
-    map_watcher_.setFuture(QtConcurrent::run([file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = closing_] {
-        MapJob job{sha, std::nullopt, file, {}};
-        auto ev = load_evidence(file.toStdString());
-        if (!ev) {
-            job.error = QString::fromStdString(ev.status().message());
-        } else if (ev->info.sha256 != sha) {
-            job.error = MainWindow::tr("the file changed on disk since it was analysed");
-        } else {
-            ScoreMapParams params;
-            params.abort = [closing] { return closing->load(); };
-            auto map = detectors->scoreMap(ev->pixels, params);
-            if (map)
-                job.map = std::move(*map);
-            else
-                job.error = QString::fromStdString(map.status().message());
-        }
-        return job;
-    }));
+    // The analysis kept a preview only: the file is read again (by the isolated reader
+    // when there is one), and must still be the bytes analysed.
+    map_watcher_.setFuture(
+        QtConcurrent::run([file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = closing_, reader = reader_] {
+            MapJob job{sha, std::nullopt, file, {}};
+            auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
+            if (!ev) {
+                job.error = QString::fromStdString(ev.status().message());
+            } else if (ev->info.sha256 != sha) {
+                job.error = MainWindow::tr("the file changed on disk since it was analysed");
+            } else {
+                ScoreMapParams params;
+                params.abort = [closing] { return closing->load(); };
+                auto map = detectors->scoreMap(ev->pixels, params);
+                if (map)
+                    job.map = std::move(*map);
+                else
+                    job.error = QString::fromStdString(map.status().message());
+            }
+            return job;
+        }));
 }
 
 void MainWindow::chooseFile()

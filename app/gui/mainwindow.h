@@ -160,7 +160,7 @@ private:
     QLabel* batch_left_ = nullptr;
     Detectors detectors_;
     // The isolated reader: used by the running analysis only; replaced between files when the limit changes.
-    std::unique_ptr<WorkerProcess> reader_;
+    std::shared_ptr<IsolatedReader> reader_; // shared with the heat map's job
     QString reader_program_;
     std::shared_ptr<std::atomic<bool>> closing_ = std::make_shared<std::atomic<bool>>(false);
     double reader_limit_ = -1;

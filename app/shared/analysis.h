@@ -4,16 +4,18 @@
 
 #include "detectors.h"
 
+#include <clipflow/analysis.h>
 #include <clipflow/evidence.h>
+#include <clipflow/isolatedintake.h>
 #include <clipflow/metadata.h>
 #include <clipflow/provenance.h>
 #include <clipflow/spectrum.h>
-#include <clipflow/workerprocess.h>
 
 #include <QDateTime>
 #include <QImage>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace clipflow::app {
@@ -36,14 +38,19 @@ struct Analysis {
     // Hashed again after the analysis: empty when the file still has the SHA-256
     // that was analysed, else why not (changed or unreadable meanwhile).
     QString changed_during_analysis;
+    AnalysisTimings timings; // seconds per step
 };
 
-// Intake, metadata, spectra (per channel too) and both default detectors.
-// With `reader` (a `clipflow intake-worker`), the file's untrusted parsers run
-// first in that process under its time limit: a file that hangs or crashes a
-// decoder fails there, and only a file it read is decoded here, checked to be
-// the same bytes by SHA-256. `provenance` carries the C2PA trust anchors.
-Analysis analyse_file(const QString& file, Detectors* detectors, WorkerProcess* reader = nullptr,
-                      const ProvenanceParams& provenance = {});
+// core's analyse_evidence (intake, metadata, ELA, spectra per channel, both
+// detectors, the re-hash) with Qt's types for the views. With `reader` (a
+// `clipflow intake-worker`), every parser of untrusted bytes runs in that process
+// under its time limit and its findings come back whole, pixels included: the file
+// is read, hashed and decoded once either way. `provenance` carries the C2PA trust anchors.
+// `read_ahead`: the file to be analysed next, which the reader's child reads meanwhile.
+Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr<IsolatedReader> reader = nullptr,
+                      const ProvenanceParams& provenance = {}, const QString& read_ahead = {});
+
+// An 8-bit core Picture as a QImage (deep copy).
+QImage to_qimage(const Picture& picture);
 
 } // namespace clipflow::app

@@ -4,12 +4,12 @@
 // the window does, timed as a whole. bench/compare_score.py runs it beside
 // the decode floor; never used by the app itself.
 //
-//   clipflow-bench-analysis FILE...     prints {"seconds": S, "files": N, "failed": F}
+//   clipflow-bench-analysis [--in-process] FILE...     prints {"seconds": S, "files": N, "failed": F, "steps": {...}}
 
 #include "analysis.h"
 
 #include <clipflow/allocator.h>
-#include <clipflow/workerprocess.h>
+#include <clipflow/isolatedintake.h>
 
 #include <QCoreApplication>
 
@@ -32,17 +32,30 @@ int main(int argc, char** argv)
     WorkerProcessParams params;
     params.argv = {(dir + QStringLiteral("/clipflow")).toStdString(), "intake-worker"};
     params.timeout_s = 120;
-    WorkerProcess reader(params);
+    // --in-process: intake without the isolated reader, to show what isolation costs.
+    const bool in_process = argc > 1 && std::string(argv[1]) == "--in-process";
+    auto reader = in_process ? nullptr : std::make_shared<IsolatedReader>(params);
     int failed = 0;
+    AnalysisTimings sum;
     const auto t0 = std::chrono::steady_clock::now();
-    for (int i = 1; i < argc; ++i) {
-        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, &reader);
+    const int first = in_process ? 2 : 1;
+    for (int i = first; i < argc; ++i) {
+        // As the window does: the next file of the queue is read ahead by the isolated reader.
+        const QString next = i + 1 < argc ? QString::fromLocal8Bit(argv[i + 1]) : QString();
+        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, reader, {}, next);
+        sum.intake += a.timings.intake;
+        sum.ela += a.timings.ela;
+        sum.spectrum += a.timings.spectrum;
+        sum.detectors += a.timings.detectors;
+        sum.rehash += a.timings.rehash;
         if (!a.error.isEmpty()) {
             std::cerr << argv[i] << ": " << a.error.toStdString() << "\n";
             ++failed;
         }
     }
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    std::cout << "{\"seconds\": " << s << ", \"files\": " << argc - 1 << ", \"failed\": " << failed << "}\n";
+    std::cout << "{\"seconds\": " << s << ", \"files\": " << argc - first << ", \"failed\": " << failed
+              << ", \"steps\": {\"intake\": " << sum.intake << ", \"ela\": " << sum.ela << ", \"spectrum\": " << sum.spectrum
+              << ", \"detectors\": " << sum.detectors << ", \"rehash\": " << sum.rehash << "}}\n";
     return failed ? 1 : 0;
 }

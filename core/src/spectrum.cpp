@@ -10,6 +10,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <numbers>
 
 namespace clipflow {
@@ -347,11 +348,6 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         const Raster y = luminance(image);
         const cv::Mat ymat(y.height, y.width, CV_32F, const_cast<float*>(y.data.data()));
 
-        auto analyse = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
-            auto power = welch_power(src, w, params, job);
-            if (!power) return power.status();
-            return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
-        };
         auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
             auto power = welch_power(src, w, params, job);
             if (!power) return power.status();
@@ -362,20 +358,47 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
             return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
         };
 
+        // The colour channels' spectra are independent of the rest: a second thread
+        // computes them meanwhile (their tiles do not count in progress; callbacks
+        // stay on the calling thread, as callbacks.h promises).
+        std::future<Result<std::vector<Spectrum>>> channels;
+        SpectrumParams quiet = params;
+        quiet.progress = nullptr;
+        quiet.abort = nullptr;
+        if (params.per_channel && image.channels == 3) {
+            job.total_steps = 3 * w.tiles();
+            channels = std::async(std::launch::async, [&image, &w, &quiet]() -> Result<std::vector<Spectrum>> {
+                try {
+                    static const char* names[] = {"red", "green", "blue"};
+                    Job own{quiet, 3 * w.tiles(), 0};
+                    std::vector<Spectrum> out;
+                    for (int c = 0; c < 3; ++c) {
+                        const Raster ch = channel(image, c);
+                        const cv::Mat m(ch.height, ch.width, CV_32F, const_cast<float*>(ch.data.data()));
+                        auto power = welch_power(m, w, quiet, own);
+                        if (!power) return power.status();
+                        out.push_back(make_spectrum(names[c], *power.value(), w.tw, w.th, quiet.radial_bins));
+                    }
+                    return out;
+                } catch (const cv::Exception& e) {
+                    return Status(ErrorCode::Internal, std::string("OpenCV: ") + e.what());
+                } catch (const std::bad_alloc&) {
+                    return Status(ErrorCode::Internal, "out of memory during spectral analysis");
+                }
+            });
+        }
+        // Whatever happens here, the channel thread is joined before its inputs go.
+        struct Join {
+            std::future<Result<std::vector<Spectrum>>>& f;
+            ~Join()
+            {
+                if (f.valid()) f.wait();
+            }
+        } join{channels};
+
         auto img = peaks_of(ymat, image.channels == 1 ? "grey" : "luminance");
         if (!img) return img.status();
         result.image = std::move(img.value());
-
-        if (params.per_channel && image.channels == 3) {
-            static const char* names[] = {"red", "green", "blue"};
-            for (int c = 0; c < 3; ++c) {
-                const Raster ch = channel(image, c);
-                const cv::Mat m(ch.height, ch.width, CV_32F, const_cast<float*>(ch.data.data()));
-                auto s = analyse(m, names[c]);
-                if (!s) return s.status();
-                result.channels.push_back(std::move(s.value()));
-            }
-        }
 
         cv::Mat denoised;
         if (params.denoiser == Denoiser::Median3)
@@ -390,6 +413,11 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         auto per = peaks_of(periodicity_map(ymat), "periodicity");
         if (!per) return per.status();
         result.periodicity = std::move(per.value());
+        if (channels.valid()) {
+            auto ch = channels.get();
+            if (!ch) return ch.status();
+            result.channels = std::move(ch.value());
+        }
 
         std::stable_sort(result.peaks.begin(), result.peaks.end(),
                          [](const auto& a, const auto& b) { return a.strength_db > b.strength_db; });

@@ -76,6 +76,7 @@ struct WorkerProcess::Impl {
         if (fd >= 0) ::close(fd);
         fd = -1;
         buffer.clear();
+        scanned = 0;
     }
 
     // Graceful: the child sees end of input and may exit by itself.
@@ -113,42 +114,64 @@ struct WorkerProcess::Impl {
         return {};
     }
 
-    // Reads one line before the deadline. On timeout or abort the child is killed.
+    Clock::time_point deadline{};
+    std::size_t scanned = 0; // bytes of `buffer` already searched for '\n' (a long line is scanned once)
+
+    // Waits for more bytes until `deadline`. On timeout or abort the child is killed.
+    Status receive_more(double limit_s, bool starting)
+    {
+        if (params.abort && params.abort()) {
+            stop(std::chrono::milliseconds(0));
+            return Status(ErrorCode::Aborted, "stopped");
+        }
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) {
+            stop(std::chrono::milliseconds(0));
+            return Status(ErrorCode::TimedOut, starting
+                                                   ? "the worker did not start within " + seconds_text(limit_s) + " s"
+                                                   : "took longer than the limit of " + seconds_text(limit_s) + " s; stopped");
+        }
+        pollfd p{fd, POLLIN, 0};
+        const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 100)));
+        if (r < 0 && errno != EINTR) return Status(ErrorCode::IoError, std::string("poll failed: ") + std::strerror(errno));
+        if (r <= 0) return {};
+        char chunk[1 << 16];
+        const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
+        if (n < 0 && (errno == EINTR || errno == EAGAIN)) return {};
+        if (n <= 0) {
+            const int status = stop(std::chrono::milliseconds(2000));
+            return Status(ErrorCode::WorkerCrashed,
+                          describe_exit(status) + (starting ? " before it was ready" : " on this file"));
+        }
+        buffer.append(chunk, static_cast<std::size_t>(n));
+        return {};
+    }
+
+    // Reads one line before a deadline `limit_s` from now.
     Result<std::string> read_line(double limit_s, bool starting)
     {
-        const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limit_s));
+        deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(limit_s));
         for (;;) {
-            if (const auto nl = buffer.find('\n'); nl != std::string::npos) {
+            if (const auto nl = buffer.find('\n', scanned); nl != std::string::npos) {
                 std::string line = buffer.substr(0, nl);
                 buffer.erase(0, nl + 1);
+                scanned = 0;
                 return line;
             }
-            if (params.abort && params.abort()) {
-                stop(std::chrono::milliseconds(0));
-                return Result<std::string>(ErrorCode::Aborted, "stopped");
-            }
-            const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-            if (left <= 0) {
-                stop(std::chrono::milliseconds(0));
-                return Result<std::string>(ErrorCode::TimedOut,
-                                           starting ? "the worker did not start within " + seconds_text(limit_s) + " s"
-                                                    : "took longer than the limit of " + seconds_text(limit_s) + " s; stopped");
-            }
-            pollfd p{fd, POLLIN, 0};
-            const int r = ::poll(&p, 1, static_cast<int>(std::min<long long>(left, 100)));
-            if (r < 0 && errno != EINTR)
-                return Result<std::string>(ErrorCode::IoError, std::string("poll failed: ") + std::strerror(errno));
-            if (r <= 0) continue;
-            char chunk[65536];
-            const ssize_t n = ::recv(fd, chunk, sizeof chunk, 0);
-            if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
-            if (n <= 0) {
-                const int status = stop(std::chrono::milliseconds(2000));
-                return Result<std::string>(ErrorCode::WorkerCrashed,
-                                           describe_exit(status) + (starting ? " before it was ready" : " on this file"));
-            }
-            buffer.append(chunk, static_cast<std::size_t>(n));
+            scanned = buffer.size();
+            if (Status s = receive_more(limit_s, starting); !s.ok()) return Result<std::string>(s.code(), s.message());
         }
+    }
+
+    // Reads exactly `bytes` more, within the deadline of the request whose line came last.
+    Result<std::string> read_bytes(std::size_t bytes, double limit_s)
+    {
+        while (buffer.size() < bytes)
+            if (Status s = receive_more(limit_s, false); !s.ok()) return Result<std::string>(s.code(), s.message());
+        std::string out = buffer.substr(0, bytes);
+        buffer.erase(0, bytes);
+        scanned = 0;
+        return out;
     }
 
     bool alive()
@@ -184,12 +207,17 @@ Result<std::string> WorkerProcess::start()
 
 Result<std::string> WorkerProcess::request(const std::string& line)
 {
-    if (line.find('\n') != std::string::npos)
-        return Result<std::string>(ErrorCode::InvalidArgument, "a request must be one line");
+    if (Status s = send(line); !s.ok()) return Result<std::string>(s.code(), s.message());
+    return receive();
+}
+
+Status WorkerProcess::send(const std::string& line)
+{
+    if (line.find('\n') != std::string::npos) return Status(ErrorCode::InvalidArgument, "a request must be one line");
     // A child that died between requests is replaced before this file is blamed on it.
     if (!impl_->alive()) {
         auto ready = start();
-        if (!ready) return ready;
+        if (!ready) return ready.status();
     }
     const std::string out = line + "\n";
     std::size_t sent = 0;
@@ -198,11 +226,23 @@ Result<std::string> WorkerProcess::request(const std::string& line)
         if (n < 0 && errno == EINTR) continue;
         if (n < 0) {
             const int status = impl_->stop(std::chrono::milliseconds(2000));
-            return Result<std::string>(ErrorCode::WorkerCrashed, describe_exit(status) + " on this file");
+            return Status(ErrorCode::WorkerCrashed, describe_exit(status) + " on this file");
         }
         sent += static_cast<std::size_t>(n);
     }
+    return {};
+}
+
+Result<std::string> WorkerProcess::receive()
+{
+    if (impl_->pid <= 0) return Result<std::string>(ErrorCode::InvalidArgument, "no worker is running");
     return impl_->read_line(impl_->params.timeout_s, false);
+}
+
+Result<std::string> WorkerProcess::read_payload(std::size_t bytes)
+{
+    if (impl_->pid <= 0) return Result<std::string>(ErrorCode::InvalidArgument, "no worker is running");
+    return impl_->read_bytes(bytes, impl_->params.timeout_s);
 }
 
 int WorkerProcess::started() const
@@ -255,6 +295,23 @@ int serve_worker_requests(std::FILE* replies, const std::string& ready_line,
     };
     reply(ready_line);
     for (std::string request; std::getline(std::cin, request);) reply(answer(request));
+    std::fclose(replies);
+    return 0;
+}
+
+int serve_worker_requests(std::FILE* replies, const std::string& ready_line,
+                          const std::function<WorkerReply(const std::string&)>& answer)
+{
+    if (!replies) return 2;
+    auto write = [&](const std::string& bytes) { std::fwrite(bytes.data(), 1, bytes.size(), replies); };
+    write(ready_line + "\n");
+    std::fflush(replies);
+    for (std::string request; std::getline(std::cin, request);) {
+        const WorkerReply r = answer(request);
+        write(r.line + "\n");
+        write(r.payload);
+        std::fflush(replies);
+    }
     std::fclose(replies);
     return 0;
 }

@@ -570,7 +570,7 @@ private Q_SLOTS:
         QVERIFY(probe.start());
         QElapsedTimer timer;
         timer.start();
-        QVERIFY(probe.request(clipflow::encode_worker_path(quick.toStdString())));
+        QVERIFY(probe.request(clipflow::encode_intake_request(quick.toStdString(), {})));
         const double limit = std::max(0.1, factor * double(timer.elapsed()) / 1000.0);
         const QString mentions = QStringLiteral("longer than the limit of ");
         clipflow::app::AppSettings::setFileTimeLimit(limit);

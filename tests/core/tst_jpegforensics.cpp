@@ -267,6 +267,51 @@ private Q_SLOTS:
         QVERIFY(!error_level_analysis(Raster{}, 90).ok());
     }
 
+    // The display version (8 bits, area-averaged) is the full-size analysis made small.
+    void scaledErrorLevels_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("max_side");
+        QTest::newRow("full size") << 256 << 192 << 3 << 0;
+        QTest::newRow("halved") << 256 << 192 << 3 << 128;
+        QTest::newRow("quarter, grey") << 512 << 256 << 1 << 128;
+        QTest::newRow("smaller than the limit") << 100 << 80 << 3 << 1024;
+    }
+    void scaledErrorLevels()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, channels);
+        QFETCH(int, max_side);
+        Raster image = decoded(jpeg(pink_noise(width, height, 4), 85));
+        if (channels == 1) image = luminance(image);
+        auto full = error_level_analysis(image, 90);
+        auto small = error_level_analysis_scaled(image, max_side, 90);
+        QVERIFY(full.ok() && small.ok());
+        const int longer = std::max(width, height);
+        const int side = max_side > 0 && longer > max_side ? max_side : longer;
+        QCOMPARE(std::max(small->width, small->height), side);
+        QCOMPARE(small->channels, channels);
+        const int f = longer / side; // whole factors here: each output pixel is an f x f block's mean
+        double worst = 0, sum = 0;
+        for (int y = 0; y < small->height; ++y)
+            for (int x = 0; x < small->width; ++x)
+                for (int c = 0; c < channels; ++c) {
+                    double m = 0;
+                    for (int j = 0; j < f; ++j)
+                        for (int i = 0; i < f; ++i) m += full->at(x * f + i, y * f + j, c);
+                    m /= f * f;
+                    worst = std::max(worst, std::abs(m - small->at(x, y, c)));
+                    sum += small->at(x, y, c);
+                }
+        QVERIFY2(worst <= 1.0 / 255 + 1e-6, qPrintable(QString::number(worst)));
+        QVERIFY(sum > 0); // not all black
+        QVERIFY(!error_level_analysis_scaled(image, 64, 0).ok());
+        QVERIFY(!error_level_analysis_scaled(Raster{}, 64).ok());
+    }
+
     void intakeReadsItFromTheSameBytes()
     {
         IntakeParams p;

@@ -49,10 +49,19 @@
 //     std::vector<clipflow::ScoreInput> batch{{&a.pixels, a.info.sha256}, {&b.pixels, b.info.sha256}};
 //     auto many = detectors->score_batch(batch);     // one Result per image, in order
 //
+//     // Everything the window shows, from one read and one decode; the untrusted
+//     // parsers in a child process with a time limit (isolatedintake.h):
+//     clipflow::AnalysisParams ap;
+//     ap.reader = std::make_shared<clipflow::IsolatedReader>(worker_params);  // argv: clipflow intake-worker
+//     ap.detectors = &*detectors;
+//     auto analysis = clipflow::analyse_evidence("suspect.jpg", ap);
+//     // analysis->preview, ->spectrum, ->scores->verdict(), ->changed_during_analysis
+//
 // Threading: every function here may run on a worker thread; none touches
 // global mutable state except the shared FFT plan cache, which locks.
 
 #include "clipflow/allocator.h"
+#include "clipflow/analysis.h"
 #include "clipflow/atomicfile.h"
 #include "clipflow/backbone.h"
 #include "clipflow/backbonetraining.h"
@@ -79,6 +88,7 @@
 #include "clipflow/forensicbackbone.h"
 #include "clipflow/imageheader.h"
 #include "clipflow/imagepaths.h"
+#include "clipflow/isolatedintake.h"
 #include "clipflow/jpegforensics.h"
 #include "clipflow/laundering.h"
 #include "clipflow/learnedbackbone.h"

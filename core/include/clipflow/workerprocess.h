@@ -49,6 +49,13 @@ public:
     Result<std::string> start();
     /// Sends `line` (no newline inside) and returns the reply line without '\n'.
     Result<std::string> request(const std::string& line);
+    /// request() in two halves, so that the child can work while the caller does:
+    /// send() starts a child if none runs; receive()'s time limit starts when it is called.
+    Status send(const std::string& line);
+    Result<std::string> receive();
+    /// After a reply line that announces them: the next `bytes` bytes the child wrote
+    /// (binary, no framing), within the same request's time limit.
+    Result<std::string> read_payload(std::size_t bytes);
     /// The time limit of later requests (a request for several files gets more).
     void set_timeout(double seconds);
     /// Children started so far (1 + restarts after timeouts and crashes).
@@ -59,6 +66,12 @@ public:
 private:
     struct Impl;
     std::unique_ptr<Impl> impl_;
+};
+
+/// A reply line and, after it, bytes the line announces (empty: none).
+struct WorkerReply {
+    std::string line; ///< no newline inside
+    std::string payload;
 };
 
 /// A path as one request line: lowercase hex of its bytes.
@@ -76,5 +89,8 @@ std::FILE* take_worker_replies();
 /// Returns the process exit status: 0, or 2 without a reply stream.
 int serve_worker_requests(std::FILE* replies, const std::string& ready_line,
                           const std::function<std::string(const std::string&)>& answer);
+/// The same for replies with a binary payload after the line (WorkerProcess::read_payload).
+int serve_worker_requests(std::FILE* replies, const std::string& ready_line,
+                          const std::function<WorkerReply(const std::string&)>& answer);
 
 } // namespace clipflow

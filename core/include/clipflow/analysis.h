@@ -1,0 +1,92 @@
+#pragma once
+// One evidence file analysed as the window shows it: intake (hash, decode,
+// metadata, provenance, JPEG forensics), error level analysis, spectra and
+// the detectors' scores, from one read and one decode of the file.
+//
+//   clipflow::AnalysisParams p;                    // intake reads provenance and JPEG structure
+//   p.reader = reader;                             // optional: parsers in a child (isolatedintake.h)
+//   p.detectors = &*set;                           // optional: a loaded DetectorSet
+//   auto a = clipflow::analyse_evidence("photo.jpg", p);
+//   if (!a) { /* a.status(): unreadable, timed out, ... */ }
+//   a->info.sha256; a->spectrum->peaks; a->scores->verdict(); a->changed_during_analysis;
+//
+// Thread-safe for separate calls; a DetectorSet scores on one thread at a time
+// (use `score` to bring your own locking).
+
+#include "clipflow/callbacks.h"
+#include "clipflow/detector.h"
+#include "clipflow/evidence.h"
+#include "clipflow/spectrum.h"
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clipflow {
+
+class IsolatedReader;
+
+/// An 8-bit picture for display: grey or RGB, row-major, interleaved.
+struct Picture {
+    int width = 0;
+    int height = 0;
+    int channels = 0; ///< 1 or 3
+    std::vector<std::uint8_t> data;
+    bool empty() const { return data.empty(); }
+};
+
+/// The raster in 8 bits, its longer side at most `max_side` (area averaging; 0: full size).
+Picture to_picture(const Raster& image, int max_side = 0);
+
+struct AnalysisParams {
+    AnalysisParams();
+    /// Intake's limits; metadata, provenance and JPEG forensics are read by default.
+    IntakeParams intake;
+    /// When set, intake runs in that child (every parser of untrusted bytes), else in this process.
+    std::shared_ptr<IsolatedReader> reader;
+    /// With a reader: the file to be analysed next, which the child reads meanwhile.
+    std::string read_ahead;
+    bool spectrum = true;
+    SpectrumParams spectrum_params;   ///< per_channel is set for colour images
+    bool error_level_analysis = true; ///< JPEG files only: nothing to compare other formats with
+    int preview_max_side = 1024;      ///< Picture sizes for the preview and the ELA image
+    /// Scores the decoded image; when unset, `detectors` (if any) is used with `scoring`.
+    std::function<Result<DetectorSetScore>(const Raster& image, const std::string& sha256)> score;
+    const DetectorSet* detectors = nullptr;
+    ScoreParams scoring;
+    /// Hash the file again at the end: does the disk still hold the bytes analysed?
+    bool rehash = true;
+    AbortCallback abort; ///< polled between the steps
+};
+
+/// Seconds spent in each step.
+struct AnalysisTimings {
+    double intake = 0, ela = 0, spectrum = 0, detectors = 0, rehash = 0, total = 0;
+};
+
+struct EvidenceAnalysis {
+    EvidenceInfo info;
+    std::vector<MetadataEntry> metadata;
+    std::string metadata_error;
+    std::optional<Provenance> provenance;
+    std::optional<JpegForensics> jpeg;
+    std::string jpeg_error;
+    Picture preview; ///< the stored grid, at most preview_max_side
+    Picture ela;     ///< JPEG files: error level analysis (quality 90, x20), same size as preview
+    std::optional<SpectrumResult> spectrum;
+    std::optional<DetectorSetScore> scores; ///< when a scorer was given and it scored
+    std::string score_error;                ///< why it did not
+    /// Empty when the file still has the SHA-256 analysed at the end, else why not (changed or unreadable).
+    std::string changed_during_analysis;
+    AnalysisTimings timings;
+};
+
+/// Reads, hashes and decodes `path` once (in params.reader's child when given), then
+/// runs the analyses on those pixels. Intake and spectrum failures fail the call; a
+/// detector's failure is score_error.
+Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const AnalysisParams& params = {});
+
+} // namespace clipflow

@@ -1,0 +1,32 @@
+// Fuzz target: what the window's isolated reader (`clipflow intake-worker`)
+// sends back (core/include/clipflow/isolatedintake.h): a CBOR message and the
+// pixel bytes. The child parsed a stranger's file, so its answer is not trusted
+// either. Input layout: 4 bytes (little-endian) giving the message's length,
+// the message, then the pixels. Whatever is accepted encodes and decodes back
+// to the same message and pixels.
+
+#include <clipflow/isolatedintake.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
+{
+    if (size < 4) return 0;
+    std::uint32_t length = 0;
+    std::memcpy(&length, data, 4);
+    const std::size_t message = std::min<std::size_t>(length, size - 4);
+    auto ev = clipflow::decode_evidence({data + 4, message}, {data + 4 + message, size - 4 - message});
+    if (!ev) return 0;
+    const auto enc = clipflow::encode_evidence(*ev);
+    auto bytes = [](const std::string& s) {
+        return std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
+    };
+    auto again = clipflow::decode_evidence(bytes(enc.message), bytes(enc.pixels));
+    if (!again) __builtin_trap();
+    const auto enc2 = clipflow::encode_evidence(*again);
+    if (enc2.message != enc.message || enc2.pixels != enc.pixels) __builtin_trap();
+    return 0;
+}
