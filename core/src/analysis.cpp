@@ -4,8 +4,6 @@
 #include "clipflow/jpegforensics.h"
 #include "clipflow/sha256.h"
 
-#include <opencv2/imgproc.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -16,34 +14,6 @@ AnalysisParams::AnalysisParams()
 {
     intake.read_provenance = true;
     intake.read_jpeg_forensics = true;
-}
-
-Picture to_picture(const Raster& r, int max_side)
-{
-    Picture p;
-    if (r.empty() || (r.channels != 1 && r.channels != 3)) return p;
-    cv::Mat full(r.height, r.width, CV_8UC(r.channels));
-    const float* src = r.data.data();
-    for (int y = 0; y < r.height; ++y) {
-        std::uint8_t* row = full.ptr<std::uint8_t>(y);
-        for (int i = 0; i < r.width * r.channels; ++i)
-            row[i] = static_cast<std::uint8_t>(std::clamp(*src++ * 255.0f + 0.5f, 0.0f, 255.0f));
-    }
-    cv::Mat out = full;
-    const int longer = std::max(r.width, r.height);
-    if (max_side > 0 && longer > max_side) {
-        const double f = double(max_side) / longer;
-        const int w = std::max(1, int(std::lround(r.width * f))), h = std::max(1, int(std::lround(r.height * f)));
-        cv::resize(full, out, cv::Size(w, h), 0, 0, cv::INTER_AREA);
-    }
-    p.width = out.cols;
-    p.height = out.rows;
-    p.channels = r.channels;
-    p.data.resize(static_cast<std::size_t>(p.width) * p.height * p.channels);
-    for (int y = 0; y < p.height; ++y)
-        std::copy_n(out.ptr<std::uint8_t>(y), std::size_t(p.width) * p.channels,
-                    p.data.data() + std::size_t(y) * p.width * p.channels);
-    return p;
 }
 
 Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const AnalysisParams& params)
@@ -69,10 +39,12 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
 
     // One step after another: run beside the spectra (which use a second thread
     // for the colour channels), the ELA image took four times as long on 2 cores.
-    a.preview = to_picture(pixels, params.preview_max_side);
+    // One 8-bit copy at full size serves the preview and the ELA's re-save.
+    const Picture eight = to_picture(pixels);
+    a.preview = scale_picture(eight, params.preview_max_side);
     if (params.error_level_analysis && a.jpeg && !pixels.empty()) {
         t = Clock::now();
-        if (auto ela = error_level_analysis_scaled(pixels, params.preview_max_side)) a.ela = to_picture(*ela);
+        if (auto ela = error_level_picture(eight, params.preview_max_side)) a.ela = std::move(*ela);
         a.timings.ela = since(t);
     }
     if (params.spectrum && !pixels.empty()) {

@@ -190,7 +190,7 @@ std::string encode_intake_request(const std::string& path, const IntakeParams& p
     return dump(j);
 }
 
-EncodedEvidence encode_evidence(const Evidence& ev)
+EncodedEvidence encode_evidence_message(const Evidence& ev)
 {
     bool indexed = false;
     EncodedEvidence out;
@@ -211,7 +211,7 @@ EncodedEvidence encode_evidence(const Evidence& ev)
     return out;
 }
 
-Result<Evidence> decode_evidence(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels)
+Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels)
 {
     try {
         // Our bounded reader, not nlohmann's: that one recurses without limit and a
@@ -257,10 +257,12 @@ WorkerReply answer_intake_request(const std::string& request)
     }
     auto ev = load_evidence(path, params);
     if (!ev) return error_reply(ev.status());
-    EncodedEvidence enc = encode_evidence(*ev);
+    EncodedEvidence enc = encode_evidence_message(*ev);
+    ev->pixels = Raster{}; // its memory back before the payload is put together
     WorkerReply reply;
     reply.line = dump({{"message_bytes", enc.message.size()}, {"pixel_bytes", enc.pixels.size()}});
-    reply.payload = std::move(enc.message);
+    reply.payload.reserve(enc.message.size() + enc.pixels.size());
+    reply.payload = enc.message;
     reply.payload += enc.pixels;
     return reply;
 }
@@ -300,7 +302,7 @@ Result<Evidence> IsolatedReader::collect(const std::string& path, const IntakePa
     auto payload = worker_.read_payload(message_bytes + pixel_bytes);
     if (!payload) return Result<Evidence>(payload.status().code(), payload.status().message());
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(payload->data());
-    auto ev = decode_evidence({bytes, message_bytes}, {bytes + message_bytes, pixel_bytes});
+    auto ev = decode_evidence_message({bytes, message_bytes}, {bytes + message_bytes, pixel_bytes});
     if (ev && ev->info.path != path) ev->info.path = path; // the caller's spelling of it
     return ev;
 }

@@ -435,17 +435,16 @@ Result<Raster> error_level_analysis(const Raster& image, int quality, double gai
     return out;
 }
 
-Result<Raster> error_level_analysis_scaled(const Raster& image, int max_side, int quality, double gain)
+Result<Picture> error_level_picture(const Picture& image, int max_side, int quality, double gain)
 {
     if (image.empty() || (image.channels != 1 && image.channels != 3))
         return Status(ErrorCode::InvalidArgument, "error level analysis needs an image");
     if (quality < 1 || quality > 100) return Status(ErrorCode::InvalidArgument, "the JPEG quality must be 1..100");
     try {
-        // All in 8 bits, as the file would be saved, with no full-size float plane:
-        // at 12 MP that is most of the cost of error_level_analysis().
-        cv::Mat eight;
-        detail::to_mat(image).convertTo(eight, CV_8U, 255.0);
-        if (eight.channels() == 3) cv::cvtColor(eight, eight, cv::COLOR_RGB2BGR);
+        // All in 8 bits, as the file would be saved: no full-size float plane (at
+        // 12 MP those were most of the cost of error_level_analysis()).
+        cv::Mat eight(image.height, image.width, CV_8UC(image.channels), const_cast<std::uint8_t*>(image.data.data()));
+        if (eight.channels() == 3) cv::cvtColor(eight, eight, cv::COLOR_RGB2BGR); // a new matrix: the input stays
         std::vector<std::uint8_t> bytes;
         if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, quality}))
             return Status(ErrorCode::Internal, "error level analysis: encoding failed");
@@ -455,16 +454,13 @@ Result<Raster> error_level_analysis_scaled(const Raster& image, int max_side, in
         cv::Mat diff;
         cv::absdiff(eight, again, diff);
         diff.convertTo(diff, CV_8U, gain); // saturates at 255: the clamp to 1
-        const int longer = std::max(image.width, image.height);
-        if (max_side > 0 && longer > max_side) {
-            const double f = double(max_side) / longer;
-            const cv::Size size(std::max(1, int(std::lround(image.width * f))), std::max(1, int(std::lround(image.height * f))));
-            cv::resize(diff, diff, size, 0, 0, cv::INTER_AREA);
-        }
         if (diff.channels() == 3) cv::cvtColor(diff, diff, cv::COLOR_BGR2RGB);
-        cv::Mat f;
-        diff.convertTo(f, CV_32F, 1.0 / 255.0);
-        return detail::from_mat(f);
+        Picture full;
+        full.width = diff.cols;
+        full.height = diff.rows;
+        full.channels = diff.channels();
+        full.data.assign(diff.datastart, diff.dataend); // continuous: made by convertTo/cvtColor
+        return scale_picture(full, max_side);
     } catch (const cv::Exception& e) {
         return Status(ErrorCode::Internal, std::string("error level analysis failed: ") + e.what());
     }

@@ -1,6 +1,9 @@
 #include "clipflow/raster.h"
 
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
+#include <cmath>
 
 namespace clipflow {
 
@@ -49,6 +52,52 @@ Raster crop(const Raster& image, int x0, int y0, int w, int h)
         std::copy(src, src + row, r.data.begin() + static_cast<std::ptrdiff_t>(static_cast<std::size_t>(y) * row));
     }
     return r;
+}
+
+} // namespace clipflow
+
+namespace clipflow {
+
+namespace {
+cv::Mat view_of(const Picture& p)
+{
+    return cv::Mat(p.height, p.width, CV_8UC(p.channels), const_cast<std::uint8_t*>(p.data.data()));
+}
+Picture from_mat(const cv::Mat& m)
+{
+    Picture p;
+    p.width = m.cols;
+    p.height = m.rows;
+    p.channels = m.channels();
+    p.data.resize(std::size_t(p.width) * std::size_t(p.height) * std::size_t(p.channels));
+    const std::size_t row = std::size_t(p.width) * std::size_t(p.channels);
+    for (int y = 0; y < p.height; ++y) std::copy_n(m.ptr<std::uint8_t>(y), row, p.data.data() + std::size_t(y) * row);
+    return p;
+}
+} // namespace
+
+Picture to_picture(const Raster& r, int max_side)
+{
+    Picture p;
+    if (r.empty() || (r.channels != 1 && r.channels != 3)) return p;
+    p.width = r.width;
+    p.height = r.height;
+    p.channels = r.channels;
+    p.data.resize(r.data.size());
+    for (std::size_t i = 0; i < r.data.size(); ++i)
+        p.data[i] = static_cast<std::uint8_t>(std::clamp(r.data[i] * 255.0f + 0.5f, 0.0f, 255.0f));
+    return max_side > 0 ? scale_picture(p, max_side) : p;
+}
+
+Picture scale_picture(const Picture& p, int max_side)
+{
+    const int longer = std::max(p.width, p.height);
+    if (p.empty() || max_side <= 0 || longer <= max_side) return p;
+    const double f = double(max_side) / longer;
+    const cv::Size size(std::max(1, int(std::lround(p.width * f))), std::max(1, int(std::lround(p.height * f))));
+    cv::Mat out;
+    cv::resize(view_of(p), out, size, 0, 0, cv::INTER_AREA);
+    return from_mat(out);
 }
 
 } // namespace clipflow

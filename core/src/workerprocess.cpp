@@ -14,6 +14,7 @@
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 extern char** environ;
 
@@ -166,11 +167,14 @@ struct WorkerProcess::Impl {
     // Reads exactly `bytes` more, within the deadline of the request whose line came last.
     Result<std::string> read_bytes(std::size_t bytes, double limit_s)
     {
+        // One allocation for the whole payload (tens of MB of pixels), not a doubling series of copies.
+        if (buffer.capacity() < bytes) buffer.reserve(std::min<std::size_t>(bytes, std::size_t(1) << 30));
         while (buffer.size() < bytes)
             if (Status s = receive_more(limit_s, false); !s.ok()) return Result<std::string>(s.code(), s.message());
+        scanned = 0;
+        if (buffer.size() == bytes) return std::exchange(buffer, std::string()); // no copy
         std::string out = buffer.substr(0, bytes);
         buffer.erase(0, bytes);
-        scanned = 0;
         return out;
     }
 

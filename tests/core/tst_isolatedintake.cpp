@@ -155,12 +155,12 @@ private Q_SLOTS:
         }
 
         // The codec alone: the message is stable across a round trip, the pixels exact.
-        const EncodedEvidence enc = encode_evidence(*local);
+        const EncodedEvidence enc = encode_evidence_message(*local);
         QCOMPARE(enc.pixels.size(), eight_bit ? 1024 + local->pixels.data.size() : local->pixels.data.size() * sizeof(float));
-        auto decoded = decode_evidence(bytes_of(enc.message), bytes_of(enc.pixels));
+        auto decoded = decode_evidence_message(bytes_of(enc.message), bytes_of(enc.pixels));
         QVERIFY2(decoded, decoded ? "" : decoded.status().message().c_str());
         compare(*local, *decoded);
-        QCOMPARE(encode_evidence(*decoded).message, enc.message);
+        QCOMPARE(encode_evidence_message(*decoded).message, enc.message);
 
         // Through the child.
         auto reader = make_reader();
@@ -223,7 +223,7 @@ private Q_SLOTS:
         QVERIFY(write_deep_png(deep));
         auto ev = load_evidence((damage == 5 ? deep : signed_png).toStdString(), full_intake());
         QVERIFY(ev);
-        EncodedEvidence enc = encode_evidence(*ev);
+        EncodedEvidence enc = encode_evidence_message(*ev);
         auto edit = [&](auto change) {
             auto j = nlohmann::json::from_cbor(enc.message);
             change(j);
@@ -244,7 +244,7 @@ private Q_SLOTS:
         case 6: edit([](auto& j) { j["pixels"]["channels"] = 2; }); break;
         case 7: edit([](auto& j) { j["provenance"]["c2pa"]["active"]["trust"] = 7; }); break;
         }
-        auto decoded = decode_evidence(bytes_of(enc.message), bytes_of(enc.pixels));
+        auto decoded = decode_evidence_message(bytes_of(enc.message), bytes_of(enc.pixels));
         QVERIFY(!decoded);
         QCOMPARE(decoded.status().code(), ErrorCode::CorruptData);
         QVERIFY2(QString::fromStdString(decoded.status().message()).contains(mentions), decoded.status().message().c_str());

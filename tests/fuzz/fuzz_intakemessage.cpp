@@ -18,15 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     std::uint32_t length = 0;
     std::memcpy(&length, data, 4);
     const std::size_t message = std::min<std::size_t>(length, size - 4);
-    auto ev = clipflow::decode_evidence({data + 4, message}, {data + 4 + message, size - 4 - message});
+    auto ev = clipflow::decode_evidence_message({data + 4, message}, {data + 4 + message, size - 4 - message});
     if (!ev) return 0;
-    const auto enc = clipflow::encode_evidence(*ev);
+    const auto enc = clipflow::encode_evidence_message(*ev);
     auto bytes = [](const std::string& s) {
         return std::span<const std::uint8_t>(reinterpret_cast<const std::uint8_t*>(s.data()), s.size());
     };
-    auto again = clipflow::decode_evidence(bytes(enc.message), bytes(enc.pixels));
+    auto again = clipflow::decode_evidence_message(bytes(enc.message), bytes(enc.pixels));
     if (!again) __builtin_trap();
-    const auto enc2 = clipflow::encode_evidence(*again);
+    const auto enc2 = clipflow::encode_evidence_message(*again);
     if (enc2.message != enc.message || enc2.pixels != enc.pixels) __builtin_trap();
     return 0;
 }

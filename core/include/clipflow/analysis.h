@@ -29,18 +29,6 @@ namespace clipflow {
 
 class IsolatedReader;
 
-/// An 8-bit picture for display: grey or RGB, row-major, interleaved.
-struct Picture {
-    int width = 0;
-    int height = 0;
-    int channels = 0; ///< 1 or 3
-    std::vector<std::uint8_t> data;
-    bool empty() const { return data.empty(); }
-};
-
-/// The raster in 8 bits, its longer side at most `max_side` (area averaging; 0: full size).
-Picture to_picture(const Raster& image, int max_side = 0);
-
 struct AnalysisParams {
     AnalysisParams();
     /// Intake's limits; metadata, provenance and JPEG forensics are read by default.

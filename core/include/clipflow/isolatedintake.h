@@ -42,9 +42,9 @@ struct EncodedEvidence {
     std::string message;
     std::string pixels;
 };
-EncodedEvidence encode_evidence(const Evidence& evidence);
+EncodedEvidence encode_evidence_message(const Evidence& evidence);
 /// The inverse. Anything malformed (the fuzz entry point) is CorruptData, never a crash.
-Result<Evidence> decode_evidence(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels);
+Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels);
 
 /// A `clipflow intake-worker` child shared by the threads of one program.
 /// Thread-safe: requests are served one at a time.

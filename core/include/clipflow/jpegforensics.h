@@ -91,8 +91,8 @@ Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Ra
 /// clamped to [0, 1]. Regions saved fewer times than the rest (pasted in) tend to stand out;
 /// edges and texture always do. Fails for an empty image or a quality outside 1..100.
 Result<Raster> error_level_analysis(const Raster& image, int quality = 90, double gain = 20.0);
-/// The same for display: computed in 8 bits without full-size float planes, then
+/// The same for display, from the image in 8 bits (to_picture) with no float planes,
 /// area-averaged so that its longer side is at most `max_side` (0: full size).
-Result<Raster> error_level_analysis_scaled(const Raster& image, int max_side, int quality = 90, double gain = 20.0);
+Result<Picture> error_level_picture(const Picture& image, int max_side, int quality = 90, double gain = 20.0);
 
 } // namespace clipflow

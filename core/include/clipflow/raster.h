@@ -2,6 +2,7 @@
 // A plain float image, so that callers (GUI, tests) need no OpenCV types.
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace clipflow {
@@ -21,6 +22,20 @@ struct Raster {
                     static_cast<std::size_t>(c)];
     }
 };
+
+/// An 8-bit picture (display, JPEG re-saves): grey or RGB, row-major, interleaved.
+struct Picture {
+    int width = 0;
+    int height = 0;
+    int channels = 0; ///< 1 or 3
+    std::vector<std::uint8_t> data;
+    bool empty() const { return data.empty(); }
+};
+
+/// The raster in 8 bits (rounded, clamped), its longer side at most `max_side` (area averaging; 0: full size).
+Picture to_picture(const Raster& image, int max_side = 0);
+/// The picture with its longer side at most `max_side` (area averaging); a copy when already that small.
+Picture scale_picture(const Picture& picture, int max_side);
 
 /// ITU-R BT.601 luma, as JPEG encoders compute it; grey rasters are copied.
 Raster luminance(const Raster& image);
