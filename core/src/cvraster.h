@@ -1,5 +1,5 @@
 #pragma once
-// Raster <-> cv::Mat (internal to core). Mats hold CV_32FC1 or CV_32FC3 in
+// Raster and Picture <-> cv::Mat (internal to core). Mats hold CV_32FC1 or CV_32FC3 in
 // RGB order; only encoders and decoders swap to OpenCV's BGR.
 
 #include "clipflow/raster.h"
@@ -33,6 +33,23 @@ inline Raster from_mat(const cv::Mat& m)
     r.channels = f.channels();
     r.data.assign(f.ptr<float>(), f.ptr<float>() + f.total() * static_cast<std::size_t>(f.channels()));
     return r;
+}
+
+// A Picture as an 8-bit Mat sharing its bytes (no copy), and an 8-bit Mat as a Picture.
+inline cv::Mat picture_view(const Picture& p)
+{
+    return cv::Mat(p.height, p.width, CV_8UC(p.channels), const_cast<std::uint8_t*>(p.data.data()));
+}
+
+inline Picture picture_from_mat(const cv::Mat& m)
+{
+    const cv::Mat c = m.isContinuous() ? m : m.clone();
+    Picture p;
+    p.width = c.cols;
+    p.height = c.rows;
+    p.channels = c.channels();
+    p.data.assign(c.datastart, c.dataend);
+    return p;
 }
 
 // Reproducible draws, identical on every platform (unlike <random>'s distributions).

@@ -443,8 +443,14 @@ Result<Picture> error_level_picture(const Picture& image, int max_side, int qual
     try {
         // All in 8 bits, as the file would be saved: no full-size float plane (at
         // 12 MP those were most of the cost of error_level_analysis()).
-        cv::Mat eight(image.height, image.width, CV_8UC(image.channels), const_cast<std::uint8_t*>(image.data.data()));
-        if (eight.channels() == 3) cv::cvtColor(eight, eight, cv::COLOR_RGB2BGR); // a new matrix: the input stays
+        // The view shares the caller's bytes: colour goes to a matrix of its own
+        // (cvtColor with dst == src would swap the caller's channels in place).
+        const cv::Mat view = detail::picture_view(image);
+        cv::Mat eight;
+        if (view.channels() == 3)
+            cv::cvtColor(view, eight, cv::COLOR_RGB2BGR);
+        else
+            eight = view;
         std::vector<std::uint8_t> bytes;
         if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, quality}))
             return Status(ErrorCode::Internal, "error level analysis: encoding failed");
@@ -455,12 +461,7 @@ Result<Picture> error_level_picture(const Picture& image, int max_side, int qual
         cv::absdiff(eight, again, diff);
         diff.convertTo(diff, CV_8U, gain); // saturates at 255: the clamp to 1
         if (diff.channels() == 3) cv::cvtColor(diff, diff, cv::COLOR_BGR2RGB);
-        Picture full;
-        full.width = diff.cols;
-        full.height = diff.rows;
-        full.channels = diff.channels();
-        full.data.assign(diff.datastart, diff.dataend); // continuous: made by convertTo/cvtColor
-        return scale_picture(full, max_side);
+        return scale_picture(detail::picture_from_mat(diff), max_side);
     } catch (const cv::Exception& e) {
         return Status(ErrorCode::Internal, std::string("error level analysis failed: ") + e.what());
     }

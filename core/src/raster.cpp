@@ -1,5 +1,7 @@
 #include "clipflow/raster.h"
 
+#include "cvraster.h"
+
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
@@ -54,28 +56,6 @@ Raster crop(const Raster& image, int x0, int y0, int w, int h)
     return r;
 }
 
-} // namespace clipflow
-
-namespace clipflow {
-
-namespace {
-cv::Mat view_of(const Picture& p)
-{
-    return cv::Mat(p.height, p.width, CV_8UC(p.channels), const_cast<std::uint8_t*>(p.data.data()));
-}
-Picture from_mat(const cv::Mat& m)
-{
-    Picture p;
-    p.width = m.cols;
-    p.height = m.rows;
-    p.channels = m.channels();
-    p.data.resize(std::size_t(p.width) * std::size_t(p.height) * std::size_t(p.channels));
-    const std::size_t row = std::size_t(p.width) * std::size_t(p.channels);
-    for (int y = 0; y < p.height; ++y) std::copy_n(m.ptr<std::uint8_t>(y), row, p.data.data() + std::size_t(y) * row);
-    return p;
-}
-} // namespace
-
 Picture to_picture(const Raster& r, int max_side)
 {
     Picture p;
@@ -96,8 +76,8 @@ Picture scale_picture(const Picture& p, int max_side)
     const double f = double(max_side) / longer;
     const cv::Size size(std::max(1, int(std::lround(p.width * f))), std::max(1, int(std::lround(p.height * f))));
     cv::Mat out;
-    cv::resize(view_of(p), out, size, 0, 0, cv::INTER_AREA);
-    return from_mat(out);
+    cv::resize(detail::picture_view(p), out, size, 0, 0, cv::INTER_AREA);
+    return detail::picture_from_mat(out);
 }
 
 } // namespace clipflow
