@@ -14,6 +14,7 @@ AnalysisParams::AnalysisParams()
 {
     intake.read_provenance = true;
     intake.read_jpeg_forensics = true;
+    intake.keep_picture = true; // preview, ELA and spectra read 8-bit files' bytes
 }
 
 Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const AnalysisParams& params)
@@ -40,7 +41,7 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
     // One step after another: run beside the spectra (which use a second thread
     // for the colour channels), the ELA image took four times as long on 2 cores.
     // One 8-bit copy at full size serves the preview and the ELA's re-save.
-    const Picture eight = to_picture(pixels);
+    const Picture eight = !ev->picture.empty() ? std::move(ev->picture) : to_picture(pixels);
     a.preview = scale_picture(eight, params.preview_max_side);
     if (params.error_level_analysis && a.jpeg && !pixels.empty()) {
         t = Clock::now();
@@ -52,7 +53,10 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
         SpectrumParams sp = params.spectrum_params;
         sp.per_channel = sp.per_channel || pixels.channels == 3;
         if (!sp.abort) sp.abort = params.abort;
-        auto spec = analyze_spectrum(pixels, sp);
+        // 8-bit files: their picture holds exactly the raster's values in a quarter of the bytes.
+        const bool exact = !eight.empty() && eight.width == pixels.width && eight.height == pixels.height &&
+                           eight.channels == pixels.channels && a.info.bit_depth <= 8;
+        auto spec = exact ? analyze_spectrum(eight, sp) : analyze_spectrum(pixels, sp);
         if (!spec) return Result<EvidenceAnalysis>(spec.status().code(), spec.status().message());
         a.spectrum = std::move(*spec);
         a.timings.spectrum = since(t);

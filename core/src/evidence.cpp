@@ -1,5 +1,7 @@
 #include "clipflow/evidence.h"
 
+#include "evidence_p.h"
+
 #include "clipflow/imageheader.h"
 #include "clipflow/metadata.h"
 #include "clipflow/sha256.h"
@@ -7,6 +9,7 @@
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
 
 #include <cerrno>
 #include <cmath>
@@ -99,6 +102,25 @@ Raster to_raster(const cv::Mat& m, bool grey)
     return out;
 }
 
+// The decoded 8-bit samples as RGB or grey bytes, chosen and ordered as to_raster does.
+Picture to_picture_bytes(const cv::Mat& m, bool grey)
+{
+    Picture p;
+    p.width = m.cols;
+    p.height = m.rows;
+    const int src_channels = m.channels();
+    p.channels = src_channels >= 3 && !grey ? 3 : 1;
+    p.data.resize(static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height) * static_cast<std::size_t>(p.channels));
+    cv::Mat dst(p.height, p.width, CV_8UC(p.channels), p.data.data());
+    if (p.channels == 3)
+        cv::cvtColor(m, dst, src_channels == 4 ? cv::COLOR_BGRA2RGB : cv::COLOR_BGR2RGB); // OpenCV gives BGR(A)
+    else if (src_channels == 1)
+        m.copyTo(dst);
+    else
+        cv::extractChannel(m, dst, 0);
+    return p;
+}
+
 } // namespace
 
 std::string pixel_grid_note(const EvidenceInfo& info)
@@ -113,6 +135,20 @@ std::string pixel_grid_note(const EvidenceInfo& info)
 }
 
 Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std::string& name, const IntakeParams& params)
+{
+    return detail::decode_evidence(bytes, name, params,
+                                   params.keep_picture ? detail::PixelForm::FloatAndBytes : detail::PixelForm::Float);
+}
+
+Result<Evidence> load_evidence(const std::string& path, const IntakeParams& params)
+{
+    return detail::load_evidence(path, params, params.keep_picture ? detail::PixelForm::FloatAndBytes : detail::PixelForm::Float);
+}
+
+namespace detail {
+
+Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std::string& name, const IntakeParams& params,
+                                 PixelForm form)
 {
     Evidence ev;
     ev.info.path = name;
@@ -158,11 +194,13 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
         if (h.format == "GIF") {
             auto gif = detail::decode_gif_first_frame(bytes, params.max_pixels);
             if (!gif) return gif.status();
-            ev.pixels.width = gif->width;
-            ev.pixels.height = gif->height;
-            ev.pixels.channels = 3;
-            ev.pixels.data.resize(gif->rgb.size());
-            for (std::size_t i = 0; i < gif->rgb.size(); ++i) ev.pixels.data[i] = gif->rgb[i] / 255.0f;
+            Picture picture;
+            picture.width = gif->width;
+            picture.height = gif->height;
+            picture.channels = 3;
+            picture.data = std::move(gif->rgb);
+            if (form != PixelForm::BytesWhenExact) ev.pixels = to_raster(picture);
+            if (form != PixelForm::Float) ev.picture = std::move(picture);
             ev.info.has_alpha = gif->has_transparency;
             ev.info.frame_count_hint = gif->more_frames ? 2 : 1;
             return ev;
@@ -180,10 +218,13 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
                                                 std::to_string(ev.info.height)};
         if (h.format == "TIFF" && decoded.depth() == CV_16U) ev.info.bit_depth = 16;
         if (decoded.channels() == 4 || decoded.channels() == 2) ev.info.has_alpha = ev.info.has_alpha || h.colour_model != "cmyk";
-        ev.pixels = to_raster(decoded, h.colour_model == "grey");
+        const bool grey = h.colour_model == "grey";
+        const bool eight = decoded.depth() == CV_8U;
+        if (eight && form != PixelForm::Float) ev.picture = to_picture_bytes(decoded, grey);
+        if (!eight || form != PixelForm::BytesWhenExact) ev.pixels = to_raster(decoded, grey);
         if (params.read_jpeg_forensics && h.format == "JPEG") {
             // From the same bytes, with the decoded grid for the thumbnail check.
-            auto jpeg = analyse_jpeg(bytes, &ev.pixels);
+            auto jpeg = ev.pixels.empty() ? analyse_jpeg(bytes, &ev.picture) : analyse_jpeg(bytes, &ev.pixels);
             if (jpeg)
                 ev.jpeg = std::move(*jpeg);
             else
@@ -197,11 +238,13 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     return ev;
 }
 
-Result<Evidence> load_evidence(const std::string& path, const IntakeParams& params)
+Result<Evidence> load_evidence(const std::string& path, const IntakeParams& params, PixelForm form)
 {
     auto bytes = read_whole_file(path, params.max_file_bytes);
     if (!bytes) return bytes.status();
-    return decode_evidence(bytes.value(), path, params);
+    return decode_evidence(bytes.value(), path, params, form);
 }
+
+} // namespace detail
 
 } // namespace clipflow

@@ -1,6 +1,7 @@
 #include "clipflow/isolatedintake.h"
 
 #include "cbor.h"
+#include "evidence_p.h"
 #include "hex.h"
 
 #include <nlohmann/json.hpp>
@@ -89,7 +90,7 @@ NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(JpegForensics, width, height, components, pro
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(C2paParams, trust_anchors_pem, max_store_bytes, max_boxes, max_depth)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(ProvenanceParams, max_chunks, max_text_bytes, max_total_bytes, max_segments, read_c2pa, c2pa)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(IntakeParams, max_pixels, max_file_bytes, decode_pixels, require_image, read_provenance,
-                                   provenance, read_jpeg_forensics)
+                                   provenance, read_jpeg_forensics, keep_picture)
 
 namespace {
 
@@ -147,7 +148,18 @@ std::string encode_pixels(const Raster& r, bool& indexed)
     return out;
 }
 
-Result<Raster> decode_pixels(const nlohmann::json& p, std::span<const std::uint8_t> bytes)
+// A picture's bytes are already indices into that table: one copy, no scan.
+std::string encode_picture(const Picture& p)
+{
+    const auto& table = eight_bit_levels();
+    std::string out(sizeof table + p.data.size(), '\0');
+    std::memcpy(out.data(), table.data(), sizeof table);
+    std::memcpy(out.data() + sizeof table, p.data.data(), p.data.size());
+    return out;
+}
+
+// `picture`: also the indices as bytes when the table is value / 255 (bit for bit).
+Result<Raster> decode_pixels(const nlohmann::json& p, std::span<const std::uint8_t> bytes, Picture* picture)
 {
     Raster r;
     r.width = p.at("width").get<int>();
@@ -173,6 +185,12 @@ Result<Raster> decode_pixels(const nlohmann::json& p, std::span<const std::uint8
             if (!std::isfinite(v)) return Result<Raster>(ErrorCode::CorruptData, "a pixel value is not finite");
         const std::uint8_t* idx = bytes.data() + sizeof table;
         for (std::size_t i = 0; i < r.data.size(); ++i) r.data[i] = table[idx[i]];
+        if (picture && std::memcmp(table.data(), eight_bit_levels().data(), sizeof table) == 0) {
+            picture->width = r.width;
+            picture->height = r.height;
+            picture->channels = r.channels;
+            picture->data.assign(idx, idx + r.data.size());
+        }
     } else {
         std::memcpy(r.data.data(), bytes.data(), bytes.size());
         for (float v : r.data)
@@ -194,7 +212,16 @@ EncodedEvidence encode_evidence_message(const Evidence& ev)
 {
     bool indexed = false;
     EncodedEvidence out;
-    if (!ev.pixels.empty()) out.pixels = encode_pixels(ev.pixels, indexed);
+    // 8-bit samples go as they are; a float raster is scanned for a table it fits.
+    const bool bytes = !ev.picture.empty();
+    if (bytes) {
+        out.pixels = encode_picture(ev.picture);
+        indexed = true;
+    } else if (!ev.pixels.empty()) {
+        out.pixels = encode_pixels(ev.pixels, indexed);
+    }
+    const int width = bytes ? ev.picture.width : ev.pixels.width, height = bytes ? ev.picture.height : ev.pixels.height,
+              channels = bytes ? ev.picture.channels : ev.pixels.channels;
     const nlohmann::json j = {
         {"v", kMessageVersion},
         {"info", ev.info},
@@ -203,15 +230,15 @@ EncodedEvidence encode_evidence_message(const Evidence& ev)
         {"provenance", ev.provenance},
         {"jpeg", ev.jpeg},
         {"jpeg_error", ev.jpeg_error},
-        {"pixels",
-         {{"width", ev.pixels.width}, {"height", ev.pixels.height}, {"channels", ev.pixels.channels}, {"indexed", indexed}}},
+        {"pixels", {{"width", width}, {"height", height}, {"channels", channels}, {"indexed", indexed}}},
     };
     const std::vector<std::uint8_t> cbor = nlohmann::json::to_cbor(j);
     out.message.assign(cbor.begin(), cbor.end());
     return out;
 }
 
-Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels)
+Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels,
+                                         bool keep_picture)
 {
     try {
         // Our bounded reader, not nlohmann's: that one recurses without limit and a
@@ -233,7 +260,7 @@ Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, 
         j.at("provenance").get_to(ev.provenance);
         j.at("jpeg").get_to(ev.jpeg);
         j.at("jpeg_error").get_to(ev.jpeg_error);
-        auto raster = decode_pixels(j.at("pixels"), pixels);
+        auto raster = decode_pixels(j.at("pixels"), pixels, keep_picture ? &ev.picture : nullptr);
         if (!raster) return Result<Evidence>(raster.status().code(), raster.status().message());
         ev.pixels = std::move(*raster);
         return ev;
@@ -255,10 +282,13 @@ WorkerReply answer_intake_request(const std::string& request)
     } catch (const std::exception& e) {
         return error_reply(Status(ErrorCode::InvalidArgument, std::string("unreadable request: ") + e.what()));
     }
-    auto ev = load_evidence(path, params);
+    // A caller that keeps the 8-bit picture gets 8-bit files as bytes: no float raster here at all.
+    auto ev =
+        detail::load_evidence(path, params, params.keep_picture ? detail::PixelForm::BytesWhenExact : detail::PixelForm::Float);
     if (!ev) return error_reply(ev.status());
     EncodedEvidence enc = encode_evidence_message(*ev);
-    ev->pixels = Raster{}; // its memory back before the payload is put together
+    ev->pixels = Raster{}; // their memory back before the payload is put together
+    ev->picture = Picture{};
     WorkerReply reply;
     reply.line = dump({{"message_bytes", enc.message.size()}, {"pixel_bytes", enc.pixels.size()}});
     reply.payload.reserve(enc.message.size() + enc.pixels.size());
@@ -302,7 +332,7 @@ Result<Evidence> IsolatedReader::collect(const std::string& path, const IntakePa
     auto payload = worker_.read_payload(message_bytes + pixel_bytes);
     if (!payload) return Result<Evidence>(payload.status().code(), payload.status().message());
     const auto* bytes = reinterpret_cast<const std::uint8_t*>(payload->data());
-    auto ev = decode_evidence_message({bytes, message_bytes}, {bytes + message_bytes, pixel_bytes});
+    auto ev = decode_evidence_message({bytes, message_bytes}, {bytes + message_bytes, pixel_bytes}, params.keep_picture);
     if (ev && ev->info.path != path) ev->info.path = path; // the caller's spelling of it
     return ev;
 }

@@ -121,8 +121,19 @@ bool frame_size(std::span<const std::uint8_t> b, int& w, int& h)
     return false;
 }
 
-void compare_thumbnail(std::span<const std::uint8_t> thumb, const Raster* image, JpegThumbnailCheck& c)
+// The decoded grid the thumbnail is compared with: its size and, on demand, its luminance.
+struct DecodedGrid {
+    const Raster* raster = nullptr;
+    const Picture* picture = nullptr;
+    bool empty() const { return raster ? raster->empty() : !picture || picture->empty(); }
+    int width() const { return raster ? raster->width : picture->width; }
+    int height() const { return raster ? raster->height : picture->height; }
+    Raster luma() const { return raster ? luminance(*raster) : luminance(*picture); }
+};
+
+void compare_thumbnail(std::span<const std::uint8_t> thumb, const DecodedGrid& grid, JpegThumbnailCheck& c)
 {
+    const DecodedGrid* image = &grid;
     c.present = true;
     int tw = 0, th = 0;
     if (thumb.size() < 4 || thumb[0] != 0xFF || thumb[1] != 0xD8 || !frame_size(thumb, tw, th) || tw < 8 || th < 8 ||
@@ -161,7 +172,7 @@ void compare_thumbnail(std::span<const std::uint8_t> thumb, const Raster* image,
     while (left < right - 8 && dark_col(left)) ++left;
     while (right > left + 8 && dark_col(right - 1)) --right;
     const cv::Rect box(left, top, right - left, bottom - top);
-    const double ai = double(image->width) / image->height, at = double(box.width) / box.height;
+    const double ai = double(image->width()) / image->height(), at = double(box.width) / box.height;
     // A band as thick as a few rows can be the picture's own dark edge: allow 8% either way.
     if (std::abs(std::log(ai / at)) > std::log(1.08) &&
         !(box.width == t.cols && box.height == t.rows && std::abs(std::log(ai / at)) < std::log(1.02))) {
@@ -174,7 +185,8 @@ void compare_thumbnail(std::span<const std::uint8_t> thumb, const Raster* image,
         c.note = buf;
         return;
     }
-    cv::Mat grey = detail::to_mat(luminance(*image)), small;
+    const Raster luma = image->luma();
+    cv::Mat grey = detail::to_mat(luma), small;
     cv::resize(grey, small, box.size(), 0, 0, cv::INTER_AREA);
     cv::Mat tf;
     t(box).convertTo(tf, CV_32F, 1.0 / 255.0);
@@ -302,7 +314,9 @@ std::array<std::uint16_t, 64> ijg_table(int quality, bool chroma)
     return out;
 }
 
-Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Raster* image, const JpegForensicsParams& params)
+namespace {
+
+Result<JpegForensics> analyse(std::span<const std::uint8_t> bytes, const DecodedGrid& image, const JpegForensicsParams& params)
 {
     if (bytes.size() < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8) return Status(ErrorCode::UnsupportedFormat, "not a JPEG file");
     JpegForensics j;
@@ -418,6 +432,18 @@ Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Ra
     else
         double_compression(bytes, params, j.double_compression);
     return j;
+}
+
+} // namespace
+
+Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Raster* image, const JpegForensicsParams& params)
+{
+    return analyse(bytes, DecodedGrid{image, nullptr}, params);
+}
+
+Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Picture* image, const JpegForensicsParams& params)
+{
+    return analyse(bytes, DecodedGrid{nullptr, image}, params);
 }
 
 Result<Raster> error_level_analysis(const Raster& image, int quality, double gain)

@@ -5,6 +5,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace clipflow {
@@ -22,6 +23,55 @@ Raster luminance(const Raster& image)
     const auto stride = static_cast<std::size_t>(image.channels);
     for (std::size_t i = 0; i < n; ++i, p += stride) y.data[i] = 0.299f * p[0] + 0.587f * p[1] + 0.114f * p[2];
     return y;
+}
+
+const std::array<float, 256>& eight_bit_levels()
+{
+    static const std::array<float, 256> levels = [] {
+        std::array<std::uint8_t, 256> v{};
+        for (int i = 0; i < 256; ++i) v[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(i);
+        cv::Mat f;
+        cv::Mat(1, 256, CV_8U, v.data()).convertTo(f, CV_32F, 1.0 / 255.0); // as evidence.cpp's to_raster
+        std::array<float, 256> out{};
+        std::copy(f.ptr<float>(), f.ptr<float>() + 256, out.begin());
+        return out;
+    }();
+    return levels;
+}
+
+Raster luminance(const Picture& image)
+{
+    Raster y;
+    y.width = image.width;
+    y.height = image.height;
+    y.channels = 1;
+    const std::size_t n = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height);
+    if (image.data.size() < n * static_cast<std::size_t>(std::max(image.channels, 1))) return Raster{};
+    y.data.resize(n);
+    // Tables of the very products luminance(Raster) forms from value / 255, summed in its order.
+    std::array<std::array<float, 256>, 3> lut{};
+    const float weight[3] = {0.299f, 0.587f, 0.114f};
+    const auto& levels = eight_bit_levels();
+    for (std::size_t c = 0; c < 3; ++c)
+        for (std::size_t v = 0; v < 256; ++v) lut[c][v] = image.channels == 1 ? levels[v] : weight[c] * levels[v];
+    const std::uint8_t* p = image.data.data();
+    if (image.channels == 1)
+        for (std::size_t i = 0; i < n; ++i) y.data[i] = lut[0][p[i]];
+    else
+        for (std::size_t i = 0; i < n; ++i, p += 3) y.data[i] = lut[0][p[0]] + lut[1][p[1]] + lut[2][p[2]];
+    return y;
+}
+
+Raster to_raster(const Picture& image)
+{
+    Raster r;
+    r.width = image.width;
+    r.height = image.height;
+    r.channels = image.channels;
+    const auto& level = eight_bit_levels();
+    r.data.resize(image.data.size());
+    for (std::size_t i = 0; i < image.data.size(); ++i) r.data[i] = level[image.data[i]];
+    return r;
 }
 
 Raster channel(const Raster& image, int index)

@@ -7,6 +7,8 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -126,6 +128,34 @@ struct FftScratch {
     }
 };
 
+// The accumulated |F|^2 of r2c transforms as a centred PSD (DC at height/2,
+// width/2), into `centred`; scale turns the sum into a density.
+const std::vector<float>& centre_power(const std::vector<float>& acc, int tw, int th, float scale, std::vector<float>& centred)
+{
+    const int hw = tw / 2 + 1;
+    centred.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
+    const int sx = tw / 2; // output column of kx = 0
+    for (int ky = 0; ky < th; ++ky) {
+        float* out = centred.data() + static_cast<std::size_t>((ky + th / 2) % th) * static_cast<std::size_t>(tw);
+        const float* row = acc.data() + static_cast<std::size_t>(ky) * static_cast<std::size_t>(hw);
+        // r2c stores kx = 0..tw/2; the others are conjugates of (-ky, tw-kx).
+        const float* mirror = acc.data() + static_cast<std::size_t>((th - ky) % th) * static_cast<std::size_t>(hw);
+        for (int kx = 0; kx < hw && sx + kx < tw; ++kx) out[sx + kx] = row[kx] * scale; // kx = 0 .. tw-1-sx
+        for (int kx = tw - sx; kx < hw; ++kx) out[kx - (tw - sx)] = row[kx] * scale;    // wraps to the left
+        for (int kx = hw; kx < tw; ++kx) {
+            const int cx = kx < tw - sx ? sx + kx : kx - (tw - sx);
+            out[cx] = mirror[tw - kx] * scale;
+        }
+    }
+    return centred;
+}
+
+// Normalise to a power spectral density: white noise of variance s^2 gives s^2 everywhere.
+float density_scale(const Welch& w)
+{
+    return static_cast<float>(1.0 / (w.tiles() * w.window_energy));
+}
+
 // Linear PSD averaged over tiles, centred (DC at height/2, width/2). The
 // returned reference stays valid on this thread until the next call.
 Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w, const SpectrumParams& params, Job& job)
@@ -142,13 +172,20 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
         for (int x0 : w.xs) {
             const cv::Mat tile = src(cv::Rect(x0, y0, tw, th));
             // Remove the tile mean so DC leakage does not swamp low frequencies.
-            const float mean = static_cast<float>(cv::mean(tile)[0]);
+            const bool bytes = src.depth() == CV_8U; // samples stand for value / 255
+            const auto& level = eight_bit_levels();
+            const float mean = static_cast<float>(cv::mean(tile)[0] * (bytes ? 1.0 / 255.0 : 1.0));
             for (int y = 0; y < th; ++y) {
-                const float* row = tile.ptr<float>(y);
                 float* dst = scratch.in.data() + static_cast<std::ptrdiff_t>(y) * tw;
                 const float wy = w.wy[static_cast<std::size_t>(y)];
                 const float* wx = w.wx.data();
-                for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * wx[x];
+                if (bytes) {
+                    const std::uint8_t* row = tile.ptr<std::uint8_t>(y);
+                    for (int x = 0; x < tw; ++x) dst[x] = (level[row[x]] - mean) * wy * wx[x];
+                } else {
+                    const float* row = tile.ptr<float>(y);
+                    for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * wx[x];
+                }
             }
             if (!fft.forward_r2c(th, tw, scratch.in.data(), scratch.out.as_complex(), params.fft_threads))
                 return R(ErrorCode::Internal, "FFTW could not plan a transform");
@@ -158,25 +195,16 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
             if (!job.step()) return R(ErrorCode::Aborted, "spectral analysis aborted");
         }
     }
-    // Normalise to a power spectral density: white noise of variance s^2 gives s^2 everywhere.
-    const auto scale = static_cast<float>(1.0 / (w.tiles() * w.window_energy));
-    std::vector<float>& centred = scratch.centred;
-    centred.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th));
-    const int sx = tw / 2; // output column of kx = 0
-    for (int ky = 0; ky < th; ++ky) {
-        float* out = centred.data() + static_cast<std::size_t>((ky + th / 2) % th) * static_cast<std::size_t>(tw);
-        const float* row = acc.data() + static_cast<std::size_t>(ky) * static_cast<std::size_t>(hw);
-        // r2c stores kx = 0..tw/2; the others are conjugates of (-ky, tw-kx).
-        const float* mirror = acc.data() + static_cast<std::size_t>((th - ky) % th) * static_cast<std::size_t>(hw);
-        for (int kx = 0; kx < hw && sx + kx < tw; ++kx) out[sx + kx] = row[kx] * scale; // kx = 0 .. tw-1-sx
-        for (int kx = tw - sx; kx < hw; ++kx) out[kx - (tw - sx)] = row[kx] * scale;    // wraps to the left
-        for (int kx = hw; kx < tw; ++kx) {
-            const int cx = kx < tw - sx ? sx + kx : kx - (tw - sx);
-            out[cx] = mirror[tw - kx] * scale;
-        }
-    }
-    return R(&centred);
+    return R(&centre_power(acc, tw, th, density_scale(w), scratch.centred));
 }
+
+// The pixels analyze_spectrum reads: a float raster, or 8-bit samples that
+// stand for value / 255 (the same numbers, a quarter of the memory traffic).
+struct Pixels {
+    int width = 0, height = 0, channels = 0;
+    const Raster* raster = nullptr;
+    const Picture* picture = nullptr;
+};
 
 // 10*log10(x) for positive normal floats, to ~1e-4 dB; vectorises where std::log10 does not.
 inline float fast_db(float x)
@@ -279,7 +307,7 @@ Spectrum make_spectrum(std::string name, const std::vector<float>& power, int tw
 // second differences expose linear interpolation; both become periodic.
 cv::Mat periodicity_map(const cv::Mat& y)
 {
-    cv::Mat e = cv::Mat::zeros(y.size(), CV_32F);
+    cv::Mat e(y.size(), CV_32F); // every pixel is written below: no zero fill
     const int h = y.rows, w = y.cols;
     for (int r = 0; r < h; ++r) {
         const float* row = y.ptr<float>(r);
@@ -295,11 +323,11 @@ cv::Mat periodicity_map(const cv::Mat& y)
     return e;
 }
 
-Status validate(const Raster& image, const SpectrumParams& p)
+// Dimensions and settings; the caller has checked the sample count.
+Status validate_shape(const Raster& image, const SpectrumParams& p)
 {
-    if (image.empty() || image.width <= 0 || image.height <= 0) return {ErrorCode::InvalidArgument, "no pixels to analyse"};
-    if (image.data.size() != image.pixel_count() * static_cast<std::size_t>(image.channels) ||
-        (image.channels != 1 && image.channels != 3))
+    if (image.width <= 0 || image.height <= 0) return {ErrorCode::InvalidArgument, "no pixels to analyse"};
+    if (image.channels != 1 && image.channels != 3)
         return {ErrorCode::InvalidArgument, "raster size does not match its dimensions"};
     if (image.width < kMinSide || image.height < kMinSide)
         return {ErrorCode::InvalidArgument, "image is too small for spectral analysis (at least 16x16 pixels)"};
@@ -307,6 +335,14 @@ Status validate(const Raster& image, const SpectrumParams& p)
     if (p.radial_bins < 8 || p.radial_bins > 4096) return {ErrorCode::InvalidArgument, "radial bins must be 8..4096"};
     if (p.tile_overlap < 0 || p.tile_overlap > 0.9f) return {ErrorCode::InvalidArgument, "tile overlap must be 0..0.9"};
     return {};
+}
+
+Status validate(const Raster& image, const SpectrumParams& p)
+{
+    if (image.empty() || image.width <= 0 || image.height <= 0) return {ErrorCode::InvalidArgument, "no pixels to analyse"};
+    if (image.data.size() != image.pixel_count() * static_cast<std::size_t>(image.channels))
+        return {ErrorCode::InvalidArgument, "raster size does not match its dimensions"};
+    return validate_shape(image, p);
 }
 
 } // namespace
@@ -329,9 +365,10 @@ Result<Spectrum> power_spectrum(const Raster& grey, const SpectrumParams& params
     }
 }
 
-Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params)
+namespace {
+
+Result<SpectrumResult> analyze_pixels(const Pixels& image, const SpectrumParams& params)
 {
-    if (Status s = validate(image, params); !s.ok()) return s;
     try {
         SpectrumResult result;
         result.image_width = image.width;
@@ -342,42 +379,38 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         const Welch w = make_welch(image.width, image.height, params);
         result.tiles = w.tiles();
 
-        const int sources = 3 + (params.per_channel && image.channels == 3 ? 3 : 0);
-        Job job{params, sources * w.tiles(), 0};
+        const bool colour = params.per_channel && image.channels == 3;
+        // Progress counts the calling thread's tiles (luminance, residual, periodicity).
+        Job job{params, 3 * w.tiles(), 0};
+        detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db, params.max_peaks,
+                                  w.tiles()};
 
-        const Raster y = luminance(image);
-        const cv::Mat ymat(y.height, y.width, CV_32F, const_cast<float*>(y.data.data()));
-
-        auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
-            auto power = welch_power(src, w, params, job);
-            if (!power) return power.status();
-            detail::PeakSearch search{params.min_peak_frequency, params.peak_false_alarm, params.min_peak_db, params.max_peaks,
-                                      w.tiles()};
-            auto found = detail::find_peaks(*power.value(), w.tw, w.th, name, search);
-            result.peaks.insert(result.peaks.end(), found.begin(), found.end());
-            return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
-        };
-
-        // The colour channels' spectra are independent of the rest: a second thread
-        // computes them meanwhile (their tiles do not count in progress; callbacks
-        // stay on the calling thread, as callbacks.h promises).
-        std::future<Result<std::vector<Spectrum>>> channels;
-        SpectrumParams quiet = params;
-        quiet.progress = nullptr;
-        quiet.abort = nullptr;
-        if (params.per_channel && image.channels == 3) {
-            job.total_steps = 3 * w.tiles();
-            channels = std::async(std::launch::async, [&image, &w, &quiet]() -> Result<std::vector<Spectrum>> {
+        // The colour channels' spectra are independent of the rest: a second
+        // thread computes them meanwhile, from planes in the input's own sample
+        // type (8-bit pictures: a quarter of the bytes). Callbacks stay on the
+        // calling thread, as callbacks.h promises; that thread only watches `stop`.
+        using Channels = std::vector<Spectrum>;
+        std::atomic<bool> stop{false};
+        std::future<Result<Channels>> colour_job;
+        if (colour) {
+            colour_job = std::async(std::launch::async, [&image, &w, &params, &stop]() -> Result<Channels> {
                 try {
+                    Channels out;
                     static const char* names[] = {"red", "green", "blue"};
+                    const cv::Mat rgb =
+                        image.picture
+                            ? cv::Mat(image.height, image.width, CV_8UC3, const_cast<std::uint8_t*>(image.picture->data.data()))
+                            : cv::Mat(image.height, image.width, CV_32FC3, const_cast<float*>(image.raster->data.data()));
+                    std::vector<cv::Mat> planes;
+                    cv::split(rgb, planes);
+                    SpectrumParams quiet = params;
+                    quiet.progress = nullptr;
+                    quiet.abort = [&stop] { return stop.load(std::memory_order_relaxed); };
                     Job own{quiet, 3 * w.tiles(), 0};
-                    std::vector<Spectrum> out;
                     for (int c = 0; c < 3; ++c) {
-                        const Raster ch = channel(image, c);
-                        const cv::Mat m(ch.height, ch.width, CV_32F, const_cast<float*>(ch.data.data()));
-                        auto power = welch_power(m, w, quiet, own);
+                        auto power = welch_power(planes[static_cast<std::size_t>(c)], w, quiet, own);
                         if (!power) return power.status();
-                        out.push_back(make_spectrum(names[c], *power.value(), w.tw, w.th, quiet.radial_bins));
+                        out.push_back(make_spectrum(names[c], *power.value(), w.tw, w.th, params.radial_bins));
                     }
                     return out;
                 } catch (const cv::Exception& e) {
@@ -387,14 +420,29 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
                 }
             });
         }
-        // Whatever happens here, the channel thread is joined before its inputs go.
+        // Whatever happens here, the colour thread is stopped and joined before its inputs go.
         struct Join {
-            std::future<Result<std::vector<Spectrum>>>& f;
+            std::future<Result<Channels>>& f;
+            std::atomic<bool>& stop;
             ~Join()
             {
-                if (f.valid()) f.wait();
+                if (f.valid()) {
+                    stop = true;
+                    f.wait();
+                }
             }
-        } join{channels};
+        } join{colour_job, stop};
+
+        const Raster y = image.picture ? luminance(*image.picture) : luminance(*image.raster);
+        const cv::Mat ymat(y.height, y.width, CV_32F, const_cast<float*>(y.data.data()));
+
+        auto peaks_of = [&](const cv::Mat& src, const char* name) -> Result<Spectrum> {
+            auto power = welch_power(src, w, params, job);
+            if (!power) return power.status();
+            auto found = detail::find_peaks(*power.value(), w.tw, w.th, name, search);
+            result.peaks.insert(result.peaks.end(), found.begin(), found.end());
+            return make_spectrum(name, *power.value(), w.tw, w.th, params.radial_bins);
+        };
 
         auto img = peaks_of(ymat, image.channels == 1 ? "grey" : "luminance");
         if (!img) return img.status();
@@ -406,6 +454,7 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         else
             cv::GaussianBlur(ymat, denoised, cv::Size(0, 0), std::max(0.3f, params.gaussian_sigma));
         const cv::Mat residual = ymat - denoised;
+        denoised.release();
         auto res = peaks_of(residual, "residual");
         if (!res) return res.status();
         result.residual = std::move(res.value());
@@ -413,10 +462,10 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
         auto per = peaks_of(periodicity_map(ymat), "periodicity");
         if (!per) return per.status();
         result.periodicity = std::move(per.value());
-        if (channels.valid()) {
-            auto ch = channels.get();
-            if (!ch) return ch.status();
-            result.channels = std::move(ch.value());
+        if (colour_job.valid()) {
+            auto c = colour_job.get();
+            if (!c) return c.status();
+            result.channels = std::move(c.value());
         }
 
         std::stable_sort(result.peaks.begin(), result.peaks.end(),
@@ -430,6 +479,27 @@ Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParam
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::Internal, "out of memory during spectral analysis");
     }
+}
+
+} // namespace
+
+Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params)
+{
+    if (Status s = validate(image, params); !s.ok()) return s;
+    return analyze_pixels(Pixels{image.width, image.height, image.channels, &image, nullptr}, params);
+}
+
+Result<SpectrumResult> analyze_spectrum(const Picture& image, const SpectrumParams& params)
+{
+    Raster shape; // validate() checks the dimensions; the samples are the picture's
+    shape.width = image.width;
+    shape.height = image.height;
+    shape.channels = image.channels;
+    if (image.data.size() != static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) *
+                                 static_cast<std::size_t>(std::max(image.channels, 0)))
+        return Status(ErrorCode::InvalidArgument, "raster size does not match its dimensions");
+    if (Status s = validate_shape(shape, params); !s.ok()) return s;
+    return analyze_pixels(Pixels{image.width, image.height, image.channels, nullptr, &image}, params);
 }
 
 } // namespace clipflow

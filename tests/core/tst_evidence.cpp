@@ -94,6 +94,27 @@ private Q_SLOTS:
             QVERIFY(std::abs(px.at(8, 24) - 50 / 255.f) <= tolerance);
             QVERIFY(std::abs(px.at(56, 24) - 200 / 255.f) <= tolerance);
         }
+        QVERIFY(ev->picture.empty()); // only on request
+
+        // keep_picture: the same grid as bytes, pixels = picture / 255 exactly; the pixels unchanged.
+        clipflow::IntakeParams keep;
+        keep.keep_picture = true;
+        keep.read_jpeg_forensics = true;
+        auto both = clipflow::load_evidence(fixture(file).toStdString(), keep);
+        QVERIFY2(both.ok(), both.status().to_string().c_str());
+        QVERIFY(both->pixels.data == px.data);
+        const auto& pic = both->picture;
+        QCOMPARE(pic.width, px.width);
+        QCOMPARE(pic.height, px.height);
+        QCOMPARE(pic.channels, px.channels);
+        QVERIFY(clipflow::to_raster(pic).data == px.data);
+        if (both->jpeg) { // the thumbnail check read the same grid as bytes
+            clipflow::IntakeParams plain = keep;
+            plain.keep_picture = false;
+            auto floats = clipflow::load_evidence(fixture(file).toStdString(), plain);
+            QVERIFY(floats.ok() && floats->jpeg);
+            QCOMPARE(both->jpeg->to_json(), floats->jpeg->to_json());
+        }
     }
 
     void keepsSixteenBitPrecision_data()
@@ -111,6 +132,13 @@ private Q_SLOTS:
         // 8-bit quantisation would be off by up to 1/510; 16-bit is exact to 1e-6.
         QVERIFY(std::abs(ev->pixels.at(8, 24) - 1000.f / 65535.f) < 1e-6f);
         QVERIFY(std::abs(ev->pixels.at(56, 24) - 60000.f / 65535.f) < 1e-6f);
+        // No 8-bit picture of 16-bit samples: it would not hold the same values.
+        clipflow::IntakeParams keep;
+        keep.keep_picture = true;
+        auto again = clipflow::load_evidence(fixture(file).toStdString(), keep);
+        QVERIFY(again.ok());
+        QVERIFY(again->picture.empty());
+        QVERIFY(again->pixels.data == ev->pixels.data);
     }
 
     void recordsOrientationButKeepsStoredGrid()

@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
 #include <cstring>
 
 #include <sys/stat.h>
@@ -84,6 +85,10 @@ void compare(const Evidence& a, const Evidence& b)
     QCOMPARE(b.pixels.channels, a.pixels.channels);
     QCOMPARE(b.pixels.data.size(), a.pixels.data.size());
     QVERIFY(std::memcmp(b.pixels.data.data(), a.pixels.data.data(), a.pixels.data.size() * sizeof(float)) == 0);
+    QCOMPARE(b.picture.width, a.picture.width);
+    QCOMPARE(b.picture.height, a.picture.height);
+    QCOMPARE(b.picture.channels, a.picture.channels);
+    QCOMPARE(b.picture.data, a.picture.data);
 }
 
 // A PNG signed with Content Credentials by a throw-away signer; returns its certificate (PEM).
@@ -121,21 +126,30 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("eight_bit"); // pixels travel as 8-bit indices
-        QTest::newRow("jpeg with EXIF") << fixture("exif6.jpg") << true;
-        QTest::newRow("rgb png") << fixture("rgb.png") << true;
-        QTest::newRow("16-bit grey tiff (8-bit values)") << fixture("grey16.tif") << true;
-        QTest::newRow("16-bit grey png (8-bit values)") << fixture("grey16.png") << true;
-        QTest::newRow("16-bit grey png") << QStringLiteral("deep") << false;
-        QTest::newRow("cmyk jpeg") << fixture("cmyk.jpg") << true;
-        QTest::newRow("palette gif") << fixture("palette.gif") << true;
-        QTest::newRow("rgba webp") << fixture("rgba.webp") << true;
-        QTest::newRow("grey jpeg") << fixture("grey.jpg") << true;
-        QTest::newRow("content credentials") << QString() << true;
+        QTest::addColumn<bool>("keep_picture");
+        QTest::addColumn<bool>("bytes"); // with keep_picture: decoded at 8 bits, so also Evidence::picture
+        for (const bool keep : {false, true}) {
+            auto row = [&](const char* name, const QString& file, bool eight, bool bytes) {
+                QTest::addRow("%s%s", name, keep ? ", keep picture" : "") << file << eight << keep << (keep && bytes);
+            };
+            row("jpeg with EXIF", fixture("exif6.jpg"), true, true);
+            row("rgb png", fixture("rgb.png"), true, true);
+            row("16-bit grey tiff (8-bit values)", fixture("grey16.tif"), true, false);
+            row("16-bit grey png (8-bit values)", fixture("grey16.png"), true, false);
+            row("16-bit grey png", QStringLiteral("deep"), false, false);
+            row("cmyk jpeg", fixture("cmyk.jpg"), true, true);
+            row("palette gif", fixture("palette.gif"), true, true);
+            row("rgba webp", fixture("rgba.webp"), true, true);
+            row("grey jpeg", fixture("grey.jpg"), true, true);
+            row("content credentials", QString(), true, true);
+        }
     }
     void sameAsInProcess()
     {
         QFETCH(QString, file);
         QFETCH(bool, eight_bit);
+        QFETCH(bool, keep_picture);
+        QFETCH(bool, bytes);
         QTemporaryDir dir;
         std::string trust;
         if (file.isEmpty()) {
@@ -146,9 +160,18 @@ private Q_SLOTS:
             file = dir.filePath(QStringLiteral("deep.png"));
             QVERIFY(write_deep_png(file));
         }
-        const IntakeParams params = full_intake(trust);
+        IntakeParams params = full_intake(trust);
+        params.keep_picture = keep_picture;
         auto local = load_evidence(file.toStdString(), params);
         QVERIFY2(local, local ? "" : local.status().message().c_str());
+        // The picture is the raster's exact values as bytes, or absent.
+        QCOMPARE(!local->picture.empty(), bytes);
+        if (bytes) {
+            QCOMPARE(local->picture.data, to_picture(local->pixels).data);
+            const Raster back = to_raster(local->picture);
+            QCOMPARE(back.channels, local->pixels.channels);
+            QVERIFY(back.data == local->pixels.data);
+        }
         if (!trust.empty()) { // the anchors reached the child: its verdict is "trusted"
             QVERIFY(local->provenance && local->provenance->c2pa.active);
             QCOMPARE(local->provenance->c2pa.active->trust, C2paTrust::Trusted);
@@ -157,7 +180,7 @@ private Q_SLOTS:
         // The codec alone: the message is stable across a round trip, the pixels exact.
         const EncodedEvidence enc = encode_evidence_message(*local);
         QCOMPARE(enc.pixels.size(), eight_bit ? 1024 + local->pixels.data.size() : local->pixels.data.size() * sizeof(float));
-        auto decoded = decode_evidence_message(bytes_of(enc.message), bytes_of(enc.pixels));
+        auto decoded = decode_evidence_message(bytes_of(enc.message), bytes_of(enc.pixels), keep_picture);
         QVERIFY2(decoded, decoded ? "" : decoded.status().message().c_str());
         compare(*local, *decoded);
         QCOMPARE(encode_evidence_message(*decoded).message, enc.message);
@@ -378,6 +401,27 @@ private Q_SLOTS:
         QCOMPARE(remote->spectrum->peaks.size(), local->spectrum->peaks.size());
         QCOMPARE(remote->spectrum->image.radial_profile_db, local->spectrum->image.radial_profile_db);
         QCOMPARE(remote->spectrum->channels.size(), local->spectrum->channels.size());
+
+        // Without the 8-bit picture (spectra, preview and ELA from the float raster): the same results.
+        AnalysisParams f = p;
+        f.reader = nullptr;
+        f.intake.keep_picture = false;
+        auto floats = analyse_evidence(file.toStdString(), f);
+        QVERIFY2(floats, floats ? "" : floats.status().message().c_str());
+        QCOMPARE(floats->preview.data, local->preview.data);
+        QCOMPARE(floats->ela.data, local->ela.data);
+        QCOMPARE(floats->spectrum->peaks.size(), local->spectrum->peaks.size());
+        QCOMPARE(floats->spectrum->channels.size(), local->spectrum->channels.size());
+        auto near = [](const std::vector<float>& a, const std::vector<float>& b) {
+            if (a.size() != b.size() || a.empty()) return false;
+            for (std::size_t i = 0; i < a.size(); ++i)
+                if (std::abs(a[i] - b[i]) > 1e-3f) return false;
+            return true;
+        };
+        QVERIFY(near(floats->spectrum->image.log_power_db, local->spectrum->image.log_power_db));
+        QVERIFY(near(floats->spectrum->residual.log_power_db, local->spectrum->residual.log_power_db));
+        for (std::size_t c = 0; c < local->spectrum->channels.size(); ++c)
+            QVERIFY(near(floats->spectrum->channels[c].log_power_db, local->spectrum->channels[c].log_power_db));
     }
 
     void fileChangedDuringAnalysis()

@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <numbers>
 #include <random>
@@ -211,22 +212,109 @@ private Q_SLOTS:
         QVERIFY(has_peak(*s, "luminance", 0.25, 0, 1e-9, 20));
     }
 
+    // 8-bit pictures are analysed from their bytes (a quarter of the memory
+    // traffic); the result must be the raster's they stand for.
+    void pictureEqualsItsRaster_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<bool>("perChannel");
+        QTest::addColumn<int>("tile");
+        QTest::newRow("grey, one tile") << 200 << 150 << 1 << false << 1024;
+        QTest::newRow("grey, tiled") << 700 << 500 << 1 << false << 256;
+        QTest::newRow("colour, luminance only") << 300 << 260 << 3 << false << 1024;
+        QTest::newRow("colour, channels, tiled") << 700 << 500 << 3 << true << 256;
+        QTest::newRow("colour, channels, odd size") << 333 << 201 << 3 << true << 128;
+    }
+    void pictureEqualsItsRaster()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, channels);
+        QFETCH(bool, perChannel);
+        QFETCH(int, tile);
+        // Noise plus a tone and an 8-pixel grid, so there are peaks to agree on.
+        clipflow::Picture pic;
+        pic.width = width;
+        pic.height = height;
+        pic.channels = channels;
+        pic.data.resize(static_cast<std::size_t>(width) * height * channels);
+        std::mt19937 rng(11);
+        std::normal_distribution<float> n(0.0f, 12.0f);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                for (int c = 0; c < channels; ++c) {
+                    const float v =
+                        120.0f + 10.0f * c + 40.0f * float(std::sin(0.9 * x + 0.3 * c)) + (x % 8 == 0 ? 15.0f : 0.0f) + n(rng);
+                    pic.data[(static_cast<std::size_t>(y) * width + x) * channels + c] =
+                        static_cast<std::uint8_t>(std::clamp(std::lround(v), 0L, 255L));
+                }
+        const Raster raster = clipflow::to_raster(pic); // value / 255 as intake makes it
+        clipflow::SpectrumParams p;
+        p.per_channel = perChannel;
+        p.tile_size = tile;
+        auto a = clipflow::analyze_spectrum(raster, p);
+        auto b = clipflow::analyze_spectrum(pic, p);
+        QVERIFY(a.ok());
+        QVERIFY(b.ok());
+        QCOMPARE(b->tiles, a->tiles);
+        QCOMPARE(b->channels.size(), a->channels.size());
+        QCOMPARE(b->channels.size(), std::size_t(perChannel && channels == 3 ? 3 : 0));
+        auto same = [](const clipflow::Spectrum& x, const clipflow::Spectrum& y) {
+            if (x.name != y.name || x.log_power_db.size() != y.log_power_db.size() || x.log_power_db.empty()) return false;
+            for (std::size_t i = 0; i < x.log_power_db.size(); ++i)
+                if (std::abs(x.log_power_db[i] - y.log_power_db[i]) > 1e-3f) return false;
+            for (std::size_t i = 0; i < x.radial_profile_db.size(); ++i)
+                if (std::abs(x.radial_profile_db[i] - y.radial_profile_db[i]) > 1e-3f) return false;
+            return std::abs(x.mean_db - y.mean_db) < 1e-3;
+        };
+        QVERIFY(same(a->image, b->image));
+        QVERIFY(same(a->residual, b->residual));
+        QVERIFY(same(a->periodicity, b->periodicity));
+        for (std::size_t c = 0; c < a->channels.size(); ++c) QVERIFY(same(a->channels[c], b->channels[c]));
+        QVERIFY(!a->peaks.empty());
+        QCOMPARE(b->peaks.size(), a->peaks.size());
+        for (std::size_t i = 0; i < a->peaks.size(); ++i) {
+            QCOMPARE(b->peaks[i].source, a->peaks[i].source);
+            QCOMPARE(b->peaks[i].fx, a->peaks[i].fx);
+            QCOMPARE(b->peaks[i].fy, a->peaks[i].fy);
+        }
+        // A picture whose bytes do not fill its size is refused, not read past.
+        pic.data.resize(pic.data.size() - 1);
+        auto bad = clipflow::analyze_spectrum(pic, p);
+        QVERIFY(!bad.ok());
+        QCOMPARE(bad.status().code(), clipflow::ErrorCode::InvalidArgument);
+    }
+
     void progressAndAbort_data()
     {
         QTest::addColumn<int>("abortAfter");
-        QTest::newRow("runs to the end") << -1;
-        QTest::newRow("aborts at once") << 1;
-        QTest::newRow("aborts midway") << 10;
+        QTest::addColumn<bool>("colour");
+        QTest::newRow("runs to the end") << -1 << false;
+        QTest::newRow("aborts at once") << 1 << false;
+        QTest::newRow("aborts midway") << 10 << false;
+        // The channels' thread must stop too (and be joined) when the caller aborts.
+        QTest::newRow("colour, runs to the end") << -1 << true;
+        QTest::newRow("colour, aborts midway") << 10 << true;
     }
     void progressAndAbort()
     {
         QFETCH(int, abortAfter);
+        QFETCH(bool, colour);
         std::vector<double> seen;
         clipflow::SpectrumParams p;
         p.tile_size = 256;
+        p.per_channel = colour;
         p.progress = [&](double f) { seen.push_back(f); };
         p.abort = [&] { return abortAfter > 0 && int(seen.size()) >= abortAfter; };
-        auto s = clipflow::analyze_spectrum(white_noise(1000, 700, 0.1f, 1), p);
+        Raster image = white_noise(1000, 700, 0.1f, 1);
+        if (colour) {
+            Raster rgb = make_raster(1000, 700, 3);
+            for (std::size_t i = 0; i < rgb.data.size(); ++i) rgb.data[i] = image.data[i / 3] + 0.01f * float(i % 3);
+            image = std::move(rgb);
+        }
+        auto s = clipflow::analyze_spectrum(image, p);
         QVERIFY(std::is_sorted(seen.begin(), seen.end()));
         if (abortAfter < 0) {
             QVERIFY(s.ok());

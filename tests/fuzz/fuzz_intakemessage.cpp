@@ -3,7 +3,8 @@
 // pixel bytes. The child parsed a stranger's file, so its answer is not trusted
 // either. Input layout: 4 bytes (little-endian) giving the message's length,
 // the message, then the pixels. Whatever is accepted encodes and decodes back
-// to the same message and pixels.
+// to the same message and pixels; asked to keep the 8-bit picture, the decoder
+// gives the same raster, and a picture only when it holds the raster's values.
 
 #include <clipflow/isolatedintake.h>
 
@@ -28,5 +29,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!again) __builtin_trap();
     const auto enc2 = clipflow::encode_evidence_message(*again);
     if (enc2.message != enc.message || enc2.pixels != enc.pixels) __builtin_trap();
+
+    auto kept = clipflow::decode_evidence_message({data + 4, message}, {data + 4 + message, size - 4 - message}, true);
+    if (!kept || kept->pixels.data != ev->pixels.data) __builtin_trap();
+    if (!kept->picture.empty() && clipflow::to_raster(kept->picture).data != kept->pixels.data) __builtin_trap();
+    // Sent on as the picture's bytes, it decodes to the same raster.
+    const auto enc3 = clipflow::encode_evidence_message(*kept);
+    auto third = clipflow::decode_evidence_message(bytes(enc3.message), bytes(enc3.pixels));
+    if (!third || third->pixels.data != kept->pixels.data) __builtin_trap();
     return 0;
 }

@@ -29,6 +29,9 @@ struct IntakeParams {
     ProvenanceParams provenance{}; ///< limits, and the C2PA trust anchors, for that
     /// JPEG files only, with decode_pixels: also their JPEG forensics (Evidence::jpeg) from the same bytes.
     bool read_jpeg_forensics = false;
+    /// Files whose samples decode to 8 bits also as Evidence::picture: the same values as bytes, for
+    /// analyses that read 8-bit samples (a quarter of the memory traffic of the float raster).
+    bool keep_picture = false;
 };
 
 struct EvidenceInfo {
@@ -49,6 +52,9 @@ struct EvidenceInfo {
 struct Evidence {
     EvidenceInfo info;
     Raster pixels; ///< grey or RGB float in [0, 1]; alpha is dropped
+    /// With IntakeParams::keep_picture, for 8-bit samples: `pixels` as bytes (pixels = picture / 255
+    /// exactly, same grid and channels); empty for other depths.
+    Picture picture;
     /// With IntakeParams::read_provenance: EXIF, IPTC and XMP (Exiv2), or why they could not be read.
     std::vector<MetadataEntry> metadata;
     std::string metadata_error;

@@ -37,14 +37,17 @@ std::string encode_intake_request(const std::string& path, const IntakeParams& p
 /// Child side: answers one request line (decode, read, encode). Never throws.
 WorkerReply answer_intake_request(const std::string& request);
 
-/// Evidence without its pixels as the message bytes, and its pixels as the pixel bytes.
+/// Evidence without its pixels as the message bytes, and its pixels as the pixel bytes
+/// (an 8-bit Evidence::picture as it is, else the raster as indices into a table or as float32).
 struct EncodedEvidence {
     std::string message;
     std::string pixels;
 };
 EncodedEvidence encode_evidence_message(const Evidence& evidence);
 /// The inverse. Anything malformed (the fuzz entry point) is CorruptData, never a crash.
-Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels);
+/// `keep_picture`: 8-bit samples also as Evidence::picture (IntakeParams::keep_picture).
+Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels,
+                                         bool keep_picture = false);
 
 /// A `clipflow intake-worker` child shared by the threads of one program.
 /// Thread-safe: requests are served one at a time.

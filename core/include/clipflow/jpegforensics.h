@@ -86,6 +86,9 @@ std::array<std::uint16_t, 64> ijg_table(int quality, bool chroma);
 /// CorruptData. Corrupt entropy data only skips the double-compression test.
 Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Raster* image = nullptr,
                                    const JpegForensicsParams& params = {});
+/// The same, the decoded grid given as 8-bit samples (Evidence::picture).
+Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Picture* image,
+                                   const JpegForensicsParams& params = {});
 
 /// Error level analysis: |image - image re-saved as JPEG `quality`| x gain, per channel,
 /// clamped to [0, 1]. Regions saved fewer times than the rest (pasted in) tend to stand out;

@@ -1,6 +1,7 @@
 #pragma once
 // A plain float image, so that callers (GUI, tests) need no OpenCV types.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -37,8 +38,16 @@ Picture to_picture(const Raster& image, int max_side = 0);
 /// The picture with its longer side at most `max_side` (area averaging); a copy when already that small.
 Picture scale_picture(const Picture& picture, int max_side);
 
+/// The float each 8-bit sample value stands for, v / 255 exactly as intake's decoders convert
+/// it (OpenCV's scaled conversion; a float division differs in the last bit for some v).
+const std::array<float, 256>& eight_bit_levels();
+
 /// ITU-R BT.601 luma, as JPEG encoders compute it; grey rasters are copied.
 Raster luminance(const Raster& image);
+/// The same of 8-bit samples read as value / 255: bit-identical to luminance() of that raster.
+Raster luminance(const Picture& image);
+/// The picture as a float raster, value / 255.
+Raster to_raster(const Picture& image);
 /// One colour channel (0 = R, 1 = G, 2 = B) as a single-channel raster.
 Raster channel(const Raster& image, int index);
 /// The w x h region at (x0, y0), copied row by row; the caller keeps it inside the image.

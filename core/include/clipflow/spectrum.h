@@ -80,6 +80,10 @@ struct SpectrumResult {
 
 /// Thread-safe; FFT plans are cached and shared between calls.
 Result<SpectrumResult> analyze_spectrum(const Raster& image, const SpectrumParams& params = {});
+/// The same for 8-bit samples, read as value / 255: equal to analysing the
+/// raster those values make (to float rounding), with a quarter of the memory
+/// traffic — the way for pictures decoded from 8-bit files.
+Result<SpectrumResult> analyze_spectrum(const Picture& image, const SpectrumParams& params = {});
 
 /// One Welch-averaged power spectrum of a single-channel raster: the building
 /// block of analyze_spectrum, exposed for benchmarks and custom analyses.
