@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Python/PyTorch eager reference for bench_forensicnet: the forensic-v2 network
-(core/src/forensicnet.cpp) with the same weights, read from the safetensors
+(core/src/detect/forensicnet.cpp) with the same weights, read from the safetensors
 file directly, on the same deterministic views.
 
 Usage: forensicnet_eager.py WEIGHTS [RUNS]

@@ -72,7 +72,9 @@ widgets::SpectrumView::Spectrum view_spectrum(const Spectrum& s, const QString& 
 
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreApplication::applicationDirPath())
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), detectors_(QCoreApplication::applicationDirPath()),
+      queue_(&detectors_, [this] { return nextFileSettings(); })
 {
     setWindowTitle(tr("ClipFlow Forensics"));
     setAcceptDrops(true);
@@ -243,7 +245,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), detectors_(QCoreA
     batch_left_->hide();
     batch_bar_->hide();
     statusBar()->showMessage(tr("Ready \u2014 ClipFlow Forensics %1").arg(QString::fromLatin1(clipflow::version())));
-    connect(&watcher_, &QFutureWatcher<Analysis>::finished, this, &MainWindow::finished);
+    connect(&queue_, &AnalysisQueue::started, this, &MainWindow::started);
+    connect(&queue_, &AnalysisQueue::finished, this, &MainWindow::finished);
     connect(&verifier_, &QFutureWatcher<std::vector<IntegrityCheck>>::finished, this, [this] {
         const auto checks = verifier_.result();
         QStringList bad;
@@ -463,104 +466,75 @@ void MainWindow::showPreferences()
 
 bool MainWindow::isBusy() const
 {
-    return running_ || !queue_.isEmpty();
+    return queue_.isBusy();
 }
 
 void MainWindow::openFile(const QString& path)
 {
+    QStringList fresh;
     for (const std::string& name : expand_image_paths({path.toStdString()})) {
         const QString f = QString::fromStdString(name);
         const int row = model_.add(f);
         const auto state = model_.state(row);
         // Each file is analysed once; cancelled ones may be queued again.
         if (state == EvidenceModel::State::Done || state == EvidenceModel::State::Failed ||
-            state == EvidenceModel::State::Analysing || queue_.contains(f))
+            state == EvidenceModel::State::Analysing || queue_.contains(f) || fresh.contains(f))
             continue;
         model_.setState(row, EvidenceModel::State::Queued);
-        queue_ << f;
-        ++batch_total_;
+        fresh << f;
     }
-    startNext();
+    queue_.enqueue(fresh); // the first may start at once (started() marks it)
+    updateBatchProgress();
 }
 
 void MainWindow::cancelQueued()
 {
-    for (const QString& f : std::as_const(queue_)) model_.setState(model_.find(f), EvidenceModel::State::Cancelled);
-    batch_total_ -= int(queue_.size());
-    queue_.clear();
+    for (const QString& f : queue_.cancelQueued()) model_.setState(model_.find(f), EvidenceModel::State::Cancelled);
     updateBatchProgress();
     statusBar()->showMessage(tr("Queued analyses cancelled"));
 }
 
 MainWindow::~MainWindow()
 {
-    // The analysis holds pointers to detectors_ and reader_; a file still being
-    // read is abandoned at once (the reader polls this every 100 ms).
-    closing_->store(true);
-    watcher_.waitForFinished();
+    // A file still being read is abandoned at once; the heat map's job sees the same flag.
+    queue_.shutdown();
     verifier_.waitForFinished();
     map_watcher_.waitForFinished();
 }
 
 void MainWindow::setReaderProgram(const QString& path)
 {
-    reader_program_ = path;
-    reader_limit_ = -1; // rebuilt before the next file
+    queue_.setReaderProgram(path);
 }
 
 void MainWindow::updateBatchProgress()
 {
     // One file needs no bar: its row says "analysing".
-    const bool show = batch_total_ > 1;
+    const bool show = queue_.batchTotal() > 1;
     batch_bar_->setVisible(show);
     batch_left_->setVisible(show);
     if (!show) return;
-    batch_bar_->setRange(0, batch_total_);
-    batch_bar_->setValue(batch_done_);
-    if (batch_done_ == 0 || !batch_clock_.isValid()) {
+    batch_bar_->setRange(0, queue_.batchTotal());
+    batch_bar_->setValue(queue_.batchDone());
+    const double seconds = queue_.secondsLeft();
+    if (seconds < 0) {
         batch_left_->setText(tr("estimating time left\u2026"));
         return;
     }
-    const double per_file = double(batch_clock_.elapsed()) / 1000.0 / batch_done_;
-    const int left = int(std::lround(per_file * (batch_total_ - batch_done_)));
+    const int left = int(std::lround(seconds));
     batch_left_->setText(left < 60 ? tr("about %n s left", nullptr, std::max(1, left))
                                    : tr("about %n min left", nullptr, (left + 30) / 60));
 }
 
-void MainWindow::startNext()
+AnalysisQueue::FileSettings MainWindow::nextFileSettings()
 {
-    if (running_ || queue_.isEmpty()) return;
-    const double limit = AppSettings::fileTimeLimit();
-    if (limit != reader_limit_) {
-        reader_.reset();
-        reader_limit_ = limit;
-        const QString exe =
-            reader_program_.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/clipflow") : reader_program_;
-        if (limit > 0 && QFileInfo(exe).isExecutable()) {
-            WorkerProcessParams params;
-            params.argv = {exe.toStdString(), "intake-worker"};
-            params.timeout_s = limit;
-            params.startup_timeout_s = 60;
-            params.abort = [closing = closing_] { return closing->load(); };
-            reader_ = std::make_shared<IsolatedReader>(std::move(params));
-        } else if (limit > 0) {
-            qWarning("clipflow-forensics: %s not found; images are read without a per-file time limit", qPrintable(exe));
-        }
-    }
-    if (batch_done_ == 0) batch_clock_.start();
-    running_ = true;
-    const QString file = queue_.takeFirst();
-    model_.setState(model_.find(file), EvidenceModel::State::Analysing);
-    statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(batch_done_ + 1).arg(batch_total_).arg(file));
-    updateBatchProgress();
-    // Preferences apply from the next file: robustness checks and trust anchors.
-    ScoreParams scoring;
-    scoring.robustness = AppSettings::robustnessChecks();
-    detectors_.setScoring(scoring);
-    ProvenanceParams provenance;
+    // Preferences apply from the next file: time limit, robustness checks, trust anchors.
+    AnalysisQueue::FileSettings settings;
+    settings.time_limit_s = AppSettings::fileTimeLimit();
+    settings.scoring.robustness = AppSettings::robustnessChecks();
     if (const QString trust = AppSettings::trustAnchors(); !trust.isEmpty()) {
         if (auto pem = read_trust_anchors(trust.toStdString())) {
-            provenance.c2pa.trust_anchors_pem = std::move(*pem);
+            settings.provenance.c2pa.trust_anchors_pem = std::move(*pem);
             trust_warned_.clear();
         } else if (trust_warned_ != trust) {
             trust_warned_ = trust;
@@ -569,14 +543,19 @@ void MainWindow::startNext()
                                      .arg(QString::fromStdString(pem.status().message())));
         }
     }
-    watcher_.setFuture(
-        QtConcurrent::run(analyse_file, file, &detectors_, reader_, provenance, queue_.isEmpty() ? QString() : queue_.first()));
+    return settings;
 }
 
-void MainWindow::finished()
+void MainWindow::started(const QString& file, int index, int total)
 {
-    Analysis a = watcher_.result();
-    running_ = false;
+    model_.setState(model_.find(file), EvidenceModel::State::Analysing);
+    statusBar()->showMessage(tr("Analysing %1 of %2: %3\u2026").arg(index).arg(total).arg(file));
+    updateBatchProgress();
+}
+
+void MainWindow::finished(std::shared_ptr<Analysis> analysis)
+{
+    Analysis a = std::move(*analysis);
     const int row = model_.find(a.file);
     const bool ok = a.error.isEmpty();
     if (ok) {
@@ -597,7 +576,6 @@ void MainWindow::finished()
     // name, verdict and provenance fit beside each other at the default window size.
     table_->setColumnWidth(EvidenceModel::Verdict, std::min(table_->columnWidth(EvidenceModel::Verdict), 185));
     table_->setColumnWidth(EvidenceModel::Provenance, std::min(table_->columnWidth(EvidenceModel::Provenance), 190));
-    ++batch_done_;
     // Show the newest result unless the analyst is looking at another row.
     const QModelIndex current = table_->selectionModel()->currentIndex();
     const QModelIndex mine = sorted_.mapFromSource(model_.index(row, EvidenceModel::Name));
@@ -605,13 +583,9 @@ void MainWindow::finished()
         table_->selectionModel()->setCurrentIndex(mine, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         if (const Analysis* shown = model_.analysis(row)) showAnalysis(*shown);
     }
-    if (queue_.isEmpty()) {
-        statusBar()->showMessage(ok ? tr("Analysed %1").arg(file) : tr("Failed: %1").arg(file));
-        batch_total_ = batch_done_ = 0;
-    }
+    if (queue_.isEmpty()) statusBar()->showMessage(ok ? tr("Analysed %1").arg(file) : tr("Failed: %1").arg(file));
     updateBatchProgress();
-    Q_EMIT analysisFinished(file, ok);
-    startNext();
+    Q_EMIT analysisFinished(file, ok); // the queue starts the next file on return
 }
 
 bool MainWindow::saveCase(const QString& path)
@@ -689,8 +663,8 @@ void MainWindow::updateHeatMap()
     statusBar()->showMessage(tr("Computing the heat map\u2026"));
     // The analysis kept a preview only: the file is read again (by the isolated reader
     // when there is one), and must still be the bytes analysed.
-    map_watcher_.setFuture(
-        QtConcurrent::run([file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = closing_, reader = reader_] {
+    map_watcher_.setFuture(QtConcurrent::run(
+        [file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = queue_.closing(), reader = queue_.reader()] {
             MapJob job{sha, std::nullopt, file, {}};
             auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
             if (!ev) {

@@ -1,11 +1,12 @@
 #pragma once
 // The main window: drop or open an image, see its hash, its stored pixels,
 // its spectra and radial profiles, both detectors' scores and where it falls
-// among natural images. Analysis runs on a worker thread (QtConcurrent), each
-// file first read by an isolated `clipflow intake-worker` under the per-file
-// time limit; everything here runs on the GUI thread.
+// among natural images. A view over the evidence model and the case: the
+// AnalysisQueue runs the analyses (and owns the isolated reader); everything
+// here runs on the GUI thread.
 
 #include "analysis.h"
+#include "analysisqueue.h"
 #include "evidencemodel.h"
 
 #include <clipflow/casefile.h>
@@ -44,7 +45,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
-    ~MainWindow() override; // stops the isolated reader and waits for the running analysis
+    ~MainWindow() override; // shuts the queue down (its reader and running analysis), waits for other jobs
 
     // Adds the file (or every image in a folder) to the evidence table and
     // queues its background analysis; results appear as each finishes.
@@ -113,8 +114,9 @@ private:
     void showPreferences();
     void showModelCards(const std::shared_ptr<const ModelCards>& cards);
     CaseEvidence* caseEntry(const std::string& sha256);
-    void startNext();
-    void finished();
+    void started(const QString& file, int index, int total);
+    void finished(std::shared_ptr<Analysis> analysis);
+    AnalysisQueue::FileSettings nextFileSettings();
     void showSelected();
     void showAnalysis(const Analysis& a);
     void updateHeatMap();
@@ -136,8 +138,6 @@ private:
     QSortFilterProxyModel sorted_;
     QTableView* table_ = nullptr;
     QLineEdit* filter_ = nullptr;
-    QStringList queue_;
-    bool running_ = false; // from start until its results are shown (not just computed)
     CaseFile case_;
     QString case_path_;
     QLabel* banner_ = nullptr;
@@ -154,17 +154,11 @@ private:
     std::string current_sha_; // the evidence whose notes are in the editor
     std::shared_ptr<const ModelCards> shown_cards_;
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
-    int batch_total_ = 0, batch_done_ = 0;
-    QElapsedTimer batch_clock_; // since the batch's first file started
     QProgressBar* batch_bar_ = nullptr;
     QLabel* batch_left_ = nullptr;
     Detectors detectors_;
-    // The isolated reader: used by the running analysis only; replaced between files when the limit changes.
-    std::shared_ptr<IsolatedReader> reader_; // shared with the heat map's job
-    QString reader_program_;
-    std::shared_ptr<std::atomic<bool>> closing_ = std::make_shared<std::atomic<bool>>(false);
-    double reader_limit_ = -1;
-    QFutureWatcher<Analysis> watcher_;
+    // Owns the reader process and the running analysis; declared after detectors_, which it uses.
+    AnalysisQueue queue_;
     QCheckBox* heat_ = nullptr;
     QWidget* heat_legend_ = nullptr;
     QString shown_file_; // the analysed file on screen (empty when it failed)

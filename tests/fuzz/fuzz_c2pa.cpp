@@ -4,8 +4,8 @@
 // presented: as a whole file, as a PNG caBX store, as a JPEG APP11 store split
 // over segments, or straight to the CBOR and COSE code.
 
-#include "cbor.h"
-#include "cose.h"
+#include "provenance/cbor.h"
+#include "provenance/cose.h"
 
 #include <clipflow/c2pa.h>
 

@@ -1,9 +1,9 @@
 // Fuzz target: the features one data-parallel training rank sends the others
-// (core/src/featurestage.h). Any bytes from the network are refused or
+// (core/src/train/featurestage.h). Any bytes from the network are refused or
 // accepted without a crash; what is accepted encodes and decodes back to the
 // same bytes.
 
-#include "featurestage.h"
+#include "train/featurestage.h"
 
 #include <cstddef>
 #include <cstdint>

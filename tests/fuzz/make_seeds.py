@@ -37,7 +37,7 @@ def read_metadata(path):
 
 
 def feature_message(items):
-    """The bytes a training rank sends the others (core/src/featurestage.cpp)."""
+    """The bytes a training rank sends the others (core/src/train/featurestage.cpp)."""
     def string(b):
         return struct.pack("<Q", len(b)) + b
 

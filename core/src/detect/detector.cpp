@@ -1,0 +1,544 @@
+#include "clipflow/detector.h"
+
+#include "clipflow/laundering.h"
+#include "clipflow/modelregistry.h"
+#include "clipflow/supervisedmodel.h"
+#include "support/rounding.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace clipflow {
+
+using detail::rounded;
+
+const char* detector_kind_name(DetectorKind kind)
+{
+    return kind == DetectorKind::ClipFlow ? "clipflow" : "supervised";
+}
+
+std::optional<DetectorKind> detector_kind_from_name(const std::string& name)
+{
+    if (name == "clipflow") return DetectorKind::ClipFlow;
+    if (name == "supervised") return DetectorKind::Supervised;
+    return std::nullopt;
+}
+
+const char* default_detector_file(DetectorKind kind)
+{
+    return kind == DetectorKind::ClipFlow ? "clipflow-default.safetensors" : "clipflow-supervised.safetensors";
+}
+
+const char* verdict_code(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Natural: return "natural";
+    case Verdict::Weak: return "weak";
+    case Verdict::Moderate: return "moderate";
+    case Verdict::Strong: return "strong";
+    case Verdict::Inconclusive: return "inconclusive";
+    }
+    return "natural";
+}
+
+std::optional<Verdict> verdict_from_code(const std::string& code)
+{
+    for (Verdict v : {Verdict::Natural, Verdict::Weak, Verdict::Moderate, Verdict::Strong, Verdict::Inconclusive})
+        if (code == verdict_code(v)) return v;
+    return std::nullopt;
+}
+
+const char* verdict_wording(Verdict verdict)
+{
+    switch (verdict) {
+    case Verdict::Natural: return "consistent with natural images";
+    case Verdict::Weak: return "weak evidence of AI generation";
+    case Verdict::Moderate: return "moderate evidence of AI generation";
+    case Verdict::Strong: return "strong evidence of AI generation";
+    case Verdict::Inconclusive: return "inconclusive";
+    }
+    return "inconclusive";
+}
+
+const std::vector<std::string>& robustness_transforms()
+{
+    static const std::vector<std::string> names = {"jpeg90", "jpeg75", "resize75", "resize50"};
+    return names;
+}
+
+Result<Raster> apply_robustness_transform(const Raster& image, const std::string& transform)
+{
+    if (transform == "jpeg90") return jpeg_roundtrip(image, 90);
+    if (transform == "jpeg75") return jpeg_roundtrip(image, 75);
+    if (transform == "resize75" || transform == "resize50") {
+        const double f = transform == "resize75" ? 0.75 : 0.5;
+        return resize_shorter_side(image, std::max(1, int(std::lround(f * std::min(image.width, image.height)))));
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown robustness transform \"" + transform + "\"");
+}
+
+std::vector<std::string> flipped_transforms(Verdict level, const std::vector<RobustnessCheck>& checks)
+{
+    std::vector<std::string> flipped;
+    for (const auto& c : checks)
+        if ((c.level == Verdict::Natural) != (level == Verdict::Natural)) flipped.push_back(c.transform);
+    return flipped;
+}
+
+namespace {
+
+std::string transforms_in_words(const std::vector<std::string>& transforms)
+{
+    std::string words;
+    for (const auto& t : transforms) words += (words.empty() ? "" : ", ") + std::string(robustness_transform_wording(t));
+    return words;
+}
+
+} // namespace
+
+std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& checks)
+{
+    return transforms_in_words(flipped_transforms(level, checks));
+}
+
+const char* robustness_transform_wording(const std::string& t)
+{
+    if (t == "jpeg90") return "JPEG quality 90";
+    if (t == "jpeg75") return "JPEG quality 75";
+    if (t == "resize75") return "resizing to 75%";
+    if (t == "resize50") return "resizing to 50%";
+    return "a transform";
+}
+
+namespace {
+
+std::string number(double v, const char* format)
+{
+    char buf[32];
+    std::snprintf(buf, sizeof buf, format, v);
+    return buf;
+}
+
+} // namespace
+
+double DetectorScore::evidence() const
+{
+    if (clipflow) return -clipflow->calibrated.log_likelihood;
+    if (supervised) return supervised->p_ai;
+    return ai_score;
+}
+
+std::string DetectorScore::to_json() const
+{
+    nlohmann::json j{{"detector", detector_kind_name(kind)}, {"model_id", model_id}, {"backbone", backbone_id}};
+    if (clipflow) {
+        const auto& c = clipflow->calibrated;
+        j["log_likelihood"] = rounded(c.log_likelihood, 1e-5);
+        j["percentile"] = rounded(c.percentile, 1e-3);
+        j["p_value"] = c.p_value < 1e-4 ? c.p_value : rounded(c.p_value, 1e-6);
+        j["p_extrapolated"] = c.p_extrapolated;
+        j["ai_score"] = rounded(ai_score, 1e-4);
+        j["verdict"] = verdict_text;
+        j["verdict_code"] = verdict_code(verdict);
+        j["views"] = clipflow->view_log_likelihoods.size();
+    } else if (supervised) {
+        const auto& s = *supervised;
+        j["p_ai"] = rounded(s.p_ai, 1e-5);
+        j["ai_score"] = rounded(ai_score, 1e-4);
+        j["generator"] = s.generator.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.generator);
+        j["unknown_generator"] = s.unknown_generator;
+        nlohmann::json probs = nlohmann::json::object();
+        for (const auto& [name, p] : s.generator_probs) probs[name] = rounded(p, 1e-4);
+        j["generator_probs"] = probs;
+        j["distance"] = rounded(s.distance, 1e-3);
+        j["verdict"] = verdict_text;
+        j["verdict_code"] = verdict_code(verdict);
+    }
+    j["level_code"] = verdict_code(level);
+    if (!inconclusive_reason.empty()) j["inconclusive_reason"] = inconclusive_reason;
+    if (!robustness.empty()) {
+        nlohmann::json checks = nlohmann::json::array();
+        for (const auto& c : robustness)
+            checks.push_back(
+                {{"transform", c.transform}, {"ai_score", rounded(c.ai_score, 1e-4)}, {"verdict_code", verdict_code(c.level)}});
+        j["robustness"] = checks;
+    }
+    if (seen) j["seen_in_training"] = true;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+struct Detector::Impl {
+    DetectorKind kind = DetectorKind::ClipFlow;
+    std::string path;
+    std::optional<ClipFlowDetector> clipflow;
+    std::optional<SupervisedDetector> supervised;
+};
+
+Detector::Detector() : impl_(std::make_unique<Impl>()) {}
+Detector::Detector(Detector&&) noexcept = default;
+Detector& Detector::operator=(Detector&&) noexcept = default;
+Detector::~Detector() = default;
+
+Result<Detector> Detector::load(const std::string& path, const DetectorLoadParams& params)
+{
+    DetectorLoadParams lp = params;
+    if (!lp.clip_model.empty()) {
+        const ModelRegistry registry = lp.models_dir.empty() ? ModelRegistry() : ModelRegistry(lp.models_dir);
+        auto resolved = registry.resolve(lp.clip_model);
+        if (!resolved) return resolved.status();
+        lp.clip_model = *resolved;
+    }
+    auto kind_name = detector_kind(path);
+    if (!kind_name) return kind_name.status();
+    const auto kind = detector_kind_from_name(*kind_name);
+    if (!kind) return Status(ErrorCode::UnsupportedFormat, path + ": unknown detector kind \"" + *kind_name + "\"");
+    Detector d;
+    d.impl_->kind = *kind;
+    d.impl_->path = path;
+    if (*kind == DetectorKind::ClipFlow) {
+        auto det = ClipFlowDetector::load(path, lp);
+        if (!det) return det.status();
+        d.impl_->clipflow.emplace(std::move(*det));
+    } else {
+        auto det = SupervisedDetector::load(path, lp);
+        if (!det) return det.status();
+        d.impl_->supervised.emplace(std::move(*det));
+    }
+    return d;
+}
+
+Result<Detector> load_detector(const std::string& path, const DetectorLoadParams& params)
+{
+    return Detector::load(path, params);
+}
+
+DetectorKind Detector::kind() const
+{
+    return impl_->kind;
+}
+const std::string& Detector::path() const
+{
+    return impl_->path;
+}
+
+const DetectorModelHeader& Detector::info() const
+{
+    if (impl_->clipflow) return impl_->clipflow->info();
+    return impl_->supervised->info();
+}
+
+bool Detector::clip_backbone() const
+{
+    return info().backbone_type == "clip";
+}
+
+bool Detector::trained_on(const std::string& sha256) const
+{
+    return impl_->clipflow ? impl_->clipflow->info().trained_on(sha256) : impl_->supervised->info().trained_on(sha256);
+}
+
+bool Detector::seen(const std::string& sha256) const
+{
+    if (sha256.empty()) return false;
+    return trained_on(sha256) || (impl_->clipflow && impl_->clipflow->info().calibrated_on(sha256));
+}
+
+double Detector::evidence_threshold() const
+{
+    return impl_->clipflow ? -impl_->clipflow->info().calibration.threshold() : 0.5;
+}
+
+const ClipFlowDetector* Detector::clipflow() const
+{
+    return impl_->clipflow ? &*impl_->clipflow : nullptr;
+}
+const SupervisedDetector* Detector::supervised() const
+{
+    return impl_->supervised ? &*impl_->supervised : nullptr;
+}
+
+Result<ScoreMap> Detector::score_map(const Raster& image, const ScoreMapParams& params) const
+{
+    if (!impl_->clipflow)
+        return Status(ErrorCode::UnsupportedFormat, "score maps come from the CLIP-Flow detector; this is a " +
+                                                        std::string(detector_kind_name(impl_->kind)) + " detector");
+    return impl_->clipflow->score_map(image, params);
+}
+
+namespace {
+
+// The model's own answer as a DetectorScore: ai_score, calibrated level and the kind's details.
+Result<DetectorScore> with_level(DetectorScore d, const std::string& code)
+{
+    const auto v = verdict_from_code(code);
+    if (!v || *v == Verdict::Inconclusive)
+        return Status(ErrorCode::Internal, "the detector gave an unknown verdict \"" + code + "\"");
+    d.level = *v;
+    return d;
+}
+
+Result<DetectorScore> from_model(Result<ClipFlowScore> s)
+{
+    if (!s) return s.status();
+    DetectorScore d;
+    d.ai_score = s->calibrated.ai_score;
+    const std::string code = s->calibrated.verdict_code;
+    d.clipflow = std::move(*s);
+    return with_level(std::move(d), code);
+}
+
+Result<DetectorScore> from_model(Result<SupervisedScore> s)
+{
+    if (!s) return s.status();
+    DetectorScore d;
+    d.ai_score = s->ai_score;
+    const std::string code = s->verdict_code;
+    d.supervised = std::move(*s);
+    return with_level(std::move(d), code);
+}
+
+} // namespace
+
+Result<DetectorScore> Detector::raw_score(const Raster& view) const
+{
+    return impl_->clipflow ? from_model(impl_->clipflow->score(view)) : from_model(impl_->supervised->score(view));
+}
+
+Result<DetectorScore> Detector::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
+{
+    return finish_score(raw_score(image), image, sha256, params);
+}
+
+std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<ScoreInput>& images, const ScoreParams& params) const
+{
+    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
+    std::vector<Raster> views;
+    std::vector<std::size_t> first{0};
+    for (const auto& in : images) {
+        if (in.image)
+            for (auto& v : bb.scoring_views(*in.image)) views.push_back(std::move(v));
+        first.push_back(views.size());
+    }
+    auto feats = views.empty() ? Result<std::vector<std::vector<float>>>(Status(ErrorCode::InvalidArgument, "no images"))
+                               : bb.features(views);
+    // CLIP-Flow: every view of every image through the flow in one pass too.
+    Result<std::vector<float>> lls = Status(ErrorCode::InvalidArgument, "no features");
+    if (feats && impl_->clipflow) lls = impl_->clipflow->view_log_likelihoods(*feats);
+    std::vector<Result<DetectorScore>> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (!images[i].image) {
+            out.emplace_back(Status(ErrorCode::InvalidArgument, "no image"));
+            continue;
+        }
+        const Raster& image = *images[i].image;
+        const auto b = static_cast<std::ptrdiff_t>(first[i]), e = static_cast<std::ptrdiff_t>(first[i + 1]);
+        if (!feats || (impl_->clipflow && !lls)) { // one image the backbone refuses must not fail the others
+            out.push_back(score(image, images[i].sha256, params));
+            continue;
+        }
+        auto model = impl_->clipflow
+                         ? from_model(impl_->clipflow->score_from_log_likelihoods({lls->begin() + b, lls->begin() + e}))
+                         : from_model(impl_->supervised->score_features({feats->begin() + b, feats->begin() + e}));
+        out.push_back(finish_score(std::move(model), image, images[i].sha256, params));
+    }
+    return out;
+}
+
+// Seen, the near-threshold band and robustness on top of the model's answer.
+Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
+                                             const ScoreParams& params) const
+{
+    auto raw = [this](const Raster& view) { return raw_score(view); };
+    if (!scored) return scored.status();
+    DetectorScore d = std::move(*scored);
+    d.kind = impl_->kind;
+    d.model_id = info().model_id;
+    d.backbone_id = info().backbone_id;
+    d.seen = seen(sha256);
+    d.verdict = d.level;
+
+    std::vector<std::string> reasons;
+    const double band = std::max(1.0, params.inconclusive_band);
+    if (band > 1.0) {
+        if (d.clipflow) {
+            const double p = d.clipflow->calibrated.p_value, fpr = impl_->clipflow->info().calibration.fpr();
+            d.threshold = fpr;
+            d.thresholded_score = p;
+            d.near_threshold = p >= fpr / band && p < fpr * band;
+            if (d.near_threshold)
+                reasons.push_back("the score is close to the model's threshold (p = " + number(p, "%.3g") + ", threshold " +
+                                  number(fpr, "%.3g") + ")");
+        } else if (d.supervised && std::abs(d.supervised->p_ai - 0.5) < 0.1 * (band - 1.0)) {
+            d.near_threshold = true;
+            d.threshold = 0.5;
+            d.thresholded_score = d.supervised->p_ai;
+            reasons.push_back("the score is close to the model's threshold (p_ai = " + number(d.supervised->p_ai, "%.2f") +
+                              ", threshold 0.5)");
+        }
+    }
+    if (params.robustness) {
+        for (const auto& t : robustness_transforms()) {
+            auto view = apply_robustness_transform(image, t);
+            if (!view) continue; // too small to shrink: nothing to say about it
+            auto r = raw(*view);
+            if (!r) continue;
+            d.robustness.push_back({t, r->ai_score, r->level});
+        }
+        d.flipped_under = flipped_transforms(d.level, d.robustness);
+        if (!d.flipped_under.empty()) reasons.push_back("the verdict changes under " + transforms_in_words(d.flipped_under));
+    }
+    for (const auto& r : reasons) d.inconclusive_reason += (d.inconclusive_reason.empty() ? "" : "; ") + r;
+    if (!reasons.empty()) d.verdict = Verdict::Inconclusive;
+    d.verdict_text = verdict_wording(d.verdict);
+    return d;
+}
+
+const DetectorScore* DetectorSetScore::find(DetectorKind kind) const
+{
+    for (const auto& s : scores)
+        if (s.kind == kind) return &s;
+    return nullptr;
+}
+
+bool DetectorSetScore::disagree() const
+{
+    bool natural = false, not_natural = false;
+    for (const auto& s : scores) (s.level == Verdict::Natural ? natural : not_natural) = true;
+    return natural && not_natural;
+}
+
+Verdict DetectorSetScore::verdict() const
+{
+    if (!inconclusive_reason().empty()) return Verdict::Inconclusive;
+    Verdict weakest = Verdict::Strong;
+    for (const auto& s : scores) weakest = std::min(weakest, s.level);
+    return weakest;
+}
+
+std::string DetectorSetScore::inconclusive_reason() const
+{
+    if (scores.empty()) return "no detector scored the image";
+    if (disagree()) return "the detectors disagree";
+    std::string why;
+    for (const auto& s : scores)
+        if (s.verdict == Verdict::Inconclusive)
+            why += (why.empty() ? "" : "; ") +
+                   std::string(scores.size() > 1 ? detector_kind_name(s.kind) + std::string(": ") : "") + s.inconclusive_reason;
+    return why;
+}
+
+std::string DetectorSetScore::to_json() const
+{
+    if (scores.size() == 1) return scores.front().to_json();
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& s : scores) results.push_back(nlohmann::json::parse(s.to_json()));
+    nlohmann::json j{{"detector", "all"},
+                     {"results", results},
+                     {"disagreement", disagree()},
+                     {"verdict", verdict_wording(verdict())},
+                     {"verdict_code", verdict_code(verdict())}};
+    if (const auto why = inconclusive_reason(); !why.empty()) j["inconclusive_reason"] = why;
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+DetectorSet::DetectorSet() = default;
+DetectorSet::DetectorSet(DetectorSet&&) noexcept = default;
+DetectorSet& DetectorSet::operator=(DetectorSet&&) noexcept = default;
+DetectorSet::~DetectorSet() = default;
+
+Result<DetectorSet> DetectorSet::load(const DetectorSetParams& params)
+{
+    DetectorSet set;
+    set.keep_going_ = params.keep_going;
+    const std::string exe_dir = params.exe_dir.empty() ? running_program_dir() : params.exe_dir;
+    for (const auto& [kind, choice] : {std::pair{DetectorKind::ClipFlow, &params.clipflow_model},
+                                       std::pair{DetectorKind::Supervised, &params.supervised_model}}) {
+        if (*choice == "-") continue;
+        Status failure;
+        if (auto path = choice->empty() ? find_default_detector(exe_dir, default_detector_file(kind)) : Result(*choice); !path) {
+            failure = path.status();
+        } else if (auto d = Detector::load(*path, params.load); !d) {
+            failure = Status(d.status().code(), *path + ": " + d.status().message());
+        } else if (d->kind() != kind) {
+            failure = Status(ErrorCode::InvalidArgument, *path + " is a " + detector_kind_name(d->kind()) + " detector, not a " +
+                                                             detector_kind_name(kind) + " one");
+        } else {
+            set.detectors_.push_back(std::move(*d));
+            continue;
+        }
+        if (!params.keep_going) return failure;
+        set.errors_ += (set.errors_.empty() ? "" : "\n") + failure.message();
+    }
+    return set;
+}
+
+const std::vector<Detector>& DetectorSet::detectors() const
+{
+    return detectors_;
+}
+
+const Detector* DetectorSet::find(DetectorKind kind) const
+{
+    for (const auto& d : detectors_)
+        if (d.kind() == kind) return &d;
+    return nullptr;
+}
+
+bool DetectorSet::clip_backbone() const
+{
+    return std::any_of(detectors_.begin(), detectors_.end(), [](const Detector& d) { return d.clip_backbone(); });
+}
+
+const std::string& DetectorSet::errors() const
+{
+    return errors_;
+}
+
+std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector<ScoreInput>& images,
+                                                               const ScoreParams& params) const
+{
+    std::vector<DetectorSetScore> sets(images.size());
+    std::vector<std::optional<Status>> failed(images.size());
+    for (const auto& d : detectors_) {
+        auto scores = d.score_batch(images, params);
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            if (scores[i]) {
+                sets[i].scores.push_back(std::move(*scores[i]));
+            } else if (!keep_going_) {
+                if (!failed[i]) failed[i] = scores[i].status();
+            } else {
+                sets[i].error += (sets[i].error.empty() ? "" : "\n") + scores[i].status().message();
+            }
+        }
+    }
+    std::vector<Result<DetectorSetScore>> out;
+    out.reserve(images.size());
+    for (std::size_t i = 0; i < images.size(); ++i) {
+        if (failed[i])
+            out.emplace_back(*failed[i]);
+        else
+            out.emplace_back(std::move(sets[i]));
+    }
+    return out;
+}
+
+Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
+{
+    DetectorSetScore out;
+    for (const auto& d : detectors_) {
+        auto s = d.score(image, sha256, params);
+        if (s) {
+            out.scores.push_back(std::move(*s));
+            continue;
+        }
+        if (!keep_going_) return s.status();
+        out.error += (out.error.empty() ? "" : "\n") + s.status().message();
+    }
+    return out;
+}
+
+} // namespace clipflow

@@ -1,0 +1,105 @@
+#include "clipflow/scoremap.h"
+
+#include "support/rounding.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace clipflow {
+
+namespace {
+
+// Starts of n tiles of side t spread evenly over [0, extent]: on the 8-pixel grid
+// (JPEG blocks, like the detectors' views) except the last, which ends at the edge.
+std::vector<int> starts(int extent, int t, int stride)
+{
+    if (extent <= t) return {0};
+    const int n = 1 + (extent - t + stride - 1) / stride;
+    std::vector<int> out;
+    for (int i = 0; i + 1 < n; ++i) out.push_back(static_cast<int>(static_cast<long>(i) * (extent - t) / (n - 1)) / 8 * 8);
+    out.push_back(extent - t);
+    return out;
+}
+
+} // namespace
+
+Result<ScoreMap> score_map_layout(int width, int height, const ScoreMapParams& p)
+{
+    if (width < 1 || height < 1) return Status(ErrorCode::InvalidArgument, "the image has no pixels");
+    if (p.tile < 32 || p.tile > 4096) return Status(ErrorCode::InvalidArgument, "the map's tile side must be 32 to 4096 pixels");
+    if (p.min_stride < 8 || p.min_stride > p.tile)
+        return Status(ErrorCode::InvalidArgument, "the map's stride must be 8 pixels to one tile");
+    if (p.max_tiles < 1) return Status(ErrorCode::InvalidArgument, "the map needs at least one tile");
+    ScoreMap m;
+    m.image_width = width;
+    m.image_height = height;
+    m.tile_width = std::min(p.tile, width);
+    m.tile_height = std::min(p.tile, height);
+    // Wider strides until the budget holds, but never wider than a tile: a gap would
+    // leave pixels no tile has seen, drawn as if they were natural.
+    for (int stride = p.min_stride;; stride = std::min(stride + 8, p.tile)) {
+        m.xs = starts(width, m.tile_width, stride);
+        m.ys = starts(height, m.tile_height, stride);
+        if (m.xs.size() * m.ys.size() <= static_cast<std::size_t>(p.max_tiles) || stride == p.tile) break;
+    }
+    return m;
+}
+
+Raster ScoreMap::render(int long_side) const
+{
+    Raster out;
+    if (image_width < 1 || image_height < 1 || ai_score.size() != xs.size() * ys.size() || ai_score.empty()) return out;
+    const int side = std::clamp(long_side, 1, std::max(image_width, image_height));
+    const double scale = double(side) / std::max(image_width, image_height);
+    out.width = std::max(1, static_cast<int>(std::lround(image_width * scale)));
+    out.height = std::max(1, static_cast<int>(std::lround(image_height * scale)));
+    out.channels = 1;
+    out.data.resize(out.pixel_count());
+    // Tiles covering each output column and row (separable: a tile covers a pixel
+    // when it covers both its column and its row).
+    auto covering = [](int n, int extent, const std::vector<int>& at, int t) {
+        std::vector<std::vector<int>> cover(static_cast<std::size_t>(n));
+        for (int u = 0; u < n; ++u) {
+            const double x = (u + 0.5) * extent / n;
+            for (int k = 0; k < static_cast<int>(at.size()); ++k)
+                if (x >= at[static_cast<std::size_t>(k)] && x < at[static_cast<std::size_t>(k)] + t)
+                    cover[static_cast<std::size_t>(u)].push_back(k);
+        }
+        return cover;
+    };
+    const auto cx = covering(out.width, image_width, xs, tile_width);
+    const auto cy = covering(out.height, image_height, ys, tile_height);
+    for (int v = 0; v < out.height; ++v)
+        for (int u = 0; u < out.width; ++u) {
+            double sum = 0;
+            int n = 0;
+            for (int r : cy[static_cast<std::size_t>(v)])
+                for (int c : cx[static_cast<std::size_t>(u)]) {
+                    sum += at(c, r);
+                    ++n;
+                }
+            out.data[static_cast<std::size_t>(v) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(u)] =
+                n ? static_cast<float>(std::clamp(sum / n, 0.0, 1.0)) : 0.0f;
+        }
+    return out;
+}
+
+std::string ScoreMap::to_json() const
+{
+    nlohmann::json ll = nlohmann::json::array(), ai = nlohmann::json::array();
+    for (float v : log_likelihood) ll.push_back(detail::rounded(v, 1e-3));
+    for (float v : ai_score) ai.push_back(detail::rounded(v, 1e-3));
+    return nlohmann::json{{"image_width", image_width},
+                          {"image_height", image_height},
+                          {"tile_width", tile_width},
+                          {"tile_height", tile_height},
+                          {"xs", xs},
+                          {"ys", ys},
+                          {"log_likelihood", ll},
+                          {"ai_score", ai}}
+        .dump();
+}
+
+} // namespace clipflow

@@ -1,0 +1,266 @@
+#include "clipflow/evaluation.h"
+
+#include "clipflow/evidence.h"
+#include "clipflow/laundering.h"
+#include "clipflow/metrics.h"
+#include "support/rounding.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace clipflow {
+namespace {
+
+constexpr std::size_t kConditions = 4;
+constexpr std::array<EvalCondition, kConditions> kAll = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop,
+                                                         EvalCondition::CropJpeg};
+
+struct Sample {
+    EvalImage image;
+    std::string format;
+    bool excluded = false;
+    double pixels = 0;
+    std::array<double, kConditions> score{}; // evidence: higher = more AI-like
+    Status status;
+};
+
+EvalMetrics metrics(const std::vector<double>& neg, const std::vector<double>& pos, double threshold)
+{
+    EvalMetrics m;
+    m.real = static_cast<long>(neg.size());
+    m.fake = static_cast<long>(pos.size());
+    m.auc = roc_auc(neg, pos);
+    m.ap = average_precision(neg, pos);
+    m.tpr_at_5pct_fpr = tpr_at_fpr(neg, pos, 0.05);
+    m.calibrated_tpr = rate_above(pos, threshold);
+    m.calibrated_fpr = rate_above(neg, threshold);
+    return m;
+}
+
+nlohmann::json metrics_json(const EvalMetrics& m)
+{
+    auto num = [](double v) { return std::isfinite(v) ? nlohmann::json(detail::rounded(v, 1e-4)) : nlohmann::json(nullptr); };
+    return {{"real", m.real},
+            {"fake", m.fake},
+            {"auc", num(m.auc)},
+            {"ap", num(m.ap)},
+            {"tpr_at_5pct_fpr", num(m.tpr_at_5pct_fpr)},
+            {"calibrated_tpr", num(m.calibrated_tpr)},
+            {"calibrated_fpr", num(m.calibrated_fpr)}};
+}
+
+double symmetric_auc(const std::vector<double>& neg, const std::vector<double>& pos)
+{
+    const double a = roc_auc(neg, pos);
+    return std::isfinite(a) ? std::max(a, 1.0 - a) : a;
+}
+
+// The transformed copy a condition scores (the as-is condition scores the decoded pixels
+// themselves, without a copy).
+Result<Raster> view_of(const Raster& image, EvalCondition c, const EvalParams& p)
+{
+    switch (c) {
+    case EvalCondition::AsIs: return image;
+    case EvalCondition::Laundered: return launder(image, p.launder_side, p.launder_quality);
+    case EvalCondition::Crop: return center_crop(image, p.crop_size);
+    case EvalCondition::CropJpeg: {
+        auto cropped = center_crop(image, p.crop_size);
+        return cropped ? jpeg_roundtrip(*cropped, p.crop_jpeg_quality) : Result<Raster>(cropped.status());
+    }
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown evaluation condition");
+}
+
+Status check(const EvalParams& p)
+{
+    auto bad = [](const std::string& why) { return Status(ErrorCode::InvalidArgument, why); };
+    if (p.real.empty() || p.fake_dir.empty()) return bad("real images and a fake folder are required");
+    if (p.conditions.empty()) return bad("no condition chosen");
+    if (p.launder_side < 16 || p.launder_side > 8192) return bad("the laundering side must be 16..8192");
+    if (p.launder_quality < 1 || p.launder_quality > 100) return bad("the laundering JPEG quality must be 1..100");
+    if (p.crop_size < 16 || p.crop_size > 8192) return bad("the crop size must be 16..8192");
+    if (p.crop_jpeg_quality < 1 || p.crop_jpeg_quality > 100) return bad("the crop's JPEG quality must be 1..100");
+    if (p.threads < 0) return bad("threads must not be negative");
+    return {};
+}
+
+} // namespace
+
+const char* eval_condition_word(EvalCondition c)
+{
+    constexpr const char* words[kConditions] = {"asis", "laundered", "crop", "cropjpg"};
+    return words[static_cast<std::size_t>(c)];
+}
+
+std::optional<EvalCondition> eval_condition_from_word(const std::string& word)
+{
+    for (EvalCondition c : kAll)
+        if (word == eval_condition_word(c)) return c;
+    return std::nullopt;
+}
+
+const char* eval_condition_key(EvalCondition c)
+{
+    constexpr const char* keys[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg"};
+    return keys[static_cast<std::size_t>(c)];
+}
+
+Result<EvalResult> evaluate_detector(const EvalParams& params)
+{
+    if (auto s = check(params); !s.ok()) return s;
+    std::array<bool, kConditions> on{};
+    for (EvalCondition c : params.conditions) on[static_cast<std::size_t>(c)] = true;
+
+    std::vector<Sample> samples;
+    for (auto& image : eval_images(params.real, params.fake_dir)) samples.push_back({std::move(image), {}, false, 0, {}, {}});
+    if (samples.empty()) return Status(ErrorCode::NotFound, "no images found");
+
+    // One detector per worker: a detector scores on one thread at a time.
+    std::vector<Detector> detectors;
+    const int wanted = params.threads > 0 ? params.threads : int(std::max(1u, std::thread::hardware_concurrency()));
+    for (int i = 0; i < wanted; ++i) {
+        auto d = Detector::load(params.model, params.load);
+        if (!d) {
+            if (detectors.empty()) return Status(d.status().code(), params.model + ": " + d.status().message());
+            break;
+        }
+        const bool one_only = d->clip_backbone(); // a CLIP backbone uses every core already
+        detectors.push_back(std::move(*d));
+        if (one_only) break;
+    }
+    const Detector& first = detectors.front();
+
+    std::atomic<std::size_t> next{0}, done{0};
+    std::atomic<bool> stop{false};
+    auto work = [&](const Detector& det) {
+        for (std::size_t i; !stop && (i = next++) < samples.size(); ++done) {
+            Sample& s = samples[i];
+            auto ev = load_evidence(s.image.file);
+            if (!ev) {
+                s.status = ev.status();
+                continue;
+            }
+            s.format = ev->info.format;
+            s.pixels = double(ev->info.width) * ev->info.height;
+            if (!params.include_training && det.trained_on(ev->info.sha256)) {
+                s.excluded = true;
+                continue;
+            }
+            for (EvalCondition c : kAll) {
+                if (!on[static_cast<std::size_t>(c)] || !s.status.ok()) continue;
+                Result<DetectorScore> e = Status(ErrorCode::Internal, "not scored");
+                if (c == EvalCondition::AsIs) {
+                    e = det.score(ev->pixels);
+                } else {
+                    const auto view = view_of(ev->pixels, c, params);
+                    e = view ? det.score(*view) : Result<DetectorScore>(view.status());
+                }
+                if (!e)
+                    s.status = e.status();
+                else
+                    s.score[static_cast<std::size_t>(c)] = e->evidence();
+            }
+        }
+    };
+    std::vector<std::thread> pool;
+    for (const auto& d : detectors) pool.emplace_back(work, std::cref(d));
+    while (done.load() < samples.size() && !stop) {
+        if (params.abort && params.abort()) stop = true;
+        if (params.progress) params.progress(double(done.load()) / double(samples.size()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    for (auto& t : pool) t.join();
+    if (stop) return Status(ErrorCode::Aborted, "evaluation stopped");
+    if (params.progress) params.progress(1.0);
+
+    EvalResult r;
+    r.model = params.model;
+    r.kind = first.kind();
+    r.model_id = first.info().model_id;
+    r.backbone_id = first.info().backbone_id;
+    r.params = params;
+    r.params.progress = nullptr;
+    r.params.abort = nullptr;
+    std::map<std::string, std::vector<const Sample*>> groups;
+    std::vector<const Sample*> real, all_fake;
+    for (const auto& s : samples) {
+        if (!s.status.ok()) {
+            r.failures.push_back({s.image.file, s.status});
+            continue;
+        }
+        if (s.excluded) {
+            ++r.excluded_training_images;
+            continue;
+        }
+        (s.image.fake ? groups[s.image.group] : real).push_back(&s);
+    }
+    for (const auto& [g, v] : groups) all_fake.insert(all_fake.end(), v.begin(), v.end());
+    r.real_images = static_cast<long>(real.size());
+    const double threshold = first.evidence_threshold();
+    auto collect = [](const std::vector<const Sample*>& v, std::size_t c) {
+        std::vector<double> out;
+        for (const auto* s : v) out.push_back(s->score[c]);
+        return out;
+    };
+    for (EvalCondition c : kAll) {
+        const auto ci = static_cast<std::size_t>(c);
+        if (!on[ci]) continue;
+        EvalConditionResult cr;
+        cr.condition = c;
+        const auto neg = collect(real, ci);
+        cr.overall = metrics(neg, collect(all_fake, ci), threshold);
+        for (const auto& [g, v] : groups) cr.groups[g] = metrics(neg, collect(v, ci), threshold);
+        r.conditions.push_back(std::move(cr));
+    }
+    // What the data alone would give away.
+    std::vector<double> fmt_neg, fmt_pos, px_neg, px_pos;
+    for (const auto* s : real) {
+        fmt_neg.push_back(s->format == "JPEG" ? 0 : 1);
+        px_neg.push_back(s->pixels);
+    }
+    for (const auto* s : all_fake) {
+        fmt_pos.push_back(s->format == "JPEG" ? 0 : 1);
+        px_pos.push_back(s->pixels);
+    }
+    r.format_auc = symmetric_auc(fmt_neg, fmt_pos);
+    r.pixel_count_auc = symmetric_auc(px_neg, px_pos);
+    return r;
+}
+
+std::string EvalResult::to_json() const
+{
+    bool laundered = false, cropped = false;
+    nlohmann::json chosen = nlohmann::json::array();
+    for (const auto& c : conditions) {
+        laundered |= c.condition == EvalCondition::Laundered;
+        cropped |= c.condition == EvalCondition::Crop || c.condition == EvalCondition::CropJpeg;
+        chosen.push_back(eval_condition_word(c.condition));
+    }
+    nlohmann::json j{
+        {"model", model},
+        {"detector", detector_kind_name(kind)},
+        {"model_id", model_id},
+        {"backbone", backbone_id},
+        {"excluded_training_images", excluded_training_images},
+        {"failed", failures.size()},
+        {"laundering", laundered ? nlohmann::json{{"shorter_side", params.launder_side}, {"jpeg_quality", params.launder_quality}}
+                                 : nlohmann::json(nullptr)},
+        {"conditions", chosen}};
+    for (const auto& c : conditions) {
+        nlohmann::json cond{{"overall", metrics_json(c.overall)}};
+        for (const auto& [g, m] : c.groups) cond["groups"][g] = metrics_json(m);
+        j[eval_condition_key(c.condition)] = cond;
+    }
+    if (cropped) j["cropping"] = {{"size", params.crop_size}, {"jpeg_quality", params.crop_jpeg_quality}};
+    j["shortcut_baselines"] = {{"format_auc", detail::rounded(format_auc, 1e-4)},
+                               {"pixel_count_auc", detail::rounded(pixel_count_auc, 1e-4)}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+} // namespace clipflow

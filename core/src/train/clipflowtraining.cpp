@@ -1,0 +1,310 @@
+#include "clipflow/clipflowtraining.h"
+#include "clipflow/laundering.h"
+#include "clipflow/metrics.h"
+#include "clipflow/sha256.h"
+#include "clipflow/version.h"
+#include "communicator.h"
+#include "featurestage.h"
+#include "flowtrainer_p.h"
+#include "intake/cvraster.h"
+#include "support/jobutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+
+namespace clipflow {
+
+namespace {
+
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+// Views, proxies and features of one image.
+Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool holdout,
+                           const ClipFlowTrainParams& p)
+{
+    const std::uint64_t base = detail::mix_seed(p.seed, detail::sha_prefix(sha));
+    std::vector<Raster> natural, proxies;
+    std::vector<std::string> ops;
+    auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
+        auto proxy = make_proxy(view, seed, p.proxy);
+        if (!proxy) return proxy.status();
+        Raster r = std::move(proxy->image);
+        if (quality > 0) {
+            auto j = jpeg_roundtrip(r, quality);
+            if (!j) return j.status();
+            r = std::move(*j);
+        }
+        proxies.push_back(std::move(r));
+        ops.push_back(proxy->description_json);
+        return {};
+    };
+    if (holdout) {
+        // Exactly what scoring sees, so calibration matches deployment.
+        natural = bb.scoring_views(img);
+        for (std::size_t v = 0; v < natural.size(); ++v)
+            if (auto s = add_proxy(natural[v], detail::mix_seed(base, 500 + v), 0); !s.ok()) return s;
+    } else {
+        for (int v = 0; v < p.views_per_image; ++v) {
+            detail::Rng rng(detail::mix_seed(base, 100 + static_cast<std::uint64_t>(v)));
+            Raster view;
+            if (p.resize_augment > 0.0 && rng.uniform() < p.resize_augment) {
+                const double f = p.resize_min + (p.resize_max - p.resize_min) * rng.uniform();
+                const int shorter = std::min(img.width, img.height);
+                auto resized = resize_shorter_side(img, std::max(16, static_cast<int>(std::lround(shorter * f))));
+                if (!resized) return resized.status();
+                view = bb.training_view(*resized, rng.next());
+            } else {
+                view = bb.training_view(img, rng.next());
+            }
+            // Both members of a pair get the same recompression: JPEG traces then carry no label.
+            const int quality = rng.uniform() < p.jpeg_augment ? 70 + rng.below(26) : 0;
+            for (int k = 0; k < p.proxies_per_view; ++k)
+                if (auto s = add_proxy(view, rng.next(), quality); !s.ok()) return s;
+            if (quality > 0) {
+                auto j = jpeg_roundtrip(view, quality);
+                if (!j) return j.status();
+                view = std::move(*j);
+            }
+            natural.push_back(std::move(view));
+        }
+    }
+    std::vector<Raster> all = natural;
+    all.insert(all.end(), proxies.begin(), proxies.end());
+    auto feats = bb.features(all);
+    if (!feats) return feats.status();
+    FeatureSet set;
+    set.dim = bb.dim();
+    set.natural.assign(feats->begin(), feats->begin() + static_cast<std::ptrdiff_t>(natural.size()));
+    set.proxy.assign(feats->begin() + static_cast<std::ptrdiff_t>(natural.size()), feats->end());
+    set.proxy_ops = std::move(ops);
+    return set;
+}
+
+std::vector<float> flatten(const std::vector<const std::vector<float>*>& rows)
+{
+    std::vector<float> out;
+    for (const auto* r : rows) out.insert(out.end(), r->begin(), r->end());
+    return out;
+}
+
+// Mean log-likelihood of each group of rows.
+Result<std::vector<double>> group_scores(const NormalizingFlow& flow, const std::vector<std::vector<std::vector<float>>>& groups)
+{
+    std::vector<const std::vector<float>*> rows;
+    for (const auto& g : groups)
+        for (const auto& r : g) rows.push_back(&r);
+    if (rows.empty()) return std::vector<double>{};
+    auto ll = flow.log_likelihood(flatten(rows), static_cast<int>(rows.size()));
+    if (!ll) return ll.status();
+    std::vector<double> out;
+    std::size_t k = 0;
+    for (const auto& g : groups) {
+        if (g.empty()) continue;
+        double s = 0;
+        for (std::size_t i = 0; i < g.size(); ++i) s += (*ll)[k++];
+        out.push_back(s / static_cast<double>(g.size()));
+    }
+    return out;
+}
+
+} // namespace
+
+FlowTrainParams detector_flow_defaults()
+{
+    FlowTrainParams t;
+    t.epochs = 60;
+    t.flow.steps = 4;
+    t.flow.hidden = 256;
+    t.feature_noise = 0.5f;
+    return t;
+}
+
+Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p)
+{
+    namespace fs = std::filesystem;
+    if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
+    if (p.natural_files.empty()) return Status(ErrorCode::InvalidArgument, "no natural images given");
+    if (p.views_per_image < 1 || p.proxies_per_view < 1)
+        return Status(ErrorCode::InvalidArgument, "views per image and proxies per view must be at least 1");
+    if (!(p.holdout_fraction > 0.0 && p.holdout_fraction < 1.0))
+        return Status(ErrorCode::InvalidArgument, "the held-out fraction must be between 0 and 1");
+    if (!(p.resize_augment >= 0.0 && p.resize_augment <= 1.0) || !(p.resize_min > 0.0 && p.resize_min <= p.resize_max) ||
+        p.resize_max > 4.0)
+        return Status(ErrorCode::InvalidArgument, "resize augmentation: probability in [0, 1], factors 0 < min <= max <= 4");
+    auto backbone = make_backbone(p.backbone);
+    if (!backbone) return backbone.status();
+    const Backbone& bb = **backbone;
+    auto connected = detail::Communicator::connect(p.distributed);
+    if (!connected) return connected.status();
+    const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
+    const bool writer = !comm || comm->rank() == 0;
+
+    ClipFlowTrainResult result;
+    // "recipe" changes whenever view or proxy code changes what a cached entry would hold.
+    json recipe{{"recipe", 2},
+                {"backbone", bb.id()},
+                {"backbone_params", json::parse(bb.params_json())},
+                {"proxy", json::parse(proxy_params_json(p.proxy))},
+                {"views_per_image", p.views_per_image},
+                {"proxies_per_view", p.proxies_per_view},
+                {"jpeg_augment", p.jpeg_augment},
+                {"seed", p.seed}};
+    // Only a run that resizes names it, so existing caches stay valid.
+    if (p.resize_augment > 0.0) recipe["resize"] = {p.resize_augment, p.resize_min, p.resize_max};
+    detail::FeatureStage stage;
+    stage.backbone = &bb;
+    stage.cache_dir = p.cache_dir;
+    stage.recipe = recipe.dump();
+    stage.split_fraction = p.holdout_fraction;
+    stage.threads = p.threads;
+    stage.intake = p.intake;
+    stage.progress = p.progress;
+    stage.abort = p.abort;
+    stage.comm = comm.get();
+    stage.compute = [&](const Raster& img, const std::string& sha, bool held_out) { return compute(bb, img, sha, held_out, p); };
+    auto features = detail::run_feature_stage(p.natural_files, stage);
+    if (!features) return features.status();
+    result.feature_seconds = features->seconds;
+    result.skipped = features->skipped;
+    result.cache_hits = features->cache_hits;
+    const auto& unique = features->unique;
+
+    std::vector<const std::vector<float>*> nat_rows, proxy_rows;
+    std::vector<std::vector<std::vector<float>>> hold_nat, hold_proxy;
+    std::map<std::string, long> op_counts;
+    std::vector<std::string> hashes, train_hashes, holdout_hashes;
+    for (const auto& [sha, it] : unique) {
+        hashes.push_back(sha);
+        (it->held_out ? holdout_hashes : train_hashes).push_back(sha);
+        if (it->held_out) {
+            ++result.holdout_images;
+            hold_nat.push_back(it->set.natural);
+            hold_proxy.push_back(it->set.proxy);
+            continue;
+        }
+        ++result.train_images;
+        for (const auto& r : it->set.natural) nat_rows.push_back(&r);
+        for (const auto& r : it->set.proxy) proxy_rows.push_back(&r);
+        for (const auto& d : it->set.proxy_ops) {
+            try {
+                ++op_counts[json::parse(d).value("op", "?")];
+            } catch (const json::exception&) {
+                ++op_counts["?"];
+            }
+        }
+    }
+    if (result.train_images < 10 || result.holdout_images < 10)
+        return Status(ErrorCode::InvalidArgument,
+                      "need at least 10 training and 10 held-out natural images (have " + std::to_string(result.train_images) +
+                          " and " + std::to_string(result.holdout_images) + " of " + std::to_string(unique.size()) +
+                          " readable); add photos or change the held-out fraction");
+
+    // Stage 2: the flow.
+    FlowTrainParams tp = p.train;
+    tp.flow.dim = bb.dim();
+    tp.seed = p.seed;
+    if (tp.checkpoint_path.empty()) tp.checkpoint_path = p.out_path + ".ckpt";
+    tp.abort = p.abort;
+    tp.distributed = {};
+    if (p.progress)
+        tp.progress = [&](const TrainProgress& t) {
+            JobProgress jp;
+            jp.stage = "training";
+            jp.done = t.step;
+            jp.total = t.steps_per_epoch * t.epochs;
+            jp.eta_s = t.eta_s;
+            jp.train = t;
+            p.progress(jp);
+        };
+    const auto t1 = Clock::now();
+    auto trained = detail::train_flow_ranked(flatten(nat_rows), static_cast<int>(nat_rows.size()), flatten(proxy_rows),
+                                             static_cast<int>(proxy_rows.size()), tp, comm.get());
+    if (!trained) return trained.status();
+    result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
+    result.epochs_run = trained->epochs_run;
+    result.resumed_from_epoch = trained->resumed_from_epoch;
+    result.device = trained->device;
+    result.history = trained->history;
+
+    // Stage 3: calibration on images the flow never saw.
+    if (p.progress) p.progress({"calibration", 0, result.holdout_images, 0.0, {}});
+    auto nat_scores = group_scores(trained->flow, hold_nat);
+    if (!nat_scores) return nat_scores.status();
+    auto proxy_scores = group_scores(trained->flow, hold_proxy);
+    if (!proxy_scores) return proxy_scores.status();
+    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr);
+    if (!cal) return cal.status();
+    {
+        std::vector<double> neg, pos;
+        for (double v : *nat_scores) neg.push_back(-v);
+        for (double v : *proxy_scores) pos.push_back(-v);
+        result.holdout_proxy_auc = roc_auc(neg, pos);
+    }
+
+    // Stage 4: metadata and an atomic save.
+    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
+    std::string all_hashes;
+    for (const auto& h : hashes) all_hashes += h + "\n";
+    const TrainProgress last = result.history.empty() ? TrainProgress{} : result.history.back();
+    json meta{{"format_version", ClipFlowModelInfo::kFormatVersion},
+              {"created_at", detail::now_iso()},
+              {"tool_version", version()},
+              {"backbone",
+               {{"type", bb.type()},
+                {"id", bb.id()},
+                {"feature_layer", bb.feature_layer()},
+                {"dim", bb.dim()},
+                {"weights_sha256", bb.weights_sha256()},
+                {"params", json::parse(bb.params_json())}}},
+              {"proxy",
+               {{"params", json::parse(proxy_params_json(p.proxy))},
+                {"views_per_image", p.views_per_image},
+                {"proxies_per_view", p.proxies_per_view},
+                {"jpeg_augment", p.jpeg_augment},
+                {"resize_augment", {p.resize_augment, p.resize_min, p.resize_max}},
+                {"op_counts", op_counts}}},
+              {"objective", {{"name", objective_name(tp.objective)}, {"margin", tp.margin}, {"proxy_weight", tp.proxy_weight}}},
+              {"training",
+               {{"natural_files", p.natural_files.size()},
+                {"unique_images", unique.size()},
+                {"skipped", result.skipped.size()},
+                {"train_images", result.train_images},
+                {"holdout_images", result.holdout_images},
+                {"holdout_fraction", p.holdout_fraction},
+                {"train_views", nat_rows.size()},
+                {"proxy_views", proxy_rows.size()},
+                {"set_sha256", detail::sha_of(all_hashes)},
+                {"seed", p.seed},
+                {"epochs", tp.epochs},
+                {"batch_size", tp.batch_size},
+                {"learning_rate", tp.learning_rate},
+                {"device", result.device},
+                {"final_natural_nll", last.natural_nll},
+                {"final_proxy_nll", last.proxy_nll},
+                {"holdout_proxy_auc", result.holdout_proxy_auc},
+                {"feature_noise", tp.feature_noise},
+                {"weight_decay", tp.weight_decay},
+                {"files", train_hashes},
+                {"holdout_files", holdout_hashes}}},
+              {"calibration", json::parse(cal->to_json())}};
+    meta["model_id"] = "cf-" + detail::sha_of(meta.dump()).substr(0, 12);
+    const std::string text = meta.dump();
+    auto info = ClipFlowModelInfo::parse(text);
+    if (!info) return info.status();
+    result.info = std::move(*info);
+    if (!writer) return result; // rank 0 writes the model
+    if (auto s = trained->flow.save(p.out_path, {{"clipflow.model", text}}); !s.ok()) return s;
+    std::error_code ec;
+    fs::remove(tp.checkpoint_path, ec); // finished: the next run starts afresh
+    return result;
+}
+
+} // namespace clipflow
