@@ -5,6 +5,7 @@
 #include "jsonfields.h"
 
 #include <clipflow/atomicfile.h>
+#include <clipflow/batchrunner.h>
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
 #include <clipflow/imagepaths.h>
@@ -316,8 +317,8 @@ bool print(const nlohmann::json& line, bool json)
 // Runs `work(worker, begin, end)` for groups of `group` files on `workers` threads,
 // printing in input order as soon as every earlier file is done, so a long batch
 // streams its results.
-int run_batch(const std::vector<std::string>& files, int workers, std::size_t group, bool json,
-              const std::function<std::vector<nlohmann::json>(int, std::size_t, std::size_t)>& work)
+int run_groups(const std::vector<std::string>& files, int workers, std::size_t group, bool json,
+               const std::function<std::vector<nlohmann::json>(int, std::size_t, std::size_t)>& work)
 {
     int failures = 0;
     group = std::max<std::size_t>(1, group);
@@ -330,33 +331,18 @@ int run_batch(const std::vector<std::string>& files, int workers, std::size_t gr
         std::fprintf(stderr, "\r\033[Kscored %zu/%zu, about %.0f s left", done, files.size(), left);
         std::fflush(stderr);
     };
-    const std::size_t chunk = std::max<std::size_t>(64, group * static_cast<std::size_t>(workers) * 2); // bounded memory
-    for (std::size_t start = 0; start < files.size(); start += chunk) {
-        const std::size_t end = std::min(files.size(), start + chunk);
-        std::vector<std::optional<nlohmann::json>> out(end - start);
-        std::atomic<std::size_t> next{start};
-        std::mutex printing;
-        std::size_t printed = start;
-        auto loop = [&](int w) {
-            for (std::size_t i; (i = next.fetch_add(group)) < end;) {
-                const std::size_t stop = std::min(end, i + group);
-                auto lines = work(w, i, stop);
-                const std::lock_guard lock(printing);
-                for (std::size_t k = i; k < stop; ++k) out[k - start] = std::move(lines[k - i]);
-                if (progress) std::fputs("\r\033[K", stderr);
-                for (; printed < end && out[printed - start]; ++printed) {
-                    failures += print(*out[printed - start], json) ? 0 : 1;
-                    out[printed - start].reset();
-                }
-                std::cout.flush();
-                if (progress) show_progress(printed);
-            }
-        };
-        std::vector<std::thread> pool;
-        for (int w = 1; w < workers; ++w) pool.emplace_back(loop, w);
-        loop(0);
-        for (auto& t : pool) t.join();
-    }
+    // core's batch runner: groups on the workers, lines printed in input order as
+    // soon as every earlier file is done, at most a few groups per worker held.
+    const std::size_t window = std::max<std::size_t>(64, group * static_cast<std::size_t>(workers) * 2); // bounded memory
+    run_batch<nlohmann::json>(
+        BatchPlan{files.size(), workers, group, window},
+        [&](int w, std::size_t first, std::size_t last) { return work(w, first, last); },
+        [&](std::size_t index, nlohmann::json line) {
+            if (progress) std::fputs("\r\033[K", stderr);
+            failures += print(line, json) ? 0 : 1;
+            std::cout.flush();
+            if (progress && index + 1 < files.size()) show_progress(index + 1);
+        });
     if (progress) std::fputs("\r\033[K", stderr);
     return failures ? 1 : 0;
 }
@@ -531,7 +517,7 @@ int run_score(std::vector<std::string> words)
                 return Status(ErrorCode::Internal, "the worker's answer was unreadable");
             return lines;
         };
-        return run_batch(files, workers, group, json, [&](int w, std::size_t begin, std::size_t end) {
+        return run_groups(files, workers, group, json, [&](int w, std::size_t begin, std::size_t end) {
             const std::vector<std::string> group_files(files.begin() + std::ptrdiff_t(begin),
                                                        files.begin() + std::ptrdiff_t(end));
             // One worker: it reads the next group while scoring this one.
@@ -582,7 +568,7 @@ int run_score(std::vector<std::string> words)
     const std::size_t group = batch > 0 ? std::size_t(batch) : sets.front().clip_backbone() ? 8 : 1;
     const bool read_ahead = sets.size() == 1 && group > 1;
     ReadAhead reader(provenance);
-    return run_batch(files, static_cast<int>(sets.size()), group, json, [&](int w, std::size_t begin, std::size_t end) {
+    return run_groups(files, static_cast<int>(sets.size()), group, json, [&](int w, std::size_t begin, std::size_t end) {
         const std::vector<std::string> group_files(files.begin() + std::ptrdiff_t(begin), files.begin() + std::ptrdiff_t(end));
         if (!read_ahead)
             return score_files(group_files, read_group(group_files, provenance, 1), sets[static_cast<std::size_t>(w)], scoring,

@@ -65,6 +65,7 @@
 #include "clipflow/atomicfile.h"
 #include "clipflow/backbone.h"
 #include "clipflow/backbonetraining.h"
+#include "clipflow/batchrunner.h"
 #include "clipflow/c2pa.h"
 #include "clipflow/calibration.h"
 #include "clipflow/callbacks.h"

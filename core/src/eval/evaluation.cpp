@@ -1,5 +1,6 @@
 #include "clipflow/evaluation.h"
 
+#include "clipflow/batchrunner.h"
 #include "clipflow/evidence.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
@@ -136,21 +137,20 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
     }
     const Detector& first = detectors.front();
 
-    std::atomic<std::size_t> next{0}, done{0};
-    std::atomic<bool> stop{false};
-    auto work = [&](const Detector& det) {
-        for (std::size_t i; !stop && (i = next++) < samples.size(); ++done) {
-            Sample& s = samples[i];
+    // One sample per work() call, on the detector of its worker; results stay in the samples.
+    auto one = [&](const Detector& det, std::size_t i) {
+        Sample& s = samples[i];
+        {
             auto ev = load_evidence(s.image.file);
             if (!ev) {
                 s.status = ev.status();
-                continue;
+                return;
             }
             s.format = ev->info.format;
             s.pixels = double(ev->info.width) * ev->info.height;
             if (!params.include_training && det.trained_on(ev->info.sha256)) {
                 s.excluded = true;
-                continue;
+                return;
             }
             for (EvalCondition c : kAll) {
                 if (!on[static_cast<std::size_t>(c)] || !s.status.ok()) continue;
@@ -168,15 +168,18 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
             }
         }
     };
-    std::vector<std::thread> pool;
-    for (const auto& d : detectors) pool.emplace_back(work, std::cref(d));
-    while (done.load() < samples.size() && !stop) {
-        if (params.abort && params.abort()) stop = true;
-        if (params.progress) params.progress(double(done.load()) / double(samples.size()));
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    for (auto& t : pool) t.join();
-    if (stop) return Status(ErrorCode::Aborted, "evaluation stopped");
+    const bool finished = run_batch<std::monostate>(
+        BatchPlan{samples.size(), static_cast<int>(detectors.size()), 1, 0},
+        [&](int worker, std::size_t first, std::size_t last) {
+            for (std::size_t i = first; i < last; ++i) one(detectors[static_cast<std::size_t>(worker)], i);
+            return std::vector<std::monostate>(last - first);
+        },
+        [](std::size_t, std::monostate) {},
+        [&](std::size_t done, double) {
+            if (params.progress) params.progress(double(done) / double(samples.size()));
+        },
+        [&] { return params.abort && params.abort(); });
+    if (!finished) return Status(ErrorCode::Aborted, "evaluation stopped");
     if (params.progress) params.progress(1.0);
 
     EvalResult r;

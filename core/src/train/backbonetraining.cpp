@@ -1,6 +1,7 @@
 #include "clipflow/backbonetraining.h"
 
 #include "clipflow/atomicfile.h"
+#include "clipflow/batchrunner.h"
 #include "clipflow/metrics.h"
 #include "clipflow/safetensors.h"
 #include "clipflow/version.h"
@@ -9,7 +10,6 @@
 #include "intake/cvraster.h"
 #include "io/torchstate.h"
 #include "support/jobutil.h"
-#include "support/paralleljob.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>

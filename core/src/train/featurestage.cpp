@@ -1,8 +1,8 @@
 #include "featurestage.h"
 
+#include "clipflow/batchrunner.h"
 #include "communicator.h"
 #include "support/jobutil.h"
-#include "support/paralleljob.h"
 
 #include <chrono>
 #include <thread>
