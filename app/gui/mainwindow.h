@@ -11,13 +11,11 @@
 
 #include <clipflow/casefile.h>
 
-#include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
-#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>

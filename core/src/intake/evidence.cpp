@@ -63,14 +63,20 @@ Result<std::vector<std::uint8_t>> read_whole_file(const std::string& path, std::
     return bytes;
 }
 
-// grey: the container says the samples are grey (OpenCV expands grey+alpha to BGRA).
+// The channels intake keeps of a decoded matrix: RGB, or one grey channel when the
+// container says the samples are grey (OpenCV expands grey+alpha to BGRA). Alpha is dropped.
+int kept_channels(const cv::Mat& m, bool grey)
+{
+    return m.channels() >= 3 && !grey ? 3 : 1;
+}
+
 Raster to_raster(const cv::Mat& m, bool grey)
 {
     Raster out;
     out.width = m.cols;
     out.height = m.rows;
     const int src_channels = m.channels();
-    out.channels = src_channels >= 3 && !grey ? 3 : 1;
+    out.channels = kept_channels(m, grey);
     double scale = 1.0;
     switch (m.depth()) {
     case CV_8U: scale = 1.0 / 255.0; break;
@@ -109,7 +115,7 @@ Picture to_picture_bytes(const cv::Mat& m, bool grey)
     p.width = m.cols;
     p.height = m.rows;
     const int src_channels = m.channels();
-    p.channels = src_channels >= 3 && !grey ? 3 : 1;
+    p.channels = kept_channels(m, grey);
     p.data.resize(static_cast<std::size_t>(p.width) * static_cast<std::size_t>(p.height) * static_cast<std::size_t>(p.channels));
     cv::Mat dst(p.height, p.width, CV_8UC(p.channels), p.data.data());
     if (p.channels == 3)
