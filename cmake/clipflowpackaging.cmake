@@ -9,7 +9,7 @@
 set(CMAKE_INSTALL_DOCDIR share/doc/clipflow-forensics)
 include(GNUInstallDirs)
 
-install(TARGETS clipflow RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS clipflow clipflow-intake RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES CHANGELOG.md README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR} FILES_MATCHING PATTERN "*.md" PATTERN "*.png")
 
@@ -19,7 +19,8 @@ set(_pages "")
 set(_man_clipflow "command-line evidence intake and AI-image detection")
 set(_man_clipflow-forensics "desktop app for deciding whether an image was made by an AI generator")
 set(_man_clipflow-report "writes the PDF case report for images or a case file")
-set(_man_programs clipflow)
+set(_man_clipflow-intake "the isolated reader: intake of untrusted image files in a separate process")
+set(_man_programs clipflow clipflow-intake)
 if(CLIPFLOW_BUILD_GUI)
   list(APPEND _man_programs clipflow-forensics clipflow-report)
 endif()

@@ -1,6 +1,6 @@
 #include "addgeneratorcommand.h"
 
-#include "args.h"
+#include "optiontable.h"
 
 #include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
@@ -10,38 +10,28 @@
 
 namespace clipflow::cli {
 
-const char* const kAddGeneratorHelp = R"(Usage: clipflow add-generator --model MODEL --name NAME --out NEW IMAGE|FOLDER...
-
-Teaches a supervised detector a new generator from a handful of its images
+const char* const kAddGeneratorAbout = R"(Teaches a supervised detector a new generator from a handful of its images
 (few-shot, by weight imprinting): the new class's output row points at the
 examples' centroid in the head's embedding. Nothing else changes; the new
-class is marked few-shot in the model card.
-
-Options:
-  --model MODEL        the supervised detector to extend
-  --name NAME          the new generator's name
-  --out NEW            where to write the extended detector
-  --clip CHECKPOINT    the CLIP model, for CLIP-backbone detectors
-
-Exit status: 0 written, 1 failed, 2 usage error.
-)";
+class is marked few-shot in the model card.)";
 
 int run_add_generator(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kAddGeneratorHelp;
-        return 0;
-    }
-    auto usage = [](const std::string& why) { return usage_error("add-generator", why); };
+    std::optional<std::string> model, name, out, clip;
+    std::vector<std::string> inputs;
+    OptionTable t("add-generator", "--model MODEL --name NAME --out NEW IMAGE|FOLDER...", kAddGeneratorAbout);
+    t.text("--model", "MODEL", model, "the supervised detector to extend")
+        .required()
+        .text("--name", "NAME", name, "the new generator's name")
+        .required()
+        .text("--out", "NEW", out, "where to write the extended detector")
+        .required()
+        .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
+        .positionals(inputs)
+        .notes("Exit status: 0 written, 1 failed, 2 usage error.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     FewShotParams p;
-    const auto model = args.option("--model");
-    const auto name = args.option("--name");
-    const auto out = args.option("--out");
-    const auto clip = args.option("--clip");
-    const auto inputs = args.positional();
-    if (!args.error().empty()) return usage(args.error());
-    if (!model || !name || !out) return usage("--model, --name and --out are required");
     if (inputs.empty()) return usage("no example images given");
     if (clip) {
         auto resolved = ModelRegistry().resolve(*clip);

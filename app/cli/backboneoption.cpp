@@ -1,12 +1,19 @@
 #include "backboneoption.h"
 
-#include "args.h"
-
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>
 
 namespace clipflow::cli {
+
+void add_backbone_options(OptionTable& table, std::optional<std::string>& backbone, std::optional<std::string>& layer)
+{
+    table
+        .text("--backbone", "B", backbone,
+              "forensic (default; weight-free), forensic-v2 (the shipped learned backbone), forensic-v2:WEIGHTS (from "
+              "train-backbone) or clip:MODEL (a CLIP checkpoint file or installed model)")
+        .text("--layer", "L", layer, "CLIP feature: proj (default), cls or block:N");
+}
 
 std::optional<BackboneOptionError> apply_backbone_option(const std::optional<std::string>& backbone,
                                                          const std::optional<std::string>& layer, const std::string& device,

@@ -1,6 +1,8 @@
 #pragma once
 // --backbone and --layer, the same for `clipflow train` and `clipflow train-classifier`.
 
+#include "optiontable.h"
+
 #include <clipflow/backbone.h>
 
 #include <optional>
@@ -15,6 +17,9 @@ struct BackboneOptionError {
     bool usage_error = true;
     int exit_code = 2;
 };
+
+/// Adds --backbone and --layer to a command's table.
+void add_backbone_options(OptionTable& table, std::optional<std::string>& backbone, std::optional<std::string>& layer);
 
 /// Fills `spec` from --backbone (forensic, forensic-v2[:WEIGHTS], clip:MODEL)
 /// and --layer (CLIP only); `device` is the CLIP device.

@@ -1,6 +1,6 @@
 #include "detectorsetup.h"
 
-#include "args.h"
+#include "optiontable.h"
 
 #include <iostream>
 

@@ -2,31 +2,24 @@
 
 namespace clipflow::cli {
 
-const char* const kDistributedHelp = R"(
-Data-parallel training (several processes or machines; see docs/scale.md):
-  --world-size N       processes in the job (default: $WORLD_SIZE, else 1)
-  --rank R             this process, 0..N-1 (default: $RANK); rank 0 writes
-  --master-addr HOST   where rank 0 listens (default: $MASTER_ADDR, 127.0.0.1)
-  --master-port P      its port (default: $MASTER_PORT, 29500)
-  --dist-timeout S     seconds to wait for the other ranks (default 1800)
-  Every rank is given the same command; checkpoints must be on storage all
-  ranks share for a resume.
-)";
-
-std::string read_distributed_options(Args& args, DistributedParams& p)
+void add_distributed_options(OptionTable& table, DistributedParams& p)
 {
-    const DistributedParams defaults;
-    double rank = defaults.rank, world = defaults.world_size, port = defaults.master_port, timeout = defaults.timeout_s;
-    const std::string bad = read_numbers(args, {{"--rank", &rank, 0, 65535},
-                                                {"--world-size", &world, 1, 65536},
-                                                {"--master-port", &port, 1, 65535},
-                                                {"--dist-timeout", &timeout, 1, 7 * 86400}});
-    if (!bad.empty()) return bad;
-    if (auto addr = args.option("--master-addr")) p.master_addr = *addr;
-    p.rank = static_cast<int>(rank);
-    p.world_size = static_cast<int>(world);
-    p.master_port = static_cast<int>(port);
-    p.timeout_s = timeout;
+    table
+        .section("Data-parallel training (several processes or machines; see docs/scale.md)",
+                 "Every rank is given the same command; checkpoints must be on storage all ranks share for a resume.")
+        .whole("--world-size", "N", p.world_size, 1, 65536, "processes in the job")
+        .default_text("$WORLD_SIZE, else 1")
+        .whole("--rank", "R", p.rank, 0, 65535, "this process, 0..N-1; rank 0 writes")
+        .default_text("$RANK, else 0")
+        .text("--master-addr", "HOST", p.master_addr, "where rank 0 listens")
+        .default_text("$MASTER_ADDR, else " + p.master_addr)
+        .whole("--master-port", "P", p.master_port, 1, 65535, "its port")
+        .default_text("$MASTER_PORT, else " + std::to_string(p.master_port))
+        .number("--dist-timeout", "S", p.timeout_s, 1, 7 * 86400, "seconds to wait for the other ranks");
+}
+
+std::string resolve_distributed(DistributedParams& p)
+{
     auto resolved = distributed_from_environment(p);
     if (!resolved) return resolved.status().message();
     p = *resolved;

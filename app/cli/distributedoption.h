@@ -2,7 +2,7 @@
 // --rank, --world-size, --master-addr, --master-port and --dist-timeout, the
 // same for the three training commands, completed from torchrun's variables.
 
-#include "args.h"
+#include "optiontable.h"
 
 #include <clipflow/distributed.h>
 
@@ -10,12 +10,12 @@
 
 namespace clipflow::cli {
 
-/// The options' lines for a command's --help.
-extern const char* const kDistributedHelp;
+/// Adds the options, in their own section of --help, writing into `p`.
+void add_distributed_options(OptionTable& table, DistributedParams& p);
 
-/// Fills `p` from the options, then from RANK, WORLD_SIZE, MASTER_ADDR and
-/// MASTER_PORT; returns why they are unusable, or an empty string.
-std::string read_distributed_options(Args& args, DistributedParams& p);
+/// After parsing: completes `p` from RANK, WORLD_SIZE, MASTER_ADDR and
+/// MASTER_PORT (options win); returns why it is unusable, or an empty string.
+std::string resolve_distributed(DistributedParams& p);
 
 /// "rank 1 of 4: " for a rank that does not write, else "".
 std::string rank_prefix(const DistributedParams& p);

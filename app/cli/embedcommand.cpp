@@ -1,7 +1,7 @@
 #include "embedcommand.h"
 
-#include "args.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/clipencoder.h>
 #include <clipflow/evidence.h>
@@ -12,45 +12,29 @@
 
 namespace clipflow::cli {
 
-const char* const kEmbedHelp = R"(Usage: clipflow embed --clip MODEL [options] IMAGE|FOLDER... [--json]
-
-CLIP image embeddings, one JSON line per image. MODEL is a checkpoint file or
-an installed model (id, name or SHA-256 prefix; see clipflow models list).
-
-Options:
-  --clip MODEL         the CLIP checkpoint (required)
-  --layer L            proj (default): the projected CLIP embedding
-                       cls: the class token after ln_post, before the projection
-                       all: also the class token after every block ("blocks")
-  --bf16               bfloat16 compute (faster on CPUs with AVX-512 BF16)
-  --batch N            images per forward pass (default 16)
-  --json               JSON lines (the default; kept for symmetry)
-
-Exit status: 0 all embedded, 1 some failed, 2 usage error or unusable model.
-)";
+const char* const kEmbedAbout = R"(CLIP image embeddings, one JSON line per image. MODEL is a checkpoint file or
+an installed model (id, name or SHA-256 prefix; see clipflow models list).)";
 
 int run_embed(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kEmbedHelp;
-        return 0;
-    }
-    args.flag("--json");
-    const bool bf16 = args.flag("--bf16");
-    const auto model = args.option("--clip");
-    const auto layer = args.option("--layer");
-    const auto batch_text = args.option("--batch");
-    const auto inputs = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("embed", why); };
-    if (!args.error().empty()) return usage(args.error());
-    if (!model) return usage("--clip MODEL is required");
-    if (inputs.empty()) return usage("no images given");
-    const std::string which = layer.value_or("proj");
-    if (which != "proj" && which != "cls" && which != "all") return usage("--layer must be proj, cls or all");
-    bool ok = true;
-    const int batch = batch_text ? to_int(*batch_text, 16, ok) : 16;
-    if (!ok || batch < 1) return usage("--batch needs a positive whole number");
+    bool json = false, bf16 = false;
+    std::optional<std::string> model;
+    std::string which = "proj";
+    int batch = 16;
+    std::vector<std::string> inputs;
+    OptionTable t("embed", "--clip MODEL [options] IMAGE|FOLDER...", kEmbedAbout);
+    t.text("--clip", "MODEL", model, "the CLIP checkpoint")
+        .required()
+        .choice("--layer", "L", which, {"proj", "cls", "all"},
+                "\nproj: the projected CLIP embedding\ncls: the class token after ln_post, before the projection\n"
+                "all: also the class token after every block (\"blocks\")")
+        .flag("--bf16", bf16, "bfloat16 compute (faster on CPUs with AVX-512 BF16)")
+        .whole("--batch", "N", batch, 1, 4096, "images per forward pass")
+        .flag("--json", json, "JSON lines (the default; kept for symmetry)")
+        .positionals(inputs)
+        .notes("Exit status: 0 all embedded, 1 some failed, 2 usage error or unusable model.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    if (inputs.empty()) return t.usage_error("no images given");
 
     auto path = ModelRegistry().resolve(*model);
     if (!path) {

@@ -7,6 +7,5 @@ namespace clipflow::cli {
 
 // `clipflow embed --clip MODEL [--layer proj|cls|all] IMAGE... --json`
 int run_embed(std::vector<std::string> args);
-extern const char* const kEmbedHelp;
 
 } // namespace clipflow::cli

@@ -1,8 +1,8 @@
 #include "evalcommand.h"
 
-#include "args.h"
 #include "detectorsetup.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/evaluation.h>
 
@@ -14,9 +14,7 @@
 
 namespace clipflow::cli {
 
-const char* const kEvalHelp = R"(Usage: clipflow eval --real DIR --fake DIR [--model MODEL] [--condition C]... [--json]
-
-Measures a detector on labelled folders: ROC-AUC, average precision and the
+const char* const kEvalAbout = R"(Measures a detector on labelled folders: ROC-AUC, average precision and the
 true-positive rate at 5% false positives, overall and for each sub-folder of
 --fake (e.g. one per generator, each against all real images). Each image is
 measured under every chosen condition:
@@ -32,28 +30,7 @@ supervised model trained on (models record their SHA-256).
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
-high, the data set itself separates the classes, and so may any detector.
-
-Options:
-  --real DIR           natural photos (repeatable)
-  --fake DIR           AI-generated images; first-level sub-folders are groups
-  --detector D         clipflow (default) or supervised: which default detector
-  --model MODEL        a detector file of either kind (scores: -log-likelihood
-                       for CLIP-Flow, p_ai for supervised)
-  --clip CHECKPOINT    CLIP model for CLIP-backbone detectors
-  --bf16               bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)
-  --condition C        asis, laundered, crop or cropjpg (repeatable, or
-                       comma-separated)
-  --launder-side N     shorter side after laundering (default 512)
-  --launder-quality Q  JPEG quality of laundering (default 85)
-  --crop-size N        side of the centre crop (default 256)
-  --no-launder         only the as-is condition (same as --condition asis)
-  --include-training   keep real images the model was trained on
-  --threads N          parallel workers (default: all cores, 1 for CLIP)
-  --json               one JSON object on standard output
-
-Exit status: 0 measured, 1 some inputs failed, 2 usage error or unusable model.
-)";
+high, the data set itself separates the classes, and so may any detector.)";
 
 namespace {
 
@@ -65,40 +42,33 @@ constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ"};
 
 int run_eval(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kEvalHelp;
-        return 0;
-    }
-    const bool json = args.flag("--json");
-    const bool no_launder = args.flag("--no-launder");
-    const bool include_training = args.flag("--include-training");
-    const auto reals = options(args, "--real");
-    const auto fake_dir = args.option("--fake");
-    const auto model = args.option("--model");
-    const auto which = args.option("--detector");
-    const auto clip = args.option("--clip");
-    const bool bf16 = args.flag("--bf16");
-    const auto side_text = args.option("--launder-side");
-    const auto quality_text = args.option("--launder-quality");
-    const auto threads_text = args.option("--threads");
-    const auto crop_text = args.option("--crop-size");
-    const auto condition_words = options(args, "--condition");
-    const auto rest = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("eval", why); };
-    if (!args.error().empty()) return usage(args.error());
-    if (!rest.empty()) return usage("unexpected argument " + rest.front());
-    if (reals.empty() || !fake_dir) return usage("--real DIR and --fake DIR are required");
-    bool ok = true, ok2 = true, ok3 = true;
-    const int side = side_text ? to_int(*side_text, 512, ok) : 512;
-    const int quality = quality_text ? to_int(*quality_text, 85, ok2) : 85;
-    int threads = threads_text ? to_int(*threads_text, 0, ok3) : 0;
-    if (!ok || side < 16 || side > 8192) return usage("--launder-side must be 16..8192");
-    if (!ok2 || quality < 1 || quality > 100) return usage("--launder-quality must be 1..100");
-    if (!ok3 || threads < 0) return usage("--threads needs a whole number");
-    bool ok4 = true;
-    const int crop_size = crop_text ? to_int(*crop_text, 256, ok4) : 256;
-    if (!ok4 || crop_size < 16 || crop_size > 8192) return usage("--crop-size must be 16..8192");
+    bool json = false, no_launder = false, include_training = false, bf16 = false;
+    std::vector<std::string> reals, condition_words;
+    std::optional<std::string> fake_dir, model, clip;
+    std::string which = "clipflow";
+    int side = 512, quality = 85, threads = 0, crop_size = 256;
+    OptionTable t("eval", "--real DIR --fake DIR [options]", kEvalAbout);
+    t.texts("--real", "DIR", reals, "natural photos (repeatable)")
+        .text("--fake", "DIR", fake_dir, "AI-generated images; first-level sub-folders are groups")
+        .required()
+        .choice("--detector", "D", which, {"clipflow", "supervised"}, "which default detector")
+        .text("--model", "MODEL", model,
+              "a detector file of either kind (scores: -log-likelihood for CLIP-Flow, p_ai for supervised)")
+        .text("--clip", "CHECKPOINT", clip, "CLIP model for CLIP-backbone detectors")
+        .flag("--bf16", bf16, "bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)")
+        .texts("--condition", "C", condition_words, "asis, laundered, crop or cropjpg (repeatable, or comma-separated)")
+        .whole("--launder-side", "N", side, 16, 8192, "shorter side after laundering")
+        .whole("--launder-quality", "Q", quality, 1, 100, "JPEG quality of laundering")
+        .whole("--crop-size", "N", crop_size, 16, 8192, "side of the centre crop")
+        .flag("--no-launder", no_launder, "only the as-is condition (same as --condition asis)")
+        .flag("--include-training", include_training, "keep real images the model was trained on")
+        .whole("--threads", "N", threads, 0, 1024, "parallel workers")
+        .default_text("all cores, 1 for CLIP")
+        .flag("--json", json, "one JSON object on standard output")
+        .notes("Exit status: 0 measured, 1 some inputs failed, 2 usage error or unusable model.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
+    if (reals.empty()) return usage("--real DIR is required");
     std::array<bool, kConditions> on{};
     for (const auto& words_ : condition_words) {
         std::size_t from = 0;
@@ -114,7 +84,6 @@ int run_eval(std::vector<std::string> words)
     if (no_launder && !condition_words.empty()) return usage("--no-launder and --condition do not go together");
     if (condition_words.empty()) on = {true, !no_launder, false, false};
 
-    if (which && *which != "clipflow" && *which != "supervised") return usage("--detector must be clipflow or supervised");
     const auto path = detector_path("eval", model, which == "supervised" ? DetectorKind::Supervised : DetectorKind::ClipFlow);
     if (!path) return 2;
     if (eval_images(reals, *fake_dir).empty()) return usage("no images found");

@@ -5,7 +5,6 @@
 
 namespace clipflow::cli {
 
-extern const char* const kEvalHelp;
 int run_eval(std::vector<std::string> words);
 
 } // namespace clipflow::cli

@@ -1,7 +1,7 @@
 #include "jpegcommand.h"
 
-#include "args.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/atomicfile.h>
 #include <clipflow/evidence.h>
@@ -15,27 +15,16 @@
 
 namespace clipflow::cli {
 
-const char* const kJpegHelp =
-    R"(Usage: clipflow jpeg IMAGE|FOLDER... [--json] [--ela DIR]
-
-What a JPEG file's structure says about its history: its quantization tables
+const char* const kJpegAbout = R"(What a JPEG file's structure says about its history: its quantization tables
 (the IJG quality they correspond to, and whether they are libjpeg's standard
 tables, as most software writes, or a camera's or editor's own), chroma
 subsampling, whether the DCT coefficients show the periodic gaps or peaks of a
 second compression with other tables, and whether the EXIF thumbnail still
 shows the same picture (a thumbnail of other content is a classic sign of an
 edit the camera did not make). Files are read, never written. Other formats
-are reported as not JPEG.
+are reported as not JPEG.)";
 
-Options:
-  --json        one JSON line per file (default: readable text)
-  --ela DIR     also write an error level analysis image per file (any
-                format): DIR/NAME-SHA8-ela.png, the difference to the image
-                re-saved at JPEG quality 90, amplified 20x. Regions that
-                stand out from similar texture may have been saved fewer
-                times than the rest; edges and fine texture always do.
-
-JSON fields: file, sha256, format; for JPEG files width, height, components,
+const char* const kJpegNotes = R"(JSON fields: file, sha256, format; for JPEG files width, height, components,
 progressive, subsampling, luma_quality, chroma_quality, standard_tables,
 tables (each {id, precision_bits, ijg_quality, ijg_standard, fit_error, q in
 row-major order}), thumbnail {present, width, height, difference,
@@ -45,8 +34,7 @@ modes_used, note}, hints, warnings; ela (the PNG written, with --ela).
 Every result is an indication, not proof: re-saving a photo once (a
 messenger, a web upload) is ordinary, and a missing thumbnail means nothing.
 
-Exit status: 0 all read, 1 some files could not be read, 2 usage error.
-)";
+Exit status: 0 all read, 1 some files could not be read, 2 usage error.)";
 
 namespace {
 
@@ -88,16 +76,19 @@ void print_text(const nlohmann::json& line)
 
 int run_jpeg(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kJpegHelp;
-        return 0;
-    }
-    const bool json = args.flag("--json");
-    const auto ela_dir = args.option("--ela");
-    const auto inputs = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("jpeg", why); };
-    if (!args.error().empty()) return usage(args.error());
+    bool json = false;
+    std::optional<std::string> ela_dir;
+    std::vector<std::string> inputs;
+    OptionTable t("jpeg", "[options] IMAGE|FOLDER...", kJpegAbout);
+    t.flag("--json", json, "one JSON line per file (default: readable text)")
+        .text("--ela", "DIR", ela_dir,
+              "also write an error level analysis image per file (any format): DIR/NAME-SHA8-ela.png, the difference "
+              "to the image re-saved at JPEG quality 90, amplified 20x. Regions that stand out from similar texture "
+              "may have been saved fewer times than the rest; edges and fine texture always do.")
+        .positionals(inputs)
+        .notes(kJpegNotes);
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty()) return usage("no images given");
     if (ela_dir) {
         std::error_code ec;

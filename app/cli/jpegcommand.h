@@ -7,6 +7,5 @@ namespace clipflow::cli {
 
 // `clipflow jpeg IMAGE|FOLDER... [--json] [--ela DIR]`; returns the exit code.
 int run_jpeg(std::vector<std::string> args);
-extern const char* const kJpegHelp;
 
 } // namespace clipflow::cli

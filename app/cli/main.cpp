@@ -1,12 +1,11 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
 #include "addgeneratorcommand.h"
-#include "args.h"
 #include "embedcommand.h"
 #include "evalcommand.h"
-#include "intakeworker.h"
 #include "jpegcommand.h"
 #include "modelscommand.h"
+#include "optiontable.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
 #include "scorecommand.h"
@@ -119,7 +118,6 @@ int main(int argc, char** argv)
         if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
         if (command == "report") return run_report_program(words);
-        if (command == "intake-worker") return clipflow::cli::run_intake_worker(std::move(words));
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";
         return 3;

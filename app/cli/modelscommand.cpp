@@ -1,6 +1,6 @@
 #include "modelscommand.h"
 
-#include "args.h"
+#include "optiontable.h"
 
 #include <clipflow/modelregistry.h>
 
@@ -11,28 +11,24 @@
 
 namespace clipflow::cli {
 
-const char* const kModelsHelp = R"(Usage: clipflow models list [--json]
-       clipflow models install FILE [--name NAME]
-
-Models live in $XDG_DATA_HOME/clipflow/models (default ~/.local/share/clipflow/models;
+const char* const kModelsAbout =
+    R"(Models live in $XDG_DATA_HOME/clipflow/models (default ~/.local/share/clipflow/models;
 CLIPFLOW_MODELS_DIR overrides). `install` validates a CLIP checkpoint (Hugging Face
 or OpenAI safetensors, or OpenAI's TorchScript .pt), records its SHA-256 and copies
 it there. ClipFlow never downloads anything by itself: see docs/models.md for which
-public checkpoints to fetch.
-)";
+public checkpoints to fetch.)";
 
 int run_models(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kModelsHelp;
-        return 0;
-    }
-    const bool json = args.flag("--json");
-    const auto name = args.option("--name");
-    const auto rest = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("models", why); };
-    if (!args.error().empty()) return usage(args.error());
+    bool json = false;
+    std::optional<std::string> name;
+    std::vector<std::string> rest;
+    OptionTable t("models", "list [--json] | install FILE [--name NAME]", kModelsAbout);
+    t.flag("--json", json, "list: one JSON line per model")
+        .text("--name", "NAME", name, "install: the name to list it under (default: the checkpoint's)")
+        .positionals(rest);
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (rest.empty()) return usage("say list or install");
     const ModelRegistry registry;
     if (rest[0] == "list") {

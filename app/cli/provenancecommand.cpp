@@ -1,7 +1,7 @@
 #include "provenancecommand.h"
 
-#include "args.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
@@ -12,10 +12,7 @@
 
 namespace clipflow::cli {
 
-const char* const kProvenanceHelp =
-    R"(Usage: clipflow provenance IMAGE|FOLDER... [--json] [--trust FILE.pem]
-
-What each file says about where it came from, without looking at its pixels:
+const char* const kProvenanceAbout = R"(What each file says about where it came from, without looking at its pixels:
 C2PA Content Credentials (found, read and verified offline), generator
 settings (AUTOMATIC1111, ComfyUI, NovelAI, InvokeAI), the IPTC digital
 source type, and software, camera and credit tags. Files are read, never
@@ -26,13 +23,9 @@ unverified: the claim's signature against the signer's certificate, each
 assertion against the hash the claim signed, and the binding to the file's
 bytes (a changed pixel breaks it). No trust list ships: a valid signature is
 "signed by <signer>; issuer not on your trust list" unless --trust names a
-PEM file of certificates you trust.
+PEM file of certificates you trust.)";
 
-Options:
-  --json               one JSON line per file (default: readable text)
-  --trust FILE.pem     trust anchors (root or intermediate certificates)
-
-JSON fields: file, sha256, format (null for a file ClipFlow cannot decode,
+const char* const kProvenanceNotes = R"(JSON fields: file, sha256, format (null for a file ClipFlow cannot decode,
 such as HEIF or AVIF: its provenance is still read), ai_declared (the metadata or a C2PA action
 declares AI generation), generator (the settings a front end recorded, or
 null), digital_source_type, findings (each {source, key, value, meaning,
@@ -45,8 +38,7 @@ Metadata and manifests can be removed; unsigned metadata can be forged. A
 valid signature says who made the claims, not that they are true; a file
 with nothing to say proves nothing.
 
-Exit status: 0 all read, 1 some inputs failed, 2 usage error.
-)";
+Exit status: 0 all read, 1 some inputs failed, 2 usage error.)";
 
 namespace {
 
@@ -97,16 +89,16 @@ void print_text(const nlohmann::json& line)
 
 int run_provenance(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kProvenanceHelp;
-        return 0;
-    }
-    const bool json = args.flag("--json");
-    const auto trust = args.option("--trust");
-    const auto inputs = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("provenance", why); };
-    if (!args.error().empty()) return usage(args.error());
+    bool json = false;
+    std::optional<std::string> trust;
+    std::vector<std::string> inputs;
+    OptionTable t("provenance", "[options] IMAGE|FOLDER...", kProvenanceAbout);
+    t.flag("--json", json, "one JSON line per file (default: readable text)")
+        .text("--trust", "FILE.pem", trust, "trust anchors (root or intermediate certificates)")
+        .positionals(inputs)
+        .notes(kProvenanceNotes);
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty()) return usage("no images given");
     IntakeParams intake;
     intake.decode_pixels = false; // the bytes and the header are all provenance needs

@@ -7,6 +7,5 @@ namespace clipflow::cli {
 
 // `clipflow provenance IMAGE|FOLDER... [--json] [--trust FILE.pem]`; returns the exit code.
 int run_provenance(std::vector<std::string> args);
-extern const char* const kProvenanceHelp;
 
 } // namespace clipflow::cli

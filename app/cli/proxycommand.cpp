@@ -1,7 +1,7 @@
 #include "proxycommand.h"
 
-#include "args.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/atomicfile.h>
 #include <clipflow/evidence.h>
@@ -13,56 +13,34 @@
 
 namespace clipflow::cli {
 
-const char* const kProxyHelp = R"(Usage: clipflow proxy IMAGE... --out DIR [--op NAME|all] [--seed S] [--sheet]
-
-Writes the proxy images the CLIP-Flow detector trains against: the photo with
+const char* const kProxyAbout = R"(Writes the proxy images the CLIP-Flow detector trains against: the photo with
 its Fourier spectrum modified the way generators leave it. One PNG per
 operation and image, named IMAGE-OP.png, and one JSON line describing what was
-drawn. The k-th image (from 0) draws with seed S + k.
-
-Options:
-  --out DIR            output folder (created if missing)
-  --op NAME            one operation, or all (default): hf_attenuation,
-                       hf_boost, zero_insertion, transposed_conv,
-                       resampling_chain, phase_perturbation, lowpass_resharpen,
-                       vae_decoder, upsampling_cascade
-  --seed S             random seed (default 1)
-  --crop N             work on the central N x N pixels (default 256; 0: whole image)
-  --sheet              also IMAGE-OP-sheet.png: both images with their spectra
-
-Exit status: 0 written, 1 failed, 2 usage error.
-)";
+drawn. The k-th image (from 0) draws with seed S + k.)";
 
 int run_proxy(std::vector<std::string> words)
 {
     namespace fs = std::filesystem;
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kProxyHelp;
-        return 0;
-    }
-    const bool sheet = args.flag("--sheet");
-    const auto out = args.option("--out");
-    const auto op_name = args.option("--op");
-    const auto seed_text = args.option("--seed");
-    const auto crop_text = args.option("--crop");
-    const auto inputs = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("proxy", why); };
-    if (!args.error().empty()) return usage(args.error());
-    if (inputs.empty()) return usage("give at least one image");
-    if (!out) return usage("--out DIR is required");
-    double seed = 1;
-    if (seed_text && (!to_double(*seed_text, seed) || seed < 0)) return usage("--seed must be a non-negative number");
-    bool ok = true;
-    const int crop = crop_text ? to_int(*crop_text, 256, ok) : 256;
-    if (!ok || crop < 0) return usage("--crop must be a non-negative whole number");
-    std::vector<ProxyOp> ops;
-    if (!op_name || *op_name == "all")
-        ops = all_proxy_ops();
-    else if (auto op = proxy_op_from_name(*op_name))
-        ops = {*op};
-    else
-        return usage("unknown operation '" + *op_name + "'");
+    bool sheet = false;
+    std::optional<std::string> out;
+    std::string op_name = "all";
+    std::vector<std::string> op_names{"all"};
+    for (const ProxyOp op : all_proxy_ops()) op_names.push_back(proxy_op_name(op));
+    std::uint64_t seed = 1;
+    int crop = 256;
+    std::vector<std::string> inputs;
+    OptionTable t("proxy", "IMAGE... --out DIR [options]", kProxyAbout);
+    t.text("--out", "DIR", out, "output folder (created if missing)")
+        .required()
+        .choice("--op", "NAME", op_name, op_names, "one operation, or all")
+        .whole("--seed", "S", seed, 0, 1'000'000'000'000'000LL, "random seed")
+        .whole("--crop", "N", crop, 0, 1 << 16, "work on the central N x N pixels (0: whole image)")
+        .flag("--sheet", sheet, "also IMAGE-OP-sheet.png: both images with their spectra")
+        .positionals(inputs)
+        .notes("Exit status: 0 written, 1 failed, 2 usage error.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    if (inputs.empty()) return t.usage_error("give at least one image");
+    const std::vector<ProxyOp> ops = op_name == "all" ? all_proxy_ops() : std::vector<ProxyOp>{*proxy_op_from_name(op_name)};
 
     std::error_code ec;
     fs::create_directories(*out, ec);

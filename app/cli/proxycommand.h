@@ -5,7 +5,6 @@
 
 namespace clipflow::cli {
 
-extern const char* const kProxyHelp;
 int run_proxy(std::vector<std::string> words);
 
 } // namespace clipflow::cli

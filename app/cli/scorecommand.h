@@ -5,7 +5,6 @@
 
 namespace clipflow::cli {
 
-extern const char* const kScoreHelp;
 int run_score(std::vector<std::string> words);
 
 } // namespace clipflow::cli

@@ -1,7 +1,7 @@
 #include "spectrumcommand.h"
 
-#include "args.h"
 #include "jsonfields.h"
+#include "optiontable.h"
 
 #include <clipflow/clipflow.h>
 #include <clipflow/imagepaths.h>
@@ -12,25 +12,10 @@
 
 namespace clipflow::cli {
 
-const char* const kSpectrumHelp = R"(Usage: clipflow spectrum [options] IMAGE|FOLDER...
-
-Fourier analysis of each image's stored pixel grid: the luminance spectrum, the
+const char* const kSpectrumAbout =
+    R"(Fourier analysis of each image's stored pixel grid: the luminance spectrum, the
 noise-residual spectrum and the periodicity spectrum, their radial profiles,
-and periodic peaks (up-sampling and compression grids). Folders recurse.
-
-Options:
-  --json               one JSON object per line on stdout
-  --out PNG            write the spectra as a PNG sheet; with several inputs
-                       each sheet is PNG's name plus "-N-<image name>"
-  --per-channel        also analyse red, green and blue separately
-  --window W           hann (default), tukey or none
-  --tile N             Welch tile size for large images (default 1024)
-  --bins N             radial profile bins (default 128, at least 64 advised)
-  --denoiser D         median3 (default) or gaussian, for the residual
-  --max-pixels N       refuse larger images before decoding (default 100000000)
-
-Exit status: 0 all analysed, 1 some failed, 2 usage error.
-)";
+and periodic peaks (up-sampling and compression grids). Folders recurse.)";
 
 namespace {
 
@@ -58,62 +43,29 @@ nlohmann::json peak_json(const SpectralPeak& p)
 
 int run_spectrum(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kSpectrumHelp;
-        return 0;
-    }
-    const bool json = args.flag("--json");
-    const bool per_channel = args.flag("--per-channel");
-    const auto out = args.option("--out");
-    const auto window = args.option("--window");
-    const auto tile = args.option("--tile");
-    const auto bins = args.option("--bins");
-    const auto denoiser = args.option("--denoiser");
-    const auto max_pixels = args.option("--max-pixels");
-    const auto inputs = args.positional();
-
-    auto usage = [](const std::string& why) { return usage_error("spectrum", why); };
-    if (!args.error().empty()) return usage(args.error());
-    if (inputs.empty()) return usage("no images given");
-
+    bool json = false, per_channel = false;
+    std::optional<std::string> out;
+    std::string window = "hann", denoiser = "median3";
     SpectrumParams sp;
-    sp.per_channel = per_channel;
     IntakeParams ip;
-    if (window) {
-        if (*window == "hann")
-            sp.window = Window::Hann;
-        else if (*window == "tukey")
-            sp.window = Window::Tukey;
-        else if (*window == "none")
-            sp.window = Window::None;
-        else
-            return usage("unknown window '" + *window + "'");
-    }
-    if (denoiser) {
-        if (*denoiser == "median3")
-            sp.denoiser = Denoiser::Median3;
-        else if (*denoiser == "gaussian")
-            sp.denoiser = Denoiser::Gaussian;
-        else
-            return usage("unknown denoiser '" + *denoiser + "'");
-    }
-    bool ok = true;
-    if (tile) {
-        sp.tile_size = to_int(*tile, 0, ok);
-        if (!ok || sp.tile_size < 32) return usage("--tile needs a whole number of at least 32");
-    }
-    if (bins) {
-        sp.radial_bins = to_int(*bins, 0, ok);
-        if (!ok || sp.radial_bins < 8 || sp.radial_bins > 4096) return usage("--bins needs a whole number from 8 to 4096");
-    }
-    if (max_pixels) {
-        try {
-            ip.max_pixels = std::stoull(*max_pixels);
-        } catch (...) {
-            return usage("--max-pixels needs a whole number");
-        }
-    }
+    std::vector<std::string> inputs;
+    OptionTable t("spectrum", "[options] IMAGE|FOLDER...", kSpectrumAbout);
+    t.flag("--json", json, "one JSON object per line on stdout")
+        .text("--out", "PNG", out,
+              "write the spectra as a PNG sheet; with several inputs each sheet is PNG's name plus \"-N-<image name>\"")
+        .flag("--per-channel", per_channel, "also analyse red, green and blue separately")
+        .choice("--window", "W", window, {"hann", "tukey", "none"}, "tile window")
+        .whole("--tile", "N", sp.tile_size, 32, 1 << 16, "Welch tile size for large images")
+        .whole("--bins", "N", sp.radial_bins, 8, 4096, "radial profile bins (at least 64 advised)")
+        .choice("--denoiser", "D", denoiser, {"median3", "gaussian"}, "for the residual")
+        .whole("--max-pixels", "N", ip.max_pixels, 1, 1LL << 40, "refuse larger images before decoding")
+        .positionals(inputs)
+        .notes("Exit status: 0 all analysed, 1 some failed, 2 usage error.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    if (inputs.empty()) return t.usage_error("no images given");
+    sp.per_channel = per_channel;
+    sp.window = window == "tukey" ? Window::Tukey : window == "none" ? Window::None : Window::Hann;
+    sp.denoiser = denoiser == "gaussian" ? Denoiser::Gaussian : Denoiser::Median3;
 
     const auto files = expand_image_paths(inputs);
     if (files.empty()) {

@@ -7,6 +7,5 @@ namespace clipflow::cli {
 
 // `clipflow spectrum IMAGE... [--out PNG] [--json]`; returns the exit code.
 int run_spectrum(std::vector<std::string> args);
-extern const char* const kSpectrumHelp;
 
 } // namespace clipflow::cli

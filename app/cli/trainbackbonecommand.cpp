@@ -1,7 +1,7 @@
 #include "trainbackbonecommand.h"
 
-#include "args.h"
 #include "distributedoption.h"
+#include "optiontable.h"
 #include "trainprogress.h"
 
 #include <clipflow/backbonetraining.h>
@@ -14,66 +14,43 @@
 
 namespace clipflow::cli {
 
-const char* const kTrainBackboneHelp = R"(Usage: clipflow train-backbone --natural DIR... --out WEIGHTS [options]
-
-Trains the forensic-v2 backbone, a small residual network, from natural photos
+const char* const kTrainBackboneAbout = R"(Trains the forensic-v2 backbone, a small residual network, from natural photos
 only: each photo is shrunk, passed through weight-free imitations of a latent
 decoder, an up-sampling cascade and one other spectral proxy, and the network
 learns to tell photo patches from proxy patches (JPEG-recompressed at random on
 both sides). No AI image is used. Use the weights with
 `clipflow train --backbone forensic-v2:WEIGHTS`. Interrupted runs resume from
-the last checkpoint when the same command is run again.
-
-Options:
-  --natural DIR        natural photos (folders recurse; repeatable; plain
-                       arguments count too)
-  --out WEIGHTS        the weights file to write (.safetensors)
-  --steps N            optimiser steps (default 8000, about 35 min on 2 cores)
-  --batch N            photo/proxy pairs per step (default 16)
-  --patch N            patch side in pixels (default 96)
-  --lr X               peak learning rate, one-cycle schedule (default 0.002)
-  --jpeg-augment P     chance a patch is recompressed, q 65-98 (default 0.5)
-  --validation F       fraction of photos held out for validation (0.1)
-  --seed S             random seed (default 1)
-  --threads N          photo preparation workers (default: all cores)
-  --json               print a JSON summary on standard output
-
-Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.
-)";
+the last checkpoint when the same command is run again.)";
 
 int run_train_backbone(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kTrainBackboneHelp << kDistributedHelp;
-        return 0;
-    }
-    auto usage = [](const std::string& why) { return usage_error("train-backbone", why); };
     BackboneTrainParams p;
-    const bool json_out = args.flag("--json");
-    auto dirs = options(args, "--natural");
-    const auto out = args.option("--out");
-    double steps = p.steps, batch = p.batch_pairs, patch = p.patch, seed = 1, threads = 0;
-    const std::string bad = read_numbers(args, {{"--steps", &steps, 1, 1e7},
-                                                {"--batch", &batch, 1, 4096},
-                                                {"--patch", &patch, 32, 512},
-                                                {"--lr", &p.learning_rate, 1e-7, 1},
-                                                {"--jpeg-augment", &p.jpeg_augment, 0, 1},
-                                                {"--validation", &p.validation_fraction, 0, 0.9},
-                                                {"--seed", &seed, 0, 1e15},
-                                                {"--threads", &threads, 0, 1024}});
-    if (!bad.empty()) return usage(bad);
-    if (const std::string why = read_distributed_options(args, p.distributed); !why.empty()) return usage(why);
-    for (auto& d : args.positional()) dirs.push_back(d);
-    if (!args.error().empty()) return usage(args.error());
+    p.seed = 1;
+    bool json_out = false;
+    std::vector<std::string> dirs;
+    std::optional<std::string> out;
+    OptionTable t("train-backbone", "--natural DIR... --out WEIGHTS [options]", kTrainBackboneAbout);
+    t.texts("--natural", "DIR", dirs, "natural photos (folders recurse; repeatable; plain arguments count too)")
+        .text("--out", "WEIGHTS", out, "the weights file to write (.safetensors)")
+        .required()
+        .whole("--steps", "N", p.steps, 1, 10'000'000, "optimiser steps (8000 take about 35 min on 2 cores)")
+        .whole("--batch", "N", p.batch_pairs, 1, 4096, "photo/proxy pairs per step")
+        .whole("--patch", "N", p.patch, 32, 512, "patch side in pixels")
+        .number("--lr", "X", p.learning_rate, 1e-7, 1, "peak learning rate, one-cycle schedule")
+        .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "chance a patch is recompressed, q 65-98")
+        .number("--validation", "F", p.validation_fraction, 0, 0.9, "fraction of photos held out for validation")
+        .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
+        .whole("--threads", "N", p.threads, 0, 1024, "photo preparation workers")
+        .default_text("all cores")
+        .flag("--json", json_out, "print a JSON summary on standard output")
+        .positionals(dirs);
+    add_distributed_options(t, p.distributed);
+    t.notes("Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
+    if (const std::string why = resolve_distributed(p.distributed); !why.empty()) return usage(why);
     if (dirs.empty()) return usage("--natural DIR is required");
-    if (!out) return usage("--out WEIGHTS is required");
     p.out_path = *out;
-    p.steps = int(steps);
-    p.batch_pairs = int(batch);
-    p.patch = int(patch);
-    p.seed = static_cast<std::uint64_t>(seed);
-    p.threads = int(threads);
     p.natural_files = expand_image_paths(dirs);
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 

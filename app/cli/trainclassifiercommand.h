@@ -5,7 +5,6 @@
 
 namespace clipflow::cli {
 
-extern const char* const kTrainClassifierHelp;
 int run_train_classifier(std::vector<std::string> words);
 
 } // namespace clipflow::cli

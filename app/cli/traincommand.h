@@ -5,7 +5,6 @@
 
 namespace clipflow::cli {
 
-extern const char* const kTrainHelp;
 int run_train(std::vector<std::string> words);
 
 } // namespace clipflow::cli

@@ -70,11 +70,12 @@ void AnalysisQueue::startNext()
     if (s.time_limit_s != reader_limit_) {
         reader_.reset();
         reader_limit_ = s.time_limit_s;
-        const QString exe =
-            reader_program_.isEmpty() ? QCoreApplication::applicationDirPath() + QStringLiteral("/clipflow") : reader_program_;
+        const QString exe = reader_program_.isEmpty()
+                                ? QCoreApplication::applicationDirPath() + QStringLiteral("/clipflow-intake")
+                                : reader_program_;
         if (s.time_limit_s > 0 && QFileInfo(exe).isExecutable()) {
             WorkerProcessParams params;
-            params.argv = {exe.toStdString(), "intake-worker"};
+            params.argv = {exe.toStdString()};
             params.timeout_s = s.time_limit_s;
             params.startup_timeout_s = 60;
             params.abort = [closing = closing_] { return closing->load(); };

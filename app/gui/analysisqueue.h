@@ -1,6 +1,6 @@
 #pragma once
 // The window's queue of files to analyse: one file at a time on a worker thread
-// (QtConcurrent), each read first by an isolated `clipflow intake-worker` under
+// (QtConcurrent), each read first by an isolated `clipflow-intake` under
 // the per-file time limit, the next file of the queue read ahead meanwhile. It
 // owns the reader process and the running analysis; the window only shows what
 // it reports. All members are called, and all signals emitted, on the thread

@@ -1,6 +1,6 @@
 #include "reportcommand.h"
 
-#include "args.h"
+#include "optiontable.h"
 
 #include <analysis.h>
 #include <casereport.h>
@@ -18,61 +18,43 @@
 
 namespace clipflow::cli {
 
-const char* const kReportHelp = R"(Usage: clipflow report [IMAGE|FOLDER...] --out REPORT.pdf [options]
-
-Analyses each image (intake with SHA-256, metadata, spectra, both detectors)
+const char* const kReportAbout = R"(Analyses each image (intake with SHA-256, metadata, spectra, both detectors)
 and writes the PDF case report: case and analyst, a summary, one section per
 file (hash, size, times, metadata summary, thumbnail, spectrum, radial
 profile, calibration histogram, scores, verdicts, disagreement, provenance
 with Content Credentials verified), the model
-cards, the method and its limitations. Runs without a display.
+cards, the method and its limitations. Runs without a display.)";
 
-Options:
-  --out FILE           the PDF to write (written atomically)
-  --case FILE.cfcase   report on a case: its title, analyst, notes, evidence
-                       (re-hashed; mismatches are flagged) and audit log
-  --title TEXT         case title (overrides the case's)
-  --analyst NAME       who signs the report (overrides the case's)
-  --notes TEXT         case notes
-  --page a4|letter     page size (default a4)
-  --clipflow-model M   CLIP-Flow detector file, or - for none (default: shipped)
-  --supervised-model M supervised detector file, or - for none (default: shipped)
-  --trust FILE.pem     C2PA trust anchors: signers chaining to these are
-                       reported as trusted (default: none; no list ships)
-  --robustness         score each image again after JPEG 90/75 and resizing
-                       to 75%/50%, and print those scores; a verdict that
-                       changes under them is reported as inconclusive
-
-Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
-4 the PDF could not be written.
-)";
+const char* const kReportNotes = R"(Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
+4 the PDF could not be written.)";
 
 int run_report(std::vector<std::string> words)
 {
-    Args args(std::move(words));
-    if (args.flag("--help") || args.flag("-h")) {
-        std::cout << kReportHelp;
-        return 0;
-    }
-    const auto out = args.option("--out");
-    const auto case_path = args.option("--case");
-    const auto title = args.option("--title");
-    const auto analyst = args.option("--analyst");
-    const auto notes = args.option("--notes");
-    const auto page = args.option("--page");
-    const auto clipflow_model = args.option("--clipflow-model");
-    const auto supervised_model = args.option("--supervised-model");
-    const auto trust = args.option("--trust");
+    std::optional<std::string> out, case_path, title, analyst, notes, clipflow_model, supervised_model, trust;
+    std::string page = "a4";
     ScoreParams scoring;
-    scoring.robustness = args.flag("--robustness");
-    const auto inputs = args.positional();
-    auto usage = [](const std::string& why) { return usage_error("report", why); };
-    if (!args.error().empty()) return usage(args.error());
-    for (const auto& p : inputs)
-        if (p.rfind("--", 0) == 0) return usage("unknown option " + p);
-    if (!out) return usage("--out REPORT.pdf is required");
+    std::vector<std::string> inputs;
+    OptionTable t("report", "[IMAGE|FOLDER...] --out REPORT.pdf [options]", kReportAbout);
+    t.text("--out", "FILE", out, "the PDF to write (written atomically)")
+        .required()
+        .text("--case", "FILE.cfcase", case_path,
+              "report on a case: its title, analyst, notes, evidence (re-hashed; mismatches are flagged) and audit log")
+        .text("--title", "TEXT", title, "case title (overrides the case's)")
+        .text("--analyst", "NAME", analyst, "who signs the report (overrides the case's)")
+        .text("--notes", "TEXT", notes, "case notes")
+        .choice("--page", "SIZE", page, {"a4", "letter"}, "page size")
+        .text("--clipflow-model", "M", clipflow_model, "CLIP-Flow detector file, or - for none (default: shipped)")
+        .text("--supervised-model", "M", supervised_model, "supervised detector file, or - for none (default: shipped)")
+        .text("--trust", "FILE.pem", trust,
+              "C2PA trust anchors: signers chaining to these are reported as trusted (default: none; no list ships)")
+        .flag("--robustness", scoring.robustness,
+              "score each image again after JPEG 90/75 and resizing to 75%/50%, and print those scores; a verdict "
+              "that changes under them is reported as inconclusive")
+        .positionals(inputs)
+        .notes(kReportNotes);
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty() && !case_path) return usage("give images, folders or --case FILE");
-    if (page && *page != "a4" && *page != "letter") return usage("--page must be a4 or letter");
 
     ProvenanceParams provenance;
     if (trust) {
@@ -95,7 +77,7 @@ int run_report(std::vector<std::string> words)
     params.title = QString::fromStdString(title.value_or(c.title));
     params.analyst = QString::fromStdString(analyst.value_or(c.analyst));
     params.notes = QString::fromStdString(notes.value_or(c.notes));
-    params.page = page && *page == "letter" ? QPageSize::Letter : QPageSize::A4;
+    params.page = page == "letter" ? QPageSize::Letter : QPageSize::A4;
     params.audit = c.audit;
 
     // Qt draws the report; without a display it draws off screen.

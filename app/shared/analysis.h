@@ -43,7 +43,7 @@ struct Analysis {
 
 // core's analyse_evidence (intake, metadata, ELA, spectra per channel, both
 // detectors, the re-hash) with Qt's types for the views. With `reader` (a
-// `clipflow intake-worker`), every parser of untrusted bytes runs in that process
+// `clipflow-intake`), every parser of untrusted bytes runs in that process
 // under its time limit and its findings come back whole, pixels included: the file
 // is read, hashed and decoded once either way. `provenance` carries the C2PA trust anchors.
 // `read_ahead`: the file to be analysed next, which the reader's child reads meanwhile.

@@ -30,7 +30,7 @@ int main(int argc, char** argv)
     const QString dir = QCoreApplication::applicationDirPath();
     Detectors detectors(dir);
     WorkerProcessParams params;
-    params.argv = {(dir + QStringLiteral("/clipflow")).toStdString(), "intake-worker"};
+    params.argv = {(dir + QStringLiteral("/clipflow-intake")).toStdString()};
     params.timeout_s = 120;
     // --in-process: intake without the isolated reader, to show what isolation costs.
     const bool in_process = argc > 1 && std::string(argv[1]) == "--in-process";

@@ -60,7 +60,7 @@ private Q_SLOTS:
             ++asked;
             return settings(limit);
         });
-        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         QSignalSpy started(&queue, &AnalysisQueue::started);
         QSignalSpy finished(&queue, &AnalysisQueue::finished);
         // A file named twice is queued once.
@@ -93,7 +93,7 @@ private Q_SLOTS:
         const QString slow = dir.filePath(QStringLiteral("slow.png"));
         QVERIFY(write_slow_png(slow));
         AnalysisQueue queue(&detectors_, [] { return settings(60); });
-        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         QSignalSpy started(&queue, &AnalysisQueue::started);
         QSignalSpy finished(&queue, &AnalysisQueue::finished);
         const QStringList quick{fixture("rgb.png"), fixture("grey.jpg"), fixture("exif6.jpg")};
@@ -117,7 +117,7 @@ private Q_SLOTS:
     void failureDoesNotStopTheQueue()
     {
         AnalysisQueue queue(&detectors_, [] { return settings(60); });
-        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         QSignalSpy finished(&queue, &AnalysisQueue::finished);
         queue.enqueue({QStringLiteral("/nonexistent/x.png"), fixture("corrupt.png"), fixture("rgb.png")});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 3, 60000);
@@ -131,7 +131,7 @@ private Q_SLOTS:
     {
         double limit = 0;
         AnalysisQueue queue(&detectors_, [&] { return settings(limit); });
-        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        queue.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         QSignalSpy finished(&queue, &AnalysisQueue::finished);
         queue.enqueue({fixture("rgb.png")});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 60000);
@@ -157,7 +157,7 @@ private Q_SLOTS:
         const QString slow = dir.filePath(QStringLiteral("slow.png"));
         QVERIFY(write_slow_png(slow));
         auto queue = std::make_unique<AnalysisQueue>(&detectors_, [] { return settings(120); });
-        queue->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        queue->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         queue->enqueue({slow, fixture("rgb.png")});
         QTest::qWait(300);
         QVERIFY(queue->isBusy());

@@ -174,7 +174,7 @@ private Q_SLOTS:
                                         << 2 << QStringLiteral("unknown option");
         QTest::newRow("bad window") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--window"),
                                                    QStringLiteral("kaiser"), fixture("rgb.png")}
-                                    << 2 << QStringLiteral("unknown window");
+                                    << 2 << QStringLiteral("--window must be hann, tukey or none");
         QTest::newRow("report without --out")
             << QStringList{QStringLiteral("report"), fixture("rgb.png")} << 2 << QStringLiteral("--out");
         QTest::newRow("report bad page") << QStringList{QStringLiteral("report"), fixture("rgb.png"),

@@ -174,7 +174,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("mentions");
-        QTest::addColumn<bool>("isolated"); // read first by `clipflow intake-worker`
+        QTest::addColumn<bool>("isolated"); // read first by `clipflow-intake`
         for (bool isolated : {false, true}) {
             const char* how = isolated ? " (isolated reader)" : "";
             QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated;
@@ -191,7 +191,8 @@ private Q_SLOTS:
         QFETCH(QString, mentions);
         QFETCH(bool, isolated);
         MainWindow w;
-        w.setReaderProgram(isolated ? QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow") : QStringLiteral("/nonexistent/clipflow"));
+        w.setReaderProgram(isolated ? QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake")
+                                    : QStringLiteral("/nonexistent/clipflow-intake"));
         w.show();
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
         w.openFile(file);
@@ -565,7 +566,7 @@ private Q_SLOTS:
         const QString quick = dir.filePath(QStringLiteral("b-quick.png"));
         QVERIFY(QFile::copy(fixture("rgb.png"), quick));
         clipflow::WorkerProcessParams probe_params;
-        probe_params.argv = {CLIPFLOW_BIN_DIR "/clipflow", "intake-worker"};
+        probe_params.argv = {CLIPFLOW_BIN_DIR "/clipflow-intake"};
         clipflow::WorkerProcess probe(probe_params);
         QVERIFY(probe.start());
         QElapsedTimer timer;
@@ -575,7 +576,7 @@ private Q_SLOTS:
         const QString mentions = QStringLiteral("longer than the limit of ");
         clipflow::app::AppSettings::setFileTimeLimit(limit);
         MainWindow w;
-        w.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        w.setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         w.show();
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
         w.openFile(slow);
@@ -604,7 +605,7 @@ private Q_SLOTS:
         QVERIFY(write_slow_png(slow));
         clipflow::app::AppSettings::setFileTimeLimit(120);
         auto* w = new MainWindow;
-        w->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"));
+        w->setReaderProgram(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake"));
         w->openFile(slow);
         QVERIFY(w->isBusy());
         QTest::qWait(300);

@@ -1,4 +1,4 @@
-// Intake in a child process (clipflow intake-worker) gives exactly what intake
+// Intake in a child process (clipflow-intake) gives exactly what intake
 // in this process gives: the same hash, metadata, provenance (C2PA with the
 // caller's trust anchors), JPEG forensics and bit-identical pixels; its
 // failures keep their codes; malformed replies are errors, never crashes. And
@@ -41,7 +41,7 @@ IntakeParams full_intake(const std::string& trust_pem = {})
 std::shared_ptr<IsolatedReader> make_reader()
 {
     WorkerProcessParams w;
-    w.argv = {CLIPFLOW_BIN_DIR "/clipflow", "intake-worker"};
+    w.argv = {CLIPFLOW_BIN_DIR "/clipflow-intake"};
     w.timeout_s = 60;
     w.startup_timeout_s = 30;
     return std::make_shared<IsolatedReader>(w);
@@ -314,7 +314,7 @@ private Q_SLOTS:
         const QString fifo = dir.filePath(QStringLiteral("stuck.png")); // reading a FIFO nobody writes blocks
         QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
         WorkerProcessParams w;
-        w.argv = {CLIPFLOW_BIN_DIR "/clipflow", "intake-worker"};
+        w.argv = {CLIPFLOW_BIN_DIR "/clipflow-intake"};
         w.timeout_s = 1;
         IsolatedReader reader(w);
         IntakeParams p = full_intake();

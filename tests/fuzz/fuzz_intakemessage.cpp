@@ -1,4 +1,4 @@
-// Fuzz target: what the window's isolated reader (`clipflow intake-worker`)
+// Fuzz target: what the window's isolated reader (`clipflow-intake`)
 // sends back (core/include/clipflow/isolatedintake.h): a CBOR message and the
 // pixel bytes. The child parsed a stranger's file, so its answer is not trusted
 // either. Input layout: 4 bytes (little-endian) giving the message's length,

@@ -52,7 +52,7 @@
 //     // Everything the window shows, from one read and one decode; the untrusted
 //     // parsers in a child process with a time limit (isolatedintake.h):
 //     clipflow::AnalysisParams ap;
-//     ap.reader = std::make_shared<clipflow::IsolatedReader>(worker_params);  // argv: clipflow intake-worker
+//     ap.reader = std::make_shared<clipflow::IsolatedReader>(worker_params);  // argv: clipflow-intake
 //     ap.detectors = &*detectors;
 //     auto analysis = clipflow::analyse_evidence("suspect.jpg", ap);
 //     // analysis->preview, ->spectrum, ->scores->verdict(), ->changed_during_analysis

@@ -1,13 +1,13 @@
 #pragma once
 // Intake in a child process: every parser of untrusted bytes (decoders, Exiv2,
-// text chunks, C2PA, JPEG forensics) runs in `clipflow intake-worker` under a
+// text chunks, C2PA, JPEG forensics) runs in `clipflow-intake` under a
 // per-file time limit, and what it found comes back whole, decoded pixels
 // included. The caller reads, hashes and decodes nothing itself: a file that
 // hangs or crashes a decoder costs the child, never the caller, and each file
 // is read, hashed and decoded once.
 //
 //   clipflow::WorkerProcessParams w;
-//   w.argv = {"/usr/bin/clipflow", "intake-worker"};
+//   w.argv = {"/usr/bin/clipflow-intake"};
 //   w.timeout_s = 60;
 //   auto reader = std::make_shared<clipflow::IsolatedReader>(w);
 //   auto ev = reader->read("photo.jpg", params);   // as load_evidence(), or TimedOut / WorkerCrashed
@@ -49,7 +49,7 @@ EncodedEvidence encode_evidence_message(const Evidence& evidence);
 Result<Evidence> decode_evidence_message(std::span<const std::uint8_t> message, std::span<const std::uint8_t> pixels,
                                          bool keep_picture = false);
 
-/// A `clipflow intake-worker` child shared by the threads of one program.
+/// A `clipflow-intake` child shared by the threads of one program.
 /// Thread-safe: requests are served one at a time.
 class IsolatedReader {
 public:

@@ -282,9 +282,10 @@ WorkerReply answer_intake_request(const std::string& request)
     } catch (const std::exception& e) {
         return error_reply(Status(ErrorCode::InvalidArgument, std::string("unreadable request: ") + e.what()));
     }
-    // A caller that keeps the 8-bit picture gets 8-bit files as bytes: no float raster here at all.
-    auto ev =
-        detail::load_evidence(path, params, params.keep_picture ? detail::PixelForm::BytesWhenExact : detail::PixelForm::Float);
+    // 8-bit files travel as bytes: no float raster here at all (a conversion, a zero fill and
+    // a scan back into indices of 144 MB at 12 MP); the caller makes its raster from them, and
+    // keeps them as the picture only when it asked to.
+    auto ev = detail::load_evidence(path, params, detail::PixelForm::BytesWhenExact);
     if (!ev) return error_reply(ev.status());
     EncodedEvidence enc = encode_evidence_message(*ev);
     ev->pixels = Raster{}; // their memory back before the payload is put together
