@@ -17,7 +17,6 @@
 #include <clipflow/workerprocess.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
@@ -27,7 +26,6 @@
 #include <future>
 #include <iostream>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -432,6 +430,11 @@ int run_score(std::vector<std::string> words)
     if (file_timeout > 0) {
         WorkerProcessParams params;
         params.argv = {executable_dir() + "/clipflow-intake"};
+        if (::access(params.argv.front().c_str(), X_OK) != 0) {
+            std::cerr << "clipflow score: " << params.argv.front() << " is missing (it is installed beside clipflow and "
+                      << "reads each file in a separate process); --file-timeout 0 reads in this process instead\n";
+            return 2;
+        }
         params.timeout_s = file_timeout;
         for (int r = 0; r < std::max(2, threads); ++r) readers.push_back(std::make_unique<IsolatedReader>(params));
     }

@@ -590,6 +590,36 @@ private Q_SLOTS:
                      qPrintable(slowError));
     }
 
+    // clipflow-intake (the isolated reader) missing beside clipflow: a limited run stops at
+    // once and says how to go on; --file-timeout 0 reads in process and scores.
+    void scoreWithoutReaderProgram_data()
+    {
+        QTest::addColumn<QString>("timeout");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("limited: refused") << "120" << 2 << "clipflow-intake is missing";
+        QTest::newRow("no limit: scored") << "0" << 0 << "";
+    }
+    void scoreWithoutReaderProgram()
+    {
+        QFETCH(QString, timeout);
+        QFETCH(int, code);
+        QFETCH(QString, says);
+        QTemporaryDir tmp;
+        QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("bin"))));
+        const QString exe = tmp.filePath(QStringLiteral("bin/clipflow"));
+        QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), exe));
+        QVERIFY(QFile::link(QStringLiteral(CLIPFLOW_BIN_DIR "/../share"), tmp.filePath(QStringLiteral("share")))); // the models
+        QProcess p;
+        p.start(exe, {QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--file-timeout"), timeout,
+                      fixture("rgb.png")});
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError(), out = p.readAllStandardOutput();
+        QCOMPARE(p.exitCode(), code);
+        QVERIFY2(QString::fromUtf8(err).contains(says), err.constData());
+        QCOMPARE(out.count('\n'), code == 0 ? 1 : 0);
+    }
+
     // Generator settings in a PNG text chunk reach the score line; a plain file says nothing.
     void scoreReportsProvenance_data()
     {
