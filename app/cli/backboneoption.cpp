@@ -1,5 +1,7 @@
 #include "backboneoption.h"
 
+#include "detectorsetup.h"
+
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>

@@ -6,6 +6,11 @@
 
 namespace clipflow::cli {
 
+std::string executable_dir()
+{
+    return running_program_dir();
+}
+
 std::optional<std::string> detector_path(const std::string& command, const std::optional<std::string>& model, DetectorKind kind)
 {
     if (model) return *model;

@@ -11,6 +11,10 @@
 
 namespace clipflow::cli {
 
+// The folder holding the running executable (the default models are found from it, and
+// the programs installed beside it: clipflow-intake, clipflow-report).
+std::string executable_dir();
+
 // --model MODEL, or the default detector of that kind; prints the reason and returns nullopt on failure.
 std::optional<std::string> detector_path(const std::string& command, const std::optional<std::string>& model,
                                          DetectorKind kind = DetectorKind::ClipFlow);

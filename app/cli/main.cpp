@@ -1,11 +1,11 @@
 // clipflow: the headless command line of ClipFlow Forensics.
 
 #include "addgeneratorcommand.h"
+#include "detectorsetup.h"
 #include "embedcommand.h"
 #include "evalcommand.h"
 #include "jpegcommand.h"
 #include "modelscommand.h"
-#include "optiontable.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
 #include "scorecommand.h"

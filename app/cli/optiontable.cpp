@@ -1,7 +1,5 @@
 #include "optiontable.h"
 
-#include <clipflow/clipflowdetector.h>
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -382,11 +380,6 @@ bool to_double(const std::string& text, double& value)
     } catch (const std::exception&) {
         return false;
     }
-}
-
-std::string executable_dir()
-{
-    return running_program_dir();
 }
 
 } // namespace clipflow::cli

@@ -121,7 +121,5 @@ private:
 
 int to_int(const std::string& text, int fallback, bool& ok);
 bool to_double(const std::string& text, double& value);
-/// The folder holding the running executable (for the default model).
-std::string executable_dir();
 
 } // namespace clipflow::cli

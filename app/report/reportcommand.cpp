@@ -1,5 +1,6 @@
 #include "reportcommand.h"
 
+#include "detectorsetup.h"
 #include "optiontable.h"
 
 #include <analysis.h>
