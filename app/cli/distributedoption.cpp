@@ -15,15 +15,14 @@ void add_distributed_options(OptionTable& table, DistributedParams& p)
         .default_text("$MASTER_ADDR, else " + p.master_addr)
         .whole("--master-port", "P", p.master_port, 1, 65535, "its port")
         .default_text("$MASTER_PORT, else " + std::to_string(p.master_port))
-        .number("--dist-timeout", "S", p.timeout_s, 1, 7 * 86400, "seconds to wait for the other ranks");
-}
-
-std::string resolve_distributed(DistributedParams& p)
-{
-    auto resolved = distributed_from_environment(p);
-    if (!resolved) return resolved.status().message();
-    p = *resolved;
-    return {};
+        .number("--dist-timeout", "S", p.timeout_s, 1, 7 * 86400, "seconds to wait for the other ranks")
+        // After parsing: completed from RANK, WORLD_SIZE, MASTER_ADDR and MASTER_PORT (options win).
+        .check([&p]() -> std::string {
+            auto resolved = distributed_from_environment(p);
+            if (!resolved) return resolved.status().message();
+            p = *resolved;
+            return {};
+        });
 }
 
 std::string rank_prefix(const DistributedParams& p)

@@ -10,12 +10,10 @@
 
 namespace clipflow::cli {
 
-/// Adds the options, in their own section of --help, writing into `p`.
+/// Adds the options, in their own section of --help, writing into `p`; after
+/// parsing, the table completes `p` from RANK, WORLD_SIZE, MASTER_ADDR and
+/// MASTER_PORT (options win) and reports values it cannot use.
 void add_distributed_options(OptionTable& table, DistributedParams& p);
-
-/// After parsing: completes `p` from RANK, WORLD_SIZE, MASTER_ADDR and
-/// MASTER_PORT (options win); returns why it is unusable, or an empty string.
-std::string resolve_distributed(DistributedParams& p);
 
 /// "rank 1 of 4: " for a rank that does not write, else "".
 std::string rank_prefix(const DistributedParams& p);

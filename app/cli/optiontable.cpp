@@ -13,6 +13,17 @@ namespace {
 constexpr std::size_t kWidth = 79;      // help lines fit an 80-column terminal
 constexpr std::size_t kHelpColumn = 23; // where an option's description starts
 
+bool to_double(const std::string& text, double& value)
+{
+    try {
+        std::size_t used = 0;
+        value = std::stod(text, &used);
+        return used == text.size() && std::isfinite(value);
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 std::string format_number(double v)
 {
     char s[64];
@@ -186,18 +197,17 @@ OptionTable& OptionTable::notes(std::string text)
     return *this;
 }
 
+OptionTable& OptionTable::check(std::function<std::string()> check)
+{
+    checks_.push_back(std::move(check));
+    return *this;
+}
+
 OptionTable::Entry* OptionTable::find(const std::string& name)
 {
     for (auto& e : entries_)
         if (e.name == name) return &e;
     return nullptr;
-}
-
-bool OptionTable::given(const std::string& name) const
-{
-    for (const auto& e : entries_)
-        if (e.name == name) return e.seen;
-    return false;
 }
 
 std::string OptionTable::take(Entry& e, const std::string& value)
@@ -295,6 +305,8 @@ std::optional<int> OptionTable::parse(std::vector<std::string> words)
     }
     for (const auto& e : entries_)
         if (e.required && !e.seen) fail(e.name + (e.metavar.empty() ? "" : " " + e.metavar) + " is required");
+    if (error.empty())
+        for (const auto& c : checks_) fail(c());
     if (!error.empty()) return usage_error(error);
     return std::nullopt;
 }
@@ -361,25 +373,6 @@ int OptionTable::usage_error(const std::string& why) const
 {
     std::cerr << "clipflow " << command_ << ": " << why << "\n(see clipflow " << command_ << " --help)\n";
     return 2;
-}
-
-int to_int(const std::string& text, int fallback, bool& ok)
-{
-    int value = fallback;
-    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-    ok = ec == std::errc() && ptr == text.data() + text.size();
-    return ok ? value : fallback;
-}
-
-bool to_double(const std::string& text, double& value)
-{
-    try {
-        std::size_t used = 0;
-        value = std::stod(text, &used);
-        return used == text.size() && std::isfinite(value);
-    } catch (const std::exception&) {
-        return false;
-    }
 }
 
 } // namespace clipflow::cli

@@ -72,6 +72,10 @@ public:
     OptionTable& section(std::string title, std::string footer = {});
     /// Text after the options (exit status, examples).
     OptionTable& notes(std::string text);
+    /// A check run after the words are read (options that depend on each other or on
+    /// the environment): it returns why they are unusable, which parse() reports as a
+    /// usage error, or an empty string.
+    OptionTable& check(std::function<std::string()> check);
 
     /// Reads the words into the values. nullopt: go on. Otherwise the exit code
     /// to return: 0 after printing --help, 2 after printing a usage error.
@@ -80,8 +84,6 @@ public:
     std::string help() const;
     /// "clipflow COMMAND: why" and a pointer to --help, on standard error; returns 2.
     int usage_error(const std::string& why) const;
-    /// Whether the option was on the command line (after parse).
-    bool given(const std::string& name) const;
 
 private:
     enum class Kind { Flag, Text, Texts, Choice, Number, Whole };
@@ -116,10 +118,8 @@ private:
     std::string command_, usage_, about_, notes_;
     std::vector<Entry> entries_;
     std::vector<std::string>* positionals_ = nullptr;
+    std::vector<std::function<std::string()>> checks_;
     std::string pending_section_, pending_footer_;
 };
-
-int to_int(const std::string& text, int fallback, bool& ok);
-bool to_double(const std::string& text, double& value);
 
 } // namespace clipflow::cli

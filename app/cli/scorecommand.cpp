@@ -436,7 +436,7 @@ int run_score(std::vector<std::string> words)
             return 2;
         }
         params.timeout_s = file_timeout;
-        for (int r = 0; r < std::max(2, threads); ++r) readers.push_back(std::make_unique<IsolatedReader>(params));
+        for (int r = 0; r < threads; ++r) readers.push_back(std::make_unique<IsolatedReader>(params));
     }
     // In this process: one set of detectors per worker thread (a detector is used by one thread at a time).
     // (Starting the first reader while they load gained nothing here: both compete for the same cores.)

@@ -60,7 +60,6 @@ int run_train_classifier(std::vector<std::string> words)
     t.notes("Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.");
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
-    if (const std::string why = resolve_distributed(p.distributed); !why.empty()) return usage(why);
     if (p.mode == "finetune" && (!backbone || backbone->rfind("clip:", 0) != 0))
         return usage("--mode finetune needs --backbone clip:MODEL (there are no weights to fine-tune in the forensic backbone)");
     if (auto e = apply_backbone_option(backbone, layer, p.device, p.backbone)) {

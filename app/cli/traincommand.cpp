@@ -68,7 +68,6 @@ int run_train(std::vector<std::string> words)
     t.notes("Exit status: 0 trained, 1 training failed or was interrupted, 2 usage error.");
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
-    if (const std::string why = resolve_distributed(p.distributed); !why.empty()) return usage(why);
     if (dirs.empty()) return usage("--natural DIR is required");
     p.out_path = *out;
     p.train.objective = objective == "proxy" ? FlowObjective::ProxyOnly : FlowObjective::Combined;
