@@ -51,7 +51,8 @@ reason is in inconclusive_reason.
 JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict,
 verdict_code, level_code, inconclusive_reason; clipflow adds log_likelihood,
 percentile, p_value; supervised adds p_ai, generator ("unknown" when no
-known generator fits), generator_probs (given AI, summing to 1);
+known generator fits), generator_probs (given AI, summing to 1; models
+that learnt an "unknown" class from proxies list it too);
 seen_in_training (true only when the model trained or was calibrated on
 this very file, so its score says little); robustness (with --robustness:
 {transform, ai_score, verdict_code} for jpeg90, jpeg75, resize75,

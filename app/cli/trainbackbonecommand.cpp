@@ -37,7 +37,8 @@ int run_train_backbone(std::vector<std::string> words)
         .whole("--batch", "N", p.batch_pairs, 1, 4096, "photo/proxy pairs per step")
         .whole("--patch", "N", p.patch, 32, 512, "patch side in pixels")
         .number("--lr", "X", p.learning_rate, 1e-7, 1, "peak learning rate, one-cycle schedule")
-        .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "chance a patch is recompressed, q 65-98")
+        .number("--jpeg-pair", "P", p.jpeg_pair, 0, 1, "chance a patch and its proxy are recompressed alike, q 65-98")
+        .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "otherwise, chance each patch is recompressed on its own")
         .number("--validation", "F", p.validation_fraction, 0, 0.9, "fraction of photos held out for validation")
         .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
         .whole("--threads", "N", p.threads, 0, 1024, "photo preparation workers")
@@ -82,7 +83,7 @@ int run_train_backbone(std::vector<std::string> words)
     std::cerr << rank_prefix(p.distributed) << (p.distributed.rank == 0 ? "wrote " : "finished; rank 0 wrote ") << p.out_path
               << " (" << r->info.id << ", " << r->photos << " training / " << r->validation_photos << " validation photos, "
               << (r->resumed_from_step ? "resumed from step " + std::to_string(r->resumed_from_step) + ", " : "")
-              << "validation AUC " << r->validation_auc << ")\n";
+              << "validation AUC " << r->validation_auc << ", recompressed at JPEG 85 " << r->validation_auc_jpeg << ")\n";
     if (json_out) {
         nlohmann::json j{{"weights", p.out_path},
                          {"id", r->info.id},
@@ -94,6 +95,7 @@ int run_train_backbone(std::vector<std::string> words)
                          {"resumed_from_step", r->resumed_from_step},
                          {"final_loss", r->final_loss},
                          {"validation_auc", r->validation_auc},
+                         {"validation_auc_jpeg85", r->validation_auc_jpeg},
                          {"prepare_seconds", r->prepare_seconds},
                          {"train_seconds", r->train_seconds}};
         std::cout << j.dump() << "\n";

@@ -28,7 +28,7 @@ int run_train_classifier(std::vector<std::string> words)
 {
     SupervisedTrainParams p;
     p.seed = 1;
-    bool json_out = false, no_cache = false;
+    bool json_out = false, no_cache = false, no_proxy_class = false;
     std::optional<std::string> data, out, backbone, layer, cache;
     std::vector<std::string> exclude;
     OptionTable t("train-classifier", "--data DIR --out MODEL [options]", kTrainClassifierAbout);
@@ -49,6 +49,8 @@ int run_train_classifier(std::vector<std::string> words)
         .number("--lr", "X", p.learning_rate, 1e-7, 1, "learning rate")
         .whole("--views", "N", p.views_per_image, 1, 64, "training views per image")
         .number("--augment", "P", p.augment, 0, 1, "chance of recompression per view")
+        .flag("--no-proxy-class", no_proxy_class,
+              "no \"unknown\" class learnt from proxies of the real photos (as earlier models)")
         .number("--val", "F", p.val_fraction, 0.05, 0.9, "validation fraction")
         .whole("--min-per-class", "N", p.min_per_class, 2, 1'000'000, "drop smaller classes")
         .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
@@ -68,6 +70,7 @@ int run_train_classifier(std::vector<std::string> words)
         return e->exit_code;
     }
     p.out_path = *out;
+    p.proxy_class = !no_proxy_class;
     if (no_cache)
         p.cache_dir.clear();
     else if (cache)

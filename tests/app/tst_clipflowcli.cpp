@@ -837,8 +837,10 @@ private Q_SLOTS:
                            QStringLiteral("--no-cache"), QStringLiteral("--json")});
         QVERIFY2(t.code == 0, t.err.constData());
         const auto summary = t.lines().value(0);
-        QCOMPARE(summary[QStringLiteral("classes")].toArray().size(), 2);
+        // real, the generator, and "unknown" learnt from proxies of the real photos
+        QCOMPARE(summary[QStringLiteral("classes")].toArray().size(), 3);
         QCOMPARE(summary[QStringLiteral("classes")].toArray()[1].toString(), QStringLiteral("upsampled"));
+        QCOMPARE(summary[QStringLiteral("classes")].toArray()[2].toString(), QStringLiteral("unknown"));
         QVERIFY(summary[QStringLiteral("val_auc")].toDouble() > 0.8);
         QVERIFY(t.err.contains("confusion"));
 
@@ -868,7 +870,7 @@ private Q_SLOTS:
         const Run s3 = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
                             QStringLiteral("--model"), bigger, QStringLiteral("--json"), fixture("rgb.png")});
         QCOMPARE(s3.code, 0);
-        QCOMPARE(s3.lines().value(0)[QStringLiteral("generator_probs")].toObject().size(), 2);
+        QCOMPARE(s3.lines().value(0)[QStringLiteral("generator_probs")].toObject().size(), 3);
         // The same data on the shipped learned backbone: the model names it, and scoring finds it.
         const QString v2 = tmp.filePath(QStringLiteral("sv-v2.safetensors"));
         const Run t2 =

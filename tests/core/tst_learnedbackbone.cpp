@@ -87,6 +87,7 @@ private Q_SLOTS:
         // Untrained, the loss is log 2 = 0.693 and the AUC 0.5; the proxies leave learnable traces.
         qInfo("loss %.3f, validation AUC %.3f", r->final_loss, r->validation_auc);
         QVERIFY(std::isfinite(r->final_loss) && std::isfinite(r->validation_auc));
+        QVERIFY2(r->validation_auc_jpeg > 0.0 && r->validation_auc_jpeg <= 1.0, std::to_string(r->validation_auc_jpeg).c_str());
         if (!kSanitized) {
             QVERIFY2(r->final_loss < 0.64, std::to_string(r->final_loss).c_str());
             QVERIFY2(r->validation_auc > 0.68, std::to_string(r->validation_auc).c_str());
@@ -97,6 +98,7 @@ private Q_SLOTS:
         QCOMPARE(r->info.sha256, *sha);
         QCOMPARE(r->info.id, std::string("forensic-v2"));
         QVERIFY(r->info.recipe_json.find("\"steps\":" + std::to_string(kSteps)) != std::string::npos);
+        QVERIFY(r->info.recipe_json.find("\"validation_auc_jpeg85\":") != std::string::npos);
 
         // The trained head says "proxy" more often for proxies than for the photos they came from.
         auto bb = clipflow::LearnedBackbone::load(weights_.toStdString());
@@ -259,6 +261,7 @@ private Q_SLOTS:
         QTest::newRow("patch too small") << 3;
         QTest::newRow("shrink above 1") << 4;
         QTest::newRow("jpeg probability above 1") << 5;
+        QTest::newRow("paired jpeg probability below 0") << 6;
     }
 
     void refusesBadParams()
@@ -271,6 +274,7 @@ private Q_SLOTS:
         if (kind == 3) p.patch = 8;
         if (kind == 4) p.shrink_max = 1.5;
         if (kind == 5) p.jpeg_augment = 2;
+        if (kind == 6) p.jpeg_pair = -0.1;
         auto r = clipflow::train_learned_backbone(p);
         QCOMPARE(r.status().code(), clipflow::ErrorCode::InvalidArgument);
         QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("never.safetensors"))));

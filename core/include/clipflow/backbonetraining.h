@@ -43,7 +43,8 @@ struct BackboneTrainParams {
     int batch_pairs = 16;        ///< photo/proxy pairs per step
     int patch = 96;              ///< training patch side, pixels
     double learning_rate = 2e-3; ///< peak of a one-cycle schedule
-    double jpeg_augment = 0.5;   ///< probability that a patch is JPEG-recompressed (q 65-98)
+    double jpeg_pair = 0.0;      ///< probability that a photo patch and its proxy are recompressed alike (same q 65-98)
+    double jpeg_augment = 0.5;   ///< otherwise, probability that each patch is recompressed on its own (q 65-98)
     int base_side = 640;         ///< largest side of the shrunk photo the pairs are cut from
     double shrink_min = 0.5, shrink_max = 0.9;
     double validation_fraction = 0.1;
@@ -62,8 +63,9 @@ struct BackboneTrainResult {
     long photos = 0, validation_photos = 0;
     std::vector<std::string> skipped; ///< "file: reason"
     int steps_run = 0, resumed_from_step = 0;
-    double final_loss = 0.0;     ///< running mean of the last steps
-    double validation_auc = 0.0; ///< held-out photos against their proxies
+    double final_loss = 0.0;          ///< running mean of the last steps
+    double validation_auc = 0.0;      ///< held-out photos against their proxies
+    double validation_auc_jpeg = 0.0; ///< the same, both recompressed at JPEG quality 85
     double prepare_seconds = 0.0, train_seconds = 0.0;
 };
 

@@ -21,13 +21,16 @@ namespace clipflow {
 
 struct SupervisedModelInfo : DetectorModelHeader {
     static constexpr int kFormatVersion = 1;
+    /// The class learnt from proxies of real photos (models trained with
+    /// proxy_class): an AI-like image that is none of the known generators.
+    static constexpr const char* kUnknownClass = "unknown";
 
     std::string mode;                 ///< "linear", "mlp" or "finetune"
     int hidden = 0;                   ///< mlp width; 0 otherwise
     int finetune_blocks = 0;          ///< CLIP blocks trained (finetune)
     std::string tail_output;          ///< finetune: "proj" or "cls"
     std::vector<std::string> classes; ///< classes[0] == "real"
-    std::vector<long> class_counts;   ///< training images per class
+    std::vector<long> class_counts;   ///< training images per class (for "unknown": real photos whose proxies it learnt)
     double temperature = 1.0;
     std::vector<double> radius; ///< per class: 99th percentile training distance to its centroid
     std::vector<char> few_shot; ///< per class: added from a handful of examples

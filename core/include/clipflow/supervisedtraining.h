@@ -43,7 +43,11 @@ struct SupervisedTrainParams {
     int hidden = 256;
     float dropout = 0.2f;
     int views_per_image = 4;
-    double augment = 0.75;      ///< chance per view of JPEG 60-95; half as often a 0.6-1.4x resize first
+    double augment = 0.75; ///< chance per view of JPEG 60-95; half as often a 0.6-1.4x resize first
+    /// Also learn a class "unknown" from proxies of the real photos (CLIP-Flow's
+    /// spectral and decoder-like proxies, one per view): traces of an image
+    /// maker that is none of the known generators. Scoring names it "unknown".
+    bool proxy_class = true;
     double val_fraction = 0.25; ///< validation split (temperature, metrics)
     int min_per_class = 5;      ///< smaller classes are dropped (reported) rather than guessed at
     int epochs = 60;
@@ -69,7 +73,7 @@ struct SupervisedTrainResult {
     long train_images = 0, val_images = 0, cache_hits = 0;
     std::vector<std::string> skipped;         ///< "file: reason"
     std::vector<std::string> dropped_classes; ///< "name (n images)"
-    double val_accuracy = 0.0;                ///< all classes, image level
+    double val_accuracy = 0.0;                ///< all classes, image level (a photo's proxies count as one "unknown" image)
     double val_auc = 0.0;                     ///< p_ai, real vs all generators
     double temperature = 1.0;
     std::vector<std::vector<long>> confusion; ///< [true class][predicted class], validation images

@@ -131,7 +131,8 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
             static_cast<int64_t>(std::find(info.classes.begin(), info.classes.end(), gens.front().first) - info.classes.begin());
         s.distance =
             (e - impl_->centroids[best]).norm().item<double>() / std::max(1e-9, info.radius[static_cast<std::size_t>(best)]);
-        s.unknown_generator = s.distance > 1.0 || gens.front().second < 0.5;
+        s.unknown_generator =
+            gens.front().first == SupervisedModelInfo::kUnknownClass || s.distance > 1.0 || gens.front().second < 0.5;
         if (s.p_ai >= 0.5) s.generator = s.unknown_generator ? "unknown" : gens.front().first;
         s.verdict_code = s.p_ai < 0.5 ? "natural" : s.p_ai < 0.7 ? "weak" : s.p_ai < 0.9 ? "moderate" : "strong";
         s.verdict = verdict_text(s.verdict_code);

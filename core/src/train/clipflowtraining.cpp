@@ -169,7 +169,9 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     stage.progress = p.progress;
     stage.abort = p.abort;
     stage.comm = comm.get();
-    stage.compute = [&](const Raster& img, const std::string& sha, bool held_out) { return compute(bb, img, sha, held_out, p); };
+    stage.compute = [&](const Raster& img, const std::string& sha, bool held_out, std::size_t) {
+        return compute(bb, img, sha, held_out, p);
+    };
     auto features = detail::run_feature_stage(p.natural_files, stage);
     if (!features) return features.status();
     result.feature_seconds = features->seconds;

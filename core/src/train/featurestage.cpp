@@ -42,7 +42,7 @@ Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& fil
             it.cache_hit = true;
             return;
         }
-        auto set = stage.compute(ev->pixels, it.sha, it.held_out);
+        auto set = stage.compute(ev->pixels, it.sha, it.held_out, i);
         if (!set) {
             it.status = set.status();
             return;

@@ -39,8 +39,8 @@ struct FeatureStage {
     JobProgressCallback progress;
     AbortCallback abort;
     Communicator* comm = nullptr; // data-parallel ranks, or none
-    // The job's features of one decoded image.
-    std::function<Result<FeatureSet>(const Raster& image, const std::string& sha, bool held_out)> compute;
+    // The job's features of one decoded image (index: its place in the input list).
+    std::function<Result<FeatureSet>(const Raster& image, const std::string& sha, bool held_out, std::size_t index)> compute;
 };
 
 struct FeatureStageResult {

@@ -48,14 +48,15 @@ Result<Raster> augment(const Raster& img, detail::Rng& rng, double p)
     return r;
 }
 
-Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool val,
+// Views (and, for a real photo with proxy_class, one proxy per view) and their features.
+Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::string& sha, bool val, bool real,
                            const SupervisedTrainParams& p)
 {
     std::vector<Raster> views;
+    const std::uint64_t base = detail::mix_seed(p.seed, detail::sha_prefix(sha));
     if (val) {
         views = bb.scoring_views(img);
     } else {
-        const std::uint64_t base = detail::mix_seed(p.seed, detail::sha_prefix(sha));
         for (int v = 0; v < p.views_per_image; ++v) {
             detail::Rng rng(detail::mix_seed(base, 200 + static_cast<std::uint64_t>(v)));
             auto a = augment(img, rng, p.augment);
@@ -63,11 +64,31 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
             views.push_back(bb.training_view(*a, rng.next()));
         }
     }
+    const std::size_t n = views.size();
+    std::vector<std::string> ops;
+    if (real && p.proxy_class) {
+        for (std::size_t v = 0; v < n; ++v) {
+            detail::Rng rng(detail::mix_seed(base, 700 + v));
+            auto proxy = make_proxy(views[v], rng.next(), ProxyParams{});
+            if (!proxy) return proxy.status();
+            Raster r = std::move(proxy->image);
+            // Recompressed at the views' odds, so that JPEG traces carry no label.
+            if (!val && rng.uniform() < p.augment) {
+                auto j = jpeg_roundtrip(r, 60 + rng.below(36));
+                if (!j) return j.status();
+                r = std::move(*j);
+            }
+            views.push_back(std::move(r));
+            ops.push_back(proxy->description_json);
+        }
+    }
     auto feats = bb.features(views);
     if (!feats) return feats.status();
     FeatureSet set;
     set.dim = bb.dim();
-    set.natural = std::move(*feats);
+    set.natural.assign(feats->begin(), feats->begin() + static_cast<std::ptrdiff_t>(n));
+    set.proxy.assign(feats->begin() + static_cast<std::ptrdiff_t>(n), feats->end());
+    set.proxy_ops = std::move(ops);
     return set;
 }
 
@@ -140,6 +161,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                       {"backbone_params", json::parse(bb.params_json())},
                       {"views_per_image", p.views_per_image},
                       {"augment", p.augment},
+                      {"proxy_class", p.proxy_class},
                       {"seed", p.seed}};
     std::vector<std::string> files;
     for (const auto& i : p.images) files.push_back(i.file);
@@ -153,7 +175,9 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     stage.progress = p.progress;
     stage.abort = p.abort;
     stage.comm = comm.get();
-    stage.compute = [&](const Raster& img, const std::string& sha, bool val) { return compute(bb, img, sha, val, p); };
+    stage.compute = [&](const Raster& img, const std::string& sha, bool val, std::size_t index) {
+        return compute(bb, img, sha, val, p.images[index].label == "real", p);
+    };
     auto features = detail::run_feature_stage(files, stage);
     if (!features) return features.status();
     const double feature_seconds = features->seconds;
@@ -175,6 +199,13 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     if (counts["real"] < p.min_per_class || classes.size() < 2)
         return Status(ErrorCode::InvalidArgument,
                       "need real images and at least one generator with " + std::to_string(p.min_per_class) + " images or more");
+    if (p.proxy_class) {
+        if (counts.count(SupervisedModelInfo::kUnknownClass))
+            return Status(ErrorCode::InvalidArgument, std::string("a generator may not be called \"") +
+                                                          SupervisedModelInfo::kUnknownClass +
+                                                          "\" when the model learns that class from proxies");
+        classes.push_back(SupervisedModelInfo::kUnknownClass);
+    }
     std::map<std::string, int> class_index;
     for (std::size_t c = 0; c < classes.size(); ++c) class_index[classes[c]] = static_cast<int>(c);
     const auto K = static_cast<int64_t>(classes.size());
@@ -189,12 +220,19 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         auto ci = class_index.find(label(it));
         if (ci == class_index.end()) continue;
         ++class_counts[static_cast<std::size_t>(ci->second)];
+        if (p.proxy_class && !it->set.proxy.empty()) ++class_counts.back();
+        const int unknown = p.proxy_class ? static_cast<int>(K) - 1 : -1;
         if (it->held_out) {
             ++result.val_images;
             val_hashes.push_back(sha);
             val_views.emplace_back();
             for (const auto& r : it->set.natural) val_views.back().push_back(&r);
             val_labels.push_back(ci->second);
+            if (unknown >= 0 && !it->set.proxy.empty()) {
+                val_views.emplace_back();
+                for (const auto& r : it->set.proxy) val_views.back().push_back(&r);
+                val_labels.push_back(unknown);
+            }
         } else {
             ++result.train_images;
             train_hashes.push_back(sha);
@@ -202,6 +240,11 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                 train_rows.push_back(&r);
                 train_labels.push_back(ci->second);
             }
+            if (unknown >= 0)
+                for (const auto& r : it->set.proxy) {
+                    train_rows.push_back(&r);
+                    train_labels.push_back(unknown);
+                }
         }
     }
     if (result.val_images < 2 || result.train_images < 2)
@@ -385,7 +428,8 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         for (int64_t i = 0; i < VY.size(0); ++i) {
             const auto t = VY[i].item<int64_t>(), q = pred[i].item<int64_t>();
             ++result.confusion[static_cast<std::size_t>(t)][static_cast<std::size_t>(q)];
-            (t == 0 ? neg : pos).push_back(1.0 - prob[i][0].item<double>());
+            // Real photos against the generators' images; the proxies are not AI images.
+            if (!p.proxy_class || t != K - 1) (t == 0 ? neg : pos).push_back(1.0 - prob[i][0].item<double>());
         }
         result.val_accuracy = (pred == VY).to(torch::kFloat64).mean().item<double>();
         result.val_auc = roc_auc(neg, pos);
