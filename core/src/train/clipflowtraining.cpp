@@ -34,15 +34,9 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     std::vector<Raster> natural, proxies;
     std::vector<std::string> ops;
     auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
-        auto proxy = make_proxy(view, seed, p.proxy);
+        auto proxy = detail::recompressed_proxy(view, seed, p.proxy, quality);
         if (!proxy) return proxy.status();
-        Raster r = std::move(proxy->image);
-        if (quality > 0) {
-            auto j = jpeg_roundtrip(r, quality);
-            if (!j) return j.status();
-            r = std::move(*j);
-        }
-        proxies.push_back(std::move(r));
+        proxies.push_back(std::move(proxy->image));
         ops.push_back(proxy->description_json);
         return {};
     };

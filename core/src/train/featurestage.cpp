@@ -1,6 +1,7 @@
 #include "featurestage.h"
 
 #include "clipflow/batchrunner.h"
+#include "clipflow/laundering.h"
 #include "communicator.h"
 #include "support/jobutil.h"
 
@@ -8,6 +9,16 @@
 #include <thread>
 
 namespace clipflow::detail {
+
+Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params, int quality)
+{
+    auto proxy = make_proxy(view, seed, params);
+    if (!proxy || quality <= 0) return proxy;
+    auto j = jpeg_roundtrip(proxy->image, quality);
+    if (!j) return j.status();
+    proxy->image = std::move(*j);
+    return proxy;
+}
 
 Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage)
 {

@@ -10,6 +10,7 @@
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/evidence.h"
 #include "clipflow/featurecache.h"
+#include "clipflow/proxy.h"
 
 #include <functional>
 #include <map>
@@ -56,6 +57,10 @@ struct FeatureStageResult {
 // refuses (CorruptData) a message that is cut short or names unknown items.
 std::string encode_feature_items(const std::vector<FeatureItem>& items, int rank, int size);
 Status decode_feature_items(const std::string& bytes, std::vector<FeatureItem>& items);
+
+// A training view's proxy, JPEG-recompressed at `quality` (0: not), as both
+// training jobs pair them with their views.
+Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params, int quality);
 
 // Aborted when the abort callback says stop.
 Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage);

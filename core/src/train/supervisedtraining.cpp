@@ -69,16 +69,12 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     if (real && p.proxy_class) {
         for (std::size_t v = 0; v < n; ++v) {
             detail::Rng rng(detail::mix_seed(base, 700 + v));
-            auto proxy = make_proxy(views[v], rng.next(), ProxyParams{});
-            if (!proxy) return proxy.status();
-            Raster r = std::move(proxy->image);
+            const std::uint64_t seed = rng.next();
             // Recompressed at the views' odds, so that JPEG traces carry no label.
-            if (!val && rng.uniform() < p.augment) {
-                auto j = jpeg_roundtrip(r, 60 + rng.below(36));
-                if (!j) return j.status();
-                r = std::move(*j);
-            }
-            views.push_back(std::move(r));
+            const int quality = !val && rng.uniform() < p.augment ? 60 + rng.below(36) : 0;
+            auto proxy = detail::recompressed_proxy(views[v], seed, ProxyParams{}, quality);
+            if (!proxy) return proxy.status();
+            views.push_back(std::move(proxy->image));
             ops.push_back(proxy->description_json);
         }
     }
@@ -220,15 +216,18 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         auto ci = class_index.find(label(it));
         if (ci == class_index.end()) continue;
         ++class_counts[static_cast<std::size_t>(ci->second)];
-        if (p.proxy_class && !it->set.proxy.empty()) ++class_counts.back();
-        const int unknown = p.proxy_class ? static_cast<int>(K) - 1 : -1;
+        // Only real photos' proxies: a cached feature set of a file once labelled
+        // real keeps its proxies when the file is later labelled otherwise.
+        const bool proxies = p.proxy_class && ci->second == 0 && !it->set.proxy.empty();
+        if (proxies) ++class_counts.back();
+        const int unknown = static_cast<int>(K) - 1;
         if (it->held_out) {
             ++result.val_images;
             val_hashes.push_back(sha);
             val_views.emplace_back();
             for (const auto& r : it->set.natural) val_views.back().push_back(&r);
             val_labels.push_back(ci->second);
-            if (unknown >= 0 && !it->set.proxy.empty()) {
+            if (proxies) {
                 val_views.emplace_back();
                 for (const auto& r : it->set.proxy) val_views.back().push_back(&r);
                 val_labels.push_back(unknown);
@@ -240,7 +239,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                 train_rows.push_back(&r);
                 train_labels.push_back(ci->second);
             }
-            if (unknown >= 0)
+            if (proxies)
                 for (const auto& r : it->set.proxy) {
                     train_rows.push_back(&r);
                     train_labels.push_back(unknown);
