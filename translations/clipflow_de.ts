@@ -412,10 +412,6 @@
         <translation>Falsch-Positiv-Rate</translation>
     </message>
     <message>
-        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
-        <translation>%1 % der zurückgehaltenen natürlichen Fotos liegen unter der Schwelle (konstruktionsbedingt); bei skalierten oder neu komprimierten Fotos mehr erwarten.</translation>
-    </message>
-    <message>
         <source>Held-out proxy AUC</source>
         <translation>Proxy-AUC (zurückgehalten)</translation>
     </message>
@@ -470,6 +466,14 @@
     <message>
         <source>%1, ClipFlow %2</source>
         <translation>%1, ClipFlow %2</translation>
+    </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4); expect more on resized or recompressed photos.</source>
+        <translation>Höchstens %1 % der natürlichen Fotos werden markiert, mit %2 % Konfidenz bei %3 zurückgehaltenen Fotos (markiert: p höchstens %4); bei skalierten oder neu komprimierten Fotos mehr erwarten.</translation>
+    </message>
+    <message>
+        <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
+        <translation>Im Mittel %1 % der natürlichen Fotos markiert; %2 zurückgehaltene Fotos reichen nicht, um das zu begrenzen; bei skalierten oder neu komprimierten Fotos mehr erwarten.</translation>
     </message>
 </context>
 <context>

@@ -412,10 +412,6 @@
         <translation>Tasa de falsos positivos</translation>
     </message>
     <message>
-        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
-        <translation>El %1 % de las fotos naturales reservadas puntúa por debajo del umbral (por construcción); espere más en fotos redimensionadas o recomprimidas.</translation>
-    </message>
-    <message>
         <source>Held-out proxy AUC</source>
         <translation>AUC de proxies (reservadas)</translation>
     </message>
@@ -470,6 +466,14 @@
     <message>
         <source>%1, ClipFlow %2</source>
         <translation>%1, ClipFlow %2</translation>
+    </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4); expect more on resized or recompressed photos.</source>
+        <translation>Como máximo se marca el %1 % de las fotos naturales, con un %2 % de confianza según %3 fotos reservadas (marcada: p como máximo %4); espere más en fotos redimensionadas o recomprimidas.</translation>
+    </message>
+    <message>
+        <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
+        <translation>De media se marca el %1 % de las fotos naturales; %2 fotos reservadas son muy pocas para acotarlo; espere más en fotos redimensionadas o recomprimidas.</translation>
     </message>
 </context>
 <context>

@@ -412,10 +412,6 @@
         <translation>Taux de faux positifs</translation>
     </message>
     <message>
-        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
-        <translation>%1 % des photos naturelles réservées ont un score sous le seuil (par construction) ; attendez-vous à davantage sur des photos redimensionnées ou recompressées.</translation>
-    </message>
-    <message>
         <source>Held-out proxy AUC</source>
         <translation>AUC proxy (réservées)</translation>
     </message>
@@ -470,6 +466,14 @@
     <message>
         <source>%1, ClipFlow %2</source>
         <translation>%1, ClipFlow %2</translation>
+    </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4); expect more on resized or recompressed photos.</source>
+        <translation>Au plus %1 % des photos naturelles sont signalées, avec une confiance de %2 % d’après %3 photos mises de côté (signalée : p au plus %4) ; attendez-vous à davantage sur les photos redimensionnées ou recompressées.</translation>
+    </message>
+    <message>
+        <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
+        <translation>%1 % des photos naturelles signalées en moyenne ; %2 photos mises de côté sont trop peu pour le borner ; attendez-vous à davantage sur les photos redimensionnées ou recompressées.</translation>
     </message>
 </context>
 <context>

@@ -410,10 +410,6 @@
         <translation>误报率</translation>
     </message>
     <message>
-        <source>%1% of held-out natural photos score below the threshold (by construction); expect more on resized or recompressed photos.</source>
-        <translation>%1% 的保留自然照片得分低于阈值（由构造决定）；缩放或重新压缩的照片误报会更多。</translation>
-    </message>
-    <message>
         <source>Held-out proxy AUC</source>
         <translation>保留集代理 AUC</translation>
     </message>
@@ -468,6 +464,14 @@
     <message>
         <source>%1, ClipFlow %2</source>
         <translation>%1，ClipFlow %2</translation>
+    </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4); expect more on resized or recompressed photos.</source>
+        <translation>至多 %1% 的自然照片会被标记，置信度 %2%，依据 %3 张留出照片（标记条件：p 不超过 %4）；缩放或重新压缩的照片会更多。</translation>
+    </message>
+    <message>
+        <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
+        <translation>平均 %1% 的自然照片被标记；%2 张留出照片太少，无法给出上界；缩放或重新压缩的照片会更多。</translation>
     </message>
 </context>
 <context>

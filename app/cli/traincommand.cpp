@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <iostream>
 #include <sstream>
 
@@ -57,7 +58,9 @@ int run_train(std::vector<std::string> words)
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "chance a view and its proxy are both recompressed")
         .number("--resize-augment", "P", p.resize_augment, 0, 1, "chance an image is first resized by 0.5-1.5x, as delivery does")
         .number("--holdout", "F", p.holdout_fraction, 0.01, 0.9, "fraction of images held out for calibration")
-        .number("--fpr", "F", p.fpr, 0.001, 0.49, "false-positive rate of the threshold")
+        .number("--fpr", "F", p.fpr, 0.001, 0.49, "the most natural images the threshold may flag")
+        .number("--fpr-confidence", "C", p.fpr_confidence, 0.5, 0.999,
+                "how sure that bound is, given the held-out photos (0.5: the plain quantile)")
         .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
         .choice("--device", "D", p.train.device, {"auto", "cpu", "cuda"}, "")
         .text("--cache", "DIR", cache, "feature cache (default ~/.cache/clipflow/features)")
@@ -112,8 +115,10 @@ int run_train(std::vector<std::string> words)
               << " (" << r->info.model_id << ", backbone " << r->info.backbone_id << ", " << r->train_images << " training / "
               << r->holdout_images << " held-out images, "
               << (r->resumed_from_epoch ? "resumed from epoch " + std::to_string(r->resumed_from_epoch) + ", " : "")
-              << "held-out proxy AUC " << r->holdout_proxy_auc << ", threshold " << cal.threshold() << " nats/dim at "
-              << cal.fpr() * 100 << "% FPR)\n";
+              << "held-out proxy AUC " << r->holdout_proxy_auc << ", threshold " << cal.threshold() << " nats/dim: "
+              << "flags p <= " << cal.flag_level() << ", at most " << cal.fpr() * 100 << "% of natural images "
+              << (cal.bound_holds() ? "with " + std::to_string(int(std::lround(cal.confidence() * 100))) + "% confidence)\n"
+                                    : "(too few held-out photos for that bound to be sure))\n");
     if (json_out) {
         nlohmann::json j{{"model", p.out_path},
                          {"model_id", r->info.model_id},
@@ -130,7 +135,9 @@ int run_train(std::vector<std::string> words)
                          {"train_seconds", r->train_seconds},
                          {"threshold", cal.threshold()},
                          {"holdout_proxy_auc", r->holdout_proxy_auc},
-                         {"fpr", cal.fpr()}};
+                         {"fpr", cal.fpr()},
+                         {"fpr_confidence", cal.confidence()},
+                         {"flag_level", cal.flag_level()}};
         std::cout << j.dump() << "\n";
     }
     return 0;

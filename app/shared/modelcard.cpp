@@ -54,9 +54,17 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
                                        .arg(cal.natural_count())
                                        .arg(cal.median(), 0, 'g', 4)
                                        .arg(cal.threshold(), 0, 'g', 4));
-    html += row(tr("False-positive rate"), tr("%1% of held-out natural photos score below the threshold (by construction); "
-                                              "expect more on resized or recompressed photos.")
-                                               .arg(cal.fpr() * 100.0, 0, 'f', 1));
+    html += row(tr("False-positive rate"),
+                cal.bound_holds() ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos "
+                                       "(flagged: p at most %4); expect more on resized or recompressed photos.")
+                                        .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                                        .arg(cal.confidence() * 100.0, 0, 'f', 0)
+                                        .arg(cal.natural_count())
+                                        .arg(cal.flag_level(), 0, 'g', 3)
+                                  : tr("%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; "
+                                       "expect more on resized or recompressed photos.")
+                                        .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                                        .arg(cal.natural_count()));
     html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")

@@ -1,11 +1,13 @@
 // Calibration: percentiles, tail p-values (empirical, then a flagged normal
-// extrapolation), the ai_score mapping, verdicts, and a faithful JSON round trip.
+// extrapolation), the ai_score mapping, verdicts, the false-positive bound that
+// holds with its confidence, and a faithful JSON round trip.
 
 #include <clipflow/calibration.h>
 
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 namespace {
 
@@ -32,11 +34,12 @@ private Q_SLOTS:
         QTest::addColumn<double>("p");
         QTest::addColumn<bool>("extrapolated");
         QTest::addColumn<QString>("verdict");
-        // p = (1 + #{natural <= s}) / 101
+        // p = (1 + #{natural <= s}) / 101; flagged at p <= 2/101 (5% at 95% confidence from 100 photos).
         QTest::newRow("typical") << 50.0 << 50.0 << 51.0 / 101 << false << "natural";
         QTest::newRow("highest") << 1000.0 << 100.0 << 1.0 << false << "natural";
-        QTest::newRow("at 5th") << 5.0 << 5.0 << 6.0 / 101 << false << "natural";
-        QTest::newRow("at 4th") << 4.0 << 4.0 << 5.0 / 101 << false << "weak";
+        QTest::newRow("at 4th: below the plain 5% quantile") << 4.0 << 4.0 << 5.0 / 101 << false << "natural";
+        QTest::newRow("at 2nd") << 2.0 << 2.0 << 3.0 / 101 << false << "natural";
+        QTest::newRow("between 1st and 2nd") << 1.5 << 1.0 << 2.0 / 101 << false << "weak";
         QTest::newRow("lowest") << 1.0 << 1.0 << 2.0 / 101 << false << "weak";
         // Below every natural score: normal tail from median 50.5 and MAD*1.4826 = 25*1.4826.
         // ...but never above the empirical bound 1/(n+1) (the normal tail here is 0.089).
@@ -81,22 +84,72 @@ private Q_SLOTS:
         QCOMPARE(c.evaluate(-INFINITY).verdict_code, std::string("strong"));
     }
 
+    // k = the largest rank with P(Binomial(100, fpr) <= k - 1) <= 1 - confidence; the
+    // threshold is the k-th lowest score (here k itself) and flag_level k / 101.
     void thresholdAtFpr_data()
     {
         QTest::addColumn<double>("fpr");
-        QTest::addColumn<double>("threshold");
-        QTest::newRow("5%") << 0.05 << 1 + 0.05 * 99;
-        QTest::newRow("1%") << 0.01 << 1 + 0.01 * 99;
-        QTest::newRow("20%") << 0.2 << 1 + 0.2 * 99;
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<int>("rank"); // 0: too few photos for the bound
+        QTest::newRow("5%, 95%") << 0.05 << 0.95 << 2;
+        QTest::newRow("20%, 95%") << 0.2 << 0.95 << 14;
+        QTest::newRow("5%, 50% (about the plain quantile)") << 0.05 << 0.5 << 5;
+        QTest::newRow("1%, 95%: 100 photos too few") << 0.01 << 0.95 << 0;
     }
 
     void thresholdAtFpr()
     {
         QFETCH(double, fpr);
-        QFETCH(double, threshold);
-        const auto c = hundred(fpr);
-        QVERIFY(std::abs(c.threshold() - threshold) < 1e-9);
-        QCOMPARE(c.fpr(), fpr);
+        QFETCH(double, confidence);
+        QFETCH(int, rank);
+        std::vector<double> nat;
+        for (int i = 1; i <= 100; ++i) nat.push_back(i);
+        auto c = clipflow::Calibration::build(nat, {}, fpr, 40, confidence);
+        QVERIFY2(c.ok(), c.status().message().c_str());
+        QCOMPARE(c->fpr(), fpr);
+        QCOMPARE(c->confidence(), confidence);
+        QCOMPARE(c->bound_holds(), rank > 0);
+        // Too few: only what lies below every natural score can be flagged (p < fpr there).
+        QCOMPARE(c->threshold(), rank > 0 ? double(rank) : 1.0);
+        QCOMPARE(c->flag_level(), rank > 0 ? rank / 101.0 : fpr);
+        // The verdict changes exactly at the threshold.
+        QCOMPARE(c->evaluate(c->threshold()).verdict_code, std::string("natural"));
+        QVERIFY(c->evaluate(std::nextafter(c->threshold(), -1e9)).verdict_code != "natural");
+    }
+
+    // Over many calibration sets drawn from one natural distribution, the true false-positive
+    // rate at the threshold exceeds fpr in at most 1 - confidence of them; the plain quantile
+    // (confidence 0.5) exceeds it in about half, which is why the bound exists.
+    void falsePositiveBound_data()
+    {
+        QTest::addColumn<int>("n");
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<double>("lo"); // share of sets with a true rate above 5%
+        QTest::addColumn<double>("hi");
+        QTest::newRow("432 photos, 95%") << 432 << 0.95 << 0.015 << 0.05;
+        QTest::newRow("100 photos, 95%") << 100 << 0.95 << 0.02 << 0.055;
+        QTest::newRow("432 photos, 50%") << 432 << 0.5 << 0.35 << 0.5;
+    }
+
+    void falsePositiveBound()
+    {
+        QFETCH(int, n);
+        QFETCH(double, confidence);
+        QFETCH(double, lo);
+        QFETCH(double, hi);
+        std::mt19937_64 rng(7);
+        std::uniform_real_distribution<double> uniform(0.0, 1.0);
+        const int sets = 2000;
+        int above = 0;
+        for (int t = 0; t < sets; ++t) {
+            std::vector<double> nat(static_cast<std::size_t>(n));
+            for (double& x : nat) x = uniform(rng);
+            auto c = clipflow::Calibration::build(nat, {}, 0.05, 40, confidence);
+            QVERIFY(c.ok());
+            above += c->threshold() > 0.05; // uniform scores: the true rate is the threshold itself
+        }
+        const double share = double(above) / sets;
+        QVERIFY2(share >= lo && share <= hi, qPrintable(QString::number(share)));
     }
 
     void histograms()
@@ -122,6 +175,8 @@ private Q_SLOTS:
         QCOMPARE(back->natural_scores(), c.natural_scores());
         QCOMPARE(back->proxy_scores(), c.proxy_scores());
         QCOMPARE(back->threshold(), c.threshold());
+        QCOMPARE(back->flag_level(), c.flag_level());
+        QCOMPARE(back->confidence(), c.confidence());
         for (double s : {-300.0, 0.5, 3.0, 42.0}) QCOMPARE(back->evaluate(s).p_value, c.evaluate(s).p_value);
     }
 
@@ -132,6 +187,7 @@ private Q_SLOTS:
         QTest::newRow("no scores") << R"({"fpr":0.05})";
         QTest::newRow("too few") << R"({"fpr":0.05,"natural_scores":[1,2,3]})";
         QTest::newRow("bad fpr") << R"({"fpr":0.9,"natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
+        QTest::newRow("bad confidence") << R"({"fpr":0.05,"confidence":1,"natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
         QTest::newRow("strings") << R"({"fpr":0.05,"natural_scores":["a"]})";
     }
 

@@ -312,7 +312,7 @@ private Q_SLOTS:
         QCOMPARE(s->inconclusive_reason.find("close to the model's threshold") != std::string::npos, inconclusive);
         QCOMPARE(s->near_threshold, inconclusive); // the same reason as data, for translated interfaces
         if (inconclusive) {
-            QCOMPARE(s->threshold, kind == int(DetectorKind::ClipFlow) ? d->clipflow()->info().calibration.fpr() : 0.5);
+            QCOMPARE(s->threshold, kind == int(DetectorKind::ClipFlow) ? d->clipflow()->info().calibration.flag_level() : 0.5);
             QCOMPARE(s->thresholded_score,
                      kind == int(DetectorKind::ClipFlow) ? s->clipflow->calibrated.p_value : s->supervised->p_ai);
         }

@@ -58,7 +58,10 @@ struct ClipFlowTrainParams {
     double resize_augment = 0.5;
     double resize_min = 0.5, resize_max = 1.5;
     double holdout_fraction = 0.25;
+    /// Held-out photos set the threshold: at most fpr of natural images flagged,
+    /// with fpr_confidence (Calibration: a rate read off n photos is itself uncertain).
     double fpr = 0.05;
+    double fpr_confidence = Calibration::kDefaultConfidence;
     /// flow.dim comes from the backbone; checkpoint defaults to out_path + ".ckpt"
     FlowTrainParams train = detector_flow_defaults();
     std::string cache_dir = "default"; ///< "default": FeatureCache::default_dir(); empty: no cache

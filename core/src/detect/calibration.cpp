@@ -40,6 +40,34 @@ Histogram histogram(const std::vector<double>& v, double lo, double hi, int bins
     return h;
 }
 
+// The largest k whose k-th lowest of n natural scores bounds the false-positive
+// rate by fpr with the given confidence: P(Binomial(n, fpr) <= k - 1) <= 1 - confidence.
+// 0 when even the lowest does not. Terms are summed in log space (n is up to 4096).
+std::size_t flag_rank(std::size_t n, double fpr, double confidence)
+{
+    const double nn = static_cast<double>(n);
+    double cdf = 0.0;
+    std::size_t k = 0;
+    for (; k < n; ++k) {
+        const double i = static_cast<double>(k);
+        cdf += std::exp(std::lgamma(nn + 1) - std::lgamma(i + 1) - std::lgamma(nn - i + 1) + i * std::log(fpr) +
+                        (nn - i) * std::log1p(-fpr));
+        if (cdf > 1.0 - confidence) break; // P(Bin <= k) too large: rank k + 1 is not safe
+    }
+    return k;
+}
+
+// The z below which the standard normal's lower tail is under q (bisection: q is fixed per model).
+double normal_quantile(double q)
+{
+    double lo = -40.0, hi = 40.0;
+    for (int i = 0; i < 200; ++i) {
+        const double mid = 0.5 * (lo + hi);
+        (0.5 * std::erfc(-mid / std::sqrt(2.0)) < q ? lo : hi) = mid;
+    }
+    return lo;
+}
+
 nlohmann::json hist_json(const Histogram& h)
 {
     return {{"lo", h.lo}, {"hi", h.hi}, {"counts", h.counts}};
@@ -55,7 +83,8 @@ const char* verdict_text(const std::string& code)
     return "consistent with natural images";
 }
 
-Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<double> proxy, double fpr, int bins)
+Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<double> proxy, double fpr, int bins,
+                                       double confidence)
 {
     auto finite = [](std::vector<double>& v) { std::erase_if(v, [](double x) { return !std::isfinite(x); }); };
     finite(natural);
@@ -64,17 +93,32 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
         return Status(ErrorCode::InvalidArgument,
                       "calibration needs at least 10 held-out natural images (got " + std::to_string(natural.size()) + ")");
     if (!(fpr > 0.0 && fpr < 0.5)) return Status(ErrorCode::InvalidArgument, "false-positive rate must be in (0, 0.5)");
+    if (!(confidence >= 0.5 && confidence < 1.0))
+        return Status(ErrorCode::InvalidArgument, "the false-positive bound's confidence must be in [0.5, 1)");
     std::sort(natural.begin(), natural.end());
     std::sort(proxy.begin(), proxy.end());
     Calibration c;
     c.natural_count_ = natural.size();
     c.fpr_ = fpr;
-    c.threshold_ = quantile_sorted(natural, fpr);
+    c.confidence_ = confidence;
     c.median_ = quantile_sorted(natural, 0.5);
     std::vector<double> dev;
     for (double x : natural) dev.push_back(std::abs(x - c.median_));
     std::sort(dev.begin(), dev.end());
     c.sigma_ = std::max(1e-6, 1.4826 * quantile_sorted(dev, 0.5));
+    // The stored sample is what evaluate() counts against, so the level is set on it.
+    const std::vector<double> stored = thin(natural, kMaxStoredScores);
+    const std::size_t n = stored.size();
+    c.flag_rank_ = flag_rank(n, fpr, confidence);
+    if (c.flag_rank_ > 0) {
+        c.flag_level_ = static_cast<double>(c.flag_rank_) / static_cast<double>(n + 1);
+        c.threshold_ = stored[c.flag_rank_ - 1]; // p <= k/(n+1) exactly when fewer than k natural scores are <= s
+    } else {
+        // Too few photos for the bound: only the extrapolated tail below every natural score can fall under fpr.
+        c.flag_level_ = fpr;
+        const double empirical = 1.0 / static_cast<double>(n + 1);
+        c.threshold_ = empirical < fpr ? stored.front() : std::min(stored.front(), c.median_ + c.sigma_ * normal_quantile(fpr));
+    }
     // Bins span the natural scores from their 2nd percentile up, plus a quarter
     // of that range below. Flow scores are heavy-tailed (proxies reach -1e6, a
     // few natural photos -700 where most sit near 0) and would squash the bulk
@@ -84,7 +128,7 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     const double lo = base - 0.25 * span, hi = natural.back() + 0.05 * span;
     c.natural_hist_ = histogram(natural, lo, hi, bins);
     c.proxy_hist_ = histogram(proxy, lo, hi, bins);
-    c.natural_ = thin(natural, kMaxStoredScores);
+    c.natural_ = stored;
     c.proxy_ = thin(proxy, kMaxStoredScores);
     return c;
 }
@@ -110,9 +154,15 @@ CalibratedScore Calibration::evaluate(double s) const
         r.p_extrapolated = true;
     }
     r.ai_score = std::clamp(-std::log10(r.p_value) / 4.0, 0.0, 1.0);
-    r.verdict_code = r.p_value >= fpr_ ? "natural" : r.p_value >= 0.01 ? "weak" : r.p_value >= 0.001 ? "moderate" : "strong";
+    r.verdict_code = !flagged(r.p_value) ? "natural" : r.p_value >= 0.01 ? "weak" : r.p_value >= 0.001 ? "moderate" : "strong";
     r.verdict = verdict_text(r.verdict_code);
     return r;
+}
+
+bool Calibration::flagged(double p) const
+{
+    // p and the level are the same quotient of integers at rank k, so <= is exact.
+    return flag_rank_ > 0 ? p <= flag_level_ : p < fpr_;
 }
 
 std::string Calibration::to_json() const
@@ -120,6 +170,8 @@ std::string Calibration::to_json() const
     nlohmann::json q;
     for (double p : {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99}) q[std::to_string(p).substr(0, 5)] = quantile(p);
     return nlohmann::json{{"fpr", fpr_},
+                          {"confidence", confidence_},
+                          {"flag_level", flag_level_},
                           {"threshold", threshold_},
                           {"natural_count", natural_count_},
                           {"median", median_},
@@ -139,9 +191,11 @@ Result<Calibration> Calibration::from_json(const std::string& text)
         auto nat = j.at("natural_scores").get<std::vector<double>>();
         auto prox = j.value("proxy_scores", std::vector<double>{});
         const double fpr = j.at("fpr").get<double>();
+        // Files from before the bound read the same photos with today's rule.
+        const double confidence = j.value("confidence", kDefaultConfidence);
         if (nat.size() > kMaxStoredScores || prox.size() > kMaxStoredScores)
             return Status(ErrorCode::CorruptData, "calibration holds more scores than any model writes");
-        auto c = build(std::move(nat), std::move(prox), fpr);
+        auto c = build(std::move(nat), std::move(prox), fpr, 40, confidence);
         if (!c) return Status(ErrorCode::CorruptData, "calibration is unusable: " + c.status().message());
         // The stored count may exceed the thinned sample.
         c->natural_count_ = std::max<std::size_t>(c->natural_count_, detail::json_integer_or<std::size_t>(j, "natural_count", 0));

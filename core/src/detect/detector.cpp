@@ -365,13 +365,13 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
     const double band = std::max(1.0, params.inconclusive_band);
     if (band > 1.0) {
         if (d.clipflow) {
-            const double p = d.clipflow->calibrated.p_value, fpr = impl_->clipflow->info().calibration.fpr();
-            d.threshold = fpr;
+            const double p = d.clipflow->calibrated.p_value, level = impl_->clipflow->info().calibration.flag_level();
+            d.threshold = level;
             d.thresholded_score = p;
-            d.near_threshold = p >= fpr / band && p < fpr * band;
+            d.near_threshold = p >= level / band && p < level * band;
             if (d.near_threshold)
                 reasons.push_back("the score is close to the model's threshold (p = " + number(p, "%.3g") + ", threshold " +
-                                  number(fpr, "%.3g") + ")");
+                                  number(level, "%.3g") + ")");
         } else if (d.supervised && std::abs(d.supervised->p_ai - 0.5) < 0.1 * (band - 1.0)) {
             d.near_threshold = true;
             d.threshold = 0.5;

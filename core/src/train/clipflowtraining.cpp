@@ -236,7 +236,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (!nat_scores) return nat_scores.status();
     auto proxy_scores = group_scores(trained->flow, hold_proxy);
     if (!proxy_scores) return proxy_scores.status();
-    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr);
+    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence);
     if (!cal) return cal.status();
     {
         std::vector<double> neg, pos;
