@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace clipflow {
 
@@ -107,7 +108,7 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     std::sort(dev.begin(), dev.end());
     c.sigma_ = std::max(1e-6, 1.4826 * quantile_sorted(dev, 0.5));
     // The stored sample is what evaluate() counts against, so the level is set on it.
-    const std::vector<double> stored = thin(natural, kMaxStoredScores);
+    std::vector<double> stored = thin(natural, kMaxStoredScores);
     const std::size_t n = stored.size();
     c.flag_rank_ = flag_rank(n, fpr, confidence);
     if (c.flag_rank_ > 0) {
@@ -128,7 +129,7 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     const double lo = base - 0.25 * span, hi = natural.back() + 0.05 * span;
     c.natural_hist_ = histogram(natural, lo, hi, bins);
     c.proxy_hist_ = histogram(proxy, lo, hi, bins);
-    c.natural_ = stored;
+    c.natural_ = std::move(stored);
     c.proxy_ = thin(proxy, kMaxStoredScores);
     return c;
 }
