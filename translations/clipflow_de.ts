@@ -1513,6 +1513,10 @@
         <source>Downloading %1…</source>
         <translation>Lade %1 herunter…</translation>
     </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
+        <translation>%1; kalibriert mit %2 natürlichen Fotos, höchstens %3 % Fehlalarme (%4 % Konfidenz)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -1825,6 +1829,10 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
     <message>
         <source>Likelihood histogram</source>
         <translation>Likelihood-Histogramm</translation>
+    </message>
+    <message>
+        <source>threshold (at most %1% false positives, %2% confidence)</source>
+        <translation>Schwelle (höchstens %1 % Fehlalarme, %2 % Konfidenz)</translation>
     </message>
 </context>
 <context>

@@ -1513,6 +1513,10 @@
         <source>Downloading %1…</source>
         <translation>Descargando %1…</translation>
     </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
+        <translation>%1; calibrado con %2 fotos naturales, como máximo %3 % de falsos positivos (%4 % de confianza)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -1825,6 +1829,10 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
     <message>
         <source>Likelihood histogram</source>
         <translation>Histograma de verosimilitud</translation>
+    </message>
+    <message>
+        <source>threshold (at most %1% false positives, %2% confidence)</source>
+        <translation>umbral (como máximo %1 % de falsos positivos, %2 % de confianza)</translation>
     </message>
 </context>
 <context>

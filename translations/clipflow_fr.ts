@@ -1513,6 +1513,10 @@
         <source>Downloading %1…</source>
         <translation>Téléchargement de %1…</translation>
     </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
+        <translation>%1 ; calibré sur %2 photos naturelles, au plus %3 % de faux positifs (confiance %4 %)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -1825,6 +1829,10 @@ Relancez pour reprendre au dernier point de reprise.</translation>
     <message>
         <source>Likelihood histogram</source>
         <translation>Histogramme de vraisemblance</translation>
+    </message>
+    <message>
+        <source>threshold (at most %1% false positives, %2% confidence)</source>
+        <translation>seuil (au plus %1 % de faux positifs, confiance %2 %)</translation>
     </message>
 </context>
 <context>

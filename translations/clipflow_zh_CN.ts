@@ -1505,6 +1505,10 @@
         <source>Downloading %1…</source>
         <translation>正在下载 %1…</translation>
     </message>
+    <message>
+        <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
+        <translation>%1；基于 %2 张自然照片校准，误报率至多 %3%（置信度 %4%）</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -1816,6 +1820,10 @@ Start again to resume from the last checkpoint.</source>
     <message>
         <source>Likelihood histogram</source>
         <translation>似然直方图</translation>
+    </message>
+    <message>
+        <source>threshold (at most %1% false positives, %2% confidence)</source>
+        <translation>阈值（误报率至多 %1%，置信度 %2%）</translation>
     </message>
 </context>
 <context>

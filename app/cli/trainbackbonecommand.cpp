@@ -28,7 +28,7 @@ int run_train_backbone(std::vector<std::string> words)
     p.seed = 1;
     bool json_out = false;
     std::vector<std::string> dirs;
-    std::optional<std::string> out;
+    std::optional<std::string> out, init;
     OptionTable t("train-backbone", "--natural DIR... --out WEIGHTS [options]", kTrainBackboneAbout);
     t.texts("--natural", "DIR", dirs, "natural photos (folders recurse; repeatable; plain arguments count too)")
         .text("--out", "WEIGHTS", out, "the weights file to write (.safetensors)")
@@ -40,6 +40,7 @@ int run_train_backbone(std::vector<std::string> words)
         .number("--jpeg-pair", "P", p.jpeg_pair, 0, 1, "chance a patch and its proxy are recompressed alike, q 65-98")
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "otherwise, chance each patch is recompressed on its own")
         .number("--validation", "F", p.validation_fraction, 0, 0.9, "fraction of photos held out for validation")
+        .text("--init", "WEIGHTS", init, "start from these forensic-v2 weights (e.g. the shipped ones) instead of random ones")
         .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
         .whole("--threads", "N", p.threads, 0, 1024, "photo preparation workers")
         .default_text("all cores")
@@ -51,6 +52,7 @@ int run_train_backbone(std::vector<std::string> words)
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (dirs.empty()) return usage("--natural DIR is required");
     p.out_path = *out;
+    if (init) p.init_path = *init;
     p.natural_files = expand_image_paths(dirs);
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 
@@ -83,7 +85,8 @@ int run_train_backbone(std::vector<std::string> words)
     std::cerr << rank_prefix(p.distributed) << (p.distributed.rank == 0 ? "wrote " : "finished; rank 0 wrote ") << p.out_path
               << " (" << r->info.id << ", " << r->photos << " training / " << r->validation_photos << " validation photos, "
               << (r->resumed_from_step ? "resumed from step " + std::to_string(r->resumed_from_step) + ", " : "")
-              << "validation AUC " << r->validation_auc << ", recompressed at JPEG 85 " << r->validation_auc_jpeg << ")\n";
+              << (init ? "validation AUC from " + std::to_string(r->initial_validation_auc) + " to " : "validation AUC ")
+              << r->validation_auc << ", recompressed at JPEG 85 " << r->validation_auc_jpeg << ")\n";
     if (json_out) {
         nlohmann::json j{{"weights", p.out_path},
                          {"id", r->info.id},
@@ -96,6 +99,7 @@ int run_train_backbone(std::vector<std::string> words)
                          {"final_loss", r->final_loss},
                          {"validation_auc", r->validation_auc},
                          {"validation_auc_jpeg85", r->validation_auc_jpeg},
+                         {"initial_validation_auc", init ? nlohmann::json(r->initial_validation_auc) : nlohmann::json()},
                          {"prepare_seconds", r->prepare_seconds},
                          {"train_seconds", r->train_seconds}};
         std::cout << j.dump() << "\n";

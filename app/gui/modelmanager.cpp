@@ -133,10 +133,17 @@ void ModelManager::refresh()
         if (*kind == "clipflow") {
             if (auto info = ClipFlowModelInfo::read(f.toStdString())) {
                 r.name = QString::fromStdString(info->model_id);
-                r.details = tr("%1; calibrated on %2 natural photos, FPR %3%")
-                                .arg(QString::fromStdString(info->backbone_id))
-                                .arg(info->calibration.natural_count())
-                                .arg(info->calibration.fpr() * 100, 0, 'f', 0);
+                const auto& cal = info->calibration;
+                r.details = cal.bound_holds()
+                                ? tr("%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)")
+                                      .arg(QString::fromStdString(info->backbone_id))
+                                      .arg(cal.natural_count())
+                                      .arg(cal.fpr() * 100, 0, 'g', 3)
+                                      .arg(cal.confidence() * 100, 0, 'g', 3)
+                                : tr("%1; calibrated on %2 natural photos, FPR %3%")
+                                      .arg(QString::fromStdString(info->backbone_id))
+                                      .arg(cal.natural_count())
+                                      .arg(cal.fpr() * 100, 0, 'f', 0);
             }
         } else if (auto info = SupervisedModelInfo::read(f.toStdString())) {
             r.name = QString::fromStdString(info->model_id);

@@ -87,7 +87,7 @@ void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analy
     const auto& cal = *d.calibration;
     h.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
     h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
-    h.setThreshold(cal.threshold(), cal.fpr());
+    h.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
     if (d.clipflow())
         h.setMarkers(
             {{QFileInfo(a.file).fileName(), d.clipflow()->calibrated.log_likelihood, d.clipflow()->calibrated.percentile}});

@@ -83,7 +83,7 @@ int main(int argc, char** argv)
     hist.resize(900, 420);
     hist.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
     hist.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
-    hist.setThreshold(cal.threshold(), cal.fpr());
+    hist.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
     std::vector<clipflow::widgets::LikelihoodHistogram::Marker> markers;
     const QString name = QFileInfo(QString::fromLocal8Bit(argv[3])).fileName();
     for (const auto& [label, raster] :

@@ -59,6 +59,7 @@ class TestLearnedBackbone : public QObject {
     QTemporaryDir tmp_;
     std::vector<std::string> photos_;
     QString weights_;
+    double trained_auc_ = -1.0;
 
 private Q_SLOTS:
     void initTestCase()
@@ -88,6 +89,7 @@ private Q_SLOTS:
         qInfo("loss %.3f, validation AUC %.3f", r->final_loss, r->validation_auc);
         QVERIFY(std::isfinite(r->final_loss) && std::isfinite(r->validation_auc));
         QVERIFY2(r->validation_auc_jpeg > 0.0 && r->validation_auc_jpeg <= 1.0, std::to_string(r->validation_auc_jpeg).c_str());
+        trained_auc_ = r->validation_auc;
         if (!kSanitized) {
             QVERIFY2(r->final_loss < 0.64, std::to_string(r->final_loss).c_str());
             QVERIFY2(r->validation_auc > 0.68, std::to_string(r->validation_auc).c_str());
@@ -250,6 +252,49 @@ private Q_SLOTS:
         auto bb = clipflow::LearnedBackbone::load(bad.toStdString());
         QVERIFY(!bb.ok());
         QCOMPARE(int(bb.status().code()), code);
+    }
+
+    void continuesFromWeights_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::newRow("trained weights") << 0;
+        QTest::newRow("missing file") << 1;
+        QTest::newRow("not forensic-v2 weights") << 2;
+    }
+
+    // --init: a short run from trained weights starts where they left off (a run from
+    // scratch this short stays near AUC 0.5), and files that are not such weights are refused.
+    void continuesFromWeights()
+    {
+        QFETCH(int, kind);
+        QVERIFY2(trained_auc_ >= 0.0, "needs trainsAndLearnsProxies' weights");
+        const QString out = tmp_.filePath(QStringLiteral("continued-%1.safetensors").arg(kind));
+        auto p = small(photos_, out);
+        p.steps = 4;
+        p.learning_rate = 1e-5;
+        p.init_path = weights_.toStdString();
+        if (kind == 1) p.init_path = tmp_.filePath(QStringLiteral("absent.safetensors")).toStdString();
+        if (kind == 2) {
+            const QString other = tmp_.filePath(QStringLiteral("other.safetensors"));
+            const auto t = clipflow::TensorData::from_floats("net.something", {3, 4}, std::vector<float>(12, 1.0f));
+            QVERIFY(clipflow::write_safetensors(other.toStdString(), {t}, {}).ok());
+            p.init_path = other.toStdString();
+        }
+        auto r = clipflow::train_learned_backbone(p);
+        if (kind != 0) {
+            QVERIFY(!r.ok());
+            QVERIFY2(r.status().message().find("starting weights") != std::string::npos, r.status().to_string().c_str());
+            QVERIFY(!QFile::exists(out));
+            return;
+        }
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        qInfo("validation AUC %.3f -> %.3f (trained run: %.3f)", r->initial_validation_auc, r->validation_auc, trained_auc_);
+        // The same weights on the same held-out photos (split by SHA-256).
+        QVERIFY2(std::abs(r->initial_validation_auc - trained_auc_) < 0.02, std::to_string(r->initial_validation_auc).c_str());
+        if (!kSanitized) QVERIFY2(r->validation_auc > 0.68, std::to_string(r->validation_auc).c_str());
+        auto sha = clipflow::Sha256::file_hex(weights_.toStdString());
+        QVERIFY(sha.ok());
+        QVERIFY(r->info.recipe_json.find("\"init_sha256\":\"" + *sha + "\"") != std::string::npos);
     }
 
     void refusesBadParams_data()

@@ -125,6 +125,31 @@ private Q_SLOTS:
         QVERIFY(f.size() > 1000);
     }
 
+    void thresholdLabelSaysWhatTheRateIs_data()
+    {
+        QTest::addColumn<double>("confidence");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("bounded with 95% confidence") << 0.95 << "threshold (at most 5% false positives, 95% confidence)";
+        QTest::newRow("plain rate") << 0.0 << "threshold (5% false positives)";
+    }
+
+    void thresholdLabelSaysWhatTheRateIs()
+    {
+        QFETCH(double, confidence);
+        QFETCH(QString, expected);
+        LikelihoodHistogram w;
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.setThreshold(-2.0, 0.05, confidence);
+        QCOMPARE(w.thresholdLabel(), expected);
+        // The plot carries that text.
+        bool drawn = false;
+        for (int i = 0; i < w.plot()->itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(w.plot()->item(i))) drawn |= text->text() == expected;
+        QVERIFY(drawn);
+        w.setThreshold(std::nan(""), 0.05, confidence);
+        QVERIFY(w.thresholdLabel().isEmpty());
+    }
+
     void emptyIsHarmless()
     {
         LikelihoodHistogram w;

@@ -53,12 +53,23 @@ void LikelihoodHistogram::setProxy(const Bins& bins)
     rebuild();
 }
 
-void LikelihoodHistogram::setThreshold(double score, double fpr)
+void LikelihoodHistogram::setThreshold(double score, double fpr, double confidence)
 {
     threshold_ = score;
     fpr_ = fpr;
+    confidence_ = confidence;
     has_threshold_ = std::isfinite(score);
     rebuild();
+}
+
+QString LikelihoodHistogram::thresholdLabel() const
+{
+    if (!has_threshold_) return {};
+    if (confidence_ > 0.0)
+        return tr("threshold (at most %1% false positives, %2% confidence)")
+            .arg(fpr_ * 100, 0, 'g', 3)
+            .arg(confidence_ * 100, 0, 'g', 3);
+    return tr("threshold (%1% false positives)").arg(fpr_ * 100, 0, 'g', 3);
 }
 
 void LikelihoodHistogram::setMarkers(const std::vector<Marker>& markers)
@@ -147,8 +158,7 @@ void LikelihoodHistogram::rebuild()
         label->setPadding(QMargins(3, 1, 3, 1));
         label->setBrush(QBrush(QColor(255, 255, 255, 210)));
     };
-    if (has_threshold_)
-        vertical(threshold_, kThreshold, Qt::DashLine, tr("threshold (%1% false positives)").arg(fpr_ * 100, 0, 'g', 3), 0.93);
+    if (has_threshold_) vertical(threshold_, kThreshold, Qt::DashLine, thresholdLabel(), 0.93);
     for (std::size_t i = 0; i < markers_.size(); ++i) {
         const auto& m = markers_[i];
         vertical(m.score, kMarker, Qt::SolidLine,

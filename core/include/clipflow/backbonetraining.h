@@ -49,6 +49,9 @@ struct BackboneTrainParams {
     double shrink_min = 0.5, shrink_max = 0.9;
     double validation_fraction = 0.1;
     std::uint64_t seed = 1;
+    /// Weights to start from instead of a random initialisation (a forensic-v2 file, e.g. to
+    /// train the shipped backbone further with a new schedule); empty: from scratch.
+    std::string init_path;
     int threads = 0;             ///< photo preparation workers; 0: all cores
     std::string checkpoint_path; ///< default out_path + ".ckpt"
     int checkpoint_every = 100;
@@ -63,9 +66,10 @@ struct BackboneTrainResult {
     long photos = 0, validation_photos = 0;
     std::vector<std::string> skipped; ///< "file: reason"
     int steps_run = 0, resumed_from_step = 0;
-    double final_loss = 0.0;          ///< running mean of the last steps
-    double validation_auc = 0.0;      ///< held-out photos against their proxies
-    double validation_auc_jpeg = 0.0; ///< the same, both recompressed at JPEG quality 85
+    double final_loss = 0.0;             ///< running mean of the last steps
+    double validation_auc = 0.0;         ///< held-out photos against their proxies
+    double validation_auc_jpeg = 0.0;    ///< the same, both recompressed at JPEG quality 85
+    double initial_validation_auc = 0.0; ///< with init_path: the starting weights' validation AUC, for comparison
     double prepare_seconds = 0.0, train_seconds = 0.0;
 };
 

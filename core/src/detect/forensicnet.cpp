@@ -1,5 +1,9 @@
 #include "forensicnet.h"
 
+#include <ATen/Parallel.h>
+
+#include <cstdlib>
+
 namespace clipflow::detail {
 
 namespace F = torch::nn::functional;
@@ -13,6 +17,8 @@ ForensicNetImpl::ForensicNetImpl()
         norms.push_back(register_module("norm" + std::to_string(i), torch::nn::BatchNorm2d(kChannels[i + 1])));
     }
     head = register_module("head", torch::nn::Linear(kFeatures, 1));
+    // For benchmarks and diagnosis: everything through LibTorch.
+    own_kernels = std::getenv("CLIPFLOW_TORCH_ONLY") == nullptr;
     // Channels-last runs the convolutions through oneDNN: 2-3x faster on CPU
     // than LibTorch's NCHW path for these few-channel, full-resolution layers.
     torch::NoGradGuard guard;
@@ -21,11 +27,25 @@ ForensicNetImpl::ForensicNetImpl()
 
 torch::Tensor ForensicNetImpl::trunk(const torch::Tensor& images)
 {
+    const bool fused = !is_training() && !fused_weight_.empty();
+    if (fused && own_kernels && images.device().is_cpu() && images.scalar_type() == torch::kFloat32 && images.size(2) >= 2 &&
+        images.size(3) >= 2) {
+        auto x = residual_cpu(images);
+        for (int i = 0; i < kLayers; ++i) {
+            if (i == kWinogradLayer && winograd_) {
+                x = winograd_layer(x);
+                continue;
+            }
+            x = F::conv2d(x, fused_weight_[i], F::Conv2dFuncOptions().bias(fused_bias_[i]).stride(kStrides[i]).padding(1))
+                    .relu_();
+        }
+        return x;
+    }
     // Residual of a 3x3 box filter: scene content out, pixel-level traces in.
     auto padded = F::pad(images, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReflect));
     auto x = ((images - F::avg_pool2d(padded, F::AvgPool2dFuncOptions(3).stride(1))) * kResidualGain)
                  .contiguous(torch::MemoryFormat::ChannelsLast);
-    if (!is_training() && !fused_weight_.empty()) {
+    if (fused) {
         for (int i = 0; i < kLayers; ++i)
             x = F::conv2d(x, fused_weight_[i], F::Conv2dFuncOptions().bias(fused_bias_[i]).stride(kStrides[i]).padding(1))
                     .relu_();
@@ -33,6 +53,56 @@ torch::Tensor ForensicNetImpl::trunk(const torch::Tensor& images)
     }
     for (int i = 0; i < kLayers; ++i) x = torch::relu(norms[i](convs[i](x)));
     return x;
+}
+
+torch::Tensor ForensicNetImpl::residual_cpu(const torch::Tensor& images)
+{
+    // The same residual as trunk()'s LibTorch expression (reflect padding, 3x3
+    // mean), in one pass instead of five over the views (pad, pool, subtract,
+    // scale, re-layout).
+    const auto x = images.contiguous(torch::MemoryFormat::ChannelsLast); // no copy for the backbone's batches
+    const std::int64_t n = x.size(0), c = x.size(1), h = x.size(2), w = x.size(3);
+    auto out = torch::empty_like(x, torch::MemoryFormat::ChannelsLast);
+    const float* in = x.data_ptr<float>();
+    float* o = out.data_ptr<float>();
+    const float gain = static_cast<float>(kResidualGain);
+    at::parallel_for(0, n * h, 16, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t k = begin; k < end; ++k) {
+            const std::int64_t img = k / h, y = k % h;
+            const std::int64_t ym = y == 0 ? 1 : y - 1, yp = y == h - 1 ? h - 2 : y + 1; // reflect
+            const float* rows[3] = {in + (img * h + ym) * w * c, in + (img * h + y) * w * c, in + (img * h + yp) * w * c};
+            float* dst = o + (img * h + y) * w * c;
+            for (std::int64_t xx = 0; xx < w; ++xx) {
+                const std::int64_t xm = xx == 0 ? 1 : xx - 1, xp = xx == w - 1 ? w - 2 : xx + 1;
+                for (std::int64_t ch = 0; ch < c; ++ch) {
+                    float s = 0.0f;
+                    for (const float* r : rows) s += r[xm * c + ch] + r[xx * c + ch] + r[xp * c + ch];
+                    dst[xx * c + ch] = (rows[1][xx * c + ch] - s / 9.0f) * gain;
+                }
+            }
+        }
+    });
+    return out;
+}
+
+torch::Tensor ForensicNetImpl::winograd_layer(const torch::Tensor& input) const
+{
+    const auto x = input.contiguous(torch::MemoryFormat::ChannelsLast); // [N][H][W][C] in memory
+    const int n = static_cast<int>(x.size(0)), h = static_cast<int>(x.size(2)), w = static_cast<int>(x.size(3));
+    auto out = torch::empty({n, winograd_->cout(), h, w}, x.options().memory_format(torch::MemoryFormat::ChannelsLast));
+    const float* in = x.data_ptr<float>();
+    float* o = out.data_ptr<float>();
+    const std::int64_t rows = (h + 1) / 2, in_step = std::int64_t(h) * w * winograd_->cin(),
+                       out_step = std::int64_t(h) * w * winograd_->cout();
+    // Tile rows of all images, split between LibTorch's threads as its own convolutions are.
+    at::parallel_for(0, n * rows, 8, [&](std::int64_t begin, std::int64_t end) {
+        for (std::int64_t k = begin; k < end;) {
+            const std::int64_t img = k / rows, first = k % rows, last = std::min(rows, first + (end - k));
+            winograd_->run(in + img * in_step, o + img * out_step, h, w, static_cast<int>(first), static_cast<int>(last));
+            k += last - first;
+        }
+    });
+    return out;
 }
 
 void ForensicNetImpl::fuse_for_inference()
@@ -47,6 +117,13 @@ void ForensicNetImpl::fuse_for_inference()
         auto scale = bn->weight / torch::sqrt(bn->running_var + bn->options.eps());
         fused_weight_.push_back((convs[i]->weight * scale.view({-1, 1, 1, 1})).contiguous(torch::MemoryFormat::ChannelsLast));
         fused_bias_.push_back((convs[i]->bias - bn->running_mean) * scale + bn->bias);
+    }
+    winograd_.reset();
+    const int cin = kChannels[kWinogradLayer], cout = kChannels[kWinogradLayer + 1];
+    if (kStrides[kWinogradLayer] == 1 && WinogradConv3x3::supported(cin, cout)) {
+        const auto wt = fused_weight_[kWinogradLayer].to(torch::kCPU).contiguous(); // [cout][cin][3][3]
+        const auto b = fused_bias_[kWinogradLayer].to(torch::kCPU).contiguous();
+        winograd_ = std::make_unique<WinogradConv3x3>(wt.data_ptr<float>(), b.data_ptr<float>(), cin, cout);
     }
 }
 

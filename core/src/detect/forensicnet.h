@@ -8,9 +8,12 @@
 // "looks like a proxy of a generator's decoder") trains the features and gives
 // a per-location map.
 
+#include "winogradconv.h"
+
 #include <torch/torch.h>
 
 #include <array>
+#include <memory>
 
 namespace clipflow::detail {
 
@@ -36,13 +39,23 @@ struct ForensicNetImpl : torch::nn::Module {
     /// inference (exact up to rounding); trunk() uses them while in eval mode.
     /// Call again after changing the weights.
     void fuse_for_inference();
+    /// In inference on the CPU, the residual is computed in one pass and the
+    /// second layer (the largest stride-1 one) by Winograd's F(2x2, 3x3) where
+    /// the CPU has AVX2 (winogradconv.h); false: everything through LibTorch
+    /// (for comparison in tests and benchmarks; CLIPFLOW_TORCH_ONLY=1 sets it).
+    bool own_kernels = true;
 
     std::vector<torch::nn::Conv2d> convs;
     std::vector<torch::nn::BatchNorm2d> norms;
     torch::nn::Linear head{nullptr};
 
 private:
+    static constexpr int kWinogradLayer = 1;
+    torch::Tensor winograd_layer(const torch::Tensor& x) const;
+    static torch::Tensor residual_cpu(const torch::Tensor& images);
+
     std::vector<torch::Tensor> fused_weight_, fused_bias_;
+    std::unique_ptr<WinogradConv3x3> winograd_; ///< layer 1, fused; null where not supported
 };
 TORCH_MODULE(ForensicNet);
 

@@ -4,6 +4,7 @@
 #include "clipflow/batchrunner.h"
 #include "clipflow/metrics.h"
 #include "clipflow/safetensors.h"
+#include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "detect/forensicnet.h"
 #include "gradientsync.h"
@@ -309,10 +310,25 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
                     {"proxies", {"vae_decoder", "upsampling_cascade", "one other spectral proxy"}},
                     {"seed", p.seed},
                     {"photos", result.photos}};
+        std::unique_ptr<SafetensorsFile> init;
+        if (!p.init_path.empty()) {
+            auto file = SafetensorsFile::open(p.init_path);
+            if (!file) return Status(file.status().code(), "starting weights " + p.init_path + ": " + file.status().message());
+            auto sha = Sha256::file_hex(p.init_path);
+            if (!sha) return sha.status();
+            recipe["init_sha256"] = *sha; // a checkpoint belongs to its starting weights
+            init = std::make_unique<SafetensorsFile>(std::move(*file));
+        }
         const std::string recipe_key = detail::sha_of(recipe.dump());
 
         torch::manual_seed(static_cast<std::uint64_t>(p.seed));
         detail::ForensicNet net;
+        if (init) {
+            if (Status s = detail::read_module_tensors(*init, *net, "net."); !s.ok())
+                return Status(ErrorCode::InvalidArgument,
+                              "starting weights " + p.init_path + " are not forensic-v2 weights: " + s.message());
+            result.initial_validation_auc = validation_auc(net, held, comm.get());
+        }
         std::vector<torch::Tensor> params = net->parameters();
         torch::optim::Adam opt(params, torch::optim::AdamOptions(p.learning_rate).weight_decay(1e-4));
         const std::string ckpt = p.checkpoint_path.empty() ? p.out_path + ".ckpt" : p.checkpoint_path;
@@ -385,6 +401,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         report("saving", 0, 1, 0.0);
         recipe["validation_auc"] = result.validation_auc;
         recipe["validation_auc_jpeg85"] = result.validation_auc_jpeg;
+        if (init) recipe["init_validation_auc"] = result.initial_validation_auc;
         recipe["validation_photos"] = result.validation_photos;
         recipe["final_loss"] = result.final_loss;
         recipe["created"] = detail::now_iso();

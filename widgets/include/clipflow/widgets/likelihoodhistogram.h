@@ -38,7 +38,10 @@ public:
     // Histograms are normalised to densities so natural and proxy sets of any size compare.
     void setNatural(const Bins& bins);
     void setProxy(const Bins& bins); // empty counts hide it
-    void setThreshold(double score, double fpr);
+    // confidence > 0: the threshold bounds the false-positive rate at fpr with that
+    // confidence (the label says "at most"); 0: fpr is the plain rate on held-out photos.
+    void setThreshold(double score, double fpr, double confidence = 0.0);
+    QString thresholdLabel() const;
     void setMarkers(const std::vector<Marker>& markers);
     int markerCount() const { return static_cast<int>(markers_.size()); }
     // Horizontal pixel of marker i (or of the threshold with i = -1) in plot()
@@ -60,7 +63,7 @@ private:
 
     QCustomPlot* plot_;
     Bins natural_, proxy_;
-    double threshold_ = 0.0, fpr_ = 0.0;
+    double threshold_ = 0.0, fpr_ = 0.0, confidence_ = 0.0;
     bool has_threshold_ = false;
     std::vector<Marker> markers_;
 };
