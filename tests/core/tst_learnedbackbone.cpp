@@ -263,7 +263,8 @@ private Q_SLOTS:
     }
 
     // --init: a short run from trained weights starts where they left off (a run from
-    // scratch this short stays near AUC 0.5), and files that are not such weights are refused.
+    // scratch this short stays near AUC 0.5), and files that are not such weights are
+    // refused at once.
     void continuesFromWeights()
     {
         QFETCH(int, kind);
@@ -280,9 +281,14 @@ private Q_SLOTS:
             QVERIFY(clipflow::write_safetensors(other.toStdString(), {t}, {}).ok());
             p.init_path = other.toStdString();
         }
+        std::vector<std::string> stages;
+        p.progress = [&](const clipflow::JobProgress& j) {
+            if (stages.empty() || stages.back() != j.stage) stages.push_back(j.stage);
+        };
         auto r = clipflow::train_learned_backbone(p);
         if (kind != 0) {
             QVERIFY(!r.ok());
+            QVERIFY(stages.empty()); // refused before the photos are prepared
             QVERIFY2(r.status().message().find("starting weights") != std::string::npos, r.status().to_string().c_str());
             QVERIFY(!QFile::exists(out));
             return;

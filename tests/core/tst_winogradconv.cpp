@@ -129,11 +129,13 @@ private Q_SLOTS:
         {
             // Trained-looking batch-norm statistics, so folding them matters.
             torch::NoGradGuard g;
+            // (torch::rand, not uniform_: GCC's -O1 sanitizer build warns inside uniform_'s header.)
+            auto between = [](const torch::Tensor& t, double lo, double hi) { t.copy_(torch::rand(t.sizes()) * (hi - lo) + lo); };
             for (auto& bn : net->norms) {
-                bn->running_mean.uniform_(-0.2, 0.2);
-                bn->running_var.uniform_(0.5, 2.0);
-                bn->weight.uniform_(0.5, 1.5);
-                bn->bias.uniform_(-0.1, 0.1);
+                between(bn->running_mean, -0.2, 0.2);
+                between(bn->running_var, 0.5, 2.0);
+                between(bn->weight, 0.5, 1.5);
+                between(bn->bias, -0.1, 0.1);
             }
         }
         net->eval();

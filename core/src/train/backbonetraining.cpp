@@ -214,6 +214,25 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         return Status(ErrorCode::InvalidArgument, "the batch (" + std::to_string(p.batch_pairs) +
                                                       " pairs) must divide evenly over " +
                                                       std::to_string(p.distributed.world_size) + " ranks");
+    // Starting weights are checked before the photos are prepared (minutes).
+    std::unique_ptr<SafetensorsFile> init;
+    std::string init_sha;
+    if (!p.init_path.empty()) {
+        auto file = SafetensorsFile::open(p.init_path);
+        if (!file) return Status(file.status().code(), "starting weights " + p.init_path + ": " + file.status().message());
+        auto sha = Sha256::file_hex(p.init_path);
+        if (!sha) return sha.status();
+        init_sha = *sha;
+        init = std::make_unique<SafetensorsFile>(std::move(*file));
+        try {
+            detail::ForensicNet probe;
+            if (Status s = detail::read_module_tensors(*init, *probe, "net."); !s.ok())
+                return Status(ErrorCode::InvalidArgument,
+                              "starting weights " + p.init_path + " are not forensic-v2 weights: " + s.message());
+        } catch (const c10::Error& e) {
+            return Status(ErrorCode::InvalidArgument, "starting weights " + p.init_path + ": " + e.what_without_backtrace());
+        }
+    }
     auto connected = detail::Communicator::connect(p.distributed);
     if (!connected) return connected.status();
     const std::unique_ptr<detail::Communicator> comm = std::move(*connected);
@@ -310,15 +329,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
                     {"proxies", {"vae_decoder", "upsampling_cascade", "one other spectral proxy"}},
                     {"seed", p.seed},
                     {"photos", result.photos}};
-        std::unique_ptr<SafetensorsFile> init;
-        if (!p.init_path.empty()) {
-            auto file = SafetensorsFile::open(p.init_path);
-            if (!file) return Status(file.status().code(), "starting weights " + p.init_path + ": " + file.status().message());
-            auto sha = Sha256::file_hex(p.init_path);
-            if (!sha) return sha.status();
-            recipe["init_sha256"] = *sha; // a checkpoint belongs to its starting weights
-            init = std::make_unique<SafetensorsFile>(std::move(*file));
-        }
+        if (init) recipe["init_sha256"] = init_sha; // a checkpoint belongs to its starting weights
         const std::string recipe_key = detail::sha_of(recipe.dump());
 
         torch::manual_seed(static_cast<std::uint64_t>(p.seed));
