@@ -1784,6 +1784,26 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>training loss</source>
         <translation>Trainingsverlust</translation>
     </message>
+    <message>
+        <source>Start from</source>
+        <translation>Beginnen mit</translation>
+    </message>
+    <message>
+        <source>Train further from existing weights (a new schedule over the steps you choose), or from random weights.</source>
+        <translation>Von vorhandenen Gewichten aus weitertrainieren (ein neuer Zeitplan über die gewählten Schritte) oder von zufälligen Gewichten.</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>Zufällige Gewichte</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights</source>
+        <translation>Die mitgelieferten forensic-v2-Gewichte</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

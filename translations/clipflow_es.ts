@@ -1784,6 +1784,26 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>training loss</source>
         <translation>pérdida de entrenamiento</translation>
     </message>
+    <message>
+        <source>Start from</source>
+        <translation>Empezar desde</translation>
+    </message>
+    <message>
+        <source>Train further from existing weights (a new schedule over the steps you choose), or from random weights.</source>
+        <translation>Seguir entrenando desde pesos existentes (un nuevo calendario sobre los pasos elegidos) o desde pesos aleatorios.</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>Pesos aleatorios</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights</source>
+        <translation>Los pesos forensic-v2 incluidos</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Paso</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

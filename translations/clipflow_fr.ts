@@ -1784,6 +1784,26 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>training loss</source>
         <translation>perte d&apos;entraînement</translation>
     </message>
+    <message>
+        <source>Start from</source>
+        <translation>Partir de</translation>
+    </message>
+    <message>
+        <source>Train further from existing weights (a new schedule over the steps you choose), or from random weights.</source>
+        <translation>Poursuivre l’entraînement à partir de poids existants (un nouveau calendrier sur le nombre de pas choisi) ou de poids aléatoires.</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>Poids aléatoires</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights</source>
+        <translation>Les poids forensic-v2 fournis</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Pas</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1775,6 +1775,26 @@ Start again to resume from the last checkpoint.</source>
         <source>training loss</source>
         <translation>训练损失</translation>
     </message>
+    <message>
+        <source>Start from</source>
+        <translation>起点</translation>
+    </message>
+    <message>
+        <source>Train further from existing weights (a new schedule over the steps you choose), or from random weights.</source>
+        <translation>从已有权重继续训练（按所选步数重新安排学习率），或从随机权重开始。</translation>
+    </message>
+    <message>
+        <source>Random weights</source>
+        <translation>随机权重</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights</source>
+        <translation>随附的 forensic-v2 权重</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

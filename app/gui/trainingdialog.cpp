@@ -40,6 +40,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     steps_->setRange(10, 1000000);
     steps_->setValue(BackboneTrainParams{}.steps);
     steps_->setAccessibleName(tr("Steps"));
+    start_from_ = new QComboBox(this);
+    start_from_->setAccessibleName(tr("Start from"));
+    start_from_->setToolTip(tr("Train further from existing weights (a new schedule over the steps you choose), "
+                               "or from random weights."));
+    start_from_->addItem(tr("Random weights"), QString());
     folders_ = new QListWidget(this);
     folders_->setAccessibleName(tr("Natural-image folders"));
     folders_->setToolTip(tr("Photos straight from cameras, never AI images: the detector learns what natural looks like."));
@@ -48,9 +53,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     backbone_ = new QComboBox(this);
     backbone_->setAccessibleName(tr("Backbone"));
     backbone_->addItem(tr("Forensic features (no weights, fast)"), QStringLiteral("forensic"));
-    if (auto v2 = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kDefaultFile))
+    if (auto v2 = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kDefaultFile)) {
         backbone_->addItem(tr("Learned forensic network (forensic-v2, shipped)"),
                            QStringLiteral("forensic-v2:") + QString::fromStdString(*v2));
+        start_from_->addItem(tr("The shipped forensic-v2 weights"), QString::fromStdString(*v2));
+    }
     if (auto models = ModelRegistry().list())
         for (const auto& m : *models)
             backbone_->addItem(tr("CLIP %1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.id)),
@@ -88,6 +95,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("Objective"), objective_);
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("Steps"), steps_);
+    form->addRow(tr("Start from"), start_from_);
     form->addRow(tr("Model name"), name_);
     form->addRow(QString(), device_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -138,6 +146,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                                  .arg(path));
             backbone_->addItem(tr("Learned forensic network (%1)").arg(QFileInfo(path).completeBaseName()),
                                QStringLiteral("forensic-v2:") + path);
+            start_from_->addItem(tr("Learned forensic network (%1)").arg(QFileInfo(path).completeBaseName()), path);
             Q_EMIT backboneReady(path);
         } else if (ok) {
             bar_->setRange(0, 1);
@@ -167,8 +176,9 @@ void TrainingDialog::updateMode()
     form_->setRowVisible(objective_, !backbone);
     form_->setRowVisible(epochs_, !backbone);
     form_->setRowVisible(steps_, backbone);
+    form_->setRowVisible(start_from_, backbone);
     if (backbone)
-        monitor_->setSeriesNames(tr("training loss"), QString());
+        monitor_->setSeriesNames(tr("training loss"), QString(), tr("Step"));
     else
         monitor_->setSeriesNames(tr("natural NLL"), tr("proxy NLL"));
     updateButtons();
@@ -218,7 +228,8 @@ void TrainingDialog::updateButtons()
     start_->setEnabled(!running && folders_->count() > 0 && name_ok);
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, steps_, name_})
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, steps_, start_from_, name_})
         w->setEnabled(!running);
 }
 
@@ -234,6 +245,7 @@ void TrainingDialog::startTraining()
     r.epochs = epochs_->value();
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
+    if (trainsBackbone()) r.init_path = start_from_->currentData().toString();
     r.cache_dir = cache_dir_;
     if (r.natural_files.isEmpty()) {
         status_->setText(tr("The folders hold no images."));

@@ -38,6 +38,7 @@ public:
     void setTrainBackbone(bool backbone);
     void setSteps(int steps);
     QComboBox* backboneChoice() const { return backbone_; }
+    QComboBox* startChoice() const { return start_from_; }     // backbone: random or existing weights
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -61,6 +62,7 @@ private:
     QComboBox* what_;
     QFormLayout* form_;
     QSpinBox* steps_;
+    QComboBox* start_from_;
     QListWidget* folders_;
     QComboBox* backbone_;
     QComboBox* objective_;

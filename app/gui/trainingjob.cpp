@@ -89,6 +89,7 @@ void TrainingJob::startBackbone(const TrainingRequest& request)
     for (const QString& f : request.natural_files) p.natural_files.push_back(f.toStdString());
     p.out_path = request.out_path.toStdString();
     p.steps = request.steps;
+    p.init_path = request.init_path.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
     QPointer<TrainingJob> self(this);
     p.progress = [self, steps = p.steps](const JobProgress& j) {

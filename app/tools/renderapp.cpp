@@ -24,6 +24,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QItemSelectionModel>
@@ -155,6 +156,18 @@ int main(int argc, char** argv)
         train.startTraining();
         ok &= wait_for([&] { return ready; }, 300000);
         ok &= save(train, out, "app-training.png");
+    }
+    {
+        // The backbone mode, trained further from the shipped weights.
+        TrainingDialog backbone;
+        backbone.setOutputDir(out + QStringLiteral("/trained"));
+        backbone.addFolder(natural);
+        backbone.setTrainBackbone(true);
+        backbone.setModelName(QStringLiteral("newsroom-backbone"));
+        backbone.startChoice()->setCurrentIndex(backbone.startChoice()->count() - 1);
+        backbone.resize(1150, 560);
+        backbone.show();
+        ok &= save(backbone, out, "app-training-backbone.png");
     }
     Theme::apply(QStringLiteral("dark"));
     {

@@ -6,6 +6,7 @@
 
 #include <clipflow/clipflowmodel.h>
 #include <clipflow/learnedbackbone.h>
+#include <clipflow/sha256.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
 #include <QComboBox>
@@ -167,10 +168,26 @@ private Q_SLOTS:
         auto weights = LearnedBackbone::load(dialog.outputPath().toStdString());
         QVERIFY2(weights, weights.status().message().c_str());
         QVERIFY((*weights)->info().recipe_json.find("\"steps\":" + std::to_string(steps)) != std::string::npos);
-        // The new weights are offered for the next detector.
+        QVERIFY((*weights)->info().recipe_json.find("init_sha256") == std::string::npos); // from random weights
+        // The new weights are offered for the next detector, and to train further from.
         QCOMPARE(dialog.backboneChoice()->count(), choices + 1);
         QCOMPARE(dialog.backboneChoice()->itemData(choices).toString(), QStringLiteral("forensic-v2:") + dialog.outputPath());
         QVERIFY(!TrainingJob::canResume(dialog.outputPath()));
+        const int last = dialog.startChoice()->count() - 1;
+        QCOMPARE(dialog.startChoice()->itemData(last).toString(), dialog.outputPath());
+
+        // Trained further from them: the recipe names the weights it started from.
+        const QString first = dialog.outputPath();
+        auto first_sha = Sha256::file_hex(first.toStdString());
+        QVERIFY(first_sha.ok());
+        dialog.startChoice()->setCurrentIndex(last);
+        dialog.setModelName(QStringLiteral("my-backbone-2"));
+        QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QCOMPARE(ready.count(), 2);
+        auto further = LearnedBackbone::load(dialog.outputPath().toStdString());
+        QVERIFY2(further, further.status().message().c_str());
+        QVERIFY((*further)->info().recipe_json.find("\"init_sha256\":\"" + *first_sha + "\"") != std::string::npos);
     }
 
     void refusesTooFewPhotos_data()

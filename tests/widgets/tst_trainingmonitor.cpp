@@ -69,6 +69,29 @@ private Q_SLOTS:
         QCOMPARE(w.pointCount(), 0);
         QVERIFY(w.statusText().isEmpty());
     }
+
+    void oneOrTwoCurves_data()
+    {
+        QTest::addColumn<QString>("second");
+        QTest::addColumn<QString>("xLabel");
+        QTest::addColumn<int>("legendItems");
+        QTest::newRow("two curves, epochs") << QStringLiteral("proxy NLL") << QString() << 2;
+        QTest::newRow("one curve, steps") << QString() << QStringLiteral("Step") << 1;
+    }
+
+    // A single loss (the backbone's) has no empty second legend entry or right axis.
+    void oneOrTwoCurves()
+    {
+        QFETCH(QString, second);
+        QFETCH(QString, xLabel);
+        QFETCH(int, legendItems);
+        TrainingMonitor w;
+        w.setSeriesNames(QStringLiteral("natural NLL"), QStringLiteral("proxy NLL")); // from two...
+        w.setSeriesNames(QStringLiteral("loss"), second, xLabel);                     // ...to what the row says
+        QCOMPARE(w.plot()->legend->itemCount(), legendItems);
+        QCOMPARE(w.plot()->yAxis2->visible(), legendItems == 2);
+        QCOMPARE(w.plot()->xAxis->label(), xLabel.isEmpty() ? QStringLiteral("Epoch") : xLabel);
+    }
 };
 
 QTEST_MAIN(TestTrainingMonitor)

@@ -51,12 +51,19 @@ TrainingMonitor::TrainingMonitor(QWidget* parent) : QWidget(parent), plot_(new Q
     setMinimumHeight(180);
 }
 
-void TrainingMonitor::setSeriesNames(const QString& first, const QString& second)
+void TrainingMonitor::setSeriesNames(const QString& first, const QString& second, const QString& xLabel)
 {
     plot_->graph(0)->setName(first);
     plot_->graph(1)->setName(second);
     plot_->yAxis->setLabel(first);
     plot_->yAxis2->setLabel(second);
+    const bool two = !second.isEmpty();
+    if (two)
+        plot_->graph(1)->addToLegend(); // false when already there
+    else
+        plot_->graph(1)->removeFromLegend();
+    plot_->yAxis2->setVisible(two);
+    plot_->xAxis->setLabel(xLabel.isEmpty() ? tr("Epoch") : xLabel);
     plot_->replot();
 }
 

@@ -17,8 +17,9 @@ class TrainingMonitor : public QWidget {
 public:
     explicit TrainingMonitor(QWidget* parent = nullptr);
 
-    // Curve names, e.g. "natural NLL" / "proxy NLL".
-    void setSeriesNames(const QString& first, const QString& second);
+    // Curve names, e.g. "natural NLL" / "proxy NLL"; an empty second name leaves one
+    // curve (no legend entry, no right axis). xLabel: what x counts (default "Epoch").
+    void setSeriesNames(const QString& first, const QString& second, const QString& xLabel = QString());
     void clear();
     // x: fractional epoch (epoch - 1 + step fraction).
     void addPoint(double x, double first, double second);
