@@ -28,30 +28,24 @@ ForensicNetImpl::ForensicNetImpl()
 torch::Tensor ForensicNetImpl::trunk(const torch::Tensor& images)
 {
     const bool fused = !is_training() && !fused_weight_.empty();
-    if (fused && own_kernels && images.device().is_cpu() && images.scalar_type() == torch::kFloat32 && images.size(2) >= 2 &&
-        images.size(3) >= 2) {
-        auto x = residual_cpu(images);
-        for (int i = 0; i < kLayers; ++i) {
-            if (i == kWinogradLayer && winograd_) {
-                x = winograd_layer(x);
-                continue;
-            }
-            x = F::conv2d(x, fused_weight_[i], F::Conv2dFuncOptions().bias(fused_bias_[i]).stride(kStrides[i]).padding(1))
-                    .relu_();
-        }
-        return x;
-    }
+    // Inference on the CPU: our residual pass and, where built, the Winograd layer.
+    const bool own = fused && own_kernels && images.device().is_cpu() && images.scalar_type() == torch::kFloat32 &&
+                     images.size(2) >= 2 && images.size(3) >= 2;
     // Residual of a 3x3 box filter: scene content out, pixel-level traces in.
-    auto padded = F::pad(images, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReflect));
-    auto x = ((images - F::avg_pool2d(padded, F::AvgPool2dFuncOptions(3).stride(1))) * kResidualGain)
-                 .contiguous(torch::MemoryFormat::ChannelsLast);
-    if (fused) {
-        for (int i = 0; i < kLayers; ++i)
-            x = F::conv2d(x, fused_weight_[i], F::Conv2dFuncOptions().bias(fused_bias_[i]).stride(kStrides[i]).padding(1))
-                    .relu_();
+    auto x = own ? residual_cpu(images)
+                 : ((images - F::avg_pool2d(F::pad(images, F::PadFuncOptions({1, 1, 1, 1}).mode(torch::kReflect)),
+                                            F::AvgPool2dFuncOptions(3).stride(1))) *
+                    kResidualGain)
+                       .contiguous(torch::MemoryFormat::ChannelsLast);
+    if (!fused) {
+        for (int i = 0; i < kLayers; ++i) x = torch::relu(norms[i](convs[i](x)));
         return x;
     }
-    for (int i = 0; i < kLayers; ++i) x = torch::relu(norms[i](convs[i](x)));
+    for (int i = 0; i < kLayers; ++i)
+        x = own && i == kWinogradLayer && winograd_
+                ? winograd_layer(x)
+                : F::conv2d(x, fused_weight_[i], F::Conv2dFuncOptions().bias(fused_bias_[i]).stride(kStrides[i]).padding(1))
+                      .relu_();
     return x;
 }
 
