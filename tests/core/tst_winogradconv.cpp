@@ -2,7 +2,7 @@
 // in double precision: every size (odd, smaller than a tile, wide), channel
 // counts the fast kernel takes and one it does not, split into tile rows as
 // threads split it; and the forensic-v2 network gives the same features with
-// it as with LibTorch's convolution.
+// our kernels (this one and directconv.h) as with LibTorch's convolutions.
 
 #include "detect/forensicnet.h"
 #include "detect/winogradconv.h"

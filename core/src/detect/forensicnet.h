@@ -8,6 +8,7 @@
 // "looks like a proxy of a generator's decoder") trains the features and gives
 // a per-location map.
 
+#include "directconv.h"
 #include "winogradconv.h"
 
 #include <torch/torch.h>
@@ -39,9 +40,10 @@ struct ForensicNetImpl : torch::nn::Module {
     /// inference (exact up to rounding); trunk() uses them while in eval mode.
     /// Call again after changing the weights.
     void fuse_for_inference();
-    /// In inference on the CPU, the residual is computed in one pass and the
-    /// second layer (the largest stride-1 one) by Winograd's F(2x2, 3x3) where
-    /// the CPU has AVX2 (winogradconv.h); false: everything through LibTorch
+    /// In inference on the CPU, the residual is computed in one pass, the
+    /// second layer (the largest stride-1 one) by Winograd's F(2x2, 3x3) and
+    /// the stride-2 layers by our direct kernel, where the CPU has AVX2
+    /// (winogradconv.h, directconv.h); false: everything through LibTorch
     /// (for comparison in tests and benchmarks; CLIPFLOW_TORCH_ONLY=1 sets it).
     bool own_kernels = true;
 
@@ -51,11 +53,15 @@ struct ForensicNetImpl : torch::nn::Module {
 
 private:
     static constexpr int kWinogradLayer = 1;
-    torch::Tensor winograd_layer(const torch::Tensor& x) const;
+    static constexpr int kMinDirectChannels = 16;
+    /// Layer i through our kernel (Winograd or direct), channels last; null
+    /// tensor where neither takes it.
+    torch::Tensor own_layer(int i, const torch::Tensor& x) const;
     static torch::Tensor residual_cpu(const torch::Tensor& images);
 
     std::vector<torch::Tensor> fused_weight_, fused_bias_;
-    std::unique_ptr<WinogradConv3x3> winograd_; ///< layer 1, fused; null where not supported
+    std::unique_ptr<WinogradConv3x3> winograd_;          ///< layer 1, fused; null where not supported
+    std::vector<std::unique_ptr<DirectConv3x3>> direct_; ///< per layer, fused; null where not used
 };
 TORCH_MODULE(ForensicNet);
 
