@@ -89,9 +89,7 @@ __attribute__((target("avx2,fma"))) void run_avx2(const float* in, float* out, i
             }
             for (int cb = 0; cb < cout; cb += kBlock) {
                 std::array<float*, kPixels> o{};
-                for (int j = 0; j < kPixels; ++j)
-                    o[static_cast<std::size_t>(j)] =
-                        dst[static_cast<std::size_t>(j)] + (dst[static_cast<std::size_t>(j)] == sink.data() ? 0 : cb);
+                for (std::size_t j = 0; j < o.size(); ++j) o[j] = dst[j] + cb; // the sink holds a whole pixel too
                 micro_6x16(taps.data(), packed + static_cast<std::size_t>(cb) * 9 * ci, cin, bias + cb, o.data());
             }
         }
