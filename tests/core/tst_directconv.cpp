@@ -6,50 +6,17 @@
 
 #include "detect/directconv.h"
 
+#include "convreference.h"
+
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
-#include <random>
 #include <vector>
 
 using clipflow::detail::DirectConv3x3;
 
-namespace {
-
-std::vector<float> random_values(std::size_t n, unsigned seed, float lo, float hi)
-{
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> d(lo, hi);
-    std::vector<float> v(n);
-    for (auto& x : v) x = d(rng);
-    return v;
-}
-
-// relu(conv3x3(in, stride) + bias), padding 1 with zeros, channels last.
-std::vector<float> reference(const std::vector<float>& in, const std::vector<float>& weight, const std::vector<float>& bias,
-                             int h, int w, int cin, int cout, int stride)
-{
-    const int ho = (h - 1) / stride + 1, wo = (w - 1) / stride + 1;
-    std::vector<float> out(std::size_t(ho) * wo * cout);
-    for (int y = 0; y < ho; ++y)
-        for (int x = 0; x < wo; ++x)
-            for (int o = 0; o < cout; ++o) {
-                double s = bias[std::size_t(o)];
-                for (int i = 0; i < cin; ++i)
-                    for (int dy = 0; dy < 3; ++dy)
-                        for (int dx = 0; dx < 3; ++dx) {
-                            const int yy = y * stride + dy - 1, xx = x * stride + dx - 1;
-                            if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
-                            s += double(in[(std::size_t(yy) * w + xx) * cin + i]) *
-                                 weight[((std::size_t(o) * cin + i) * 3 + dy) * 3 + dx];
-                        }
-                out[(std::size_t(y) * wo + x) * cout + o] = float(std::max(s, 0.0));
-            }
-    return out;
-}
-
-} // namespace
+using convreference::random_values;
 
 class TestDirectConv : public QObject {
     Q_OBJECT
@@ -89,7 +56,7 @@ private Q_SLOTS:
         // One spare pixel past the end: -1 there means nothing was written beyond the output.
         std::vector<float> out(std::size_t(ho) * wo * cout + cout, -1.0f);
         for (int k = 0; k < pieces; ++k) conv.run(in.data(), out.data(), h, w, ho * k / pieces, ho * (k + 1) / pieces);
-        const auto want = reference(in, weight, bias, h, w, cin, cout, stride);
+        const auto want = convreference::conv3x3_relu(in, weight, bias, h, w, cin, cout, stride);
         double worst = 0.0;
         int zeros = 0;
         for (std::size_t i = 0; i < want.size(); ++i) {

@@ -7,48 +7,16 @@
 #include "detect/forensicnet.h"
 #include "detect/winogradconv.h"
 
+#include "convreference.h"
+
 #include <QTest>
 
 #include <cmath>
-#include <random>
 #include <vector>
 
 using clipflow::detail::WinogradConv3x3;
 
-namespace {
-
-std::vector<float> random_values(std::size_t n, unsigned seed, float lo, float hi)
-{
-    std::mt19937 rng(seed);
-    std::uniform_real_distribution<float> d(lo, hi);
-    std::vector<float> v(n);
-    for (auto& x : v) x = d(rng);
-    return v;
-}
-
-// relu(conv3x3(in) + bias), zero padding, channels last; the definition, nothing clever.
-std::vector<float> reference(const std::vector<float>& in, const std::vector<float>& weight, const std::vector<float>& bias,
-                             int h, int w, int cin, int cout)
-{
-    std::vector<float> out(std::size_t(h) * w * cout);
-    for (int y = 0; y < h; ++y)
-        for (int x = 0; x < w; ++x)
-            for (int o = 0; o < cout; ++o) {
-                double s = bias[std::size_t(o)];
-                for (int i = 0; i < cin; ++i)
-                    for (int dy = 0; dy < 3; ++dy)
-                        for (int dx = 0; dx < 3; ++dx) {
-                            const int yy = y + dy - 1, xx = x + dx - 1;
-                            if (yy < 0 || yy >= h || xx < 0 || xx >= w) continue;
-                            s += double(in[(std::size_t(yy) * w + xx) * cin + i]) *
-                                 weight[((std::size_t(o) * cin + i) * 3 + dy) * 3 + dx];
-                        }
-                out[(std::size_t(y) * w + x) * cout + o] = float(std::max(s, 0.0));
-            }
-    return out;
-}
-
-} // namespace
+using convreference::random_values;
 
 class TestWinogradConv : public QObject {
     Q_OBJECT
@@ -84,7 +52,7 @@ private Q_SLOTS:
         std::vector<float> out(std::size_t(h) * w * cout, -1.0f); // -1: never written (ReLU output is >= 0)
         const int rows = (h + 1) / 2;
         for (int k = 0; k < pieces; ++k) conv.run(in.data(), out.data(), h, w, rows * k / pieces, rows * (k + 1) / pieces);
-        const auto want = reference(in, weight, bias, h, w, cin, cout);
+        const auto want = convreference::conv3x3_relu(in, weight, bias, h, w, cin, cout);
         double worst = 0.0;
         int zeros = 0;
         for (std::size_t i = 0; i < want.size(); ++i) {

@@ -4,10 +4,7 @@
 #include <array>
 #include <cstddef>
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CLIPFLOW_DIRECTCONV_X86 1
-#endif
+#include "microkernel_p.h"
 
 namespace clipflow::detail {
 
@@ -16,53 +13,21 @@ namespace {
 constexpr int kPixels = 6; // output pixels per micro-kernel call
 constexpr int kBlock = 16; // output channels per micro-kernel call
 
-#ifdef CLIPFLOW_DIRECTCONV_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
 
-// acc[j] = bias + sum over taps t and channels c of in_t[j][c] * w[t][c][0..16),
-// then ReLU, to out[j] (12 accumulators, 2 weight vectors and a broadcast: AVX2's
-// 16 registers; each weight vector loaded serves six FMAs).
-__attribute__((target("avx2,fma"))) inline void micro_6x16(const float* const* taps, const float* w, int cin, const float* bias,
-                                                           float* const* out)
+// out[j] = relu(bias + sum over taps t of the micro-kernel over in_t[j][0..cin) and w[t]).
+__attribute__((target("avx2,fma"))) inline void pixels_6x16(const float* const* taps, const float* w, int cin, const float* bias,
+                                                            float* const* out)
 {
-    __m256 a00 = _mm256_loadu_ps(bias), a01 = _mm256_loadu_ps(bias + 8);
-    __m256 a10 = a00, a11 = a01, a20 = a00, a21 = a01, a30 = a00, a31 = a01, a40 = a00, a41 = a01, a50 = a00, a51 = a01;
-    for (int t = 0; t < 9; ++t, taps += kPixels) {
-        const float *p0 = taps[0], *p1 = taps[1], *p2 = taps[2], *p3 = taps[3], *p4 = taps[4], *p5 = taps[5];
-        for (int c = 0; c < cin; ++c, w += kBlock) {
-            const __m256 w0 = _mm256_loadu_ps(w), w1 = _mm256_loadu_ps(w + 8);
-            __m256 s = _mm256_broadcast_ss(p0 + c);
-            a00 = _mm256_fmadd_ps(s, w0, a00);
-            a01 = _mm256_fmadd_ps(s, w1, a01);
-            s = _mm256_broadcast_ss(p1 + c);
-            a10 = _mm256_fmadd_ps(s, w0, a10);
-            a11 = _mm256_fmadd_ps(s, w1, a11);
-            s = _mm256_broadcast_ss(p2 + c);
-            a20 = _mm256_fmadd_ps(s, w0, a20);
-            a21 = _mm256_fmadd_ps(s, w1, a21);
-            s = _mm256_broadcast_ss(p3 + c);
-            a30 = _mm256_fmadd_ps(s, w0, a30);
-            a31 = _mm256_fmadd_ps(s, w1, a31);
-            s = _mm256_broadcast_ss(p4 + c);
-            a40 = _mm256_fmadd_ps(s, w0, a40);
-            a41 = _mm256_fmadd_ps(s, w1, a41);
-            s = _mm256_broadcast_ss(p5 + c);
-            a50 = _mm256_fmadd_ps(s, w0, a50);
-            a51 = _mm256_fmadd_ps(s, w1, a51);
-        }
-    }
+    Acc6x16 acc;
+    const __m256 b0 = _mm256_loadu_ps(bias), b1 = _mm256_loadu_ps(bias + 8);
+    for (auto& row : acc.a) row[0] = b0, row[1] = b1;
+    for (int t = 0; t < 9; ++t, taps += kPixels, w += static_cast<std::size_t>(cin) * kBlock) fma_6x16(taps, w, kBlock, cin, acc);
     const __m256 z = _mm256_setzero_ps();
-    _mm256_storeu_ps(out[0], _mm256_max_ps(a00, z));
-    _mm256_storeu_ps(out[0] + 8, _mm256_max_ps(a01, z));
-    _mm256_storeu_ps(out[1], _mm256_max_ps(a10, z));
-    _mm256_storeu_ps(out[1] + 8, _mm256_max_ps(a11, z));
-    _mm256_storeu_ps(out[2], _mm256_max_ps(a20, z));
-    _mm256_storeu_ps(out[2] + 8, _mm256_max_ps(a21, z));
-    _mm256_storeu_ps(out[3], _mm256_max_ps(a30, z));
-    _mm256_storeu_ps(out[3] + 8, _mm256_max_ps(a31, z));
-    _mm256_storeu_ps(out[4], _mm256_max_ps(a40, z));
-    _mm256_storeu_ps(out[4] + 8, _mm256_max_ps(a41, z));
-    _mm256_storeu_ps(out[5], _mm256_max_ps(a50, z));
-    _mm256_storeu_ps(out[5] + 8, _mm256_max_ps(a51, z));
+    for (int j = 0; j < kPixels; ++j) {
+        _mm256_storeu_ps(out[j], _mm256_max_ps(acc.a[j][0], z));
+        _mm256_storeu_ps(out[j] + 8, _mm256_max_ps(acc.a[j][1], z));
+    }
 }
 
 __attribute__((target("avx2,fma"))) void run_avx2(const float* in, float* out, int h, int w, int cin, int cout, int stride,
@@ -90,7 +55,7 @@ __attribute__((target("avx2,fma"))) void run_avx2(const float* in, float* out, i
             for (int cb = 0; cb < cout; cb += kBlock) {
                 std::array<float*, kPixels> o{};
                 for (std::size_t j = 0; j < o.size(); ++j) o[j] = dst[j] + cb; // the sink holds a whole pixel too
-                micro_6x16(taps.data(), packed + static_cast<std::size_t>(cb) * 9 * ci, cin, bias + cb, o.data());
+                pixels_6x16(taps.data(), packed + static_cast<std::size_t>(cb) * 9 * ci, cin, bias + cb, o.data());
             }
         }
 }
@@ -120,7 +85,7 @@ void run_plain(const float* in, float* out, int h, int w, int cin, int cout, int
 
 bool DirectConv3x3::supported(int cin, int cout)
 {
-#ifdef CLIPFLOW_DIRECTCONV_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
     static const bool cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     return cpu && cin > 0 && cout > 0 && cout % kBlock == 0;
 #else
@@ -149,7 +114,7 @@ void DirectConv3x3::run(const float* in, float* out, int h, int w, int row_begin
     row_begin = std::max(row_begin, 0);
     row_end = std::min(row_end, output_size(h));
     if (row_begin >= row_end) return;
-#ifdef CLIPFLOW_DIRECTCONV_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
     if (supported(cin_, cout_)) {
         run_avx2(in, out, h, w, cin_, cout_, stride_, packed_.data(), bias_.data(), row_begin, row_end);
         return;

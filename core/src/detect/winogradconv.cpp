@@ -4,21 +4,17 @@
 #include <cstddef>
 #include <vector>
 
-#if defined(__x86_64__) || defined(__i386__)
-#include <immintrin.h>
-#define CLIPFLOW_WINOGRAD_X86 1
-#endif
+#include "microkernel_p.h"
 
 namespace clipflow::detail {
 
 namespace {
 
-#ifdef CLIPFLOW_WINOGRAD_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
 
 // The 16 products of a tile row are small matrix products, [tiles x cin] by
-// [cin x cout]; they run as a GEMM micro-kernel does (6 tiles x 16 outputs:
-// 12 accumulators, 2 weight vectors and a broadcast in AVX2's 16 registers),
-// so each weight vector loaded serves six FMAs and the FMAs set the pace.
+// [cin x cout]; they run through the GEMM micro-kernel (microkernel_p.h), six
+// tiles by 16 outputs at a time.
 constexpr int kRows = 6;
 
 // One output row of a tile (A^T M already applied to the rows): its two pixels,
@@ -39,42 +35,15 @@ __attribute__((target("avx2,fma"))) inline void finish_row(const __m256* r, __m2
 __attribute__((target("avx2,fma"))) inline void micro_6x16(const float* v, std::size_t vstride, const float* u,
                                                            std::size_t ustride, int cin, float* m, std::size_t mstride)
 {
-    __m256 a00 = _mm256_setzero_ps(), a01 = a00, a10 = a00, a11 = a00, a20 = a00, a21 = a00;
-    __m256 a30 = a00, a31 = a00, a40 = a00, a41 = a00, a50 = a00, a51 = a00;
-    for (int c = 0; c < cin; ++c) {
-        const float* uc = u + static_cast<std::size_t>(c) * ustride;
-        const __m256 w0 = _mm256_loadu_ps(uc), w1 = _mm256_loadu_ps(uc + 8);
-        __m256 s = _mm256_broadcast_ss(v + c);
-        a00 = _mm256_fmadd_ps(s, w0, a00);
-        a01 = _mm256_fmadd_ps(s, w1, a01);
-        s = _mm256_broadcast_ss(v + vstride + c);
-        a10 = _mm256_fmadd_ps(s, w0, a10);
-        a11 = _mm256_fmadd_ps(s, w1, a11);
-        s = _mm256_broadcast_ss(v + 2 * vstride + c);
-        a20 = _mm256_fmadd_ps(s, w0, a20);
-        a21 = _mm256_fmadd_ps(s, w1, a21);
-        s = _mm256_broadcast_ss(v + 3 * vstride + c);
-        a30 = _mm256_fmadd_ps(s, w0, a30);
-        a31 = _mm256_fmadd_ps(s, w1, a31);
-        s = _mm256_broadcast_ss(v + 4 * vstride + c);
-        a40 = _mm256_fmadd_ps(s, w0, a40);
-        a41 = _mm256_fmadd_ps(s, w1, a41);
-        s = _mm256_broadcast_ss(v + 5 * vstride + c);
-        a50 = _mm256_fmadd_ps(s, w0, a50);
-        a51 = _mm256_fmadd_ps(s, w1, a51);
+    const float* rows[kRows];
+    for (int t = 0; t < kRows; ++t) rows[t] = v + t * vstride;
+    Acc6x16 acc;
+    for (auto& row : acc.a) row[0] = row[1] = _mm256_setzero_ps();
+    fma_6x16(rows, u, ustride, cin, acc);
+    for (int t = 0; t < kRows; ++t) {
+        _mm256_storeu_ps(m + t * mstride, acc.a[t][0]);
+        _mm256_storeu_ps(m + t * mstride + 8, acc.a[t][1]);
     }
-    _mm256_storeu_ps(m, a00);
-    _mm256_storeu_ps(m + 8, a01);
-    _mm256_storeu_ps(m + mstride, a10);
-    _mm256_storeu_ps(m + mstride + 8, a11);
-    _mm256_storeu_ps(m + 2 * mstride, a20);
-    _mm256_storeu_ps(m + 2 * mstride + 8, a21);
-    _mm256_storeu_ps(m + 3 * mstride, a30);
-    _mm256_storeu_ps(m + 3 * mstride + 8, a31);
-    _mm256_storeu_ps(m + 4 * mstride, a40);
-    _mm256_storeu_ps(m + 4 * mstride + 8, a41);
-    _mm256_storeu_ps(m + 5 * mstride, a50);
-    _mm256_storeu_ps(m + 5 * mstride + 8, a51);
 }
 
 __attribute__((target("avx2,fma"))) void run_avx2(const float* in, float* out, int h, int w, int cin, int cout, const float* u,
@@ -175,7 +144,7 @@ void run_plain(const float* in, float* out, int h, int w, int cin, int cout, con
 
 bool WinogradConv3x3::supported(int cin, int cout)
 {
-#ifdef CLIPFLOW_WINOGRAD_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
     static const bool cpu = __builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma");
     return cpu && cin > 0 && cin % 8 == 0 && cout > 0 && cout % 32 == 0;
 #else
@@ -210,7 +179,7 @@ void WinogradConv3x3::run(const float* in, float* out, int h, int w, int tile_be
     tile_begin = std::max(tile_begin, 0);
     tile_end = std::min(tile_end, (h + 1) / 2);
     if (h <= 0 || w <= 0 || tile_begin >= tile_end) return;
-#ifdef CLIPFLOW_WINOGRAD_X86
+#ifdef CLIPFLOW_MICROKERNEL_X86
     if (supported(cin_, cout_)) {
         run_avx2(in, out, h, w, cin_, cout_, u_.data(), bias_.data(), tile_begin, tile_end);
         return;
