@@ -475,6 +475,10 @@
         <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
         <translation>Im Mittel %1 % der natürlichen Fotos markiert; %2 zurückgehaltene Fotos reichen nicht, um das zu begrenzen; bei skalierten oder neu komprimierten Fotos mehr erwarten.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
+        <translation>Höchstens %1 % der natürlichen Fotos werden markiert, so wie sie sind und wie Messenger sie zustellen (kürzere Seite %5 px, JPEG %6), mit %2 % Konfidenz bei %3 zurückgehaltenen Fotos (markiert: p höchstens %4); andere Skalierung oder Kompression kann mehr markieren.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

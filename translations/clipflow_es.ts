@@ -475,6 +475,10 @@
         <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
         <translation>De media se marca el %1 % de las fotos naturales; %2 fotos reservadas son muy pocas para acotarlo; espere más en fotos redimensionadas o recomprimidas.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
+        <translation>Como máximo se marca el %1 % de las fotos naturales, tal como son y tal como las entregan las aplicaciones de mensajería (lado corto %5 px, JPEG %6), con un %2 % de confianza según %3 fotos reservadas (marcada: p como máximo %4); otros redimensionados o recompresiones pueden marcar más.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

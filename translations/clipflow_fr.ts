@@ -475,6 +475,10 @@
         <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
         <translation>%1 % des photos naturelles signalées en moyenne ; %2 photos mises de côté sont trop peu pour le borner ; attendez-vous à davantage sur les photos redimensionnées ou recompressées.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
+        <translation>Au plus %1 % des photos naturelles sont signalées, telles quelles et telles que les messageries les transmettent (petit côté %5 px, JPEG %6), avec une confiance de %2 % d’après %3 photos mises de côté (signalée : p au plus %4) ; d’autres redimensionnements ou recompressions peuvent en signaler davantage.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

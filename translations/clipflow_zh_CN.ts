@@ -473,6 +473,10 @@
         <source>%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; expect more on resized or recompressed photos.</source>
         <translation>平均 %1% 的自然照片被标记；%2 张留出照片太少，无法给出上界；缩放或重新压缩的照片会更多。</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
+        <translation>至多 %1% 的自然照片会被标记（原样照片及经即时通讯应用传送的照片：短边 %5 像素，JPEG %6），置信度 %2%，依据 %3 张留出照片（标记条件：p 不超过 %4）；其他缩放或重新压缩可能标记更多。</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

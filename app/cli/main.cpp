@@ -8,6 +8,7 @@
 #include "modelscommand.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
+#include "recalibratecommand.h"
 #include "scorecommand.h"
 #include "spectrumcommand.h"
 #include "trainbackbonecommand.h"
@@ -43,6 +44,8 @@ Commands:
                        analysis images (--ela DIR)
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
+  recalibrate --model M --out NEW --natural DIR
+                       make a detector's threshold hold for delivered photos
   train-backbone --natural DIR --out WEIGHTS
                        train the forensic-v2 backbone from natural photos only
   train-classifier --data DIR --out MODEL
@@ -109,6 +112,7 @@ int main(int argc, char** argv)
         if (command == "embed") return clipflow::cli::run_embed(std::move(words));
         if (command == "score") return clipflow::cli::run_score(std::move(words));
         if (command == "train") return clipflow::cli::run_train(std::move(words));
+        if (command == "recalibrate") return clipflow::cli::run_recalibrate(std::move(words));
         if (command == "train-backbone") return clipflow::cli::run_train_backbone(std::move(words));
         if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
         if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));

@@ -29,7 +29,7 @@ int run_train(std::vector<std::string> words)
 {
     ClipFlowTrainParams p;
     p.seed = 1;
-    bool json_out = false, no_cache = false;
+    bool json_out = false, no_cache = false, delivery_threshold = false;
     std::vector<std::string> dirs;
     std::optional<std::string> out, backbone, layer, ops, cache;
     std::string objective = "combined";
@@ -56,8 +56,13 @@ int run_train(std::vector<std::string> words)
         .whole("--proxies", "N", p.proxies_per_view, 1, 64, "proxies per view")
         .text("--ops", "LIST", ops, "proxy operations, comma-separated, of: " + op_list + " (default all)")
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "chance a view and its proxy are both recompressed")
+        .whole("--jpeg-min", "Q", p.jpeg_quality_min, 1, 100, "lowest recompression quality")
+        .whole("--jpeg-max", "Q", p.jpeg_quality_max, 1, 100, "highest recompression quality")
         .number("--resize-augment", "P", p.resize_augment, 0, 1, "chance an image is first resized by 0.5-1.5x, as delivery does")
         .number("--holdout", "F", p.holdout_fraction, 0.01, 0.9, "fraction of images held out for calibration")
+        .flag("--delivery-threshold", delivery_threshold,
+              "set the threshold so that the bound also holds for the held-out photos as delivered (shorter side 512, "
+              "JPEG 85): fewer false alarms on such photos, fewer AI images flagged")
         .number("--fpr", "F", p.fpr, 0.001, 0.49, "the most natural images the threshold may flag")
         .number("--fpr-confidence", "C", p.fpr_confidence, 0.5, 0.999,
                 "how sure that bound is, given the held-out photos (0.5: the plain quantile)")
@@ -72,6 +77,8 @@ int run_train(std::vector<std::string> words)
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (dirs.empty()) return usage("--natural DIR is required");
+    p.delivery_calibration = delivery_threshold;
+    if (p.jpeg_quality_min > p.jpeg_quality_max) return usage("--jpeg-min must not exceed --jpeg-max");
     p.out_path = *out;
     p.train.objective = objective == "proxy" ? FlowObjective::ProxyOnly : FlowObjective::Combined;
     if (ops) {
@@ -117,27 +124,31 @@ int run_train(std::vector<std::string> words)
               << (r->resumed_from_epoch ? "resumed from epoch " + std::to_string(r->resumed_from_epoch) + ", " : "")
               << "held-out proxy AUC " << r->holdout_proxy_auc << ", threshold " << cal.threshold() << " nats/dim: "
               << "flags p <= " << cal.flag_level() << ", at most " << cal.fpr() * 100 << "% of natural images "
+              << (cal.covers_delivered() ? "as they are and as delivered " : "")
               << (cal.bound_holds() ? "with " + std::to_string(int(std::lround(cal.confidence() * 100))) + "% confidence)\n"
                                     : "(too few held-out photos for that bound to be sure))\n");
     if (json_out) {
-        nlohmann::json j{{"model", p.out_path},
-                         {"model_id", r->info.model_id},
-                         {"backbone", r->info.backbone_id},
-                         {"objective", r->info.objective},
-                         {"device", r->device},
-                         {"train_images", r->train_images},
-                         {"holdout_images", r->holdout_images},
-                         {"cache_hits", r->cache_hits},
-                         {"skipped", r->skipped},
-                         {"epochs_run", r->epochs_run},
-                         {"resumed_from_epoch", r->resumed_from_epoch},
-                         {"feature_seconds", r->feature_seconds},
-                         {"train_seconds", r->train_seconds},
-                         {"threshold", cal.threshold()},
-                         {"holdout_proxy_auc", r->holdout_proxy_auc},
-                         {"fpr", cal.fpr()},
-                         {"fpr_confidence", cal.confidence()},
-                         {"flag_level", cal.flag_level()}};
+        nlohmann::json j{
+            {"model", p.out_path},
+            {"model_id", r->info.model_id},
+            {"backbone", r->info.backbone_id},
+            {"objective", r->info.objective},
+            {"device", r->device},
+            {"train_images", r->train_images},
+            {"holdout_images", r->holdout_images},
+            {"cache_hits", r->cache_hits},
+            {"skipped", r->skipped},
+            {"epochs_run", r->epochs_run},
+            {"resumed_from_epoch", r->resumed_from_epoch},
+            {"feature_seconds", r->feature_seconds},
+            {"train_seconds", r->train_seconds},
+            {"threshold", cal.threshold()},
+            {"holdout_proxy_auc", r->holdout_proxy_auc},
+            {"fpr", cal.fpr()},
+            {"fpr_confidence", cal.confidence()},
+            {"flag_level", cal.flag_level()},
+            {"covers_delivered", cal.covers_delivered()},
+            {"delivered_threshold", cal.covers_delivered() ? nlohmann::json(cal.delivered_threshold()) : nlohmann::json()}};
         std::cout << j.dump() << "\n";
     }
     return 0;

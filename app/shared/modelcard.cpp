@@ -54,17 +54,35 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
                                        .arg(cal.natural_count())
                                        .arg(cal.median(), 0, 'g', 4)
                                        .arg(cal.threshold(), 0, 'g', 4));
-    html += row(tr("False-positive rate"),
-                cal.bound_holds() ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos "
-                                       "(flagged: p at most %4); expect more on resized or recompressed photos.")
-                                        .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                                        .arg(cal.confidence() * 100.0, 0, 'f', 0)
-                                        .arg(cal.natural_count())
-                                        .arg(cal.flag_level(), 0, 'g', 3)
-                                  : tr("%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; "
-                                       "expect more on resized or recompressed photos.")
-                                        .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                                        .arg(cal.natural_count()));
+    // How held-out photos were delivered for calibration; the file may be hostile, so only integers count.
+    const auto it = t.find("delivered_calibration");
+    auto delivered_int = [&](const char* key) {
+        if (it == t.end() || !it->is_object() || !it->contains(key) || !(*it)[key].is_number_integer()) return -1;
+        return (*it)[key].get<int>();
+    };
+    const int side = delivered_int("side"), quality = delivered_int("quality");
+    html +=
+        row(tr("False-positive rate"),
+            cal.covers_delivered() && side > 0 && quality > 0
+                ? tr("At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side "
+                     "%5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing "
+                     "or recompression may flag more.")
+                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
+                      .arg(cal.natural_count())
+                      .arg(cal.flag_level(), 0, 'g', 3)
+                      .arg(side)
+                      .arg(quality)
+            : cal.bound_holds() ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos "
+                                     "(flagged: p at most %4); expect more on resized or recompressed photos.")
+                                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
+                                      .arg(cal.natural_count())
+                                      .arg(cal.flag_level(), 0, 'g', 3)
+                                : tr("%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; "
+                                     "expect more on resized or recompressed photos.")
+                                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                                      .arg(cal.natural_count()));
     html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")

@@ -223,6 +223,23 @@ private Q_SLOTS:
             << 2 << QStringLiteral("cannot create the folder");
         QTest::newRow("eval crop size") << (eval + QStringList{QStringLiteral("--crop-size"), QStringLiteral("8")}) << 2
                                         << QStringLiteral("16..8192");
+        QTest::newRow("train JPEG band reversed")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--natural"),          fixture(""),
+                           QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--jpeg-min"),
+                           QStringLiteral("90"),    QStringLiteral("--jpeg-max"),         QStringLiteral("80")}
+            << 2 << QStringLiteral("--jpeg-min must not exceed --jpeg-max");
+        QTest::newRow("recalibrate without --natural")
+            << QStringList{QStringLiteral("recalibrate"), QStringLiteral("--model"), QStringLiteral("/tmp/m.safetensors"),
+                           QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors")}
+            << 2 << QStringLiteral("--natural DIR is required");
+        QTest::newRow("recalibrate not a model") << QStringList{QStringLiteral("recalibrate"),
+                                                                QStringLiteral("--model"),
+                                                                fixture("rgb.png"),
+                                                                QStringLiteral("--out"),
+                                                                QStringLiteral("/tmp/x.safetensors"),
+                                                                QStringLiteral("--natural"),
+                                                                fixture("")}
+                                                 << 1 << QStringLiteral("clipflow recalibrate:");
     }
     void usage()
     {

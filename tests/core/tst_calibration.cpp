@@ -1,6 +1,7 @@
 // Calibration: percentiles, tail p-values (empirical, then a flagged normal
 // extrapolation), the ai_score mapping, verdicts, the false-positive bound that
-// holds with its confidence, and a faithful JSON round trip.
+// holds with its confidence (also for delivered photos' scores), and a
+// faithful JSON round trip.
 
 #include <clipflow/calibration.h>
 
@@ -178,6 +179,70 @@ private Q_SLOTS:
         QCOMPARE(back->flag_level(), c.flag_level());
         QCOMPARE(back->confidence(), c.confidence());
         for (double s : {-300.0, 0.5, 3.0, 42.0}) QCOMPARE(back->evaluate(s).p_value, c.evaluate(s).p_value);
+    }
+
+    // Delivered photos (scores shifted by -shift from the natural 1..100): the
+    // lower of the two thresholds holds, and the score decides the verdict.
+    void deliveredPhotos_data()
+    {
+        QTest::addColumn<double>("shift");
+        QTest::addColumn<int>("count");
+        QTest::addColumn<bool>("covers");
+        QTest::addColumn<bool>("binds");
+        QTest::addColumn<double>("threshold");
+        QTest::addColumn<double>("flagLevel");
+        QTest::addColumn<double>("score");
+        QTest::addColumn<QString>("verdict");
+        // k = 2 of 100 for both sets: natural threshold 2, level 2/101.
+        QTest::newRow("delivered lower: their threshold")
+            << 10.0 << 100 << true << true << -8.0 << 1.0 / 101 << -9.0 << "moderate";
+        QTest::newRow("between the thresholds: natural") << 10.0 << 100 << true << true << -8.0 << 1.0 / 101 << 1.5 << "natural";
+        QTest::newRow("p at the level, score above") << 1.5 << 100 << true << true << 0.5 << 1.0 / 101 << 0.6 << "natural";
+        QTest::newRow("score just below") << 1.5 << 100 << true << true << 0.5 << 1.0 / 101 << 0.4 << "moderate";
+        QTest::newRow("snapped to a natural score: above it")
+            << 0.5 << 100 << true << true << 1.0 << 1.0 / 101 << 1.2 << "natural";
+        QTest::newRow("snapped to a natural score: below it")
+            << 0.5 << 100 << true << true << 1.0 << 1.0 / 101 << 0.9 << "moderate";
+        QTest::newRow("delivered higher: natural threshold")
+            << -10.0 << 100 << true << false << 2.0 << 2.0 / 101 << 1.5 << "weak";
+        QTest::newRow("too few delivered: unused") << 50.0 << 20 << false << false << 2.0 << 2.0 / 101 << 1.5 << "weak";
+        QTest::newRow("none") << 0.0 << 0 << false << false << 2.0 << 2.0 / 101 << 1.5 << "weak";
+    }
+
+    void deliveredPhotos()
+    {
+        QFETCH(double, shift);
+        QFETCH(int, count);
+        QFETCH(bool, covers);
+        QFETCH(bool, binds);
+        QFETCH(double, threshold);
+        QFETCH(double, flagLevel);
+        QFETCH(double, score);
+        QFETCH(QString, verdict);
+        std::vector<double> nat, delivered;
+        for (int i = 1; i <= 100; ++i) nat.push_back(i);
+        for (int i = 1; i <= count; ++i) delivered.push_back(i - shift);
+        auto c = clipflow::Calibration::build(nat, {}, 0.05, 40, 0.95, delivered);
+        QVERIFY2(c.ok(), c.status().message().c_str());
+        QCOMPARE(c->covers_delivered(), covers);
+        QCOMPARE(c->delivered_binds(), binds);
+        QCOMPARE(c->threshold(), threshold);
+        QCOMPARE(c->flag_level(), flagLevel);
+        QCOMPARE(QString::fromStdString(c->evaluate(score).verdict_code), verdict);
+        // Everything below the threshold is flagged, nothing at or above it; flagged means p within the level
+        // wherever a natural score lies below.
+        for (double s : {threshold - 1e-9, threshold, threshold + 1e-9, threshold + 0.5}) {
+            const auto r = c->evaluate(s);
+            QCOMPARE(r.verdict_code != "natural", s < threshold);
+            if (!r.p_extrapolated) QCOMPARE(r.verdict_code != "natural", r.p_value <= c->flag_level());
+        }
+        // The file keeps the delivered scores; files without them read as before.
+        auto back = clipflow::Calibration::from_json(c->to_json());
+        QVERIFY2(back.ok(), back.status().message().c_str());
+        QCOMPARE(back->threshold(), c->threshold());
+        QCOMPARE(back->delivered_binds(), binds);
+        QCOMPARE(back->delivered_scores().size(), std::size_t(count));
+        QCOMPARE(QString::fromStdString(back->evaluate(score).verdict_code), verdict);
     }
 
     void refuses_data()

@@ -2,6 +2,7 @@
 // file, calibration, scoring, the feature cache, cancel and an exact resume,
 // and refusal of bad input.
 
+#include "deliveredthreshold.h"
 #include "photofolder.h"
 #include "syntheticimages.h"
 
@@ -28,19 +29,7 @@ using testimages::write_photos;
 
 clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const QString& out, const QString& cache)
 {
-    clipflow::ClipFlowTrainParams p;
-    p.natural_files = files;
-    p.out_path = out.toStdString();
-    p.cache_dir = cache.toStdString();
-    p.views_per_image = 2;
-    p.holdout_fraction = 0.3;
-    p.train.epochs = 6;
-    p.train.flow.steps = 2;
-    p.train.flow.hidden = 64;
-    p.train.batch_size = 32;
-    p.train.device = "cpu";
-    p.seed = 3;
-    return p;
+    return testimages::small_training(files, out, cache);
 }
 
 } // namespace
@@ -88,6 +77,10 @@ private Q_SLOTS:
         QCOMPARE(long(info.holdout_sha256.size()), r->holdout_images);
         QCOMPARE(info.calibration.natural_count(), std::size_t(r->holdout_images));
         QVERIFY(info.metadata_json.find("\"proxy\"") != std::string::npos);
+        QVERIFY(info.metadata_json.find("\"jpeg_quality\":[70,95]") != std::string::npos);
+        // By default the held-out photos calibrate as they are only.
+        QVERIFY(info.calibration.delivered_scores().empty() && !info.calibration.covers_delivered());
+        QVERIFY(info.metadata_json.find("\"delivered_calibration\":null") != std::string::npos);
         QVERIFY(info.metadata_json.find("\"tool_version\"") != std::string::npos);
 
         // Unseen photos against up-sampled versions of unseen photos.
@@ -111,10 +104,12 @@ private Q_SLOTS:
     {
         const QString cache = tmp_.filePath(QStringLiteral("cache2"));
         const QString a = tmp_.filePath(QStringLiteral("a.safetensors")), b = tmp_.filePath(QStringLiteral("b.safetensors"));
-        auto full = clipflow::train_clipflow_detector(small(photos_, a, cache));
+        auto p = small(photos_, a, cache);
+        p.delivery_calibration = true; // the delivered views' features go through the cache too
+        auto full = clipflow::train_clipflow_detector(p);
         QVERIFY(full.ok());
 
-        auto p = small(photos_, b, cache);
+        p.out_path = b.toStdString();
         std::atomic<bool> stop{false};
         p.progress = [&](const clipflow::JobProgress& j) {
             if (j.stage == "training" && j.train.epoch_end && j.train.epoch >= 3) stop = true;
@@ -133,6 +128,30 @@ private Q_SLOTS:
         QCOMPARE(resumed->cache_hits, 48L); // every feature came from the cache
         QCOMPARE(resumed->info.calibration.natural_scores(), full->info.calibration.natural_scores());
         QCOMPARE(resumed->info.calibration.threshold(), full->info.calibration.threshold());
+        QVERIFY(!full->info.calibration.delivered_scores().empty());
+        QCOMPARE(resumed->info.calibration.delivered_scores(), full->info.calibration.delivered_scores());
+    }
+
+    // The same flow with and without the delivered photos: the lower threshold holds.
+    void deliveredThreshold()
+    {
+        auto p = small(photos_, tmp_.filePath(QStringLiteral("deliv.safetensors")), tmp_.filePath(QStringLiteral("cache")));
+        p.fpr = 0.3; // ~14 held-out photos bound a 30% rate (k = 2), not a 5% one
+        p.delivery_calibration = true;
+        auto with = clipflow::train_clipflow_detector(p);
+        QVERIFY2(with.ok(), with.status().to_string().c_str());
+        QVERIFY(with->info.metadata_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos);
+        QCOMPARE(long(with->info.calibration.delivered_scores().size()), with->holdout_images);
+        p.out_path = tmp_.filePath(QStringLiteral("asis.safetensors")).toStdString();
+        p.delivery_calibration = false;
+        auto without = clipflow::train_clipflow_detector(p);
+        QVERIFY2(without.ok(), without.status().to_string().c_str());
+        const auto &a = with->info.calibration, &b = without->info.calibration;
+        QVERIFY(b.bound_holds() && !b.covers_delivered() && b.delivered_scores().empty());
+        QVERIFY(a.covers_delivered());
+        QCOMPARE(a.natural_scores(), b.natural_scores()); // same flow, same held-out photos
+        QCOMPARE(a.threshold(), testimages::expected_threshold(a.natural_scores(), b.threshold(), a.delivered_threshold()));
+        QVERIFY(without->info.metadata_json.find("\"delivered_calibration\":null") != std::string::npos);
     }
 
     void cancelDuringFeatures()
@@ -169,18 +188,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("out");
         QTest::addColumn<QString>("backbone");
         QTest::addColumn<QString>("mentions");
+        QTest::addColumn<int>("jpegMin");
+        QTest::addColumn<int>("jpegMax");
         QTest::newRow("too few") << 6 << "e.safetensors"
                                  << "forensic"
-                                 << "at least 10";
+                                 << "at least 10" << 70 << 95;
         QTest::newRow("no output") << 48 << ""
                                    << "forensic"
-                                   << "output";
+                                   << "output" << 70 << 95;
         QTest::newRow("unknown backbone") << 48 << "e.safetensors"
                                           << "resnet"
-                                          << "unknown backbone";
+                                          << "unknown backbone" << 70 << 95;
         QTest::newRow("clip without model") << 48 << "e.safetensors"
                                             << "clip"
-                                            << "CLIP model";
+                                            << "CLIP model" << 70 << 95;
+        QTest::newRow("JPEG band reversed") << 48 << "e.safetensors"
+                                            << "forensic"
+                                            << "JPEG quality band" << 90 << 80;
+        QTest::newRow("JPEG quality 0") << 48 << "e.safetensors"
+                                        << "forensic"
+                                        << "JPEG quality band" << 0 << 80;
+        QTest::newRow("JPEG quality 101") << 48 << "e.safetensors"
+                                          << "forensic"
+                                          << "JPEG quality band" << 80 << 101;
     }
 
     void refuses()
@@ -189,9 +219,13 @@ private Q_SLOTS:
         QFETCH(QString, out);
         QFETCH(QString, backbone);
         QFETCH(QString, mentions);
+        QFETCH(int, jpegMin);
+        QFETCH(int, jpegMax);
         std::vector<std::string> files(photos_.begin(), photos_.begin() + photos);
         auto p = small(files, out.isEmpty() ? out : tmp_.filePath(out), tmp_.filePath(QStringLiteral("cache")));
         p.backbone.type = backbone.toStdString();
+        p.jpeg_quality_min = jpegMin;
+        p.jpeg_quality_max = jpegMax;
         auto r = clipflow::train_clipflow_detector(p);
         QVERIFY(!r.ok());
         QVERIFY2(r.status().message().find(mentions.toStdString()) != std::string::npos, r.status().message().c_str());

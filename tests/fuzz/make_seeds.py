@@ -44,9 +44,10 @@ def feature_message(items):
     def rows(rs):
         return struct.pack("<Q", len(rs)) + b"".join(struct.pack("<Q", len(r)) + struct.pack(f"<{len(r)}f", *r) for r in rs)
     data = b""
-    for index, sha, held, code, message, dim, natural, proxy, ops in items:
+    for index, sha, held, code, message, dim, natural, proxy, ops, delivered in items:
         data += struct.pack("<Q", index) + string(sha) + struct.pack("<BBi", held, 0, code) + string(message)
         data += struct.pack("<i", dim) + rows(natural) + rows(proxy) + struct.pack("<Q", len(ops)) + b"".join(string(o) for o in ops)
+        data += rows(delivered)
     return data
 
 
@@ -78,6 +79,8 @@ def main():
     cf["calibration"]["proxy_scores"] = cf["calibration"].get("proxy_scores", [])[:40]
     out("modelmeta", "clipflow.json", json.dumps(cf))
     out("modelmeta", "calibration.json", json.dumps(cf["calibration"]))
+    delivered = dict(cf["calibration"], delivered_scores=[x - 0.1 for x in cf["calibration"]["natural_scores"]])
+    out("modelmeta", "calibration-delivered.json", json.dumps(delivered))
     sv = json.loads(read_metadata(os.path.join(models, "clipflow-supervised.safetensors"))["clipflow.classifier"])
     for key in list(sv.get("training", {}).keys()):
         if isinstance(sv["training"][key], list) and len(sv["training"][key]) > 3:
@@ -99,8 +102,8 @@ def main():
     out("casefile", "empty.cfcase", json.dumps(case))
     # Data-parallel training: one rank's features, an unreadable file, and a message cut short.
     good = feature_message([(1, b"ab" * 32, 0, 0, b"", 4, [[0.5, 1.0, -2.0, 3.0], [1.0, 2.0, 3.0, 4.0]], [[0.0, 0.0, 1.0, 1.0]],
-                             [b'{"op":"vae_decoder"}']),
-                            (3, b"", 0, 9, b"truncated data", 0, [], [], [])])
+                             [b'{"op":"vae_decoder"}'], [[0.5, 1.0, -2.0, 3.0], [1.0, 2.0, 3.0, 4.0]]),
+                            (3, b"", 0, 9, b"truncated data", 0, [], [], [], [])])
     out("featuremessage", "two-items.bin", good)
     out("featuremessage", "cut.bin", good[: len(good) // 2])
     out("featuremessage", "empty.bin", b"")

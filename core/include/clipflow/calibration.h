@@ -20,9 +20,20 @@
 // sets. Below 59 photos (at 5%, 95%) no k qualifies; the level is then fpr
 // itself and only scores below every natural one can be flagged.
 // The threshold is the score at that level: flagged exactly when s < threshold.
+//
+// Delivered photos: photos reach analysts resized and recompressed (messengers,
+// social networks), and such a photo scores lower than the same photo as
+// taken. Given the held-out photos' scores after delivery (training uses
+// launder(): shorter side 512, JPEG 85), the same bound is also taken on them
+// and the lower threshold wins, so the false-positive bound holds for photos
+// as they are and as delivered. p-values still read against the photos as
+// they are, so the delivered threshold is moved down to the natural score
+// below it (p changes only there): flagged still means p <= flag_level().
+// Only when it lies below every natural score does the score itself decide.
 
 #include "clipflow/result.h"
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -51,8 +62,9 @@ public:
 
     /// natural: held-out natural scores (at least 10); proxy: held-out proxy scores (may be empty).
     /// confidence in [0.5, 1): how sure the false-positive rate is at most fpr (see above).
+    /// delivered: the same photos' scores after delivery (may be empty; too few for the bound: unused).
     static Result<Calibration> build(std::vector<double> natural, std::vector<double> proxy, double fpr = 0.05, int bins = 40,
-                                     double confidence = kDefaultConfidence);
+                                     double confidence = kDefaultConfidence, std::vector<double> delivered = {});
     static Result<Calibration> from_json(const std::string& json);
     std::string to_json() const;
 
@@ -66,6 +78,13 @@ public:
     bool bound_holds() const { return flag_rank_ > 0; }
     /// Scores below this are flagged.
     double threshold() const { return threshold_; }
+    /// Whether the bound also holds for delivered photos (their scores were given and enough).
+    bool covers_delivered() const { return delivered_rank_ > 0; }
+    /// The threshold the delivered photos alone would set (NaN without them).
+    double delivered_threshold() const { return delivered_threshold_; }
+    /// Whether that threshold is the lower one, i.e. the one in force.
+    bool delivered_binds() const { return delivered_binds_; }
+    const std::vector<double>& delivered_scores() const { return delivered_; } // sorted
     std::size_t natural_count() const { return natural_count_; }
     const std::vector<double>& natural_scores() const { return natural_; } // sorted
     const std::vector<double>& proxy_scores() const { return proxy_; }     // sorted
@@ -77,8 +96,10 @@ public:
     double quantile(double q) const;
 
 private:
-    std::vector<double> natural_, proxy_;
-    std::size_t natural_count_ = 0;
+    std::vector<double> natural_, proxy_, delivered_;
+    std::size_t natural_count_ = 0, delivered_rank_ = 0;
+    double delivered_threshold_ = std::numeric_limits<double>::quiet_NaN();
+    bool delivered_binds_ = false, score_decides_ = false;
     bool flagged(double p_value) const;
 
     double fpr_ = 0.05, confidence_ = kDefaultConfidence, flag_level_ = 0.05, threshold_ = 0.0, median_ = 0.0, sigma_ = 1.0;

@@ -99,6 +99,7 @@
 #include "clipflow/provenance.h"
 #include "clipflow/proxy.h"
 #include "clipflow/raster.h"
+#include "clipflow/recalibration.h"
 #include "clipflow/result.h"
 #include "clipflow/safetensors.h"
 #include "clipflow/scoremap.h"

@@ -16,9 +16,10 @@ namespace clipflow {
 
 struct FeatureSet {
     int dim = 0;
-    std::vector<std::vector<float>> natural; ///< views of the image
-    std::vector<std::vector<float>> proxy;   ///< proxies made from those views
-    std::vector<std::string> proxy_ops;      ///< one description per proxy
+    std::vector<std::vector<float>> natural;   ///< views of the image
+    std::vector<std::vector<float>> proxy;     ///< proxies made from those views
+    std::vector<std::string> proxy_ops;        ///< one description per proxy
+    std::vector<std::vector<float>> delivered; ///< views of the image as delivered (held-out images; may be empty)
 };
 
 class FeatureCache {

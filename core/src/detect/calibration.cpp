@@ -85,11 +85,12 @@ const char* verdict_text(const std::string& code)
 }
 
 Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<double> proxy, double fpr, int bins,
-                                       double confidence)
+                                       double confidence, std::vector<double> delivered)
 {
     auto finite = [](std::vector<double>& v) { std::erase_if(v, [](double x) { return !std::isfinite(x); }); };
     finite(natural);
     finite(proxy);
+    finite(delivered);
     if (natural.size() < 10)
         return Status(ErrorCode::InvalidArgument,
                       "calibration needs at least 10 held-out natural images (got " + std::to_string(natural.size()) + ")");
@@ -98,6 +99,7 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
         return Status(ErrorCode::InvalidArgument, "the false-positive bound's confidence must be in [0.5, 1)");
     std::sort(natural.begin(), natural.end());
     std::sort(proxy.begin(), proxy.end());
+    std::sort(delivered.begin(), delivered.end());
     Calibration c;
     c.natural_count_ = natural.size();
     c.fpr_ = fpr;
@@ -119,6 +121,28 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
         c.flag_level_ = fpr;
         const double empirical = 1.0 / static_cast<double>(n + 1);
         c.threshold_ = empirical < fpr ? stored.front() : std::min(stored.front(), c.median_ + c.sigma_ * normal_quantile(fpr));
+    }
+    // The same bound on the delivered photos; the lower threshold holds for both.
+    c.delivered_ = thin(delivered, kMaxStoredScores);
+    c.delivered_rank_ = c.flag_rank_ > 0 && !c.delivered_.empty() ? flag_rank(c.delivered_.size(), fpr, confidence) : 0;
+    if (c.delivered_rank_ > 0) {
+        c.delivered_threshold_ = c.delivered_[c.delivered_rank_ - 1];
+        if (c.delivered_threshold_ < c.threshold_) {
+            c.delivered_binds_ = true;
+            // Snapped down to a natural score, so that "flagged" and "p <= flag_level" stay the same statement
+            // (p only changes at natural scores); below every natural score the delivered threshold itself holds.
+            const auto j =
+                static_cast<std::size_t>(std::lower_bound(stored.begin(), stored.end(), c.delivered_threshold_) - stored.begin());
+            if (j > 0) {
+                c.flag_rank_ = j;
+                c.flag_level_ = static_cast<double>(j) / static_cast<double>(n + 1);
+                c.threshold_ = stored[j - 1];
+            } else {
+                c.score_decides_ = true;
+                c.flag_level_ = 1.0 / static_cast<double>(n + 1);
+                c.threshold_ = c.delivered_threshold_;
+            }
+        }
     }
     // Bins span the natural scores from their 2nd percentile up, plus a quarter
     // of that range below. Flow scores are heavy-tailed (proxies reach -1e6, a
@@ -155,7 +179,9 @@ CalibratedScore Calibration::evaluate(double s) const
         r.p_extrapolated = true;
     }
     r.ai_score = std::clamp(-std::log10(r.p_value) / 4.0, 0.0, 1.0);
-    r.verdict_code = !flagged(r.p_value) ? "natural" : r.p_value >= 0.01 ? "weak" : r.p_value >= 0.001 ? "moderate" : "strong";
+    // Below every natural score p cannot tell which side of the delivered threshold a score is.
+    const bool flag = score_decides_ ? s < threshold_ : flagged(r.p_value);
+    r.verdict_code = !flag ? "natural" : r.p_value >= 0.01 ? "weak" : r.p_value >= 0.001 ? "moderate" : "strong";
     r.verdict = verdict_text(r.verdict_code);
     return r;
 }
@@ -181,7 +207,9 @@ std::string Calibration::to_json() const
                           {"natural_histogram", hist_json(natural_hist_)},
                           {"proxy_histogram", hist_json(proxy_hist_)},
                           {"natural_scores", natural_},
-                          {"proxy_scores", proxy_}}
+                          {"proxy_scores", proxy_},
+                          {"delivered_scores", delivered_},
+                          {"delivered_threshold", covers_delivered() ? nlohmann::json(delivered_threshold_) : nlohmann::json()}}
         .dump();
 }
 
@@ -191,12 +219,14 @@ Result<Calibration> Calibration::from_json(const std::string& text)
         const auto j = nlohmann::json::parse(text);
         auto nat = j.at("natural_scores").get<std::vector<double>>();
         auto prox = j.value("proxy_scores", std::vector<double>{});
+        // Files from before delivered calibration have none: the as-is bound alone, as they were made.
+        auto delivered = j.value("delivered_scores", std::vector<double>{});
         const double fpr = j.at("fpr").get<double>();
         // Files from before the bound read the same photos with today's rule.
         const double confidence = j.value("confidence", kDefaultConfidence);
-        if (nat.size() > kMaxStoredScores || prox.size() > kMaxStoredScores)
+        if (nat.size() > kMaxStoredScores || prox.size() > kMaxStoredScores || delivered.size() > kMaxStoredScores)
             return Status(ErrorCode::CorruptData, "calibration holds more scores than any model writes");
-        auto c = build(std::move(nat), std::move(prox), fpr, 40, confidence);
+        auto c = build(std::move(nat), std::move(prox), fpr, 40, confidence, std::move(delivered));
         if (!c) return Status(ErrorCode::CorruptData, "calibration is unusable: " + c.status().message());
         // The stored count may exceed the thinned sample.
         c->natural_count_ = std::max<std::size_t>(c->natural_count_, detail::json_integer_or<std::size_t>(j, "natural_count", 0));

@@ -31,7 +31,7 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
                            const ClipFlowTrainParams& p)
 {
     const std::uint64_t base = detail::mix_seed(p.seed, detail::sha_prefix(sha));
-    std::vector<Raster> natural, proxies;
+    std::vector<Raster> natural, proxies, delivered;
     std::vector<std::string> ops;
     auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
         auto proxy = detail::recompressed_proxy(view, seed, p.proxy, quality);
@@ -45,6 +45,12 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
         natural = bb.scoring_views(img);
         for (std::size_t v = 0; v < natural.size(); ++v)
             if (auto s = add_proxy(natural[v], detail::mix_seed(base, 500 + v), 0); !s.ok()) return s;
+        if (p.delivery_calibration) {
+            // The same photo as a messenger delivers it, for a threshold that holds there too.
+            auto d = launder(img, kDeliveredSide, kDeliveredQuality);
+            if (!d) return d.status();
+            delivered = bb.scoring_views(*d);
+        }
     } else {
         for (int v = 0; v < p.views_per_image; ++v) {
             detail::Rng rng(detail::mix_seed(base, 100 + static_cast<std::uint64_t>(v)));
@@ -59,7 +65,8 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
                 view = bb.training_view(img, rng.next());
             }
             // Both members of a pair get the same recompression: JPEG traces then carry no label.
-            const int quality = rng.uniform() < p.jpeg_augment ? 70 + rng.below(26) : 0;
+            const int quality =
+                rng.uniform() < p.jpeg_augment ? p.jpeg_quality_min + rng.below(p.jpeg_quality_max - p.jpeg_quality_min + 1) : 0;
             for (int k = 0; k < p.proxies_per_view; ++k)
                 if (auto s = add_proxy(view, rng.next(), quality); !s.ok()) return s;
             if (quality > 0) {
@@ -72,12 +79,15 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     }
     std::vector<Raster> all = natural;
     all.insert(all.end(), proxies.begin(), proxies.end());
+    all.insert(all.end(), delivered.begin(), delivered.end());
     auto feats = bb.features(all);
     if (!feats) return feats.status();
     FeatureSet set;
     set.dim = bb.dim();
-    set.natural.assign(feats->begin(), feats->begin() + static_cast<std::ptrdiff_t>(natural.size()));
-    set.proxy.assign(feats->begin() + static_cast<std::ptrdiff_t>(natural.size()), feats->end());
+    const auto n = static_cast<std::ptrdiff_t>(natural.size()), m = static_cast<std::ptrdiff_t>(proxies.size());
+    set.natural.assign(feats->begin(), feats->begin() + n);
+    set.proxy.assign(feats->begin() + n, feats->begin() + n + m);
+    set.delivered.assign(feats->begin() + n + m, feats->end());
     set.proxy_ops = std::move(ops);
     return set;
 }
@@ -133,6 +143,8 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (!(p.resize_augment >= 0.0 && p.resize_augment <= 1.0) || !(p.resize_min > 0.0 && p.resize_min <= p.resize_max) ||
         p.resize_max > 4.0)
         return Status(ErrorCode::InvalidArgument, "resize augmentation: probability in [0, 1], factors 0 < min <= max <= 4");
+    if (!(p.jpeg_quality_min >= 1 && p.jpeg_quality_min <= p.jpeg_quality_max && p.jpeg_quality_max <= 100))
+        return Status(ErrorCode::InvalidArgument, "JPEG quality band: 1 <= min <= max <= 100");
     auto backbone = make_backbone(p.backbone);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;
@@ -151,8 +163,10 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"proxies_per_view", p.proxies_per_view},
                 {"jpeg_augment", p.jpeg_augment},
                 {"seed", p.seed}};
-    // Only a run that resizes names it, so existing caches stay valid.
+    // Only a run that resizes (or recompresses at other qualities) names it, so existing caches stay valid.
     if (p.resize_augment > 0.0) recipe["resize"] = {p.resize_augment, p.resize_min, p.resize_max};
+    if (p.jpeg_quality_min != 70 || p.jpeg_quality_max != 95) recipe["jpeg_quality"] = {p.jpeg_quality_min, p.jpeg_quality_max};
+    if (p.delivery_calibration) recipe["delivered"] = {kDeliveredSide, kDeliveredQuality};
     detail::FeatureStage stage;
     stage.backbone = &bb;
     stage.cache_dir = p.cache_dir;
@@ -174,7 +188,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     const auto& unique = features->unique;
 
     std::vector<const std::vector<float>*> nat_rows, proxy_rows;
-    std::vector<std::vector<std::vector<float>>> hold_nat, hold_proxy;
+    std::vector<std::vector<std::vector<float>>> hold_nat, hold_proxy, hold_delivered;
     std::map<std::string, long> op_counts;
     std::vector<std::string> hashes, train_hashes, holdout_hashes;
     for (const auto& [sha, it] : unique) {
@@ -184,6 +198,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
             ++result.holdout_images;
             hold_nat.push_back(it->set.natural);
             hold_proxy.push_back(it->set.proxy);
+            if (!it->set.delivered.empty()) hold_delivered.push_back(it->set.delivered);
             continue;
         }
         ++result.train_images;
@@ -236,7 +251,9 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (!nat_scores) return nat_scores.status();
     auto proxy_scores = group_scores(trained->flow, hold_proxy);
     if (!proxy_scores) return proxy_scores.status();
-    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence);
+    auto delivered_scores = group_scores(trained->flow, hold_delivered);
+    if (!delivered_scores) return delivered_scores.status();
+    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence, *delivered_scores);
     if (!cal) return cal.status();
     {
         std::vector<double> neg, pos;
@@ -265,6 +282,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"views_per_image", p.views_per_image},
                 {"proxies_per_view", p.proxies_per_view},
                 {"jpeg_augment", p.jpeg_augment},
+                {"jpeg_quality", {p.jpeg_quality_min, p.jpeg_quality_max}},
                 {"resize_augment", {p.resize_augment, p.resize_min, p.resize_max}},
                 {"op_counts", op_counts}}},
               {"objective", {{"name", objective_name(tp.objective)}, {"margin", tp.margin}, {"proxy_weight", tp.proxy_weight}}},
@@ -275,6 +293,8 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"train_images", result.train_images},
                 {"holdout_images", result.holdout_images},
                 {"holdout_fraction", p.holdout_fraction},
+                {"delivered_calibration",
+                 p.delivery_calibration ? json{{"side", kDeliveredSide}, {"quality", kDeliveredQuality}} : json()},
                 {"train_views", nat_rows.size()},
                 {"proxy_views", proxy_rows.size()},
                 {"set_sha256", detail::sha_of(all_hashes)},

@@ -33,7 +33,7 @@ std::optional<FeatureSet> FeatureCache::get(const std::string& backbone, const s
     FeatureSet set;
     auto rows = [&](const char* name, std::vector<std::vector<float>>& out) {
         const TensorView* t = file->find(name);
-        if (!t || t->shape.size() != 2) return t == nullptr && std::string(name) == "proxy";
+        if (!t || t->shape.size() != 2) return t == nullptr && std::string(name) != "natural"; // the others are optional
         auto v = t->to_float();
         if (!v) return false;
         if (set.dim == 0) set.dim = static_cast<int>(t->shape[1]);
@@ -41,7 +41,7 @@ std::optional<FeatureSet> FeatureCache::get(const std::string& backbone, const s
         for (std::int64_t r = 0; r < t->shape[0]; ++r) out.emplace_back(v->begin() + r * set.dim, v->begin() + (r + 1) * set.dim);
         return true;
     };
-    if (!rows("natural", set.natural) || !rows("proxy", set.proxy)) return std::nullopt;
+    if (!rows("natural", set.natural) || !rows("proxy", set.proxy) || !rows("delivered", set.delivered)) return std::nullopt;
     try {
         auto it = file->metadata().find("proxy_ops");
         if (it != file->metadata().end()) set.proxy_ops = nlohmann::json::parse(it->second).get<std::vector<std::string>>();
@@ -67,6 +67,9 @@ Status FeatureCache::put(const std::string& backbone, const std::string& sha256,
     if (!set.proxy.empty())
         tensors.push_back(
             TensorData::from_floats("proxy", {static_cast<std::int64_t>(set.proxy.size()), set.dim}, flat(set.proxy)));
+    if (!set.delivered.empty())
+        tensors.push_back(TensorData::from_floats("delivered", {static_cast<std::int64_t>(set.delivered.size()), set.dim},
+                                                  flat(set.delivered)));
     const std::string p = path(backbone, sha256, tag);
     std::error_code ec;
     fs::create_directories(fs::path(p).parent_path(), ec);

@@ -94,6 +94,7 @@ std::string encode_feature_items(const std::vector<FeatureItem>& items, int rank
         w.put(it.set.proxy);
         w.put<std::uint64_t>(it.set.proxy_ops.size());
         for (const auto& op : it.set.proxy_ops) w.put(op);
+        w.put(it.set.delivered);
     }
     return std::move(w.bytes);
 }
@@ -123,6 +124,7 @@ void decode(const std::string& bytes, std::vector<FeatureItem>& items)
         r.need(n_ops, sizeof(std::uint64_t));
         it.set.proxy_ops.clear();
         for (std::uint64_t k = 0; k < n_ops; ++k) it.set.proxy_ops.push_back(r.str());
+        it.set.delivered = read_rows(r);
     }
 }
 

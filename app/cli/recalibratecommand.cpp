@@ -1,0 +1,78 @@
+#include "recalibratecommand.h"
+
+#include "optiontable.h"
+
+#include <clipflow/imagepaths.h>
+#include <clipflow/modelregistry.h>
+#include <clipflow/recalibration.h>
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+namespace clipflow::cli {
+
+const char* const kRecalibrateAbout = R"(Recalibrates a CLIP-Flow detector so that its false-positive bound also holds
+for photos as messengers deliver them (shorter side 512, JPEG 85): the
+held-out photos that calibrated it, found by SHA-256 among the given folders,
+are scored again as delivered, and the lower threshold is kept. The flow is
+not retrained, so the model ranks images exactly as before; only its threshold
+moves: fewer false alarms on such photos, and fewer AI images flagged. Models
+trained with `clipflow train --delivery-threshold` are calibrated so already.)";
+
+int run_recalibrate(std::vector<std::string> words)
+{
+    std::optional<std::string> model, out, clip;
+    std::vector<std::string> dirs;
+    bool json_out = false;
+    OptionTable t("recalibrate", "--model MODEL --out NEW --natural DIR...", kRecalibrateAbout);
+    t.text("--model", "MODEL", model, "the CLIP-Flow detector to recalibrate")
+        .required()
+        .text("--out", "NEW", out, "where to write it (may be MODEL itself; written atomically)")
+        .required()
+        .texts("--natural", "DIR", dirs,
+               "the photos it was trained from (folders recurse; repeatable; plain arguments count too)")
+        .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
+        .flag("--json", json_out, "print a JSON summary on standard output")
+        .positionals(dirs)
+        .notes("Exit status: 0 written, 1 failed, 2 usage error.");
+    if (auto code = t.parse(std::move(words))) return *code;
+    auto usage = [&t](const std::string& why) { return t.usage_error(why); };
+    if (dirs.empty()) return usage("--natural DIR is required");
+    RecalibrateParams p;
+    if (clip) {
+        auto resolved = ModelRegistry().resolve(*clip);
+        if (!resolved) return usage(resolved.status().message());
+        p.load.clip_model = *resolved;
+    }
+    p.model_path = *model;
+    p.out_path = *out;
+    p.natural_files = expand_image_paths(dirs);
+    if (p.natural_files.empty()) return usage("no images found in the --natural folders");
+    auto r = recalibrate_clipflow_detector(p);
+    if (!r) {
+        std::cerr << "clipflow recalibrate: " << r.status().message() << "\n";
+        return 1;
+    }
+    const auto& cal = r->info.calibration;
+    std::cerr << "wrote " << *out << " (" << r->info.model_id << ", was " << r->previous_model_id << "): " << r->matched << " of "
+              << r->holdout_images << " held-out photos scored as delivered; threshold " << cal.threshold() << " nats/dim (was "
+              << r->previous_threshold << "), flags p <= " << cal.flag_level() << "\n";
+    if (json_out)
+        std::cout << nlohmann::json{{"model", *out},
+                                    {"model_id", r->info.model_id},
+                                    {"previous_model_id", r->previous_model_id},
+                                    {"holdout_images", r->holdout_images},
+                                    {"matched", r->matched},
+                                    {"unreadable", r->unreadable},
+                                    {"threshold", cal.threshold()},
+                                    {"previous_threshold", r->previous_threshold},
+                                    {"delivered_threshold", cal.delivered_threshold()},
+                                    {"delivered_binds", cal.delivered_binds()},
+                                    {"flag_level", cal.flag_level()}}
+                         .dump()
+                  << "\n";
+    return 0;
+}
+
+} // namespace clipflow::cli

@@ -1,0 +1,105 @@
+#include "clipflow/recalibration.h"
+#include "clipflow/laundering.h"
+#include "clipflow/safetensors.h"
+#include "clipflow/version.h"
+#include "support/jobutil.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+namespace clipflow {
+
+Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams& p)
+{
+    using nlohmann::json;
+    if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
+    {
+        // Before minutes of scoring, not after.
+        const auto dir = std::filesystem::path(p.out_path).parent_path();
+        std::error_code ec;
+        if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
+            return Status(ErrorCode::NotFound, "the output folder " + dir.string() + " does not exist");
+    }
+    auto det = ClipFlowDetector::load(p.model_path, p.load);
+    if (!det) return det.status();
+    const ClipFlowModelInfo& info = det->info();
+    const Calibration& old = info.calibration;
+    RecalibrateResult r;
+    r.previous_model_id = info.model_id;
+    r.previous_threshold = old.threshold();
+    r.holdout_images = static_cast<long>(info.holdout_sha256.size());
+    if (info.holdout_sha256.empty())
+        return Status(ErrorCode::InvalidArgument, "the model names no held-out photos, so it cannot be recalibrated");
+
+    // The held-out photos as delivered, scored as training scores them (scoring views, mean log-likelihood).
+    std::vector<double> delivered;
+    std::set<std::string> done;
+    const long total = static_cast<long>(p.natural_files.size());
+    for (long i = 0; i < total; ++i) {
+        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "recalibration cancelled");
+        if (p.progress) p.progress({"calibration", i, total, 0.0, {}});
+        auto ev = load_evidence(p.natural_files[static_cast<std::size_t>(i)], p.intake);
+        if (!ev) {
+            ++r.unreadable;
+            continue;
+        }
+        const std::string& sha = ev->info.sha256;
+        if (!info.calibrated_on(sha) || !done.insert(sha).second) continue;
+        auto d = launder(ev->pixels, kDeliveredSide, kDeliveredQuality);
+        if (!d) return d.status();
+        auto s = det->score(*d);
+        if (!s) return s.status();
+        delivered.push_back(s->calibrated.log_likelihood);
+    }
+    r.matched = static_cast<long>(delivered.size());
+    if (delivered.empty())
+        return Status(ErrorCode::InvalidArgument,
+                      "none of the model's " + std::to_string(r.holdout_images) +
+                          " held-out photos is among the given files: give the folders it was trained from" +
+                          (r.unreadable ? " (" + std::to_string(r.unreadable) + " of the given files could not be read)" : ""));
+    auto cal = Calibration::build(old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(), delivered);
+    if (!cal) return cal.status();
+    if (!cal->covers_delivered())
+        return Status(ErrorCode::InvalidArgument, "only " + std::to_string(r.matched) + " of the model's " +
+                                                      std::to_string(r.holdout_images) +
+                                                      " held-out photos were found: too few to bound the false-positive rate");
+
+    // Same tensors, new calibration record.
+    auto file = SafetensorsFile::open(p.model_path);
+    if (!file) return file.status();
+    std::map<std::string, std::string> md = file->metadata();
+    json meta;
+    try {
+        meta = json::parse(md.at("clipflow.model"));
+        if (!meta.is_object() || !meta.contains("training") || !meta["training"].is_object())
+            return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
+        const std::size_t natural_count = old.natural_count();
+        meta["calibration"] = json::parse(cal->to_json());
+        meta["calibration"]["natural_count"] = natural_count; // the stored sample may be thinned
+        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide}, {"quality", kDeliveredQuality}};
+        meta["recalibrated"] = {{"at", detail::now_iso()},
+                                {"tool_version", version()},
+                                {"from_model_id", info.model_id},
+                                {"delivered_images", r.matched}};
+        meta.erase("model_id");
+        meta["model_id"] = "cf-" + detail::sha_of(meta.dump()).substr(0, 12);
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
+    }
+    const std::string text = meta.dump();
+    auto parsed = ClipFlowModelInfo::parse(text);
+    if (!parsed) return parsed.status();
+    md["clipflow.model"] = text;
+    std::vector<TensorData> tensors;
+    for (const TensorView& t : file->tensors())
+        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
+    if (auto s = write_safetensors(p.out_path, tensors, md); !s.ok()) return s;
+    r.info = std::move(*parsed);
+    return r;
+}
+
+} // namespace clipflow

@@ -1,0 +1,177 @@
+// Recalibrating a trained CLIP-Flow detector for delivered photos: the same
+// flow and as-is scores, the delivered scores training would have computed,
+// the lower threshold, a new model id, the old file untouched; refusals and
+// cancellation write nothing.
+
+#include "deliveredthreshold.h"
+#include "photofolder.h"
+
+#include <clipflow/clipflowdetector.h>
+#include <clipflow/clipflowtraining.h>
+#include <clipflow/recalibration.h>
+#include <clipflow/sha256.h>
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+namespace {
+
+clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const QString& out, bool delivered)
+{
+    auto p = testimages::small_training(files, out, QString()); // no feature cache
+    p.fpr = 0.3;                                                // ~14 held-out photos bound a 30% rate, not a 5% one
+    p.train.epochs = 4;
+    p.seed = 5;
+    p.delivery_calibration = delivered;
+    return p;
+}
+
+QByteArray file_bytes(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestRecalibration : public QObject {
+    Q_OBJECT
+
+    QTemporaryDir tmp_;
+    std::vector<std::string> photos_, strangers_;
+    QString old_, trained_;
+
+    clipflow::RecalibrateParams params(const QString& out) const
+    {
+        clipflow::RecalibrateParams p;
+        p.model_path = old_.toStdString();
+        p.out_path = out.isEmpty() ? std::string() : tmp_.filePath(out).toStdString();
+        p.natural_files = photos_;
+        return p;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(tmp_.isValid());
+        QDir().mkpath(tmp_.filePath(QStringLiteral("photos")));
+        QDir().mkpath(tmp_.filePath(QStringLiteral("strangers")));
+        photos_ = testimages::write_photos(tmp_.filePath(QStringLiteral("photos")), 48, 300);
+        strangers_ = testimages::write_photos(tmp_.filePath(QStringLiteral("strangers")), 12, 900);
+        old_ = tmp_.filePath(QStringLiteral("old.safetensors"));
+        trained_ = tmp_.filePath(QStringLiteral("trained.safetensors"));
+        auto a = clipflow::train_clipflow_detector(small(photos_, old_, false));
+        QVERIFY2(a.ok(), a.status().to_string().c_str());
+        QVERIFY(!a->info.calibration.covers_delivered() && a->info.calibration.bound_holds());
+        auto b = clipflow::train_clipflow_detector(small(photos_, trained_, true));
+        QVERIFY2(b.ok(), b.status().to_string().c_str());
+    }
+
+    void matchesTraining()
+    {
+        const QByteArray before = file_bytes(old_);
+        auto r = clipflow::recalibrate_clipflow_detector(params(QStringLiteral("re.safetensors")));
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(file_bytes(old_), before); // the original is never modified
+
+        auto old = clipflow::ClipFlowDetector::load(old_.toStdString());
+        auto trained = clipflow::ClipFlowDetector::load(trained_.toStdString());
+        auto re = clipflow::ClipFlowDetector::load(tmp_.filePath(QStringLiteral("re.safetensors")).toStdString());
+        QVERIFY(old.ok() && trained.ok() && re.ok());
+        const auto &o = old->info().calibration, &t = trained->info().calibration, &c = re->info().calibration;
+        QCOMPARE(r->matched, r->holdout_images);
+        QCOMPARE(r->holdout_images, long(old->info().holdout_sha256.size()));
+        QCOMPARE(r->previous_model_id, old->info().model_id);
+        QVERIFY(re->info().model_id != old->info().model_id);
+        QCOMPARE(re->info().model_id, r->info.model_id);
+        QVERIFY(c.covers_delivered());
+        QCOMPARE(c.natural_scores(), o.natural_scores());
+        QCOMPARE(c.proxy_scores(), o.proxy_scores());
+        QCOMPARE(c.threshold(), testimages::expected_threshold(c.natural_scores(), o.threshold(), c.delivered_threshold()));
+        // The delivered scores are what training computes for the same flow and photos.
+        QCOMPARE(t.natural_scores(), o.natural_scores()); // same seed: same flow
+        QCOMPARE(c.delivered_scores().size(), t.delivered_scores().size());
+        for (std::size_t i = 0; i < c.delivered_scores().size(); ++i)
+            QVERIFY2(std::abs(c.delivered_scores()[i] - t.delivered_scores()[i]) < 1e-4,
+                     qPrintable(QString::number(c.delivered_scores()[i]) + QStringLiteral(" vs ") +
+                                QString::number(t.delivered_scores()[i])));
+        // (Training batches these views with others, so the last bits may differ.)
+        QVERIFY2(std::abs(c.threshold() - t.threshold()) < 1e-4,
+                 qPrintable(QString::number(c.threshold()) + QStringLiteral(" vs ") + QString::number(t.threshold())));
+        // Same flow: the same image scores the same.
+        const auto image = testimages::pink_noise(200, 150, 4242);
+        auto so = old->score(image), sr = re->score(image);
+        QVERIFY(so.ok() && sr.ok());
+        QCOMPARE(sr->calibrated.log_likelihood, so->calibrated.log_likelihood);
+        QVERIFY(re->info().metadata_json.find("\"from_model_id\":\"" + old->info().model_id + "\"") != std::string::npos);
+        QVERIFY(re->info().metadata_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos);
+    }
+
+    void inPlace()
+    {
+        const QString copy = tmp_.filePath(QStringLiteral("copy.safetensors"));
+        QVERIFY(QFile::copy(old_, copy));
+        auto p = params(QString());
+        p.model_path = p.out_path = copy.toStdString();
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        auto again = clipflow::ClipFlowModelInfo::read(copy.toStdString());
+        QVERIFY2(again.ok(), again.status().to_string().c_str());
+        QVERIFY(again->calibration.covers_delivered());
+        QCOMPARE(again->model_id, r->info.model_id);
+    }
+
+    void refuses_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("no output") << 0 << "output";
+        QTest::newRow("not a model") << 1 << "";
+        QTest::newRow("none of its held-out photos") << 2 << "held-out photos is among";
+        QTest::newRow("too few of them") << 3 << "too few";
+        QTest::newRow("cancelled") << 4 << "cancelled";
+        QTest::newRow("output folder missing") << 5 << "does not exist";
+    }
+
+    void refuses()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, mentions);
+        const QString out = QStringLiteral("refused.safetensors");
+        auto p = params(kind == 0 ? QString() : out);
+        if (kind == 1) p.model_path = photos_.front();
+        if (kind == 2) p.natural_files = strangers_;
+        if (kind == 3) {
+            // One held-out photo among strangers: no bound from one score.
+            auto info = clipflow::ClipFlowModelInfo::read(old_.toStdString());
+            QVERIFY(info.ok());
+            p.natural_files = strangers_;
+            for (const auto& f : photos_) {
+                QFile file(QString::fromStdString(f));
+                QVERIFY(file.open(QIODevice::ReadOnly));
+                const QByteArray bytes = file.readAll();
+                const std::string sha = clipflow::Sha256::hex(
+                    std::span(reinterpret_cast<const std::uint8_t*>(bytes.constData()), std::size_t(bytes.size())));
+                if (info->calibrated_on(sha)) {
+                    p.natural_files.push_back(f);
+                    break;
+                }
+            }
+            QCOMPARE(p.natural_files.size(), strangers_.size() + 1);
+        }
+        if (kind == 4) p.abort = [] { return true; };
+        if (kind == 5) p.out_path = tmp_.filePath(QStringLiteral("missing/refused.safetensors")).toStdString();
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.status().message().find(mentions.toStdString()) != std::string::npos, r.status().message().c_str());
+        QVERIFY(!QFile::exists(tmp_.filePath(out)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRecalibration)
+#include "tst_recalibration.moc"
