@@ -49,7 +49,8 @@ case "$mode" in
     ;;
   test)
     # All output shown; the data-labelled tests skip cleanly without ../shared/data.
-    ctest --test-dir build --output-on-failure --verbose --timeout 1200 "$@"
+    # Two at a time (tests that measure time, memory or ports run alone: tests/CMakeLists.txt).
+    ctest --test-dir build --output-on-failure --verbose --timeout 1200 --parallel "$jobs" "$@"
     ;;
   bench)
     exec scripts/run_benchmarks.sh "$@"

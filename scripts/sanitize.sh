@@ -30,4 +30,4 @@ export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=print_stacktra
 # Sanitized code runs 5-20x slower than Qt Test's 5-minute limit per function expects.
 export QTEST_FUNCTION_TIMEOUT=1800000
 export TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$root/scripts/tsan.supp"
-ctest --test-dir "$build" --output-on-failure --timeout 1800 "${select[@]}" "$@"
+ctest --test-dir "$build" --output-on-failure --timeout 1800 --parallel "$(nproc)" "${select[@]}" "$@"
