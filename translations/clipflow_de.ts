@@ -1808,6 +1808,18 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>Step</source>
         <translation>Schritt</translation>
     </message>
+    <message>
+        <source>Also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>Auch für klein zugestellte Fotos (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>False-positive bound</source>
+        <translation>Falsch-Positiv-Schranke</translation>
+    </message>
+    <message>
+        <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
+        <translation>Die Schwelle hält dann höchstens 5 % Fehlalarme auch für zurückgehaltene Fotos, die auf 512 px verkleinert und neu komprimiert wurden: weniger Fehlalarme bei solchen Kopien, aber überall weniger markierte KI-Bilder (siehe die Methodendokumentation).</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1808,6 +1808,18 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>Step</source>
         <translation>Paso</translation>
     </message>
+    <message>
+        <source>Also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>También para fotos entregadas en pequeño (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>False-positive bound</source>
+        <translation>Cota de falsos positivos</translation>
+    </message>
+    <message>
+        <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
+        <translation>El umbral mantiene entonces como máximo un 5 % de falsos positivos también para las fotos reservadas reducidas a 512 px y recomprimidas: menos falsas alarmas en esas copias, pero menos imágenes de IA marcadas en todas partes (véase la documentación del método).</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

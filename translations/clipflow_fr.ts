@@ -1808,6 +1808,18 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>Step</source>
         <translation>Pas</translation>
     </message>
+    <message>
+        <source>Also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>Aussi pour les photos transmises en petit (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>False-positive bound</source>
+        <translation>Borne des faux positifs</translation>
+    </message>
+    <message>
+        <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
+        <translation>Le seuil garantit alors au plus 5 % de faux positifs aussi pour les photos mises de côté réduites à 512 px et recompressées : moins de fausses alertes sur ces copies, mais moins d’images IA signalées partout (voir la documentation de la méthode).</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1799,6 +1799,18 @@ Start again to resume from the last checkpoint.</source>
         <source>Step</source>
         <translation>步</translation>
     </message>
+    <message>
+        <source>Also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>也适用于以小尺寸传送的照片（512 像素，JPEG 85）</translation>
+    </message>
+    <message>
+        <source>False-positive bound</source>
+        <translation>误报上限</translation>
+    </message>
+    <message>
+        <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
+        <translation>阈值随后对缩小到 512 像素并重新压缩的留出照片也保持至多 5% 的误报：此类副本的误报更少，但各处被标记的 AI 图像也更少（见方法文档）。</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -6,6 +6,7 @@
 #include <clipflow/modelregistry.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -70,6 +71,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     epochs_->setRange(1, 2000);
     epochs_->setValue(60);
     epochs_->setAccessibleName(tr("Epochs"));
+    delivered_ = new QCheckBox(tr("Also for photos delivered small (512 px, JPEG 85)"), this);
+    delivered_->setAccessibleName(tr("False-positive bound"));
+    delivered_->setToolTip(tr("The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px "
+                              "and recompressed too: fewer false alarms on such copies, but fewer AI images flagged "
+                              "everywhere (see the method documentation)."));
     name_ = new QLineEdit(QStringLiteral("my-detector"), this);
     name_->setAccessibleName(tr("Model name"));
     device_ = new QLabel(tr("Runs on: %1").arg(TrainingJob::deviceDescription()), this);
@@ -94,6 +100,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("Backbone"), backbone_);
     form->addRow(tr("Objective"), objective_);
     form->addRow(tr("Epochs"), epochs_);
+    form->addRow(tr("False-positive bound"), delivered_);
     form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Start from"), start_from_);
     form->addRow(tr("Model name"), name_);
@@ -175,6 +182,7 @@ void TrainingDialog::updateMode()
     form_->setRowVisible(backbone_, !backbone);
     form_->setRowVisible(objective_, !backbone);
     form_->setRowVisible(epochs_, !backbone);
+    form_->setRowVisible(delivered_, !backbone);
     form_->setRowVisible(steps_, backbone);
     form_->setRowVisible(start_from_, backbone);
     if (backbone)
@@ -229,7 +237,7 @@ void TrainingDialog::updateButtons()
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
     for (QWidget* w :
-         std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, steps_, start_from_, name_})
+         std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, delivered_, steps_, start_from_, name_})
         w->setEnabled(!running);
 }
 
@@ -243,6 +251,7 @@ void TrainingDialog::startTraining()
     r.backbone = backbone_->currentData().toString();
     r.proxy_only = objective_->currentIndex() == 1;
     r.epochs = epochs_->value();
+    r.delivery_threshold = delivered_->isChecked();
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
     if (trainsBackbone()) r.init_path = start_from_->currentData().toString();

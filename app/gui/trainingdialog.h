@@ -9,6 +9,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -39,6 +40,7 @@ public:
     void setSteps(int steps);
     QComboBox* backboneChoice() const { return backbone_; }
     QComboBox* startChoice() const { return start_from_; }     // backbone: random or existing weights
+    QCheckBox* deliveredChoice() const { return delivered_; }  // detector: the bound also for delivered photos
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -67,6 +69,7 @@ private:
     QComboBox* backbone_;
     QComboBox* objective_;
     QSpinBox* epochs_;
+    QCheckBox* delivered_;
     QLineEdit* name_;
     QLabel* device_;
     QLabel* status_;

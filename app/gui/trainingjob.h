@@ -27,8 +27,9 @@ struct TrainingRequest {
     QString clip_layer = QStringLiteral("proj");
     bool proxy_only = false; // objective: proxies only, or combined (default)
     int epochs = 60;
-    int steps = 8000;  // backbone only: optimiser steps
-    QString init_path; // backbone only: forensic-v2 weights to start from; empty: random
+    int steps = 8000;                // backbone only: optimiser steps
+    QString init_path;               // backbone only: forensic-v2 weights to start from; empty: random
+    bool delivery_threshold = false; // detector only: the bound also holds for delivered photos (clipflowtraining.h)
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };

@@ -9,6 +9,7 @@
 #include <clipflow/sha256.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFile>
 #include <QImage>
@@ -66,12 +67,14 @@ private Q_SLOTS:
     void trainsAndRegisters_data()
     {
         QTest::addColumn<int>("epochs");
-        QTest::newRow("3 epochs") << 3;
-        QTest::newRow("12 epochs") << 12;
+        QTest::addColumn<bool>("delivered");
+        QTest::newRow("3 epochs") << 3 << false;
+        QTest::newRow("12 epochs, bound for delivered photos too") << 12 << true;
     }
     void trainsAndRegisters()
     {
         QFETCH(int, epochs);
+        QFETCH(bool, delivered);
         QTemporaryDir out;
         TrainingDialog dialog;
         QVERIFY(!button(dialog, QStringLiteral("Start"))->isEnabled()); // no folder yet
@@ -80,6 +83,8 @@ private Q_SLOTS:
         dialog.setCacheDir(QString());
         dialog.setEpochs(epochs);
         dialog.setModelName(QStringLiteral("test-detector"));
+        QVERIFY(!dialog.deliveredChoice()->isChecked()); // off by default, as on the command line
+        if (delivered) dialog.deliveredChoice()->click();
         QVERIFY(button(dialog, QStringLiteral("Start"))->isEnabled());
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
@@ -95,6 +100,11 @@ private Q_SLOTS:
         QVERIFY2(info, info.status().message().c_str());
         QVERIFY(info->calibration.natural_count() > 0); // calibrated on held-out photos
         QVERIFY(info->training_json.find("\"epochs\":" + std::to_string(epochs)) != std::string::npos);
+        // The held-out photos were scored as delivered too (48 photos are too few for a 5% bound on either).
+        const bool recorded =
+            info->training_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos;
+        QCOMPARE(recorded, delivered);
+        QCOMPARE(info->calibration.delivered_scores().empty(), !delivered);
     }
 
     void cancelThenResume()
