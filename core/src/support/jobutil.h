@@ -25,6 +25,12 @@ inline std::string sha_of(const std::string& text)
     return Sha256::hex(std::span(reinterpret_cast<const std::uint8_t*>(text.data()), text.size()));
 }
 
+// A model file's id: its kind's prefix and the first 12 hex digits of its metadata's SHA-256.
+inline std::string model_id(const char* prefix, const std::string& metadata)
+{
+    return prefix + sha_of(metadata).substr(0, 12);
+}
+
 inline std::uint64_t sha_prefix(const std::string& hex)
 {
     return std::stoull(hex.substr(0, 16), nullptr, 16);

@@ -311,7 +311,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"files", train_hashes},
                 {"holdout_files", holdout_hashes}}},
               {"calibration", json::parse(cal->to_json())}};
-    meta["model_id"] = "cf-" + detail::sha_of(meta.dump()).substr(0, 12);
+    meta["model_id"] = detail::model_id("cf-", meta.dump());
     const std::string text = meta.dump();
     auto info = ClipFlowModelInfo::parse(text);
     if (!info) return info.status();

@@ -85,7 +85,7 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                                 {"from_model_id", info.model_id},
                                 {"delivered_images", r.matched}};
         meta.erase("model_id");
-        meta["model_id"] = "cf-" + detail::sha_of(meta.dump()).substr(0, 12);
+        meta["model_id"] = detail::model_id("cf-", meta.dump());
     } catch (const std::exception& e) {
         return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
     }

@@ -496,7 +496,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                     {"feature_seconds", feature_seconds},
                     {"files", train_hashes},
                     {"validation_files", val_hashes}}}};
-        meta["model_id"] = "sv-" + detail::sha_of(meta.dump()).substr(0, 12);
+        meta["model_id"] = detail::model_id("sv-", meta.dump());
         auto info = SupervisedModelInfo::parse(meta.dump());
         if (!info) return info.status();
         result.info = std::move(*info);
@@ -583,7 +583,7 @@ Result<SupervisedModelInfo> add_generator(const FewShotParams& p)
         meta["tool_version"] = version();
         meta["training"]["few_shot"].push_back({{"name", p.name}, {"images", p.files.size()}});
         meta.erase("model_id");
-        meta["model_id"] = "sv-" + detail::sha_of(meta.dump()).substr(0, 12);
+        meta["model_id"] = detail::model_id("sv-", meta.dump());
         auto out = SupervisedModelInfo::parse(meta.dump());
         if (!out) return out.status();
         if (Status s = write_safetensors(p.out_path, tensors, {{"clipflow.classifier", meta.dump()}}); !s.ok()) return s;
