@@ -85,6 +85,7 @@ private Q_SLOTS:
             QTest::newRow("lowpass_resharpen " + s) << ProxyOp::LowpassResharpen << seed;
             QTest::newRow("vae_decoder " + s) << ProxyOp::VaeDecoder << seed;
             QTest::newRow("upsampling_cascade " + s) << ProxyOp::UpsamplingCascade << seed;
+            QTest::newRow("diffusion_denoiser " + s) << ProxyOp::DiffusionDenoiser << seed;
         }
     }
 
@@ -133,6 +134,11 @@ private Q_SLOTS:
             QVERIFY2(std::abs(lf_change) < 1.0, qPrintable(QString::number(lf_change)));
             break;
         case ProxyOp::UpsamplingCascade: QVERIFY2(has_eighth_rate_peak(b), proxy->description_json.c_str()); break;
+        case ProxyOp::DiffusionDenoiser:
+            // No grid of its own (the sliding window leaves none), the picture's low band stays.
+            QVERIFY2(!has_half_rate_peak(b) && !has_eighth_rate_peak(b), proxy->description_json.c_str());
+            QVERIFY2(std::abs(lf_change) < 1.0, qPrintable(QString::number(lf_change)));
+            break;
         case ProxyOp::LowpassResharpen:
         case ProxyOp::ResamplingChain:
             // Both resample: the residual's high band moves by a measurable amount.
@@ -140,6 +146,52 @@ private Q_SLOTS:
                      proxy->description_json.c_str());
             break;
         }
+    }
+
+    void denoiserKeepsStrongTextureOnly_data()
+    {
+        QTest::addColumn<quint64>("seed");
+        for (quint64 seed : {1ull, 2ull, 3ull, 4ull, 5ull}) QTest::newRow(QByteArray::number(seed)) << seed;
+    }
+
+    void denoiserKeepsStrongTextureOnly()
+    {
+        // A pixel-space diffusion model's last step: texture standing above its
+        // noise level survives, texture below it is flattened with the noise.
+        // Grey photo: a strong wave (amplitude 0.2, 0.0625 cycles/px) and a weak
+        // one (0.001, 0.3125 cycles/px, below any threshold the op draws).
+        QFETCH(quint64, seed);
+        constexpr int n = 256;
+        constexpr double kStrong = 0.0625, kWeak = 0.3125;
+        Raster photo;
+        photo.width = photo.height = n;
+        photo.channels = 3;
+        photo.data.resize(std::size_t(n) * n * 3);
+        for (int y = 0; y < n; ++y)
+            for (int x = 0; x < n; ++x) {
+                const double v = 0.5 + 0.2 * std::cos(2 * M_PI * kStrong * x) + 0.001 * std::cos(2 * M_PI * kWeak * (x + y));
+                for (int c = 0; c < 3; ++c) photo.data[(std::size_t(y) * n + x) * 3 + c] = float(v);
+            }
+        // Amplitude of one wave in the grey level: its projection on cos(2 pi f (x [+ y])).
+        auto amplitude = [](const Raster& r, double f, bool diagonal) {
+            double re = 0, im = 0;
+            for (int y = 0; y < r.height; ++y)
+                for (int x = 0; x < r.width; ++x) {
+                    const std::size_t i = (std::size_t(y) * r.width + x) * 3;
+                    const double grey = (r.data[i] + r.data[i + 1] + r.data[i + 2]) / 3.0;
+                    const double phase = 2 * M_PI * f * (diagonal ? x + y : x);
+                    re += grey * std::cos(phase);
+                    im += grey * std::sin(phase);
+                }
+            return 2.0 * std::hypot(re, im) / double(r.width * r.height);
+        };
+        auto proxy = clipflow::make_proxy(photo, ProxyOp::DiffusionDenoiser, seed);
+        QVERIFY2(proxy.ok(), proxy.status().message().c_str());
+        const double strong = amplitude(proxy->image, kStrong, false) / amplitude(photo, kStrong, false);
+        const double weak = amplitude(proxy->image, kWeak, true) / amplitude(photo, kWeak, true);
+        QVERIFY2(std::abs(strong - 1.0) < 0.05, qPrintable(QString::number(strong)));
+        QVERIFY2(weak < 0.5,
+                 qPrintable(QString::number(weak) + QLatin1Char(' ') + QString::fromStdString(proxy->description_json)));
     }
 
     void reproducibleFromSeed()

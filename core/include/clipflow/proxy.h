@@ -3,7 +3,7 @@
 // spectra are modified the way generators leave them. The flow learns to give
 // these a low likelihood without ever seeing an AI image (Yuan et al., 2025).
 //
-//   clipflow::ProxyParams p;                             // every operation, default ranges
+//   clipflow::ProxyParams p;                             // the default family and ranges
 //   auto proxy = clipflow::make_proxy(photo, seed, p);   // one random operation
 //   proxy->image; proxy->op; proxy->description_json;    // what was done, with its parameters
 //
@@ -20,6 +20,8 @@
 //                      convolution, detail restored with an 8x8-periodic gain
 //   upsampling_cascade a pixel-space cascade (2-4x reduction, 2x stages of
 //                      learned-like kernels, re-sharpened, synthetic grain)
+//   diffusion_denoiser a pixel-space diffusion model's last step: Gaussian noise
+//                      added, then removed by an edge-preserving filter
 // Formulas and examples: docs/method.md.
 
 #include "clipflow/raster.h"
@@ -42,15 +44,19 @@ enum class ProxyOp {
     LowpassResharpen,
     VaeDecoder,
     UpsamplingCascade,
+    DiffusionDenoiser,
 };
 
 const char* proxy_op_name(ProxyOp op);
 std::optional<ProxyOp> proxy_op_from_name(const std::string& name);
 const std::vector<ProxyOp>& all_proxy_ops();
+/// The family detectors are trained with by default (docs/method.md says why
+/// an operation is in it or not).
+const std::vector<ProxyOp>& default_proxy_ops();
 
 struct ProxyParams {
-    std::vector<ProxyOp> ops = all_proxy_ops(); ///< drawn uniformly per proxy
-    float cutoff_min = 0.10f;                   ///< radial mask centre, cycles/pixel
+    std::vector<ProxyOp> ops = default_proxy_ops(); ///< drawn uniformly per proxy
+    float cutoff_min = 0.10f;                       ///< radial mask centre, cycles/pixel
     float cutoff_max = 0.35f;
     float attenuation_min = 0.5f; ///< fraction of amplitude removed above the cut-off
     float attenuation_max = 0.95f;
