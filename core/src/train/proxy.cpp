@@ -238,19 +238,22 @@ cv::Mat dct_denoise(const cv::Mat& img, float threshold)
         for (int n = 0; n < kBlock; ++n)
             dct[k][n] = static_cast<float>((k == 0 ? std::sqrt(1.0 / kBlock) : std::sqrt(2.0 / kBlock)) *
                                            std::cos(M_PI * (2 * n + 1) * k / (2.0 * kBlock)));
-    // out = L * in * R for 8x8 blocks, R given by its transpose flag.
-    auto mul = [](const float(&l)[kBlock][kBlock], const float(&in)[kBlock][kBlock], float(&out)[kBlock][kBlock],
-                  bool left_transposed) {
+    // Forward: out = C in C^T; inverse: out = C^T in C.
+    auto dct2 = [&dct](const float(&in)[kBlock][kBlock], float(&out)[kBlock][kBlock], bool inverse) {
+        auto c = [&](int i, int k) { return inverse ? dct[k][i] : dct[i][k]; };
+        float tmp[kBlock][kBlock];
         for (int i = 0; i < kBlock; ++i)
             for (int j = 0; j < kBlock; ++j) {
                 float sum = 0.f;
-                for (int k = 0; k < kBlock; ++k) sum += (left_transposed ? l[k][i] : l[i][k]) * in[k][j];
+                for (int k = 0; k < kBlock; ++k) sum += c(i, k) * in[k][j];
+                tmp[i][j] = sum;
+            }
+        for (int i = 0; i < kBlock; ++i)
+            for (int j = 0; j < kBlock; ++j) {
+                float sum = 0.f;
+                for (int k = 0; k < kBlock; ++k) sum += tmp[i][k] * c(j, k);
                 out[i][j] = sum;
             }
-    };
-    auto transpose = [](float(&m)[kBlock][kBlock]) {
-        for (int i = 0; i < kBlock; ++i)
-            for (int j = i + 1; j < kBlock; ++j) std::swap(m[i][j], m[j][i]);
     };
     std::vector<cv::Mat> chans;
     cv::split(work, chans);
@@ -258,14 +261,12 @@ cv::Mat dct_denoise(const cv::Mat& img, float threshold)
         cv::Mat padded;
         cv::copyMakeBorder(c, padded, kBlock - 1, kBlock - 1, kBlock - 1, kBlock - 1, cv::BORDER_REFLECT_101);
         cv::Mat acc = cv::Mat::zeros(padded.size(), CV_32F), weight = cv::Mat::zeros(padded.size(), CV_32F);
-        float block[kBlock][kBlock], tmp[kBlock][kBlock], coef[kBlock][kBlock];
+        float block[kBlock][kBlock], coef[kBlock][kBlock];
         for (int y = 0; y + kBlock <= padded.rows; y += kStride)
             for (int x = 0; x + kBlock <= padded.cols; x += kStride) {
                 for (int v = 0; v < kBlock; ++v)
                     for (int u = 0; u < kBlock; ++u) block[v][u] = padded.at<float>(y + v, x + u);
-                mul(dct, block, tmp, false); // C B
-                transpose(tmp);              // (C B)^T = B^T C^T
-                mul(dct, tmp, coef, false);  // C B^T C^T = K^T: thresholding does not mind the transpose
+                dct2(block, coef, false);
                 int kept = 0;
                 for (int v = 0; v < kBlock; ++v)
                     for (int u = 0; u < kBlock; ++u) {
@@ -275,9 +276,7 @@ cv::Mat dct_denoise(const cv::Mat& img, float threshold)
                         else
                             ++kept;
                     }
-                mul(dct, coef, tmp, true);  // C^T K^T
-                transpose(tmp);             // K C
-                mul(dct, tmp, block, true); // C^T K C: the block
+                dct2(coef, block, true);
                 // Sparse blocks are better estimates (weights as in BM3D's aggregation).
                 const float w = 1.f / static_cast<float>(1 + kept);
                 for (int v = 0; v < kBlock; ++v) {
