@@ -479,6 +479,10 @@
         <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
         <translation>Höchstens %1 % der natürlichen Fotos werden markiert, so wie sie sind und wie Messenger sie zustellen (kürzere Seite %5 px, JPEG %6), mit %2 % Konfidenz bei %3 zurückgehaltenen Fotos (markiert: p höchstens %4); andere Skalierung oder Kompression kann mehr markieren.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
+        <translation>Höchstens %1 % der natürlichen Fotos werden markiert, mit %2 % Konfidenz bei %3 zurückgehaltenen Fotos (markiert: p höchstens %4). Kleine JPEG-Kopien (kürzere Seite höchstens %5 px), wie Messenger Fotos zustellen, werden an denselben Fotos in dieser Form gemessen (verkleinert auf eine kürzere Seite von höchstens %6 px, JPEG %7): höchstens %1 % solcher Kopien werden markiert, mit derselben Konfidenz (markiert: p höchstens %8).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -660,6 +664,13 @@
     </message>
 </context>
 <context>
+    <name>ReportFigures</name>
+    <message>
+        <source>natural images as delivered (held out)</source>
+        <translation>natürliche Bilder wie zugestellt (zurückgehalten)</translation>
+    </message>
+</context>
+<context>
     <name>VerdictHtml</name>
     <message>
         <source>the model alone says: %1</source>
@@ -680,6 +691,10 @@
     <message>
         <source>the verdict changes under %1</source>
         <translation>das Urteil ändert sich bei %1</translation>
+    </message>
+    <message>
+        <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>
+        <translation>Als kleine JPEG-Kopie gelesen: Perzentil, p und Stufe beziehen sich auf die zurückgehaltenen Fotos des Modells, wie Messenger sie zustellen, nicht wie aufgenommen.</translation>
     </message>
     <message>
         <source>no detector scored the image</source>

@@ -479,6 +479,10 @@
         <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
         <translation>Como máximo se marca el %1 % de las fotos naturales, tal como son y tal como las entregan las aplicaciones de mensajería (lado corto %5 px, JPEG %6), con un %2 % de confianza según %3 fotos reservadas (marcada: p como máximo %4); otros redimensionados o recompresiones pueden marcar más.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
+        <translation>Como máximo se marca el %1 % de las fotos naturales, con un %2 % de confianza según %3 fotos reservadas (marcada: p como máximo %4). Las copias JPEG pequeñas (lado corto de %5 px como máximo), como las que entregan las aplicaciones de mensajería, se comparan con las mismas fotos entregadas así (reducidas a un lado corto de %6 px como máximo, JPEG %7): como máximo se marca el %1 % de esas copias, con la misma confianza (marcada: p como máximo %8).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -660,6 +664,13 @@
     </message>
 </context>
 <context>
+    <name>ReportFigures</name>
+    <message>
+        <source>natural images as delivered (held out)</source>
+        <translation>imágenes naturales tal como se entregan (reservadas)</translation>
+    </message>
+</context>
+<context>
     <name>VerdictHtml</name>
     <message>
         <source>the model alone says: %1</source>
@@ -680,6 +691,10 @@
     <message>
         <source>the verdict changes under %1</source>
         <translation>el veredicto cambia tras %1</translation>
+    </message>
+    <message>
+        <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>
+        <translation>Leída como copia JPEG pequeña: percentil, p y nivel se refieren a las fotos reservadas del modelo tal como las entregan las aplicaciones de mensajería, no tal como se tomaron.</translation>
     </message>
     <message>
         <source>no detector scored the image</source>

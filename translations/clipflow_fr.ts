@@ -479,6 +479,10 @@
         <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
         <translation>Au plus %1 % des photos naturelles sont signalées, telles quelles et telles que les messageries les transmettent (petit côté %5 px, JPEG %6), avec une confiance de %2 % d’après %3 photos mises de côté (signalée : p au plus %4) ; d’autres redimensionnements ou recompressions peuvent en signaler davantage.</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
+        <translation>Au plus %1 % des photos naturelles sont signalées, avec une confiance de %2 % d’après %3 photos mises de côté (signalée : p au plus %4). Les petites copies JPEG (petit côté d’au plus %5 px), telles que les messageries transmettent les photos, sont lues par rapport aux mêmes photos ainsi transmises (réduites à un petit côté d’au plus %6 px, JPEG %7) : au plus %1 % de ces copies sont signalées, avec la même confiance (signalée : p au plus %8).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -660,6 +664,13 @@
     </message>
 </context>
 <context>
+    <name>ReportFigures</name>
+    <message>
+        <source>natural images as delivered (held out)</source>
+        <translation>images naturelles telles que transmises (mises de côté)</translation>
+    </message>
+</context>
+<context>
     <name>VerdictHtml</name>
     <message>
         <source>the model alone says: %1</source>
@@ -680,6 +691,10 @@
     <message>
         <source>the verdict changes under %1</source>
         <translation>le verdict change après %1</translation>
+    </message>
+    <message>
+        <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>
+        <translation>Lue comme une petite copie JPEG : centile, p et niveau se rapportent aux photos mises de côté du modèle telles que les messageries les transmettent, non telles que prises.</translation>
     </message>
     <message>
         <source>no detector scored the image</source>

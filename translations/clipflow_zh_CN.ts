@@ -477,6 +477,10 @@
         <source>At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side %5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing or recompression may flag more.</source>
         <translation>至多 %1% 的自然照片会被标记（原样照片及经即时通讯应用传送的照片：短边 %5 像素，JPEG %6），置信度 %2%，依据 %3 张留出照片（标记条件：p 不超过 %4）；其他缩放或重新压缩可能标记更多。</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
+        <translation>至多 %1% 的自然照片会被标记，置信度 %2%，依据 %3 张留出照片（标记条件：p 不超过 %4）。即时通讯应用传送的小型 JPEG 副本（短边不超过 %5 像素）与以同样方式传送的同一批照片比较（缩小至短边不超过 %6 像素，JPEG %7）：此类副本至多 %1% 会被标记，置信度相同（标记条件：p 不超过 %8）。</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -658,6 +662,13 @@
     </message>
 </context>
 <context>
+    <name>ReportFigures</name>
+    <message>
+        <source>natural images as delivered (held out)</source>
+        <translation>经传送的自然图像（留出）</translation>
+    </message>
+</context>
+<context>
     <name>VerdictHtml</name>
     <message>
         <source>the model alone says: %1</source>
@@ -678,6 +689,10 @@
     <message>
         <source>the verdict changes under %1</source>
         <translation>在 %1 下结论发生变化</translation>
+    </message>
+    <message>
+        <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>
+        <translation>按小型 JPEG 副本解读：百分位、p 值和等级均相对于模型留出照片经即时通讯应用传送后的版本，而非拍摄原样。</translation>
     </message>
     <message>
         <source>no detector scored the image</source>

@@ -13,18 +13,24 @@
 namespace clipflow::cli {
 
 const char* const kRecalibrateAbout = R"(Recalibrates a CLIP-Flow detector so that its false-positive bound also holds
-for photos as messengers deliver them (shorter side 512, JPEG 85): the
-held-out photos that calibrated it, found by SHA-256 among the given folders,
-are scored again as delivered, and the lower threshold is kept. The flow is
-not retrained, so the model ranks images exactly as before; only its threshold
-moves: fewer false alarms on such photos, and fewer AI images flagged. Models
-trained with `clipflow train --delivery-threshold` are calibrated so already.)";
+for photos as messengers deliver them (shrunk to a shorter side of at most
+512, never enlarged; JPEG 85): the held-out photos that calibrated it, found by
+SHA-256 among the given folders, are scored again as delivered. With `--scope
+everywhere` (the default) the lower of the two thresholds then holds for every
+image: fewer false alarms on delivered photos, fewer AI images flagged. With
+`--scope copies` each kind of image is read against its own kind: delivered
+copies (JPEG files whose shorter side is at most 640 px) get their percentile,
+p-value and level from the delivered photos' scores, every other image keeps
+the reading it had. The flow is not retrained, so the model ranks images
+exactly as before. Models trained with `clipflow train --delivery-threshold`
+are calibrated so already.)";
 
 int run_recalibrate(std::vector<std::string> words)
 {
     std::optional<std::string> model, out, clip;
     std::vector<std::string> dirs;
     bool json_out = false;
+    std::string scope = "everywhere";
     OptionTable t("recalibrate", "--model MODEL --out NEW --natural DIR...", kRecalibrateAbout);
     t.text("--model", "MODEL", model, "the CLIP-Flow detector to recalibrate")
         .required()
@@ -32,6 +38,8 @@ int run_recalibrate(std::vector<std::string> words)
         .required()
         .texts("--natural", "DIR", dirs,
                "the photos it was trained from (folders recurse; repeatable; plain arguments count too)")
+        .choice("--scope", "WHERE", scope, {"everywhere", "copies"},
+                "where the delivered bound applies: every image, or delivered copies only")
         .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
         .flag("--json", json_out, "print a JSON summary on standard output")
         .positionals(dirs)
@@ -45,6 +53,7 @@ int run_recalibrate(std::vector<std::string> words)
         if (!resolved) return usage(resolved.status().message());
         p.load.clip_model = *resolved;
     }
+    p.scope = scope == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
     p.model_path = *model;
     p.out_path = *out;
     p.natural_files = expand_image_paths(dirs);
@@ -57,7 +66,12 @@ int run_recalibrate(std::vector<std::string> words)
     const auto& cal = r->info.calibration;
     std::cerr << "wrote " << *out << " (" << r->info.model_id << ", was " << r->previous_model_id << "): " << r->matched << " of "
               << r->holdout_images << " held-out photos scored as delivered; threshold " << cal.threshold() << " nats/dim (was "
-              << r->previous_threshold << "), flags p <= " << cal.flag_level() << "\n";
+              << r->previous_threshold << "), flags p <= " << cal.flag_level()
+              << (cal.delivered_scope() == DeliveredScope::Copies
+                      ? "; delivered copies at p <= " + std::to_string(cal.copy_flag_level()) + " (threshold " +
+                            std::to_string(cal.copy_threshold()) + ")"
+                      : std::string())
+              << "\n";
     if (json_out)
         std::cout << nlohmann::json{{"model", *out},
                                     {"model_id", r->info.model_id},
@@ -69,6 +83,8 @@ int run_recalibrate(std::vector<std::string> words)
                                     {"previous_threshold", r->previous_threshold},
                                     {"delivered_threshold", cal.delivered_threshold()},
                                     {"delivered_binds", cal.delivered_binds()},
+                                    {"scope", delivered_scope_name(cal.delivered_scope())},
+                                    {"copy_flag_level", cal.copy_flag_level()},
                                     {"flag_level", cal.flag_level()}}
                          .dump()
                   << "\n";

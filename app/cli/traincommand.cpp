@@ -30,6 +30,7 @@ int run_train(std::vector<std::string> words)
     ClipFlowTrainParams p;
     p.seed = 1;
     bool json_out = false, no_cache = false, delivery_threshold = false;
+    std::string delivery_scope = "everywhere";
     std::vector<std::string> dirs;
     std::optional<std::string> out, backbone, layer, ops, cache;
     std::string objective = "combined";
@@ -62,8 +63,11 @@ int run_train(std::vector<std::string> words)
         .number("--resize-augment", "P", p.resize_augment, 0, 1, "chance an image is first resized by 0.5-1.5x, as delivery does")
         .number("--holdout", "F", p.holdout_fraction, 0.01, 0.9, "fraction of images held out for calibration")
         .flag("--delivery-threshold", delivery_threshold,
-              "set the threshold so that the bound also holds for the held-out photos as delivered (shorter side 512, "
+              "set the threshold so that the bound also holds for the held-out photos as delivered (shrunk to at most 512, "
               "JPEG 85): fewer false alarms on such photos, fewer AI images flagged")
+        .choice("--delivery-scope", "WHERE", delivery_scope, {"everywhere", "copies"},
+                "with --delivery-threshold: one lower threshold for every image, or delivered copies (JPEG, shorter side "
+                "at most 640 px) read against the delivered photos, other images as before")
         .number("--fpr", "F", p.fpr, 0.001, 0.49, "the most natural images the threshold may flag")
         .number("--fpr-confidence", "C", p.fpr_confidence, 0.5, 0.999,
                 "how sure that bound is, given the held-out photos (0.5: the plain quantile)")
@@ -79,6 +83,8 @@ int run_train(std::vector<std::string> words)
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (dirs.empty()) return usage("--natural DIR is required");
     p.delivery_calibration = delivery_threshold;
+    p.delivery_scope = delivery_scope == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
+    if (delivery_scope == "copies" && !delivery_threshold) return usage("--delivery-scope copies needs --delivery-threshold");
     if (p.jpeg_quality_min > p.jpeg_quality_max) return usage("--jpeg-min must not exceed --jpeg-max");
     p.out_path = *out;
     p.train.objective = objective == "proxy" ? FlowObjective::ProxyOnly : FlowObjective::Combined;

@@ -842,6 +842,7 @@ void MainWindow::showAnalysis(const Analysis& a)
                          Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                     .arg(c.percentile, 0, 'f', 1)
                     .arg(c.ai_score, 0, 'f', 2);
+        if (const QString n = VerdictHtml::calibrationNote(score); !n.isEmpty()) text += n + QStringLiteral("<br>");
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += r + QStringLiteral("<br>");
         text += QStringLiteral("<br>");
     }

@@ -202,6 +202,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                            .arg(Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
                            .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
                            .arg(c.ai_score, 0, 'f', 2);
+        if (const QString n = VerdictHtml::calibrationNote(score); !n.isEmpty()) text += QStringLiteral("<br>") + n;
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;
         if (d.seen(DetectorKind::ClipFlow))
             text += QStringLiteral("<br><i>%1</i>").arg(tr("This image was in the model's training or calibration set."));

@@ -49,7 +49,7 @@ ModelCards Detectors::cards()
     return *cards_;
 }
 
-DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
+DetectorResults Detectors::score(const Raster& image, const std::string& sha256, bool delivered_copy)
 {
     std::lock_guard lock(mutex_);
     if (!loaded_) load();
@@ -57,7 +57,9 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256)
     r.error = cards_->error;
     r.cards = cards_;
     if (set_.find(DetectorKind::ClipFlow)) r.calibration = calibration_;
-    if (auto s = set_.score(image, sha256, scoring_)) {
+    ScoreParams scoring = scoring_;
+    scoring.delivered_copy = delivered_copy;
+    if (auto s = set_.score(image, sha256, scoring)) {
         r.scores = std::move(*s);
         if (!r.scores.error.empty())
             r.error += (r.error.isEmpty() ? QString() : QStringLiteral("\n")) + QString::fromStdString(r.scores.error);

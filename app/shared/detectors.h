@@ -69,7 +69,7 @@ public:
     void select(const QString& clipflow_model, const QString& supervised_model);
     // Robustness checks and the inconclusive band for the next score() calls.
     void setScoring(const ScoreParams& params);
-    DetectorResults score(const Raster& image, const std::string& sha256 = {});
+    DetectorResults score(const Raster& image, const std::string& sha256 = {}, bool delivered_copy = false);
     // The CLIP-Flow detector's tile map (core's ScoreMap); an error when none is loaded.
     Result<ScoreMap> scoreMap(const Raster& image, const ScoreMapParams& params = {});
     ModelCards cards(); // loads the models if needed (so not for the GUI thread: results carry their cards)

@@ -1,5 +1,7 @@
 #include "modelcard.h"
 
+#include <clipflow/laundering.h>
+
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
 
@@ -63,7 +65,21 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
     const int side = delivered_int("side"), quality = delivered_int("quality");
     html +=
         row(tr("False-positive rate"),
-            cal.covers_delivered() && side > 0 && quality > 0
+            cal.calibrates_copies() && side > 0 && quality > 0
+                ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at "
+                     "most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against "
+                     "the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such "
+                     "copies are flagged, with "
+                     "the same confidence (flagged: p at most %8).")
+                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
+                      .arg(cal.natural_count())
+                      .arg(cal.flag_level(), 0, 'g', 3)
+                      .arg(kDeliveredCopyMaxSide)
+                      .arg(side)
+                      .arg(quality)
+                      .arg(cal.copy_flag_level(), 0, 'g', 3)
+            : cal.covers_delivered() && side > 0 && quality > 0
                 ? tr("At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side "
                      "%5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing "
                      "or recompression may flag more.")

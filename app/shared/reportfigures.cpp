@@ -8,6 +8,9 @@
 #include <QFileInfo>
 #include <QPainter>
 
+#include <algorithm>
+#include <cmath>
+
 namespace clipflow::app {
 QImage ReportFigures::thumbnail(const Analysis& a, int size)
 {
@@ -85,9 +88,24 @@ void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analy
     h.setMarkers({});
     if (!d.calibration) return;
     const auto& cal = *d.calibration;
-    h.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
+    const auto& nat = cal.natural_histogram();
+    const DetectorScore* s = d.score(DetectorKind::ClipFlow);
+    if (s && s->delivered_copy && cal.calibrates_copies()) {
+        // A delivered copy was read against the held-out photos as delivered: show those, on the same bins.
+        widgets::LikelihoodHistogram::Bins b{nat.lo, nat.hi, std::vector<double>(nat.counts.size(), 0.0)};
+        const double n = static_cast<double>(b.counts.size());
+        for (double x : cal.delivered_scores())
+            if (const double pos = (x - b.lo) / (b.hi - b.lo) * n; std::isfinite(pos))
+                b.counts[static_cast<std::size_t>(std::clamp(pos, 0.0, n - 1))] += 1;
+        h.setNatural(b);
+        h.setNaturalLabel(tr("natural images as delivered (held out)"));
+        h.setThreshold(cal.copy_threshold(), cal.fpr(), cal.confidence());
+    } else {
+        h.setNatural({nat.lo, nat.hi, nat.counts});
+        h.setNaturalLabel({});
+        h.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
+    }
     h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
-    h.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
     if (d.clipflow())
         h.setMarkers(
             {{QFileInfo(a.file).fileName(), d.clipflow()->calibrated.log_likelihood, d.clipflow()->calibrated.percentile}});

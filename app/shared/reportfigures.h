@@ -4,6 +4,7 @@
 
 #include "analysis.h"
 
+#include <QCoreApplication>
 #include <QImage>
 
 namespace clipflow::widgets {
@@ -13,6 +14,7 @@ class LikelihoodHistogram;
 namespace clipflow::app {
 
 class ReportFigures {
+    Q_DECLARE_TR_FUNCTIONS(ReportFigures)
 public:
     static QImage thumbnail(const Analysis& a, int size = 480);
     // The heat map's colours (magma: dark = natural, bright = less natural), long side `size`.

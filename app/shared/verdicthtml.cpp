@@ -75,6 +75,15 @@ QString VerdictHtml::overallReason(const DetectorSetScore& scores)
     return why.join(QStringLiteral("; "));
 }
 
+QString VerdictHtml::calibrationNote(const DetectorScore& score)
+{
+    if (!score.delivered_copy) return {};
+    return QStringLiteral("<small>%1</small>")
+        .arg(tr("Read as a small JPEG copy: percentile, p and level are against the model's held-out photos as "
+                "messengers deliver them, not as taken.")
+                 .toHtmlEscaped());
+}
+
 QString VerdictHtml::robustness(const DetectorScore& score)
 {
     if (score.robustness.empty()) return {};

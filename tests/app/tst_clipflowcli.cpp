@@ -228,6 +228,21 @@ private Q_SLOTS:
                            QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--jpeg-min"),
                            QStringLiteral("90"),    QStringLiteral("--jpeg-max"),         QStringLiteral("80")}
             << 2 << QStringLiteral("--jpeg-min must not exceed --jpeg-max");
+        QTest::newRow("train delivery scope without the delivered bound")
+            << QStringList{QStringLiteral("train"), QStringLiteral("--natural"),          fixture(""),
+                           QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--delivery-scope"),
+                           QStringLiteral("copies")}
+            << 2 << QStringLiteral("--delivery-scope copies needs --delivery-threshold");
+        QTest::newRow("recalibrate unknown scope") << QStringList{QStringLiteral("recalibrate"),
+                                                                  QStringLiteral("--model"),
+                                                                  QStringLiteral("/tmp/m.safetensors"),
+                                                                  QStringLiteral("--out"),
+                                                                  QStringLiteral("/tmp/x.safetensors"),
+                                                                  QStringLiteral("--natural"),
+                                                                  fixture(""),
+                                                                  QStringLiteral("--scope"),
+                                                                  QStringLiteral("some")}
+                                                   << 2 << QStringLiteral("--scope");
         QTest::newRow("recalibrate without --natural")
             << QStringList{QStringLiteral("recalibrate"), QStringLiteral("--model"), QStringLiteral("/tmp/m.safetensors"),
                            QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors")}

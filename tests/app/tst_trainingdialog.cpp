@@ -102,7 +102,9 @@ private Q_SLOTS:
         QVERIFY(info->training_json.find("\"epochs\":" + std::to_string(epochs)) != std::string::npos);
         // The held-out photos were scored as delivered too (48 photos are too few for a 5% bound on either).
         const bool recorded =
-            info->training_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos;
+            info->training_json.find(
+                "\"delivered_calibration\":{\"enlarged\":false,\"quality\":85,\"scope\":\"everywhere\",\"side\":512}") !=
+            std::string::npos;
         QCOMPARE(recorded, delivered);
         QCOMPARE(info->calibration.delivered_scores().empty(), !delivered);
     }

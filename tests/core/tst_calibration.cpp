@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 
@@ -243,6 +244,39 @@ private Q_SLOTS:
         QCOMPARE(back->delivered_binds(), binds);
         QCOMPARE(back->delivered_scores().size(), std::size_t(count));
         QCOMPARE(QString::fromStdString(back->evaluate(score).verdict_code), verdict);
+
+        // Scope Copies: every image keeps the as-is reading; delivered copies are read against the delivered photos.
+        auto plain = clipflow::Calibration::build(nat, {}, 0.05, 40, 0.95);
+        auto copies = clipflow::Calibration::build(nat, {}, 0.05, 40, 0.95, delivered, clipflow::DeliveredScope::Copies);
+        QVERIFY(plain.ok() && copies.ok());
+        QCOMPARE(copies->calibrates_copies(), covers);
+        QVERIFY(!c->calibrates_copies());
+        QCOMPARE(copies->threshold(), plain->threshold());
+        QCOMPARE(copies->flag_level(), plain->flag_level());
+        QCOMPARE(copies->copy_threshold(), covers ? copies->delivered_threshold() : plain->threshold());
+        for (double s : {score, threshold - 1e-9, threshold, threshold + 0.5, plain->threshold() - 1e-9, -50.0, 30.0, 101.0}) {
+            const auto p = plain->evaluate(s), asTaken = copies->evaluate(s), copy = copies->evaluate(s, true);
+            QCOMPARE(asTaken.verdict_code, p.verdict_code);
+            QCOMPARE(asTaken.p_value, p.p_value);
+            QCOMPARE(c->evaluate(s, true).p_value, c->evaluate(s).p_value); // scope Everywhere: one reading
+            if (!covers) {
+                QCOMPARE(copy.p_value, p.p_value);
+                continue;
+            }
+            // Counted among the delivered scores (1 - shift, ..., count - shift).
+            const double below = std::clamp(std::floor(s + shift), 0.0, double(count));
+            if (below > 0) QCOMPARE(copy.p_value, (1.0 + below) / (count + 1.0));
+            QCOMPARE(copy.percentile, 100.0 * below / count);
+            QCOMPARE(copy.verdict_code != "natural", s < copies->copy_threshold());
+            QCOMPARE(copy.verdict_code != "natural", copy.p_value <= copies->copy_flag_level());
+        }
+        auto copiesBack = clipflow::Calibration::from_json(copies->to_json());
+        QVERIFY2(copiesBack.ok(), copiesBack.status().message().c_str());
+        QVERIFY(copiesBack->delivered_scope() == clipflow::DeliveredScope::Copies);
+        QCOMPARE(copiesBack->threshold(), plain->threshold());
+        QCOMPARE(copiesBack->copy_threshold(), copies->copy_threshold());
+        QCOMPARE(copiesBack->evaluate(score, true).p_value, copies->evaluate(score, true).p_value);
+        QVERIFY(back->delivered_scope() == clipflow::DeliveredScope::Everywhere);
     }
 
     void refuses_data()
@@ -254,6 +288,8 @@ private Q_SLOTS:
         QTest::newRow("bad fpr") << R"({"fpr":0.9,"natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
         QTest::newRow("bad confidence") << R"({"fpr":0.05,"confidence":1,"natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
         QTest::newRow("strings") << R"({"fpr":0.05,"natural_scores":["a"]})";
+        QTest::newRow("unknown delivered scope")
+            << R"({"fpr":0.05,"delivered_scope":"some","natural_scores":[1,2,3,4,5,6,7,8,9,10,11]})";
     }
 
     void refuses()

@@ -140,7 +140,9 @@ private Q_SLOTS:
         p.delivery_calibration = true;
         auto with = clipflow::train_clipflow_detector(p);
         QVERIFY2(with.ok(), with.status().to_string().c_str());
-        QVERIFY(with->info.metadata_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos);
+        QVERIFY(with->info.metadata_json.find(
+                    "\"delivered_calibration\":{\"enlarged\":false,\"quality\":85,\"scope\":\"everywhere\",\"side\":512}") !=
+                std::string::npos);
         QCOMPARE(long(with->info.calibration.delivered_scores().size()), with->holdout_images);
         p.out_path = tmp_.filePath(QStringLiteral("asis.safetensors")).toStdString();
         p.delivery_calibration = false;

@@ -374,10 +374,10 @@ private Q_SLOTS:
         AnalysisParams p;
         p.preview_max_side = 32;
         int scored = 0;
-        p.score = [&](const Raster& image, const std::string& sha) -> Result<DetectorSetScore> {
+        p.score = [&](const Raster& image, const std::string& sha, bool copy) -> Result<DetectorSetScore> {
             ++scored;
             DetectorSetScore s;
-            s.error = sha + " " + std::to_string(image.width);
+            s.error = sha + " " + std::to_string(image.width) + (copy ? " copy" : "");
             return s;
         };
         auto local = analyse_evidence(file.toStdString(), p);
@@ -389,7 +389,8 @@ private Q_SLOTS:
         for (const auto* a : {&*local, &*remote}) {
             QVERIFY(a->changed_during_analysis.empty());
             QVERIFY(a->scores);
-            QCOMPARE(a->scores->error, a->info.sha256 + " " + std::to_string(a->info.width));
+            // A small JPEG is scored as a delivered copy (the fixture is 64 x 48), nothing else.
+            QCOMPARE(a->scores->error, a->info.sha256 + " " + std::to_string(a->info.width) + (ela ? " copy" : ""));
             QVERIFY(std::max(a->preview.width, a->preview.height) <= 32);
             QCOMPARE(!a->ela.empty(), ela);
             QVERIFY(a->spectrum);
@@ -431,7 +432,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(fixture("rgb.png"), path));
         AnalysisParams p;
         p.spectrum = false;
-        p.score = [&](const Raster&, const std::string&) -> Result<DetectorSetScore> {
+        p.score = [&](const Raster&, const std::string&, bool) -> Result<DetectorSetScore> {
             QFile f(path); // someone writes to the evidence while it is analysed
             if (f.open(QIODevice::Append)) f.write("x");
             return DetectorSetScore{};

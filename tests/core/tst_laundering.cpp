@@ -39,6 +39,32 @@ float at(const Raster& r, int x, int y, int c)
 class TestLaundering : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Which files are judged as delivered copies: small JPEGs only, by the stored grid.
+    void deliveredCopy_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<bool>("copy");
+        const int side = clipflow::kDeliveredCopyMaxSide;
+        QTest::newRow("laundered 512 x 768 JPEG") << "JPEG" << 768 << 512 << true;
+        QTest::newRow("short side at the limit") << "JPEG" << 2000 << side << true;
+        QTest::newRow("one pixel above") << "JPEG" << side + 1 << 4000 << false;
+        QTest::newRow("portrait copy") << "JPEG" << 480 << 853 << true;
+        QTest::newRow("camera JPEG") << "JPEG" << 4032 << 3024 << false;
+        QTest::newRow("small PNG: lossless, not a copy") << "PNG" << 512 << 512 << false;
+        QTest::newRow("small WebP") << "WebP" << 512 << 512 << false;
+        QTest::newRow("no size") << "JPEG" << 0 << 0 << false;
+    }
+    void deliveredCopy()
+    {
+        QFETCH(QString, format);
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(bool, copy);
+        QCOMPARE(clipflow::is_delivered_copy(format.toStdString(), width, height), copy);
+    }
+
     void centerCrop_data()
     {
         QTest::addColumn<int>("width");
@@ -106,6 +132,37 @@ private Q_SLOTS:
         double diff = 0;
         for (std::size_t i = 0; i < in.data.size(); ++i) diff += std::abs(in.data[i] - j->data[i]);
         QVERIFY2(diff > 0, "JPEG at quality 50 must change the pixels");
+    }
+
+    // Delivery shrinks large photos and recompresses every one, but never enlarges:
+    // launder() does, and enlarged small photos look unlike any delivered one.
+    void deliverCopy_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("outWidth");
+        QTest::addColumn<int>("outHeight");
+        QTest::newRow("large: shrunk") << 900 << 600 << 768 << 512;
+        QTest::newRow("portrait: shrunk") << 600 << 1200 << 512 << 1024;
+        QTest::newRow("at the side: kept") << 512 << 700 << 512 << 700;
+        QTest::newRow("small: kept, not enlarged") << 300 << 200 << 300 << 200;
+    }
+    void deliverCopy()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, outWidth);
+        QFETCH(int, outHeight);
+        const Raster in = ramp(width, height, 3);
+        auto d = clipflow::deliver_copy(in, 512, 85);
+        QVERIFY2(d.ok(), d.status().message().c_str());
+        QCOMPARE(d->width, outWidth);
+        QCOMPARE(d->height, outHeight);
+        // Always recompressed: the same as a JPEG round trip of what was kept or shrunk.
+        auto expected = outWidth == width ? clipflow::jpeg_roundtrip(in, 85) : clipflow::launder(in, 512, 85);
+        QVERIFY(expected.ok());
+        QCOMPARE(d->data, expected->data);
+        QVERIFY(!clipflow::deliver_copy(Raster{}, 512, 85).ok());
     }
 };
 

@@ -8,8 +8,12 @@
 
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowtraining.h>
+#include <clipflow/detector.h>
+#include <clipflow/evidence.h>
 #include <clipflow/recalibration.h>
 #include <clipflow/sha256.h>
+
+#include <nlohmann/json.hpp>
 
 #include <QDir>
 #include <QFile>
@@ -109,7 +113,84 @@ private Q_SLOTS:
         QVERIFY(so.ok() && sr.ok());
         QCOMPARE(sr->calibrated.log_likelihood, so->calibrated.log_likelihood);
         QVERIFY(re->info().metadata_json.find("\"from_model_id\":\"" + old->info().model_id + "\"") != std::string::npos);
-        QVERIFY(re->info().metadata_json.find("\"delivered_calibration\":{\"quality\":85,\"side\":512}") != std::string::npos);
+        QVERIFY(re->info().metadata_json.find(
+                    "\"delivered_calibration\":{\"enlarged\":false,\"quality\":85,\"scope\":\"everywhere\",\"side\":512}") !=
+                std::string::npos);
+    }
+
+    // Scope Copies: every image keeps the as-is reading; delivered copies are read
+    // against the held-out photos as delivered (Mondrian calibration), robustness too.
+    void copiesScope()
+    {
+        auto p = params(QStringLiteral("copies.safetensors"));
+        p.scope = clipflow::DeliveredScope::Copies;
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        auto old = clipflow::ClipFlowDetector::load(old_.toStdString());
+        QVERIFY(old.ok());
+        const auto &o = old->info().calibration, &c = r->info.calibration;
+        QVERIFY(c.calibrates_copies());
+        QCOMPARE(c.threshold(), o.threshold());
+        QCOMPARE(c.flag_level(), o.flag_level());
+        QCOMPARE(c.copy_threshold(), c.delivered_threshold());
+        QVERIFY(r->info.metadata_json.find("\"scope\":\"copies\"") != std::string::npos);
+
+        auto d = clipflow::load_detector(tmp_.filePath(QStringLiteral("copies.safetensors")).toStdString());
+        QVERIFY2(d.ok(), d.status().to_string().c_str());
+        clipflow::ScoreParams plain;
+        plain.inconclusive_band = 1.0;
+        clipflow::ScoreParams copy = plain;
+        copy.delivered_copy = true;
+        clipflow::ScoreParams robust = copy;
+        robust.robustness = true;
+        std::vector<std::string> files = photos_;
+        files.insert(files.end(), strangers_.begin(), strangers_.end());
+        std::vector<clipflow::Raster> images;
+        for (const auto& f : files) {
+            auto ev = clipflow::load_evidence(f);
+            QVERIFY(ev.ok());
+            images.push_back(std::move(ev->pixels));
+        }
+        std::vector<clipflow::ScoreInput> batch;
+        for (const auto& image : images) batch.push_back({&image, {}, true});
+        const auto batched = d->score_batch(batch, plain);
+        const auto& delivered = c.delivered_scores();
+        int differ = 0;
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            auto a = d->score(images[i], {}, plain), b = d->score(images[i], {}, copy);
+            QVERIFY(a.ok() && b.ok() && batched[i].ok());
+            const double s = a->clipflow->calibrated.log_likelihood;
+            QCOMPARE(b->clipflow->calibrated.log_likelihood, s);
+            // Not a copy: the as-is reading, as the old model gives it.
+            QVERIFY(!a->delivered_copy);
+            QCOMPARE(a->clipflow->calibrated.p_value, o.evaluate(s).p_value);
+            // A copy: counted among the delivered scores, flagged below their threshold.
+            QVERIFY(b->delivered_copy);
+            const auto below = std::upper_bound(delivered.begin(), delivered.end(), s) - delivered.begin();
+            if (below > 0) QCOMPARE(b->clipflow->calibrated.p_value, (1.0 + below) / (delivered.size() + 1.0));
+            QCOMPARE(b->level != clipflow::Verdict::Natural, s < c.delivered_threshold());
+            QCOMPARE(b->ai_score, b->clipflow->calibrated.ai_score);
+            // Per input (a batch's likelihoods may differ in the last bits, so an extrapolated p a little too).
+            QVERIFY(batched[i]->delivered_copy);
+            QVERIFY(std::abs(std::log(batched[i]->clipflow->calibrated.p_value / b->clipflow->calibrated.p_value)) < 1e-3);
+            const auto j = nlohmann::json::parse(b->to_json());
+            QCOMPARE(j.value("calibrated_as", std::string()), std::string("delivered_copy"));
+            QVERIFY(!nlohmann::json::parse(a->to_json()).contains("calibrated_as"));
+            differ += (a->level != clipflow::Verdict::Natural) != (b->level != clipflow::Verdict::Natural);
+        }
+        // The two readings count against different scores (the photos as taken, and recompressed at JPEG 85),
+        // so some images change side.
+        QVERIFY2(differ > 0, "no image changed side between the two readings: the test checks nothing");
+        // Robustness transforms of a copy are read as copies too.
+        auto rb = d->score(images.front(), {}, robust);
+        QVERIFY(rb.ok() && !rb->robustness.empty());
+        for (const auto& check : rb->robustness) {
+            auto view = clipflow::apply_robustness_transform(images.front(), check.transform);
+            QVERIFY(view.ok());
+            auto again = d->score(*view, {}, copy);
+            QVERIFY(again.ok());
+            QCOMPARE(check.ai_score, again->ai_score);
+        }
     }
 
     void inPlace()

@@ -150,6 +150,27 @@ private Q_SLOTS:
         QVERIFY(w.thresholdLabel().isEmpty());
     }
 
+    // The natural bars' legend names what they are: held-out photos as taken, or as delivered.
+    void naturalLabel_data()
+    {
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("shown");
+        QTest::newRow("default") << QString() << QStringLiteral("natural images (held out)");
+        QTest::newRow("as delivered") << QStringLiteral("natural images as delivered (held out)")
+                                      << QStringLiteral("natural images as delivered (held out)");
+    }
+    void naturalLabel()
+    {
+        QFETCH(QString, label);
+        QFETCH(QString, shown);
+        LikelihoodHistogram w;
+        w.setNaturalLabel(QStringLiteral("something else first"));
+        w.setNatural(gaussian_bins(0.5, 0.3, -2, 2));
+        w.setNaturalLabel(label);
+        QCOMPARE(w.plot()->plottableCount(), 1);
+        QCOMPARE(w.plot()->plottable(0)->name(), shown);
+    }
+
     void emptyIsHarmless()
     {
         LikelihoodHistogram w;

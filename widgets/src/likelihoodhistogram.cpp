@@ -47,6 +47,12 @@ void LikelihoodHistogram::setNatural(const Bins& bins)
     rebuild();
 }
 
+void LikelihoodHistogram::setNaturalLabel(const QString& label)
+{
+    natural_label_ = label;
+    rebuild();
+}
+
 void LikelihoodHistogram::setProxy(const Bins& bins)
 {
     proxy_ = bins;
@@ -108,8 +114,8 @@ void LikelihoodHistogram::rebuild()
     // Ranges from the data alone (not rescaleAxes), so the view never depends on the widget's size.
     double lo = INFINITY, hi = -INFINITY, top = 0;
     for (const Bins* b : {&natural_, &proxy_}) {
-        if (QCPBars* bar = bars(*b, b == &natural_ ? tr("natural images (held out)") : tr("proxy images"),
-                                b == &natural_ ? kNatural : kProxy)) {
+        const QString natural = natural_label_.isEmpty() ? tr("natural images (held out)") : natural_label_;
+        if (QCPBars* bar = bars(*b, b == &natural_ ? natural : tr("proxy images"), b == &natural_ ? kNatural : kProxy)) {
             lo = std::min(lo, b->lo);
             hi = std::max(hi, b->hi);
             for (auto it = bar->data()->constBegin(); it != bar->data()->constEnd(); ++it) top = std::max(top, it->value);

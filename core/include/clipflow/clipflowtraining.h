@@ -43,7 +43,8 @@ using JobProgressCallback = std::function<void(const JobProgress&)>;
 /// noise 0.5.
 FlowTrainParams detector_flow_defaults();
 
-/// How held-out photos are "delivered" for calibration: as messengers send them.
+/// How held-out photos are "delivered" for calibration: as messengers send them
+/// (deliver_copy(): shorter side shrunk to at most kDeliveredSide, JPEG kDeliveredQuality).
 inline constexpr int kDeliveredSide = 512, kDeliveredQuality = 85;
 
 struct ClipFlowTrainParams {
@@ -64,13 +65,15 @@ struct ClipFlowTrainParams {
     double resize_augment = 0.5;
     double resize_min = 0.5, resize_max = 1.5;
     double holdout_fraction = 0.25;
-    /// Also calibrate on the held-out photos as delivered (launder(): shorter side
+    /// Also calibrate on the held-out photos as delivered (deliver_copy(): shorter side at most
     /// kDeliveredSide, JPEG kDeliveredQuality), so that the false-positive bound
     /// holds for them too (Calibration::build's delivered scores). Off by default:
-    /// for the shipped model it halves the false positives of such photos
-    /// (7.4% -> 2.8%) but not those of photos as taken, and messengers' usual
-    /// 1280-1600 px deliveries already stay near 2% (docs/method.md).
+    /// photos shrunk and recompressed so are flagged no more often than photos as
+    /// taken by the shipped model (docs/method.md).
     bool delivery_calibration = false;
+    /// Where that bound applies: every image (one lower threshold) or delivered copies
+    /// only, read against the delivered photos (calibration.h, DeliveredScope).
+    DeliveredScope delivery_scope = DeliveredScope::Everywhere;
     /// Held-out photos set the threshold: at most fpr of natural images flagged,
     /// with fpr_confidence (Calibration: a rate read off n photos is itself uncertain).
     double fpr = 0.05;

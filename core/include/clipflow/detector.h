@@ -78,6 +78,11 @@ struct ScoreParams {
     /// 0.025..0.10 around 0.05), for supervised p_ai within 0.5 +- 0.1 x (factor - 1)
     /// (2: 0.4..0.6). 1 switches the rule off.
     double inconclusive_band = 2.0;
+    /// The image is a delivered copy (is_delivered_copy(): a small JPEG, as messengers and
+    /// social networks pass photos on). A CLIP-Flow model that calibrates copies
+    /// (Calibration::calibrates_copies()) then reads its score against its held-out
+    /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
+    bool delivered_copy = false;
 };
 
 /// One detector's answer for one image.
@@ -90,10 +95,13 @@ struct DetectorScore {
     std::string verdict_text;           ///< English wording of verdict
     std::string inconclusive_reason;    ///< why verdict is Inconclusive, in English (empty otherwise)
     /// The same reasons as data, for interfaces that word them in another language.
-    bool near_threshold = false;             ///< the score is within ScoreParams::inconclusive_band of the threshold
-    double threshold = 0.0;                  ///< that threshold: the calibrated FPR (CLIP-Flow p) or 0.5 (p_ai)
-    double thresholded_score = 0.0;          ///< the score compared with it: p_value or p_ai
-    std::vector<std::string> flipped_under;  ///< robustness transforms that change the verdict's side
+    bool near_threshold = false;            ///< the score is within ScoreParams::inconclusive_band of the threshold
+    double threshold = 0.0;                 ///< that threshold: the calibrated FPR (CLIP-Flow p) or 0.5 (p_ai)
+    double thresholded_score = 0.0;         ///< the score compared with it: p_value or p_ai
+    std::vector<std::string> flipped_under; ///< robustness transforms that change the verdict's side
+    /// Read as a delivered copy: percentile, p-value, ai_score, level and threshold come from the
+    /// model's delivered photos (ScoreParams::delivered_copy and a model that calibrates copies).
+    bool delivered_copy = false;
     std::vector<RobustnessCheck> robustness; ///< with ScoreParams::robustness
     /// The image (by SHA-256) was among those the model trained or calibrated on: its score says little.
     bool seen = false;
@@ -112,7 +120,8 @@ struct DetectorScore {
 /// One image of a batch (Detector::score_batch).
 struct ScoreInput {
     const Raster* image = nullptr;
-    std::string sha256; ///< optional: fills DetectorScore::seen
+    std::string sha256;          ///< optional: fills DetectorScore::seen
+    bool delivered_copy = false; ///< as ScoreParams::delivered_copy, for this image
 };
 
 class Detector {

@@ -7,6 +7,7 @@
 #include "clipflow/result.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace clipflow {
@@ -16,7 +17,22 @@ Result<Raster> resize_shorter_side(const Raster& image, int side);
 /// Encodes as baseline JPEG (4:2:0, libjpeg via OpenCV) and decodes again.
 Result<Raster> jpeg_roundtrip(const Raster& image, int quality);
 /// Shorter side to `side`, then JPEG at `quality`: the evaluation's laundering.
+/// It enlarges images smaller than `side` (bicubic) as well.
 Result<Raster> launder(const Raster& image, int side = 512, int quality = 85);
+/// A photo as a messenger delivers it: shrunk so that its shorter side is at most
+/// `max_side` (never enlarged: messengers do not), then JPEG at `quality`. What
+/// delivered calibration scores; launder()'s enlarging of small photos flags
+/// natural photos that no delivery makes (docs/method.md).
+Result<Raster> deliver_copy(const Raster& image, int max_side = 512, int quality = 85);
+/// Whether a file is a delivered copy: a JPEG whose shorter side is at most
+/// kDeliveredCopyMaxSide pixels, as messengers and social networks pass photos on
+/// (launder() makes such copies). A CLIP-Flow model calibrated on its held-out
+/// photos' copies holds its false-positive bound for these files with that bound
+/// (calibration.h, DeliveredScope::Copies). From the container's format and stored
+/// size alone: nothing in the pixels can say how a file was made.
+inline constexpr int kDeliveredCopyMaxSide = 640;
+bool is_delivered_copy(const std::string& format, int width, int height);
+
 /// The centred size x size window (smaller images keep their short sides), at the
 /// exact centre: no alignment to JPEG's 8x8 grid, as an analyst's crop would be.
 /// Evaluation crops images so that size and file format carry no label.

@@ -1,11 +1,12 @@
 #pragma once
 // Recalibrating a trained CLIP-Flow detector without retraining its flow: the
 // held-out photos that calibrated it (named by SHA-256 in the file) are scored
-// again as delivered (launder(): shorter side kDeliveredSide, JPEG
-// kDeliveredQuality), and the threshold becomes the lower of the two bounds
-// (Calibration::build). The flow, its training record and its as-is scores are
-// kept, so every ranking figure of the model stays as it was; only the
-// threshold, the file's model_id and its calibration record change.
+// again as delivered (deliver_copy(): shorter side at most kDeliveredSide, JPEG
+// kDeliveredQuality): the lower of the two thresholds then holds for every
+// image, or, with scope Copies, delivered copies (is_delivered_copy()) are read
+// against those scores (Calibration::build). The flow, its training record and
+// its as-is scores are kept, so every ranking figure of the model stays as it
+// was; only the calibration, the file's model_id and its record change.
 //
 //   clipflow::RecalibrateParams p;
 //   p.model_path = "old.safetensors";  p.out_path = "new.safetensors";
@@ -31,7 +32,9 @@ struct RecalibrateParams {
     std::string model_path;                 ///< a CLIP-Flow detector file
     std::string out_path;                   ///< written atomically; may be model_path
     std::vector<std::string> natural_files; ///< searched for the model's held-out photos (by SHA-256)
-    DetectorLoadParams load;                ///< how to find the model's backbone
+    /// Where the delivered bound applies: every image (the lower threshold) or delivered copies only.
+    DeliveredScope scope = DeliveredScope::Everywhere;
+    DetectorLoadParams load; ///< how to find the model's backbone
     IntakeParams intake;
     JobProgressCallback progress; ///< stage "calibration", done / total files read
     AbortCallback abort;

@@ -20,6 +20,15 @@ double quantile_sorted(const std::vector<double>& v, double q)
     return i + 1 < v.size() ? v[i] * (1 - t) + v[i + 1] * t : v[i];
 }
 
+// 1.4826 x the median absolute deviation: a normal's sigma, unmoved by the heavy tail.
+double mad_sigma(const std::vector<double>& v, double median)
+{
+    std::vector<double> dev;
+    for (double x : v) dev.push_back(std::abs(x - median));
+    std::sort(dev.begin(), dev.end());
+    return std::max(1e-6, 1.4826 * quantile_sorted(dev, 0.5));
+}
+
 // Keeps at most n evenly spaced order statistics (the distribution, not the tail's detail beyond 1/n).
 std::vector<double> thin(const std::vector<double>& sorted, std::size_t n)
 {
@@ -76,6 +85,11 @@ nlohmann::json hist_json(const Histogram& h)
 
 } // namespace
 
+const char* delivered_scope_name(DeliveredScope scope)
+{
+    return scope == DeliveredScope::Copies ? "copies" : "everywhere";
+}
+
 const char* verdict_text(const std::string& code)
 {
     if (code == "strong") return "strong evidence of AI generation";
@@ -85,7 +99,7 @@ const char* verdict_text(const std::string& code)
 }
 
 Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<double> proxy, double fpr, int bins,
-                                       double confidence, std::vector<double> delivered)
+                                       double confidence, std::vector<double> delivered, DeliveredScope scope)
 {
     auto finite = [](std::vector<double>& v) { std::erase_if(v, [](double x) { return !std::isfinite(x); }); };
     finite(natural);
@@ -105,43 +119,43 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     c.fpr_ = fpr;
     c.confidence_ = confidence;
     c.median_ = quantile_sorted(natural, 0.5);
-    std::vector<double> dev;
-    for (double x : natural) dev.push_back(std::abs(x - c.median_));
-    std::sort(dev.begin(), dev.end());
-    c.sigma_ = std::max(1e-6, 1.4826 * quantile_sorted(dev, 0.5));
+    c.sigma_ = mad_sigma(natural, c.median_);
     // The stored sample is what evaluate() counts against, so the level is set on it.
     std::vector<double> stored = thin(natural, kMaxStoredScores);
     const std::size_t n = stored.size();
-    c.flag_rank_ = flag_rank(n, fpr, confidence);
-    if (c.flag_rank_ > 0) {
-        c.flag_level_ = static_cast<double>(c.flag_rank_) / static_cast<double>(n + 1);
-        c.threshold_ = stored[c.flag_rank_ - 1]; // p <= k/(n+1) exactly when fewer than k natural scores are <= s
+    Bound& b = c.bound_;
+    b.rank = flag_rank(n, fpr, confidence);
+    if (b.rank > 0) {
+        b.level = static_cast<double>(b.rank) / static_cast<double>(n + 1);
+        b.threshold = stored[b.rank - 1]; // p <= k/(n+1) exactly when fewer than k natural scores are <= s
     } else {
         // Too few photos for the bound: only the extrapolated tail below every natural score can fall under fpr.
-        c.flag_level_ = fpr;
+        b.level = fpr;
         const double empirical = 1.0 / static_cast<double>(n + 1);
-        c.threshold_ = empirical < fpr ? stored.front() : std::min(stored.front(), c.median_ + c.sigma_ * normal_quantile(fpr));
+        b.threshold = empirical < fpr ? stored.front() : std::min(stored.front(), c.median_ + c.sigma_ * normal_quantile(fpr));
     }
-    // The same bound on the delivered photos; the lower threshold holds for both.
+    // The same bound on the delivered photos: the lower threshold holds for every image (scope Everywhere),
+    // or the delivered photos' scores calibrate delivered copies (scope Copies).
+    c.scope_ = scope;
     c.delivered_ = thin(delivered, kMaxStoredScores);
-    c.delivered_rank_ = c.flag_rank_ > 0 && !c.delivered_.empty() ? flag_rank(c.delivered_.size(), fpr, confidence) : 0;
+    c.delivered_rank_ = b.rank > 0 && !c.delivered_.empty() ? flag_rank(c.delivered_.size(), fpr, confidence) : 0;
     if (c.delivered_rank_ > 0) {
+        const auto nd = c.delivered_.size();
         c.delivered_threshold_ = c.delivered_[c.delivered_rank_ - 1];
-        if (c.delivered_threshold_ < c.threshold_) {
-            c.delivered_binds_ = true;
+        c.delivered_binds_ = c.delivered_threshold_ < b.threshold;
+        c.delivered_median_ = quantile_sorted(c.delivered_, 0.5);
+        c.delivered_sigma_ = mad_sigma(c.delivered_, c.delivered_median_);
+        c.copy_ = {c.delivered_rank_, static_cast<double>(c.delivered_rank_) / static_cast<double>(nd + 1),
+                   c.delivered_threshold_, false};
+        if (c.delivered_binds_ && scope == DeliveredScope::Everywhere) {
             // Snapped down to a natural score, so that "flagged" and "p <= flag_level" stay the same statement
             // (p only changes at natural scores); below every natural score the delivered threshold itself holds.
             const auto j =
                 static_cast<std::size_t>(std::lower_bound(stored.begin(), stored.end(), c.delivered_threshold_) - stored.begin());
-            if (j > 0) {
-                c.flag_rank_ = j;
-                c.flag_level_ = static_cast<double>(j) / static_cast<double>(n + 1);
-                c.threshold_ = stored[j - 1];
-            } else {
-                c.score_decides_ = true;
-                c.flag_level_ = 1.0 / static_cast<double>(n + 1);
-                c.threshold_ = c.delivered_threshold_;
-            }
+            if (j > 0)
+                b = {j, static_cast<double>(j) / static_cast<double>(n + 1), stored[j - 1], false};
+            else
+                b = {b.rank, 1.0 / static_cast<double>(n + 1), c.delivered_threshold_, true};
         }
     }
     // Bins span the natural scores from their 2nd percentile up, plus a quarter
@@ -163,33 +177,39 @@ double Calibration::quantile(double q) const
     return quantile_sorted(natural_, q);
 }
 
-CalibratedScore Calibration::evaluate(double s) const
+CalibratedScore Calibration::read(double s, const std::vector<double>& sample, double median, double sigma, const Bound& b) const
 {
     CalibratedScore r;
     r.log_likelihood = s;
-    const double n = static_cast<double>(natural_.size());
-    const double below = static_cast<double>(std::upper_bound(natural_.begin(), natural_.end(), s) - natural_.begin());
+    const double n = static_cast<double>(sample.size());
+    const double below = static_cast<double>(std::upper_bound(sample.begin(), sample.end(), s) - sample.begin());
     r.percentile = 100.0 * below / n;
     r.p_value = (1.0 + below) / (n + 1.0);
     if (below == 0.0 || !std::isfinite(s)) {
         // Beyond the sample: a normal tail from robust estimates, never above the empirical bound.
-        const double z = std::isfinite(s) ? (s - median_) / sigma_ : -40.0;
-        r.p_value = std::min(r.p_value, 0.5 * std::erfc(-z / std::sqrt(2.0)));
-        r.p_value = std::max(r.p_value, 1e-300);
+        const double z = std::isfinite(s) ? (s - median) / sigma : -40.0;
+        r.p_value = std::max(std::min(r.p_value, 0.5 * std::erfc(-z / std::sqrt(2.0))), 1e-300);
         r.p_extrapolated = true;
     }
     r.ai_score = std::clamp(-std::log10(r.p_value) / 4.0, 0.0, 1.0);
-    // Below every natural score p cannot tell which side of the delivered threshold a score is.
-    const bool flag = score_decides_ ? s < threshold_ : flagged(r.p_value);
+    const bool flag = flagged(b, s, r.p_value);
     r.verdict_code = !flag ? "natural" : r.p_value >= 0.01 ? "weak" : r.p_value >= 0.001 ? "moderate" : "strong";
     r.verdict = verdict_text(r.verdict_code);
     return r;
 }
 
-bool Calibration::flagged(double p) const
+CalibratedScore Calibration::evaluate(double s, bool delivered_copy) const
 {
+    return delivered_copy && calibrates_copies() ? read(s, delivered_, delivered_median_, delivered_sigma_, copy_)
+                                                 : read(s, natural_, median_, sigma_, bound_);
+}
+
+bool Calibration::flagged(const Bound& b, double s, double p) const
+{
+    // Below every natural score p cannot tell which side of the delivered threshold a score is.
+    if (b.score_decides) return s < b.threshold;
     // p and the level are the same quotient of integers at rank k, so <= is exact.
-    return flag_rank_ > 0 ? p <= flag_level_ : p < fpr_;
+    return b.rank > 0 ? p <= b.level : p < fpr_;
 }
 
 std::string Calibration::to_json() const
@@ -198,8 +218,8 @@ std::string Calibration::to_json() const
     for (double p : {0.001, 0.01, 0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95, 0.99}) q[std::to_string(p).substr(0, 5)] = quantile(p);
     return nlohmann::json{{"fpr", fpr_},
                           {"confidence", confidence_},
-                          {"flag_level", flag_level_},
-                          {"threshold", threshold_},
+                          {"flag_level", bound_.level},
+                          {"threshold", bound_.threshold},
                           {"natural_count", natural_count_},
                           {"median", median_},
                           {"robust_sigma", sigma_},
@@ -209,7 +229,8 @@ std::string Calibration::to_json() const
                           {"natural_scores", natural_},
                           {"proxy_scores", proxy_},
                           {"delivered_scores", delivered_},
-                          {"delivered_threshold", covers_delivered() ? nlohmann::json(delivered_threshold_) : nlohmann::json()}}
+                          {"delivered_threshold", covers_delivered() ? nlohmann::json(delivered_threshold_) : nlohmann::json()},
+                          {"delivered_scope", delivered_scope_name(scope_)}}
         .dump();
 }
 
@@ -221,12 +242,17 @@ Result<Calibration> Calibration::from_json(const std::string& text)
         auto prox = j.value("proxy_scores", std::vector<double>{});
         // Files from before delivered calibration have none: the as-is bound alone, as they were made.
         auto delivered = j.value("delivered_scores", std::vector<double>{});
+        // ... and applied it everywhere, as the only scope there was.
+        const std::string scope_name = j.value("delivered_scope", std::string("everywhere"));
+        if (scope_name != "everywhere" && scope_name != "copies")
+            return Status(ErrorCode::CorruptData, "calibration names an unknown delivered scope \"" + scope_name + "\"");
+        const auto scope = scope_name == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
         const double fpr = j.at("fpr").get<double>();
         // Files from before the bound read the same photos with today's rule.
         const double confidence = j.value("confidence", kDefaultConfidence);
         if (nat.size() > kMaxStoredScores || prox.size() > kMaxStoredScores || delivered.size() > kMaxStoredScores)
             return Status(ErrorCode::CorruptData, "calibration holds more scores than any model writes");
-        auto c = build(std::move(nat), std::move(prox), fpr, 40, confidence, std::move(delivered));
+        auto c = build(std::move(nat), std::move(prox), fpr, 40, confidence, std::move(delivered), scope);
         if (!c) return Status(ErrorCode::CorruptData, "calibration is unusable: " + c.status().message());
         // The stored count may exceed the thinned sample.
         c->natural_count_ = std::max<std::size_t>(c->natural_count_, detail::json_integer_or<std::size_t>(j, "natural_count", 0));

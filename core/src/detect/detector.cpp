@@ -159,6 +159,7 @@ std::string DetectorScore::to_json() const
     }
     j["level_code"] = verdict_code(level);
     if (!inconclusive_reason.empty()) j["inconclusive_reason"] = inconclusive_reason;
+    if (delivered_copy) j["calibrated_as"] = "delivered_copy";
     if (!robustness.empty()) {
         nlohmann::json checks = nlohmann::json::array();
         for (const auto& c : robustness)
@@ -300,6 +301,12 @@ Result<DetectorScore> from_model(Result<SupervisedScore> s)
     return with_level(std::move(d), code);
 }
 
+ScoreParams with_copy(ScoreParams params, const ScoreInput& in)
+{
+    params.delivered_copy = in.delivered_copy;
+    return params;
+}
+
 } // namespace
 
 Result<DetectorScore> Detector::raw_score(const Raster& view) const
@@ -337,13 +344,13 @@ std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<Score
         const Raster& image = *images[i].image;
         const auto b = static_cast<std::ptrdiff_t>(first[i]), e = static_cast<std::ptrdiff_t>(first[i + 1]);
         if (!feats || (impl_->clipflow && !lls)) { // one image the backbone refuses must not fail the others
-            out.push_back(score(image, images[i].sha256, params));
+            out.push_back(score(image, images[i].sha256, with_copy(params, images[i])));
             continue;
         }
         auto model = impl_->clipflow
                          ? from_model(impl_->clipflow->score_from_log_likelihoods({lls->begin() + b, lls->begin() + e}))
                          : from_model(impl_->supervised->score_features({feats->begin() + b, feats->begin() + e}));
-        out.push_back(finish_score(std::move(model), image, images[i].sha256, params));
+        out.push_back(finish_score(std::move(model), image, images[i].sha256, with_copy(params, images[i])));
     }
     return out;
 }
@@ -352,9 +359,27 @@ std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<Score
 Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
                                              const ScoreParams& params) const
 {
-    auto raw = [this](const Raster& view) { return raw_score(view); };
+    // A delivered copy is read against the model's delivered photos where it has them for
+    // copies (Mondrian calibration, calibration.h); so are its robustness transforms, copies of it.
+    const Calibration* copies =
+        impl_->clipflow && params.delivered_copy && impl_->clipflow->info().calibration.calibrates_copies()
+            ? &impl_->clipflow->info().calibration
+            : nullptr;
+    auto as_copy = [copies](DetectorScore& s) {
+        if (!copies || !s.clipflow) return;
+        s.clipflow->calibrated = copies->evaluate(s.clipflow->calibrated.log_likelihood, true);
+        s.ai_score = s.clipflow->calibrated.ai_score;
+        s.level = *verdict_from_code(s.clipflow->calibrated.verdict_code); // natural, weak, moderate or strong
+        s.delivered_copy = true;
+    };
+    auto raw = [this, &as_copy](const Raster& view) {
+        auto r = raw_score(view);
+        if (r) as_copy(*r);
+        return r;
+    };
     if (!scored) return scored.status();
     DetectorScore d = std::move(*scored);
+    as_copy(d);
     d.kind = impl_->kind;
     d.model_id = info().model_id;
     d.backbone_id = info().backbone_id;
@@ -365,7 +390,8 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
     const double band = std::max(1.0, params.inconclusive_band);
     if (band > 1.0) {
         if (d.clipflow) {
-            const double p = d.clipflow->calibrated.p_value, level = impl_->clipflow->info().calibration.flag_level();
+            const auto& cal = impl_->clipflow->info().calibration;
+            const double p = d.clipflow->calibrated.p_value, level = copies ? cal.copy_flag_level() : cal.flag_level();
             d.threshold = level;
             d.thresholded_score = p;
             d.near_threshold = p >= level / band && p < level * band;

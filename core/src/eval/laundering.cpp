@@ -77,6 +77,11 @@ Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
     }
 }
 
+bool is_delivered_copy(const std::string& format, int width, int height)
+{
+    return format == "JPEG" && width > 0 && height > 0 && std::min(width, height) <= kDeliveredCopyMaxSide;
+}
+
 Result<Raster> center_crop(const Raster& image, int size)
 {
     if (auto s = check(image); !s.ok()) return s;
@@ -105,6 +110,13 @@ Result<Raster> launder(const Raster& image, int side, int quality)
     auto resized = resize_shorter_side(image, side);
     if (!resized) return resized.status();
     return jpeg_roundtrip(*resized, quality);
+}
+
+Result<Raster> deliver_copy(const Raster& image, int max_side, int quality)
+{
+    if (image.empty()) return Status(ErrorCode::InvalidArgument, "no image to deliver");
+    if (std::min(image.width, image.height) <= max_side) return jpeg_roundtrip(image, quality);
+    return launder(image, max_side, quality);
 }
 
 } // namespace clipflow

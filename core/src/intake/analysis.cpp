@@ -2,6 +2,7 @@
 
 #include "clipflow/isolatedintake.h"
 #include "clipflow/jpegforensics.h"
+#include "clipflow/laundering.h"
 #include "clipflow/sha256.h"
 
 #include <algorithm>
@@ -64,8 +65,11 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
     if (aborted()) return Result<EvidenceAnalysis>(ErrorCode::Aborted, "stopped");
     if ((params.score || params.detectors) && !pixels.empty()) {
         t = Clock::now();
-        auto scored =
-            params.score ? params.score(pixels, a.info.sha256) : params.detectors->score(pixels, a.info.sha256, params.scoring);
+        // A small JPEG is judged against the bound for delivered copies where the model has one.
+        ScoreParams scoring = params.scoring;
+        scoring.delivered_copy = is_delivered_copy(a.info.format, a.info.width, a.info.height);
+        auto scored = params.score ? params.score(pixels, a.info.sha256, scoring.delivered_copy)
+                                   : params.detectors->score(pixels, a.info.sha256, scoring);
         if (scored)
             a.scores = std::move(*scored);
         else

@@ -47,7 +47,7 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
             if (auto s = add_proxy(natural[v], detail::mix_seed(base, 500 + v), 0); !s.ok()) return s;
         if (p.delivery_calibration) {
             // The same photo as a messenger delivers it, for a threshold that holds there too.
-            auto d = launder(img, kDeliveredSide, kDeliveredQuality);
+            auto d = deliver_copy(img, kDeliveredSide, kDeliveredQuality);
             if (!d) return d.status();
             delivered = bb.scoring_views(*d);
         }
@@ -166,7 +166,8 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     // Only a run that resizes (or recompresses at other qualities) names it, so existing caches stay valid.
     if (p.resize_augment > 0.0) recipe["resize"] = {p.resize_augment, p.resize_min, p.resize_max};
     if (p.jpeg_quality_min != 70 || p.jpeg_quality_max != 95) recipe["jpeg_quality"] = {p.jpeg_quality_min, p.jpeg_quality_max};
-    if (p.delivery_calibration) recipe["delivered"] = {kDeliveredSide, kDeliveredQuality};
+    // "shrink": deliver_copy() no longer enlarges small photos, so caches from launder() are not reused.
+    if (p.delivery_calibration) recipe["delivered"] = {kDeliveredSide, kDeliveredQuality, "shrink"};
     detail::FeatureStage stage;
     stage.backbone = &bb;
     stage.cache_dir = p.cache_dir;
@@ -253,7 +254,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (!proxy_scores) return proxy_scores.status();
     auto delivered_scores = group_scores(trained->flow, hold_delivered);
     if (!delivered_scores) return delivered_scores.status();
-    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence, *delivered_scores);
+    auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence, *delivered_scores, p.delivery_scope);
     if (!cal) return cal.status();
     {
         std::vector<double> neg, pos;
@@ -293,8 +294,11 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"train_images", result.train_images},
                 {"holdout_images", result.holdout_images},
                 {"holdout_fraction", p.holdout_fraction},
-                {"delivered_calibration",
-                 p.delivery_calibration ? json{{"side", kDeliveredSide}, {"quality", kDeliveredQuality}} : json()},
+                {"delivered_calibration", p.delivery_calibration ? json{{"side", kDeliveredSide},
+                                                                        {"quality", kDeliveredQuality},
+                                                                        {"enlarged", false},
+                                                                        {"scope", delivered_scope_name(p.delivery_scope)}}
+                                                                 : json()},
                 {"train_views", nat_rows.size()},
                 {"proxy_views", proxy_rows.size()},
                 {"set_sha256", detail::sha_of(all_hashes)},

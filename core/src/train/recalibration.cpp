@@ -48,7 +48,7 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
         }
         const std::string& sha = ev->info.sha256;
         if (!info.calibrated_on(sha) || !done.insert(sha).second) continue;
-        auto d = launder(ev->pixels, kDeliveredSide, kDeliveredQuality);
+        auto d = deliver_copy(ev->pixels, kDeliveredSide, kDeliveredQuality);
         if (!d) return d.status();
         auto s = det->score(*d);
         if (!s) return s.status();
@@ -60,7 +60,7 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                       "none of the model's " + std::to_string(r.holdout_images) +
                           " held-out photos is among the given files: give the folders it was trained from" +
                           (r.unreadable ? " (" + std::to_string(r.unreadable) + " of the given files could not be read)" : ""));
-    auto cal = Calibration::build(old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(), delivered);
+    auto cal = Calibration::build(old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(), delivered, p.scope);
     if (!cal) return cal.status();
     if (!cal->covers_delivered())
         return Status(ErrorCode::InvalidArgument, "only " + std::to_string(r.matched) + " of the model's " +
@@ -79,7 +79,10 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
         const std::size_t natural_count = old.natural_count();
         meta["calibration"] = json::parse(cal->to_json());
         meta["calibration"]["natural_count"] = natural_count; // the stored sample may be thinned
-        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide}, {"quality", kDeliveredQuality}};
+        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide},
+                                                     {"quality", kDeliveredQuality},
+                                                     {"enlarged", false},
+                                                     {"scope", delivered_scope_name(p.scope)}};
         meta["recalibrated"] = {{"at", detail::now_iso()},
                                 {"tool_version", version()},
                                 {"from_model_id", info.model_id},

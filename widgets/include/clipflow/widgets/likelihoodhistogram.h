@@ -37,6 +37,8 @@ public:
 
     // Histograms are normalised to densities so natural and proxy sets of any size compare.
     void setNatural(const Bins& bins);
+    // The natural bars' legend entry; empty: "natural images (held out)".
+    void setNaturalLabel(const QString& label);
     void setProxy(const Bins& bins); // empty counts hide it
     // confidence > 0: the threshold bounds the false-positive rate at fpr with that
     // confidence (the label says "at most"); 0: fpr is the plain rate on held-out photos.
@@ -63,6 +65,7 @@ private:
 
     QCustomPlot* plot_;
     Bins natural_, proxy_;
+    QString natural_label_;
     double threshold_ = 0.0, fpr_ = 0.0, confidence_ = 0.0;
     bool has_threshold_ = false;
     std::vector<Marker> markers_;
