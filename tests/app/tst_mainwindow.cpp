@@ -7,6 +7,8 @@
 #include "../core/c2pawriter.h"
 #include "slowimage.h"
 
+#include "../../widgets/src/qcustomplotinclude.h"
+
 #include <clipflow/widgets/imageview.h>
 #include <clipflow/widgets/likelihoodhistogram.h>
 #include <clipflow/widgets/spectrumview.h>
@@ -175,13 +177,16 @@ private Q_SLOTS:
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("mentions");
         QTest::addColumn<bool>("isolated"); // read first by `clipflow-intake`
+        QTest::addColumn<bool>("copy");     // a small JPEG: the shipped detector reads it against delivered photos
         for (bool isolated : {false, true}) {
             const char* how = isolated ? " (isolated reader)" : "";
-            QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated;
-            QTest::addRow("16-bit tiff%s", how) << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated;
+            QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated << false;
+            QTest::addRow("small jpeg%s", how) << fixture("exif6.jpg") << true << QStringLiteral("JPEG") << isolated << true;
+            QTest::addRow("16-bit tiff%s", how) << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated << false;
             QTest::addRow("truncated jpeg%s", how)
-                << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image") << isolated;
-            QTest::addRow("bomb%s", how) << fixture("huge.png") << false << QStringLiteral("decompression bomb") << isolated;
+                << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image") << isolated << false;
+            QTest::addRow("bomb%s", how) << fixture("huge.png") << false << QStringLiteral("decompression bomb") << isolated
+                                         << false;
         }
     }
     void openShowsResults()
@@ -190,6 +195,7 @@ private Q_SLOTS:
         QFETCH(bool, ok);
         QFETCH(QString, mentions);
         QFETCH(bool, isolated);
+        QFETCH(bool, copy);
         MainWindow w;
         w.setReaderProgram(isolated ? QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake")
                                     : QStringLiteral("/nonexistent/clipflow-intake"));
@@ -220,6 +226,9 @@ private Q_SLOTS:
         auto* histogram = w.findChild<clipflow::widgets::LikelihoodHistogram*>();
         QVERIFY(histogram);
         QCOMPARE(histogram->markerCount(), ok ? 1 : 0);
+        // A delivered copy says so, and the plot shows the photos it was read against.
+        QCOMPARE(results->text().contains(QStringLiteral("Read as a small JPEG copy")), copy);
+        if (ok) QCOMPARE(histogram->plot()->plottable(0)->name().contains(QStringLiteral("as delivered")), copy);
     }
 
     void folderFillsTheEvidenceTable_data()
