@@ -419,11 +419,14 @@ private Q_SLOTS:
     void scoreUsesTheDefaultModel()
     {
         const Run r = cli({QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png"), fixture("truncated.jpg"),
-                           fixture("grey16.png")});
+                           fixture("grey16.png"), fixture("exif6.jpg")});
         QCOMPARE(r.code, 1); // one bad file, the batch went on
         const auto lines = r.lines();
-        QCOMPARE(lines.size(), 3);
-        for (int i : {0, 2}) {
+        QCOMPARE(lines.size(), 4);
+        // The small JPEG alone is read as a delivered copy (the shipped default calibrates copies).
+        for (int i : {0, 2}) QVERIFY(!lines[i].contains(QStringLiteral("calibrated_as")));
+        QCOMPARE(lines[3][QStringLiteral("calibrated_as")].toString(), QStringLiteral("delivered_copy"));
+        for (int i : {0, 2, 3}) {
             const auto& l = lines[i];
             for (const char* key : {"file", "sha256", "detector", "model_id", "backbone", "log_likelihood", "percentile",
                                     "p_value", "ai_score", "verdict"})
