@@ -63,42 +63,39 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
         return (*it)[key].get<int>();
     };
     const int side = delivered_int("side"), quality = delivered_int("quality");
-    html +=
-        row(tr("False-positive rate"),
-            cal.calibrates_copies() && side > 0 && quality > 0
-                ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at "
-                     "most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against "
-                     "the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such "
-                     "copies are flagged, with "
-                     "the same confidence (flagged: p at most %8).")
-                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
-                      .arg(cal.natural_count())
-                      .arg(cal.flag_level(), 0, 'g', 3)
-                      .arg(kDeliveredCopyMaxSide)
-                      .arg(side)
-                      .arg(quality)
-                      .arg(cal.copy_flag_level(), 0, 'g', 3)
-            : cal.covers_delivered() && side > 0 && quality > 0
-                ? tr("At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side "
-                     "%5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing "
-                     "or recompression may flag more.")
-                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
-                      .arg(cal.natural_count())
-                      .arg(cal.flag_level(), 0, 'g', 3)
-                      .arg(side)
-                      .arg(quality)
-            : cal.bound_holds() ? tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos "
-                                     "(flagged: p at most %4); expect more on resized or recompressed photos.")
-                                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                                      .arg(cal.confidence() * 100.0, 0, 'f', 0)
-                                      .arg(cal.natural_count())
-                                      .arg(cal.flag_level(), 0, 'g', 3)
-                                : tr("%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; "
-                                     "expect more on resized or recompressed photos.")
-                                      .arg(cal.fpr() * 100.0, 0, 'f', 1)
-                                      .arg(cal.natural_count()));
+    // The bound's four figures (%1-%4) every bounded wording shares; the rest follow as %5 onwards.
+    auto bound = [&cal](const QString& text) {
+        return text.arg(cal.fpr() * 100.0, 0, 'f', 1)
+            .arg(cal.confidence() * 100.0, 0, 'f', 0)
+            .arg(cal.natural_count())
+            .arg(cal.flag_level(), 0, 'g', 3);
+    };
+    QString fp;
+    if (cal.calibrates_copies() && side > 0 && quality > 0)
+        fp = bound(tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at "
+                      "most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against "
+                      "the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such "
+                      "copies are flagged, with "
+                      "the same confidence (flagged: p at most %8)."))
+                 .arg(kDeliveredCopyMaxSide)
+                 .arg(side)
+                 .arg(quality)
+                 .arg(cal.copy_flag_level(), 0, 'g', 3);
+    else if (cal.covers_delivered() && side > 0 && quality > 0)
+        fp = bound(tr("At most %1% of natural photos are flagged, as they are and as messengers deliver them (shorter side "
+                      "%5 px, JPEG %6), with %2% confidence given %3 held-out photos (flagged: p at most %4); other resizing "
+                      "or recompression may flag more."))
+                 .arg(side)
+                 .arg(quality);
+    else if (cal.bound_holds())
+        fp = bound(tr("At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos "
+                      "(flagged: p at most %4); expect more on resized or recompressed photos."));
+    else
+        fp = tr("%1% of natural photos flagged on average; %2 held-out photos are too few to bound it; "
+                "expect more on resized or recompressed photos.")
+                 .arg(cal.fpr() * 100.0, 0, 'f', 1)
+                 .arg(cal.natural_count());
+    html += row(tr("False-positive rate"), fp);
     html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")

@@ -8,9 +8,6 @@
 #include <QFileInfo>
 #include <QPainter>
 
-#include <algorithm>
-#include <cmath>
-
 namespace clipflow::app {
 QImage ReportFigures::thumbnail(const Analysis& a, int size)
 {
@@ -92,12 +89,8 @@ void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analy
     const DetectorScore* s = d.score(DetectorKind::ClipFlow);
     if (s && s->delivered_copy && cal.calibrates_copies()) {
         // A delivered copy was read against the held-out photos as delivered: show those, on the same bins.
-        widgets::LikelihoodHistogram::Bins b{nat.lo, nat.hi, std::vector<double>(nat.counts.size(), 0.0)};
-        const double n = static_cast<double>(b.counts.size());
-        for (double x : cal.delivered_scores())
-            if (const double pos = (x - b.lo) / (b.hi - b.lo) * n; std::isfinite(pos))
-                b.counts[static_cast<std::size_t>(std::clamp(pos, 0.0, n - 1))] += 1;
-        h.setNatural(b);
+        const auto& del = cal.delivered_histogram();
+        h.setNatural({del.lo, del.hi, del.counts});
         h.setNaturalLabel(tr("natural images as delivered (held out)"));
         h.setThreshold(cal.copy_threshold(), cal.fpr(), cal.confidence());
     } else {

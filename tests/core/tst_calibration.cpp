@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 namespace {
@@ -243,6 +244,11 @@ private Q_SLOTS:
         QCOMPARE(back->threshold(), c->threshold());
         QCOMPARE(back->delivered_binds(), binds);
         QCOMPARE(back->delivered_scores().size(), std::size_t(count));
+        // The delivered scores on the natural histogram's bins, every one counted.
+        const auto& dh = c->delivered_histogram();
+        QCOMPARE(dh.lo, c->natural_histogram().lo);
+        QCOMPARE(dh.counts.size(), c->natural_histogram().counts.size());
+        QCOMPARE(std::accumulate(dh.counts.begin(), dh.counts.end(), 0.0), double(count));
         QCOMPARE(QString::fromStdString(back->evaluate(score).verdict_code), verdict);
 
         // Scope Copies: every image keeps the as-is reading; delivered copies are read against the delivered photos.

@@ -115,6 +115,8 @@ public:
     const std::vector<double>& proxy_scores() const { return proxy_; }     // sorted
     const Histogram& natural_histogram() const { return natural_hist_; }
     const Histogram& proxy_histogram() const { return proxy_hist_; }
+    /// The delivered photos' scores on the natural histogram's bins (empty counts without them).
+    const Histogram& delivered_histogram() const { return delivered_hist_; }
     double median() const { return median_; }
     double robust_sigma() const { return sigma_; }
     /// Natural-score quantile q in [0, 1] (linear interpolation).
@@ -141,7 +143,7 @@ private:
     double delivered_median_ = 0.0, delivered_sigma_ = 1.0;
     Bound bound_; // what evaluate() applies to every image
     Bound copy_;  // the delivered photos' own bound, read against their scores (scope Copies)
-    Histogram natural_hist_, proxy_hist_;
+    Histogram natural_hist_, proxy_hist_, delivered_hist_;
 };
 
 const char* verdict_text(const std::string& code);

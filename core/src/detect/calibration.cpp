@@ -167,6 +167,7 @@ Result<Calibration> Calibration::build(std::vector<double> natural, std::vector<
     const double lo = base - 0.25 * span, hi = natural.back() + 0.05 * span;
     c.natural_hist_ = histogram(natural, lo, hi, bins);
     c.proxy_hist_ = histogram(proxy, lo, hi, bins);
+    c.delivered_hist_ = histogram(c.delivered_, lo, hi, bins);
     c.natural_ = std::move(stored);
     c.proxy_ = thin(proxy, kMaxStoredScores);
     return c;
