@@ -1824,8 +1824,24 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <translation>Schritt</translation>
     </message>
     <message>
-        <source>Also for photos delivered small (512 px, JPEG 85)</source>
-        <translation>Auch für klein zugestellte Fotos (512 px, JPEG 85)</translation>
+        <source>Photos as taken</source>
+        <translation>Fotos wie aufgenommen</translation>
+    </message>
+    <message>
+        <source>At most 5% of held-out photos as they are flagged: the most sensitive reading.</source>
+        <translation>Höchstens 5 % der zurückgehaltenen Fotos, so wie sie sind, werden markiert: die empfindlichste Lesart.</translation>
+    </message>
+    <message>
+        <source>One threshold, also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>Ein Schwellenwert, auch für klein zugestellte Fotos (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>Per kind: small JPEG copies against photos delivered small</source>
+        <translation>Je Art: kleine JPEG-Kopien gegen klein zugestellte Fotos</translation>
+    </message>
+    <message>
+        <source>Small JPEG files (shorter side at most %1 px) are read against the held-out photos delivered so, every other image against them as taken: each kind keeps its own 5% bound (as the shipped detector does).</source>
+        <translation>Kleine JPEG-Dateien (kürzere Seite höchstens %1 px) werden gegen die so zugestellten zurückgehaltenen Fotos gelesen, jedes andere Bild gegen sie wie aufgenommen: Jede Art behält ihre eigene 5-%-Schranke (wie der mitgelieferte Detektor).</translation>
     </message>
     <message>
         <source>False-positive bound</source>

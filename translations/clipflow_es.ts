@@ -1824,8 +1824,24 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <translation>Paso</translation>
     </message>
     <message>
-        <source>Also for photos delivered small (512 px, JPEG 85)</source>
-        <translation>También para fotos entregadas en pequeño (512 px, JPEG 85)</translation>
+        <source>Photos as taken</source>
+        <translation>Fotos tal como se tomaron</translation>
+    </message>
+    <message>
+        <source>At most 5% of held-out photos as they are flagged: the most sensitive reading.</source>
+        <translation>Como máximo se marca el 5 % de las fotos reservadas tal como son: la lectura más sensible.</translation>
+    </message>
+    <message>
+        <source>One threshold, also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>Un solo umbral, también para fotos entregadas en pequeño (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>Per kind: small JPEG copies against photos delivered small</source>
+        <translation>Por tipo: copias JPEG pequeñas frente a fotos entregadas en pequeño</translation>
+    </message>
+    <message>
+        <source>Small JPEG files (shorter side at most %1 px) are read against the held-out photos delivered so, every other image against them as taken: each kind keeps its own 5% bound (as the shipped detector does).</source>
+        <translation>Los archivos JPEG pequeños (lado menor de como máximo %1 px) se leen frente a las fotos reservadas entregadas así, cualquier otra imagen frente a ellas tal como se tomaron: cada tipo conserva su propio límite del 5 % (como el detector incluido).</translation>
     </message>
     <message>
         <source>False-positive bound</source>

@@ -1824,8 +1824,24 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <translation>Pas</translation>
     </message>
     <message>
-        <source>Also for photos delivered small (512 px, JPEG 85)</source>
-        <translation>Aussi pour les photos transmises en petit (512 px, JPEG 85)</translation>
+        <source>Photos as taken</source>
+        <translation>Photos telles que prises</translation>
+    </message>
+    <message>
+        <source>At most 5% of held-out photos as they are flagged: the most sensitive reading.</source>
+        <translation>Au plus 5 % des photos réservées, telles quelles, sont signalées : la lecture la plus sensible.</translation>
+    </message>
+    <message>
+        <source>One threshold, also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>Un seul seuil, aussi pour les photos transmises en petit (512 px, JPEG 85)</translation>
+    </message>
+    <message>
+        <source>Per kind: small JPEG copies against photos delivered small</source>
+        <translation>Par type : petites copies JPEG face aux photos transmises en petit</translation>
+    </message>
+    <message>
+        <source>Small JPEG files (shorter side at most %1 px) are read against the held-out photos delivered so, every other image against them as taken: each kind keeps its own 5% bound (as the shipped detector does).</source>
+        <translation>Les petits fichiers JPEG (côté le plus court d’au plus %1 px) sont lus face aux photos réservées transmises ainsi, toute autre image face à ces photos telles que prises : chaque type garde sa propre borne de 5 % (comme le détecteur fourni).</translation>
     </message>
     <message>
         <source>False-positive bound</source>

@@ -1815,8 +1815,24 @@ Start again to resume from the last checkpoint.</source>
         <translation>步</translation>
     </message>
     <message>
-        <source>Also for photos delivered small (512 px, JPEG 85)</source>
-        <translation>也适用于以小尺寸传送的照片（512 像素，JPEG 85）</translation>
+        <source>Photos as taken</source>
+        <translation>原样拍摄的照片</translation>
+    </message>
+    <message>
+        <source>At most 5% of held-out photos as they are flagged: the most sensitive reading.</source>
+        <translation>留出照片按原样最多 5% 被标记：最灵敏的判读。</translation>
+    </message>
+    <message>
+        <source>One threshold, also for photos delivered small (512 px, JPEG 85)</source>
+        <translation>单一阈值，也适用于以小尺寸传送的照片（512 像素，JPEG 85）</translation>
+    </message>
+    <message>
+        <source>Per kind: small JPEG copies against photos delivered small</source>
+        <translation>按类型：小 JPEG 副本对照以小尺寸传送的照片</translation>
+    </message>
+    <message>
+        <source>Small JPEG files (shorter side at most %1 px) are read against the held-out photos delivered so, every other image against them as taken: each kind keeps its own 5% bound (as the shipped detector does).</source>
+        <translation>小 JPEG 文件（短边最多 %1 像素）对照以此方式传送的留出照片判读，其他图像对照原样拍摄的留出照片：每种类型保持各自的 5% 界限（与随附的检测器相同）。</translation>
     </message>
     <message>
         <source>False-positive bound</source>

@@ -9,7 +9,6 @@
 
 #include <QDialog>
 
-class QCheckBox;
 class QComboBox;
 class QFormLayout;
 class QLabel;
@@ -39,8 +38,9 @@ public:
     void setTrainBackbone(bool backbone);
     void setSteps(int steps);
     QComboBox* backboneChoice() const { return backbone_; }
-    QComboBox* startChoice() const { return start_from_; }     // backbone: random or existing weights
-    QCheckBox* deliveredChoice() const { return delivered_; }  // detector: the bound also for delivered photos
+    QComboBox* startChoice() const { return start_from_; } // backbone: random or existing weights
+    // Detector: which photos the false-positive bound holds for (TrainingRequest::Bound, in its order).
+    QComboBox* boundChoice() const { return bound_; }
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -69,7 +69,7 @@ private:
     QComboBox* backbone_;
     QComboBox* objective_;
     QSpinBox* epochs_;
-    QCheckBox* delivered_;
+    QComboBox* bound_;
     QLineEdit* name_;
     QLabel* device_;
     QLabel* status_;

@@ -57,7 +57,8 @@ bool TrainingJob::start(const TrainingRequest& request)
     }
     p.train.objective = request.proxy_only ? FlowObjective::ProxyOnly : FlowObjective::Combined;
     p.train.epochs = request.epochs;
-    p.delivery_calibration = request.delivery_threshold;
+    p.delivery_calibration = request.bound != TrainingRequest::Bound::AsTaken;
+    p.delivery_scope = request.bound == TrainingRequest::Bound::Copies ? DeliveredScope::Copies : DeliveredScope::Everywhere;
     p.train.device = request.device.toStdString();
     p.cache_dir = request.cache_dir.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };

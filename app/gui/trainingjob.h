@@ -27,9 +27,13 @@ struct TrainingRequest {
     QString clip_layer = QStringLiteral("proj");
     bool proxy_only = false; // objective: proxies only, or combined (default)
     int epochs = 60;
-    int steps = 8000;                // backbone only: optimiser steps
-    QString init_path;               // backbone only: forensic-v2 weights to start from; empty: random
-    bool delivery_threshold = false; // detector only: the bound also holds for delivered photos (clipflowtraining.h)
+    int steps = 8000;  // backbone only: optimiser steps
+    QString init_path; // backbone only: forensic-v2 weights to start from; empty: random
+    // Detector only: which photos the false-positive bound holds for (clipflowtraining.h). AsTaken: the
+    // held-out photos as they are; Everywhere: one threshold, also for them delivered small; Copies: small
+    // JPEG copies read against the photos delivered small, every other image against them as taken.
+    enum class Bound { AsTaken, Everywhere, Copies };
+    Bound bound = Bound::AsTaken;
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };

@@ -149,6 +149,7 @@ int main(int argc, char** argv)
         train.addFolder(natural);
         train.setEpochs(40);
         train.setModelName(QStringLiteral("newsroom-photos"));
+        train.boundChoice()->setCurrentIndex(2); // per kind, as the shipped detector reads
         train.resize(1150, 560);
         train.show();
         bool ready = false;

@@ -67,14 +67,17 @@ private Q_SLOTS:
     void trainsAndRegisters_data()
     {
         QTest::addColumn<int>("epochs");
-        QTest::addColumn<bool>("delivered");
-        QTest::newRow("3 epochs") << 3 << false;
-        QTest::newRow("12 epochs, bound for delivered photos too") << 12 << true;
+        QTest::addColumn<int>("bound"); // the False-positive bound's item, in TrainingRequest::Bound's order
+        QTest::addColumn<QString>("scope");
+        QTest::newRow("3 epochs, photos as taken") << 3 << 0 << QString();
+        QTest::newRow("12 epochs, one threshold for delivered photos too") << 12 << 1 << QStringLiteral("everywhere");
+        QTest::newRow("6 epochs, small JPEG copies read on their own") << 6 << 2 << QStringLiteral("copies");
     }
     void trainsAndRegisters()
     {
         QFETCH(int, epochs);
-        QFETCH(bool, delivered);
+        QFETCH(int, bound);
+        QFETCH(QString, scope);
         QTemporaryDir out;
         TrainingDialog dialog;
         QVERIFY(!button(dialog, QStringLiteral("Start"))->isEnabled()); // no folder yet
@@ -83,8 +86,9 @@ private Q_SLOTS:
         dialog.setCacheDir(QString());
         dialog.setEpochs(epochs);
         dialog.setModelName(QStringLiteral("test-detector"));
-        QVERIFY(!dialog.deliveredChoice()->isChecked()); // off by default, as on the command line
-        if (delivered) dialog.deliveredChoice()->click();
+        QCOMPARE(dialog.boundChoice()->count(), 3);
+        QCOMPARE(dialog.boundChoice()->currentIndex(), 0); // as taken by default, as on the command line
+        dialog.boundChoice()->setCurrentIndex(bound);
         QVERIFY(button(dialog, QStringLiteral("Start"))->isEnabled());
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
@@ -101,12 +105,13 @@ private Q_SLOTS:
         QVERIFY(info->calibration.natural_count() > 0); // calibrated on held-out photos
         QVERIFY(info->training_json.find("\"epochs\":" + std::to_string(epochs)) != std::string::npos);
         // The held-out photos were scored as delivered too (48 photos are too few for a 5% bound on either).
-        const bool recorded =
-            info->training_json.find(
-                "\"delivered_calibration\":{\"enlarged\":false,\"quality\":85,\"scope\":\"everywhere\",\"side\":512}") !=
-            std::string::npos;
-        QCOMPARE(recorded, delivered);
+        const bool delivered = !scope.isEmpty();
+        const std::string record = "\"delivered_calibration\":{\"enlarged\":false,\"quality\":85,\"scope\":\"" +
+                                   scope.toStdString() + "\",\"side\":512}";
+        QCOMPARE(info->training_json.find(record) != std::string::npos, delivered);
         QCOMPARE(info->calibration.delivered_scores().empty(), !delivered);
+        // The scope reaches the calibration itself (too few photos here for copies to be read on their own).
+        QCOMPARE(info->calibration.delivered_scope() == clipflow::DeliveredScope::Copies, scope == QLatin1String("copies"));
     }
 
     void cancelThenResume()
