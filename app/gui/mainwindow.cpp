@@ -686,9 +686,9 @@ void MainWindow::updateHeatMap()
 
 void MainWindow::chooseFile()
 {
-    const QString file =
-        QFileDialog::getOpenFileName(this, tr("Open evidence image"), QString(),
-                                     tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)"));
+    const QString file = QFileDialog::getOpenFileName(
+        this, tr("Open evidence image"), QString(),
+        tr("Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)"));
     if (!file.isEmpty()) {
         AppSettings::addRecentFile(file);
         rebuildRecentMenus();

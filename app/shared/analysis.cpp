@@ -24,9 +24,9 @@ Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr
     params.read_ahead = read_ahead.toStdString();
     params.intake.provenance = provenance;
     if (detectors)
-        params.score = [&](const Raster& image, const std::string& sha256, bool delivered_copy) -> Result<DetectorSetScore> {
+        params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.
-            a.detectors = detectors->score(image, sha256, delivered_copy);
+            a.detectors = detectors->score(image, sha256, kind);
             return a.detectors.scores;
         };
     auto result = analyse_evidence(file.toStdString(), params);

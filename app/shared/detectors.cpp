@@ -49,7 +49,7 @@ ModelCards Detectors::cards()
     return *cards_;
 }
 
-DetectorResults Detectors::score(const Raster& image, const std::string& sha256, bool delivered_copy)
+DetectorResults Detectors::score(const Raster& image, const std::string& sha256, const ScoreParams& kind)
 {
     std::lock_guard lock(mutex_);
     if (!loaded_) load();
@@ -58,7 +58,8 @@ DetectorResults Detectors::score(const Raster& image, const std::string& sha256,
     r.cards = cards_;
     if (set_.find(DetectorKind::ClipFlow)) r.calibration = calibration_;
     ScoreParams scoring = scoring_;
-    scoring.delivered_copy = delivered_copy;
+    scoring.delivered_copy = kind.delivered_copy;
+    scoring.uncalibrated_format = kind.uncalibrated_format;
     if (auto s = set_.score(image, sha256, scoring)) {
         r.scores = std::move(*s);
         if (!r.scores.error.empty())

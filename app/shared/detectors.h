@@ -69,7 +69,8 @@ public:
     void select(const QString& clipflow_model, const QString& supervised_model);
     // Robustness checks and the inconclusive band for the next score() calls.
     void setScoring(const ScoreParams& params);
-    DetectorResults score(const Raster& image, const std::string& sha256 = {}, bool delivered_copy = false);
+    // kind: the file's delivered_copy and uncalibrated_format (ScoreParams); the rest comes from the settings.
+    DetectorResults score(const Raster& image, const std::string& sha256 = {}, const ScoreParams& kind = {});
     // The CLIP-Flow detector's tile map (core's ScoreMap); an error when none is loaded.
     Result<ScoreMap> scoreMap(const Raster& image, const ScoreMapParams& params = {});
     ModelCards cards(); // loads the models if needed (so not for the GUI thread: results carry their cards)

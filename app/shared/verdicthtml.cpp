@@ -56,6 +56,9 @@ QString VerdictHtml::reason(const DetectorScore& score)
         for (const auto& t : score.flipped_under) transforms << Wording::transform(t);
         why << tr("the verdict changes under %1").arg(transforms.join(QStringLiteral(", ")));
     }
+    if (!score.uncalibrated_format.empty() && score.level != Verdict::Natural)
+        why << tr("the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it")
+                   .arg(QString::fromStdString(score.uncalibrated_format));
     // A reason core gives that this interface does not know yet: say it as core does.
     if (why.isEmpty()) why << QString::fromStdString(score.inconclusive_reason);
     return why.join(QStringLiteral("; "));
@@ -77,6 +80,12 @@ QString VerdictHtml::overallReason(const DetectorSetScore& scores)
 
 QString VerdictHtml::calibrationNote(const DetectorScore& score)
 {
+    if (!score.uncalibrated_format.empty())
+        return QStringLiteral("<small>%1</small>")
+            .arg(tr("Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the "
+                    "model's bound allows, so this score alone never calls the image AI-made.")
+                     .arg(QString::fromStdString(score.uncalibrated_format))
+                     .toHtmlEscaped());
     if (!score.delivered_copy) return {};
     return QStringLiteral("<small>%1</small>")
         .arg(tr("Read as a small JPEG copy: percentile, p and level are against the model's held-out photos as "

@@ -26,7 +26,8 @@ public:
     static QString overallReason(const DetectorSetScore& scores);
     // "Robustness: JPEG 90 0.31 natural · JPEG 75 … ", empty without checks.
     static QString robustness(const DetectorScore& score);
-    // "Read as a small JPEG copy: …" when the score was read against delivered photos; else empty.
+    // "Read as a small JPEG copy: …" when the score was read against delivered photos, "Not calibrated
+    // for HEIF files: …" for a compression no calibration covers; else empty.
     static QString calibrationNote(const DetectorScore& score);
 };
 

@@ -322,6 +322,57 @@ private Q_SLOTS:
         QCOMPARE(j["level_code"].get<std::string>(), std::string(verdict_code(s->level)));
     }
 
+    // A file in a compression no calibration covers (HEIF, AVIF) keeps its level, but a level
+    // above natural is never the verdict; a natural one stands. Pixels repeated 2x look made.
+    void uncalibratedFormatIsNeverFlagged_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("upsampled");
+        QTest::newRow("clipflow, noise") << int(DetectorKind::ClipFlow) << false;
+        QTest::newRow("clipflow, upsampled 2x") << int(DetectorKind::ClipFlow) << true;
+        QTest::newRow("supervised, noise") << int(DetectorKind::Supervised) << false;
+        QTest::newRow("supervised, upsampled 2x") << int(DetectorKind::Supervised) << true;
+    }
+    void uncalibratedFormatIsNeverFlagged()
+    {
+        QFETCH(int, kind);
+        QFETCH(bool, upsampled);
+        auto d = load_detector(shipped(DetectorKind(kind)));
+        QVERIFY2(d.ok(), d.status().message().c_str());
+        Raster image = pink_noise(160, 128, 5);
+        if (upsampled) {
+            const Raster half = pink_noise(160, 128, 5);
+            for (int y = 0; y < image.height; ++y)
+                for (int x = 0; x < image.width; ++x)
+                    for (int c = 0; c < 3; ++c)
+                        image.data[(std::size_t(y) * std::size_t(image.width) + std::size_t(x)) * 3 + std::size_t(c)] =
+                            half.at(x / 2, y / 2, c);
+        }
+        ScoreParams plain;
+        plain.inconclusive_band = 1.0; // only the rule under test
+        ScoreParams heif = plain;
+        heif.uncalibrated_format = uncalibrated_format("HEIF");
+        QCOMPARE(QString::fromStdString(heif.uncalibrated_format), QStringLiteral("HEIF"));
+        QVERIFY(uncalibrated_format("JPEG").empty());
+        auto a = d->score(image, {}, plain);
+        auto b = d->score(image, {}, heif);
+        QVERIFY(a.ok() && b.ok());
+        if (upsampled && kind == int(DetectorKind::ClipFlow)) QVERIFY(a->level != Verdict::Natural); // the rule is exercised
+        QCOMPARE(b->level, a->level);
+        QCOMPARE(b->ai_score, a->ai_score);
+        QCOMPARE(a->verdict, a->level);
+        QCOMPARE(b->verdict, a->level == Verdict::Natural ? Verdict::Natural : Verdict::Inconclusive);
+        QCOMPARE(b->inconclusive_reason.find("not calibrated on HEIF") != std::string::npos, a->level != Verdict::Natural);
+        QCOMPARE(QString::fromStdString(b->uncalibrated_format), QStringLiteral("HEIF"));
+        const auto j = nlohmann::json::parse(b->to_json());
+        QCOMPARE(j.value("uncalibrated_format", std::string()), std::string("HEIF"));
+        QVERIFY(!nlohmann::json::parse(a->to_json()).contains("uncalibrated_format"));
+        // The same through a batch, per input.
+        auto batch = d->score_batch({ScoreInput{&image, {}, false, "HEIF"}}, plain);
+        QVERIFY(batch.size() == 1 && batch[0].ok());
+        QCOMPARE(batch[0]->verdict, b->verdict);
+    }
+
     // With robustness on, each transform is scored once more, in order; a copy too
     // small for the backbone is left out rather than failing the image.
     void robustnessScoresEachTransform_data()

@@ -62,6 +62,7 @@ private Q_SLOTS:
         QTest::newRow("webp lossless") << "rgb.webp" << 3 << 0.002 << false;
         QTest::newRow("webp alpha") << "rgba.webp" << 3 << 0.002 << true;
         QTest::newRow("webp lossy") << "lossy.webp" << 3 << 0.06 << false;
+        QTest::newRow("heif") << "rgb.heic" << 3 << 0.06 << false;
         QTest::newRow("bmp") << "rgb.bmp" << 3 << 0.002 << false;
         QTest::newRow("bmp palette") << "palette.bmp" << 3 << 0.002 << false;
         QTest::newRow("gif") << "palette.gif" << 3 << 0.002 << false;

@@ -374,10 +374,10 @@ private Q_SLOTS:
         AnalysisParams p;
         p.preview_max_side = 32;
         int scored = 0;
-        p.score = [&](const Raster& image, const std::string& sha, bool copy) -> Result<DetectorSetScore> {
+        p.score = [&](const Raster& image, const std::string& sha, const ScoreParams& kind) -> Result<DetectorSetScore> {
             ++scored;
             DetectorSetScore s;
-            s.error = sha + " " + std::to_string(image.width) + (copy ? " copy" : "");
+            s.error = sha + " " + std::to_string(image.width) + (kind.delivered_copy ? " copy" : "") + kind.uncalibrated_format;
             return s;
         };
         auto local = analyse_evidence(file.toStdString(), p);
@@ -432,7 +432,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(fixture("rgb.png"), path));
         AnalysisParams p;
         p.spectrum = false;
-        p.score = [&](const Raster&, const std::string&, bool) -> Result<DetectorSetScore> {
+        p.score = [&](const Raster&, const std::string&, const ScoreParams&) -> Result<DetectorSetScore> {
             QFile f(path); // someone writes to the evidence while it is analysed
             if (f.open(QIODevice::Append)) f.write("x");
             return DetectorSetScore{};

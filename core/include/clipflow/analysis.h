@@ -42,8 +42,9 @@ struct AnalysisParams {
     bool error_level_analysis = true; ///< JPEG files only: nothing to compare other formats with
     int preview_max_side = 1024;      ///< Picture sizes for the preview and the ELA image
     /// Scores the decoded image; when unset, `detectors` (if any) is used with `scoring`.
-    /// delivered_copy: what is_delivered_copy() says of the file (ScoreParams::delivered_copy).
-    std::function<Result<DetectorSetScore>(const Raster& image, const std::string& sha256, bool delivered_copy)> score;
+    /// kind: what the file's container says about reading its scores (ScoreParams::delivered_copy
+    /// from is_delivered_copy(), ScoreParams::uncalibrated_format); the callee adds its own settings.
+    std::function<Result<DetectorSetScore>(const Raster& image, const std::string& sha256, const ScoreParams& kind)> score;
     const DetectorSet* detectors = nullptr;
     ScoreParams scoring;
     /// Hash the file again at the end: does the disk still hold the bytes analysed?

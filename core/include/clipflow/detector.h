@@ -83,7 +83,15 @@ struct ScoreParams {
     /// (Calibration::calibrates_copies()) then reads its score against its held-out
     /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
     bool delivered_copy = false;
+    /// The file's compression is one no shipped calibration covers (uncalibrated_format():
+    /// "HEIF" or "AVIF"). A level above natural then becomes Inconclusive: natural photos
+    /// saved so are flagged far more often than the model's bound (docs/method.md).
+    std::string uncalibrated_format = {};
 };
+
+/// The container format's name when scores of images in it cannot be read against any
+/// shipped calibration (HEIF, AVIF: HEVC and AV1 compression), else empty.
+std::string uncalibrated_format(const std::string& container_format);
 
 /// One detector's answer for one image.
 struct DetectorScore {
@@ -102,6 +110,7 @@ struct DetectorScore {
     /// Read as a delivered copy: percentile, p-value, ai_score, level and threshold come from the
     /// model's delivered photos (ScoreParams::delivered_copy and a model that calibrates copies).
     bool delivered_copy = false;
+    std::string uncalibrated_format;         ///< as ScoreParams::uncalibrated_format (kept also when the level is natural)
     std::vector<RobustnessCheck> robustness; ///< with ScoreParams::robustness
     /// The image (by SHA-256) was among those the model trained or calibrated on: its score says little.
     bool seen = false;
@@ -120,8 +129,9 @@ struct DetectorScore {
 /// One image of a batch (Detector::score_batch).
 struct ScoreInput {
     const Raster* image = nullptr;
-    std::string sha256;          ///< optional: fills DetectorScore::seen
-    bool delivered_copy = false; ///< as ScoreParams::delivered_copy, for this image
+    std::string sha256;                   ///< optional: fills DetectorScore::seen
+    bool delivered_copy = false;          ///< as ScoreParams::delivered_copy, for this image
+    std::string uncalibrated_format = {}; ///< as ScoreParams::uncalibrated_format, for this image
 };
 
 class Detector {

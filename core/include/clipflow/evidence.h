@@ -38,7 +38,7 @@ struct EvidenceInfo {
     std::string path;
     std::string sha256; ///< lowercase hex of the exact file bytes
     std::uint64_t file_size = 0;
-    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
+    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "HEIF", "AVIF", "BMP", "GIF"
     int width = 0;      ///< stored pixel grid, not EXIF-rotated
     int height = 0;
     int source_channels = 0;  ///< as stored: 1, 2 (grey+alpha), 3, 4

@@ -12,7 +12,7 @@
 namespace clipflow {
 
 struct ImageHeader {
-    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "BMP", "GIF"
+    std::string format; ///< "JPEG", "PNG", "TIFF", "WebP", "HEIF", "AVIF", "BMP", "GIF"
     std::uint32_t width = 0;
     std::uint32_t height = 0;
     int channels = 0; ///< 0 when the container does not say

@@ -63,6 +63,13 @@ const char* verdict_wording(Verdict verdict)
     return "inconclusive";
 }
 
+std::string uncalibrated_format(const std::string& container_format)
+{
+    // Held-out natural photos saved as HEIF (x265, quality 50) are flagged 65% of the time by the
+    // shipped default (docs/method.md): its bound does not hold for that compression.
+    return container_format == "HEIF" || container_format == "AVIF" ? container_format : std::string();
+}
+
 const std::vector<std::string>& robustness_transforms()
 {
     static const std::vector<std::string> names = {"jpeg90", "jpeg75", "resize75", "resize50"};
@@ -160,6 +167,7 @@ std::string DetectorScore::to_json() const
     j["level_code"] = verdict_code(level);
     if (!inconclusive_reason.empty()) j["inconclusive_reason"] = inconclusive_reason;
     if (delivered_copy) j["calibrated_as"] = "delivered_copy";
+    if (!uncalibrated_format.empty()) j["uncalibrated_format"] = uncalibrated_format;
     if (!robustness.empty()) {
         nlohmann::json checks = nlohmann::json::array();
         for (const auto& c : robustness)
@@ -304,6 +312,7 @@ Result<DetectorScore> from_model(Result<SupervisedScore> s)
 ScoreParams with_copy(ScoreParams params, const ScoreInput& in)
 {
     params.delivered_copy = in.delivered_copy;
+    params.uncalibrated_format = in.uncalibrated_format;
     return params;
 }
 
@@ -417,6 +426,10 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
         d.flipped_under = flipped_transforms(d.level, d.robustness);
         if (!d.flipped_under.empty()) reasons.push_back("the verdict changes under " + transforms_in_words(d.flipped_under));
     }
+    d.uncalibrated_format = params.uncalibrated_format;
+    if (!d.uncalibrated_format.empty() && d.level != Verdict::Natural)
+        reasons.push_back("the model was not calibrated on " + d.uncalibrated_format +
+                          " compression, which alone makes natural photos look unusual to it");
     for (const auto& r : reasons) d.inconclusive_reason += (d.inconclusive_reason.empty() ? "" : "; ") + r;
     if (!reasons.empty()) d.verdict = Verdict::Inconclusive;
     d.verdict_text = verdict_wording(d.verdict);

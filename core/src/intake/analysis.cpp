@@ -65,11 +65,13 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
     if (aborted()) return Result<EvidenceAnalysis>(ErrorCode::Aborted, "stopped");
     if ((params.score || params.detectors) && !pixels.empty()) {
         t = Clock::now();
-        // A small JPEG is judged against the bound for delivered copies where the model has one.
+        // A small JPEG is judged against the bound for delivered copies where the model has one;
+        // a HEIF or AVIF file against none (uncalibrated_format()).
         ScoreParams scoring = params.scoring;
         scoring.delivered_copy = is_delivered_copy(a.info.format, a.info.width, a.info.height);
-        auto scored = params.score ? params.score(pixels, a.info.sha256, scoring.delivered_copy)
-                                   : params.detectors->score(pixels, a.info.sha256, scoring);
+        scoring.uncalibrated_format = uncalibrated_format(a.info.format);
+        auto scored =
+            params.score ? params.score(pixels, a.info.sha256, scoring) : params.detectors->score(pixels, a.info.sha256, scoring);
         if (scored)
             a.scores = std::move(*scored);
         else

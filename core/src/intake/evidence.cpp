@@ -6,6 +6,7 @@
 #include "clipflow/metadata.h"
 #include "clipflow/sha256.h"
 #include "gifdecoder.h"
+#include "heifdecoder.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -131,6 +132,10 @@ Picture to_picture_bytes(const cv::Mat& m, bool grey)
 
 std::string pixel_grid_note(const EvidenceInfo& info)
 {
+    // HEIF's rotation, mirroring and crop are part of the image, not advice (heifdecoder.h).
+    if (info.format == "HEIF" || info.format == "AVIF")
+        return "Analyses use the decoded " + info.format +
+               " image with the rotation, mirroring and crop its container defines applied (they are part of the format).";
     std::string note = "Analyses use the stored pixel grid";
     if (info.exif_orientation > 1)
         note += "; EXIF orientation " + std::to_string(info.exif_orientation) +
@@ -211,10 +216,17 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
             ev.info.frame_count_hint = gif->more_frames ? 2 : 1;
             return ev;
         }
-        const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
-        // IMREAD_UNCHANGED keeps 16-bit depth and ignores EXIF orientation:
-        // forensic analyses must see the grid as stored.
-        const cv::Mat decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+        cv::Mat decoded;
+        if (h.format == "HEIF" || h.format == "AVIF") {
+            auto heif = detail::decode_heif(bytes, params.max_pixels);
+            if (!heif) return heif.status();
+            decoded = std::move(*heif);
+        } else {
+            const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
+            // IMREAD_UNCHANGED keeps 16-bit depth and ignores EXIF orientation:
+            // forensic analyses must see the grid as stored.
+            decoded = cv::imdecode(encoded, cv::IMREAD_UNCHANGED);
+        }
         if (decoded.empty())
             return {ErrorCode::CorruptData,
                     "the " + h.format + " decoder could not read the pixel data (corrupt or truncated file)"};

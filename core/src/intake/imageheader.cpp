@@ -1,5 +1,6 @@
 #include "clipflow/imageheader.h"
 
+#include "heifdecoder.h"
 #include "support/bytereader.h"
 
 #include <algorithm>
@@ -375,9 +376,11 @@ Result<ImageHeader> probe_image_header(std::span<const std::uint8_t> bytes)
     if (r.matches(0, "RIFF", 4) && r.matches(8, "WEBP", 4)) return probe_webp(r);
     if (r.matches(0, "BM", 2)) return probe_bmp(r);
     if (r.matches(0, "GIF87a", 6) || r.matches(0, "GIF89a", 6)) return probe_gif(r);
+    if (!detail::heif_brand_format(bytes).empty()) return detail::probe_heif(bytes);
     if (bytes.size() < 8)
         return {ErrorCode::UnsupportedFormat, "too short to be an image (" + std::to_string(bytes.size()) + " bytes)"};
-    return {ErrorCode::UnsupportedFormat, "not a supported image format (JPEG, PNG, TIFF, WebP, BMP or GIF expected)"};
+    return {ErrorCode::UnsupportedFormat,
+            "not a supported image format (JPEG, PNG, TIFF, WebP, HEIF, AVIF, BMP or GIF expected)"};
 }
 
 } // namespace clipflow

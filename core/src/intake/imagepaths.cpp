@@ -12,7 +12,8 @@ bool has_image_extension(const std::string& path)
 {
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    static const char* known[] = {".jpg", ".jpeg", ".jpe", ".png", ".tif", ".tiff", ".webp", ".bmp", ".gif"};
+    static const char* known[] = {".jpg",  ".jpeg", ".jpe", ".png",  ".tif", ".tiff", ".webp",
+                                  ".heic", ".heif", ".hif", ".avif", ".bmp", ".gif"};
     return std::any_of(std::begin(known), std::end(known), [&](const char* k) { return ext == k; });
 }
 

@@ -1,5 +1,7 @@
 #include "clipflow/metadata.h"
 
+#include "intake/heifdecoder.h"
+
 #include <exiv2/exiv2.hpp>
 
 #include <fstream>
@@ -12,10 +14,16 @@ namespace clipflow {
 namespace {
 
 // Exiv2 0.27 prints warnings to stderr by default; evidence files are often odd.
+// Its HEIF/AVIF (ISO BMFF) reader is off until asked for.
 void quiet()
 {
     static std::once_flag once;
-    std::call_once(once, [] { Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute); });
+    std::call_once(once, [] {
+        Exiv2::LogMsg::setLevel(Exiv2::LogMsg::mute);
+#ifdef EXV_ENABLE_BMFF
+        Exiv2::enableBMFF(true);
+#endif
+    });
 }
 
 template <typename Data>
@@ -52,6 +60,18 @@ Result<std::vector<MetadataEntry>> read_metadata(std::span<const std::uint8_t> b
         auto image = Exiv2::ImageFactory::open(bytes.data(), static_cast<long>(bytes.size()));
         if (!image.get()) return Status(ErrorCode::UnsupportedFormat, "Exiv2 does not recognise this file");
         image->readMetadata();
+        // Exiv2 0.27 misses Exif and XMP stored as HEIF items in many files (libheif's own among them):
+        // read them from the items libheif finds.
+        if (!detail::heif_brand_format(bytes).empty() && (image->exifData().empty() || image->xmpData().empty()))
+            if (auto items = detail::read_heif_metadata(bytes)) {
+                for (const auto& tiff : items->exif) {
+                    if (!image->exifData().empty()) break;
+                    Exiv2::ExifParser::decode(image->exifData(), tiff.data(), static_cast<std::uint32_t>(tiff.size()));
+                }
+                if (image->xmpData().empty())
+                    for (const auto& packet : items->xmp)
+                        if (Exiv2::XmpParser::decode(image->xmpData(), packet) == 0) break;
+            }
         std::vector<MetadataEntry> out;
         collect(image->exifData(), "Exif", params, out);
         collect(image->iptcData(), "Iptc", params, out);
