@@ -693,12 +693,12 @@
         <translation>das Urteil ändert sich bei %1</translation>
     </message>
     <message>
-        <source>the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it</source>
-        <translation>das Modell wurde nicht auf %1-Kompression kalibriert, die allein natürliche Fotos für es ungewöhnlich aussehen lässt</translation>
+        <source>the model&apos;s false-positive bound has not been shown to hold for %1 files</source>
+        <translation>für %1-Dateien ist nicht belegt, dass die Falsch-Positiv-Schranke des Modells gilt</translation>
     </message>
     <message>
-        <source>Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the model&apos;s bound allows, so this score alone never calls the image AI-made.</source>
-        <translation>Nicht für %1-Dateien kalibriert: So gespeicherte natürliche Fotos werden etwa doppelt so oft markiert, wie die Schranke des Modells zulässt; dieser Wert allein nennt das Bild daher nie KI-erzeugt.</translation>
+        <source>Not calibrated for %1 files: the model&apos;s false-positive bound has not been shown to hold for them, so this score alone never calls the image AI-made.</source>
+        <translation>Nicht für %1-Dateien kalibriert: Für sie ist nicht belegt, dass die Falsch-Positiv-Schranke des Modells gilt; dieser Wert allein nennt das Bild daher nie KI-erzeugt.</translation>
     </message>
     <message>
         <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>

@@ -693,12 +693,12 @@
         <translation>el veredicto cambia tras %1</translation>
     </message>
     <message>
-        <source>the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it</source>
-        <translation>el modelo no se calibró con la compresión %1, que por sí sola hace que las fotos naturales le parezcan inusuales</translation>
+        <source>the model&apos;s false-positive bound has not been shown to hold for %1 files</source>
+        <translation>no se ha demostrado que el límite de falsos positivos del modelo se cumpla para archivos %1</translation>
     </message>
     <message>
-        <source>Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the model&apos;s bound allows, so this score alone never calls the image AI-made.</source>
-        <translation>No calibrado para archivos %1: las fotos naturales guardadas así se marcan aproximadamente el doble de lo que permite el límite del modelo, por lo que esta puntuación por sí sola nunca declara la imagen generada por IA.</translation>
+        <source>Not calibrated for %1 files: the model&apos;s false-positive bound has not been shown to hold for them, so this score alone never calls the image AI-made.</source>
+        <translation>No calibrado para archivos %1: no se ha demostrado que el límite de falsos positivos del modelo se cumpla para ellos, por lo que esta puntuación por sí sola nunca declara la imagen generada por IA.</translation>
     </message>
     <message>
         <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>

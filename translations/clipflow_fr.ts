@@ -693,12 +693,12 @@
         <translation>le verdict change après %1</translation>
     </message>
     <message>
-        <source>the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it</source>
-        <translation>le modèle n’a pas été calibré sur la compression %1, qui à elle seule rend les photos naturelles inhabituelles à ses yeux</translation>
+        <source>the model&apos;s false-positive bound has not been shown to hold for %1 files</source>
+        <translation>la borne de faux positifs du modèle n’a pas été démontrée pour les fichiers %1</translation>
     </message>
     <message>
-        <source>Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the model&apos;s bound allows, so this score alone never calls the image AI-made.</source>
-        <translation>Non calibré pour les fichiers %1 : les photos naturelles ainsi enregistrées sont signalées environ deux fois plus souvent que la borne du modèle ne le permet ; ce score seul ne déclare donc jamais l’image générée par IA.</translation>
+        <source>Not calibrated for %1 files: the model&apos;s false-positive bound has not been shown to hold for them, so this score alone never calls the image AI-made.</source>
+        <translation>Non calibré pour les fichiers %1 : la borne de faux positifs du modèle n’a pas été démontrée pour eux ; ce score seul ne déclare donc jamais l’image générée par IA.</translation>
     </message>
     <message>
         <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>

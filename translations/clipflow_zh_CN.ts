@@ -691,12 +691,12 @@
         <translation>在 %1 下结论发生变化</translation>
     </message>
     <message>
-        <source>the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it</source>
-        <translation>模型未针对 %1 压缩进行校准，仅此压缩就会让自然照片在模型看来不寻常</translation>
+        <source>the model&apos;s false-positive bound has not been shown to hold for %1 files</source>
+        <translation>尚未证明模型的误报界限适用于 %1 文件</translation>
     </message>
     <message>
-        <source>Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the model&apos;s bound allows, so this score alone never calls the image AI-made.</source>
-        <translation>未针对 %1 文件校准：以此格式保存的自然照片被标记的频率约为模型界限允许的两倍，因此仅凭此分数绝不会判定图像由 AI 生成。</translation>
+        <source>Not calibrated for %1 files: the model&apos;s false-positive bound has not been shown to hold for them, so this score alone never calls the image AI-made.</source>
+        <translation>未针对 %1 文件校准：尚未证明模型的误报界限适用于此类文件，因此仅凭此分数绝不会判定图像由 AI 生成。</translation>
     </message>
     <message>
         <source>Read as a small JPEG copy: percentile, p and level are against the model&apos;s held-out photos as messengers deliver them, not as taken.</source>

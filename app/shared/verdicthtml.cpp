@@ -57,7 +57,7 @@ QString VerdictHtml::reason(const DetectorScore& score)
         why << tr("the verdict changes under %1").arg(transforms.join(QStringLiteral(", ")));
     }
     if (!score.uncalibrated_format.empty() && score.level != Verdict::Natural)
-        why << tr("the model was not calibrated on %1 compression, which alone makes natural photos look unusual to it")
+        why << tr("the model's false-positive bound has not been shown to hold for %1 files")
                    .arg(QString::fromStdString(score.uncalibrated_format));
     // A reason core gives that this interface does not know yet: say it as core does.
     if (why.isEmpty()) why << QString::fromStdString(score.inconclusive_reason);
@@ -82,8 +82,8 @@ QString VerdictHtml::calibrationNote(const DetectorScore& score)
 {
     if (!score.uncalibrated_format.empty())
         return QStringLiteral("<small>%1</small>")
-            .arg(tr("Not calibrated for %1 files: natural photos saved so are flagged about twice as often as the "
-                    "model's bound allows, so this score alone never calls the image AI-made.")
+            .arg(tr("Not calibrated for %1 files: the model's false-positive bound has not been shown to hold for them, "
+                    "so this score alone never calls the image AI-made.")
                      .arg(QString::fromStdString(score.uncalibrated_format))
                      .toHtmlEscaped());
     if (!score.delivered_copy) return {};

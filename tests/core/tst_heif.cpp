@@ -31,6 +31,8 @@ struct Spec {
     heif_orientation orientation = heif_orientation_normal;
     bool metadata = false; // Exif Make "TestCam" and an XMP packet declaring AI generation
     bool ramp = false;     // 256 x 64, red rising 4 levels per pixel up to x = 60 (green, blue flat) instead of two halves
+    bool stripes = false;  // 64 x 48, columns alternately red and blue, coded 4:4:4
+    bool vertical = false; // with ramp: 64 x 256, the ramp down the rows
 };
 
 heif_error write_bytes(heif_context*, const void* data, size_t size, void* userdata)
@@ -63,8 +65,8 @@ std::vector<std::uint8_t> encode(const Spec& s)
     std::unique_ptr<heif_encoder, decltype(&heif_encoder_release)> encoder(raw_encoder, heif_encoder_release);
     heif_encoder_set_lossy_quality(encoder.get(), 95);
     // 4:2:0, as cameras and web services write it.
-    heif_encoder_set_parameter_string(encoder.get(), "chroma", "420");
-    const int w = s.ramp ? 256 : 64, h = s.ramp ? 64 : 48, ch = s.alpha ? 4 : 3;
+    heif_encoder_set_parameter_string(encoder.get(), "chroma", s.stripes ? "444" : "420");
+    const int w = s.ramp && !s.vertical ? 256 : 64, h = s.ramp ? (s.vertical ? 256 : 64) : 48, ch = s.alpha ? 4 : 3;
     const bool deep = s.bits > 8;
     heif_image* raw_image = nullptr;
     const heif_chroma chroma = deep ? (s.alpha ? heif_chroma_interleaved_RRGGBBAA_LE : heif_chroma_interleaved_RRGGBB_LE)
@@ -78,7 +80,8 @@ std::vector<std::uint8_t> encode(const Spec& s)
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x) {
             int rgb[4] = {x < w / 2 ? 200 : 30, x < w / 2 ? 40 : 60, x < w / 2 ? 40 : 210, 255};
-            if (s.ramp) rgb[0] = 4 * std::min(x, 60), rgb[1] = rgb[2] = 100;
+            if (s.ramp) rgb[0] = 4 * std::min(s.vertical ? y : x, 60), rgb[1] = rgb[2] = 100;
+            if (s.stripes) rgb[0] = x % 2 ? 30 : 200, rgb[1] = 50, rgb[2] = x % 2 ? 210 : 40;
             for (int c = 0; c < ch; ++c) {
                 const int v = rgb[c] * max / 255;
                 if (deep) {
@@ -146,7 +149,7 @@ private Q_SLOTS:
         QFETCH(int, bits);
         QFETCH(heif_orientation, orientation);
         QFETCH(QString, format);
-        const auto bytes = encode({avif, alpha, bits, orientation, false, false});
+        const auto bytes = encode({avif, alpha, bits, orientation, false, false, false, false});
         QVERIFY2(!bytes.empty(), "libheif could not encode the test image");
 
         auto header = clipflow::probe_image_header(view(bytes));
@@ -199,27 +202,60 @@ private Q_SLOTS:
     void chromaHasNoTwoPixelGrid_data()
     {
         QTest::addColumn<bool>("avif");
-        QTest::newRow("heic") << false;
-        QTest::newRow("avif") << true;
+        QTest::addColumn<bool>("vertical"); // the ramp runs down the rows instead of along them
+        QTest::newRow("heic, along rows") << false << false;
+        QTest::newRow("heic, down columns") << false << true;
+        QTest::newRow("avif, along rows") << true << false;
+        QTest::newRow("avif, down columns") << true << true;
     }
     void chromaHasNoTwoPixelGrid()
     {
         QFETCH(bool, avif);
+        QFETCH(bool, vertical);
         Spec s;
         s.avif = avif;
         s.ramp = true;
+        s.vertical = vertical;
         const auto bytes = encode(s);
         QVERIFY(!bytes.empty());
         auto ev = clipflow::decode_evidence(view(bytes), "ramp", {});
         QVERIFY2(ev.ok(), ev.status().to_string().c_str());
+        const auto red = [&](int along, int across) {
+            return vertical ? ev->pixels.at(across, along, 0) : ev->pixels.at(along, across, 0);
+        };
         double within = 0, across = 0;
-        for (int y = 8; y < 56; ++y)
-            for (int x = 8; x + 2 < 52; x += 2) {
-                within += std::abs(ev->pixels.at(x + 1, y, 0) - ev->pixels.at(x, y, 0));
-                across += std::abs(ev->pixels.at(x + 2, y, 0) - ev->pixels.at(x + 1, y, 0));
+        for (int a = 8; a < 56; ++a)
+            for (int t = 8; t + 2 < 52; t += 2) {
+                within += std::abs(red(t + 1, a) - red(t, a));
+                across += std::abs(red(t + 2, a) - red(t + 1, a));
             }
         QVERIFY2(within > 0.7 * across && across > 0.7 * within,
                  qPrintable(QStringLiteral("mean red step within pairs %1, across %2").arg(within).arg(across)));
+    }
+
+    // Chroma coded at full resolution (4:4:4) keeps its detail: one-pixel colour stripes survive.
+    void fullChromaKeepsItsDetail_data()
+    {
+        QTest::addColumn<bool>("avif");
+        QTest::newRow("heic") << false;
+        QTest::newRow("avif") << true;
+    }
+    void fullChromaKeepsItsDetail()
+    {
+        QFETCH(bool, avif);
+        Spec s;
+        s.avif = avif;
+        s.stripes = true;
+        const auto bytes = encode(s);
+        QVERIFY(!bytes.empty());
+        auto ev = clipflow::decode_evidence(view(bytes), "stripes", {});
+        QVERIFY2(ev.ok(), ev.status().to_string().c_str());
+        double step = 0;
+        int n = 0;
+        for (int y = 8; y < 40; ++y)
+            for (int x = 8; x < 56; ++x, ++n) step += std::abs(ev->pixels.at(x + 1, y, 2) - ev->pixels.at(x, y, 2));
+        // 170 levels apart as encoded; chroma halved and re-interpolated would leave a fraction of that.
+        QVERIFY2(step / n > 100.0 / 255.0, qPrintable(QStringLiteral("mean blue step %1").arg(step / n * 255)));
     }
 
     // Exif and XMP items reach the metadata, and through it provenance (an AI declaration).
@@ -232,7 +268,7 @@ private Q_SLOTS:
     void readsItsMetadata()
     {
         QFETCH(bool, avif);
-        const auto bytes = encode({avif, false, 8, heif_orientation_normal, true, false});
+        const auto bytes = encode({avif, false, 8, heif_orientation_normal, true, false, false, false});
         QVERIFY(!bytes.empty());
         auto meta = clipflow::read_metadata(view(bytes));
         QVERIFY2(meta.ok(), meta.status().to_string().c_str());
@@ -244,7 +280,7 @@ private Q_SLOTS:
         QVERIFY(prov->says_ai);
         QCOMPARE(QString::fromStdString(prov->digital_source_type), QStringLiteral("trainedAlgorithmicMedia"));
         // Without the items, nothing is claimed.
-        const auto plain = encode({avif, false, 8, heif_orientation_normal, false, false});
+        const auto plain = encode({avif, false, 8, heif_orientation_normal, false, false, false, false});
         auto none = clipflow::read_metadata(view(plain));
         QVERIFY(none.ok());
         QVERIFY(!clipflow::interpret_provenance({}, *none).says_ai);
@@ -262,7 +298,7 @@ private Q_SLOTS:
     {
         QFETCH(bool, avif);
         QFETCH(QString, format);
-        const auto bytes = encode({avif, false, 8, heif_orientation_normal, false, false});
+        const auto bytes = encode({avif, false, 8, heif_orientation_normal, false, false, false, false});
         QVERIFY(!bytes.empty());
         QTemporaryDir dir;
         const QString path = dir.filePath(avif ? QStringLiteral("x.avif") : QStringLiteral("x.heic"));
@@ -299,7 +335,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, damage);
         QFETCH(int, code);
-        auto bytes = encode({false, false, 8, heif_orientation_normal, false, false});
+        auto bytes = encode({false, false, 8, heif_orientation_normal, false, false, false, false});
         QVERIFY(!bytes.empty());
         clipflow::IntakeParams p;
         if (damage == QLatin1String("half")) bytes.resize(bytes.size() / 2);

@@ -4,9 +4,12 @@
 
 #include "syntheticimages.h"
 
+#include "support/jobutil.h"
+
 #include <clipflow/atomicfile.h>
 #include <clipflow/laundering.h>
 #include <clipflow/proxy.h>
+#include <clipflow/sha256.h>
 #include <clipflow/superviseddetector.h>
 #include <clipflow/supervisedtraining.h>
 
@@ -336,6 +339,8 @@ private Q_SLOTS:
         QTest::newRow("bad mode") << "resnet" << false << "mode";
         QTest::newRow("finetune without CLIP") << "finetune" << false << "CLIP backbone";
         QTest::newRow("one class") << "mlp" << true << "at least one generator";
+        // Real photos chosen by the split's own rule: none falls in the validation split.
+        QTest::newRow("no real photo to validate on") << "split" << false << "has no real photos";
         // With the proxy class on, a folder of that name would be two classes in one.
         QTest::newRow("a generator called unknown") << "mlp" << false << "may not be called \"unknown\"";
     }
@@ -346,9 +351,16 @@ private Q_SLOTS:
         QFETCH(bool, onlyReal);
         QFETCH(QString, mentions);
         std::vector<clipflow::LabelledImage> images;
-        for (const auto& i : set_)
-            if (!onlyReal || i.label == "real") images.push_back(i);
-        auto p = params(images, tmp_.filePath(QStringLiteral("x.safetensors")), mode.toStdString());
+        const bool split = mode == QLatin1String("split");
+        for (const auto& i : set_) {
+            if (onlyReal && i.label != "real") continue;
+            if (split && i.label == "real") {
+                auto sha = clipflow::Sha256::file_hex(i.file);
+                if (!sha || clipflow::detail::in_split(*sha, 0.25)) continue;
+            }
+            images.push_back(i);
+        }
+        auto p = params(images, tmp_.filePath(QStringLiteral("x.safetensors")), split ? "mlp" : mode.toStdString());
         if (mentions.contains(QStringLiteral("unknown"))) {
             p.proxy_class = true;
             for (auto& i : p.images)

@@ -84,8 +84,8 @@ struct ScoreParams {
     /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
     bool delivered_copy = false;
     /// The file's compression is one no shipped calibration covers (uncalibrated_format():
-    /// "HEIF" or "AVIF"). A level above natural then becomes Inconclusive: natural photos
-    /// saved so are flagged far more often than the model's bound (docs/method.md).
+    /// "HEIF" or "AVIF"). A level above natural then becomes Inconclusive: the model's
+    /// false-positive bound has not been shown to hold for such files (docs/method.md).
     std::string uncalibrated_format = {};
 };
 

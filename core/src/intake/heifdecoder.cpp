@@ -13,6 +13,7 @@
 #include <mutex>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace clipflow::detail {
 namespace {
@@ -175,6 +176,71 @@ cv::Mat plane_of(const heif_image* image, heif_channel channel)
     return out;
 }
 
+// The chroma sampling the codec configuration boxes (hvcC, av1C) in the meta box's
+// property container declare, when they all agree: 4:2:0 or 4:2:2 planes can then be
+// asked for directly. Undefined otherwise (the caller finds out from the planes).
+// A bounded walk over meta > iprp > ipco; nothing here trusts a box size.
+heif_chroma coded_chroma(std::span<const std::uint8_t> bytes)
+{
+    struct Box {
+        std::size_t body = 0, end = 0;
+        std::string_view type;
+    };
+    // The boxes directly inside [from, to), each with its body range.
+    const auto children = [&](std::size_t from, std::size_t to) {
+        std::vector<Box> out;
+        for (std::size_t at = from; at + 8 <= to && out.size() < 4096;) {
+            std::uint64_t size = be32(bytes.data() + at);
+            std::size_t header = 8;
+            if (size == 1) {
+                if (at + 16 > to) break;
+                size = (std::uint64_t(be32(bytes.data() + at + 8)) << 32) | be32(bytes.data() + at + 12);
+                header = 16;
+            } else if (size == 0) {
+                size = to - at;
+            }
+            if (size < header || size > to - at) break;
+            out.push_back({at + header, at + std::size_t(size), {reinterpret_cast<const char*>(bytes.data()) + at + 4, 4}});
+            at += std::size_t(size);
+        }
+        return out;
+    };
+    const auto find = [&](const std::vector<Box>& boxes, std::string_view type) -> const Box* {
+        for (const auto& b : boxes)
+            if (b.type == type) return &b;
+        return nullptr;
+    };
+    const auto top = children(0, bytes.size());
+    const Box* meta = find(top, "meta");
+    if (!meta || meta->body + 4 > meta->end) return heif_chroma_undefined;
+    const auto in_meta = children(meta->body + 4, meta->end); // a full box: version and flags first
+    const Box* iprp = find(in_meta, "iprp");
+    if (!iprp) return heif_chroma_undefined;
+    const auto in_iprp = children(iprp->body, iprp->end);
+    const Box* ipco = find(in_iprp, "ipco");
+    if (!ipco) return heif_chroma_undefined;
+    heif_chroma found = heif_chroma_undefined;
+    for (const auto& b : children(ipco->body, ipco->end)) {
+        heif_chroma c = heif_chroma_undefined;
+        if (b.type == "hvcC" && b.body + 17 <= b.end) {
+            // HEVCDecoderConfigurationRecord: chromaFormat in the low 2 bits of byte 16.
+            static constexpr heif_chroma by_idc[4] = {heif_chroma_monochrome, heif_chroma_420, heif_chroma_422, heif_chroma_444};
+            c = by_idc[bytes[b.body + 16] & 3];
+        } else if (b.type == "av1C" && b.body + 3 <= b.end) {
+            // AV1CodecConfigurationRecord byte 2: monochrome, chroma_subsampling_x, _y in bits 4, 3, 2.
+            const std::uint8_t v = bytes[b.body + 2];
+            c = (v & 0x10)   ? heif_chroma_monochrome
+                : (v & 0x08) ? ((v & 0x04) ? heif_chroma_420 : heif_chroma_422)
+                             : heif_chroma_444;
+        } else {
+            continue;
+        }
+        if (found != heif_chroma_undefined && c != found) return heif_chroma_undefined; // mixed: let the planes say
+        found = c;
+    }
+    return found;
+}
+
 // The share of sample pairs (x, x+dx; y, y+dy) equal in both chroma planes: 1 for libheif
 // 1.15's full-size chroma from 4:2:0 coding (nearly: it is not exact everywhere), far
 // less for chroma coded at full resolution.
@@ -222,8 +288,12 @@ Result<cv::Mat> decode_heif(std::span<const std::uint8_t> bytes, std::uint64_t m
     // 2-pixel grid of its own that detectors read as made (65% of natural photos flagged).
     // The planes as coded are up-sampled bilinearly instead, as JPEG decoders' fancy
     // up-sampling does.
+    const heif_chroma coded = coded_chroma(bytes);
+    const bool subsampled = coded == heif_chroma_420 || coded == heif_chroma_422;
     heif_image* raw = nullptr;
-    if (heif_error e = heif_decode_image(h, &raw, heif_colorspace_YCbCr, heif_chroma_undefined, options.get()); e.code)
+    if (heif_error e =
+            heif_decode_image(h, &raw, heif_colorspace_YCbCr, subsampled ? coded : heif_chroma_undefined, options.get());
+        e.code)
         return heif_status(e, format);
     std::unique_ptr<heif_image, ImageFree> image(raw);
     const auto size_error = [&](int dw, int dh) -> Status {
@@ -244,8 +314,9 @@ Result<cv::Mat> decode_heif(std::span<const std::uint8_t> bytes, std::uint64_t m
             cv::Mat cb = plane_of(image.get(), heif_channel_Cb), cr = plane_of(image.get(), heif_channel_Cr);
             if (cb.empty() || cr.empty() || cb.size() != cr.size() || cb.cols > w || cb.rows > ht)
                 return {ErrorCode::CorruptData, format + " chroma planes do not fit the image"};
-            // Full-size chroma that repeats its samples was coded 4:2:0 (or 4:2:2): decode those planes as coded.
-            if (cb.size() == y.size() && repeated_share(cb, cr, 1, 0) > 0.95) {
+            // Without the configuration's word: full-size chroma that repeats its samples was coded
+            // 4:2:0 (or 4:2:2); decode those planes as coded.
+            if (!subsampled && cb.size() == y.size() && repeated_share(cb, cr, 1, 0) > 0.95) {
                 const bool rows = repeated_share(cb, cr, 0, 1) > 0.95;
                 heif_image* coded = nullptr;
                 if (heif_error e = heif_decode_image(h, &coded, heif_colorspace_YCbCr, rows ? heif_chroma_420 : heif_chroma_422,

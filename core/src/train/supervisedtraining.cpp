@@ -17,6 +17,7 @@
 #include <opencv2/imgproc.hpp>
 #include <torch/cuda.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
@@ -248,6 +249,15 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     }
     if (result.val_images < 2 || result.train_images < 2)
         return Status(ErrorCode::InvalidArgument, "too few images for a training and a validation split");
+    // The split is by SHA-256 (the same rule as CLIP-Flow's hold-out), so a folder chosen by that rule
+    // can leave one side without real photos or AI images; calibration needs both.
+    const auto val_real = std::count(val_labels.begin(), val_labels.end(), int64_t{0});
+    const auto val_proxies = p.proxy_class ? std::count(val_labels.begin(), val_labels.end(), K - 1) : 0;
+    if (val_real == 0 || static_cast<long>(val_labels.size()) - val_real - val_proxies == 0)
+        return Status(ErrorCode::InvalidArgument, std::string("the validation split (") + std::to_string(result.val_images) +
+                                                      " images, by SHA-256) has no " +
+                                                      (val_real == 0 ? "real photos" : "AI images") +
+                                                      ": add more images of that kind, or choose another --val fraction");
 
     try {
         torch::manual_seed(p.seed);
