@@ -483,6 +483,14 @@
         <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
         <translation>Höchstens %1 % der natürlichen Fotos werden markiert, mit %2 % Konfidenz bei %3 zurückgehaltenen Fotos (markiert: p höchstens %4). Kleine JPEG-Kopien (kürzere Seite höchstens %5 px), wie Messenger Fotos zustellen, werden an denselben Fotos in dieser Form gemessen (verkleinert auf eine kürzere Seite von höchstens %6 px, JPEG %7): höchstens %1 % solcher Kopien werden markiert, mit derselben Konfidenz (markiert: p höchstens %8).</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 natural photos it never saw (flagged: p at most %4, i.e. p_ai above %5); photos unlike those may be flagged more often.</source>
+        <translation>Höchstens %1 % der natürlichen Fotos werden markiert, mit %2 % Konfidenz bei %3 natürlichen Fotos, die das Modell nie gesehen hat (markiert: p höchstens %4, d. h. p_ai über %5); Fotos, die anders sind als diese, können häufiger markiert werden.</translation>
+    </message>
+    <message>
+        <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
+        <translation>Nicht begrenzt: markiert ab p_ai 0,5, was bei Fotos, die anders sind als seine Trainingsfotos, die meisten sein können. Kalibrieren Sie es mit natürlichen Fotos, die es nie gesehen hat (clipflow recalibrate).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1166,10 +1174,6 @@
         <translation>Beweisbild öffnen</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
-        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Nicht analysierbar: %2</translation>
     </message>
@@ -1198,8 +1202,8 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · Generator %4&lt;br&gt;</translation>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · Generator %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
@@ -1346,6 +1350,10 @@
     <message>
         <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Fehlerniveauanalyse&lt;/b&gt; (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest (eingefügt), können hervortreten; Kanten und Texturen tun es immer. Ein Hinweis fürs Auge, nie ein Befund.</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
+        <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>

@@ -483,6 +483,14 @@
         <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
         <translation>Como máximo se marca el %1 % de las fotos naturales, con un %2 % de confianza según %3 fotos reservadas (marcada: p como máximo %4). Las copias JPEG pequeñas (lado corto de %5 px como máximo), como las que entregan las aplicaciones de mensajería, se comparan con las mismas fotos entregadas así (reducidas a un lado corto de %6 px como máximo, JPEG %7): como máximo se marca el %1 % de esas copias, con la misma confianza (marcada: p como máximo %8).</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 natural photos it never saw (flagged: p at most %4, i.e. p_ai above %5); photos unlike those may be flagged more often.</source>
+        <translation>Como máximo se señala el %1 % de las fotos naturales, con un %2 % de confianza según %3 fotos naturales que el modelo nunca vio (señalada: p como máximo %4, es decir, p_ai por encima de %5); las fotos distintas de estas pueden señalarse más a menudo.</translation>
+    </message>
+    <message>
+        <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
+        <translation>Sin cota: se señala a partir de p_ai 0,5, lo que en fotos distintas de sus fotos de entrenamiento puede ser la mayoría. Calíbrelo con fotos naturales que nunca vio (clipflow recalibrate).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1166,10 +1174,6 @@
         <translation>Abrir imagen de evidencia</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
-        <translation>Imágenes (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Todos los archivos (*)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;No se puede analizar: %2</translation>
     </message>
@@ -1198,8 +1202,8 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generador %4&lt;br&gt;</translation>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generador %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
@@ -1346,6 +1350,10 @@
     <message>
         <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Análisis del nivel de error&lt;/b&gt; (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto (pegadas) pueden destacar; los bordes y las texturas siempre lo hacen. Una pista para la vista, nunca un hallazgo.</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
+        <translation>Imágenes (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>

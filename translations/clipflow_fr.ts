@@ -483,6 +483,14 @@
         <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
         <translation>Au plus %1 % des photos naturelles sont signalées, avec une confiance de %2 % d’après %3 photos mises de côté (signalée : p au plus %4). Les petites copies JPEG (petit côté d’au plus %5 px), telles que les messageries transmettent les photos, sont lues par rapport aux mêmes photos ainsi transmises (réduites à un petit côté d’au plus %6 px, JPEG %7) : au plus %1 % de ces copies sont signalées, avec la même confiance (signalée : p au plus %8).</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 natural photos it never saw (flagged: p at most %4, i.e. p_ai above %5); photos unlike those may be flagged more often.</source>
+        <translation>Au plus %1 % des photos naturelles sont signalées, avec une confiance de %2 % d’après %3 photos naturelles que le modèle n’a jamais vues (signalée : p au plus %4, soit p_ai au-dessus de %5) ; des photos différentes de celles-ci peuvent être signalées plus souvent.</translation>
+    </message>
+    <message>
+        <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
+        <translation>Non borné : signalée à partir de p_ai = 0,5, ce qui, sur des photos différentes de ses photos d’entraînement, peut en concerner la plupart. Calibrez-le sur des photos naturelles qu’il n’a jamais vues (clipflow recalibrate).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1166,10 +1174,6 @@
         <translation>Ouvrir une image à expertiser</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
-        <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;Tous les fichiers (*)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Analyse impossible : %2</translation>
     </message>
@@ -1198,8 +1202,8 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;Supervisé&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · générateur %4&lt;br&gt;</translation>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Supervisé&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · générateur %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
@@ -1346,6 +1350,10 @@
     <message>
         <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Analyse du niveau d&apos;erreur&lt;/b&gt; (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste (collées) peuvent ressortir ; les contours et les textures ressortent toujours. Une indication pour l&apos;œil, jamais une conclusion.</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
+        <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>

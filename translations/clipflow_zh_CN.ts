@@ -481,6 +481,14 @@
         <source>At most %1% of natural photos are flagged, with %2% confidence given %3 held-out photos (flagged: p at most %4). Small JPEG copies (shorter side at most %5 px), as messengers deliver photos, are read against the same photos delivered so (shrunk to a shorter side of at most %6 px, JPEG %7): at most %1% of such copies are flagged, with the same confidence (flagged: p at most %8).</source>
         <translation>至多 %1% 的自然照片会被标记，置信度 %2%，依据 %3 张留出照片（标记条件：p 不超过 %4）。即时通讯应用传送的小型 JPEG 副本（短边不超过 %5 像素）与以同样方式传送的同一批照片比较（缩小至短边不超过 %6 像素，JPEG %7）：此类副本至多 %1% 会被标记，置信度相同（标记条件：p 不超过 %8）。</translation>
     </message>
+    <message>
+        <source>At most %1% of natural photos are flagged, with %2% confidence given %3 natural photos it never saw (flagged: p at most %4, i.e. p_ai above %5); photos unlike those may be flagged more often.</source>
+        <translation>至多 %1% 的自然照片会被标记，置信度 %2%，依据是模型从未见过的 %3 张自然照片（标记条件：p 至多 %4，即 p_ai 高于 %5）；与这些照片不同的照片可能更常被标记。</translation>
+    </message>
+    <message>
+        <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
+        <translation>无界：p_ai 达到 0.5 即标记，对于与其训练照片不同的照片，这可能是大多数。请用它从未见过的自然照片进行校准（clipflow recalibrate）。</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1161,10 +1169,6 @@
         <translation>打开证据图像</translation>
     </message>
     <message>
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;All files (*)</source>
-        <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.bmp *.gif);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Cannot analyse: %2</source>
         <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;无法分析：%2</translation>
     </message>
@@ -1193,8 +1197,8 @@
         <translation>—</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;p_ai = %3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;p_ai = %3 · 生成器 %4&lt;br&gt;</translation>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;%3 · 生成器 %4&lt;br&gt;</translation>
     </message>
     <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
@@ -1339,6 +1343,10 @@
     <message>
         <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;误差水平分析&lt;/b&gt;（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域（粘贴进来的）可能会突出；边缘和纹理总会突出。仅供目视参考，绝非结论。</translation>
+    </message>
+    <message>
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
+        <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;所有文件 (*)</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,8 @@ Commands:
   train --natural DIR --out MODEL
                        train a CLIP-Flow detector from natural photos only
   recalibrate --model M --out NEW --natural DIR
-                       make a detector's threshold hold for delivered photos
+                       make a CLIP-Flow threshold hold for delivered photos,
+                       or read a supervised model against unseen photos
   train-backbone --natural DIR --out WEIGHTS
                        train the forensic-v2 backbone from natural photos only
   train-classifier --data DIR --out MODEL

@@ -37,20 +37,24 @@ const char* const kScoreAbout = R"(Scores images for signs of AI generation. Two
   clipflow    (default) trained on natural photos only: how likely a natural
               photo is to look like this one, calibrated against held-out
               natural photos
-  supervised  trained on real and AI images: p_ai, and which generator
+  supervised  trained on real and AI images: p_ai, and which generator;
+              the shipped one's level is read against natural photos it
+              never saw (p_value), as CLIP-Flow's is
   all         both; a line says when they disagree
 Without --model the default detectors shipped with ClipFlow are used.)";
 
 const char* const kScoreNotes = R"(Verdicts: natural, weak, moderate or strong evidence of AI generation (the
 model's calibrated level, level_code), or inconclusive when that level does
-not hold up: the score is close to the model's threshold (CLIP-Flow p-value
-0.025-0.10, supervised p_ai 0.4-0.6), the verdict changes under an everyday
+not hold up: the score is close to the model's threshold (a p-value within a
+factor of 2 of the flag level, about 0.02-0.08; an uncalibrated supervised
+model's p_ai 0.4-0.6), the verdict changes under an everyday
 transform (--robustness), or the detectors disagree (--detector all). The
 reason is in inconclusive_reason.
 
 JSON fields: file, sha256, detector, model_id, backbone, ai_score, verdict,
 verdict_code, level_code, inconclusive_reason; clipflow adds log_likelihood,
-percentile, p_value; supervised adds p_ai, generator ("unknown" when no
+percentile, p_value; supervised adds p_ai, log_odds_real, percentile and
+p_value (models calibrated on natural photos), generator ("unknown" when no
 known generator fits), generator_probs (given AI, summing to 1; models
 that learnt an "unknown" class from proxies list it too);
 seen_in_training (true only when the model trained or was calibrated on
@@ -85,10 +89,14 @@ std::string readable(const nlohmann::json& r)
     if (r["detector"] == "clipflow")
         std::snprintf(buf, sizeof buf, "clipflow ai_score %.2f  p %s%.2g  ", r["ai_score"].get<double>(),
                       r["p_extrapolated"].get<bool>() ? "~" : "", r["p_value"].get<double>());
-    else
-        std::snprintf(buf, sizeof buf, "supervised p_ai %.2f%s%s  ", r["p_ai"].get<double>(),
+    else {
+        char p[32] = ""; // calibrated models only
+        if (r.contains("p_value"))
+            std::snprintf(p, sizeof p, "  p %s%.2g", r["p_extrapolated"].get<bool>() ? "~" : "", r["p_value"].get<double>());
+        std::snprintf(buf, sizeof buf, "supervised p_ai %.2f%s%s%s  ", r["p_ai"].get<double>(), p,
                       r["generator"].is_string() ? "  generator " : "",
                       r["generator"].is_string() ? r["generator"].get<std::string>().c_str() : "");
+    }
     return buf + r["verdict"].get<std::string>();
 }
 

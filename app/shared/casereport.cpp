@@ -135,9 +135,9 @@ QString CaseReport::summaryHtml() const
             cf = QStringLiteral("<span style='color:%1'>%2</span>")
                      .arg(VerdictHtml::colour(c->verdict), Wording::verdictShort(verdict_code(c->verdict)));
         if (const auto* s = d.score(DetectorKind::Supervised); s && s->supervised)
-            sv = QStringLiteral("<span style='color:%1'>%2</span> (p_ai %3)")
-                     .arg(VerdictHtml::colour(s->verdict), Wording::verdictShort(verdict_code(s->verdict)))
-                     .arg(s->supervised->p_ai, 0, 'f', 2);
+            sv = QStringLiteral("<span style='color:%1'>%2</span> (%3)")
+                     .arg(VerdictHtml::colour(s->verdict), Wording::verdictShort(verdict_code(s->verdict)),
+                          esc(VerdictHtml::supervisedNumbers(*s->supervised)));
         if (d.disagree()) sv += QStringLiteral(" <b style='color:#b03030'>%1</b>").arg(tr("disagree"));
         html += QStringLiteral("<tr><td>%1</td><td>%2</td><td><tt>%3\u2026</tt></td><td>%4</td><td>%5</td></tr>")
                     .arg(i + 1)
@@ -214,10 +214,9 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         for (std::size_t i = 0; i < v.generator_probs.size() && i < 3; ++i)
             gens << QStringLiteral("%1 %2").arg(esc(v.generator_probs[i].first)).arg(v.generator_probs[i].second, 0, 'f', 2);
         const auto& score = *d.score(DetectorKind::Supervised);
-        QString text = QStringLiteral("%1<br>p_ai %2 \u00b7 %3 %4")
-                           .arg(VerdictHtml::verdict(score))
-                           .arg(v.p_ai, 0, 'f', 2)
-                           .arg(tr("generator"), v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
+        QString text = QStringLiteral("%1<br>%2 \u00b7 %3 %4")
+                           .arg(VerdictHtml::verdict(score), esc(VerdictHtml::supervisedNumbers(v)), tr("generator"),
+                                v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
         if (!gens.isEmpty())
             text += QStringLiteral("<br><small>%1: %2</small>").arg(tr("if AI"), gens.join(QStringLiteral(", ")));
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;

@@ -5,6 +5,8 @@
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
+
 namespace clipflow::app {
 namespace {
 
@@ -123,6 +125,19 @@ QString ModelCard::html(const SupervisedModelInfo& info, const QString& path)
                                       .arg(info.val_auc, 0, 'f', 3)
                                       .arg(info.validation_sha256.size())
                                       .arg(info.temperature, 0, 'f', 2));
+    if (const auto& cal = info.calibration; cal && cal->bound_holds())
+        html += row(tr("False-positive rate"),
+                    tr("At most %1% of natural photos are flagged, with %2% confidence given %3 natural photos it never "
+                       "saw (flagged: p at most %4, i.e. p_ai above %5); photos unlike those may be flagged more often.")
+                        .arg(cal->fpr() * 100.0, 0, 'f', 1)
+                        .arg(cal->confidence() * 100.0, 0, 'f', 0)
+                        .arg(cal->natural_count())
+                        .arg(cal->flag_level(), 0, 'g', 3)
+                        .arg(1.0 / (1.0 + std::exp(cal->threshold())), 0, 'f', 3));
+    else
+        html += row(tr("False-positive rate"), tr("Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its "
+                                                  "training photos can be most of them. Calibrate it on natural photos it "
+                                                  "never saw (clipflow recalibrate)."));
     html += row(tr("Limits"), tr("Knows only the generators listed; others are \u201cunknown\u201d at best. "
                                  "A generator missing from training can pass as real."));
     html += row(tr("Trained"), tr("%1, ClipFlow %2").arg(q(info.created_at), q(info.tool_version)));

@@ -48,7 +48,8 @@ QString VerdictHtml::reason(const DetectorScore& score)
     QStringList why;
     if (score.near_threshold)
         why << tr("the score is close to the model's threshold (%1 = %2, threshold %3)")
-                   .arg(score.clipflow ? QStringLiteral("p") : QStringLiteral("p_ai"))
+                   .arg(score.clipflow || (score.supervised && score.supervised->calibrated) ? QStringLiteral("p")
+                                                                                             : QStringLiteral("p_ai"))
                    .arg(score.thresholded_score, 0, 'g', 3)
                    .arg(score.threshold, 0, 'g', 3);
     if (!score.flipped_under.empty()) {
@@ -91,6 +92,14 @@ QString VerdictHtml::calibrationNote(const DetectorScore& score)
         .arg(tr("Read as a small JPEG copy: percentile, p and level are against the model's held-out photos as "
                 "messengers deliver them, not as taken.")
                  .toHtmlEscaped());
+}
+
+QString VerdictHtml::supervisedNumbers(const SupervisedScore& score)
+{
+    QString text = QStringLiteral("p_ai %1").arg(score.p_ai, 0, 'f', 2);
+    if (score.calibrated)
+        text += QStringLiteral(" \u00b7 ") + Wording::pValue(score.calibrated->p_value, score.calibrated->p_extrapolated);
+    return text;
 }
 
 QString VerdictHtml::robustness(const DetectorScore& score)

@@ -29,6 +29,9 @@ public:
     // "Read as a small JPEG copy: …" when the score was read against delivered photos, "Not calibrated
     // for HEIF files: …" for a compression no calibration covers; else empty.
     static QString calibrationNote(const DetectorScore& score);
+    // The supervised detector's numbers: "p_ai 0.83", and "· p = 0.21" where the model is
+    // calibrated on natural photos (its level then comes from p). Plain text.
+    static QString supervisedNumbers(const SupervisedScore& score);
 };
 
 } // namespace clipflow::app

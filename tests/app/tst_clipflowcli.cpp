@@ -247,6 +247,17 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("recalibrate"), QStringLiteral("--model"), QStringLiteral("/tmp/m.safetensors"),
                            QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors")}
             << 2 << QStringLiteral("--natural DIR is required");
+        QTest::newRow("recalibrate supervised with a scope")
+            << QStringList{QStringLiteral("recalibrate"),
+                           QStringLiteral("--model"),
+                           QStringLiteral(CLIPFLOW_BIN_DIR "/../share/clipflow/models/clipflow-supervised.safetensors"),
+                           QStringLiteral("--out"),
+                           QStringLiteral("/tmp/x.safetensors"),
+                           QStringLiteral("--natural"),
+                           fixture(""),
+                           QStringLiteral("--scope"),
+                           QStringLiteral("copies")}
+            << 2 << QStringLiteral("--scope applies to CLIP-Flow detectors only");
         QTest::newRow("recalibrate not a model") << QStringList{QStringLiteral("recalibrate"),
                                                                 QStringLiteral("--model"),
                                                                 fixture("rgb.png"),

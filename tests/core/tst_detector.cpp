@@ -3,6 +3,7 @@
 #include "syntheticimages.h"
 
 #include <clipflow/detector.h>
+#include <clipflow/safetensors.h>
 #include <clipflow/sha256.h>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,28 @@ const std::string kExeDir = CLIPFLOW_BIN_DIR;
 std::string shipped(DetectorKind kind)
 {
     return kExeDir + "/../share/clipflow/models/" + default_detector_file(kind);
+}
+
+// The shipped supervised detector as trained, before its calibration on natural photos
+// (p_ai >= 0.5 flags), beside a copy of its backbone.
+std::string uncalibrated_supervised(const QTemporaryDir& dir)
+{
+    const std::string models = kExeDir + "/../share/clipflow/models/";
+    auto file = SafetensorsFile::open(models + default_detector_file(DetectorKind::Supervised));
+    if (!file) qFatal("%s", file.status().message().c_str());
+    auto md = file->metadata();
+    auto meta = nlohmann::json::parse(md.at("clipflow.classifier"));
+    meta.erase("calibration");
+    meta.erase("calibration_files");
+    md["clipflow.classifier"] = meta.dump();
+    std::vector<TensorData> tensors;
+    for (const TensorView& t : file->tensors())
+        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    const std::string out = dir.filePath(QStringLiteral("uncalibrated.safetensors")).toStdString();
+    std::filesystem::copy_file(models + "forensic-v2.safetensors",
+                               dir.filePath(QStringLiteral("forensic-v2.safetensors")).toStdString());
+    if (!write_safetensors(out, tensors, md).ok()) qFatal("cannot write %s", out.c_str());
+    return out;
 }
 
 DetectorScore made(DetectorKind kind, Verdict verdict)
@@ -138,8 +161,13 @@ private Q_SLOTS:
             QVERIFY(s->supervised && !s->clipflow);
             QCOMPARE(s->evidence(), s->supervised->p_ai);
             QCOMPARE(std::string(verdict_code(s->level)), s->supervised->verdict_code);
-            QVERIFY((j.contains("p_ai") && j.contains("generator_probs") && !j.contains("p_value")));
-            QCOMPARE(d->evidence_threshold(), 0.5);
+            // Shipped calibrated on natural photos it never saw: its level is a p-value, as CLIP-Flow's.
+            QVERIFY(s->supervised->calibrated);
+            QCOMPARE(std::string(verdict_code(s->level)), s->supervised->calibrated->verdict_code);
+            QVERIFY(
+                (j.contains("p_ai") && j.contains("generator_probs") && j.contains("p_value") && j.contains("log_odds_real")));
+            QVERIFY(d->evidence_threshold() > 0.5 && d->evidence_threshold() < 1.0);
+            QCOMPARE(s->evidence() > d->evidence_threshold(), s->level != Verdict::Natural);
         }
         // The same image scores the same through a set.
         DetectorSetParams p;
@@ -289,19 +317,25 @@ private Q_SLOTS:
     void nearThresholdIsInconclusive_data()
     {
         QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("calibrated");
         QTest::addColumn<double>("band");
         QTest::addColumn<bool>("inconclusive");
-        QTest::newRow("clipflow, rule off") << int(DetectorKind::ClipFlow) << 1.0 << false;
-        QTest::newRow("clipflow, band covers every p") << int(DetectorKind::ClipFlow) << 1e12 << true;
-        QTest::newRow("supervised, rule off") << int(DetectorKind::Supervised) << 1.0 << false;
-        QTest::newRow("supervised, band covers every p_ai") << int(DetectorKind::Supervised) << 11.0 << true;
+        QTest::newRow("clipflow, rule off") << int(DetectorKind::ClipFlow) << true << 1.0 << false;
+        QTest::newRow("clipflow, band covers every p") << int(DetectorKind::ClipFlow) << true << 1e12 << true;
+        QTest::newRow("supervised, rule off") << int(DetectorKind::Supervised) << true << 1.0 << false;
+        QTest::newRow("supervised, band covers every p") << int(DetectorKind::Supervised) << true << 1e12 << true;
+        QTest::newRow("supervised uncalibrated, rule off") << int(DetectorKind::Supervised) << false << 1.0 << false;
+        QTest::newRow("supervised uncalibrated, band covers every p_ai")
+            << int(DetectorKind::Supervised) << false << 11.0 << true;
     }
     void nearThresholdIsInconclusive()
     {
         QFETCH(int, kind);
+        QFETCH(bool, calibrated);
         QFETCH(double, band);
         QFETCH(bool, inconclusive);
-        auto d = load_detector(shipped(DetectorKind(kind)));
+        QTemporaryDir tmp;
+        auto d = load_detector(calibrated ? shipped(DetectorKind(kind)) : uncalibrated_supervised(tmp));
         QVERIFY2(d.ok(), d.status().message().c_str());
         ScoreParams p;
         p.inconclusive_band = band;
@@ -311,10 +345,16 @@ private Q_SLOTS:
         QVERIFY(s->level != Verdict::Inconclusive);
         QCOMPARE(s->inconclusive_reason.find("close to the model's threshold") != std::string::npos, inconclusive);
         QCOMPARE(s->near_threshold, inconclusive); // the same reason as data, for translated interfaces
-        if (inconclusive) {
-            QCOMPARE(s->threshold, kind == int(DetectorKind::ClipFlow) ? d->clipflow()->info().calibration.flag_level() : 0.5);
-            QCOMPARE(s->thresholded_score,
-                     kind == int(DetectorKind::ClipFlow) ? s->clipflow->calibrated.p_value : s->supervised->p_ai);
+        if (inconclusive && kind == int(DetectorKind::ClipFlow)) {
+            QCOMPARE(s->threshold, d->clipflow()->info().calibration.flag_level());
+            QCOMPARE(s->thresholded_score, s->clipflow->calibrated.p_value);
+        } else if (inconclusive) {
+            QCOMPARE(bool(s->supervised->calibrated), calibrated);
+            QCOMPARE(s->threshold, calibrated ? d->supervised()->info().calibration->flag_level() : 0.5);
+            QCOMPARE(s->thresholded_score, calibrated ? s->supervised->calibrated->p_value : s->supervised->p_ai);
+            QCOMPARE(s->level != Verdict::Natural,
+                     calibrated ? s->supervised->calibrated->p_value <= d->supervised()->info().calibration->flag_level()
+                                : s->supervised->p_ai >= 0.5);
         }
         QCOMPARE(s->verdict_text, std::string(verdict_wording(s->verdict)));
         const auto j = nlohmann::json::parse(s->to_json());

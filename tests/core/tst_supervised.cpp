@@ -7,8 +7,11 @@
 #include "support/jobutil.h"
 
 #include <clipflow/atomicfile.h>
+#include <clipflow/detector.h>
 #include <clipflow/laundering.h>
 #include <clipflow/proxy.h>
+#include <clipflow/recalibration.h>
+#include <clipflow/safetensors.h>
 #include <clipflow/sha256.h>
 #include <clipflow/superviseddetector.h>
 #include <clipflow/supervisedtraining.h>
@@ -18,7 +21,10 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
+#include <random>
 
 using clipflow::ProxyOp;
 
@@ -227,6 +233,126 @@ private Q_SLOTS:
         QVERIFY2(sc->distance > 1.0, qPrintable(QString::number(sc->distance)));
         QVERIFY(sc->unknown_generator);
         if (sc->p_ai >= 0.5) QCOMPARE(sc->generator, std::string("unknown"));
+    }
+
+    // Calibrated on 100 photos it never saw (its 20 training/validation photos given too,
+    // and left out), the level is the p-value of log(p_real / p_ai) against them. Photos
+    // unlike its training photos (here: noisier, as a high-ISO camera's) fool the
+    // head's p_ai >= 0.5; read against such photos, they are flagged at the bound's rate.
+    void calibrationReadsAgainstUnseenPhotos_data()
+    {
+        QTest::addColumn<QString>("photos"); // what the calibration photos and the "real" images are
+        QTest::addColumn<QString>("cls");
+        QTest::addColumn<int>("minFlagged");
+        QTest::addColumn<int>("maxFlagged");
+        // The bound is 5% with 95% confidence; 24 fresh photos leave room for chance.
+        QTest::newRow("photos it never saw") << "png"
+                                             << "real" << 0 << 4;
+        QTest::newRow("a known generator") << "png"
+                                           << "upsampler" << 20 << 24;
+        QTest::newRow("another") << "png"
+                                 << "deconv" << 20 << 24;
+        QTest::newRow("noisier photos") << "noisy"
+                                        << "real" << 0 << 4;
+    }
+
+    void calibrationReadsAgainstUnseenPhotos()
+    {
+        QFETCH(QString, photos);
+        QFETCH(QString, cls);
+        QFETCH(int, minFlagged);
+        QFETCH(int, maxFlagged);
+        const bool noisy = photos == QLatin1String("noisy");
+        auto photo = [&](const std::string& c, unsigned seed) {
+            auto img = make(c, seed);
+            if (!noisy || c != "real") return img;
+            std::mt19937 rng(seed);
+            std::normal_distribution<float> noise(0.0f, 0.06f);
+            for (float& v : img.data) v = std::clamp(v + noise(rng), 0.0f, 1.0f);
+            return img;
+        };
+        const std::string plain = tmp_.filePath(QStringLiteral("mlp.safetensors")).toStdString();
+        const std::string calibrated = tmp_.filePath(QStringLiteral("mlp-calibrated-%1.safetensors").arg(photos)).toStdString();
+        if (!QFile::exists(QString::fromStdString(calibrated))) {
+            const QString dir = tmp_.filePath(QStringLiteral("unseen-") + photos);
+            QVERIFY(QDir().mkpath(dir));
+            clipflow::RecalibrateParams p;
+            p.model_path = plain;
+            p.out_path = calibrated;
+            for (unsigned i = 0; i < 100; ++i) {
+                const auto png = clipflow::encode_image(photo("real", 40000 + i), ".png");
+                p.natural_files.push_back((dir + QStringLiteral("/%1.png").arg(i)).toStdString());
+                QVERIFY(png.ok() && clipflow::write_file_atomic(p.natural_files.back(), *png).ok());
+            }
+            for (const auto& f : set_)
+                if (f.label == "real") p.natural_files.push_back(f.file);
+            auto r = clipflow::calibrate_supervised_detector(p);
+            QVERIFY2(r.ok(), r.status().to_string().c_str());
+            QCOMPARE(r->scored, 100L);
+            QCOMPARE(r->skipped_seen, 20L);
+            QVERIFY(r->info.calibration && r->info.calibration->bound_holds());
+            QCOMPARE(r->info.calibration_sha256.size(), std::size_t(100));
+            QVERIFY(r->info.model_id != r->previous_model_id && r->info.model_id.rfind("sv-", 0) == 0);
+            auto d = clipflow::Detector::load(calibrated);
+            QVERIFY2(d.ok(), d.status().to_string().c_str());
+            QVERIFY(d->seen(clipflow::Sha256::file_hex(p.natural_files.front()).value()));
+            QCOMPARE(d->evidence_threshold(), 1.0 / (1.0 + std::exp(r->info.calibration->threshold())));
+        }
+        auto a = clipflow::SupervisedDetector::load(plain), b = clipflow::SupervisedDetector::load(calibrated);
+        QVERIFY(a.ok() && b.ok());
+        const clipflow::Calibration& cal = *b->info().calibration;
+        int flagged = 0, by_p_ai = 0;
+        for (unsigned seed = 0; seed < 24; ++seed) {
+            const auto img = photo(cls.toStdString(), 88000 + seed);
+            auto x = a->score(img), y = b->score(img);
+            QVERIFY(x.ok() && y.ok());
+            QVERIFY(!x->calibrated && y->calibrated);
+            QCOMPARE(y->p_ai, x->p_ai);                                                   // the head is the same
+            QVERIFY(std::abs(1.0 / (1.0 + std::exp(y->log_odds_real)) - x->p_ai) < 1e-5); // p_ai is single precision
+            // The p-value as calibration.h defines it, from the stored natural scores.
+            const auto& nat = cal.natural_scores();
+            const double below = double(std::upper_bound(nat.begin(), nat.end(), y->log_odds_real) - nat.begin());
+            if (below > 0) QCOMPARE(y->calibrated->p_value, (1 + below) / (double(nat.size()) + 1));
+            const bool is_flagged = y->verdict_code != "natural";
+            QCOMPARE(is_flagged, y->calibrated->p_value <= cal.flag_level());
+            QCOMPARE(y->ai_score, y->calibrated->ai_score);
+            QCOMPARE(y->generator.empty(), !is_flagged);
+            flagged += is_flagged;
+            by_p_ai += x->verdict_code != "natural";
+        }
+        qInfo("%s %s: %d of 24 flagged at p <= %.4f (uncalibrated: %d)", qPrintable(photos), qPrintable(cls), flagged,
+              cal.flag_level(), by_p_ai);
+        QVERIFY2(flagged >= minFlagged && flagged <= maxFlagged, qPrintable(QString::number(flagged)));
+        if (noisy) QVERIFY2(by_p_ai > maxFlagged, "the toy no longer shows the uncalibrated head's false positives");
+    }
+
+    void calibrationRefuses_data()
+    {
+        QTest::addColumn<QString>("given");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("only photos it trained on") << "seen"
+                                                   << "at least 59";
+        QTest::newRow("a CLIP-Flow detector") << "clipflow"
+                                              << "not a supervised";
+    }
+
+    void calibrationRefuses()
+    {
+        QFETCH(QString, given);
+        QFETCH(QString, mentions);
+        clipflow::RecalibrateParams p;
+        p.model_path = tmp_.filePath(QStringLiteral("mlp.safetensors")).toStdString();
+        p.out_path = tmp_.filePath(QStringLiteral("refused.safetensors")).toStdString();
+        for (const auto& f : set_) p.natural_files.push_back(f.file);
+        if (given == QLatin1String("clipflow")) {
+            // A file with CLIP-Flow's metadata key and no classifier.
+            p.model_path = tmp_.filePath(QStringLiteral("cf.safetensors")).toStdString();
+            QVERIFY(clipflow::write_safetensors(p.model_path, {}, {{"clipflow.model", "{}"}}).ok());
+        }
+        auto r = clipflow::calibrate_supervised_detector(p);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.status().message().find(mentions.toStdString()) != std::string::npos, r.status().message().c_str());
+        QVERIFY(!QFile::exists(QString::fromStdString(p.out_path)));
     }
 
     void proxyClassCallsUnseenMakersUnknown_data()

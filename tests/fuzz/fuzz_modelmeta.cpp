@@ -20,7 +20,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             if (!(c.p_value >= 0.0 && c.p_value <= 1.0)) __builtin_trap();
         }
     }
-    (void)clipflow::SupervisedModelInfo::parse(json);
+    if (auto m = clipflow::SupervisedModelInfo::parse(json); m && m->calibration)
+        for (double s : {-1e9, -3.0, 0.0, 3.0, 1e9}) {
+            const auto c = m->calibration->evaluate(s);
+            if (!(c.p_value >= 0.0 && c.p_value <= 1.0)) __builtin_trap();
+        }
     if (auto c = clipflow::Calibration::from_json(json)) {
         const auto s = c->evaluate(0.0);
         if (!(s.percentile >= 0.0 && s.percentile <= 100.0)) __builtin_trap();

@@ -38,7 +38,8 @@ std::optional<DetectorKind> detector_kind_from_name(const std::string& name);
 const char* default_detector_file(DetectorKind kind);
 
 /// How strongly a detector calls the image AI-made. Every kind maps its own
-/// scale onto the first four (CLIP-Flow by p-value, supervised by p_ai).
+/// scale onto the first four (CLIP-Flow by p-value; supervised by its p-value where
+/// calibrated on natural photos, else by p_ai).
 /// Inconclusive is what the analyst is told when that level does not hold up:
 /// the score sits near the model's threshold, the verdict flips under an
 /// everyday transform (robustness), or the detectors disagree.
@@ -75,8 +76,8 @@ struct ScoreParams {
     bool robustness = false;
     /// A score this close to the model's threshold is Inconclusive: for CLIP-Flow
     /// a p-value within this factor of the calibrated false-positive rate (2:
-    /// 0.025..0.10 around 0.05), for supervised p_ai within 0.5 +- 0.1 x (factor - 1)
-    /// (2: 0.4..0.6). 1 switches the rule off.
+    /// 0.025..0.10 around 0.05), as much for a calibrated supervised model; for an
+    /// uncalibrated one p_ai within 0.5 +- 0.1 x (factor - 1) (2: 0.4..0.6). 1 switches the rule off.
     double inconclusive_band = 2.0;
     /// The image is a delivered copy (is_delivered_copy(): a small JPEG, as messengers and
     /// social networks pass photos on). A CLIP-Flow model that calibrates copies
@@ -104,7 +105,7 @@ struct DetectorScore {
     std::string inconclusive_reason;    ///< why verdict is Inconclusive, in English (empty otherwise)
     /// The same reasons as data, for interfaces that word them in another language.
     bool near_threshold = false;            ///< the score is within ScoreParams::inconclusive_band of the threshold
-    double threshold = 0.0;                 ///< that threshold: the calibrated FPR (CLIP-Flow p) or 0.5 (p_ai)
+    double threshold = 0.0;                 ///< that threshold: the calibrated flag level (p) or 0.5 (p_ai, uncalibrated)
     double thresholded_score = 0.0;         ///< the score compared with it: p_value or p_ai
     std::vector<std::string> flipped_under; ///< robustness transforms that change the verdict's side
     /// Read as a delivered copy: percentile, p-value, ai_score, level and threshold come from the

@@ -16,12 +16,23 @@
 //
 // A model trained since delivery calibration existed already has it; this is
 // for older files, such as the ones a user trained before.
+//
+// A supervised detector is calibrated the same way CLIP-Flow is, on photos it
+// never saw: every photo among natural_files that is not in its training or
+// validation set is scored as it is, and log(p_real / p_ai) of those sets the
+// bound (at most 5% false positives with 95% confidence; calibration.h). Its
+// level then reads a p-value like CLIP-Flow's instead of p_ai >= 0.5. The head
+// is not retrained, so it ranks images exactly as before.
+//
+//   auto r = clipflow::calibrate_supervised_detector(p);  // p.scope unused
+//   // r->info.calibration->flag_level(); r->scored photos, r->skipped_seen
 
 #include "clipflow/callbacks.h"
 #include "clipflow/clipflowdetector.h"
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/evidence.h"
 #include "clipflow/result.h"
+#include "clipflow/supervisedmodel.h"
 
 #include <string>
 #include <vector>
@@ -53,5 +64,17 @@ struct RecalibrateResult {
 /// none of its held-out photos is among natural_files, or when too few are for
 /// the bound (Calibration's flag rank).
 Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams& params);
+
+struct SupervisedCalibrateResult {
+    SupervisedModelInfo info; ///< the new file's
+    std::string previous_model_id;
+    long scored = 0;       ///< natural photos the bound rests on
+    long skipped_seen = 0; ///< photos the model trained or validated on (not used)
+    long unreadable = 0;   ///< files that could not be read
+};
+
+/// Fails (nothing written) on a file that is not a supervised detector, or when
+/// fewer than 59 unseen photos were found (below that no rank bounds 5% with 95%).
+Result<SupervisedCalibrateResult> calibrate_supervised_detector(const RecalibrateParams& params);
 
 } // namespace clipflow

@@ -11,6 +11,12 @@
 // are conditional on the image being AI-made (they sum to 1). The generator is
 // "unknown" when the image's embedding lies beyond the predicted class's
 // 99th-percentile training radius, or no generator reaches 50%.
+// The level: a model calibrated on natural photos it never saw (clipflow
+// recalibrate; SupervisedModelInfo::calibration) reads log(p_real / p_ai)
+// against them as CLIP-Flow reads its likelihood, with the same bound on false
+// positives; an uncalibrated model flags p_ai >= 0.5 (weak < 0.7, moderate
+// < 0.9, else strong), which bounds nothing: on natural photos unlike its
+// training photos it flags half (docs/method.md).
 // Threads: like ClipFlowDetector, one scoring thread per detector.
 
 #include "clipflow/backbone.h"
@@ -18,6 +24,7 @@
 #include "clipflow/supervisedmodel.h"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -26,12 +33,15 @@ namespace clipflow {
 
 struct SupervisedScore {
     double p_ai = 0.0;
-    double ai_score = 0.0; ///< = p_ai
-    std::string generator; ///< empty when p_ai < 0.5; "unknown" when no known generator fits
+    double ai_score = 0.0;      ///< p_ai; with a calibration its ai_score (calibration.h)
+    double log_odds_real = 0.0; ///< log(p_real / p_ai), from the logits (finite where p_ai rounds to 0 or 1)
+    /// With a calibration: log_odds_real (as log_likelihood) read against the natural photos.
+    std::optional<CalibratedScore> calibrated;
+    std::string generator; ///< empty when the level is natural; "unknown" when no known generator fits
     bool unknown_generator = false;
     double distance = 0.0;                                       ///< to the best generator's centroid, in units of its radius
     std::vector<std::pair<std::string, double>> generator_probs; ///< given AI, descending
-    std::string verdict, verdict_code;                           ///< p_ai < 0.5 natural, < 0.7 weak, < 0.9 moderate, else strong
+    std::string verdict, verdict_code;                           ///< the level (see above)
 };
 
 class SupervisedDetector {

@@ -9,11 +9,15 @@
 //   head {mode, hidden, dropout, finetune_blocks, tail_output},
 //   classes [names; "real" first], fine-tuned CLIP blocks ("tail.*"),
 //   class_counts, temperature, radius (per class, open-set distance),
-//   validation {accuracy, auc, confusion}, training {..., files, validation_files}.
+//   validation {accuracy, auc, confusion}, training {..., files, validation_files},
+//   and, once calibrated on natural photos it never saw (clipflow recalibrate),
+//   calibration (as CLIP-Flow's, of log(p_real / p_ai)) and calibration_files.
 
+#include "clipflow/calibration.h"
 #include "clipflow/detectormodel.h"
 #include "clipflow/result.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -36,11 +40,17 @@ struct SupervisedModelInfo : DetectorModelHeader {
     std::vector<char> few_shot; ///< per class: added from a handful of examples
     double val_accuracy = 0.0, val_auc = 0.0;
     std::vector<std::string> training_sha256, validation_sha256; ///< sorted
+    /// The false-positive bound read against natural photos the model never saw (training
+    /// and validation photos excluded): scores are log(p_real / p_ai), low = AI. Without
+    /// it (models as trained) an image is flagged at p_ai >= 0.5, which bounds nothing.
+    std::optional<Calibration> calibration;
+    std::vector<std::string> calibration_sha256; ///< the photos it was read against, sorted
     std::string metadata_json;
 
     static Result<SupervisedModelInfo> read(const std::string& path);
     static Result<SupervisedModelInfo> parse(const std::string& metadata_json);
     bool trained_on(const std::string& sha256) const;
+    bool calibrated_on(const std::string& sha256) const;
     std::vector<std::string> generators() const { return {classes.begin() + 1, classes.end()}; }
 };
 

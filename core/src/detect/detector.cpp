@@ -154,6 +154,13 @@ std::string DetectorScore::to_json() const
     } else if (supervised) {
         const auto& s = *supervised;
         j["p_ai"] = rounded(s.p_ai, 1e-5);
+        if (s.calibrated) {
+            const auto& c = *s.calibrated;
+            j["log_odds_real"] = rounded(c.log_likelihood, 1e-5);
+            j["percentile"] = rounded(c.percentile, 1e-3);
+            j["p_value"] = c.p_value < 1e-4 ? c.p_value : rounded(c.p_value, 1e-6);
+            j["p_extrapolated"] = c.p_extrapolated;
+        }
         j["ai_score"] = rounded(ai_score, 1e-4);
         j["generator"] = s.generator.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.generator);
         j["unknown_generator"] = s.unknown_generator;
@@ -252,12 +259,16 @@ bool Detector::trained_on(const std::string& sha256) const
 bool Detector::seen(const std::string& sha256) const
 {
     if (sha256.empty()) return false;
-    return trained_on(sha256) || (impl_->clipflow && impl_->clipflow->info().calibrated_on(sha256));
+    return trained_on(sha256) ||
+           (impl_->clipflow ? impl_->clipflow->info().calibrated_on(sha256) : impl_->supervised->info().calibrated_on(sha256));
 }
 
 double Detector::evidence_threshold() const
 {
-    return impl_->clipflow ? -impl_->clipflow->info().calibration.threshold() : 0.5;
+    if (impl_->clipflow) return -impl_->clipflow->info().calibration.threshold();
+    // Flagged below the log odds threshold t, i.e. at p_ai above 1 / (1 + e^t).
+    const auto& cal = impl_->supervised->info().calibration;
+    return cal ? 1.0 / (1.0 + std::exp(cal->threshold())) : 0.5;
 }
 
 const ClipFlowDetector* Detector::clipflow() const
@@ -401,6 +412,14 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
         if (d.clipflow) {
             const auto& cal = impl_->clipflow->info().calibration;
             const double p = d.clipflow->calibrated.p_value, level = copies ? cal.copy_flag_level() : cal.flag_level();
+            d.threshold = level;
+            d.thresholded_score = p;
+            d.near_threshold = p >= level / band && p < level * band;
+            if (d.near_threshold)
+                reasons.push_back("the score is close to the model's threshold (p = " + number(p, "%.3g") + ", threshold " +
+                                  number(level, "%.3g") + ")");
+        } else if (d.supervised && d.supervised->calibrated) {
+            const double p = d.supervised->calibrated->p_value, level = impl_->supervised->info().calibration->flag_level();
             d.threshold = level;
             d.thresholded_score = p;
             d.near_threshold = p >= level / band && p < level * band;

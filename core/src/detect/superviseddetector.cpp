@@ -120,6 +120,7 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
         SupervisedScore s;
         s.p_ai = 1.0 - p[0].item<double>();
         s.ai_score = s.p_ai;
+        s.log_odds_real = logits[0].item<double>() - torch::logsumexp(logits.slice(0, 1), 0).item<double>();
         std::vector<std::pair<std::string, double>> gens;
         double total = 0;
         for (std::size_t c = 1; c < info.classes.size(); ++c) total += p[static_cast<int64_t>(c)].item<double>();
@@ -133,9 +134,15 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
             (e - impl_->centroids[best]).norm().item<double>() / std::max(1e-9, info.radius[static_cast<std::size_t>(best)]);
         s.unknown_generator =
             gens.front().first == SupervisedModelInfo::kUnknownClass || s.distance > 1.0 || gens.front().second < 0.5;
-        if (s.p_ai >= 0.5) s.generator = s.unknown_generator ? "unknown" : gens.front().first;
-        s.verdict_code = s.p_ai < 0.5 ? "natural" : s.p_ai < 0.7 ? "weak" : s.p_ai < 0.9 ? "moderate" : "strong";
+        if (info.calibration) {
+            s.calibrated = info.calibration->evaluate(s.log_odds_real);
+            s.ai_score = s.calibrated->ai_score;
+            s.verdict_code = s.calibrated->verdict_code;
+        } else {
+            s.verdict_code = s.p_ai < 0.5 ? "natural" : s.p_ai < 0.7 ? "weak" : s.p_ai < 0.9 ? "moderate" : "strong";
+        }
         s.verdict = verdict_text(s.verdict_code);
+        if (s.verdict_code != "natural") s.generator = s.unknown_generator ? "unknown" : gens.front().first;
         return s;
     } catch (const c10::Error& e) {
         return Status(ErrorCode::Internal, std::string("LibTorch: ") + e.what_without_backtrace());

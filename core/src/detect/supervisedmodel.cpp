@@ -45,6 +45,13 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
         }
         std::sort(m.training_sha256.begin(), m.training_sha256.end());
         std::sort(m.validation_sha256.begin(), m.validation_sha256.end());
+        if (j.contains("calibration")) {
+            auto cal = Calibration::from_json(j["calibration"].dump());
+            if (!cal) return Status(ErrorCode::CorruptData, "supervised detector calibration: " + cal.status().message());
+            m.calibration = std::move(*cal);
+            m.calibration_sha256 = j.value("calibration_files", std::vector<std::string>{});
+            std::sort(m.calibration_sha256.begin(), m.calibration_sha256.end());
+        }
         const std::size_t k = m.classes.size();
         if (k < 2 || m.classes.front() != "real" || m.class_counts.size() != k || m.radius.size() != k || m.few_shot.size() != k)
             return Status(ErrorCode::CorruptData, "supervised detector classes are inconsistent");
@@ -61,6 +68,11 @@ Result<SupervisedModelInfo> SupervisedModelInfo::parse(const std::string& text)
 bool SupervisedModelInfo::trained_on(const std::string& sha256) const
 {
     return std::binary_search(training_sha256.begin(), training_sha256.end(), sha256);
+}
+
+bool SupervisedModelInfo::calibrated_on(const std::string& sha256) const
+{
+    return std::binary_search(calibration_sha256.begin(), calibration_sha256.end(), sha256);
 }
 
 Result<std::string> detector_kind(const std::string& path)

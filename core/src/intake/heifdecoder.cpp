@@ -157,6 +157,12 @@ Result<HeifMetadata> read_heif_metadata(std::span<const std::uint8_t> bytes)
 namespace {
 
 // One plane as float (samples in [0, 1]); empty when the image lacks it.
+// Sample i of a row: one byte, or two little-endian bytes above 8 bits (libheif's layout).
+inline float sample(const std::uint8_t* row, int i, bool deep)
+{
+    return float(deep ? unsigned(row[2 * i]) | (unsigned(row[2 * i + 1]) << 8) : row[i]);
+}
+
 cv::Mat plane_of(const heif_image* image, heif_channel channel)
 {
     if (!heif_image_has_channel(image, channel)) return {};
@@ -170,8 +176,7 @@ cv::Mat plane_of(const heif_image* image, heif_channel channel)
     for (int y = 0; y < h; ++y) {
         const std::uint8_t* row = data + std::size_t(y) * std::size_t(stride);
         auto* o = out.ptr<float>(y);
-        for (int x = 0; x < w; ++x)
-            o[x] = float(bits > 8 ? unsigned(row[2 * x]) | (unsigned(row[2 * x + 1]) << 8) : row[x]) * scale;
+        for (int x = 0; x < w; ++x) o[x] = sample(row, x, bits > 8) * scale;
     }
     return out;
 }
@@ -387,11 +392,7 @@ Result<cv::Mat> decode_heif(std::span<const std::uint8_t> bytes, std::uint64_t m
         for (int r = 0; r < ht; ++r) {
             const std::uint8_t* row = plane + std::size_t(r) * std::size_t(stride);
             for (int c = 0; c < w; ++c)
-                for (int k = 0; k < 3; ++k) {
-                    const int i = 3 * c + k;
-                    rgb[k].at<float>(r, c) =
-                        float(deep ? unsigned(row[2 * i]) | (unsigned(row[2 * i + 1]) << 8) : row[i]) * scale;
-                }
+                for (int k = 0; k < 3; ++k) rgb[k].at<float>(r, c) = sample(row, 3 * c + k, deep) * scale;
         }
     }
     // BGR(A) as cv::imdecode gives it, rounded to 8 bits or to the full 16-bit range.

@@ -1,28 +1,52 @@
 #include "clipflow/recalibration.h"
 #include "clipflow/laundering.h"
 #include "clipflow/safetensors.h"
+#include "clipflow/superviseddetector.h"
 #include "clipflow/version.h"
 #include "support/jobutil.h"
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <set>
 
 namespace clipflow {
 
+namespace {
+
+// Before minutes of scoring, not after.
+Status check_output(const std::string& out_path)
+{
+    if (out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
+    const auto dir = std::filesystem::path(out_path).parent_path();
+    std::error_code ec;
+    if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
+        return Status(ErrorCode::NotFound, "the output folder " + dir.string() + " does not exist");
+    return {};
+}
+
+// The model's tensors unchanged, one metadata entry replaced, written atomically.
+Status rewrite_metadata(const std::string& model_path, const std::string& out_path, const std::string& key,
+                        const std::string& text)
+{
+    auto file = SafetensorsFile::open(model_path);
+    if (!file) return file.status();
+    std::map<std::string, std::string> md = file->metadata();
+    md[key] = text;
+    std::vector<TensorData> tensors;
+    for (const TensorView& t : file->tensors())
+        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    return write_safetensors(out_path, tensors, md);
+}
+
+} // namespace
+
 Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams& p)
 {
     using nlohmann::json;
-    if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
-    {
-        // Before minutes of scoring, not after.
-        const auto dir = std::filesystem::path(p.out_path).parent_path();
-        std::error_code ec;
-        if (!dir.empty() && !std::filesystem::is_directory(dir, ec))
-            return Status(ErrorCode::NotFound, "the output folder " + dir.string() + " does not exist");
-    }
+    if (Status s = check_output(p.out_path); !s.ok()) return s;
     auto det = ClipFlowDetector::load(p.model_path, p.load);
     if (!det) return det.status();
     const ClipFlowModelInfo& info = det->info();
@@ -68,12 +92,9 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                                                       " held-out photos were found: too few to bound the false-positive rate");
 
     // Same tensors, new calibration record.
-    auto file = SafetensorsFile::open(p.model_path);
-    if (!file) return file.status();
-    std::map<std::string, std::string> md = file->metadata();
     json meta;
     try {
-        meta = json::parse(md.at("clipflow.model"));
+        meta = json::parse(info.metadata_json);
         if (!meta.is_object() || !meta.contains("training") || !meta["training"].is_object())
             return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
         const std::size_t natural_count = old.natural_count();
@@ -95,12 +116,75 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     const std::string text = meta.dump();
     auto parsed = ClipFlowModelInfo::parse(text);
     if (!parsed) return parsed.status();
-    md["clipflow.model"] = text;
-    std::vector<TensorData> tensors;
-    for (const TensorView& t : file->tensors())
-        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
     if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
-    if (auto s = write_safetensors(p.out_path, tensors, md); !s.ok()) return s;
+    if (auto s = rewrite_metadata(p.model_path, p.out_path, "clipflow.model", text); !s.ok()) return s;
+    r.info = std::move(*parsed);
+    return r;
+}
+
+Result<SupervisedCalibrateResult> calibrate_supervised_detector(const RecalibrateParams& p)
+{
+    using nlohmann::json;
+    if (Status s = check_output(p.out_path); !s.ok()) return s;
+    auto det = SupervisedDetector::load(p.model_path, p.load);
+    if (!det) return det.status();
+    const SupervisedModelInfo& info = det->info();
+    SupervisedCalibrateResult r;
+    r.previous_model_id = info.model_id;
+
+    std::vector<double> odds;
+    std::vector<std::string> used;
+    std::set<std::string> done;
+    const long total = static_cast<long>(p.natural_files.size());
+    for (long i = 0; i < total; ++i) {
+        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "calibration cancelled");
+        if (p.progress) p.progress({"calibration", i, total, 0.0, {}});
+        auto ev = load_evidence(p.natural_files[static_cast<std::size_t>(i)], p.intake);
+        if (!ev) {
+            ++r.unreadable;
+            continue;
+        }
+        const std::string& sha = ev->info.sha256;
+        if (!done.insert(sha).second) continue;
+        if (info.trained_on(sha) || std::binary_search(info.validation_sha256.begin(), info.validation_sha256.end(), sha)) {
+            ++r.skipped_seen;
+            continue;
+        }
+        auto s = det->score(ev->pixels);
+        if (!s) return s.status();
+        odds.push_back(s->log_odds_real); // the head's own: a calibration already in the file does not enter
+        used.push_back(sha);
+    }
+    r.scored = static_cast<long>(odds.size());
+    auto cal = Calibration::build(odds, {}, 0.05, 40, Calibration::kDefaultConfidence);
+    if (!cal || !cal->bound_holds())
+        return Status(ErrorCode::InvalidArgument,
+                      "only " + std::to_string(r.scored) + " natural photos the model never saw were found (" +
+                          std::to_string(r.skipped_seen) + " it trained or validated on" +
+                          (r.unreadable ? ", " + std::to_string(r.unreadable) + " unreadable" : std::string()) +
+                          "): at least 59 are needed to bound the false-positive rate");
+    std::sort(used.begin(), used.end());
+    json meta;
+    try {
+        meta = json::parse(info.metadata_json);
+        meta["calibration"] = json::parse(cal->to_json());
+        meta["calibration"]["natural_count"] = odds.size(); // the stored sample may be thinned
+        meta["calibration"]["score"] = "log_odds_real";
+        meta["calibration_files"] = used;
+        meta["recalibrated"] = {{"at", detail::now_iso()},
+                                {"tool_version", version()},
+                                {"from_model_id", info.model_id},
+                                {"natural_images", r.scored}};
+        meta.erase("model_id");
+        meta["model_id"] = detail::model_id("sv-", meta.dump());
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
+    }
+    const std::string text = meta.dump();
+    auto parsed = SupervisedModelInfo::parse(text);
+    if (!parsed) return parsed.status();
+    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
+    if (auto s = rewrite_metadata(p.model_path, p.out_path, "clipflow.classifier", text); !s.ok()) return s;
     r.info = std::move(*parsed);
     return r;
 }

@@ -1,0 +1,57 @@
+// The model card an analyst reads in the window and the report: what a
+// supervised detector's false-positive rate rests on, calibrated or not.
+
+#include <modelcard.h>
+
+#include <QTest>
+#include <QTextDocument>
+
+#include <cmath>
+
+using namespace clipflow;
+using namespace clipflow::app;
+
+class TestModelCard : public QObject {
+    Q_OBJECT
+
+private Q_SLOTS:
+    void supervisedFalsePositiveRate_data()
+    {
+        QTest::addColumn<int>("photos"); // natural photos it was calibrated on; 0: none
+        QTest::addColumn<QString>("says");
+        QTest::newRow("as trained") << 0 << "Not bounded: flagged at p_ai of 0.5 or more";
+        QTest::newRow("calibrated on 100 photos") << 100
+                                                  << "At most 5.0% of natural photos are flagged, with 95% confidence "
+                                                     "given 100 natural photos it never saw";
+        // Too few for the bound: the card must not claim one.
+        QTest::newRow("calibrated on 40 photos") << 40 << "Not bounded";
+    }
+    void supervisedFalsePositiveRate()
+    {
+        QFETCH(int, photos);
+        QFETCH(QString, says);
+        SupervisedModelInfo info;
+        info.model_id = "sv-000000000001";
+        info.mode = "mlp";
+        info.classes = {"real", "gen"};
+        if (photos > 0) {
+            std::vector<double> odds;
+            for (int i = 0; i < photos; ++i) odds.push_back(2.0 + std::sin(double(i))); // log(p_real / p_ai), all > 1
+            auto cal = Calibration::build(odds, {});
+            QVERIFY2(cal.ok(), cal.status().message().c_str());
+            info.calibration = *cal;
+        }
+        QTextDocument doc;
+        doc.setHtml(ModelCard::html(info, QStringLiteral("/models/x.safetensors")));
+        const QString text = doc.toPlainText().simplified();
+        QVERIFY2(text.contains(says), qPrintable(text));
+        if (photos >= 59) {
+            // The p_ai the threshold amounts to: log odds t <=> p_ai = 1 / (1 + e^t).
+            const double p_ai = 1.0 / (1.0 + std::exp(info.calibration->threshold()));
+            QVERIFY2(text.contains(QStringLiteral("p_ai above %1").arg(p_ai, 0, 'f', 3)), qPrintable(text));
+        }
+    }
+};
+
+QTEST_MAIN(TestModelCard)
+#include "tst_modelcard.moc"
