@@ -269,6 +269,10 @@
         <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
         <translation>Fehlerniveauanalyse (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest, können hervortreten; Kanten und Texturen tun es immer.</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Stufe des überwachten Detektors wird wie die von CLIP-Flow gelesen: seine logarithmierte Chance eines echten Fotos wird mit der von %1 natürlichen Fotos verglichen, die er nie gesehen hat, und das Urteil folgt aus diesem p-Wert, nicht aus seiner Wahrscheinlichkeit allein.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -269,6 +269,10 @@
         <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
         <translation>Análisis del nivel de error (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto pueden destacar; los bordes y las texturas siempre lo hacen.</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;El nivel del detector supervisado se lee como el de CLIP-Flow: sus log-odds de foto real se comparan con los de %1 fotos naturales que nunca vio, y el veredicto se deriva de ese valor p, no solo de su probabilidad.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

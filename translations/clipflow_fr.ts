@@ -269,6 +269,10 @@
         <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
         <translation>Analyse du niveau d&apos;erreur (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste peuvent ressortir ; les contours et les textures ressortent toujours.</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Le niveau du détecteur supervisé se lit comme celui de CLIP-Flow : sa cote logarithmique d’une photo réelle est comparée à celles de %1 photos naturelles qu’il n’a jamais vues, et le verdict découle de cette valeur p, non de sa seule probabilité.&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -267,6 +267,10 @@
         <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
         <translation>误差水平分析（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域可能会突出；边缘和纹理总会突出。</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;监督式检测器的等级与 CLIP-Flow 的读法相同：将其“真实照片”对数几率与它从未见过的 %1 张自然照片的对数几率比较，结论由该 p 值得出，而不仅仅取决于其概率。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

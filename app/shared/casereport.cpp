@@ -295,6 +295,11 @@ QString CaseReport::methodHtml() const
                "photos like the calibration set; for others it is only indicative.</p>"
                "<p><b>Integrity.</b> Each file was hashed with SHA-256 when read; the analysis used exactly those "
                "bytes and the file was never modified.</p>");
+    if (models_.supervised && models_.supervised->calibration)
+        html += tr("<p>The supervised detector's level is read as CLIP-Flow's is: its log odds of a real photo are "
+                   "compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, "
+                   "not from its probability alone.</p>")
+                    .arg(models_.supervised->calibration->natural_count());
     if (!params_.audit.empty()) {
         html += QStringLiteral("<h2>%1</h2><table cellpadding='2'>").arg(tr("Audit log"));
         for (const auto& e : params_.audit)

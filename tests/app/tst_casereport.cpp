@@ -94,9 +94,9 @@ private Q_SLOTS:
         const QString text = pdf_text(pdf);
         for (const QString& h : hashes) QVERIFY2(text.contains(h), qPrintable(h));
         for (const QString& f : files) QVERIFY(text.contains(QStringLiteral("note for %1").arg(f.section(u'/', -1))));
-        for (const char* must :
-             {"Flood photo, 12 May", "Ada Analyst", "Sender claims", "Absence of detection is not", "proof of authenticity",
-              "CLIP-Flow detector", "Supervised detector", "False-positive rate", "Method and limitations", "Signature"})
+        for (const char* must : {"Flood photo, 12 May", "Ada Analyst", "Sender claims", "Absence of detection is not",
+                                 "proof of authenticity", "CLIP-Flow detector", "Supervised detector", "False-positive rate",
+                                 "Method and limitations", "Signature", "probability alone"})
             QVERIFY2(text.contains(QLatin1String(must)), must);
         for (int i = 1; i <= files.size(); ++i) QVERIFY(text.contains(QStringLiteral("Evidence %1:").arg(i)));
         QVERIFY(!text.contains(QStringLiteral("Evidence %1:").arg(files.size() + 1)));

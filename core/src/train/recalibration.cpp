@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -39,6 +40,38 @@ Status rewrite_metadata(const std::string& model_path, const std::string& out_pa
     for (const TensorView& t : file->tensors())
         tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
     return write_safetensors(out_path, tensors, md);
+}
+
+// The model's metadata with the new calibration, what the kind adds, the record of this run
+// ("recalibrated": record plus when, by what and from which model); a new model_id over
+// it all; checked by parsing it back as Info, then written beside the unchanged tensors.
+template <class Info>
+Result<Info> save_recalibrated(const RecalibrateParams& p, const Info& info, const char* key, const char* id_prefix,
+                               const Calibration& cal, std::size_t natural_count, nlohmann::json record,
+                               const std::function<Status(nlohmann::json&)>& add)
+{
+    nlohmann::json meta;
+    try {
+        meta = nlohmann::json::parse(info.metadata_json);
+        if (!meta.is_object()) return Status(ErrorCode::CorruptData, "the model's metadata is not an object");
+        meta["calibration"] = nlohmann::json::parse(cal.to_json());
+        meta["calibration"]["natural_count"] = natural_count; // the stored sample may be thinned
+        if (Status s = add(meta); !s.ok()) return s;
+        record["at"] = detail::now_iso();
+        record["tool_version"] = version();
+        record["from_model_id"] = info.model_id;
+        meta["recalibrated"] = record;
+        meta.erase("model_id");
+        meta["model_id"] = detail::model_id(id_prefix, meta.dump());
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
+    }
+    const std::string text = meta.dump();
+    auto parsed = Info::parse(text);
+    if (!parsed) return parsed.status();
+    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
+    if (Status s = rewrite_metadata(p.model_path, p.out_path, key, text); !s.ok()) return s;
+    return parsed;
 }
 
 } // namespace
@@ -92,33 +125,18 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                                                       " held-out photos were found: too few to bound the false-positive rate");
 
     // Same tensors, new calibration record.
-    json meta;
-    try {
-        meta = json::parse(info.metadata_json);
-        if (!meta.is_object() || !meta.contains("training") || !meta["training"].is_object())
-            return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
-        const std::size_t natural_count = old.natural_count();
-        meta["calibration"] = json::parse(cal->to_json());
-        meta["calibration"]["natural_count"] = natural_count; // the stored sample may be thinned
-        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide},
-                                                     {"quality", kDeliveredQuality},
-                                                     {"enlarged", false},
-                                                     {"scope", delivered_scope_name(p.scope)}};
-        meta["recalibrated"] = {{"at", detail::now_iso()},
-                                {"tool_version", version()},
-                                {"from_model_id", info.model_id},
-                                {"delivered_images", r.matched}};
-        meta.erase("model_id");
-        meta["model_id"] = detail::model_id("cf-", meta.dump());
-    } catch (const std::exception& e) {
-        return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
-    }
-    const std::string text = meta.dump();
-    auto parsed = ClipFlowModelInfo::parse(text);
-    if (!parsed) return parsed.status();
-    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
-    if (auto s = rewrite_metadata(p.model_path, p.out_path, "clipflow.model", text); !s.ok()) return s;
-    r.info = std::move(*parsed);
+    auto saved = save_recalibrated(p, info, "clipflow.model", "cf-", *cal, old.natural_count(), {{"delivered_images", r.matched}},
+                                   [&p](json& meta) {
+                                       if (!meta.contains("training") || !meta["training"].is_object())
+                                           return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
+                                       meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide},
+                                                                                    {"quality", kDeliveredQuality},
+                                                                                    {"enlarged", false},
+                                                                                    {"scope", delivered_scope_name(p.scope)}};
+                                       return Status();
+                                   });
+    if (!saved) return saved.status();
+    r.info = std::move(*saved);
     return r;
 }
 
@@ -164,28 +182,14 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
                           (r.unreadable ? ", " + std::to_string(r.unreadable) + " unreadable" : std::string()) +
                           "): at least 59 are needed to bound the false-positive rate");
     std::sort(used.begin(), used.end());
-    json meta;
-    try {
-        meta = json::parse(info.metadata_json);
-        meta["calibration"] = json::parse(cal->to_json());
-        meta["calibration"]["natural_count"] = odds.size(); // the stored sample may be thinned
-        meta["calibration"]["score"] = "log_odds_real";
-        meta["calibration_files"] = used;
-        meta["recalibrated"] = {{"at", detail::now_iso()},
-                                {"tool_version", version()},
-                                {"from_model_id", info.model_id},
-                                {"natural_images", r.scored}};
-        meta.erase("model_id");
-        meta["model_id"] = detail::model_id("sv-", meta.dump());
-    } catch (const std::exception& e) {
-        return Status(ErrorCode::CorruptData, std::string("the model's metadata cannot be updated: ") + e.what());
-    }
-    const std::string text = meta.dump();
-    auto parsed = SupervisedModelInfo::parse(text);
-    if (!parsed) return parsed.status();
-    if (p.progress) p.progress({"saving", 0, 1, 0.0, {}});
-    if (auto s = rewrite_metadata(p.model_path, p.out_path, "clipflow.classifier", text); !s.ok()) return s;
-    r.info = std::move(*parsed);
+    auto saved = save_recalibrated(p, info, "clipflow.classifier", "sv-", *cal, odds.size(), {{"natural_images", r.scored}},
+                                   [&used](json& meta) {
+                                       meta["calibration"]["score"] = "log_odds_real"; // log(p_real / p_ai)
+                                       meta["calibration_files"] = used;
+                                       return Status();
+                                   });
+    if (!saved) return saved.status();
+    r.info = std::move(*saved);
     return r;
 }
 
