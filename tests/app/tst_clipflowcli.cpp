@@ -945,6 +945,30 @@ private Q_SLOTS:
         }
         const auto up = s.lines()[0][QStringLiteral("results")].toArray()[1].toObject();
         QVERIFY(up[QStringLiteral("p_ai")].toDouble() > 0.5);
+        QVERIFY(!up.contains(QStringLiteral("p_value"))); // as trained: p_ai >= 0.5, no bound
+
+        // Its level read against 70 photos it never saw; its own 24 are found and left out.
+        QDir().mkpath(tmp.filePath(QStringLiteral("unseen")));
+        write_photos(tmp.filePath(QStringLiteral("unseen")), 70, 71);
+        const QString calibrated = tmp.filePath(QStringLiteral("sv-calibrated.safetensors"));
+        const Run c = cli({QStringLiteral("recalibrate"), QStringLiteral("--model"), model, QStringLiteral("--out"), calibrated,
+                           QStringLiteral("--natural"), tmp.filePath(QStringLiteral("unseen")),
+                           tmp.filePath(QStringLiteral("data/real")), QStringLiteral("--json")});
+        QVERIFY2(c.code == 0, c.err.constData());
+        const auto cj = c.lines().value(0);
+        QCOMPARE(cj[QStringLiteral("natural_images")].toInt(), 70);
+        QCOMPARE(cj[QStringLiteral("skipped_seen")].toInt(), 24);
+        QVERIFY(cj[QStringLiteral("flag_level")].toDouble() > 0 && cj[QStringLiteral("flag_level")].toDouble() <= 0.05);
+        QVERIFY(c.err.contains("never saw"));
+        const Run sc = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
+                            QStringLiteral("--model"), calibrated, QStringLiteral("--json"),
+                            tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png"))});
+        QVERIFY2(sc.code == 0, sc.err.constData());
+        const auto scj = sc.lines().value(0);
+        QCOMPARE(scj[QStringLiteral("p_ai")].toDouble(), up[QStringLiteral("p_ai")].toDouble()); // the same head
+        QVERIFY(scj.contains(QStringLiteral("p_value")) && scj.contains(QStringLiteral("log_odds_real")));
+        QCOMPARE(scj[QStringLiteral("level_code")].toString() != QLatin1String("natural"),
+                 scj[QStringLiteral("p_value")].toDouble() <= cj[QStringLiteral("flag_level")].toDouble());
 
         const QString bigger = tmp.filePath(QStringLiteral("sv3.safetensors"));
         const Run a = cli({QStringLiteral("add-generator"), QStringLiteral("--model"), model, QStringLiteral("--name"),
