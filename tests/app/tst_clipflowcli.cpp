@@ -960,9 +960,9 @@ private Q_SLOTS:
         QCOMPARE(cj[QStringLiteral("skipped_seen")].toInt(), 24);
         QVERIFY(cj[QStringLiteral("flag_level")].toDouble() > 0 && cj[QStringLiteral("flag_level")].toDouble() <= 0.05);
         QVERIFY(c.err.contains("never saw"));
-        const Run sc = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
-                            QStringLiteral("--model"), calibrated, QStringLiteral("--json"),
-                            tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png"))});
+        const Run sc =
+            cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"), QStringLiteral("--model"),
+                 calibrated, QStringLiteral("--json"), tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png"))});
         QVERIFY2(sc.code == 0, sc.err.constData());
         const auto scj = sc.lines().value(0);
         QCOMPARE(scj[QStringLiteral("p_ai")].toDouble(), up[QStringLiteral("p_ai")].toDouble()); // the same head
