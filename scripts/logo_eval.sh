@@ -4,10 +4,13 @@
 #  - AUC and TPR at 5% FPR on it (unseen) against the real photos the model
 #    did not train on, as-is, laundered, on 256 px centre crops and on those
 #    crops as JPEG 85;
-#  - open-set attribution: of its images the model flags (p_ai >= 0.5), the
-#    share called "unknown"; and of the known generators' images it did not
-#    train on and flags, the share given their right name.
-# One JSON line per held-out generator. Usage:
+#  - open-set attribution: of its images the model flags (its level above
+#    natural: p_ai >= 0.5 as trained), the share called "unknown"; and of the
+#    known generators' images it did not train on and flags, the share given
+#    their right name.
+# LOGO_CALIBRATE="DIR..." first reads each round's model against those natural
+# photos (clipflow recalibrate), as the shipped model is, so "flags" is its
+# calibrated level. One JSON line per held-out generator. Usage:
 #   scripts/logo_eval.sh [DATA_DIR] [BUILD_DIR] [extra train-classifier options]
 # e.g. scripts/logo_eval.sh ../shared/data/dev build --backbone forensic-v2
 set -euo pipefail
@@ -25,6 +28,11 @@ for gen in $(ls "$data/fake"); do
   [ "$n" -ge 20 ] || continue
   "$build/bin/clipflow" train-classifier --data "$data" --exclude partial --exclude "$gen" --out "$out/m.safetensors" "$@" \
     --json 2>/dev/null > "$out/train.json"
+  if [ -n "${LOGO_CALIBRATE:-}" ]; then
+    # shellcheck disable=SC2086 # several folders
+    "$build/bin/clipflow" recalibrate --model "$out/m.safetensors" --out "$out/m.safetensors" --natural $LOGO_CALIBRATE \
+      2>/dev/null >/dev/null
+  fi
   "$build/bin/clipflow" eval --model "$out/m.safetensors" --real "$data/real" --fake "$data/fake/$gen" \
     --condition asis,laundered,crop,cropjpg --json 2>/dev/null > "$out/eval.json"
   "$build/bin/clipflow" score --detector supervised --model "$out/m.safetensors" --json "$data/fake" 2>/dev/null \
@@ -42,7 +50,7 @@ for line in open(sys.argv[4]):
     if "p_ai" not in s or s.get("seen_in_training"):
         continue
     folder = os.path.relpath(os.path.abspath(s["file"]), fake).split(os.sep)[0]
-    if s["p_ai"] < 0.5:
+    if s["level_code"] == "natural":  # the model's own level: p_ai >= 0.5 unless calibrated
         continue
     if folder == gen:
         held["flagged"] += 1
