@@ -42,6 +42,26 @@ Status rewrite_metadata(const std::string& model_path, const std::string& out_pa
     return write_safetensors(out_path, tensors, md);
 }
 
+// Reads each given file once (by SHA-256), with progress and abort; a file that cannot be
+// read is counted, not fatal; each() decides what a photo is for.
+Status for_each_photo(const RecalibrateParams& p, long& unreadable, const std::function<Status(const Evidence&)>& each)
+{
+    std::set<std::string> done;
+    const long total = static_cast<long>(p.natural_files.size());
+    for (long i = 0; i < total; ++i) {
+        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "recalibration cancelled");
+        if (p.progress) p.progress({"calibration", i, total, 0.0, {}});
+        auto ev = load_evidence(p.natural_files[static_cast<std::size_t>(i)], p.intake);
+        if (!ev) {
+            ++unreadable;
+            continue;
+        }
+        if (!done.insert(ev->info.sha256).second) continue;
+        if (Status s = each(*ev); !s.ok()) return s;
+    }
+    return {};
+}
+
 // The model's metadata with the new calibration, what the kind adds, the record of this run
 // ("recalibrated": record plus when, by what and from which model); a new model_id over
 // it all; checked by parsing it back as Info, then written beside the unchanged tensors.
@@ -93,24 +113,16 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
 
     // The held-out photos as delivered, scored as training scores them (scoring views, mean log-likelihood).
     std::vector<double> delivered;
-    std::set<std::string> done;
-    const long total = static_cast<long>(p.natural_files.size());
-    for (long i = 0; i < total; ++i) {
-        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "recalibration cancelled");
-        if (p.progress) p.progress({"calibration", i, total, 0.0, {}});
-        auto ev = load_evidence(p.natural_files[static_cast<std::size_t>(i)], p.intake);
-        if (!ev) {
-            ++r.unreadable;
-            continue;
-        }
-        const std::string& sha = ev->info.sha256;
-        if (!info.calibrated_on(sha) || !done.insert(sha).second) continue;
-        auto d = deliver_copy(ev->pixels, kDeliveredSide, kDeliveredQuality);
+    Status read = for_each_photo(p, r.unreadable, [&](const Evidence& ev) -> Status {
+        if (!info.calibrated_on(ev.info.sha256)) return Status();
+        auto d = deliver_copy(ev.pixels, kDeliveredSide, kDeliveredQuality);
         if (!d) return d.status();
         auto s = det->score(*d);
         if (!s) return s.status();
         delivered.push_back(s->calibrated.log_likelihood);
-    }
+        return Status();
+    });
+    if (!read.ok()) return read;
     r.matched = static_cast<long>(delivered.size());
     if (delivered.empty())
         return Status(ErrorCode::InvalidArgument,
@@ -152,27 +164,19 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
 
     std::vector<double> odds;
     std::vector<std::string> used;
-    std::set<std::string> done;
-    const long total = static_cast<long>(p.natural_files.size());
-    for (long i = 0; i < total; ++i) {
-        if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "calibration cancelled");
-        if (p.progress) p.progress({"calibration", i, total, 0.0, {}});
-        auto ev = load_evidence(p.natural_files[static_cast<std::size_t>(i)], p.intake);
-        if (!ev) {
-            ++r.unreadable;
-            continue;
-        }
-        const std::string& sha = ev->info.sha256;
-        if (!done.insert(sha).second) continue;
+    Status read = for_each_photo(p, r.unreadable, [&](const Evidence& ev) -> Status {
+        const std::string& sha = ev.info.sha256;
         if (info.trained_on(sha) || std::binary_search(info.validation_sha256.begin(), info.validation_sha256.end(), sha)) {
             ++r.skipped_seen;
-            continue;
+            return Status();
         }
-        auto s = det->score(ev->pixels);
+        auto s = det->score(ev.pixels);
         if (!s) return s.status();
         odds.push_back(s->log_odds_real); // the head's own: a calibration already in the file does not enter
         used.push_back(sha);
-    }
+        return Status();
+    });
+    if (!read.ok()) return read;
     r.scored = static_cast<long>(odds.size());
     auto cal = Calibration::build(odds, {}, 0.05, 40, Calibration::kDefaultConfidence);
     if (!cal || !cal->bound_holds())
