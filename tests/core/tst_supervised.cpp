@@ -297,6 +297,16 @@ private Q_SLOTS:
             QVERIFY2(d.ok(), d.status().to_string().c_str());
             QVERIFY(d->seen(clipflow::Sha256::file_hex(p.natural_files.front()).value()));
             QCOMPARE(d->evidence_threshold(), 1.0 / (1.0 + std::exp(r->info.calibration->threshold())));
+            // A generator added later changes the head: the calibration does not carry over.
+            clipflow::FewShotParams f;
+            f.model_path = calibrated;
+            f.out_path = tmp_.filePath(QStringLiteral("calibrated-plus-%1.safetensors").arg(photos)).toStdString();
+            f.name = "boosted twice";
+            for (const auto& i : set_)
+                if (i.label == "booster" && f.files.size() < 5) f.files.push_back(i.file);
+            auto plus = clipflow::add_generator(f);
+            QVERIFY2(plus.ok(), plus.status().to_string().c_str());
+            QVERIFY(!plus->calibration && plus->calibration_sha256.empty());
         }
         auto a = clipflow::SupervisedDetector::load(plain), b = clipflow::SupervisedDetector::load(calibrated);
         QVERIFY(a.ok() && b.ok());

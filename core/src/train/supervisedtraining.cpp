@@ -592,6 +592,11 @@ Result<SupervisedModelInfo> add_generator(const FewShotParams& p)
         meta["created_at"] = detail::now_iso();
         meta["tool_version"] = version();
         meta["training"]["few_shot"].push_back({{"name", p.name}, {"images", p.files.size()}});
+        // A new output row moves p(real) for every image: a calibration of the old head no
+        // longer describes this one, so the model reads p_ai >= 0.5 again until recalibrated.
+        meta.erase("calibration");
+        meta.erase("calibration_files");
+        meta.erase("recalibrated");
         meta.erase("model_id");
         meta["model_id"] = detail::model_id("sv-", meta.dump());
         auto out = SupervisedModelInfo::parse(meta.dump());
