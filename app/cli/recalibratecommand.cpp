@@ -10,7 +10,6 @@
 
 #include <clipflow/supervisedmodel.h>
 
-#include <cmath>
 #include <iostream>
 
 namespace clipflow::cli {
@@ -49,8 +48,7 @@ int run_supervised(const RecalibrateParams& p, bool json_out)
     std::cerr << "wrote " << p.out_path << " (" << r->info.model_id << ", was " << r->previous_model_id << "): read against "
               << r->scored << " natural photos it never saw (" << r->skipped_seen << " it trained or validated on left out"
               << (r->unreadable ? ", " + std::to_string(r->unreadable) + " unreadable" : std::string())
-              << "); flags p <= " << cal.flag_level() << ", i.e. p_ai above " << 1.0 / (1.0 + std::exp(cal.threshold()))
-              << " (was 0.5)\n";
+              << "); flags p <= " << cal.flag_level() << ", i.e. p_ai above " << r->info.flag_p_ai() << " (was 0.5)\n";
     if (json_out)
         std::cout << nlohmann::json{{"model", p.out_path},
                                     {"model_id", r->info.model_id},
@@ -59,7 +57,7 @@ int run_supervised(const RecalibrateParams& p, bool json_out)
                                     {"skipped_seen", r->skipped_seen},
                                     {"unreadable", r->unreadable},
                                     {"threshold_log_odds_real", cal.threshold()},
-                                    {"threshold_p_ai", 1.0 / (1.0 + std::exp(cal.threshold()))},
+                                    {"threshold_p_ai", r->info.flag_p_ai()},
                                     {"flag_level", cal.flag_level()}}
                          .dump()
                   << "\n";

@@ -5,8 +5,6 @@
 #include <QFileInfo>
 #include <nlohmann/json.hpp>
 
-#include <cmath>
-
 namespace clipflow::app {
 namespace {
 
@@ -133,7 +131,7 @@ QString ModelCard::html(const SupervisedModelInfo& info, const QString& path)
                         .arg(cal->confidence() * 100.0, 0, 'f', 0)
                         .arg(cal->natural_count())
                         .arg(cal->flag_level(), 0, 'g', 3)
-                        .arg(1.0 / (1.0 + std::exp(cal->threshold())), 0, 'f', 3));
+                        .arg(info.flag_p_ai(), 0, 'f', 3));
     else
         html += row(tr("False-positive rate"), tr("Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its "
                                                   "training photos can be most of them. Calibrate it on natural photos it "

@@ -51,6 +51,9 @@ struct SupervisedModelInfo : DetectorModelHeader {
     static Result<SupervisedModelInfo> parse(const std::string& metadata_json);
     bool trained_on(const std::string& sha256) const;
     bool calibrated_on(const std::string& sha256) const;
+    /// The p_ai above which it flags an image: 1 / (1 + e^t) for the calibration's log-odds
+    /// threshold t, 0.5 without a calibration.
+    double flag_p_ai() const;
     std::vector<std::string> generators() const { return {classes.begin() + 1, classes.end()}; }
 };
 

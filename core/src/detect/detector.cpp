@@ -265,10 +265,7 @@ bool Detector::seen(const std::string& sha256) const
 
 double Detector::evidence_threshold() const
 {
-    if (impl_->clipflow) return -impl_->clipflow->info().calibration.threshold();
-    // Flagged below the log odds threshold t, i.e. at p_ai above 1 / (1 + e^t).
-    const auto& cal = impl_->supervised->info().calibration;
-    return cal ? 1.0 / (1.0 + std::exp(cal->threshold())) : 0.5;
+    return impl_->clipflow ? -impl_->clipflow->info().calibration.threshold() : impl_->supervised->info().flag_p_ai();
 }
 
 const ClipFlowDetector* Detector::clipflow() const

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace clipflow {
 
@@ -73,6 +74,11 @@ bool SupervisedModelInfo::trained_on(const std::string& sha256) const
 bool SupervisedModelInfo::calibrated_on(const std::string& sha256) const
 {
     return std::binary_search(calibration_sha256.begin(), calibration_sha256.end(), sha256);
+}
+
+double SupervisedModelInfo::flag_p_ai() const
+{
+    return calibration ? 1.0 / (1.0 + std::exp(calibration->threshold())) : 0.5;
 }
 
 Result<std::string> detector_kind(const std::string& path)
