@@ -25,8 +25,10 @@ measured under every chosen condition:
   cropjpg    that crop as JPEG quality 85
 Default: asis and laundered. A detector that only works on pristine files, or
 on the size and format of a data set, is of little use. Real images the
-detector was trained or calibrated on are left out, and so are AI images a
-supervised model trained on (models record their SHA-256).
+detector was trained on are left out, and so are AI images a supervised model
+trained on (models record their SHA-256). Photos it was only calibrated on
+stay in: a ranking does not depend on the calibration, but the calibrated
+false-positive rate is then partly measured on the photos that set it.
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
