@@ -90,15 +90,15 @@ void ReportFigures::showCalibration(widgets::LikelihoodHistogram& h, const Analy
     if (s && s->delivered_copy && cal.calibrates_copies()) {
         // A delivered copy was read against the held-out photos as delivered: show those, on the same bins.
         const auto& del = cal.delivered_histogram();
-        h.setNatural({del.lo, del.hi, del.counts});
+        h.setNatural({del.lo, del.hi, del.counts, true});
         h.setNaturalLabel(tr("natural images as delivered (held out)"));
         h.setThreshold(cal.copy_threshold(), cal.fpr(), cal.confidence());
     } else {
-        h.setNatural({nat.lo, nat.hi, nat.counts});
+        h.setNatural({nat.lo, nat.hi, nat.counts, true});
         h.setNaturalLabel({});
         h.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
     }
-    h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
+    h.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts, true});
     if (d.clipflow())
         h.setMarkers(
             {{QFileInfo(a.file).fileName(), d.clipflow()->calibrated.log_likelihood, d.clipflow()->calibrated.percentile}});

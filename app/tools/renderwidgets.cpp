@@ -81,8 +81,8 @@ int main(int argc, char** argv)
     const auto& cal = det->info().calibration;
     clipflow::widgets::LikelihoodHistogram hist;
     hist.resize(900, 420);
-    hist.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts});
-    hist.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts});
+    hist.setNatural({cal.natural_histogram().lo, cal.natural_histogram().hi, cal.natural_histogram().counts, true});
+    hist.setProxy({cal.proxy_histogram().lo, cal.proxy_histogram().hi, cal.proxy_histogram().counts, true});
     hist.setThreshold(cal.threshold(), cal.fpr(), cal.bound_holds() ? cal.confidence() : 0.0);
     std::vector<clipflow::widgets::LikelihoodHistogram::Marker> markers;
     const QString name = QFileInfo(QString::fromLocal8Bit(argv[3])).fileName();

@@ -1,11 +1,13 @@
 // LikelihoodHistogram: markers and the threshold land at the pixels of their
-// scores; bars are drawn; wheel zoom and Home; export in three formats.
+// scores; bars are drawn; labels, legend and axis title stay inside the plot at
+// any width; wheel zoom and Home; export in three formats.
 
 #include <clipflow/widgets/likelihoodhistogram.h>
 
 #include "../../widgets/src/qcustomplotinclude.h"
 
 #include <QFile>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +74,69 @@ private Q_SLOTS:
         QCOMPARE(mx < tx, score < threshold);
         // Natural bars (purple) are drawn near the natural mean.
         QVERIFY(column_has(img, int(w.plot()->xAxis->coordToPixel(0.0)), QColor(68, 1, 84).lighter(150), 70));
+    }
+
+    // Every label inside the plot and clear of the others, whatever the width and
+    // wherever the lines fall; cut short only where it cannot fit whole.
+    void labelsStayInsideThePlot_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<double>("score");
+        QTest::addColumn<double>("threshold");
+        for (int width : {300, 520, 900}) {
+            const QByteArray w = QByteArray::number(width);
+            QTest::newRow(w + " px, marker left of the threshold") << width << -3.5 << -2.0;
+            QTest::newRow(w + " px, marker mid-plot") << width << 0.1 << -2.0;
+            QTest::newRow(w + " px, marker at the right edge") << width << 3.9 << -2.0;
+            QTest::newRow(w + " px, marker pinned far outside") << width << -25.0 << -2.5;
+            QTest::newRow(w + " px, marker on the threshold") << width << -2.0 << -2.0;
+        }
+    }
+
+    void labelsStayInsideThePlot()
+    {
+        QFETCH(int, width);
+        QFETCH(double, score);
+        QFETCH(double, threshold);
+        LikelihoodHistogram w;
+        w.resize(width, 320);
+        w.setNatural({-4, 4, gaussian_bins(0.0, 1.0, -4, 4).counts, true});
+        w.setProxy({-4, 4, gaussian_bins(-3.0, 2.0, -4, 4).counts, true}); // heavy first bin: an end note
+        w.setThreshold(threshold, 0.05, 0.95);
+        const QString name = QStringLiteral("output__renders__a-very-long-generated-file-name-without-spaces__ldif-2.png");
+        w.setMarkers({{name, score, 3.0}, {QStringLiteral("copy.jpg"), score + 0.05, 3.5}});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.plot()->replot();
+        const QRectF area = QRectF(w.plot()->axisRect()->rect()).adjusted(-1, -1, 1, 1);
+        std::vector<QRectF> rects;
+        QStringList texts;
+        for (int i = 0; i < w.plot()->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(w.plot()->item(i))) {
+                const QRectF r(t->topLeft->pixelPosition(), t->bottomRight->pixelPosition());
+                QVERIFY2(area.contains(r), qPrintable(QStringLiteral("\"%1\" at %2,%3 %4x%5 leaves the plot")
+                                                          .arg(t->text())
+                                                          .arg(r.x())
+                                                          .arg(r.y())
+                                                          .arg(r.width())
+                                                          .arg(r.height())));
+                for (const QRectF& o : rects) QVERIFY2(!r.intersects(o.adjusted(1, 1, -1, -1)), qPrintable(t->text()));
+                rects.push_back(r);
+                texts << t->text();
+            }
+        QCOMPARE(rects.size(), std::size_t(5)); // threshold, two markers, the open end bins (proxies on both sides)
+        // The threshold's words all survive (wrapped at most); the long name keeps its ends.
+        const QString shown = texts.join(QLatin1Char(' ')).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        for (const QString& word : w.thresholdLabel().split(QLatin1Char(' '))) QVERIFY2(shown.contains(word), qPrintable(word));
+        QVERIFY2(shown.contains(name + QLatin1Char(':')) ||
+                     shown.contains(QRegularExpression(QStringLiteral("(^| )out\\S*…\\S*png:"))),
+                 qPrintable(shown));
+        QVERIFY(shown.contains(QStringLiteral("≤ ")) && shown.contains(QStringLiteral("≥ ")));
+        if (width >= 900) QVERIFY(texts.contains(w.thresholdLabel())); // whole where there is room
+        // The legend and the axis title fit the width too.
+        QVERIFY(w.plot()->legend->outerRect().right() <= w.plot()->width());
+        for (const QString& line : w.plot()->xAxis->label().split(QLatin1Char('\n')))
+            QVERIFY(QFontMetricsF(w.plot()->xAxis->labelFont()).horizontalAdvance(line) < w.plot()->width());
     }
 
     void wheelZoomsAndHomeResets()

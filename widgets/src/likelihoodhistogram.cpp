@@ -3,8 +3,10 @@
 #include "qcustomplotinclude.h"
 
 #include <QFileInfo>
+#include <QFontMetricsF>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QScopeGuard>
 #include <QSvgGenerator>
 #include <QVBoxLayout>
 
@@ -20,6 +22,35 @@ const QColor kProxy(253, 231, 37); // ... and yellow, distinct for colour-blind 
 const QColor kThreshold(200, 30, 30);
 const QColor kMarker(33, 145, 140);
 
+double text_width(const QFontMetricsF& fm, const QString& text)
+{
+    double w = 0;
+    for (const QString& line : text.split(QLatin1Char('\n'))) w = std::max(w, fm.horizontalAdvance(line));
+    return w;
+}
+
+// Wrapped at spaces to at most room pixels a line; a word wider than that (a
+// file name) keeps its start and end.
+QString wrapped(const QString& text, const QFontMetricsF& fm, double room)
+{
+    QStringList out;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (QString word : paragraph.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            if (fm.horizontalAdvance(word) > room) word = fm.elidedText(word, Qt::ElideMiddle, room);
+            const QString joined = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (!line.isEmpty() && fm.horizontalAdvance(joined) > room) {
+                out << line;
+                line = word;
+            } else {
+                line = joined;
+            }
+        }
+        out << line;
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
 } // namespace
 
 LikelihoodHistogram::LikelihoodHistogram(QWidget* parent) : QWidget(parent), plot_(new QCustomPlot(this))
@@ -27,12 +58,28 @@ LikelihoodHistogram::LikelihoodHistogram(QWidget* parent) : QWidget(parent), plo
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(plot_);
-    plot_->xAxis->setLabel(tr("Log-likelihood (nats/dim); lower = less like natural photos"));
     plot_->yAxis->setLabel(tr("Density"));
+    // The legend in a row of its own above the plot: inside, it covered bars
+    // wherever the natural scores happened to lie.
     plot_->legend->setVisible(true);
-    // Bottom centre: the bars sit at the sides (proxies left, natural right), labels at the top.
-    plot_->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignHCenter);
-    plot_->legend->setBrush(QColor(255, 255, 255, 200));
+    plot_->plotLayout()->insertRow(0);
+    plot_->axisRect()->insetLayout()->take(plot_->legend);
+    auto* top = new QCPLayoutGrid; // centred at its own width between two stretching spacers
+    plot_->plotLayout()->addElement(0, 0, top);
+    top->addElement(0, 0, new QCPLayoutElement(plot_));
+    top->addElement(0, 1, plot_->legend);
+    top->addElement(0, 2, new QCPLayoutElement(plot_));
+    top->setColumnStretchFactor(1, 0.001);
+    top->setColumnSpacing(0);
+    plot_->plotLayout()->setRowStretchFactor(0, 0.001);
+    plot_->plotLayout()->setRowSpacing(0);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    plot_->legend->setMargins(QMargins(4, 2, 4, 0));
+    // Labels are fitted to the size actually drawn, on screen or in an export.
+    connect(plot_, &QCustomPlot::afterLayout, this, &LikelihoodHistogram::fitLabels);
+    // Labels above every line, so no line crosses another's text.
+    plot_->addLayer(QStringLiteral("labels"), plot_->layer(QStringLiteral("main")), QCustomPlot::limAbove);
     plot_->setAccessibleName(tr("Likelihood histogram of natural images"));
     plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
     plot_->axisRect()->setRangeDrag(Qt::Horizontal);
@@ -111,6 +158,8 @@ void LikelihoodHistogram::rebuild()
 {
     plot_->clearPlottables();
     plot_->clearItems();
+    labels_.clear();
+    end_labels_.clear();
     // Ranges from the data alone (not rescaleAxes), so the view never depends on the widget's size.
     double lo = INFINITY, hi = -INFINITY, top = 0;
     for (const Bins* b : {&natural_, &proxy_}) {
@@ -140,38 +189,147 @@ void LikelihoodHistogram::rebuild()
     const double pad = (hi - lo) * 0.05;
     plot_->xAxis->setRange(lo - pad, hi + pad);
     plot_->yAxis->setRange(0, top > 0 ? top * 1.25 : 1.0);
+    endLabels(top);
 
     const QCPRange view = plot_->xAxis->range();
-    auto vertical = [&](double x, const QColor& color, Qt::PenStyle style, const QString& text, double height) {
+    auto vertical = [&](double x, const QColor& color, Qt::PenStyle style, const QString& text) {
         const double shown = std::clamp(x, view.lower, view.upper); // pinned to the edge when far outside
         auto* line = new QCPItemStraightLine(plot_);
         line->point1->setCoords(shown, 0);
         line->point2->setCoords(shown, 1);
         line->setPen(QPen(color, 2, shown == x ? style : Qt::DotLine));
         auto* label = new QCPItemText(plot_);
-        label->position->setType(QCPItemPosition::ptPlotCoords);
-        label->position->setCoords(shown, plot_->yAxis->range().upper * height);
-        // Labels grow away from the nearer edge, so they stay inside the plot.
-        const double t = (shown - view.lower) / view.size();
-        label->setPositionAlignment((t > 0.6 ? Qt::AlignRight : t < 0.4 ? Qt::AlignLeft : Qt::AlignHCenter) | Qt::AlignBottom);
+        label->position->setTypeX(QCPItemPosition::ptPlotCoords);
+        label->position->setTypeY(QCPItemPosition::ptAbsolute); // fitLabels() stacks them in pixels
+        label->position->setCoords(shown, 0);
         // Pinned: the true score on a second line, with an arrow towards it.
-        label->setText(shown == x ? text
-                                  : text + QStringLiteral("\n%1 %2 %3")
-                                               .arg(x < shown ? QStringLiteral("◀") : QString())
-                                               .arg(x, 0, 'g', 3)
-                                               .arg(x > shown ? QStringLiteral("▶") : QString()));
+        const QString full = shown == x ? text
+                                        : text + QStringLiteral("\n%1 %2 %3")
+                                                     .arg(x < shown ? QStringLiteral("◀") : QString())
+                                                     .arg(x, 0, 'g', 3)
+                                                     .arg(x > shown ? QStringLiteral("▶") : QString());
+        label->setText(full);
         label->setColor(color);
         label->setPadding(QMargins(3, 1, 3, 1));
         label->setBrush(QBrush(QColor(255, 255, 255, 210)));
+        label->setLayer(QStringLiteral("labels"));
+        labels_.push_back({label, full, shown});
     };
-    if (has_threshold_) vertical(threshold_, kThreshold, Qt::DashLine, thresholdLabel(), 0.93);
-    for (std::size_t i = 0; i < markers_.size(); ++i) {
-        const auto& m = markers_[i];
+    if (has_threshold_) vertical(threshold_, kThreshold, Qt::DashLine, thresholdLabel());
+    for (const auto& m : markers_)
         vertical(m.score, kMarker, Qt::SolidLine,
-                 tr("%1: percentile %2").arg(m.label).arg(m.percentile, 0, 'f', m.percentile < 1 ? 2 : 0),
-                 0.80 - 0.14 * static_cast<double>(i % 4));
-    }
+                 tr("%1: percentile %2").arg(m.label).arg(m.percentile, 0, 'f', m.percentile < 1 ? 2 : 0));
+    fitLegend(width());
     plot_->replot();
+}
+
+void LikelihoodHistogram::endLabels(double top)
+{
+    // An open end bin holds every score beyond it (proxies reach -1e6): say so
+    // above it, or its bar reads as a pile of scores at that value.
+    for (const bool first : {true, false}) {
+        double height = 0, edge = 0, inner = 0; // tallest end bar; the range's edge; the bin's other side
+        for (const Bins* b : {&natural_, &proxy_}) {
+            if (!b->open_ends || b->counts.empty() || !(b->hi > b->lo)) continue;
+            double total = 0;
+            for (double c : b->counts) total += c;
+            const double width = (b->hi - b->lo) / static_cast<double>(b->counts.size());
+            const double h = (first ? b->counts.front() : b->counts.back()) / (total * width);
+            if (total > 0 && h > height) {
+                height = h;
+                edge = first ? b->lo : b->hi;
+                inner = first ? b->lo + width : b->hi - width;
+            }
+        }
+        if (!(height > 0)) continue;
+        auto* text = new QCPItemText(plot_);
+        text->setLayer(QStringLiteral("labels"));
+        text->position->setCoords(edge, std::min(height, top * 1.2));
+        text->setPositionAlignment((first ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom);
+        text->setText(first ? tr("≤ %1").arg(inner, 0, 'g', 3) : tr("≥ %1").arg(inner, 0, 'g', 3));
+        text->setColor(QColor(90, 90, 90));
+        QFont font = text->font();
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+        text->setFont(font);
+        end_labels_.push_back(text);
+    }
+}
+
+void LikelihoodHistogram::fitLegend(int width) const
+{
+    // One row when it fits the width drawn, else one entry per line.
+    QCPLegend* legend = plot_->legend;
+    legend->setWrap(0);
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    if (legend->minimumOuterSizeHint().width() > width) {
+        legend->setWrap(1);
+        legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
+    }
+    // The score axis's label on two lines when one would be cut off.
+    const QString one = tr("Log-likelihood (nats/dim); lower = less like natural photos");
+    const bool fits = QFontMetricsF(plot_->xAxis->labelFont()).horizontalAdvance(one) < width - 80;
+    plot_->xAxis->setLabel(fits ? one : tr("Log-likelihood (nats/dim)\nlower = less like natural photos"));
+}
+
+void LikelihoodHistogram::fitLabels()
+{
+    const QRect area = plot_->axisRect()->rect();
+    if (area.width() < 8 || area.height() < 8) return; // not laid out yet
+    // The end bins' notes stay where they are; the other labels avoid them and each other.
+    std::vector<QRectF> placed;
+    for (QCPItemText* e : end_labels_) placed.emplace_back(e->topLeft->pixelPosition(), e->bottomRight->pixelPosition());
+    for (const Label& l : labels_) {
+        const QFontMetricsF fm(l.item->font());
+        const QMargins pad = l.item->padding();
+        const double margin = pad.left() + pad.right() + 2;
+        const double px = plot_->xAxis->coordToPixel(l.x);
+        const double right = area.right() - px - margin, left = px - area.left() - margin;
+        const double t = (px - area.left()) / area.width();
+        // Beside its line (so it is clear which line it names), away from the
+        // nearer edge if it fits there, else wherever it fits, else wrapped to
+        // the roomier side.
+        const Qt::Alignment preferred = t > 0.5 ? Qt::AlignRight : Qt::AlignLeft;
+        auto room = [&](Qt::Alignment a) {
+            return a == Qt::AlignLeft ? right : a == Qt::AlignRight ? left : 2 * std::min(left, right);
+        };
+        QString text = l.text;
+        Qt::Alignment align = preferred;
+        const double w = text_width(fm, text);
+        if (w > room(align)) {
+            align = w <= room(Qt::AlignLeft)      ? Qt::AlignLeft
+                    : w <= room(Qt::AlignRight)   ? Qt::AlignRight
+                    : w <= room(Qt::AlignHCenter) ? Qt::AlignHCenter
+                                                  : Qt::Alignment();
+            if (!align) {
+                align = right >= left ? Qt::AlignLeft : Qt::AlignRight;
+                text = wrapped(text, fm, std::max(fm.averageCharWidth() * 4, room(align)));
+            }
+        }
+        const double tw = text_width(fm, text) + pad.left() + pad.right();
+        const double th = fm.lineSpacing() * (text.count(QLatin1Char('\n')) + 1) + pad.top() + pad.bottom();
+        const double x0 = align == Qt::AlignLeft ? px : align == Qt::AlignRight ? px - tw : px - tw / 2;
+        // From the top down, below any label it would cover.
+        QRectF r(x0, area.top() + 3, tw, th);
+        for (bool moved = true; moved;) {
+            moved = false;
+            for (const QRectF& p : placed)
+                if (r.intersects(p)) {
+                    r.moveTop(p.bottom() + 2);
+                    moved = true;
+                }
+        }
+        placed.push_back(r);
+        l.item->setText(text);
+        l.item->setPositionAlignment(align | Qt::AlignTop);
+        l.item->setTextAlignment(align | Qt::AlignTop);
+        l.item->position->setCoords(l.x, r.top());
+    }
+}
+
+void LikelihoodHistogram::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    fitLegend(width());
 }
 
 void LikelihoodHistogram::keyPressEvent(QKeyEvent* event)
@@ -194,6 +352,8 @@ double LikelihoodHistogram::markerPixelX(int i) const
 bool LikelihoodHistogram::exportTo(const QString& path, int width, int height)
 {
     const QString ext = QFileInfo(path).suffix().toLower();
+    fitLegend(width);
+    const auto restore = qScopeGuard([this] { fitLegend(this->width()); });
     if (ext == QLatin1String("png")) return plot_->savePng(path, width, height);
     if (ext == QLatin1String("pdf")) return plot_->savePdf(path, width, height);
     if (ext != QLatin1String("svg")) return false;
@@ -211,7 +371,10 @@ bool LikelihoodHistogram::exportTo(const QString& path, int width, int height)
 
 QImage LikelihoodHistogram::toImage(int width, int height, double scale) const
 {
-    return plot_->toPixmap(width, height, scale).toImage();
+    fitLegend(width);
+    QImage image = plot_->toPixmap(width, height, scale).toImage();
+    fitLegend(this->width());
+    return image;
 }
 
 } // namespace clipflow::widgets

@@ -6,6 +6,9 @@
 // app); no core types. Exports to PNG, SVG or PDF.
 //
 // The mouse wheel zooms and dragging pans the score axis; Home resets it.
+// Labels stay inside the plot at any width: each grows away from the nearer
+// edge, wraps (eliding a long file name in the middle) where it does not fit,
+// and moves down past the labels it would cover. The legend sits above the plot.
 // GUI thread only, like every widget.
 
 #include <QImage>
@@ -16,7 +19,7 @@
 
 class QCustomPlot;
 class QCPBars;
-class QCPItemStraightLine;
+class QCPItemText;
 
 namespace clipflow::widgets {
 
@@ -26,6 +29,7 @@ public:
     struct Bins {
         double lo = 0.0, hi = 0.0;  // range of the equal-width bins
         std::vector<double> counts; // one per bin
+        bool open_ends = false;     // the first and last bins also count every score beyond them (as calibrations store them)
     };
     struct Marker {
         QString label;         // e.g. the file name
@@ -58,9 +62,18 @@ public:
 
 protected:
     void keyPressEvent(QKeyEvent* event) override; // Home: back to the full view after wheel zoom or drag
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    struct Label {
+        QCPItemText* item = nullptr;
+        QString text; // in full; what is drawn may be wrapped or elided
+        double x = 0; // score where its line is drawn (pinned to the view)
+    };
     void rebuild();
+    void endLabels(double top);
+    void fitLabels();                // after every layout, for the size being drawn (screen or export)
+    void fitLegend(int width) const; // the legend's wrap for the width drawn (plot_ is not this widget's state)
     QCPBars* bars(const Bins& b, const QString& name, const QColor& color);
 
     QCustomPlot* plot_;
@@ -69,6 +82,8 @@ private:
     double threshold_ = 0.0, fpr_ = 0.0, confidence_ = 0.0;
     bool has_threshold_ = false;
     std::vector<Marker> markers_;
+    std::vector<Label> labels_;
+    std::vector<QCPItemText*> end_labels_;
 };
 
 } // namespace clipflow::widgets
