@@ -10,6 +10,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QTabWidget>
 #include <QTimer>
 
 int main(int argc, char** argv)
@@ -35,13 +36,23 @@ int main(int argc, char** argv)
     const QCommandLineOption screenshot(QStringLiteral("screenshot"), QStringLiteral("Save a screenshot to FILE and quit."),
                                         QStringLiteral("FILE"));
     parser.addOption(screenshot);
+    const QCommandLineOption tab(QStringLiteral("tab"),
+                                 QStringLiteral("With --screenshot: show the evidence pane's tab whose title starts with NAME."),
+                                 QStringLiteral("NAME"));
+    parser.addOption(tab);
     parser.process(app);
 
     clipflow::app::MainWindow window;
     window.show();
     const QString shot = parser.value(screenshot);
     if (!shot.isEmpty()) {
-        auto save = [&window, shot] {
+        const QString tab_name = parser.value(tab);
+        auto save = [&window, shot, tab_name] {
+            if (!tab_name.isEmpty())
+                for (auto* tabs : window.findChildren<QTabWidget*>())
+                    for (int i = 0; i < tabs->count(); ++i)
+                        if (tabs->tabText(i).remove(QLatin1Char('&')).startsWith(tab_name, Qt::CaseInsensitive))
+                            tabs->setCurrentIndex(i);
             QTimer::singleShot(300, &window, [&window, shot] { QApplication::exit(window.grab().save(shot) ? 0 : 1); });
         };
         QObject::connect(&window, &clipflow::app::MainWindow::analysisFinished, &window, save);

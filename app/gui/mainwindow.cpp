@@ -143,6 +143,7 @@ MainWindow::MainWindow(QWidget* parent)
     metadata_->horizontalHeader()->setStretchLastSection(true);
     metadata_->verticalHeader()->hide();
     metadata_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    metadata_->setTextElideMode(Qt::ElideMiddle); // long XMP paths keep their ends; the tooltip has them whole
     metadata_->setAccessibleName(tr("Metadata"));
     tabs_ = new QTabWidget(central);
     notes_ = new QPlainTextEdit(central);
@@ -819,7 +820,9 @@ void MainWindow::showAnalysis(const Analysis& a)
         const int r = metadata_->rowCount();
         metadata_->insertRow(r);
         metadata_->setItem(r, 0, new QTableWidgetItem(QString::fromStdString(m.family)));
-        metadata_->setItem(r, 1, new QTableWidgetItem(QString::fromStdString(m.key)));
+        auto* key = new QTableWidgetItem(QString::fromStdString(m.key));
+        key->setToolTip(key->text());
+        metadata_->setItem(r, 1, key);
         auto* value = new QTableWidgetItem(QString::fromStdString(m.value));
         value->setToolTip(tr("Stored value: %1").arg(QString::fromStdString(m.raw)));
         metadata_->setItem(r, 2, value);
@@ -830,6 +833,10 @@ void MainWindow::showAnalysis(const Analysis& a)
     tabs_->setTabToolTip(tabs_->indexOf(metadata_),
                          a.metadata_error.isEmpty() ? tr("EXIF, IPTC and XMP through Exiv2") : a.metadata_error);
     metadata_->resizeColumnsToContents();
+    // The value is what the analyst reads: family and key give up width first in a narrow pane.
+    const int room = tabs_->width(); // the page itself may not be laid out while another tab shows
+    metadata_->setColumnWidth(0, std::min(metadata_->columnWidth(0), room / 6));
+    metadata_->setColumnWidth(1, std::min(metadata_->columnWidth(1), room * 9 / 20));
 
     const auto& d = a.detectors;
     QString text;
