@@ -1921,6 +1921,20 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>threshold (at most %1% false positives, %2% confidence)</source>
         <translation>Schwelle (höchstens %1 % Fehlalarme, %2 % Konfidenz)</translation>
     </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Log-likelihood (nats/dim)
+lower = less like natural photos</source>
+        <translation>Log-Likelihood (nats/Dim.)
+niedriger = natürlichen Fotos weniger ähnlich</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ProxyPreview</name>

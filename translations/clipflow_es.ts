@@ -1921,6 +1921,20 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>threshold (at most %1% false positives, %2% confidence)</source>
         <translation>umbral (como máximo %1 % de falsos positivos, %2 % de confianza)</translation>
     </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Log-likelihood (nats/dim)
+lower = less like natural photos</source>
+        <translation>Log-verosimilitud (nats/dim)
+menor = menos parecido a fotos naturales</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ProxyPreview</name>

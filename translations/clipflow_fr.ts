@@ -1921,6 +1921,20 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>threshold (at most %1% false positives, %2% confidence)</source>
         <translation>seuil (au plus %1 % de faux positifs, confiance %2 %)</translation>
     </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Log-likelihood (nats/dim)
+lower = less like natural photos</source>
+        <translation>Log-vraisemblance (nats/dim)
+plus bas = moins semblable aux photos naturelles</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ProxyPreview</name>

@@ -1912,6 +1912,20 @@ Start again to resume from the last checkpoint.</source>
         <source>threshold (at most %1% false positives, %2% confidence)</source>
         <translation>阈值（误报率至多 %1%，置信度 %2%）</translation>
     </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>≥ %1</source>
+        <translation>≥ %1</translation>
+    </message>
+    <message>
+        <source>Log-likelihood (nats/dim)
+lower = less like natural photos</source>
+        <translation>对数似然（nats/维）
+越低越不像自然照片</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ProxyPreview</name>

@@ -265,10 +265,13 @@ void LikelihoodHistogram::fitLegend(int width) const
         legend->setWrap(1);
         legend->setFillOrder(QCPLayoutGrid::foColumnsFirst, true);
     }
-    // The score axis's label on two lines when one would be cut off.
+    // The score axis's label on two lines when one would be cut off, and
+    // wrapped further when even those are too long (translations are longer).
+    const QFontMetricsF fm(plot_->xAxis->labelFont());
+    const double room = width - 70; // the value axis and its ticks take the rest
     const QString one = tr("Log-likelihood (nats/dim); lower = less like natural photos");
-    const bool fits = QFontMetricsF(plot_->xAxis->labelFont()).horizontalAdvance(one) < width - 80;
-    plot_->xAxis->setLabel(fits ? one : tr("Log-likelihood (nats/dim)\nlower = less like natural photos"));
+    const QString two = tr("Log-likelihood (nats/dim)\nlower = less like natural photos");
+    plot_->xAxis->setLabel(text_width(fm, one) <= room ? one : text_width(fm, two) <= room ? two : wrapped(two, fm, room));
 }
 
 void LikelihoodHistogram::fitLabels()
