@@ -158,10 +158,6 @@
         <translation>CLIP-Flow (%1)</translation>
     </message>
     <message>
-        <source>generator</source>
-        <translation>Generator</translation>
-    </message>
-    <message>
         <source>if AI</source>
         <translation>falls KI</translation>
     </message>
@@ -815,6 +811,14 @@
         <source>50% size</source>
         <translation>50 % Größe</translation>
     </message>
+    <message>
+        <source>no known generator</source>
+        <translation>kein bekannter Generator</translation>
+    </message>
+    <message>
+        <source>resembles %1</source>
+        <translation>ähnelt %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1202,14 +1206,6 @@
         <translation>EXIF, IPTC und XMP über Exiv2</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · Generator %4&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Die Detektoren sind sich uneinig.&lt;/b&gt; Sehen Sie sich die Spektren an.&lt;br&gt;</translation>
     </message>
@@ -1358,6 +1354,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
     </message>
 </context>
 <context>

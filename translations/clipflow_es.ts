@@ -158,10 +158,6 @@
         <translation>CLIP-Flow (%1)</translation>
     </message>
     <message>
-        <source>generator</source>
-        <translation>generador</translation>
-    </message>
-    <message>
         <source>if AI</source>
         <translation>si es IA</translation>
     </message>
@@ -815,6 +811,14 @@
         <source>50% size</source>
         <translation>tamaño 50 %</translation>
     </message>
+    <message>
+        <source>no known generator</source>
+        <translation>ningún generador conocido</translation>
+    </message>
+    <message>
+        <source>resembles %1</source>
+        <translation>se parece a %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1202,14 +1206,6 @@
         <translation>EXIF, IPTC y XMP mediante Exiv2</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generador %4&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Los detectores no coinciden.&lt;/b&gt; Mire los espectros.&lt;br&gt;</translation>
     </message>
@@ -1358,6 +1354,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>Imágenes (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
     </message>
 </context>
 <context>

@@ -156,10 +156,6 @@
         <translation>CLIP-Flow（%1）</translation>
     </message>
     <message>
-        <source>generator</source>
-        <translation>生成器</translation>
-    </message>
-    <message>
         <source>if AI</source>
         <translation>若为 AI</translation>
     </message>
@@ -813,6 +809,14 @@
         <source>50% size</source>
         <translation>50% 尺寸</translation>
     </message>
+    <message>
+        <source>no known generator</source>
+        <translation>无已知生成器</translation>
+    </message>
+    <message>
+        <source>resembles %1</source>
+        <translation>类似 %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1197,14 +1201,6 @@
         <translation>通过 Exiv2 读取的 EXIF、IPTC 和 XMP</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · generator %4&lt;br&gt;</source>
-        <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;%3 · 生成器 %4&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The detectors disagree.&lt;/b&gt; Look at the spectra.&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;检测器结论不一致。&lt;/b&gt;请查看频谱。&lt;br&gt;</translation>
     </message>
@@ -1351,6 +1347,10 @@
     <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
+        <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ namespace {
 
 std::string readable(const nlohmann::json& r)
 {
-    char buf[160];
+    char buf[320]; // a generator named by add-generator may be long
     if (r["detector"] == "clipflow")
         std::snprintf(buf, sizeof buf, "clipflow ai_score %.2f  p %s%.2g  ", r["ai_score"].get<double>(),
                       r["p_extrapolated"].get<bool>() ? "~" : "", r["p_value"].get<double>());
@@ -93,9 +93,10 @@ std::string readable(const nlohmann::json& r)
         char p[32] = ""; // calibrated models only
         if (r.contains("p_value"))
             std::snprintf(p, sizeof p, "  p %s%.2g", r["p_extrapolated"].get<bool>() ? "~" : "", r["p_value"].get<double>());
-        std::snprintf(buf, sizeof buf, "supervised p_ai %.2f%s%s%s  ", r["p_ai"].get<double>(), p,
-                      r["generator"].is_string() ? "  generator " : "",
-                      r["generator"].is_string() ? r["generator"].get<std::string>().c_str() : "");
+        // A name says which known generator's traces the image shares, never who made it.
+        const std::string gen = r["generator"].is_string() ? r["generator"].get<std::string>() : std::string();
+        const std::string maker = gen.empty() ? "" : gen == "unknown" ? "  no known generator" : "  resembles " + gen;
+        std::snprintf(buf, sizeof buf, "supervised p_ai %.2f%s%s  ", r["p_ai"].get<double>(), p, maker.c_str());
     }
     return buf + r["verdict"].get<std::string>();
 }

@@ -856,10 +856,9 @@ void MainWindow::showAnalysis(const Analysis& a)
     if (d.supervised()) {
         const auto& v = *d.supervised();
         const auto& score = *d.score(DetectorKind::Supervised);
-        QString gen = v.generator.empty() ? tr("\u2014") : QString::fromStdString(v.generator);
-        text += tr("<b>Supervised</b> (%1)<br>%2<br>%3 \u00b7 generator %4<br>")
+        text += tr("<b>Supervised</b> (%1)<br>%2<br>%3 \u00b7 %4<br>")
                     .arg(d.model_id(DetectorKind::Supervised), VerdictHtml::verdict(score),
-                         VerdictHtml::supervisedNumbers(v).toHtmlEscaped(), gen.toHtmlEscaped());
+                         VerdictHtml::supervisedNumbers(v).toHtmlEscaped(), Wording::maker(v.generator).toHtmlEscaped());
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += r + QStringLiteral("<br>");
     }
     if (d.disagree()) text += tr("<br><b style='color:#b03030'>The detectors disagree.</b> Look at the spectra.<br>");

@@ -214,9 +214,9 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         for (std::size_t i = 0; i < v.generator_probs.size() && i < 3; ++i)
             gens << QStringLiteral("%1 %2").arg(esc(v.generator_probs[i].first)).arg(v.generator_probs[i].second, 0, 'f', 2);
         const auto& score = *d.score(DetectorKind::Supervised);
-        QString text = QStringLiteral("%1<br>%2 \u00b7 %3 %4")
-                           .arg(VerdictHtml::verdict(score), esc(VerdictHtml::supervisedNumbers(v)), tr("generator"),
-                                v.generator.empty() ? QStringLiteral("\u2014") : esc(v.generator));
+        QString text =
+            QStringLiteral("%1<br>%2 \u00b7 %3")
+                .arg(VerdictHtml::verdict(score), esc(VerdictHtml::supervisedNumbers(v)), esc(Wording::maker(v.generator)));
         if (!gens.isEmpty())
             text += QStringLiteral("<br><small>%1: %2</small>").arg(tr("if AI"), gens.join(QStringLiteral(", ")));
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;

@@ -29,6 +29,13 @@ QString Wording::pValue(double p, bool extrapolated)
     return QStringLiteral("p = %1%2").arg(extrapolated ? QStringLiteral("~") : QString()).arg(p, 0, 'g', 3);
 }
 
+QString Wording::maker(const std::string& generator)
+{
+    if (generator.empty()) return QStringLiteral("\u2014");
+    if (generator == "unknown") return tr("no known generator");
+    return tr("resembles %1").arg(QString::fromStdString(generator));
+}
+
 QString Wording::transform(const std::string& name)
 {
     if (name == "jpeg90") return tr("JPEG 90");

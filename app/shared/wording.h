@@ -22,6 +22,10 @@ public:
     static QString transform(const std::string& name);
     // "luminance", "red", "green", "blue", "residual", "periodicity".
     static QString spectrum(const std::string& name);
+    // The supervised detector's generator as an analyst should read it: "resembles NAME"
+    // (a name says which known generator's traces it shares, never who made it),
+    // "no known generator" for "unknown", "—" when none is named (a natural level).
+    static QString maker(const std::string& generator);
 };
 
 } // namespace clipflow::app

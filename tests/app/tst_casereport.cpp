@@ -196,6 +196,39 @@ private Q_SLOTS:
         if (case_ == QLatin1String("agree")) QVERIFY(text.contains(QLatin1String("Verdict: consistent with natural images")));
     }
 
+    // A generator name is read as a resemblance, never as the maker.
+    void namesWhatTheGeneratorResembles_data()
+    {
+        QTest::addColumn<QString>("generator");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("a known generator") << QStringLiteral("glid-3-xl") << QStringLiteral("resembles glid-3-xl");
+        QTest::newRow("none fits") << QStringLiteral("unknown") << QStringLiteral("no known generator");
+    }
+    void namesWhatTheGeneratorResembles()
+    {
+        QFETCH(QString, generator);
+        QFETCH(QString, expected);
+        Analysis a = analyse_file(fixture("rgb.png"), nullptr);
+        SupervisedScore sv;
+        sv.p_ai = 0.99;
+        sv.verdict_code = "strong";
+        sv.verdict = "strong evidence of AI generation";
+        sv.generator = generator.toStdString();
+        DetectorScore s;
+        s.kind = DetectorKind::Supervised;
+        s.level = s.verdict = Verdict::Strong;
+        s.supervised = sv;
+        a.detectors.scores.scores = {s};
+        CaseReport report(ReportParams{}, {});
+        report.add(a);
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("r.pdf"));
+        QVERIFY(report.write(pdf).ok());
+        const QString text = pdf_text(pdf).simplified();
+        QVERIFY2(text.contains(expected), qPrintable(text.left(3000)));
+        QVERIFY(!text.contains(QStringLiteral("generator ") + generator));
+    }
+
     void unwritablePathIsAnError_data()
     {
         QTest::addColumn<QString>("target");
