@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 using clipflow::widgets::LikelihoodHistogram;
 
 namespace {
@@ -234,6 +236,36 @@ private Q_SLOTS:
         w.setNaturalLabel(label);
         QCOMPARE(w.plot()->plottableCount(), 1);
         QCOMPARE(w.plot()->plottable(0)->name(), shown);
+    }
+
+    // A score that is not a number draws no label; infinite ones are pinned to the edge.
+    void nonFiniteScoresAreHarmless_data()
+    {
+        QTest::addColumn<double>("score");
+        QTest::addColumn<bool>("drawn");
+        QTest::newRow("NaN") << std::nan("") << false;
+        QTest::newRow("-inf") << -std::numeric_limits<double>::infinity() << true;
+        QTest::newRow("+inf") << std::numeric_limits<double>::infinity() << true;
+    }
+    void nonFiniteScoresAreHarmless()
+    {
+        QFETCH(double, score);
+        QFETCH(bool, drawn);
+        LikelihoodHistogram w;
+        w.resize(400, 300);
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.setThreshold(-2.0, 0.05, 0.95);
+        w.setMarkers({{QStringLiteral("odd.png"), score, 0.0}});
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.plot()->replot();
+        const QRectF area = QRectF(w.plot()->axisRect()->rect()).adjusted(-1, -1, 1, 1);
+        bool shown = false;
+        for (int i = 0; i < w.plot()->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(w.plot()->item(i)); t && t->text().startsWith(QLatin1String("odd.png")))
+                shown = area.contains(QRectF(t->topLeft->pixelPosition(), t->bottomRight->pixelPosition()));
+        QCOMPARE(shown, drawn);
+        QVERIFY(std::isfinite(w.markerPixelX(-1)));
     }
 
     void emptyIsHarmless()

@@ -193,6 +193,7 @@ void LikelihoodHistogram::rebuild()
 
     const QCPRange view = plot_->xAxis->range();
     auto vertical = [&](double x, const QColor& color, Qt::PenStyle style, const QString& text) {
+        if (std::isnan(x)) return;                                  // no place on the axis: no line, no label
         const double shown = std::clamp(x, view.lower, view.upper); // pinned to the edge when far outside
         auto* line = new QCPItemStraightLine(plot_);
         line->point1->setCoords(shown, 0);
