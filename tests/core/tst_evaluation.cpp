@@ -111,6 +111,38 @@ private Q_SLOTS:
         QCOMPARE(fakes, 7);
     }
 
+    // Reals are grouped by source folder: the first-level sub-folder, the folder's own
+    // name for photos directly in it, each folder's name first when several are given.
+    void realGroupsBySourceFolder_data()
+    {
+        QTest::addColumn<QString>("layout"); // files under the temporary folder
+        QTest::addColumn<QString>("roots");  // --real arguments, relative
+        QTest::addColumn<QString>("groups"); // group:count, sorted
+        QTest::newRow("sub-folders") << QStringLiteral("photos/polyu/a.jpg|photos/polyu/b.jpg|photos/imagenet/c.jpg|photos/d.jpg")
+                                     << QStringLiteral("photos/") << QStringLiteral("imagenet:1|photos:1|polyu:2");
+        QTest::newRow("several folders") << QStringLiteral("natural/polyu/a.jpg|natural/b.jpg|dev/real/c.jpg")
+                                         << QStringLiteral("natural|dev")
+                                         << QStringLiteral("dev/real:1|natural:1|natural/polyu:1");
+        QTest::newRow("files one by one") << QStringLiteral("x/a.jpg|y/b.jpg") << QStringLiteral("x/a.jpg|y/b.jpg")
+                                          << QStringLiteral(".:2");
+    }
+    void realGroupsBySourceFolder()
+    {
+        QFETCH(QString, layout);
+        QFETCH(QString, roots);
+        QFETCH(QString, groups);
+        QTemporaryDir dir;
+        for (const QString& f : layout.split(u'|')) write(dir.filePath(f), pink_noise(32, 32, 1), ".jpg");
+        std::vector<std::string> real;
+        for (const QString& r : roots.split(u'|')) real.push_back(dir.filePath(r).toStdString());
+        std::map<std::string, int> count;
+        for (const auto& i : eval_images(real, dir.filePath(QStringLiteral("none")).toStdString()))
+            if (!i.fake) ++count[i.group];
+        QStringList got;
+        for (const auto& [g, n] : count) got << QStringLiteral("%1:%2").arg(QString::fromStdString(g)).arg(n);
+        QCOMPARE(got.join(u'|'), groups);
+    }
+
     // Every figure of the result against one computed here from the detector's own scores.
     void evaluatesAgainstIndependentMetrics()
     {
@@ -166,6 +198,12 @@ private Q_SLOTS:
             QCOMPARE(c.groups.at("gen-a").auc, roc_auc(real, a));
             QCOMPARE(c.groups.at("gen-b").tpr_at_5pct_fpr, tpr_at_fpr(real, b, 0.05));
             QCOMPARE(c.overall.calibrated_fpr, rate_above(real, det->evidence_threshold()));
+            // False positives of the one source folder: the same count, and its binomial tail.
+            QCOMPARE(c.real_groups.size(), std::size_t(1));
+            const EvalRealGroup& g = c.real_groups.at("real");
+            QCOMPARE(g.real, 4L);
+            QCOMPARE(double(g.flagged) / 4.0, rate_above(real, det->evidence_threshold()));
+            QCOMPARE(g.binomial_tail_5pct, binomial_tail(4, 0.05, g.flagged));
         }
         const auto j = nlohmann::json::parse(r->to_json());
         QCOMPARE(j["failed"].get<int>(), 1);
@@ -173,6 +211,8 @@ private Q_SLOTS:
         QVERIFY(j["laundering"].is_null());
         QCOMPARE(j["cropping"]["size"].get<int>(), 64);
         QCOMPARE(j["crop_jpeg"]["groups"]["gen-a"]["fake"].get<int>(), 3);
+        QCOMPARE(j["as_is"]["real_groups"]["real"]["real"].get<int>(), 4);
+        QVERIFY(j["as_is"]["real_groups"]["real"].contains("binomial_tail_5pct"));
         QVERIFY(j.contains("as_is") && !j.contains("laundered"));
     }
 

@@ -50,6 +50,29 @@ private Q_SLOTS:
         QCOMPARE(clipflow::rate_above(neg, 94), 0.05);
     }
 
+    // P(Binomial(n, p) >= k) against exact sums (Python fractions, math.comb).
+    void binomialTail_data()
+    {
+        QTest::addColumn<long>("n");
+        QTest::addColumn<long>("k");
+        QTest::addColumn<double>("expected");
+        QTest::newRow("PolyU's 4 of 21") << 21L << 4L << 0.0188806334082002;
+        QTest::newRow("one of 20") << 20L << 1L << 0.6415140775914577;
+        QTest::newRow("14 of 345 (4.1%)") << 345L << 14L << 0.8218422227974844;
+        QTest::newRow("30 of 345") << 345L << 30L << 0.0026020289570292043;
+        QTest::newRow("250 of 4096") << 4096L << 250L << 0.0009238719365112735;
+        QTest::newRow("none flagged") << 21L << 0L << 1.0;
+        QTest::newRow("more than all") << 10L << 11L << 0.0;
+    }
+    void binomialTail()
+    {
+        QFETCH(long, n);
+        QFETCH(long, k);
+        QFETCH(double, expected);
+        const double got = clipflow::binomial_tail(n, 0.05, k);
+        QVERIFY2(std::abs(got - expected) <= 1e-10 * std::max(1.0, expected) + 1e-15, qPrintable(QString::number(got, 'g', 17)));
+    }
+
     void emptyIsNan()
     {
         QVERIFY(std::isnan(clipflow::roc_auc({}, {1})));

@@ -21,12 +21,17 @@ std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const st
 /// One image of an evaluation set.
 struct EvalImage {
     std::string file;
-    std::string group; ///< "real", or the fake folder's first-level sub-folder ("." for files directly in it)
+    /// A real image's first-level sub-folder under the folder given (prefixed by that
+    /// folder's name when several are given), the folder's own name for photos directly
+    /// in it, "." for files given one by one; an AI image's first-level sub-folder of
+    /// the fake folder ("." for files directly in it).
+    std::string group;
     bool fake = false;
 };
 
-/// The evaluation layout: every image under the real folders (or files), then every
-/// image under fake_dir grouped by its first-level sub-folder (one per generator).
+/// The evaluation layout: every image under the real folders (or files), grouped by
+/// source folder, then every image under fake_dir grouped by its first-level
+/// sub-folder (one per generator).
 std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir);
 
 } // namespace clipflow

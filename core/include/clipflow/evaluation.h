@@ -9,6 +9,7 @@
 //   p.conditions = {clipflow::EvalCondition::Crop, clipflow::EvalCondition::CropJpeg};
 //   auto r = clipflow::evaluate_detector(p);
 //   r->conditions[0].overall.auc;                 // and .groups["flux"].auc
+//   r->conditions[0].real_groups["polyu"].calibrated_fpr; // photos/polyu/ flagged
 //   std::cout << r->to_json() << "\n";            // what `clipflow eval --json` prints
 //
 // Real images the model trained on are left out (by SHA-256), as are AI images a
@@ -66,10 +67,20 @@ struct EvalMetrics {
     double calibrated_tpr = 0, calibrated_fpr = 0; ///< at the model's own threshold
 };
 
+/// False positives of one source folder of real photos at the model's own threshold.
+struct EvalRealGroup {
+    long real = 0, flagged = 0;
+    double calibrated_fpr = 0; ///< flagged / real
+    /// P(Binomial(real, 0.05) >= flagged): below 0.05, evidence that this folder's
+    /// rate exceeds the 5% a calibrated model bounds (issue 15's per-folder check).
+    double binomial_tail_5pct = 1;
+};
+
 struct EvalConditionResult {
     EvalCondition condition = EvalCondition::AsIs;
     EvalMetrics overall;
-    std::map<std::string, EvalMetrics> groups; ///< each group against all reals
+    std::map<std::string, EvalMetrics> groups;        ///< each group against all reals
+    std::map<std::string, EvalRealGroup> real_groups; ///< by source folder (EvalImage::group)
 };
 
 struct EvalFailure {

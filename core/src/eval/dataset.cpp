@@ -42,7 +42,26 @@ std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const st
 std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir)
 {
     std::vector<EvalImage> out;
-    for (const auto& f : expand_image_paths(real)) out.push_back({f, "real", false});
+    // Reals by source folder, so false positives can be read per source: the
+    // first-level sub-folder ("polyu"; with several folders given, "natural/polyu"),
+    // or the folder's own name for the photos directly in it.
+    const bool several = real.size() > 1;
+    for (const auto& input : real) {
+        std::error_code ec;
+        const bool dir = fs::is_directory(input, ec);
+        fs::path root = fs::path(input).lexically_normal();
+        if (root.filename().empty()) root = root.parent_path(); // "photos/" names "photos"
+        const std::string name = root.filename().string();
+        for (const auto& f : expand_image_paths({input})) {
+            std::string group = dir ? name : std::string("."); // files given one by one: "."
+            if (dir) {
+                const auto rel = fs::path(f).lexically_relative(input);
+                if (std::distance(rel.begin(), rel.end()) > 1)
+                    group = several ? name + "/" + rel.begin()->string() : rel.begin()->string();
+            }
+            out.push_back({f, group, false});
+        }
+    }
     for (const auto& f : expand_image_paths({fake_dir})) {
         const auto rel = fs::path(f).lexically_relative(fake_dir);
         const bool nested = std::distance(rel.begin(), rel.end()) > 1;

@@ -219,6 +219,15 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
         const auto neg = collect(real, ci);
         cr.overall = metrics(neg, collect(all_fake, ci), threshold);
         for (const auto& [g, v] : groups) cr.groups[g] = metrics(neg, collect(v, ci), threshold);
+        for (const auto* s : real) {
+            EvalRealGroup& g = cr.real_groups[s->image.group];
+            ++g.real;
+            g.flagged += s->score[ci] > threshold; // as rate_above counts
+        }
+        for (auto& [name, g] : cr.real_groups) {
+            g.calibrated_fpr = static_cast<double>(g.flagged) / static_cast<double>(g.real);
+            g.binomial_tail_5pct = binomial_tail(g.real, 0.05, g.flagged);
+        }
         r.conditions.push_back(std::move(cr));
     }
     // What the data alone would give away.
@@ -258,6 +267,11 @@ std::string EvalResult::to_json() const
     for (const auto& c : conditions) {
         nlohmann::json cond{{"overall", metrics_json(c.overall)}};
         for (const auto& [g, m] : c.groups) cond["groups"][g] = metrics_json(m);
+        for (const auto& [g, m] : c.real_groups)
+            cond["real_groups"][g] = {{"real", m.real},
+                                      {"flagged", m.flagged},
+                                      {"calibrated_fpr", detail::rounded(m.calibrated_fpr, 1e-4)},
+                                      {"binomial_tail_5pct", detail::rounded(m.binomial_tail_5pct, 1e-4)}};
         j[eval_condition_key(c.condition)] = cond;
     }
     if (cropped) j["cropping"] = {{"size", params.crop_size}, {"jpeg_quality", params.crop_jpeg_quality}};

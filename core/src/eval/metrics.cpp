@@ -55,6 +55,25 @@ double rate_above(const std::vector<double>& scores, double threshold)
            static_cast<double>(scores.size());
 }
 
+double binomial_tail(long n, double p, long k)
+{
+    if (k <= 0) return 1.0;
+    if (k > n || n <= 0) return 0.0;
+    if (p <= 0.0) return 0.0;
+    if (p >= 1.0) return 1.0;
+    // Terms from k upwards; each is the last times (n - i) / (i + 1) * p / (1 - p).
+    const double lp = std::log(p), lq = std::log1p(-p);
+    double log_term = std::lgamma(double(n) + 1) - std::lgamma(double(k) + 1) - std::lgamma(double(n - k) + 1) + double(k) * lp +
+                      double(n - k) * lq;
+    double sum = 0.0;
+    for (long i = k; i <= n; ++i) {
+        sum += std::exp(log_term);
+        if (i < n) log_term += std::log(double(n - i)) - std::log(double(i + 1)) + lp - lq;
+        if (i > k && std::exp(log_term) < sum * 1e-17) break; // the rest cannot change a double
+    }
+    return std::min(1.0, sum);
+}
+
 double tpr_at_fpr(const std::vector<double>& neg, const std::vector<double>& pos, double fpr)
 {
     if (neg.empty() || pos.empty()) return std::nan("");
