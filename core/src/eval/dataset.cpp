@@ -51,7 +51,7 @@ std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const s
         const bool dir = fs::is_directory(input, ec);
         fs::path root = fs::path(input).lexically_normal();
         if (root.filename().empty()) root = root.parent_path(); // "photos/" names "photos"
-        const std::string name = root.filename().string();
+        const std::string name = root.filename().empty() ? std::string(".") : root.filename().string(); // "/" has none
         for (const auto& f : expand_image_paths({input})) {
             std::string group = dir ? name : std::string("."); // files given one by one: "."
             if (dir) {
