@@ -162,9 +162,11 @@ void LikelihoodHistogram::rebuild()
     end_labels_.clear();
     // Ranges from the data alone (not rescaleAxes), so the view never depends on the widget's size.
     double lo = INFINITY, hi = -INFINITY, top = 0;
+    std::vector<QCPBars*> open; // bars whose end bins count everything beyond
     for (const Bins* b : {&natural_, &proxy_}) {
         const QString natural = natural_label_.isEmpty() ? tr("natural images (held out)") : natural_label_;
         if (QCPBars* bar = bars(*b, b == &natural_ ? natural : tr("proxy images"), b == &natural_ ? kNatural : kProxy)) {
+            if (b->open_ends) open.push_back(bar);
             lo = std::min(lo, b->lo);
             hi = std::max(hi, b->hi);
             for (auto it = bar->data()->constBegin(); it != bar->data()->constEnd(); ++it) top = std::max(top, it->value);
@@ -189,7 +191,7 @@ void LikelihoodHistogram::rebuild()
     const double pad = (hi - lo) * 0.05;
     plot_->xAxis->setRange(lo - pad, hi + pad);
     plot_->yAxis->setRange(0, top > 0 ? top * 1.25 : 1.0);
-    endLabels(top);
+    endLabels(open);
 
     const QCPRange view = plot_->xAxis->range();
     auto vertical = [&](double x, const QColor& color, Qt::PenStyle style, const QString& text) {
@@ -224,28 +226,26 @@ void LikelihoodHistogram::rebuild()
     plot_->replot();
 }
 
-void LikelihoodHistogram::endLabels(double top)
+void LikelihoodHistogram::endLabels(const std::vector<QCPBars*>& open)
 {
     // An open end bin holds every score beyond it (proxies reach -1e6): say so
-    // above it, or its bar reads as a pile of scores at that value.
+    // above it, or its bar reads as a pile of scores at that value. One note per
+    // end, above the taller of the bars there.
     for (const bool first : {true, false}) {
         double height = 0, edge = 0, inner = 0; // tallest end bar; the range's edge; the bin's other side
-        for (const Bins* b : {&natural_, &proxy_}) {
-            if (!b->open_ends || b->counts.empty() || !(b->hi > b->lo)) continue;
-            double total = 0;
-            for (double c : b->counts) total += c;
-            const double width = (b->hi - b->lo) / static_cast<double>(b->counts.size());
-            const double h = (first ? b->counts.front() : b->counts.back()) / (total * width);
-            if (total > 0 && h > height) {
-                height = h;
-                edge = first ? b->lo : b->hi;
-                inner = first ? b->lo + width : b->hi - width;
+        for (const QCPBars* bar : open) {
+            const auto d = first ? bar->data()->constBegin() : bar->data()->constEnd() - 1;
+            if (d->value > height) {
+                const double half = bar->width() / 2;
+                height = d->value;
+                edge = first ? d->key - half : d->key + half;
+                inner = first ? d->key + half : d->key - half;
             }
         }
         if (!(height > 0)) continue;
         auto* text = new QCPItemText(plot_);
         text->setLayer(QStringLiteral("labels"));
-        text->position->setCoords(edge, std::min(height, top * 1.2));
+        text->position->setCoords(edge, height);
         text->setPositionAlignment((first ? Qt::AlignLeft : Qt::AlignRight) | Qt::AlignBottom);
         text->setText(first ? tr("≤ %1").arg(inner, 0, 'g', 3) : tr("≥ %1").arg(inner, 0, 'g', 3));
         text->setColor(QColor(90, 90, 90));
@@ -376,9 +376,8 @@ bool LikelihoodHistogram::exportTo(const QString& path, int width, int height)
 QImage LikelihoodHistogram::toImage(int width, int height, double scale) const
 {
     fitLegend(width);
-    QImage image = plot_->toPixmap(width, height, scale).toImage();
-    fitLegend(this->width());
-    return image;
+    const auto restore = qScopeGuard([this] { fitLegend(this->width()); });
+    return plot_->toPixmap(width, height, scale).toImage();
 }
 
 } // namespace clipflow::widgets

@@ -13,8 +13,10 @@ double average_precision(const std::vector<double>& negatives, const std::vector
 double tpr_at_fpr(const std::vector<double>& negatives, const std::vector<double>& positives, double fpr);
 /// Fraction of scores strictly above a threshold.
 double rate_above(const std::vector<double>& scores, double threshold);
+/// P(X = k) for X ~ Binomial(n, p), from log-gamma (n up to millions; 0 < p < 1).
+double binomial_pmf(long n, double p, long k);
 /// P(X >= k) for X ~ Binomial(n, p): how often a true rate p gives k or more
-/// flags among n photos by chance (1 for k = 0; summed in log space, n up to millions).
+/// flags among n photos by chance (1 for k = 0).
 double binomial_tail(long n, double p, long k);
 
 } // namespace clipflow

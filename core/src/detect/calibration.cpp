@@ -1,4 +1,5 @@
 #include "clipflow/calibration.h"
+#include "clipflow/metrics.h"
 #include "support/jsoninteger.h"
 
 #include <nlohmann/json.hpp>
@@ -52,16 +53,13 @@ Histogram histogram(const std::vector<double>& v, double lo, double hi, int bins
 
 // The largest k whose k-th lowest of n natural scores bounds the false-positive
 // rate by fpr with the given confidence: P(Binomial(n, fpr) <= k - 1) <= 1 - confidence.
-// 0 when even the lowest does not. Terms are summed in log space (n is up to 4096).
+// 0 when even the lowest does not. Terms come from binomial_pmf (log-gamma; n is up to 4096).
 std::size_t flag_rank(std::size_t n, double fpr, double confidence)
 {
-    const double nn = static_cast<double>(n);
     double cdf = 0.0;
     std::size_t k = 0;
     for (; k < n; ++k) {
-        const double i = static_cast<double>(k);
-        cdf += std::exp(std::lgamma(nn + 1) - std::lgamma(i + 1) - std::lgamma(nn - i + 1) + i * std::log(fpr) +
-                        (nn - i) * std::log1p(-fpr));
+        cdf += binomial_pmf(static_cast<long>(n), fpr, static_cast<long>(k));
         if (cdf > 1.0 - confidence) break; // P(Bin <= k) too large: rank k + 1 is not safe
     }
     return k;

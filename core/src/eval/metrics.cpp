@@ -55,21 +55,25 @@ double rate_above(const std::vector<double>& scores, double threshold)
            static_cast<double>(scores.size());
 }
 
+double binomial_pmf(long n, double p, long k)
+{
+    const double nn = static_cast<double>(n), kk = static_cast<double>(k);
+    return std::exp(std::lgamma(nn + 1) - std::lgamma(kk + 1) - std::lgamma(nn - kk + 1) + kk * std::log(p) +
+                    (nn - kk) * std::log1p(-p));
+}
+
 double binomial_tail(long n, double p, long k)
 {
     if (k <= 0) return 1.0;
-    if (k > n || n <= 0) return 0.0;
-    if (p <= 0.0) return 0.0;
+    if (k > n || n <= 0 || p <= 0.0) return 0.0;
     if (p >= 1.0) return 1.0;
-    // Terms from k upwards; each is the last times (n - i) / (i + 1) * p / (1 - p).
-    const double lp = std::log(p), lq = std::log1p(-p);
-    double log_term = std::lgamma(double(n) + 1) - std::lgamma(double(k) + 1) - std::lgamma(double(n - k) + 1) + double(k) * lp +
-                      double(n - k) * lq;
+    // The upper tail summed directly (1 - CDF would cancel); past the mode the
+    // terms only shrink, so stop once they no longer change a double.
     double sum = 0.0;
     for (long i = k; i <= n; ++i) {
-        sum += std::exp(log_term);
-        if (i < n) log_term += std::log(double(n - i)) - std::log(double(i + 1)) + lp - lq;
-        if (i > k && std::exp(log_term) < sum * 1e-17) break; // the rest cannot change a double
+        const double term = binomial_pmf(n, p, i);
+        sum += term;
+        if (static_cast<double>(i) > static_cast<double>(n) * p && term < sum * 1e-17) break;
     }
     return std::min(1.0, sum);
 }

@@ -71,7 +71,7 @@ private:
         double x = 0; // score where its line is drawn (pinned to the view)
     };
     void rebuild();
-    void endLabels(double top);
+    void endLabels(const std::vector<QCPBars*>& open);
     void fitLabels();                // after every layout, for the size being drawn (screen or export)
     void fitLegend(int width) const; // the legend's wrap for the width drawn (plot_ is not this widget's state)
     QCPBars* bars(const Bins& b, const QString& name, const QColor& color);
