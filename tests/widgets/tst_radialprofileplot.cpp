@@ -1,4 +1,4 @@
-// RadialProfilePlot: curves land at the pixels their data say.
+// RadialProfilePlot: curves land at the pixels their data say; the legend only with curves.
 
 #include <clipflow/widgets/radialprofileplot.h>
 
@@ -35,6 +35,7 @@ private Q_SLOTS:
         w.addSeries(QStringLiteral("flat"), f, flat, pen);
         w.addSeries(QStringLiteral("other"), f, slope, QColor(30, 30, 200));
         QCOMPARE(w.seriesCount(), 2);
+        QVERIFY(w.plot()->legend->visible());
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.plot()->replot();
         const QImage img = w.plot()->toPixmap(600, 300).toImage();
@@ -48,6 +49,16 @@ private Q_SLOTS:
         QVERIFY2(found, qPrintable(QStringLiteral("no red curve at pixel (%1, %2)").arg(px).arg(py)));
         w.clear();
         QCOMPARE(w.seriesCount(), 0);
+        QVERIFY(!w.plot()->legend->visible()); // a file that could not be analysed shows no empty legend box
+    }
+
+    void emptyPlotHasNoLegend()
+    {
+        RadialProfilePlot w;
+        QVERIFY(!w.plot()->legend->visible());
+        std::vector<float> f{0.1f, 0.2f}, lo{-10.0f, -12.0f}, hi{0.0f, -2.0f};
+        w.addBand(QStringLiteral("natural range"), f, lo, hi, QColor(120, 120, 120));
+        QVERIFY(w.plot()->legend->visible());
     }
 };
 

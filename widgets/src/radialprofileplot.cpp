@@ -14,7 +14,7 @@ RadialProfilePlot::RadialProfilePlot(QWidget* parent) : QWidget(parent), plot_(n
     plot_->xAxis->setLabel(tr("Frequency (cycles/pixel)"));
     plot_->yAxis->setLabel(tr("Power (dB)"));
     plot_->xAxis->setRange(0, 0.5);
-    plot_->legend->setVisible(true);
+    plot_->legend->setVisible(false); // shown with the first named curve: an empty legend is a stray box
     plot_->setAccessibleName(tr("Radial power profile"));
     setMinimumHeight(160);
 }
@@ -22,6 +22,7 @@ RadialProfilePlot::RadialProfilePlot(QWidget* parent) : QWidget(parent), plot_(n
 void RadialProfilePlot::clear()
 {
     plot_->clearGraphs();
+    plot_->legend->setVisible(false);
     plot_->replot();
 }
 
@@ -38,6 +39,7 @@ void RadialProfilePlot::addSeries(const QString& name, const std::vector<float>&
     graph->setName(name);
     graph->setPen(QPen(color, 2));
     graph->setData(x, y, true);
+    plot_->legend->setVisible(true);
     plot_->rescaleAxes();
     plot_->xAxis->setRange(0, 0.5);
     plot_->replot();
@@ -64,6 +66,7 @@ void RadialProfilePlot::addBand(const QString& name, const std::vector<float>& f
     upper->setChannelFillGraph(lower);
     upper->setData(x, hi, true);
     lower->setData(x, lo, true);
+    plot_->legend->setVisible(true);
     plot_->rescaleAxes();
     plot_->xAxis->setRange(0, 0.5);
     plot_->replot();

@@ -29,7 +29,10 @@ std::vector<std::string> expand_image_paths(const std::vector<std::string>& path
         std::vector<std::string> found;
         for (fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
              it.increment(ec)) {
-            if (it->is_regular_file(ec) && has_image_extension(it->path().string())) found.push_back(it->path().string());
+            // Anything named like an image that is not a folder is listed, FIFOs, devices and broken links
+            // included: intake then says what is wrong with it, where skipping it here would lose it silently.
+            std::error_code entry_ec; // its own: a bad entry must not end the walk
+            if (has_image_extension(it->path().string()) && !it->is_directory(entry_ec)) found.push_back(it->path().string());
         }
         std::sort(found.begin(), found.end());
         out.insert(out.end(), found.begin(), found.end());
