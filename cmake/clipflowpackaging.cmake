@@ -105,7 +105,7 @@ set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://clipflow.invalid/")
 # (dpkg-shlibdeps); plugins Qt loads at run time are named by hand.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "qt6-qpa-plugins, hicolor-icon-theme")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread, qt6-translations-l10n, qt6-svg-plugins")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "libopenblas0-pthread, qt6-translations-l10n, qt6-svg-plugins, fonts-noto-cjk")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 
 # Other platforms: recipes only, never built here (docs/packaging.md).

@@ -28,6 +28,11 @@ for lib in libtorch libqt6widgets6 libopencv-core libfftw3-single3 libexiv2 qt6-
   grep -q "$lib" <<<"$depends" || { echo "Depends lacks $lib: $depends"; exit 1; }
 done
 echo "depends: $depends"
+recommends=$(dpkg-deb -f "$deb" Recommends) # fast BLAS; a CJK font for zh_CN and CJK file names
+for pkg in libopenblas0-pthread fonts-noto-cjk; do
+  grep -q "$pkg" <<<"$recommends" || { echo "Recommends lacks $pkg: $recommends"; exit 1; }
+done
+echo "recommends: $recommends"
 desktop-file-validate "$src/resources/desktop/clipflow-forensics.desktop"
 appstreamcli validate --no-net "$src/resources/desktop/org.clipflow.Forensics.metainfo.xml"
 lintian --pedantic --no-tag-display-limit "$deb" | tee "$out/lintian"
