@@ -188,6 +188,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("kind");
         QTest::addColumn<int>("code");
         QTest::newRow("dangling link") << "link" << int(ErrorCode::DanglingLink);
+        QTest::newRow("link to itself") << "loop" << int(ErrorCode::DanglingLink); // ELOOP, not a hang
         QTest::newRow("fifo does not hang") << "fifo" << int(ErrorCode::NotARegularFile);
     }
     void specialFiles()
@@ -198,6 +199,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("evidence.png"));
         if (kind == QLatin1String("link"))
             QVERIFY(QFile::link(dir.filePath(QStringLiteral("gone.png")), path));
+        else if (kind == QLatin1String("loop"))
+            QVERIFY(QFile::link(path, path));
         else
             QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
         auto ev = clipflow::load_evidence(path.toStdString());
