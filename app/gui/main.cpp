@@ -13,19 +13,52 @@
 #include <QTabWidget>
 #include <QTimer>
 
+#include <cstdio>
+#include <string_view>
+
+namespace {
+
+void name_application()
+{
+    QCoreApplication::setApplicationName(QStringLiteral("ClipFlow Forensics"));
+    QCoreApplication::setOrganizationName(QStringLiteral("ClipFlow"));
+    QCoreApplication::setApplicationVersion(QString::fromLatin1(clipflow::version()));
+}
+
+// --help and --version need no window: they must answer over ssh, where a
+// QApplication would abort for want of a display before parsing anything.
+bool answers_without_window(int argc, char** argv)
+{
+    for (int i = 1; i < argc; ++i) {
+        const std::string_view arg(argv[i]);
+        if (arg == "--") break;
+        if (arg == "-h" || arg == "-?" || arg == "--help" || arg == "--help-all" || arg == "-v" || arg == "--version")
+            return true;
+    }
+    return false;
+}
+
+// On X11/Wayland systems a missing display otherwise ends in Qt's message about
+// the "xcb" plugin, which tells a user nothing about what to do instead.
+bool display_missing(int argc, char** argv)
+{
+#if defined(Q_OS_UNIX) && !defined(Q_OS_MACOS)
+    for (int i = 1; i < argc; ++i) // Qt's own -platform NAME chooses a platform that may need no display
+        if (std::string_view(argv[i]) == "-platform" || std::string_view(argv[i]) == "--platform") return false;
+    return !qEnvironmentVariableIsSet("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY") &&
+           qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    (void)argc;
+    (void)argv;
+    return false;
+#endif
+}
+
+} // namespace
+
 int main(int argc, char** argv)
 {
     clipflow::tune_allocator(); // before any thread starts
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("ClipFlow Forensics"));
-    QApplication::setOrganizationName(QStringLiteral("ClipFlow"));
-    QApplication::setApplicationVersion(QString::fromLatin1(clipflow::version()));
-    QApplication::setDesktopFileName(QStringLiteral("clipflow-forensics"));
-    // Before any window: the translation and theme the user chose (Tools › Preferences).
-    const QString language = qEnvironmentVariable("CLIPFLOW_LANGUAGE", clipflow::app::AppSettings::language());
-    clipflow::app::Translations::install(app, language);
-    clipflow::app::Theme::apply(qEnvironmentVariable("CLIPFLOW_THEME", clipflow::app::AppSettings::theme()));
-
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Decide whether an image was made by an AI generator."));
     parser.addHelpOption();
@@ -40,6 +73,30 @@ int main(int argc, char** argv)
                                  QStringLiteral("With --screenshot: show the evidence pane's tab whose title starts with NAME."),
                                  QStringLiteral("NAME"));
     parser.addOption(tab);
+
+    if (answers_without_window(argc, argv)) {
+        QCoreApplication app(argc, argv);
+        name_application();
+        parser.process(app); // prints and exits (or reports a bad option)
+        return 0;
+    }
+    if (display_missing(argc, argv)) {
+        std::fputs("clipflow-forensics: no display to open a window on (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                   "Without a display, use the command-line tool: clipflow score IMAGE... (see clipflow --help).\n"
+                   "To render the window without a display (--screenshot), run it under xvfb-run or with "
+                   "QT_QPA_PLATFORM=offscreen.\n",
+                   stderr);
+        return 1;
+    }
+
+    QApplication app(argc, argv);
+    name_application();
+    QApplication::setDesktopFileName(QStringLiteral("clipflow-forensics"));
+    // Before any window: the translation and theme the user chose (Tools › Preferences).
+    const QString language = qEnvironmentVariable("CLIPFLOW_LANGUAGE", clipflow::app::AppSettings::language());
+    clipflow::app::Translations::install(app, language);
+    clipflow::app::Theme::apply(qEnvironmentVariable("CLIPFLOW_THEME", clipflow::app::AppSettings::theme()));
+
     parser.process(app);
 
     clipflow::app::MainWindow window;
