@@ -58,6 +58,8 @@ def main():
     save(rgb, "rgb.webp", lossless=True)
     save(rgba, "rgba.webp", lossless=True)
     save(rgb, "lossy.webp", quality=90)
+    save(rgba, "lossy_alpha.webp", quality=90)  # extended: VP8X, ALPH, then the lossy VP8 image
+    save(rgb, "lossless_exif.webp", lossless=True, exif=exif.tobytes())  # extended: VP8X, VP8L, EXIF
     # rgb.heic (the same halves, x265 quality 90, 4:2:0) is written by libheif, which PIL lacks:
     # committed as made; tests/core/tst_heif.cpp makes its own HEIF and AVIF files at run time.
     save(rgb, "rgb.bmp")

@@ -819,6 +819,18 @@
         <source>resembles %1</source>
         <translation>ähnelt %1</translation>
     </message>
+    <message>
+        <source>WebP (lossy)</source>
+        <translation>WebP (verlustbehaftet)</translation>
+    </message>
+    <message>
+        <source>WebP (lossless)</source>
+        <translation>WebP (verlustfrei)</translation>
+    </message>
+    <message>
+        <source>lossy WebP</source>
+        <translation>verlustbehaftete WebP</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

@@ -819,6 +819,18 @@
         <source>resembles %1</source>
         <translation>se parece a %1</translation>
     </message>
+    <message>
+        <source>WebP (lossy)</source>
+        <translation>WebP (con pérdida)</translation>
+    </message>
+    <message>
+        <source>WebP (lossless)</source>
+        <translation>WebP (sin pérdida)</translation>
+    </message>
+    <message>
+        <source>lossy WebP</source>
+        <translation>WebP con pérdida</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

@@ -819,6 +819,18 @@
         <source>resembles %1</source>
         <translation>ressemble à %1</translation>
     </message>
+    <message>
+        <source>WebP (lossy)</source>
+        <translation>WebP (avec pertes)</translation>
+    </message>
+    <message>
+        <source>WebP (lossless)</source>
+        <translation>WebP (sans perte)</translation>
+    </message>
+    <message>
+        <source>lossy WebP</source>
+        <translation>WebP avec pertes</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

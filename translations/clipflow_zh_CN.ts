@@ -817,6 +817,18 @@
         <source>resembles %1</source>
         <translation>类似 %1</translation>
     </message>
+    <message>
+        <source>WebP (lossy)</source>
+        <translation>WebP（有损）</translation>
+    </message>
+    <message>
+        <source>WebP (lossless)</source>
+        <translation>WebP（无损）</translation>
+    </message>
+    <message>
+        <source>lossy WebP</source>
+        <translation>有损 WebP</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

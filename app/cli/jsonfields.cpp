@@ -30,6 +30,7 @@ nlohmann::json evidence_fields(const EvidenceInfo& info)
         {"width", info.width},
         {"height", info.height},
         {"format", info.format},
+        {"lossy", info.lossy}, // JPEG, lossy WebP (VP8), HEIF, AVIF
         {"bit_depth", info.bit_depth},
         {"colour_model", info.colour_model},
         {"has_alpha", info.has_alpha},

@@ -173,7 +173,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                                 .arg(QLocale::c().toString(qulonglong(a.info.file_size)))
                                 .arg(a.info.width)
                                 .arg(a.info.height)
-                                .arg(esc(a.info.format))
+                                .arg(esc(Wording::format(a.info.format, a.info.lossy)))
                                 .arg(a.info.bit_depth)
                                 .arg(esc(a.info.colour_model)));
     html += row(tr("Times (UTC)"), tr("file modified %1; read and hashed %2").arg(when(a.modified), when(a.analysed_at)));

@@ -59,7 +59,7 @@ QString VerdictHtml::reason(const DetectorScore& score)
     }
     if (!score.uncalibrated_format.empty() && score.level != Verdict::Natural)
         why << tr("the model's false-positive bound has not been shown to hold for %1 files")
-                   .arg(QString::fromStdString(score.uncalibrated_format));
+                   .arg(Wording::compression(score.uncalibrated_format));
     // A reason core gives that this interface does not know yet: say it as core does.
     if (why.isEmpty()) why << QString::fromStdString(score.inconclusive_reason);
     return why.join(QStringLiteral("; "));
@@ -85,7 +85,7 @@ QString VerdictHtml::calibrationNote(const DetectorScore& score)
         return QStringLiteral("<small>%1</small>")
             .arg(tr("Not calibrated for %1 files: the model's false-positive bound has not been shown to hold for them, "
                     "so this score alone never calls the image AI-made.")
-                     .arg(QString::fromStdString(score.uncalibrated_format))
+                     .arg(Wording::compression(score.uncalibrated_format))
                      .toHtmlEscaped());
     if (!score.delivered_copy) return {};
     return QStringLiteral("<small>%1</small>")

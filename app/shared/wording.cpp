@@ -45,6 +45,18 @@ QString Wording::transform(const std::string& name)
     return QString::fromStdString(name);
 }
 
+QString Wording::format(const std::string& format, bool lossy)
+{
+    if (format == "WebP") return lossy ? tr("WebP (lossy)") : tr("WebP (lossless)");
+    return QString::fromStdString(format);
+}
+
+QString Wording::compression(const std::string& name)
+{
+    if (name == "lossy WebP") return tr("lossy WebP");
+    return QString::fromStdString(name);
+}
+
 QString Wording::spectrum(const std::string& name)
 {
     if (name == "luminance" || name == "grey") return tr("luminance");

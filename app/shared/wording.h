@@ -26,6 +26,10 @@ public:
     // (a name says which known generator's traces it shares, never who made it),
     // "no known generator" for "unknown", "—" when none is named (a natural level).
     static QString maker(const std::string& generator);
+    // A container format as analysts need it: WebP says whether it is lossy (VP8) or lossless.
+    static QString format(const std::string& format, bool lossy);
+    // A compression no calibration covers (uncalibrated_format()): "HEIF", "AVIF", "lossy WebP".
+    static QString compression(const std::string& name);
 };
 
 } // namespace clipflow::app

@@ -176,21 +176,25 @@ private Q_SLOTS:
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("ok");
         QTest::addColumn<QString>("mentions");
-        QTest::addColumn<bool>("isolated");     // read first by `clipflow-intake`
-        QTest::addColumn<bool>("copy");         // a small JPEG: the shipped detector reads it against delivered photos
-        QTest::addColumn<bool>("uncalibrated"); // HEIF: no calibration covers its compression
+        QTest::addColumn<bool>("isolated");        // read first by `clipflow-intake`
+        QTest::addColumn<bool>("copy");            // a small JPEG: the shipped detector reads it against delivered photos
+        QTest::addColumn<QString>("uncalibrated"); // HEIF, lossy WebP: no calibration covers the compression
         for (bool isolated : {false, true}) {
             const char* how = isolated ? " (isolated reader)" : "";
-            QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated << false << false;
+            QTest::addRow("png%s", how) << fixture("rgb.png") << true << QStringLiteral("SHA-256") << isolated << false << "";
             QTest::addRow("small jpeg%s", how)
-                << fixture("exif6.jpg") << true << QStringLiteral("JPEG") << isolated << true << false;
-            QTest::addRow("heif%s", how) << fixture("rgb.heic") << true << QStringLiteral("HEIF") << isolated << false << true;
+                << fixture("exif6.jpg") << true << QStringLiteral("JPEG") << isolated << true << "";
+            QTest::addRow("heif%s", how) << fixture("rgb.heic") << true << QStringLiteral("HEIF") << isolated << false << "HEIF";
+            QTest::addRow("lossy webp%s", how)
+                << fixture("lossy_alpha.webp") << true << QStringLiteral("WebP (lossy)") << isolated << false << "lossy WebP";
+            QTest::addRow("lossless webp%s", how)
+                << fixture("rgba.webp") << true << QStringLiteral("WebP (lossless)") << isolated << false << "";
             QTest::addRow("16-bit tiff%s", how)
-                << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated << false << false;
+                << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated << false << "";
             QTest::addRow("truncated jpeg%s", how)
-                << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image") << isolated << false << false;
+                << fixture("truncated_scan.jpg") << false << QStringLiteral("end-of-image") << isolated << false << "";
             QTest::addRow("bomb%s", how) << fixture("huge.png") << false << QStringLiteral("decompression bomb") << isolated
-                                         << false << false;
+                                         << false << "";
         }
     }
     void openShowsResults()
@@ -200,7 +204,7 @@ private Q_SLOTS:
         QFETCH(QString, mentions);
         QFETCH(bool, isolated);
         QFETCH(bool, copy);
-        QFETCH(bool, uncalibrated);
+        QFETCH(QString, uncalibrated);
         MainWindow w;
         w.setReaderProgram(isolated ? QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-intake")
                                     : QStringLiteral("/nonexistent/clipflow-intake"));
@@ -234,9 +238,11 @@ private Q_SLOTS:
         // A delivered copy says so, and the plot shows the photos it was read against.
         QCOMPARE(results->text().contains(QStringLiteral("Read as a small JPEG copy")), copy);
         if (ok) QCOMPARE(histogram->plot()->plottable(0)->name().contains(QStringLiteral("as delivered")), copy);
-        // A HEIF file says no calibration covers it, and no detector calls it AI on its score alone.
-        QCOMPARE(results->text().contains(QStringLiteral("Not calibrated for HEIF files")), uncalibrated);
-        if (uncalibrated)
+        // A HEIF or lossy WebP file says no calibration covers it, and no detector calls it AI on its score alone.
+        QCOMPARE(results->text().contains(QStringLiteral("Not calibrated for")), !uncalibrated.isEmpty());
+        if (!uncalibrated.isEmpty())
+            QVERIFY(results->text().contains(QStringLiteral("Not calibrated for %1 files").arg(uncalibrated)));
+        if (!uncalibrated.isEmpty())
             for (const QString& flagged :
                  {QStringLiteral("weak evidence"), QStringLiteral("moderate evidence"), QStringLiteral("strong evidence")})
                 QVERIFY2(!results->text().contains(flagged), qPrintable(results->text()));

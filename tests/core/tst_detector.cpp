@@ -391,9 +391,8 @@ private Q_SLOTS:
         ScoreParams plain;
         plain.inconclusive_band = 1.0; // only the rule under test
         ScoreParams heif = plain;
-        heif.uncalibrated_format = uncalibrated_format("HEIF");
+        heif.uncalibrated_format = uncalibrated_format("HEIF", true);
         QCOMPARE(QString::fromStdString(heif.uncalibrated_format), QStringLiteral("HEIF"));
-        QVERIFY(uncalibrated_format("JPEG").empty());
         auto a = d->score(image, {}, plain);
         auto b = d->score(image, {}, heif);
         QVERIFY(a.ok() && b.ok());
@@ -411,6 +410,28 @@ private Q_SLOTS:
         auto batch = d->score_batch({ScoreInput{&image, {}, false, "HEIF"}}, plain);
         QVERIFY(batch.size() == 1 && batch[0].ok());
         QCOMPARE(batch[0]->verdict, b->verdict);
+    }
+
+    // Which compressions no calibration covers (docs/method.md: measured on held-out photos).
+    void uncalibratedFormats_data()
+    {
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<bool>("lossy");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("HEIF") << "HEIF" << true << "HEIF";
+        QTest::newRow("AVIF") << "AVIF" << true << "AVIF";
+        QTest::newRow("lossy WebP") << "WebP" << true << "lossy WebP";
+        QTest::newRow("lossless WebP: exact pixels") << "WebP" << false << "";
+        QTest::newRow("JPEG: calibrated") << "JPEG" << true << "";
+        QTest::newRow("PNG") << "PNG" << false << "";
+        QTest::newRow("TIFF") << "TIFF" << false << "";
+    }
+    void uncalibratedFormats()
+    {
+        QFETCH(QString, format);
+        QFETCH(bool, lossy);
+        QFETCH(QString, expected);
+        QCOMPARE(QString::fromStdString(uncalibrated_format(format.toStdString(), lossy)), expected);
     }
 
     // With robustness on, each transform is scored once more, in order; a copy too

@@ -69,60 +69,67 @@ private Q_SLOTS:
         QTest::addColumn<int>("depth");
         QTest::addColumn<bool>("alpha");
         QTest::addColumn<int>("orientation");
+        QTest::addColumn<bool>("lossy");
         QTest::newRow("jpeg rgb") << "rgb.jpg"
                                   << "JPEG"
-                                  << "rgb" << 8 << false << 0;
+                                  << "rgb" << 8 << false << 0 << true;
         QTest::newRow("jpeg grey") << "grey.jpg"
                                    << "JPEG"
-                                   << "grey" << 8 << false << 0;
+                                   << "grey" << 8 << false << 0 << true;
         QTest::newRow("jpeg cmyk") << "cmyk.jpg"
                                    << "JPEG"
-                                   << "cmyk" << 8 << false << 0;
+                                   << "cmyk" << 8 << false << 0 << true;
         QTest::newRow("jpeg exif 6") << "exif6.jpg"
                                      << "JPEG"
-                                     << "rgb" << 8 << false << 6;
+                                     << "rgb" << 8 << false << 6 << true;
         QTest::newRow("png rgb") << "rgb.png"
                                  << "PNG"
-                                 << "rgb" << 8 << false << 0;
+                                 << "rgb" << 8 << false << 0 << false;
         QTest::newRow("png rgba") << "rgba.png"
                                   << "PNG"
-                                  << "rgb" << 8 << true << 0;
+                                  << "rgb" << 8 << true << 0 << false;
         QTest::newRow("png grey16") << "grey16.png"
                                     << "PNG"
-                                    << "grey" << 16 << false << 0;
+                                    << "grey" << 16 << false << 0 << false;
         QTest::newRow("png grey+alpha") << "greyalpha.png"
                                         << "PNG"
-                                        << "grey" << 8 << true << 0;
+                                        << "grey" << 8 << true << 0 << false;
         QTest::newRow("png palette") << "palette.png"
                                      << "PNG"
-                                     << "palette" << 8 << false << 0;
+                                     << "palette" << 8 << false << 0 << false;
         QTest::newRow("tiff rgb") << "rgb.tif"
                                   << "TIFF"
-                                  << "rgb" << 8 << false << 0;
+                                  << "rgb" << 8 << false << 0 << false;
         QTest::newRow("tiff grey16") << "grey16.tif"
                                      << "TIFF"
-                                     << "grey" << 16 << false << 0;
+                                     << "grey" << 16 << false << 0 << false;
         QTest::newRow("tiff cmyk") << "cmyk.tif"
                                    << "TIFF"
-                                   << "cmyk" << 8 << false << 0;
+                                   << "cmyk" << 8 << false << 0 << false;
         QTest::newRow("webp lossless") << "rgb.webp"
                                        << "WebP"
-                                       << "rgb" << 8 << false << 0;
+                                       << "rgb" << 8 << false << 0 << false;
         QTest::newRow("webp alpha") << "rgba.webp"
                                     << "WebP"
-                                    << "rgb" << 8 << true << 0;
+                                    << "rgb" << 8 << true << 0 << false;
         QTest::newRow("webp lossy") << "lossy.webp"
                                     << "WebP"
-                                    << "rgb" << 8 << false << 0;
+                                    << "rgb" << 8 << false << 0 << true;
+        QTest::newRow("webp lossy, extended with alpha") << "lossy_alpha.webp"
+                                                         << "WebP"
+                                                         << "rgb" << 8 << true << 0 << true;
+        QTest::newRow("webp lossless, extended with exif") << "lossless_exif.webp"
+                                                           << "WebP"
+                                                           << "rgb" << 8 << false << 6 << false;
         QTest::newRow("bmp rgb") << "rgb.bmp"
                                  << "BMP"
-                                 << "rgb" << 8 << false << 0;
+                                 << "rgb" << 8 << false << 0 << false;
         QTest::newRow("bmp palette") << "palette.bmp"
                                      << "BMP"
-                                     << "palette" << 8 << false << 0;
+                                     << "palette" << 8 << false << 0 << false;
         QTest::newRow("gif") << "palette.gif"
                              << "GIF"
-                             << "palette" << 8 << false << 0;
+                             << "palette" << 8 << false << 0 << false;
     }
     void fixtures()
     {
@@ -132,6 +139,7 @@ private Q_SLOTS:
         QFETCH(int, depth);
         QFETCH(bool, alpha);
         QFETCH(int, orientation);
+        QFETCH(bool, lossy);
         const QByteArray data = fixture(file);
         auto h = clipflow::probe_image_header(bytes_of(data));
         QVERIFY2(h.ok(), h.status().to_string().c_str());
@@ -142,6 +150,7 @@ private Q_SLOTS:
         QCOMPARE(h->bit_depth, depth);
         QCOMPARE(h->has_alpha, alpha);
         QCOMPARE(h->exif_orientation, orientation);
+        QCOMPARE(h->lossy, lossy); // decides whether a WebP's scores are calibrated (uncalibrated_format)
     }
 
     void refusals_data()

@@ -61,6 +61,7 @@ void compare(const Evidence& a, const Evidence& b)
     QCOMPARE(b.info.has_alpha, a.info.has_alpha);
     QCOMPARE(b.info.exif_orientation, a.info.exif_orientation);
     QCOMPARE(b.info.frame_count_hint, a.info.frame_count_hint);
+    QCOMPARE(b.info.lossy, a.info.lossy);
     QCOMPARE(b.metadata.size(), a.metadata.size());
     for (std::size_t i = 0; i < a.metadata.size(); ++i) {
         QCOMPARE(b.metadata[i].family, a.metadata[i].family);
@@ -140,6 +141,7 @@ private Q_SLOTS:
             row("cmyk jpeg", fixture("cmyk.jpg"), true, true);
             row("palette gif", fixture("palette.gif"), true, true);
             row("rgba webp", fixture("rgba.webp"), true, true);
+            row("lossy webp with alpha", fixture("lossy_alpha.webp"), true, true); // lossy must travel too
             row("grey jpeg", fixture("grey.jpg"), true, true);
             row("content credentials", QString(), true, true);
         }
@@ -357,15 +359,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<bool>("ela");
-        QTest::newRow("jpeg") << fixture("exif6.jpg") << true;
-        QTest::newRow("png") << fixture("rgb.png") << false;
-        QTest::newRow("16-bit tiff") << fixture("grey16.tif") << false;
-        QTest::newRow("16-bit png, float pixels") << QStringLiteral("deep") << false;
+        QTest::addColumn<QString>("uncalibrated"); // ScoreParams::uncalibrated_format the scorer is given
+        QTest::newRow("jpeg") << fixture("exif6.jpg") << true << "";
+        QTest::newRow("png") << fixture("rgb.png") << false << "";
+        QTest::newRow("16-bit tiff") << fixture("grey16.tif") << false << "";
+        QTest::newRow("16-bit png, float pixels") << QStringLiteral("deep") << false << "";
+        QTest::newRow("lossy webp") << fixture("lossy_alpha.webp") << false << "lossy WebP";
+        QTest::newRow("lossless webp") << fixture("rgba.webp") << false << "";
     }
     void analysisSameEitherWay()
     {
         QFETCH(QString, file);
         QFETCH(bool, ela);
+        QFETCH(QString, uncalibrated);
         QTemporaryDir dir;
         if (file == QLatin1String("deep")) {
             file = dir.filePath(QStringLiteral("deep.png"));
@@ -389,8 +395,10 @@ private Q_SLOTS:
         for (const auto* a : {&*local, &*remote}) {
             QVERIFY(a->changed_during_analysis.empty());
             QVERIFY(a->scores);
-            // A small JPEG is scored as a delivered copy (the fixture is 64 x 48), nothing else.
-            QCOMPARE(a->scores->error, a->info.sha256 + " " + std::to_string(a->info.width) + (ela ? " copy" : ""));
+            // A small JPEG is scored as a delivered copy (the fixture is 64 x 48), nothing else;
+            // a lossy WebP as a compression no calibration covers.
+            QCOMPARE(a->scores->error,
+                     a->info.sha256 + " " + std::to_string(a->info.width) + (ela ? " copy" : "") + uncalibrated.toStdString());
             QVERIFY(std::max(a->preview.width, a->preview.height) <= 32);
             QCOMPARE(!a->ela.empty(), ela);
             QVERIFY(a->spectrum);

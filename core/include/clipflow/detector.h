@@ -85,14 +85,15 @@ struct ScoreParams {
     /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
     bool delivered_copy = false;
     /// The file's compression is one no shipped calibration covers (uncalibrated_format():
-    /// "HEIF" or "AVIF"). A level above natural then becomes Inconclusive: the model's
-    /// false-positive bound has not been shown to hold for such files (docs/method.md).
+    /// "HEIF", "AVIF" or "lossy WebP"). A level above natural then becomes Inconclusive: the
+    /// model's false-positive bound has not been shown to hold for such files (docs/method.md).
     std::string uncalibrated_format = {};
 };
 
-/// The container format's name when scores of images in it cannot be read against any
-/// shipped calibration (HEIF, AVIF: HEVC and AV1 compression), else empty.
-std::string uncalibrated_format(const std::string& container_format);
+/// The compression's name when scores of images stored so cannot be read against any shipped
+/// calibration (HEIF, AVIF: HEVC and AV1; "lossy WebP": VP8), else empty. `lossy` is
+/// EvidenceInfo::lossy (a lossless WebP holds the exact pixels, as a PNG does).
+std::string uncalibrated_format(const std::string& container_format, bool lossy);
 
 /// One detector's answer for one image.
 struct DetectorScore {

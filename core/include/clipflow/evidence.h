@@ -47,6 +47,7 @@ struct EvidenceInfo {
     bool has_alpha = false;
     int exif_orientation = 0; ///< 1..8 from EXIF, 0 when absent
     int frame_count_hint = 1; ///< GIF: >1 when more frames follow (only the first is analysed)
+    bool lossy = false;       ///< as ImageHeader::lossy: JPEG, lossy WebP, HEIF, AVIF
 };
 
 struct Evidence {

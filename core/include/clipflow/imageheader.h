@@ -20,6 +20,9 @@ struct ImageHeader {
     std::string colour_model; ///< "grey", "rgb", "palette", "cmyk", "ycck"
     bool has_alpha = false;
     int exif_orientation = 0;
+    /// Stored with lossy compression: JPEG, lossy WebP (VP8; not lossless VP8L), HEIF and AVIF
+    /// (their rare lossless modes are not told apart).
+    bool lossy = false;
 };
 
 Result<ImageHeader> probe_image_header(std::span<const std::uint8_t> bytes);

@@ -198,6 +198,7 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
     ev.info.colour_model = h.colour_model;
     ev.info.has_alpha = h.has_alpha;
     ev.info.exif_orientation = h.exif_orientation;
+    ev.info.lossy = h.lossy;
     if (params.read_provenance) read_origin();
     if (!params.decode_pixels) return ev;
 

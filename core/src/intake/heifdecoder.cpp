@@ -119,6 +119,7 @@ Result<ImageHeader> probe_heif(std::span<const std::uint8_t> bytes)
     const int bits = heif_image_handle_get_luma_bits_per_pixel(h);
     header.bit_depth = bits > 8 ? bits : 8;
     header.colour_model = "rgb";
+    header.lossy = true;
     return header;
 }
 

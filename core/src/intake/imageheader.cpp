@@ -94,6 +94,7 @@ Result<ImageHeader> probe_jpeg(const ByteReader& r, std::span<const std::uint8_t
 {
     ImageHeader h;
     h.format = "JPEG";
+    h.lossy = true;
     std::size_t pos = 2;
     bool have_sof = false;
     int adobe_transform = -1;
@@ -263,13 +264,16 @@ Result<ImageHeader> probe_webp(const ByteReader& r)
             h.has_alpha = (flags & 0x10) != 0;
             if (flags & 0x02) return {ErrorCode::UnsupportedFormat, "animated WebP is not supported"};
             have_size = true;
-        } else if (r.matches(pos, "VP8 ", 4) && !have_size) {
-            auto s = r.sub(data, 10);
-            if (s.empty()) return truncated("WebP VP8 chunk is truncated");
-            if (s[3] != 0x9d || s[4] != 0x01 || s[5] != 0x2a) return corrupt("WebP VP8 start code missing");
-            h.width = (s[6] | (s[7] << 8)) & 0x3fff;
-            h.height = (s[8] | (s[9] << 8)) & 0x3fff;
-            have_size = true;
+        } else if (r.matches(pos, "VP8 ", 4)) {
+            h.lossy = true; // also after VP8X: an extended file's image is VP8 (lossy) or VP8L
+            if (!have_size) {
+                auto s = r.sub(data, 10);
+                if (s.empty()) return truncated("WebP VP8 chunk is truncated");
+                if (s[3] != 0x9d || s[4] != 0x01 || s[5] != 0x2a) return corrupt("WebP VP8 start code missing");
+                h.width = (s[6] | (s[7] << 8)) & 0x3fff;
+                h.height = (s[8] | (s[9] << 8)) & 0x3fff;
+                have_size = true;
+            }
         } else if (r.matches(pos, "VP8L", 4) && !have_size) {
             auto s = r.sub(data, 5);
             if (s.empty()) return truncated("WebP VP8L chunk is truncated");

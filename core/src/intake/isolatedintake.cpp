@@ -66,7 +66,7 @@ void from_json(const nlohmann::json& j, C2paTrust& t)
 }
 
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(EvidenceInfo, path, sha256, file_size, format, width, height, source_channels, bit_depth,
-                                   colour_model, has_alpha, exif_orientation, frame_count_hint)
+                                   colour_model, has_alpha, exif_orientation, frame_count_hint, lossy)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(MetadataEntry, family, key, value, raw)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(TextChunk, container, keyword, text, stored_bytes, truncated)
 NLOHMANN_DEFINE_TYPE_NON_INTRUSIVE(GeneratorSettings, tool, model, sampler, steps, seed, cfg, size, prompt, negative_prompt,
