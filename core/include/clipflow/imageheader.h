@@ -21,7 +21,7 @@ struct ImageHeader {
     bool has_alpha = false;
     int exif_orientation = 0;
     /// Stored with lossy compression: JPEG, lossy WebP (VP8; not lossless VP8L), HEIF and AVIF
-    /// (their rare lossless modes are not told apart).
+    /// (their rare lossless modes are not told apart). A TIFF's compression is not read: false.
     bool lossy = false;
 };
 
