@@ -831,6 +831,10 @@
         <source>lossy WebP</source>
         <translation>verlustbehaftete WebP</translation>
     </message>
+    <message>
+        <source>palette-colour</source>
+        <translation>Paletten</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

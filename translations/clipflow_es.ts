@@ -831,6 +831,10 @@
         <source>lossy WebP</source>
         <translation>WebP con pérdida</translation>
     </message>
+    <message>
+        <source>palette-colour</source>
+        <translation>con paleta de colores</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

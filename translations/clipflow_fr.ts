@@ -831,6 +831,10 @@
         <source>lossy WebP</source>
         <translation>WebP avec pertes</translation>
     </message>
+    <message>
+        <source>palette-colour</source>
+        <translation>à palette de couleurs</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

@@ -829,6 +829,10 @@
         <source>lossy WebP</source>
         <translation>有损 WebP</translation>
     </message>
+    <message>
+        <source>palette-colour</source>
+        <translation>调色板</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>

@@ -61,8 +61,8 @@ seen_in_training (true only when the model trained or was calibrated on
 this very file, so its score says little); calibrated_as ("delivered_copy"
 when a small JPEG, shorter side at most 640 px, was read against the
 model's held-out photos as delivered); uncalibrated_format ("HEIF",
-"AVIF" or "lossy WebP": no calibration covers that compression, so a level
-above natural is reported as inconclusive); robustness (with --robustness:
+"AVIF", "lossy WebP" or "palette-colour": no calibration covers that
+compression, so a level above natural is reported as inconclusive); robustness (with --robustness:
 {transform, ai_score, verdict_code} for jpeg90, jpeg75, resize75,
 resize50); map (with --map: image_width, image_height, tile_width,
 tile_height, xs, ys (tile edges), log_likelihood and ai_score per tile,
@@ -191,7 +191,7 @@ std::vector<nlohmann::json> score_files(const std::vector<std::string>& files, c
         if (*evs[i]) {
             const auto& info = (*evs[i])->info;
             inputs.push_back({&(*evs[i])->pixels, info.sha256, is_delivered_copy(info.format, info.width, info.height),
-                              uncalibrated_format(info.format, info.lossy)});
+                              uncalibrated_format(info)});
             which.push_back(i);
         }
     auto scores = set.score_batch(inputs, scoring);

@@ -54,6 +54,7 @@ QString Wording::format(const std::string& format, bool lossy)
 QString Wording::compression(const std::string& name)
 {
     if (name == "lossy WebP") return tr("lossy WebP");
+    if (name == "palette-colour") return tr("palette-colour");
     return QString::fromStdString(name);
 }
 

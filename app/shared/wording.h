@@ -28,7 +28,8 @@ public:
     static QString maker(const std::string& generator);
     // A container format as analysts need it: WebP says whether it is lossy (VP8) or lossless.
     static QString format(const std::string& format, bool lossy);
-    // A compression no calibration covers (uncalibrated_format()): "HEIF", "AVIF", "lossy WebP".
+    // A storage no calibration covers (uncalibrated_format()): "HEIF", "AVIF", "lossy WebP",
+    // "palette-colour".
     static QString compression(const std::string& name);
 };
 

@@ -189,6 +189,8 @@ private Q_SLOTS:
                 << fixture("lossy_alpha.webp") << true << QStringLiteral("WebP (lossy)") << isolated << false << "lossy WebP";
             QTest::addRow("lossless webp%s", how)
                 << fixture("rgba.webp") << true << QStringLiteral("WebP (lossless)") << isolated << false << "";
+            QTest::addRow("gif%s", how) << fixture("palette.gif") << true << QStringLiteral("GIF") << isolated << false
+                                        << "palette-colour";
             QTest::addRow("16-bit tiff%s", how)
                 << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated << false << "";
             QTest::addRow("truncated jpeg%s", how)

@@ -3,6 +3,7 @@
 #include "syntheticimages.h"
 
 #include <clipflow/detector.h>
+#include <clipflow/evidence.h>
 #include <clipflow/safetensors.h>
 #include <clipflow/sha256.h>
 
@@ -391,7 +392,9 @@ private Q_SLOTS:
         ScoreParams plain;
         plain.inconclusive_band = 1.0; // only the rule under test
         ScoreParams heif = plain;
-        heif.uncalibrated_format = uncalibrated_format("HEIF", true);
+        EvidenceInfo heif_file;
+        heif_file.format = "HEIF";
+        heif.uncalibrated_format = uncalibrated_format(heif_file);
         QCOMPARE(QString::fromStdString(heif.uncalibrated_format), QStringLiteral("HEIF"));
         auto a = d->score(image, {}, plain);
         auto b = d->score(image, {}, heif);
@@ -417,21 +420,42 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("format");
         QTest::addColumn<bool>("lossy");
+        QTest::addColumn<QString>("colour");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("HEIF") << "HEIF" << true << "HEIF";
-        QTest::newRow("AVIF") << "AVIF" << true << "AVIF";
-        QTest::newRow("lossy WebP") << "WebP" << true << "lossy WebP";
-        QTest::newRow("lossless WebP: exact pixels") << "WebP" << false << "";
-        QTest::newRow("JPEG: calibrated") << "JPEG" << true << "";
-        QTest::newRow("PNG") << "PNG" << false << "";
-        QTest::newRow("TIFF") << "TIFF" << false << "";
+        QTest::newRow("HEIF") << "HEIF" << true << "rgb"
+                              << "HEIF";
+        QTest::newRow("AVIF") << "AVIF" << true << "rgb"
+                              << "AVIF";
+        QTest::newRow("lossy WebP") << "WebP" << true << "rgb"
+                                    << "lossy WebP";
+        QTest::newRow("lossless WebP: exact pixels") << "WebP" << false << "rgb"
+                                                     << "";
+        QTest::newRow("JPEG: calibrated") << "JPEG" << true << "rgb"
+                                          << "";
+        QTest::newRow("grey JPEG") << "JPEG" << true << "grey"
+                                   << "";
+        QTest::newRow("PNG") << "PNG" << false << "rgb"
+                             << "";
+        QTest::newRow("TIFF") << "TIFF" << false << "rgb"
+                              << "";
+        QTest::newRow("GIF: quantised") << "GIF" << false << "palette"
+                                        << "palette-colour";
+        QTest::newRow("palette PNG") << "PNG" << false << "palette"
+                                     << "palette-colour";
+        QTest::newRow("palette BMP") << "BMP" << false << "palette"
+                                     << "palette-colour";
     }
     void uncalibratedFormats()
     {
         QFETCH(QString, format);
         QFETCH(bool, lossy);
+        QFETCH(QString, colour);
         QFETCH(QString, expected);
-        QCOMPARE(QString::fromStdString(uncalibrated_format(format.toStdString(), lossy)), expected);
+        EvidenceInfo info;
+        info.format = format.toStdString();
+        info.lossy = lossy;
+        info.colour_model = colour.toStdString();
+        QCOMPARE(QString::fromStdString(uncalibrated_format(info)), expected);
     }
 
     // With robustness on, each transform is scored once more, in order; a copy too

@@ -366,6 +366,8 @@ private Q_SLOTS:
         QTest::newRow("16-bit png, float pixels") << QStringLiteral("deep") << false << "";
         QTest::newRow("lossy webp") << fixture("lossy_alpha.webp") << false << "lossy WebP";
         QTest::newRow("lossless webp") << fixture("rgba.webp") << false << "";
+        QTest::newRow("gif") << fixture("palette.gif") << false << "palette-colour";
+        QTest::newRow("palette png") << fixture("palette.png") << false << "palette-colour";
     }
     void analysisSameEitherWay()
     {

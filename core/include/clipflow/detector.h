@@ -85,15 +85,19 @@ struct ScoreParams {
     /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
     bool delivered_copy = false;
     /// The file's compression is one no shipped calibration covers (uncalibrated_format():
-    /// "HEIF", "AVIF" or "lossy WebP"). A level above natural then becomes Inconclusive: the
-    /// model's false-positive bound has not been shown to hold for such files (docs/method.md).
+    /// "HEIF", "AVIF", "lossy WebP", "palette-colour"). A level above natural then becomes
+    /// Inconclusive: the model's false-positive bound has not been shown to hold for such files
+    /// (docs/method.md).
     std::string uncalibrated_format = {};
 };
 
-/// The compression's name when scores of images stored so cannot be read against any shipped
-/// calibration (HEIF, AVIF: HEVC and AV1; "lossy WebP": VP8), else empty. `lossy` is
-/// EvidenceInfo::lossy (a lossless WebP holds the exact pixels, as a PNG does).
-std::string uncalibrated_format(const std::string& container_format, bool lossy);
+struct EvidenceInfo;
+
+/// The storage's name when scores of images stored so cannot be read against any shipped
+/// calibration, else empty: "HEIF", "AVIF" (HEVC, AV1), "lossy WebP" (VP8; a lossless WebP
+/// holds the exact pixels, as a PNG does) and "palette-colour" (GIF and other images stored
+/// with a colour palette: quantised, often dithered). Measured on held-out photos: docs/method.md.
+std::string uncalibrated_format(const EvidenceInfo& info);
 
 /// One detector's answer for one image.
 struct DetectorScore {

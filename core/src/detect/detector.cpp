@@ -1,5 +1,6 @@
 #include "clipflow/detector.h"
 
+#include "clipflow/evidence.h"
 #include "clipflow/laundering.h"
 #include "clipflow/modelregistry.h"
 #include "clipflow/supervisedmodel.h"
@@ -63,13 +64,15 @@ const char* verdict_wording(Verdict verdict)
     return "inconclusive";
 }
 
-std::string uncalibrated_format(const std::string& container_format, bool lossy)
+std::string uncalibrated_format(const EvidenceInfo& info)
 {
-    // No shipped calibration covers HEVC, AV1 or VP8 compression. Held-out natural photos saved
-    // as HEIF/AVIF stayed within the bound overall (1.9-2.3%) but not in every folder; as lossy
-    // WebP (quality 75) the supervised detector flagged 21%, CLIP-Flow 5.3% (docs/method.md).
-    if (container_format == "HEIF" || container_format == "AVIF") return container_format;
-    if (container_format == "WebP" && lossy) return "lossy WebP";
+    // No shipped calibration covers HEVC, AV1 or VP8 compression, nor colour quantisation.
+    // Held-out natural photos saved as HEIF/AVIF stayed within the bound overall (1.9-2.3%) but
+    // not in every folder; as lossy WebP (quality 75) the supervised detector flagged 21%,
+    // CLIP-Flow 5.3%; quantised to 256 colours, the supervised detector 7.5% (docs/method.md).
+    if (info.format == "HEIF" || info.format == "AVIF") return info.format;
+    if (info.format == "WebP" && info.lossy) return "lossy WebP";
+    if (info.colour_model == "palette") return "palette-colour";
     return {};
 }
 

@@ -66,10 +66,10 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
     if ((params.score || params.detectors) && !pixels.empty()) {
         t = Clock::now();
         // A small JPEG is judged against the bound for delivered copies where the model has one;
-        // a HEIF, AVIF or lossy WebP file against none (uncalibrated_format()).
+        // a HEIF, AVIF, lossy WebP or palette file against none (uncalibrated_format()).
         ScoreParams scoring = params.scoring;
         scoring.delivered_copy = is_delivered_copy(a.info.format, a.info.width, a.info.height);
-        scoring.uncalibrated_format = uncalibrated_format(a.info.format, a.info.lossy);
+        scoring.uncalibrated_format = uncalibrated_format(a.info);
         auto scored =
             params.score ? params.score(pixels, a.info.sha256, scoring) : params.detectors->score(pixels, a.info.sha256, scoring);
         if (scored)
