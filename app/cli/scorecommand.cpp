@@ -62,11 +62,11 @@ this very file, so its score says little); calibrated_as ("delivered_copy"
 when a small JPEG, shorter side at most 640 px, was read against the
 model's held-out photos as delivered); uncalibrated_format ("HEIF",
 "AVIF", "lossy WebP" or "palette-colour": no calibration covers that
-compression, so a level above natural is reported as inconclusive); robustness (with --robustness:
-{transform, ai_score, verdict_code} for jpeg90, jpeg75, resize75,
-resize50); map (with --map: image_width, image_height, tile_width,
-tile_height, xs, ys (tile edges), log_likelihood and ai_score per tile,
-row-major, and png). With all: "results" (one object per detector), "disagreement",
+compression, so a level above natural is reported as inconclusive);
+robustness (with --robustness: {transform, ai_score, verdict_code} for
+jpeg90, jpeg75, resize75, resize50); map (with --map: image_width,
+image_height, tile_width, tile_height, xs, ys (tile edges), log_likelihood
+and ai_score per tile, row-major, and png). With all: "results" (one object per detector), "disagreement",
 and the one verdict, verdict_code and inconclusive_reason for the analyst
 (an AI verdict needs both detectors, at the weaker one's level). Every
 line has "provenance": what the file itself says of
