@@ -398,7 +398,7 @@ private Q_SLOTS:
             QVERIFY(a->changed_during_analysis.empty());
             QVERIFY(a->scores);
             // A small JPEG is scored as a delivered copy (the fixture is 64 x 48), nothing else;
-            // a lossy WebP as a compression no calibration covers.
+            // a lossy WebP or a palette image as a storage no calibration covers.
             QCOMPARE(a->scores->error,
                      a->info.sha256 + " " + std::to_string(a->info.width) + (ela ? " copy" : "") + uncalibrated.toStdString());
             QVERIFY(std::max(a->preview.width, a->preview.height) <= 32);
