@@ -49,6 +49,8 @@ int run_train_classifier(std::vector<std::string> words)
         .number("--lr", "X", p.learning_rate, 1e-7, 1, "learning rate")
         .whole("--views", "N", p.views_per_image, 1, 64, "training views per image")
         .number("--augment", "P", p.augment, 0, 1, "chance of recompression per view")
+        .number("--webp-share", "F", p.webp_share, 0, 1, "of those, the share saved as lossy WebP instead of JPEG")
+        .number("--palette-share", "F", p.palette_share, 0, 1, "and the share reduced to a 256-colour palette")
         .flag("--no-proxy-class", no_proxy_class,
               "no \"unknown\" class learnt from proxies of the real photos (as earlier models)")
         .number("--val", "F", p.val_fraction, 0.05, 0.9, "validation fraction")

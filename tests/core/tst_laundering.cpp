@@ -6,18 +6,29 @@
 
 #include <QTest>
 
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <vector>
+
 using clipflow::Raster;
 
 namespace {
 
-// Every pixel and channel holds a value that encodes its position.
-Raster ramp(int w, int h, int channels)
+Raster blank(int w, int h, int channels)
 {
     Raster r;
     r.width = w;
     r.height = h;
     r.channels = channels;
     r.data.resize(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * static_cast<std::size_t>(channels));
+    return r;
+}
+
+// Every pixel and channel holds a value that encodes its position.
+Raster ramp(int w, int h, int channels)
+{
+    Raster r = blank(w, h, channels);
     for (int y = 0; y < h; ++y)
         for (int x = 0; x < w; ++x)
             for (int c = 0; c < channels; ++c)
@@ -27,11 +38,61 @@ Raster ramp(int w, int h, int channels)
     return r;
 }
 
-float at(const Raster& r, int x, int y, int c)
+// A smooth colour field with fine texture: many distinct colours, as a photo has.
+Raster photo_like(int w, int h, int channels)
 {
-    return r.data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(r.width) + static_cast<std::size_t>(x)) *
-                      static_cast<std::size_t>(r.channels) +
-                  static_cast<std::size_t>(c)];
+    Raster r = blank(w, h, channels);
+    std::size_t i = 0;
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < channels; ++c)
+                r.data[i++] = std::clamp(0.5f +
+                                             0.35f * std::sin(0.031f * static_cast<float>(x + 7 * c)) *
+                                                 std::cos(0.023f * static_cast<float>(y - 5 * c)) +
+                                             0.04f * std::sin(1.7f * static_cast<float>(x * (c + 1) + 3 * y)),
+                                         0.0f, 1.0f);
+    return r;
+}
+
+// The distinct 8-bit colours of a raster.
+std::set<std::vector<int>> colours_of(const Raster& r)
+{
+    std::set<std::vector<int>> out;
+    for (std::size_t i = 0; i < r.pixel_count(); ++i) {
+        std::vector<int> v;
+        for (int c = 0; c < r.channels; ++c)
+            v.push_back(static_cast<int>(
+                std::lround(r.data[i * static_cast<std::size_t>(r.channels) + static_cast<std::size_t>(c)] * 255.0f)));
+        out.insert(v);
+    }
+    return out;
+}
+
+// Mean absolute difference (in 8-bit levels) between the b x b block means of two rasters.
+double block_mean_error(const Raster& a, const Raster& b, int block)
+{
+    double err = 0;
+    int n = 0;
+    for (int y0 = 0; y0 + block <= a.height; y0 += block)
+        for (int x0 = 0; x0 + block <= a.width; x0 += block)
+            for (int c = 0; c < a.channels; ++c) {
+                double sa = 0, sb = 0;
+                for (int y = y0; y < y0 + block; ++y)
+                    for (int x = x0; x < x0 + block; ++x) {
+                        sa += a.at(x, y, c);
+                        sb += b.at(x, y, c);
+                    }
+                err += std::abs(sa - sb) / (block * block) * 255.0;
+                ++n;
+            }
+    return err / n;
+}
+
+double psnr(const Raster& a, const Raster& b)
+{
+    double se = 0;
+    for (std::size_t i = 0; i < a.data.size(); ++i) se += (a.data[i] - b.data[i]) * (a.data[i] - b.data[i]);
+    return 10.0 * std::log10(static_cast<double>(a.data.size()) / std::max(se, 1e-12));
 }
 
 } // namespace
@@ -100,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(out->data.size(), static_cast<std::size_t>(outWidth * outHeight * channels));
         for (int y : {0, outHeight / 2, outHeight - 1})
             for (int x : {0, outWidth / 3, outWidth - 1})
-                for (int c = 0; c < channels; ++c) QCOMPARE(at(*out, x, y, c), at(in, x0 + x, y0 + y, c));
+                for (int c = 0; c < channels; ++c) QCOMPARE(out->at(x, y, c), in.at(x0 + x, y0 + y, c));
     }
 
     void centerCropRefuses_data()
@@ -163,6 +224,125 @@ private Q_SLOTS:
         QVERIFY(expected.ok());
         QCOMPARE(d->data, expected->data);
         QVERIFY(!clipflow::deliver_copy(Raster{}, 512, 85).ok());
+    }
+
+    // A palette holds at most the asked number of colours; an image that already
+    // has fewer keeps every pixel; dithering keeps local means where a plain
+    // mapping bands them.
+    void paletteQuantize_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("colours");
+        QTest::addColumn<bool>("dither");
+        QTest::newRow("rgb 256") << 3 << 256 << false;
+        QTest::newRow("rgb 256 dithered") << 3 << 256 << true;
+        QTest::newRow("rgb 32") << 3 << 32 << false;
+        QTest::newRow("rgb 32 dithered") << 3 << 32 << true;
+        QTest::newRow("grey 16") << 1 << 16 << false;
+        QTest::newRow("grey 16 dithered") << 1 << 16 << true;
+    }
+    void paletteQuantize()
+    {
+        QFETCH(int, channels);
+        QFETCH(int, colours);
+        QFETCH(bool, dither);
+        const Raster in = photo_like(160, 120, channels);
+        QVERIFY(colours_of(in).size() > static_cast<std::size_t>(colours));
+        auto q = clipflow::palette_quantize(in, colours, dither);
+        QVERIFY2(q.ok(), q.status().message().c_str());
+        QCOMPARE(q->width, in.width);
+        QCOMPARE(q->height, in.height);
+        QCOMPARE(q->channels, channels);
+        const auto used = colours_of(*q);
+        QVERIFY2(used.size() <= static_cast<std::size_t>(colours), std::to_string(used.size()).c_str());
+        QVERIFY(used.size() >= static_cast<std::size_t>(colours) / 2); // the palette is used, not collapsed
+        // Median cut follows the pixels: close to them everywhere.
+        QVERIFY2(psnr(in, *q) > (colours >= 256 ? 30.0 : 18.0), std::to_string(psnr(in, *q)).c_str());
+        auto other = clipflow::palette_quantize(in, colours, !dither);
+        QVERIFY(other.ok());
+        QVERIFY(other->data != q->data);
+        // Error diffusion keeps 4 x 4 means closer to the image's than the plain mapping does.
+        const double mine = block_mean_error(in, *q, 4), theirs = block_mean_error(in, *other, 4);
+        QVERIFY2(dither ? mine < theirs : mine > theirs, (std::to_string(mine) + " vs " + std::to_string(theirs)).c_str());
+
+        // Few colours to begin with: every pixel stays as it was, dithered or not.
+        auto fewer = clipflow::palette_quantize(*q, 256, dither);
+        QVERIFY(fewer.ok());
+        QCOMPARE(fewer->data, q->data);
+    }
+
+    void paletteRefuses_data()
+    {
+        QTest::addColumn<int>("colours");
+        QTest::addColumn<int>("channels");
+        QTest::newRow("one colour") << 1 << 3;
+        QTest::newRow("257 colours") << 257 << 3;
+        QTest::newRow("two channels") << 16 << 2;
+        QTest::newRow("empty") << 16 << 0;
+    }
+    void paletteRefuses()
+    {
+        QFETCH(int, colours);
+        QFETCH(int, channels);
+        Raster in = channels == 0 ? Raster{} : photo_like(8, 8, 3);
+        if (channels == 2) in.channels = 2;
+        QVERIFY(!clipflow::palette_quantize(in, colours, false).ok());
+    }
+
+    // Lossy WebP changes the pixels, a little at high quality and more at low; grey stays grey.
+    void webpRoundtrip_data()
+    {
+        QTest::addColumn<int>("channels");
+        QTest::newRow("rgb") << 3;
+        QTest::newRow("grey") << 1;
+    }
+    void webpRoundtrip()
+    {
+        QFETCH(int, channels);
+        const Raster in = photo_like(128, 96, channels);
+        auto hi = clipflow::webp_roundtrip(in, 95), lo = clipflow::webp_roundtrip(in, 20);
+        QVERIFY2(hi.ok(), hi.status().message().c_str());
+        QVERIFY2(lo.ok(), lo.status().message().c_str());
+        QCOMPARE(hi->channels, channels);
+        QCOMPARE(hi->width, in.width);
+        QCOMPARE(hi->height, in.height);
+        QVERIFY(hi->data != in.data);
+        QVERIFY2(psnr(in, *hi) > 30.0, std::to_string(psnr(in, *hi)).c_str());
+        QVERIFY(psnr(in, *lo) < psnr(in, *hi));
+        QVERIFY(!clipflow::webp_roundtrip(in, 0).ok());
+        QVERIFY(!clipflow::webp_roundtrip(in, 101).ok());
+        QVERIFY(!clipflow::webp_roundtrip(Raster{}, 80).ok());
+    }
+
+    // One entry point for every codec training draws: each is the codec's own round trip.
+    void recompressDispatches_data()
+    {
+        QTest::addColumn<int>("codec");
+        QTest::newRow("none") << static_cast<int>(clipflow::Recompression::Codec::None);
+        QTest::newRow("jpeg") << static_cast<int>(clipflow::Recompression::Codec::Jpeg);
+        QTest::newRow("webp") << static_cast<int>(clipflow::Recompression::Codec::WebP);
+        QTest::newRow("palette") << static_cast<int>(clipflow::Recompression::Codec::Palette);
+    }
+    void recompressDispatches()
+    {
+        QFETCH(int, codec);
+        const Raster in = photo_like(64, 48, 3);
+        clipflow::Recompression r;
+        r.codec = static_cast<clipflow::Recompression::Codec>(codec);
+        r.quality = 70;
+        r.dither = true;
+        auto out = clipflow::recompress(in, r);
+        QVERIFY2(out.ok(), out.status().message().c_str());
+        clipflow::Result<Raster> expected = in;
+        switch (r.codec) {
+        case clipflow::Recompression::Codec::None: break;
+        case clipflow::Recompression::Codec::Jpeg: expected = clipflow::jpeg_roundtrip(in, 70); break;
+        case clipflow::Recompression::Codec::WebP: expected = clipflow::webp_roundtrip(in, 70); break;
+        case clipflow::Recompression::Codec::Palette: expected = clipflow::palette_quantize(in, 256, true); break;
+        }
+        QVERIFY(expected.ok());
+        QCOMPARE(out->data, expected->data);
+        QCOMPARE(clipflow::Recompression::jpeg(0).codec, clipflow::Recompression::Codec::None);
     }
 };
 

@@ -140,6 +140,40 @@ private Q_SLOTS:
         QVERIFY2(right >= n * 3 / 4, qPrintable(QStringLiteral("%1 of %2").arg(right).arg(n)));
     }
 
+    // WebP and palette re-saves change the training views, so they change the feature
+    // cache's recipe; without them a recipe is the one earlier models were trained by,
+    // and its cached features are found again.
+    void codecSharesChangeTheRecipe_data()
+    {
+        QTest::addColumn<double>("webp");
+        QTest::addColumn<double>("palette");
+        QTest::addColumn<bool>("sameRecipe");
+        QTest::newRow("no codec shares") << 0.0 << 0.0 << true;
+        QTest::newRow("webp") << 0.5 << 0.0 << false;
+        QTest::newRow("palette") << 0.0 << 0.5 << false;
+    }
+    void codecSharesChangeTheRecipe()
+    {
+        QFETCH(double, webp);
+        QFETCH(double, palette);
+        QFETCH(bool, sameRecipe);
+        const QString cache = tmp_.filePath(QStringLiteral("cache-%1").arg(QLatin1String(QTest::currentDataTag())));
+        auto base = params(set_, tmp_.filePath(QStringLiteral("codec-a.safetensors")), "linear");
+        base.cache_dir = cache.toStdString();
+        base.epochs = 2;
+        base.augment = 1.0;
+        auto first = clipflow::train_supervised_detector(base);
+        QVERIFY2(first.ok(), first.status().to_string().c_str());
+        QCOMPARE(first->cache_hits, 0L);
+        auto with = base;
+        with.out_path = tmp_.filePath(QStringLiteral("codec-b.safetensors")).toStdString();
+        with.webp_share = webp;
+        with.palette_share = palette;
+        auto second = clipflow::train_supervised_detector(with);
+        QVERIFY2(second.ok(), second.status().to_string().c_str());
+        QCOMPARE(second->cache_hits, sameRecipe ? first->train_images + first->val_images : 0L);
+    }
+
     void reloadGivesSameScores()
     {
         const std::string path = tmp_.filePath(QStringLiteral("mlp.safetensors")).toStdString();
@@ -479,6 +513,7 @@ private Q_SLOTS:
         QTest::newRow("no real photo to validate on") << "split" << false << "has no real photos";
         // With the proxy class on, a folder of that name would be two classes in one.
         QTest::newRow("a generator called unknown") << "mlp" << false << "may not be called \"unknown\"";
+        QTest::newRow("codec shares above 1") << "mlp" << false << "add up to at most 1";
     }
 
     void refuses()
@@ -501,6 +536,10 @@ private Q_SLOTS:
             p.proxy_class = true;
             for (auto& i : p.images)
                 if (i.label == "booster") i.label = "unknown";
+        }
+        if (mentions.contains(QStringLiteral("add up"))) {
+            p.webp_share = 0.7;
+            p.palette_share = 0.6;
         }
         auto r = clipflow::train_supervised_detector(p);
         QVERIFY(!r.ok());

@@ -1,6 +1,6 @@
 #pragma once
-// The everyday degradations an image meets on its way to an analyst: resizing
-// and JPEG recompression. Used to launder evaluation sets (a detector that
+// The everyday degradations an image meets on its way to an analyst: resizing,
+// JPEG or WebP recompression, a colour palette. Used to launder evaluation sets (a detector that
 // only works on pristine PNGs is not much use) and to augment training.
 
 #include "clipflow/raster.h"
@@ -16,6 +16,25 @@ namespace clipflow {
 Result<Raster> resize_shorter_side(const Raster& image, int side);
 /// Encodes as baseline JPEG (4:2:0, libjpeg via OpenCV) and decodes again.
 Result<Raster> jpeg_roundtrip(const Raster& image, int quality);
+/// Encodes as lossy WebP (libwebp via OpenCV, quality 1-100) and decodes again.
+Result<Raster> webp_roundtrip(const Raster& image, int quality);
+/// At most `colours` colours (2-256) chosen by median cut over the 8-bit pixels, as a
+/// GIF or an "optimised" PNG-8 stores them; `dither` diffuses the error (Floyd-Steinberg).
+/// Grey images keep one channel.
+Result<Raster> palette_quantize(const Raster& image, int colours = 256, bool dither = false);
+
+/// One lossy re-save as delivery makes them. Training draws these for every class
+/// alike, so that no codec's traces carry a label.
+struct Recompression {
+    enum class Codec { None, Jpeg, WebP, Palette };
+    Codec codec = Codec::None;
+    int quality = 0;     ///< JPEG and WebP
+    bool dither = false; ///< Palette (256 colours)
+    static Recompression jpeg(int q) { return {q > 0 ? Codec::Jpeg : Codec::None, q, false}; }
+};
+/// The image after that re-save (a copy for Codec::None).
+Result<Raster> recompress(const Raster& image, const Recompression& r);
+
 /// Shorter side to `side`, then JPEG at `quality`: the evaluation's laundering.
 /// It enlarges images smaller than `side` (bicubic) as well.
 Result<Raster> launder(const Raster& image, int side = 512, int quality = 85);

@@ -15,7 +15,8 @@
 // a checkpoint every epoch (weights and Adam state) resumed from when present;
 // an atomic save; CUDA when present; a validation split by SHA-256.
 // Every training view of every class goes through the same random
-// recompression and resizing, so file format and size teach nothing.
+// recompression (JPEG, WebP, palette) and resizing, so file format and size
+// teach nothing.
 
 #include "clipflow/backbone.h"
 #include "clipflow/clipflowdetector.h"
@@ -43,7 +44,12 @@ struct SupervisedTrainParams {
     int hidden = 256;
     float dropout = 0.2f;
     int views_per_image = 4;
-    double augment = 0.75; ///< chance per view of JPEG 60-95; half as often a 0.6-1.4x resize first
+    double augment = 0.75; ///< chance per view of a re-save (JPEG 60-95); half as often a 0.6-1.4x resize first
+    /// Of those re-saves, the shares that are lossy WebP (the same quality draw) and
+    /// a 256-colour median-cut palette (dithered half the time) instead of JPEG: web
+    /// pages deliver WebP, GIFs and "optimised" PNGs have palettes.
+    double webp_share = 0.0;
+    double palette_share = 0.0;
     /// Also learn a class "unknown" from proxies of the real photos (CLIP-Flow's
     /// spectral and decoder-like proxies, one per view): traces of an image
     /// maker that is none of the known generators. Scoring names it "unknown".

@@ -61,20 +61,59 @@ Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::s
     }
 }
 
-Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
+namespace {
+
+Result<Raster> decode_back(const std::vector<std::uint8_t>& bytes, int channels, const char* what)
 {
-    auto bytes = encode_image(image, ".jpg", quality);
-    if (!bytes) return bytes.status();
     try {
-        cv::Mat decoded = cv::imdecode(*bytes, image.channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-        if (decoded.empty()) return Status(ErrorCode::Internal, "JPEG round trip: decoding failed");
+        cv::Mat decoded = cv::imdecode(bytes, channels == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+        if (decoded.empty()) return Status(ErrorCode::Internal, std::string(what) + " round trip: decoding failed");
         if (decoded.channels() == 3) cv::cvtColor(decoded, decoded, cv::COLOR_BGR2RGB);
         cv::Mat f;
         decoded.convertTo(f, CV_32F, 1.0 / 255.0);
         return detail::from_mat(f);
     } catch (const cv::Exception& e) {
-        return Status(ErrorCode::Internal, std::string("JPEG round trip failed: ") + e.what());
+        return Status(ErrorCode::Internal, std::string(what) + " round trip failed: " + e.what());
     }
+}
+
+} // namespace
+
+Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
+{
+    auto bytes = encode_image(image, ".jpg", quality);
+    if (!bytes) return bytes.status();
+    return decode_back(*bytes, image.channels, "JPEG");
+}
+
+Result<Raster> webp_roundtrip(const Raster& image, int quality)
+{
+    if (auto s = check(image); !s.ok()) return s;
+    if (quality < 1 || quality > 100) return Status(ErrorCode::InvalidArgument, "WebP quality must be 1..100");
+    std::vector<std::uint8_t> bytes;
+    try {
+        // libwebp encodes colour only: a grey image goes through as RGB and comes back grey.
+        cv::Mat m = to_bgr8(image);
+        if (m.channels() == 1) cv::cvtColor(m, m, cv::COLOR_GRAY2BGR);
+        if (!cv::imencode(".webp", m, bytes, {cv::IMWRITE_WEBP_QUALITY, quality}))
+            return Status(ErrorCode::Internal, "WebP encoding failed");
+    } catch (const cv::Exception& e) {
+        return Status(ErrorCode::Internal, std::string("WebP encoding failed: ") + e.what());
+    }
+    return decode_back(bytes, image.channels, "WebP");
+}
+
+Result<Raster> recompress(const Raster& image, const Recompression& r)
+{
+    switch (r.codec) {
+    case Recompression::Codec::None:
+        if (auto s = check(image); !s.ok()) return s;
+        return image;
+    case Recompression::Codec::Jpeg: return jpeg_roundtrip(image, r.quality);
+    case Recompression::Codec::WebP: return webp_roundtrip(image, r.quality);
+    case Recompression::Codec::Palette: return palette_quantize(image, 256, r.dither);
+    }
+    return Status(ErrorCode::InvalidArgument, "unknown recompression");
 }
 
 bool is_delivered_copy(const std::string& format, int width, int height)

@@ -34,7 +34,7 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     std::vector<Raster> natural, proxies, delivered;
     std::vector<std::string> ops;
     auto add_proxy = [&](const Raster& view, std::uint64_t seed, int quality) -> Status {
-        auto proxy = detail::recompressed_proxy(view, seed, p.proxy, quality);
+        auto proxy = detail::recompressed_proxy(view, seed, p.proxy, Recompression::jpeg(quality));
         if (!proxy) return proxy.status();
         proxies.push_back(std::move(proxy->image));
         ops.push_back(proxy->description_json);

@@ -10,11 +10,12 @@
 
 namespace clipflow::detail {
 
-Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params, int quality)
+Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params,
+                                      const Recompression& recompression)
 {
     auto proxy = make_proxy(view, seed, params);
-    if (!proxy || quality <= 0) return proxy;
-    auto j = jpeg_roundtrip(proxy->image, quality);
+    if (!proxy || recompression.codec == Recompression::Codec::None) return proxy;
+    auto j = recompress(proxy->image, recompression);
     if (!j) return j.status();
     proxy->image = std::move(*j);
     return proxy;

@@ -10,6 +10,7 @@
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/evidence.h"
 #include "clipflow/featurecache.h"
+#include "clipflow/laundering.h"
 #include "clipflow/proxy.h"
 
 #include <functional>
@@ -58,9 +59,10 @@ struct FeatureStageResult {
 std::string encode_feature_items(const std::vector<FeatureItem>& items, int rank, int size);
 Status decode_feature_items(const std::string& bytes, std::vector<FeatureItem>& items);
 
-// A training view's proxy, JPEG-recompressed at `quality` (0: not), as both
+// A training view's proxy, re-saved as its view was (Codec::None: not), as both
 // training jobs pair them with their views.
-Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params, int quality);
+Result<ProxyImage> recompressed_proxy(const Raster& view, std::uint64_t seed, const ProxyParams& params,
+                                      const Recompression& recompression);
 
 // Aborted when the abort callback says stop.
 Result<FeatureStageResult> run_feature_stage(const std::vector<std::string>& files, const FeatureStage& stage);

@@ -31,9 +31,23 @@ namespace {
 using nlohmann::json;
 using torch::Tensor;
 
-// Same recompression and resizing odds for every class: format and size carry no label.
-Result<Raster> augment(const Raster& img, detail::Rng& rng, double p)
+// One view's re-save: JPEG 60-95 or, at their shares, lossy WebP at the same
+// quality or a 256-colour palette (dithered half the time). Without those shares
+// it draws exactly what earlier recipes drew, so their features stay reproducible.
+Recompression draw_recompression(detail::Rng& rng, const SupervisedTrainParams& p)
 {
+    const int quality = 60 + static_cast<int>(rng.below(36));
+    if (p.webp_share <= 0 && p.palette_share <= 0) return Recompression::jpeg(quality);
+    const double u = rng.uniform();
+    if (u < p.webp_share) return {Recompression::Codec::WebP, quality, false};
+    if (u < p.webp_share + p.palette_share) return {Recompression::Codec::Palette, 0, rng.uniform() < 0.5};
+    return Recompression::jpeg(quality);
+}
+
+// Same recompression and resizing odds for every class: format and size carry no label.
+Result<Raster> augment(const Raster& img, detail::Rng& rng, const SupervisedTrainParams& params)
+{
+    const double p = params.augment;
     Raster r = img;
     if (rng.uniform() < p / 2) {
         const double f = rng.uniform(0.6, 1.4);
@@ -42,7 +56,7 @@ Result<Raster> augment(const Raster& img, detail::Rng& rng, double p)
         r = std::move(*resized);
     }
     if (rng.uniform() < p) {
-        auto j = jpeg_roundtrip(r, 60 + rng.below(36));
+        auto j = recompress(r, draw_recompression(rng, params));
         if (!j) return j.status();
         r = std::move(*j);
     }
@@ -60,7 +74,7 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
     } else {
         for (int v = 0; v < p.views_per_image; ++v) {
             detail::Rng rng(detail::mix_seed(base, 200 + static_cast<std::uint64_t>(v)));
-            auto a = augment(img, rng, p.augment);
+            auto a = augment(img, rng, p);
             if (!a) return a.status();
             views.push_back(bb.training_view(*a, rng.next()));
         }
@@ -71,9 +85,10 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
         for (std::size_t v = 0; v < n; ++v) {
             detail::Rng rng(detail::mix_seed(base, 700 + v));
             const std::uint64_t seed = rng.next();
-            // Recompressed at the views' odds, so that JPEG traces carry no label.
-            const int quality = !val && rng.uniform() < p.augment ? 60 + rng.below(36) : 0;
-            auto proxy = detail::recompressed_proxy(views[v], seed, ProxyParams{}, quality);
+            // Recompressed at the views' odds, so that no codec's traces carry a label.
+            Recompression recompression;
+            if (!val && rng.uniform() < p.augment) recompression = draw_recompression(rng, p);
+            auto proxy = detail::recompressed_proxy(views[v], seed, ProxyParams{}, recompression);
             if (!proxy) return proxy.status();
             views.push_back(std::move(proxy->image));
             ops.push_back(proxy->description_json);
@@ -136,6 +151,8 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         return Status(ErrorCode::InvalidArgument, "fine-tuning needs a CLIP backbone (clip:MODEL) and at least one block");
     if (p.views_per_image < 1 || p.epochs < 1 || p.batch_size < 2 || !(p.learning_rate > 0) || p.hidden < 1)
         return Status(ErrorCode::InvalidArgument, "views, epochs, batch size, learning rate or width out of range");
+    if (!(p.webp_share >= 0 && p.palette_share >= 0 && p.webp_share + p.palette_share <= 1))
+        return Status(ErrorCode::InvalidArgument, "the WebP and palette shares must be at least 0 and add up to at most 1");
     if (!(p.val_fraction > 0.0 && p.val_fraction < 1.0))
         return Status(ErrorCode::InvalidArgument, "the validation fraction must be between 0 and 1");
     // Fine-tuning reads the tokens before the last blocks; those blocks are trained.
@@ -152,14 +169,16 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
     SupervisedTrainResult result;
 
     // Stage 1: features.
-    const json recipe{{"recipe", 1},
-                      {"kind", "supervised"},
-                      {"backbone", bb.id()},
-                      {"backbone_params", json::parse(bb.params_json())},
-                      {"views_per_image", p.views_per_image},
-                      {"augment", p.augment},
-                      {"proxy_class", p.proxy_class},
-                      {"seed", p.seed}};
+    json recipe{{"recipe", 1},
+                {"kind", "supervised"},
+                {"backbone", bb.id()},
+                {"backbone_params", json::parse(bb.params_json())},
+                {"views_per_image", p.views_per_image},
+                {"augment", p.augment},
+                {"proxy_class", p.proxy_class},
+                {"seed", p.seed}};
+    // Only when used, so that earlier recipes keep their cached features.
+    if (p.webp_share > 0 || p.palette_share > 0) recipe["codecs"] = {{"webp", p.webp_share}, {"palette", p.palette_share}};
     std::vector<std::string> files;
     for (const auto& i : p.images) files.push_back(i.file);
     detail::FeatureStage stage;
@@ -494,6 +513,8 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
                     {"validation_images", result.val_images},
                     {"views_per_image", p.views_per_image},
                     {"augment", p.augment},
+                    {"webp_share", p.webp_share},
+                    {"palette_share", p.palette_share},
                     {"dropped_classes", result.dropped_classes},
                     {"skipped", result.skipped.size()},
                     {"epochs", p.epochs},
