@@ -1,7 +1,8 @@
 #pragma once
 // The everyday degradations an image meets on its way to an analyst: resizing,
-// JPEG or WebP recompression, a colour palette. Used to launder evaluation sets (a detector that
-// only works on pristine PNGs is not much use) and to augment training.
+// JPEG or WebP recompression, a colour palette. Used to launder evaluation sets
+// (a detector that only works on pristine PNGs is not much use) and to augment
+// training.
 
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
