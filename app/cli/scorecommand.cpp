@@ -66,18 +66,18 @@ compression, so a level above natural is reported as inconclusive);
 robustness (with --robustness: {transform, ai_score, verdict_code} for
 jpeg90, jpeg75, resize75, resize50); map (with --map: image_width,
 image_height, tile_width, tile_height, xs, ys (tile edges), log_likelihood
-and ai_score per tile, row-major, and png). With all: "results" (one object per detector), "disagreement",
-and the one verdict, verdict_code and inconclusive_reason for the analyst
-(an AI verdict needs both detectors, at the weaker one's level). Every
-line has "provenance": what the file itself says of
-its origin (C2PA Content Credentials, verified; generator settings in PNG
-text chunks from AUTOMATIC1111, ComfyUI, NovelAI or InvokeAI; the IPTC
-digital source type; software and credit tags naming a generator):
-ai_declared, says_camera, digital_source_type, generator, findings (each
-with its meaning), c2pa and text_chunks, as `clipflow provenance` gives
-them. Metadata can be removed or forged. Absence of evidence is not
-proof of authenticity, and resizing or recompression weakens every
-detector.
+and ai_score per tile, row-major, and png). With all: "results" (one
+object per detector), "disagreement", and the one verdict, verdict_code
+and inconclusive_reason for the analyst (an AI verdict needs both
+detectors, at the weaker one's level). Every line has "provenance": what
+the file itself says of its origin (C2PA Content Credentials, verified;
+generator settings in PNG text chunks from AUTOMATIC1111, ComfyUI, NovelAI
+or InvokeAI; the IPTC digital source type; software and credit tags naming
+a generator): ai_declared, says_camera, digital_source_type, generator,
+findings (each with its meaning), c2pa and text_chunks, as `clipflow
+provenance` gives them. Metadata can be removed or forged. Absence of
+evidence is not proof of authenticity, and resizing or recompression
+weakens every detector.
 
 Exit status: 0 all scored, 1 some inputs failed, 2 usage error or unusable model.)";
 

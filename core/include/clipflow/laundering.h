@@ -57,7 +57,8 @@ bool is_delivered_copy(const std::string& format, int width, int height);
 /// exact centre: no alignment to JPEG's 8x8 grid, as an analyst's crop would be.
 /// Evaluation crops images so that size and file format carry no label.
 Result<Raster> center_crop(const Raster& image, int size = 256);
-/// 8-bit PNG or JPEG bytes of a raster (for docs, tests and proxy previews).
-Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int jpeg_quality = 95);
+/// 8-bit PNG, JPEG or lossy WebP bytes of a raster (for docs, tests, proxy previews and
+/// the round trips above); `quality` (1-100) for JPEG and WebP.
+Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int quality = 95);
 
 } // namespace clipflow

@@ -45,16 +45,22 @@ Result<Raster> resize_shorter_side(const Raster& image, int side)
     }
 }
 
-Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int jpeg_quality)
+Result<std::vector<std::uint8_t>> encode_image(const Raster& image, const std::string& extension, int quality)
 {
     if (auto s = check(image); !s.ok()) return s;
-    if (extension != ".png" && extension != ".jpg")
-        return Status(ErrorCode::InvalidArgument, "encode: extension must be .png or .jpg");
+    if (extension != ".png" && extension != ".jpg" && extension != ".webp")
+        return Status(ErrorCode::InvalidArgument, "encode: extension must be .png, .jpg or .webp");
     try {
         std::vector<std::uint8_t> bytes;
         std::vector<int> opts;
-        if (extension == ".jpg") opts = {cv::IMWRITE_JPEG_QUALITY, std::clamp(jpeg_quality, 1, 100)};
-        if (!cv::imencode(extension, to_bgr8(image), bytes, opts)) return Status(ErrorCode::Internal, "encoding failed");
+        cv::Mat m = to_bgr8(image);
+        if (extension == ".jpg") opts = {cv::IMWRITE_JPEG_QUALITY, std::clamp(quality, 1, 100)};
+        if (extension == ".webp") {
+            // Lossy at 1-100 (OpenCV would write lossless above 100); libwebp encodes colour only.
+            opts = {cv::IMWRITE_WEBP_QUALITY, std::clamp(quality, 1, 100)};
+            if (m.channels() == 1) cv::cvtColor(m, m, cv::COLOR_GRAY2BGR);
+        }
+        if (!cv::imencode(extension, m, bytes, opts)) return Status(ErrorCode::Internal, "encoding failed");
         return bytes;
     } catch (const cv::Exception& e) {
         return Status(ErrorCode::Internal, std::string("encoding failed: ") + e.what());
@@ -88,19 +94,10 @@ Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
 
 Result<Raster> webp_roundtrip(const Raster& image, int quality)
 {
-    if (auto s = check(image); !s.ok()) return s;
     if (quality < 1 || quality > 100) return Status(ErrorCode::InvalidArgument, "WebP quality must be 1..100");
-    std::vector<std::uint8_t> bytes;
-    try {
-        // libwebp encodes colour only: a grey image goes through as RGB and comes back grey.
-        cv::Mat m = to_bgr8(image);
-        if (m.channels() == 1) cv::cvtColor(m, m, cv::COLOR_GRAY2BGR);
-        if (!cv::imencode(".webp", m, bytes, {cv::IMWRITE_WEBP_QUALITY, quality}))
-            return Status(ErrorCode::Internal, "WebP encoding failed");
-    } catch (const cv::Exception& e) {
-        return Status(ErrorCode::Internal, std::string("WebP encoding failed: ") + e.what());
-    }
-    return decode_back(bytes, image.channels, "WebP");
+    auto bytes = encode_image(image, ".webp", quality);
+    if (!bytes) return bytes.status();
+    return decode_back(*bytes, image.channels, "WebP");
 }
 
 Result<Raster> recompress(const Raster& image, const Recompression& r)
