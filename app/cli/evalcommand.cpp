@@ -32,10 +32,13 @@ false-positive rate is then partly measured on the photos that set it.
 
 False positives are also counted per source folder of the real images (each
 --real folder's first-level sub-folders; "--real a --real b" names them
-a/..., b/...): the share the model flags at its own threshold, and the chance
-a true rate of 5% would flag that many or more (marked "!" below 0.05): a
+a/..., b/...): the share the model flags at its own level, and the chance a
+true rate of 5% would flag that many or more (marked "!" below 0.05): a
 calibrated model bounds its false positives at 5%, and a folder of photos
-unlike its calibration photos may break that bound.
+unlike its calibration photos may break that bound. Every image is read as
+`clipflow score` reads a file: a JPEG whose shorter side is at most 640 px
+(the file itself, a laundered copy, a crop as JPEG) as a delivered copy when
+the model is calibrated for copies; how many were is reported.
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
@@ -144,7 +147,7 @@ int run_eval(std::vector<std::string> words)
     };
     row("overall", "");
     for (const auto& [g, m] : r->conditions.front().groups) row(g, g);
-    // False positives per source folder of the real images, at the model's threshold.
+    // False positives per source folder of the real images, at the model's level.
     std::printf("\n%-28s %6s", "real images, flagged", "n");
     for (const auto& c : r->conditions)
         std::printf(" %13s", (std::string("FP") + kConditionColumn[static_cast<int>(c.condition)]).c_str());
@@ -160,6 +163,14 @@ int run_eval(std::vector<std::string> words)
         }
         std::printf("\n");
     }
+    std::string copies;
+    for (const auto& c : r->conditions)
+        if (c.real_copies + c.fake_copies > 0)
+            copies += std::string(copies.empty() ? "" : ", ") +
+                      (c.condition == EvalCondition::AsIs ? "as is" : kConditionColumn[static_cast<int>(c.condition)]) + " " +
+                      std::to_string(c.real_copies) + " real / " + std::to_string(c.fake_copies) + " AI";
+    if (!copies.empty())
+        std::cout << "read as delivered copies (small JPEGs, against the model's delivered photos): " << copies << "\n";
     std::cout
         << "(-L laundered, -C " << crop_size
         << " px centre crop, -CJ that crop as JPEG 85; ! more flagged than a 5% rate explains)  shortcut baselines: format AUC "

@@ -8,6 +8,7 @@
 #include <clipflow/evidence.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
+#include <clipflow/safetensors.h>
 
 #include <nlohmann/json.hpp>
 
@@ -17,7 +18,9 @@
 
 #include <atomic>
 #include <cmath>
+#include <filesystem>
 #include <fstream>
+#include <numeric>
 
 using namespace clipflow;
 using testimages::pink_noise;
@@ -25,7 +28,34 @@ using testimages::upsample2;
 
 namespace {
 
-const std::string kModel = CLIPFLOW_BIN_DIR "/../share/clipflow/models/clipflow-default.safetensors";
+const std::string kModels = CLIPFLOW_BIN_DIR "/../share/clipflow/models/";
+const std::string kModel = kModels + "clipflow-default.safetensors";
+
+// The shipped default (calibrated for delivered copies) with its delivered photos' scores
+// moved by `shift` nats/dim, beside a copy of its backbone: far up, every copy reads as
+// less natural than all of them; far down, as more natural.
+std::string shifted_copies(const QTemporaryDir& dir, double shift)
+{
+    auto file = SafetensorsFile::open(kModel);
+    if (!file) qFatal("%s", file.status().message().c_str());
+    auto md = file->metadata();
+    auto meta = nlohmann::json::parse(md.at("clipflow.model"));
+    auto calibration = nlohmann::json::parse(meta.at("calibration").is_string() ? meta.at("calibration").get<std::string>()
+                                                                                : meta.at("calibration").dump());
+    if (calibration.value("delivered_scope", "") != "copies") qFatal("the shipped default no longer calibrates copies");
+    for (auto& v : calibration.at("delivered_scores")) v = v.get<double>() + shift;
+    meta["calibration"] = meta.at("calibration").is_string() ? nlohmann::json(calibration.dump()) : calibration;
+    md["clipflow.model"] = meta.dump();
+    std::vector<TensorData> tensors;
+    for (const TensorView& t : file->tensors())
+        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    const std::string out = dir.filePath(QStringLiteral("shifted.safetensors")).toStdString();
+    std::filesystem::copy_file(kModels + "forensic-v2.safetensors",
+                               dir.filePath(QStringLiteral("forensic-v2.safetensors")).toStdString(),
+                               std::filesystem::copy_options::overwrite_existing);
+    if (!write_safetensors(out, tensors, md).ok()) qFatal("cannot write %s", out.c_str());
+    return out;
+}
 
 void write(const QString& path, const Raster& image, const char* ext)
 {
@@ -172,16 +202,25 @@ private Q_SLOTS:
 
         auto det = load_detector(kModel);
         QVERIFY(det.ok());
-        auto scores = [&](const std::string& dir, bool crop_jpeg) {
+        // Scores, and whether `clipflow score` would flag the file: every image here is a
+        // small JPEG (a delivered copy) or a PNG (not one), every crop as JPEG a copy.
+        auto scored = [&](const std::string& dir, bool crop_jpeg, bool flags) {
             std::vector<double> out;
             for (const auto& i : eval_images({}, dir)) {
                 auto ev = load_evidence(i.file);
                 if (!ev) continue;
                 Raster view = ev->pixels;
                 if (crop_jpeg) view = *jpeg_roundtrip(*center_crop(ev->pixels, 64), 85);
-                out.push_back(det->score(view)->evidence());
+                ScoreParams how;
+                how.delivered_copy = crop_jpeg || ev->info.format == "JPEG";
+                const auto d = det->score(view, {}, how);
+                out.push_back(flags ? double(d->level != Verdict::Natural) : d->evidence());
             }
             return out;
+        };
+        auto scores = [&](const std::string& dir, bool crop_jpeg) { return scored(dir, crop_jpeg, false); };
+        auto share = [](const std::vector<double>& flags) {
+            return std::accumulate(flags.begin(), flags.end(), 0.0) / double(flags.size());
         };
         for (const auto& c : r->conditions) {
             const bool cj = c.condition == EvalCondition::CropJpeg;
@@ -197,12 +236,16 @@ private Q_SLOTS:
             QCOMPARE(c.groups.size(), std::size_t(2));
             QCOMPARE(c.groups.at("gen-a").auc, roc_auc(real, a));
             QCOMPARE(c.groups.at("gen-b").tpr_at_5pct_fpr, tpr_at_fpr(real, b, 0.05));
-            QCOMPARE(c.overall.calibrated_fpr, rate_above(real, det->evidence_threshold()));
+            const double fpr = share(scored(set.real().toStdString(), cj, true));
+            QCOMPARE(c.overall.calibrated_fpr, fpr);
+            QCOMPARE(c.groups.at("gen-a").calibrated_tpr, share(scored(set.fake().toStdString() + "/gen-a", cj, true)));
+            QCOMPARE(c.real_copies, 4L);
+            QCOMPARE(c.fake_copies, cj ? 6L : 0L);
             // False positives of the one source folder: the same count, and its binomial tail.
             QCOMPARE(c.real_groups.size(), std::size_t(1));
             const EvalRealGroup& g = c.real_groups.at("real");
             QCOMPARE(g.real, 4L);
-            QCOMPARE(double(g.flagged) / 4.0, rate_above(real, det->evidence_threshold()));
+            QCOMPARE(double(g.flagged) / 4.0, fpr);
             QCOMPARE(g.binomial_tail_5pct, binomial_tail(4, 0.05, g.flagged));
         }
         const auto j = nlohmann::json::parse(r->to_json());
@@ -214,6 +257,57 @@ private Q_SLOTS:
         QCOMPARE(j["as_is"]["real_groups"]["real"]["real"].get<int>(), 4);
         QVERIFY(j["as_is"]["real_groups"]["real"].contains("binomial_tail_5pct"));
         QVERIFY(j.contains("as_is") && !j.contains("laundered"));
+        QCOMPARE(j["crop_jpeg"]["read_as_copies"]["fake"].get<int>(), 6);
+    }
+
+    // Small JPEGs — files, laundered copies, crops as JPEG — are read against the model's
+    // delivered photos, as `clipflow score` reads them; lossless crops and PNGs are not.
+    // Moving only the delivered photos' scores moves only those images' flags.
+    void readsDeliveredCopiesAsScoreDoes_data()
+    {
+        QTest::addColumn<double>("shift");       // added to the delivered photos' scores
+        QTest::addColumn<bool>("copiesFlagged"); // what every copy must then read as
+        QTest::newRow("copies below every delivered photo") << 1e7 << true;
+        QTest::newRow("copies above every delivered photo") << -1e7 << false;
+    }
+    void readsDeliveredCopiesAsScoreDoes()
+    {
+        QFETCH(double, shift);
+        QFETCH(bool, copiesFlagged);
+        Set set;
+        QTemporaryDir models;
+        EvalParams p;
+        p.model = shifted_copies(models, shift);
+        p.real = {set.real().toStdString()};
+        p.fake_dir = set.fake().toStdString();
+        p.conditions = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg};
+        p.crop_size = 64;
+        p.launder_side = 80;
+        p.threads = 1;
+        auto r = evaluate_detector(p);
+        QVERIFY2(r.ok(), r.status().message().c_str());
+        auto plain = evaluate_detector([&] {
+            EvalParams q = p;
+            q.model = kModel;
+            return q;
+        }());
+        QVERIFY2(plain.ok(), plain.status().message().c_str());
+        const double copies = copiesFlagged ? 1.0 : 0.0;
+        for (std::size_t i = 0; i < r->conditions.size(); ++i) {
+            const EvalConditionResult& c = r->conditions[i];
+            const EvalConditionResult& before = plain->conditions[i];
+            const bool all_copies = c.condition == EvalCondition::Laundered || c.condition == EvalCondition::CropJpeg;
+            const bool crop = c.condition == EvalCondition::Crop;
+            // The ranking does not depend on the calibration.
+            QCOMPARE(c.overall.auc, before.overall.auc);
+            QCOMPARE(c.real_copies, crop ? 0L : 4L);
+            QCOMPARE(c.fake_copies, all_copies ? 6L : 0L);
+            // The real photos are small JPEGs everywhere but in the lossless crop.
+            QCOMPARE(c.overall.calibrated_fpr, crop ? before.overall.calibrated_fpr : copies);
+            QCOMPARE(c.real_groups.at("real").flagged, crop ? before.real_groups.at("real").flagged : long(4 * copies));
+            // The AI images are PNGs: copies only once laundered or cropped as JPEG.
+            QCOMPARE(c.overall.calibrated_tpr, all_copies ? copies : before.overall.calibrated_tpr);
+        }
     }
 
     void refusesBadParams_data()

@@ -64,10 +64,13 @@ struct EvalParams {
 struct EvalMetrics {
     long real = 0, fake = 0;
     double auc = 0, ap = 0, tpr_at_5pct_fpr = 0;
-    double calibrated_tpr = 0, calibrated_fpr = 0; ///< at the model's own threshold
+    /// Shares at the model's own level (above natural), each image read as `clipflow score`
+    /// reads a file: a JPEG with a short side <= 640 (the file as it is, a laundered copy, a
+    /// crop as JPEG) as a delivered copy when the model calibrates copies.
+    double calibrated_tpr = 0, calibrated_fpr = 0;
 };
 
-/// False positives of one source folder of real photos at the model's own threshold.
+/// False positives of one source folder of real photos at the model's own level.
 struct EvalRealGroup {
     long real = 0, flagged = 0;
     double calibrated_fpr = 0; ///< flagged / real
@@ -81,6 +84,7 @@ struct EvalConditionResult {
     EvalMetrics overall;
     std::map<std::string, EvalMetrics> groups;        ///< each group against all reals
     std::map<std::string, EvalRealGroup> real_groups; ///< by source folder (EvalImage::group)
+    long real_copies = 0, fake_copies = 0;            ///< images read as delivered copies
 };
 
 struct EvalFailure {

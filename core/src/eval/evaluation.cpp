@@ -28,19 +28,35 @@ struct Sample {
     bool excluded = false;
     double pixels = 0;
     std::array<double, kConditions> score{}; // evidence: higher = more AI-like
+    std::array<bool, kConditions> flagged{}; // its level is above natural, read as `clipflow score` reads it
+    std::array<bool, kConditions> copy{};    // read as a delivered copy
     Status status;
 };
 
-EvalMetrics metrics(const std::vector<double>& neg, const std::vector<double>& pos, double threshold)
+double share_flagged(const std::vector<const Sample*>& v, std::size_t c)
 {
+    if (v.empty()) return std::nan("");
+    const auto n = std::count_if(v.begin(), v.end(), [c](const Sample* s) { return s->flagged[c]; });
+    return static_cast<double>(n) / static_cast<double>(v.size());
+}
+
+// Rankings from the scores; the calibrated rates from the levels each image got.
+EvalMetrics metrics(const std::vector<const Sample*>& neg, const std::vector<const Sample*>& pos, std::size_t c)
+{
+    auto scores = [c](const std::vector<const Sample*>& v) {
+        std::vector<double> out;
+        for (const auto* s : v) out.push_back(s->score[c]);
+        return out;
+    };
+    const auto n = scores(neg), p = scores(pos);
     EvalMetrics m;
-    m.real = static_cast<long>(neg.size());
-    m.fake = static_cast<long>(pos.size());
-    m.auc = roc_auc(neg, pos);
-    m.ap = average_precision(neg, pos);
-    m.tpr_at_5pct_fpr = tpr_at_fpr(neg, pos, 0.05);
-    m.calibrated_tpr = rate_above(pos, threshold);
-    m.calibrated_fpr = rate_above(neg, threshold);
+    m.real = static_cast<long>(n.size());
+    m.fake = static_cast<long>(p.size());
+    m.auc = roc_auc(n, p);
+    m.ap = average_precision(n, p);
+    m.tpr_at_5pct_fpr = tpr_at_fpr(n, p, 0.05);
+    m.calibrated_tpr = share_flagged(pos, c);
+    m.calibrated_fpr = share_flagged(neg, c);
     return m;
 }
 
@@ -119,7 +135,8 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
     for (EvalCondition c : params.conditions) on[static_cast<std::size_t>(c)] = true;
 
     std::vector<Sample> samples;
-    for (auto& image : eval_images(params.real, params.fake_dir)) samples.push_back({std::move(image), {}, false, 0, {}, {}});
+    for (auto& image : eval_images(params.real, params.fake_dir))
+        samples.push_back({std::move(image), {}, false, 0, {}, {}, {}, {}});
     if (samples.empty()) return Status(ErrorCode::NotFound, "no images found");
 
     // One detector per worker: a detector scores on one thread at a time.
@@ -153,18 +170,28 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
                 return;
             }
             for (EvalCondition c : kAll) {
-                if (!on[static_cast<std::size_t>(c)] || !s.status.ok()) continue;
+                const auto ci = static_cast<std::size_t>(c);
+                if (!on[ci] || !s.status.ok()) continue;
+                // Each copy is read as `clipflow score` would read it as a file: a small JPEG
+                // (the file, a laundered copy, a crop as JPEG) as a delivered copy.
                 Result<DetectorScore> e = Status(ErrorCode::Internal, "not scored");
+                ScoreParams how;
                 if (c == EvalCondition::AsIs) {
-                    e = det.score(ev->pixels);
+                    how.delivered_copy = is_delivered_copy(ev->info.format, ev->info.width, ev->info.height);
+                    e = det.score(ev->pixels, {}, how);
+                } else if (const auto view = view_of(ev->pixels, c, params); view) {
+                    how.delivered_copy = c != EvalCondition::Crop && is_delivered_copy("JPEG", view->width, view->height);
+                    e = det.score(*view, {}, how);
                 } else {
-                    const auto view = view_of(ev->pixels, c, params);
-                    e = view ? det.score(*view) : Result<DetectorScore>(view.status());
+                    e = view.status();
                 }
-                if (!e)
+                if (!e) {
                     s.status = e.status();
-                else
-                    s.score[static_cast<std::size_t>(c)] = e->evidence();
+                } else {
+                    s.score[ci] = e->evidence();
+                    s.flagged[ci] = e->level != Verdict::Natural;
+                    s.copy[ci] = e->delivered_copy;
+                }
             }
         }
     };
@@ -205,25 +232,20 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
     }
     for (const auto& [g, v] : groups) all_fake.insert(all_fake.end(), v.begin(), v.end());
     r.real_images = static_cast<long>(real.size());
-    const double threshold = first.evidence_threshold();
-    auto collect = [](const std::vector<const Sample*>& v, std::size_t c) {
-        std::vector<double> out;
-        for (const auto* s : v) out.push_back(s->score[c]);
-        return out;
-    };
     for (EvalCondition c : kAll) {
         const auto ci = static_cast<std::size_t>(c);
         if (!on[ci]) continue;
         EvalConditionResult cr;
         cr.condition = c;
-        const auto neg = collect(real, ci);
-        cr.overall = metrics(neg, collect(all_fake, ci), threshold);
-        for (const auto& [g, v] : groups) cr.groups[g] = metrics(neg, collect(v, ci), threshold);
+        cr.overall = metrics(real, all_fake, ci);
+        for (const auto& [g, v] : groups) cr.groups[g] = metrics(real, v, ci);
         for (const auto* s : real) {
             EvalRealGroup& g = cr.real_groups[s->image.group];
             ++g.real;
-            g.flagged += s->score[ci] > threshold; // as rate_above counts
+            g.flagged += s->flagged[ci];
+            cr.real_copies += s->copy[ci];
         }
+        for (const auto* s : all_fake) cr.fake_copies += s->copy[ci];
         for (auto& [name, g] : cr.real_groups) {
             g.calibrated_fpr = static_cast<double>(g.flagged) / static_cast<double>(g.real);
             g.binomial_tail_5pct = binomial_tail(g.real, 0.05, g.flagged);
@@ -265,7 +287,8 @@ std::string EvalResult::to_json() const
                                  : nlohmann::json(nullptr)},
         {"conditions", chosen}};
     for (const auto& c : conditions) {
-        nlohmann::json cond{{"overall", metrics_json(c.overall)}};
+        nlohmann::json cond{{"overall", metrics_json(c.overall)},
+                            {"read_as_copies", {{"real", c.real_copies}, {"fake", c.fake_copies}}}};
         for (const auto& [g, m] : c.groups) cond["groups"][g] = metrics_json(m);
         for (const auto& [g, m] : c.real_groups)
             cond["real_groups"][g] = {{"real", m.real},
