@@ -1,10 +1,10 @@
 // The detection façade: any detector file behind one Detector, the set the
 // product runs, the disagreement rule and the JSON every tool writes.
+#include "modelcopy.h"
 #include "syntheticimages.h"
 
 #include <clipflow/detector.h>
 #include <clipflow/evidence.h>
-#include <clipflow/safetensors.h>
 #include <clipflow/sha256.h>
 
 #include <nlohmann/json.hpp>
@@ -32,20 +32,15 @@ std::string shipped(DetectorKind kind)
 std::string uncalibrated_supervised(const QTemporaryDir& dir)
 {
     const std::string models = kExeDir + "/../share/clipflow/models/";
-    auto file = SafetensorsFile::open(models + default_detector_file(DetectorKind::Supervised));
-    if (!file) qFatal("%s", file.status().message().c_str());
-    auto md = file->metadata();
-    auto meta = nlohmann::json::parse(md.at("clipflow.classifier"));
-    meta.erase("calibration");
-    meta.erase("calibration_files");
-    md["clipflow.classifier"] = meta.dump();
-    std::vector<TensorData> tensors;
-    for (const TensorView& t : file->tensors())
-        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
     const std::string out = dir.filePath(QStringLiteral("uncalibrated.safetensors")).toStdString();
+    write_model_copy(models + default_detector_file(DetectorKind::Supervised), out, [](std::map<std::string, std::string>& md) {
+        auto meta = nlohmann::json::parse(md.at("clipflow.classifier"));
+        meta.erase("calibration");
+        meta.erase("calibration_files");
+        md["clipflow.classifier"] = meta.dump();
+    });
     std::filesystem::copy_file(models + "forensic-v2.safetensors",
                                dir.filePath(QStringLiteral("forensic-v2.safetensors")).toStdString());
-    if (!write_safetensors(out, tensors, md).ok()) qFatal("cannot write %s", out.c_str());
     return out;
 }
 

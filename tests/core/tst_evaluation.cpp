@@ -1,5 +1,6 @@
 // Data set layouts and detector evaluation (what `clipflow eval` and
 // `train-classifier` read), against metrics computed here from the same scores.
+#include "modelcopy.h"
 #include "syntheticimages.h"
 
 #include <clipflow/atomicfile.h>
@@ -8,7 +9,6 @@
 #include <clipflow/evidence.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
-#include <clipflow/safetensors.h>
 
 #include <nlohmann/json.hpp>
 
@@ -36,24 +36,17 @@ const std::string kModel = kModels + "clipflow-default.safetensors";
 // less natural than all of them; far down, as more natural.
 std::string shifted_copies(const QTemporaryDir& dir, double shift)
 {
-    auto file = SafetensorsFile::open(kModel);
-    if (!file) qFatal("%s", file.status().message().c_str());
-    auto md = file->metadata();
-    auto meta = nlohmann::json::parse(md.at("clipflow.model"));
-    auto calibration = nlohmann::json::parse(meta.at("calibration").is_string() ? meta.at("calibration").get<std::string>()
-                                                                                : meta.at("calibration").dump());
-    if (calibration.value("delivered_scope", "") != "copies") qFatal("the shipped default no longer calibrates copies");
-    for (auto& v : calibration.at("delivered_scores")) v = v.get<double>() + shift;
-    meta["calibration"] = meta.at("calibration").is_string() ? nlohmann::json(calibration.dump()) : calibration;
-    md["clipflow.model"] = meta.dump();
-    std::vector<TensorData> tensors;
-    for (const TensorView& t : file->tensors())
-        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
     const std::string out = dir.filePath(QStringLiteral("shifted.safetensors")).toStdString();
+    write_model_copy(kModel, out, [shift](std::map<std::string, std::string>& md) {
+        auto meta = nlohmann::json::parse(md.at("clipflow.model"));
+        auto& calibration = meta.at("calibration");
+        if (calibration.value("delivered_scope", "") != "copies") qFatal("the shipped default no longer calibrates copies");
+        for (auto& v : calibration.at("delivered_scores")) v = v.get<double>() + shift;
+        md["clipflow.model"] = meta.dump();
+    });
     std::filesystem::copy_file(kModels + "forensic-v2.safetensors",
                                dir.filePath(QStringLiteral("forensic-v2.safetensors")).toStdString(),
                                std::filesystem::copy_options::overwrite_existing);
-    if (!write_safetensors(out, tensors, md).ok()) qFatal("cannot write %s", out.c_str());
     return out;
 }
 
