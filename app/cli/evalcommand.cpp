@@ -23,6 +23,10 @@ measured under every chosen condition:
   crop       the 256 x 256 centre crop (--crop-size), kept lossless: image size
              and file format no longer tell real from fake
   cropjpg    that crop as JPEG quality 85
+  delivered  as a messenger passes a photo on: shrunk so that its shorter side
+             is at most --launder-side (never enlarged), then JPEG
+             --launder-quality. laundered enlarges smaller images to that
+             side, which no delivery does, and flags more small photos
 Default: asis and laundered. A detector that only works on pristine files, or
 on the size and format of a data set, is of little use. Real images the
 detector was trained on are left out, and so are AI images a supervised model
@@ -37,8 +41,9 @@ true rate of 5% would flag that many or more (marked "!" below 0.05): a
 calibrated model bounds its false positives at 5%, and a folder of photos
 unlike its calibration photos may break that bound. Every image is read as
 `clipflow score` reads a file: a JPEG whose shorter side is at most 640 px
-(the file itself, a laundered copy, a crop as JPEG) as a delivered copy when
-the model is calibrated for copies; how many were is reported.
+(the file itself, a laundered or delivered copy, a crop as JPEG) as a
+delivered copy when the model is calibrated for copies; how many were is
+reported.
 
 Two shortcut baselines are reported beside the detector: the AUC that file
 format alone (JPEG or not) and pixel count alone would reach. When they are
@@ -47,8 +52,8 @@ high, the data set itself separates the classes, and so may any detector.)";
 namespace {
 
 // The table's column suffix per condition, in EvalCondition order.
-constexpr int kConditions = 4;
-constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ"};
+constexpr int kConditions = 5;
+constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ", "-D"};
 
 } // namespace
 
@@ -68,9 +73,10 @@ int run_eval(std::vector<std::string> words)
               "a detector file of either kind (scores: -log-likelihood for CLIP-Flow, p_ai for supervised)")
         .text("--clip", "CHECKPOINT", clip, "CLIP model for CLIP-backbone detectors")
         .flag("--bf16", bf16, "bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)")
-        .texts("--condition", "C", condition_words, "asis, laundered, crop or cropjpg (repeatable, or comma-separated)")
-        .whole("--launder-side", "N", side, 16, 8192, "shorter side after laundering")
-        .whole("--launder-quality", "Q", quality, 1, 100, "JPEG quality of laundering")
+        .texts("--condition", "C", condition_words,
+               "asis, laundered, crop, cropjpg or delivered (repeatable, or comma-separated)")
+        .whole("--launder-side", "N", side, 16, 8192, "shorter side after laundering (delivered: at most)")
+        .whole("--launder-quality", "Q", quality, 1, 100, "JPEG quality of laundering and delivery")
         .whole("--crop-size", "N", crop_size, 16, 8192, "side of the centre crop")
         .flag("--no-launder", no_launder, "only the as-is condition (same as --condition asis)")
         .flag("--include-training", include_training, "keep real images the model was trained on")
@@ -88,13 +94,13 @@ int run_eval(std::vector<std::string> words)
             const auto comma = std::min(words_.find(',', from), words_.size());
             const auto word = words_.substr(from, comma - from);
             const auto c = eval_condition_from_word(word);
-            if (!c) return usage("--condition must be asis, laundered, crop or cropjpg, not '" + word + "'");
+            if (!c) return usage("--condition must be asis, laundered, crop, cropjpg or delivered, not '" + word + "'");
             on[static_cast<std::size_t>(*c)] = true;
             from = comma + 1;
         }
     }
     if (no_launder && !condition_words.empty()) return usage("--no-launder and --condition do not go together");
-    if (condition_words.empty()) on = {true, !no_launder, false, false};
+    if (condition_words.empty()) on = {true, !no_launder, false, false, false};
 
     const auto path = detector_path("eval", model, which == "supervised" ? DetectorKind::Supervised : DetectorKind::ClipFlow);
     if (!path) return 2;
@@ -171,11 +177,11 @@ int run_eval(std::vector<std::string> words)
                       std::to_string(c.real_copies) + " real / " + std::to_string(c.fake_copies) + " AI";
     if (!copies.empty())
         std::cout << "read as delivered copies (small JPEGs, against the model's delivered photos): " << copies << "\n";
-    std::cout
-        << "(-L laundered, -C " << crop_size
-        << " px centre crop, -CJ that crop as JPEG 85; ! more flagged than a 5% rate explains)  shortcut baselines: format AUC "
-        << nlohmann::json(rounded(r->format_auc, 1e-4)) << ", pixel-count AUC "
-        << nlohmann::json(rounded(r->pixel_count_auc, 1e-4)) << "\n";
+    std::cout << "(-L laundered, -C " << crop_size
+              << " px centre crop, -CJ that crop as JPEG 85, -D delivered; ! more flagged than a 5% rate explains)  shortcut "
+                 "baselines: format AUC "
+              << nlohmann::json(rounded(r->format_auc, 1e-4)) << ", pixel-count AUC "
+              << nlohmann::json(rounded(r->pixel_count_auc, 1e-4)) << "\n";
     return failures ? 1 : 0;
 }
 

@@ -879,19 +879,20 @@ private Q_SLOTS:
             report[QStringLiteral("laundered")].toObject()[QStringLiteral("overall")].toObject().contains(QStringLiteral("auc")));
         QCOMPARE(report[QStringLiteral("shortcut_baselines")].toObject()[QStringLiteral("format_auc")].toDouble(), 0.5);
 
-        // Crop conditions: only the chosen ones are measured, under their own keys.
+        // Crop and delivery conditions: only the chosen ones are measured, under their own keys.
         const Run c =
             cli({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
                  tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"), tmp.filePath(QStringLiteral("fake")),
-                 QStringLiteral("--condition"), QStringLiteral("cropjpg"), QStringLiteral("--condition"), QStringLiteral("crop"),
-                 QStringLiteral("--crop-size"), QStringLiteral("128"), QStringLiteral("--json")});
+                 QStringLiteral("--condition"), QStringLiteral("cropjpg,delivered"), QStringLiteral("--condition"),
+                 QStringLiteral("crop"), QStringLiteral("--crop-size"), QStringLiteral("128"), QStringLiteral("--json")});
         QVERIFY2(c.code == 0, c.err.constData());
         const auto cropped = c.lines().value(0);
         QCOMPARE(cropped[QStringLiteral("conditions")].toArray(),
-                 QJsonArray({QStringLiteral("crop"), QStringLiteral("cropjpg")}));
+                 QJsonArray({QStringLiteral("crop"), QStringLiteral("cropjpg"), QStringLiteral("delivered")}));
         QVERIFY(!cropped.contains(QStringLiteral("as_is")) && !cropped.contains(QStringLiteral("laundered")));
         QCOMPARE(cropped[QStringLiteral("cropping")].toObject()[QStringLiteral("size")].toInt(), 128);
-        for (const auto& key : {QStringLiteral("crop"), QStringLiteral("crop_jpeg")}) {
+        QCOMPARE(cropped[QStringLiteral("laundering")].toObject()[QStringLiteral("shorter_side")].toInt(), 512);
+        for (const auto& key : {QStringLiteral("crop"), QStringLiteral("crop_jpeg"), QStringLiteral("delivered")}) {
             const auto o = cropped[key].toObject()[QStringLiteral("overall")].toObject();
             QCOMPARE(o[QStringLiteral("fake")].toInt(), 12);
             QCOMPARE(o[QStringLiteral("real")].toInt(), 40 - trained);

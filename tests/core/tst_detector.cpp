@@ -5,6 +5,7 @@
 
 #include <clipflow/detector.h>
 #include <clipflow/evidence.h>
+#include <clipflow/laundering.h>
 #include <clipflow/sha256.h>
 
 #include <nlohmann/json.hpp>
@@ -477,8 +478,15 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < s->robustness.size(); ++i) {
             const auto& c = s->robustness[i];
             QCOMPARE(c.transform, robustness_transforms()[i]);
-            // Each check is the model's own answer on that copy.
-            auto direct = d->score(*apply_robustness_transform(image, c.transform), {}, ScoreParams{false, 1.0});
+            // Each check is the model's own answer on that copy, read as a file of it would be:
+            // a JPEG round trip this small as a delivered copy, a resized copy as the original.
+            ScoreParams as_file{false, 1.0};
+            const auto copy = apply_robustness_transform(image, c.transform);
+            QVERIFY(copy.ok());
+            as_file.delivered_copy = c.transform.rfind("jpeg", 0) == 0;
+            QCOMPARE(as_file.delivered_copy,
+                     is_delivered_copy(c.transform.rfind("jpeg", 0) == 0 ? "JPEG" : "PNG", copy->width, copy->height));
+            auto direct = d->score(*copy, {}, as_file);
             QVERIFY(direct.ok());
             QCOMPARE(c.ai_score, direct->ai_score);
             QCOMPARE(c.level, direct->level);

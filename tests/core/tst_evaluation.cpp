@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <filesystem>
@@ -83,10 +84,12 @@ class TestEvaluation : public QObject {
 private Q_SLOTS:
     void conditionWords()
     {
-        for (auto c : {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg})
+        for (auto c : {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg,
+                       EvalCondition::Delivered})
             QCOMPARE(eval_condition_from_word(eval_condition_word(c)), std::optional<EvalCondition>(c));
         QVERIFY(!eval_condition_from_word("as_is")); // a JSON key, not a word
         QCOMPARE(std::string(eval_condition_key(EvalCondition::CropJpeg)), std::string("crop_jpeg"));
+        QCOMPARE(std::string(eval_condition_word(EvalCondition::Delivered)), std::string("delivered"));
     }
 
     // The training layout: real/ or natural/, fake/ or ai/ by generator, other folders as classes.
@@ -273,7 +276,8 @@ private Q_SLOTS:
         p.model = shifted_copies(models, shift);
         p.real = {set.real().toStdString()};
         p.fake_dir = set.fake().toStdString();
-        p.conditions = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg};
+        p.conditions = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg,
+                        EvalCondition::Delivered};
         p.crop_size = 64;
         p.launder_side = 80;
         p.threads = 1;
@@ -289,7 +293,8 @@ private Q_SLOTS:
         for (std::size_t i = 0; i < r->conditions.size(); ++i) {
             const EvalConditionResult& c = r->conditions[i];
             const EvalConditionResult& before = plain->conditions[i];
-            const bool all_copies = c.condition == EvalCondition::Laundered || c.condition == EvalCondition::CropJpeg;
+            const bool all_copies = c.condition == EvalCondition::Laundered || c.condition == EvalCondition::CropJpeg ||
+                                    c.condition == EvalCondition::Delivered;
             const bool crop = c.condition == EvalCondition::Crop;
             // The ranking does not depend on the calibration.
             QCOMPARE(c.overall.auc, before.overall.auc);
@@ -301,6 +306,61 @@ private Q_SLOTS:
             // The AI images are PNGs: copies only once laundered or cropped as JPEG.
             QCOMPARE(c.overall.calibrated_tpr, all_copies ? copies : before.overall.calibrated_tpr);
         }
+    }
+
+    // Delivered shrinks a photo larger than the side and re-saves it; a smaller one is only
+    // re-saved, where laundered enlarges it. Against the copies made here, one image at a time.
+    void deliveredShrinksButNeverEnlarges()
+    {
+        Set set; // real 96 px, fake 128 px: with a side of 112 the reals are smaller, the fakes larger
+        EvalParams p;
+        p.model = kModel;
+        p.real = {set.real().toStdString()};
+        p.fake_dir = set.fake().toStdString();
+        p.conditions = {EvalCondition::Delivered, EvalCondition::Laundered};
+        p.launder_side = 112;
+        p.launder_quality = 80;
+        p.threads = 1;
+        auto r = evaluate_detector(p);
+        QVERIFY2(r.ok(), r.status().message().c_str());
+        QCOMPARE(r->conditions.size(), std::size_t(2));
+        QCOMPARE(r->conditions[0].condition, EvalCondition::Laundered);
+        QCOMPARE(r->conditions[1].condition, EvalCondition::Delivered);
+        auto det = load_detector(kModel);
+        QVERIFY(det.ok());
+        bool sides_as_expected = true;
+        auto scores = [&](const std::string& dir, bool enlarge) {
+            std::vector<double> out;
+            for (const auto& i : eval_images({}, dir)) {
+                auto ev = load_evidence(i.file);
+                if (!ev) continue;
+                const Raster& px = ev->pixels;
+                const bool resize = enlarge || std::min(px.width, px.height) > 112;
+                const Raster view = *jpeg_roundtrip(resize ? *resize_shorter_side(px, 112) : px, 80);
+                sides_as_expected &= std::min(view.width, view.height) == (resize ? 112 : 96);
+                ScoreParams how;
+                how.delivered_copy = true; // every copy here is a JPEG under 640 px
+                out.push_back(det->score(view, {}, how)->evidence());
+            }
+            return out;
+        };
+        for (const bool enlarge : {true, false}) {
+            const EvalConditionResult& c = r->conditions[enlarge ? 0 : 1];
+            const auto real = scores(set.real().toStdString(), enlarge);
+            const auto fake = scores(set.fake().toStdString(), enlarge);
+            QCOMPARE(c.overall.auc, roc_auc(real, fake));
+            QCOMPARE(c.overall.ap, average_precision(real, fake));
+            QCOMPARE(c.real_copies, 4L);
+            QCOMPARE(c.fake_copies, 6L);
+        }
+        // The fakes meet the same copy under both; the photos do not.
+        QVERIFY(scores(set.real().toStdString(), true) != scores(set.real().toStdString(), false));
+        QVERIFY(scores(set.fake().toStdString(), true) == scores(set.fake().toStdString(), false));
+        QVERIFY(sides_as_expected);
+        const auto j = nlohmann::json::parse(r->to_json());
+        QVERIFY(j["conditions"] == nlohmann::json({"laundered", "delivered"}));
+        QCOMPARE(j["laundering"]["shorter_side"].get<int>(), 112);
+        QCOMPARE(j["delivered"]["read_as_copies"]["real"].get<int>(), 4);
     }
 
     void refusesBadParams_data()

@@ -10,6 +10,7 @@
 #include <clipflow/clipflowtraining.h>
 #include <clipflow/detector.h>
 #include <clipflow/evidence.h>
+#include <clipflow/laundering.h>
 #include <clipflow/recalibration.h>
 #include <clipflow/sha256.h>
 
@@ -191,6 +192,27 @@ private Q_SLOTS:
             QVERIFY(again.ok());
             QCOMPARE(check.ai_score, again->ai_score);
         }
+        // Of an image read as taken, a JPEG round trip is read as the small JPEG it is (a delivered
+        // copy, as `clipflow score` reads such a file); a resized copy implies no format and keeps
+        // the reading as taken.
+        clipflow::ScoreParams taken_robust = plain;
+        taken_robust.robustness = true;
+        auto tb = d->score(images.front(), {}, taken_robust);
+        QVERIFY(tb.ok());
+        QCOMPARE(tb->robustness.size(), std::size_t(4));
+        QVERIFY(!tb->delivered_copy);
+        int readings_differ = 0;
+        for (const auto& check : tb->robustness) {
+            auto view = clipflow::apply_robustness_transform(images.front(), check.transform);
+            QVERIFY(view.ok());
+            const bool jpeg = check.transform.rfind("jpeg", 0) == 0;
+            QVERIFY(clipflow::is_delivered_copy("JPEG", view->width, view->height));
+            auto as_file = d->score(*view, {}, jpeg ? copy : plain), other = d->score(*view, {}, jpeg ? plain : copy);
+            QVERIFY(as_file.ok() && other.ok());
+            QCOMPARE(check.ai_score, as_file->ai_score);
+            readings_differ += other->ai_score != as_file->ai_score;
+        }
+        QVERIFY2(readings_differ > 0, "the two readings agree on every copy: the check above checks nothing");
     }
 
     void inPlace()

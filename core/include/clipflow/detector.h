@@ -72,7 +72,9 @@ std::string verdict_flips(Verdict level, const std::vector<RobustnessCheck>& che
 /// How an image is scored beyond the model's own answer.
 struct ScoreParams {
     /// Also score each robustness transform (four more scores per detector);
-    /// a verdict that changes side under any of them becomes Inconclusive.
+    /// a verdict that changes side under any of them becomes Inconclusive. Each copy is
+    /// read as a file of it would be: a JPEG round trip by its own size (a small one as a
+    /// delivered copy), a resized copy as the original is read.
     bool robustness = false;
     /// A score this close to the model's threshold is Inconclusive: for CLIP-Flow
     /// a p-value within this factor of the calibrated false-positive rate (2:

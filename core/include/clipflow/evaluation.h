@@ -36,11 +36,15 @@ enum class EvalCondition {
     Laundered, ///< shorter side resized, then JPEG (EvalParams::launder_side, launder_quality)
     Crop,      ///< the exact centre crop, lossless: size and format no longer carry the label
     CropJpeg,  ///< that crop as JPEG (EvalParams::crop_jpeg_quality)
+    /// As a messenger passes a photo on: shrunk to a shorter side of at most launder_side,
+    /// never enlarged (deliver_copy()), then JPEG launder_quality. Laundered enlarges small
+    /// images too, which no delivery does, and so flags small natural photos no one receives.
+    Delivered,
 };
-/// "asis", "laundered", "crop", "cropjpg": the CLI's words.
+/// "asis", "laundered", "crop", "cropjpg", "delivered": the CLI's words.
 const char* eval_condition_word(EvalCondition c);
 std::optional<EvalCondition> eval_condition_from_word(const std::string& word);
-/// "as_is", "laundered", "crop", "crop_jpeg": the JSON keys.
+/// "as_is", "laundered", "crop", "crop_jpeg", "delivered": the JSON keys.
 const char* eval_condition_key(EvalCondition c);
 
 struct EvalParams {
@@ -49,8 +53,8 @@ struct EvalParams {
     std::vector<std::string> real; ///< natural photos: folders or files
     std::string fake_dir;          ///< AI images; first-level sub-folders are groups
     std::vector<EvalCondition> conditions = {EvalCondition::AsIs, EvalCondition::Laundered};
-    int launder_side = 512;        ///< 16..8192
-    int launder_quality = 85;      ///< 1..100
+    int launder_side = 512;        ///< 16..8192 (laundered; delivered: at most this)
+    int launder_quality = 85;      ///< 1..100 (laundered and delivered)
     int crop_size = 256;           ///< 16..8192
     int crop_jpeg_quality = 85;    ///< 1..100
     bool include_training = false; ///< keep images the model trained on

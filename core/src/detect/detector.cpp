@@ -383,26 +383,21 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
                                              const ScoreParams& params) const
 {
     // A delivered copy is read against the model's delivered photos where it has them for
-    // copies (Mondrian calibration, calibration.h); so are its robustness transforms, copies of it.
-    const Calibration* copies =
-        impl_->clipflow && params.delivered_copy && impl_->clipflow->info().calibration.calibrates_copies()
-            ? &impl_->clipflow->info().calibration
-            : nullptr;
-    auto as_copy = [copies](DetectorScore& s) {
-        if (!copies || !s.clipflow) return;
-        s.clipflow->calibrated = copies->evaluate(s.clipflow->calibrated.log_likelihood, true);
+    // copies (Mondrian calibration, calibration.h).
+    const Calibration* calibration = impl_->clipflow && impl_->clipflow->info().calibration.calibrates_copies()
+                                         ? &impl_->clipflow->info().calibration
+                                         : nullptr;
+    const Calibration* copies = params.delivered_copy ? calibration : nullptr;
+    auto as_copy = [calibration](DetectorScore& s, bool copy) {
+        if (!copy || !calibration || !s.clipflow) return;
+        s.clipflow->calibrated = calibration->evaluate(s.clipflow->calibrated.log_likelihood, true);
         s.ai_score = s.clipflow->calibrated.ai_score;
         s.level = *verdict_from_code(s.clipflow->calibrated.verdict_code); // natural, weak, moderate or strong
         s.delivered_copy = true;
     };
-    auto raw = [this, &as_copy](const Raster& view) {
-        auto r = raw_score(view);
-        if (r) as_copy(*r);
-        return r;
-    };
     if (!scored) return scored.status();
     DetectorScore d = std::move(*scored);
-    as_copy(d);
+    as_copy(d, params.delivered_copy);
     d.kind = impl_->kind;
     d.model_id = info().model_id;
     d.backbone_id = info().backbone_id;
@@ -441,8 +436,12 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
         for (const auto& t : robustness_transforms()) {
             auto view = apply_robustness_transform(image, t);
             if (!view) continue; // too small to shrink: nothing to say about it
-            auto r = raw(*view);
+            auto r = raw_score(*view);
             if (!r) continue;
+            // Each copy is read as `clipflow score` would read it as a file: a JPEG round trip is a
+            // JPEG of its size (a small one a delivered copy, whatever the original was); a resized
+            // copy implies no format and keeps the original's reading.
+            as_copy(*r, t.rfind("jpeg", 0) == 0 ? is_delivered_copy("JPEG", view->width, view->height) : params.delivered_copy);
             d.robustness.push_back({t, r->ai_score, r->level});
         }
         d.flipped_under = flipped_transforms(d.level, d.robustness);

@@ -18,9 +18,9 @@
 namespace clipflow {
 namespace {
 
-constexpr std::size_t kConditions = 4;
+constexpr std::size_t kConditions = 5;
 constexpr std::array<EvalCondition, kConditions> kAll = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop,
-                                                         EvalCondition::CropJpeg};
+                                                         EvalCondition::CropJpeg, EvalCondition::Delivered};
 
 struct Sample {
     EvalImage image;
@@ -90,6 +90,7 @@ Result<Raster> view_of(const Raster& image, EvalCondition c, const EvalParams& p
         auto cropped = center_crop(image, p.crop_size);
         return cropped ? jpeg_roundtrip(*cropped, p.crop_jpeg_quality) : Result<Raster>(cropped.status());
     }
+    case EvalCondition::Delivered: return deliver_copy(image, p.launder_side, p.launder_quality);
     }
     return Status(ErrorCode::InvalidArgument, "unknown evaluation condition");
 }
@@ -111,7 +112,7 @@ Status check(const EvalParams& p)
 
 const char* eval_condition_word(EvalCondition c)
 {
-    constexpr const char* words[kConditions] = {"asis", "laundered", "crop", "cropjpg"};
+    constexpr const char* words[kConditions] = {"asis", "laundered", "crop", "cropjpg", "delivered"};
     return words[static_cast<std::size_t>(c)];
 }
 
@@ -124,7 +125,7 @@ std::optional<EvalCondition> eval_condition_from_word(const std::string& word)
 
 const char* eval_condition_key(EvalCondition c)
 {
-    constexpr const char* keys[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg"};
+    constexpr const char* keys[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg", "delivered"};
     return keys[static_cast<std::size_t>(c)];
 }
 
@@ -173,7 +174,7 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
                 const auto ci = static_cast<std::size_t>(c);
                 if (!on[ci] || !s.status.ok()) continue;
                 // Each copy is read as `clipflow score` would read it as a file: a small JPEG
-                // (the file, a laundered copy, a crop as JPEG) as a delivered copy.
+                // (the file, a laundered or delivered copy, a crop as JPEG) as a delivered copy.
                 Result<DetectorScore> e = Status(ErrorCode::Internal, "not scored");
                 ScoreParams how;
                 if (c == EvalCondition::AsIs) {
@@ -272,7 +273,7 @@ std::string EvalResult::to_json() const
     bool laundered = false, cropped = false;
     nlohmann::json chosen = nlohmann::json::array();
     for (const auto& c : conditions) {
-        laundered |= c.condition == EvalCondition::Laundered;
+        laundered |= c.condition == EvalCondition::Laundered || c.condition == EvalCondition::Delivered;
         cropped |= c.condition == EvalCondition::Crop || c.condition == EvalCondition::CropJpeg;
         chosen.push_back(eval_condition_word(c.condition));
     }
