@@ -69,8 +69,8 @@ struct EvalMetrics {
     long real = 0, fake = 0;
     double auc = 0, ap = 0, tpr_at_5pct_fpr = 0;
     /// Shares at the model's own level (above natural), each image read as `clipflow score`
-    /// reads a file: a JPEG with a short side <= 640 (the file as it is, a laundered copy, a
-    /// crop as JPEG) as a delivered copy when the model calibrates copies.
+    /// reads a file: a JPEG with a short side <= 640 (the file as it is, a laundered or
+    /// delivered copy, a crop as JPEG) as a delivered copy when the model calibrates copies.
     double calibrated_tpr = 0, calibrated_fpr = 0;
 };
 
