@@ -51,9 +51,12 @@ high, the data set itself separates the classes, and so may any detector.)";
 
 namespace {
 
-// The table's column suffix per condition, in EvalCondition order.
-constexpr int kConditions = 5;
-constexpr const char* kConditionColumn[kConditions] = {"", "-L", "-C", "-CJ", "-D"};
+// The table's column suffix: "" for as-is, "-CJ" for a crop as JPEG.
+std::string column(EvalCondition c)
+{
+    const std::string tag = eval_condition_names(c).tag;
+    return tag.empty() ? tag : "-" + tag;
+}
 
 } // namespace
 
@@ -73,8 +76,7 @@ int run_eval(std::vector<std::string> words)
               "a detector file of either kind (scores: -log-likelihood for CLIP-Flow, p_ai for supervised)")
         .text("--clip", "CHECKPOINT", clip, "CLIP model for CLIP-backbone detectors")
         .flag("--bf16", bf16, "bfloat16 CLIP compute (CPUs with AVX-512 BF16, or CUDA)")
-        .texts("--condition", "C", condition_words,
-               "asis, laundered, crop, cropjpg or delivered (repeatable, or comma-separated)")
+        .texts("--condition", "C", condition_words, eval_condition_word_list() + " (repeatable, or comma-separated)")
         .whole("--launder-side", "N", side, 16, 8192, "shorter side after laundering (delivered: at most)")
         .whole("--launder-quality", "Q", quality, 1, 100, "JPEG quality of laundering and delivery")
         .whole("--crop-size", "N", crop_size, 16, 8192, "side of the centre crop")
@@ -87,20 +89,23 @@ int run_eval(std::vector<std::string> words)
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (reals.empty()) return usage("--real DIR is required");
-    std::array<bool, kConditions> on{};
+    std::array<bool, kEvalConditionCount> on{};
     for (const auto& words_ : condition_words) {
         std::size_t from = 0;
         while (from <= words_.size()) {
             const auto comma = std::min(words_.find(',', from), words_.size());
             const auto word = words_.substr(from, comma - from);
             const auto c = eval_condition_from_word(word);
-            if (!c) return usage("--condition must be asis, laundered, crop, cropjpg or delivered, not '" + word + "'");
+            if (!c) return usage("--condition must be " + eval_condition_word_list() + ", not '" + word + "'");
             on[static_cast<std::size_t>(*c)] = true;
             from = comma + 1;
         }
     }
     if (no_launder && !condition_words.empty()) return usage("--no-launder and --condition do not go together");
-    if (condition_words.empty()) on = {true, !no_launder, false, false, false};
+    if (condition_words.empty()) {
+        on[static_cast<std::size_t>(EvalCondition::AsIs)] = true;
+        on[static_cast<std::size_t>(EvalCondition::Laundered)] = !no_launder;
+    }
 
     const auto path = detector_path("eval", model, which == "supervised" ? DetectorKind::Supervised : DetectorKind::ClipFlow);
     if (!path) return 2;
@@ -112,8 +117,8 @@ int run_eval(std::vector<std::string> words)
     p.real = reals;
     p.fake_dir = *fake_dir;
     p.conditions.clear();
-    for (int c = 0; c < kConditions; ++c)
-        if (on[static_cast<std::size_t>(c)]) p.conditions.push_back(EvalCondition(c));
+    for (const auto& names : kEvalConditions)
+        if (on[static_cast<std::size_t>(names.condition)]) p.conditions.push_back(names.condition);
     p.launder_side = side;
     p.launder_quality = quality;
     p.crop_size = crop_size;
@@ -138,8 +143,7 @@ int run_eval(std::vector<std::string> words)
     // AUC and TPR at 5% FPR per condition (in EvalCondition order); AP for the first one.
     std::printf("%-28s %6s %6s", "group", "n", "AP");
     for (const auto& c : r->conditions) {
-        const char* column = kConditionColumn[static_cast<int>(c.condition)];
-        std::printf(" %8s %8s", (std::string("AUC") + column).c_str(), (std::string("TPR5") + column).c_str());
+        std::printf(" %8s %8s", ("AUC" + column(c.condition)).c_str(), ("TPR5" + column(c.condition)).c_str());
     }
     std::printf("\n");
     auto row = [&](const std::string& name, const std::string& group) {
@@ -155,8 +159,7 @@ int run_eval(std::vector<std::string> words)
     for (const auto& [g, m] : r->conditions.front().groups) row(g, g);
     // False positives per source folder of the real images, at the model's level.
     std::printf("\n%-28s %6s", "real images, flagged", "n");
-    for (const auto& c : r->conditions)
-        std::printf(" %13s", (std::string("FP") + kConditionColumn[static_cast<int>(c.condition)]).c_str());
+    for (const auto& c : r->conditions) std::printf(" %13s", ("FP" + column(c.condition)).c_str());
     std::printf("\n");
     for (const auto& [g, first] : r->conditions.front().real_groups) {
         std::printf("%-28s %6ld", g.c_str(), first.real);
@@ -173,13 +176,25 @@ int run_eval(std::vector<std::string> words)
     for (const auto& c : r->conditions)
         if (c.real_copies + c.fake_copies > 0)
             copies += std::string(copies.empty() ? "" : ", ") +
-                      (c.condition == EvalCondition::AsIs ? "as is" : kConditionColumn[static_cast<int>(c.condition)]) + " " +
+                      (c.condition == EvalCondition::AsIs ? std::string("as is") : column(c.condition)) + " " +
                       std::to_string(c.real_copies) + " real / " + std::to_string(c.fake_copies) + " AI";
     if (!copies.empty())
         std::cout << "read as delivered copies (small JPEGs, against the model's delivered photos): " << copies << "\n";
-    std::cout << "(-L laundered, -C " << crop_size
-              << " px centre crop, -CJ that crop as JPEG 85, -D delivered; ! more flagged than a 5% rate explains)  shortcut "
-                 "baselines: format AUC "
+    // The legend names the conditions shown, with the sizes and qualities they used.
+    std::string legend;
+    for (const auto& c : r->conditions) {
+        if (c.condition == EvalCondition::AsIs) continue;
+        legend += column(c.condition) + " " + eval_condition_names(c.condition).legend;
+        switch (c.condition) {
+        case EvalCondition::Crop: legend += " " + std::to_string(p.crop_size) + " px"; break;
+        case EvalCondition::CropJpeg: legend += " " + std::to_string(p.crop_jpeg_quality); break;
+        case EvalCondition::Laundered: legend += " to " + std::to_string(p.launder_side) + " px"; break;
+        case EvalCondition::Delivered: legend += " at most " + std::to_string(p.launder_side) + " px"; break;
+        case EvalCondition::AsIs: break;
+        }
+        legend += ", ";
+    }
+    std::cout << "(" << legend << "! more flagged than a 5% rate explains)  shortcut baselines: format AUC "
               << nlohmann::json(rounded(r->format_auc, 1e-4)) << ", pixel-count AUC "
               << nlohmann::json(rounded(r->pixel_count_auc, 1e-4)) << "\n";
     return failures ? 1 : 0;

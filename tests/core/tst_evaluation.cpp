@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <set>
 
 using namespace clipflow;
 using testimages::pink_noise;
@@ -85,11 +86,25 @@ private Q_SLOTS:
     void conditionWords()
     {
         for (auto c : {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg,
-                       EvalCondition::Delivered})
+                       EvalCondition::Delivered}) {
             QCOMPARE(eval_condition_from_word(eval_condition_word(c)), std::optional<EvalCondition>(c));
+            QVERIFY(eval_condition_names(c).condition == c);
+        }
         QVERIFY(!eval_condition_from_word("as_is")); // a JSON key, not a word
+        QVERIFY(!eval_condition_from_word(""));
         QCOMPARE(std::string(eval_condition_key(EvalCondition::CropJpeg)), std::string("crop_jpeg"));
         QCOMPARE(std::string(eval_condition_word(EvalCondition::Delivered)), std::string("delivered"));
+        QCOMPARE(eval_condition_word_list(), std::string("asis, laundered, crop, cropjpg or delivered"));
+        // Words, keys and column tags each name one condition.
+        std::set<std::string> words, keys, tags;
+        for (const auto& n : kEvalConditions) {
+            words.insert(n.word);
+            keys.insert(n.key);
+            tags.insert(n.tag);
+        }
+        QCOMPARE(words.size(), kEvalConditionCount);
+        QCOMPARE(keys.size(), kEvalConditionCount);
+        QCOMPARE(tags.size(), kEvalConditionCount);
     }
 
     // The training layout: real/ or natural/, fake/ or ai/ by generator, other folders as classes.

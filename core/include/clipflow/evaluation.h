@@ -23,6 +23,8 @@
 #include "clipflow/detector.h"
 #include "clipflow/status.h"
 
+#include <cstddef>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <string>
@@ -41,9 +43,29 @@ enum class EvalCondition {
     /// images too, which no delivery does, and so flags small natural photos no one receives.
     Delivered,
 };
+/// Every condition's names, in EvalCondition order: a new condition is one enum value
+/// and one row here (the CLI's words, usage, columns and legend follow from it).
+struct EvalConditionNames {
+    EvalCondition condition;
+    const char* word;   ///< the CLI's: --condition cropjpg
+    const char* key;    ///< the JSON key: "crop_jpeg"
+    const char* tag;    ///< short column tag, "CJ" (empty for as-is, the plain columns)
+    const char* legend; ///< a few words for the table's legend
+};
+inline constexpr EvalConditionNames kEvalConditions[] = {
+    {EvalCondition::AsIs, "asis", "as_is", "", "as is"},
+    {EvalCondition::Laundered, "laundered", "laundered", "L", "laundered"},
+    {EvalCondition::Crop, "crop", "crop", "C", "centre crop"},
+    {EvalCondition::CropJpeg, "cropjpg", "crop_jpeg", "CJ", "that crop as JPEG"},
+    {EvalCondition::Delivered, "delivered", "delivered", "D", "delivered"},
+};
+inline constexpr std::size_t kEvalConditionCount = std::size(kEvalConditions);
+const EvalConditionNames& eval_condition_names(EvalCondition c);
 /// "asis", "laundered", "crop", "cropjpg", "delivered": the CLI's words.
 const char* eval_condition_word(EvalCondition c);
 std::optional<EvalCondition> eval_condition_from_word(const std::string& word);
+/// "asis, laundered, crop, cropjpg or delivered", for usage texts.
+std::string eval_condition_word_list();
 /// "as_is", "laundered", "crop", "crop_jpeg", "delivered": the JSON keys.
 const char* eval_condition_key(EvalCondition c);
 

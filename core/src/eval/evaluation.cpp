@@ -18,9 +18,16 @@
 namespace clipflow {
 namespace {
 
-constexpr std::size_t kConditions = 5;
-constexpr std::array<EvalCondition, kConditions> kAll = {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop,
-                                                         EvalCondition::CropJpeg, EvalCondition::Delivered};
+constexpr std::size_t kConditions = kEvalConditionCount;
+
+// Rows are indexed by the enum's value.
+constexpr bool rows_in_enum_order()
+{
+    for (std::size_t i = 0; i < kConditions; ++i)
+        if (static_cast<std::size_t>(kEvalConditions[i].condition) != i) return false;
+    return true;
+}
+static_assert(rows_in_enum_order(), "kEvalConditions must list the conditions in EvalCondition order");
 
 struct Sample {
     EvalImage image;
@@ -110,23 +117,34 @@ Status check(const EvalParams& p)
 
 } // namespace
 
+const EvalConditionNames& eval_condition_names(EvalCondition c)
+{
+    return kEvalConditions[static_cast<std::size_t>(c)];
+}
+
 const char* eval_condition_word(EvalCondition c)
 {
-    constexpr const char* words[kConditions] = {"asis", "laundered", "crop", "cropjpg", "delivered"};
-    return words[static_cast<std::size_t>(c)];
+    return eval_condition_names(c).word;
 }
 
 std::optional<EvalCondition> eval_condition_from_word(const std::string& word)
 {
-    for (EvalCondition c : kAll)
-        if (word == eval_condition_word(c)) return c;
+    for (const auto& names : kEvalConditions)
+        if (word == names.word) return names.condition;
     return std::nullopt;
+}
+
+std::string eval_condition_word_list()
+{
+    std::string list;
+    for (std::size_t i = 0; i < kConditions; ++i)
+        list += std::string(i == 0 ? "" : i + 1 == kConditions ? " or " : ", ") + kEvalConditions[i].word;
+    return list;
 }
 
 const char* eval_condition_key(EvalCondition c)
 {
-    constexpr const char* keys[kConditions] = {"as_is", "laundered", "crop", "crop_jpeg", "delivered"};
-    return keys[static_cast<std::size_t>(c)];
+    return eval_condition_names(c).key;
 }
 
 Result<EvalResult> evaluate_detector(const EvalParams& params)
@@ -170,7 +188,8 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
                 s.excluded = true;
                 return;
             }
-            for (EvalCondition c : kAll) {
+            for (const auto& names : kEvalConditions) {
+                const EvalCondition c = names.condition;
                 const auto ci = static_cast<std::size_t>(c);
                 if (!on[ci] || !s.status.ok()) continue;
                 // Each copy is read as `clipflow score` would read it as a file: a small JPEG
@@ -233,7 +252,8 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
     }
     for (const auto& [g, v] : groups) all_fake.insert(all_fake.end(), v.begin(), v.end());
     r.real_images = static_cast<long>(real.size());
-    for (EvalCondition c : kAll) {
+    for (const auto& names : kEvalConditions) {
+        const EvalCondition c = names.condition;
         const auto ci = static_cast<std::size_t>(c);
         if (!on[ci]) continue;
         EvalConditionResult cr;
