@@ -38,6 +38,8 @@ int run_train_backbone(std::vector<std::string> words)
         .whole("--patch", "N", p.patch, 32, 512, "patch side in pixels")
         .number("--lr", "X", p.learning_rate, 1e-7, 1, "peak learning rate, one-cycle schedule")
         .number("--jpeg-pair", "P", p.jpeg_pair, 0, 1, "chance a patch and its proxy are recompressed alike, q 65-98")
+        .number("--decoder-strength", "S", p.decoder_strength_min, 0.01, 1,
+                "weaken the decoder proxies toward the photo by a strength drawn log-uniformly from S..1")
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "otherwise, chance each patch is recompressed on its own")
         .number("--validation", "F", p.validation_fraction, 0, 0.9, "fraction of photos held out for validation")
         .text("--init", "WEIGHTS", init, "start from these forensic-v2 weights (e.g. the shipped ones) instead of random ones")

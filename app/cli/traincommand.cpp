@@ -31,6 +31,7 @@ int run_train(std::vector<std::string> words)
     p.seed = 1;
     bool json_out = false, no_cache = false, delivery_threshold = false;
     std::string delivery_scope = "everywhere";
+    double decoder_strength = 1.0;
     std::vector<std::string> dirs;
     std::optional<std::string> out, backbone, layer, ops, cache;
     std::string objective = "combined";
@@ -57,6 +58,9 @@ int run_train(std::vector<std::string> words)
         .whole("--proxies", "N", p.proxies_per_view, 1, 64, "proxies per view")
         .text("--ops", "LIST", ops,
               "proxy operations, comma-separated, of: " + op_list + " (default: all but diffusion_denoiser)")
+        .number("--decoder-strength", "S", decoder_strength, 0.01, 1,
+                "weaken the decoder proxies (vae_decoder, upsampling_cascade) toward the photo by a strength drawn "
+                "log-uniformly from S..1, as a trained decoder keeps its error small")
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "chance a view and its proxy are both recompressed")
         .whole("--jpeg-min", "Q", p.jpeg_quality_min, 1, 100, "lowest recompression quality")
         .whole("--jpeg-max", "Q", p.jpeg_quality_max, 1, 100, "highest recompression quality")
@@ -86,6 +90,7 @@ int run_train(std::vector<std::string> words)
     p.delivery_scope = delivery_scope == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
     if (delivery_scope == "copies" && !delivery_threshold) return usage("--delivery-scope copies needs --delivery-threshold");
     if (p.jpeg_quality_min > p.jpeg_quality_max) return usage("--jpeg-min must not exceed --jpeg-max");
+    p.proxy.decoder_strength_min = static_cast<float>(decoder_strength);
     p.out_path = *out;
     p.train.objective = objective == "proxy" ? FlowObjective::ProxyOnly : FlowObjective::Combined;
     if (ops) {

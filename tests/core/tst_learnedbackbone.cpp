@@ -313,6 +313,8 @@ private Q_SLOTS:
         QTest::newRow("shrink above 1") << 4;
         QTest::newRow("jpeg probability above 1") << 5;
         QTest::newRow("paired jpeg probability below 0") << 6;
+        QTest::newRow("decoder strength 0") << 7;
+        QTest::newRow("decoder strength above 1") << 8;
     }
 
     void refusesBadParams()
@@ -326,9 +328,30 @@ private Q_SLOTS:
         if (kind == 4) p.shrink_max = 1.5;
         if (kind == 5) p.jpeg_augment = 2;
         if (kind == 6) p.jpeg_pair = -0.1;
+        if (kind == 7) p.decoder_strength_min = 0.f;
+        if (kind == 8) p.decoder_strength_min = 1.5f;
         auto r = clipflow::train_learned_backbone(p);
         QCOMPARE(r.status().code(), clipflow::ErrorCode::InvalidArgument);
         QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("never.safetensors"))));
+    }
+
+    // Weakened decoder proxies are a recipe of their own: the card records the range (part of
+    // the recipe key, so no checkpoint of another recipe is resumed into it).
+    void recordsDecoderStrength()
+    {
+        QVERIFY2(trained_auc_ >= 0.0, "needs trainsAndLearnsProxies' weights");
+        const QString out = tmp_.filePath(QStringLiteral("weak.safetensors"));
+        auto p = small(photos_, out);
+        p.steps = 2;
+        p.init_path = weights_.toStdString();
+        p.decoder_strength_min = 0.25f;
+        auto r = clipflow::train_learned_backbone(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QVERIFY2(r->info.recipe_json.find("\"decoder_strength\":[0.25,1.0]") != std::string::npos, r->info.recipe_json.c_str());
+        // Validated against weakened proxies, the same weights find them harder than whole ones.
+        qInfo("starting weights: validation AUC %.3f on weakened proxies, %.3f on whole ones", r->initial_validation_auc,
+              trained_auc_);
+        if (!kSanitized) QVERIFY(r->initial_validation_auc < trained_auc_ - 0.01);
     }
 
     void unreadablePhotosAreSkipped()

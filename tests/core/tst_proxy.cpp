@@ -6,9 +6,13 @@
 #include <clipflow/proxy.h>
 #include <clipflow/spectrum.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 
 using clipflow::ProxyOp;
 using clipflow::Raster;
@@ -222,6 +226,83 @@ private Q_SLOTS:
         QVERIFY(seen[0] > 5 && seen[1] > 5);
         p.ops.clear();
         QCOMPARE(clipflow::make_proxy(natural, 1, p).status().code(), clipflow::ErrorCode::InvalidArgument);
+    }
+
+    // Decoder proxies moved back toward the photo (ProxyParams::decoder_strength_*): at a fixed
+    // strength s the proxy is photo + s * (whole proxy - photo) with the same drawn parameters;
+    // other operations, and the default, are untouched.
+    void decoderStrength_data()
+    {
+        QTest::addColumn<ProxyOp>("op");
+        QTest::addColumn<double>("strength");
+        QTest::newRow("vae_decoder 0.25") << ProxyOp::VaeDecoder << 0.25;
+        QTest::newRow("vae_decoder 0.6") << ProxyOp::VaeDecoder << 0.6;
+        QTest::newRow("upsampling_cascade 0.25") << ProxyOp::UpsamplingCascade << 0.25;
+        QTest::newRow("hf_boost (not a decoder)") << ProxyOp::HighFreqBoost << 0.25;
+    }
+
+    void decoderStrength()
+    {
+        QFETCH(ProxyOp, op);
+        QFETCH(double, strength);
+        const Raster photo = testimages::pink_noise(96, 80, 3);
+        clipflow::ProxyParams weak;
+        weak.decoder_strength_min = weak.decoder_strength_max = static_cast<float>(strength);
+        QVERIFY(clipflow::weakened_decoders(weak));
+        auto whole = clipflow::make_proxy(photo, op, 11), w = clipflow::make_proxy(photo, op, 11, weak);
+        QVERIFY(whole.ok() && w.ok());
+        QVERIFY(whole->description_json.find("strength") == std::string::npos);
+        const bool decoder = op == ProxyOp::VaeDecoder || op == ProxyOp::UpsamplingCascade;
+        if (!decoder) {
+            QVERIFY(w->image.data == whole->image.data);
+            QCOMPARE(w->description_json, whole->description_json);
+            return;
+        }
+        // Where the whole proxy was not clipped, the weak one is the blend exactly.
+        double moved = 0, moved_whole = 0;
+        int compared = 0;
+        for (std::size_t i = 0; i < photo.data.size(); ++i) {
+            const float x = photo.data[i], y = whole->image.data[i];
+            moved += std::abs(w->image.data[i] - x);
+            moved_whole += std::abs(y - x);
+            if (y <= 0.f || y >= 1.f) continue;
+            QVERIFY2(std::abs(w->image.data[i] - (x + strength * (y - x))) < 1e-5, qPrintable(QString::number(i)));
+            ++compared;
+        }
+        QVERIFY(compared > int(photo.data.size()) * 9 / 10);
+        QVERIFY(moved_whole > 0);
+        QVERIFY(std::abs(moved / moved_whole - strength) < 0.02);
+        // The same parameters were drawn, plus the strength.
+        auto described = nlohmann::json::parse(w->description_json);
+        QCOMPARE(described["strength"].get<double>(), double(static_cast<float>(strength)));
+        described.erase("strength");
+        QCOMPARE(described.dump(), nlohmann::json::parse(whole->description_json).dump());
+    }
+
+    void decoderStrengthRange()
+    {
+        const Raster photo = testimages::pink_noise(64, 64, 4);
+        clipflow::ProxyParams p;
+        QVERIFY(!clipflow::weakened_decoders(p));
+        QVERIFY(clipflow::proxy_params_json(p).find("decoder_strength") == std::string::npos);
+        p.decoder_strength_min = 0.25f;
+        QVERIFY(clipflow::proxy_params_json(p).find("\"decoder_strength\":[0.25,1.0]") != std::string::npos);
+        double lo = 1, hi = 0;
+        for (std::uint64_t seed = 0; seed < 40; ++seed) {
+            auto r = clipflow::make_proxy(photo, ProxyOp::VaeDecoder, seed, p);
+            QVERIFY(r.ok());
+            const double s = nlohmann::json::parse(r->description_json)["strength"].get<double>();
+            lo = std::min(lo, s);
+            hi = std::max(hi, s);
+        }
+        QVERIFY(lo >= 0.25 && hi <= 1.0);
+        QVERIFY2(lo < 0.4 && hi > 0.7, "log-uniform over [0.25, 1] should reach both ends in 40 draws");
+        for (auto [mn, mx] : {std::pair{0.f, 1.f}, std::pair{0.5f, 0.4f}, std::pair{0.5f, 1.5f}}) {
+            p.decoder_strength_min = mn;
+            p.decoder_strength_max = mx;
+            QCOMPARE(clipflow::make_proxy(photo, ProxyOp::VaeDecoder, 1, p).status().code(),
+                     clipflow::ErrorCode::InvalidArgument);
+        }
     }
 
     void namesRoundTrip()

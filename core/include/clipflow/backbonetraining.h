@@ -47,6 +47,9 @@ struct BackboneTrainParams {
     double jpeg_augment = 0.5;   ///< otherwise, probability that each patch is recompressed on its own (q 65-98)
     int base_side = 640;         ///< largest side of the shrunk photo the pairs are cut from
     double shrink_min = 0.5, shrink_max = 0.9;
+    /// The decoder proxies weakened toward the photo by a strength drawn log-uniformly from
+    /// [decoder_strength_min, 1] (ProxyParams::decoder_strength_*); 1: whole, as before.
+    float decoder_strength_min = 1.0f;
     double validation_fraction = 0.1;
     std::uint64_t seed = 1;
     /// Weights to start from instead of a random initialisation (a forensic-v2 file, e.g. to

@@ -66,8 +66,16 @@ struct ProxyParams {
     float phase_sigma_max = 1.5f;
     float sharpen_min = 0.5f; ///< unsharp-mask amount
     float sharpen_max = 2.0f;
+    /// The decoder proxies (vae_decoder, upsampling_cascade) moved back toward the photo,
+    /// photo + s * (proxy - photo), s drawn log-uniformly from [min, max]: a trained
+    /// decoder keeps its error small, so its traces can be much weaker than our
+    /// weight-free decoder's. 1, 1 (the default) leaves them whole and draws nothing.
+    float decoder_strength_min = 1.0f; ///< (0, 1]
+    float decoder_strength_max = 1.0f; ///< [min, 1]
 };
 
+/// Whether the decoder proxies are weakened (ProxyParams::decoder_strength_*).
+bool weakened_decoders(const ProxyParams& params);
 /// The ranges above as JSON, for model metadata.
 std::string proxy_params_json(const ProxyParams& params);
 

@@ -78,8 +78,10 @@ Result<Pair> prepare(const Raster& image, const std::string& sha, const Backbone
                                              ProxyOp::LowpassResharpen};
     const ProxyOp ops[] = {ProxyOp::VaeDecoder, ProxyOp::UpsamplingCascade,
                            others[static_cast<std::size_t>(rng.below(static_cast<int>(others.size())))]};
+    ProxyParams how;
+    how.decoder_strength_min = p.decoder_strength_min;
     for (ProxyOp op : ops) {
-        auto proxy = make_proxy(base, op, rng.next());
+        auto proxy = make_proxy(base, op, rng.next(), how);
         if (!proxy) return proxy.status();
         if (proxy->image.width != base.width || proxy->image.height != base.height)
             return Status(ErrorCode::Internal, "a proxy changed the image size");
@@ -198,6 +200,8 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         return Status(ErrorCode::InvalidArgument, "the validation fraction must be in [0, 1)");
     if (!(p.jpeg_augment >= 0.0 && p.jpeg_augment <= 1.0) || !(p.jpeg_pair >= 0.0 && p.jpeg_pair <= 1.0))
         return Status(ErrorCode::InvalidArgument, "the JPEG augmentation probabilities must be in [0, 1]");
+    if (!(p.decoder_strength_min > 0.f && p.decoder_strength_min <= 1.f))
+        return Status(ErrorCode::InvalidArgument, "the decoder proxies' strength must be in (0, 1]");
     auto report = [&](const std::string& stage, long done, long total, double eta, double loss = 0.0) {
         if (!p.progress) return;
         JobProgress j;
@@ -330,6 +334,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
                     {"seed", p.seed},
                     {"photos", result.photos}};
         if (init) recipe["init_sha256"] = init_sha; // a checkpoint belongs to its starting weights
+        if (p.decoder_strength_min < 1.f) recipe["decoder_strength"] = {p.decoder_strength_min, 1.0};
         const std::string recipe_key = detail::sha_of(recipe.dump());
 
         torch::manual_seed(static_cast<std::uint64_t>(p.seed));

@@ -527,17 +527,24 @@ const std::vector<ProxyOp>& default_proxy_ops()
     return ops;
 }
 
+bool weakened_decoders(const ProxyParams& p)
+{
+    return p.decoder_strength_min < 1.f || p.decoder_strength_max < 1.f;
+}
+
 std::string proxy_params_json(const ProxyParams& p)
 {
     json ops = json::array();
     for (ProxyOp op : p.ops) ops.push_back(proxy_op_name(op));
-    return json{{"ops", ops},
-                {"cutoff", {p.cutoff_min, p.cutoff_max}},
-                {"attenuation", {p.attenuation_min, p.attenuation_max}},
-                {"boost", {p.boost_min, p.boost_max}},
-                {"phase_sigma", {p.phase_sigma_min, p.phase_sigma_max}},
-                {"sharpen", {p.sharpen_min, p.sharpen_max}}}
-        .dump();
+    json j{{"ops", ops},
+           {"cutoff", {p.cutoff_min, p.cutoff_max}},
+           {"attenuation", {p.attenuation_min, p.attenuation_max}},
+           {"boost", {p.boost_min, p.boost_max}},
+           {"phase_sigma", {p.phase_sigma_min, p.phase_sigma_max}},
+           {"sharpen", {p.sharpen_min, p.sharpen_max}}};
+    // Only when set: models and feature caches of the whole-strength family keep their keys.
+    if (weakened_decoders(p)) j["decoder_strength"] = {p.decoder_strength_min, p.decoder_strength_max};
+    return j.dump();
 }
 
 Result<ProxyImage> make_proxy(const Raster& natural, std::uint64_t seed, const ProxyParams& params)
@@ -553,10 +560,21 @@ Result<ProxyImage> make_proxy(const Raster& natural, ProxyOp op, std::uint64_t s
     if (natural.empty() || natural.width < 8 || natural.height < 8 || (natural.channels != 1 && natural.channels != 3) ||
         natural.data.size() != natural.pixel_count() * static_cast<std::size_t>(natural.channels))
         return Status(ErrorCode::InvalidArgument, "proxy images need a grey or RGB raster of at least 8x8 pixels");
+    if (!(params.decoder_strength_min > 0.f && params.decoder_strength_min <= params.decoder_strength_max &&
+          params.decoder_strength_max <= 1.f))
+        return Status(ErrorCode::InvalidArgument, "the decoder proxies' strength must satisfy 0 < min <= max <= 1");
     try {
         Rng rng(seed);
         json d{{"op", proxy_op_name(op)}, {"seed", seed}};
-        cv::Mat out = apply(detail::to_mat(natural), op, rng, params, d);
+        const cv::Mat photo = detail::to_mat(natural);
+        cv::Mat out = apply(photo, op, rng, params, d);
+        if ((op == ProxyOp::VaeDecoder || op == ProxyOp::UpsamplingCascade) && weakened_decoders(params)) {
+            // Drawn after the operation's own parameters, so those stay what the seed gives.
+            const double s = std::exp(
+                rng.uniform(std::log(double(params.decoder_strength_min)), std::log(double(params.decoder_strength_max))));
+            d["strength"] = s;
+            cv::addWeighted(out, s, photo, 1.0 - s, 0.0, out);
+        }
         cv::patchNaNs(out, 0.0);
         cv::min(cv::max(out, 0.0), 1.0, out);
         ProxyImage proxy;
