@@ -54,7 +54,7 @@ namespace {
 // The table's column suffix: "" for as-is, "-CJ" for a crop as JPEG.
 std::string column(EvalCondition c)
 {
-    const std::string tag = eval_condition_names(c).tag;
+    const std::string tag = eval_condition_info(c).tag;
     return tag.empty() ? tag : "-" + tag;
 }
 
@@ -184,7 +184,7 @@ int run_eval(std::vector<std::string> words)
     std::string legend;
     for (const auto& c : r->conditions) {
         if (c.condition == EvalCondition::AsIs) continue;
-        legend += column(c.condition) + " " + eval_condition_names(c.condition).legend;
+        legend += column(c.condition) + " " + eval_condition_info(c.condition).legend;
         switch (c.condition) {
         case EvalCondition::Crop: legend += " " + std::to_string(p.crop_size) + " px"; break;
         case EvalCondition::CropJpeg: legend += " " + std::to_string(p.crop_jpeg_quality); break;

@@ -88,7 +88,7 @@ private Q_SLOTS:
         for (auto c : {EvalCondition::AsIs, EvalCondition::Laundered, EvalCondition::Crop, EvalCondition::CropJpeg,
                        EvalCondition::Delivered}) {
             QCOMPARE(eval_condition_from_word(eval_condition_word(c)), std::optional<EvalCondition>(c));
-            QVERIFY(eval_condition_names(c).condition == c);
+            QVERIFY(eval_condition_info(c).condition == c);
         }
         QVERIFY(!eval_condition_from_word("as_is")); // a JSON key, not a word
         QVERIFY(!eval_condition_from_word(""));

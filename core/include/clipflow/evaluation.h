@@ -43,24 +43,28 @@ enum class EvalCondition {
     /// images too, which no delivery does, and so flags small natural photos no one receives.
     Delivered,
 };
-/// Every condition's names, in EvalCondition order: a new condition is one enum value
-/// and one row here (the CLI's words, usage, columns and legend follow from it).
-struct EvalConditionNames {
+/// Every condition's names and the file its copy is, in EvalCondition order: a new condition
+/// is one enum value and one row here (the CLI's words, usage, columns and legend, and how
+/// its copies are read, follow from it).
+struct EvalConditionInfo {
     EvalCondition condition;
     const char* word;   ///< the CLI's: --condition cropjpg
     const char* key;    ///< the JSON key: "crop_jpeg"
     const char* tag;    ///< short column tag, "CJ" (empty for as-is, the plain columns)
     const char* legend; ///< a few words for the table's legend
+    /// The format a file of the copy would have ("JPEG", "PNG" for lossless pixels), read by
+    /// is_delivered_copy() as `clipflow score` reads such a file; empty: the file itself.
+    const char* format;
 };
-inline constexpr EvalConditionNames kEvalConditions[] = {
-    {EvalCondition::AsIs, "asis", "as_is", "", "as is"},
-    {EvalCondition::Laundered, "laundered", "laundered", "L", "laundered"},
-    {EvalCondition::Crop, "crop", "crop", "C", "centre crop"},
-    {EvalCondition::CropJpeg, "cropjpg", "crop_jpeg", "CJ", "that crop as JPEG"},
-    {EvalCondition::Delivered, "delivered", "delivered", "D", "delivered"},
+inline constexpr EvalConditionInfo kEvalConditions[] = {
+    {EvalCondition::AsIs, "asis", "as_is", "", "as is", ""},
+    {EvalCondition::Laundered, "laundered", "laundered", "L", "laundered", "JPEG"},
+    {EvalCondition::Crop, "crop", "crop", "C", "centre crop", "PNG"},
+    {EvalCondition::CropJpeg, "cropjpg", "crop_jpeg", "CJ", "that crop as JPEG", "JPEG"},
+    {EvalCondition::Delivered, "delivered", "delivered", "D", "delivered", "JPEG"},
 };
 inline constexpr std::size_t kEvalConditionCount = std::size(kEvalConditions);
-const EvalConditionNames& eval_condition_names(EvalCondition c);
+const EvalConditionInfo& eval_condition_info(EvalCondition c);
 /// "asis", "laundered", "crop", "cropjpg", "delivered": the CLI's words.
 const char* eval_condition_word(EvalCondition c);
 std::optional<EvalCondition> eval_condition_from_word(const std::string& word);

@@ -76,21 +76,42 @@ std::string uncalibrated_format(const EvidenceInfo& info)
     return {};
 }
 
+namespace {
+
+// Each robustness transform: a JPEG round trip at a quality, or a resize of the shorter side.
+struct RobustnessTransform {
+    const char* name;
+    int jpeg_quality; // > 0: a JPEG round trip, whose copy is a JPEG file
+    double scale;     // otherwise the shorter side times this; no format implied
+};
+constexpr RobustnessTransform kRobustnessTransforms[] = {
+    {"jpeg90", 90, 1.0}, {"jpeg75", 75, 1.0}, {"resize75", 0, 0.75}, {"resize50", 0, 0.5}};
+
+const RobustnessTransform* find_transform(const std::string& name)
+{
+    for (const auto& t : kRobustnessTransforms)
+        if (name == t.name) return &t;
+    return nullptr;
+}
+
+} // namespace
+
 const std::vector<std::string>& robustness_transforms()
 {
-    static const std::vector<std::string> names = {"jpeg90", "jpeg75", "resize75", "resize50"};
+    static const std::vector<std::string> names = [] {
+        std::vector<std::string> v;
+        for (const auto& t : kRobustnessTransforms) v.push_back(t.name);
+        return v;
+    }();
     return names;
 }
 
 Result<Raster> apply_robustness_transform(const Raster& image, const std::string& transform)
 {
-    if (transform == "jpeg90") return jpeg_roundtrip(image, 90);
-    if (transform == "jpeg75") return jpeg_roundtrip(image, 75);
-    if (transform == "resize75" || transform == "resize50") {
-        const double f = transform == "resize75" ? 0.75 : 0.5;
-        return resize_shorter_side(image, std::max(1, int(std::lround(f * std::min(image.width, image.height)))));
-    }
-    return Status(ErrorCode::InvalidArgument, "unknown robustness transform \"" + transform + "\"");
+    const auto* t = find_transform(transform);
+    if (!t) return Status(ErrorCode::InvalidArgument, "unknown robustness transform \"" + transform + "\"");
+    if (t->jpeg_quality > 0) return jpeg_roundtrip(image, t->jpeg_quality);
+    return resize_shorter_side(image, std::max(1, int(std::lround(t->scale * std::min(image.width, image.height)))));
 }
 
 std::vector<std::string> flipped_transforms(Verdict level, const std::vector<RobustnessCheck>& checks)
@@ -441,7 +462,8 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
             // Each copy is read as `clipflow score` would read it as a file: a JPEG round trip is a
             // JPEG of its size (a small one a delivered copy, whatever the original was); a resized
             // copy implies no format and keeps the original's reading.
-            as_copy(*r, t.rfind("jpeg", 0) == 0 ? is_delivered_copy("JPEG", view->width, view->height) : params.delivered_copy);
+            as_copy(*r, find_transform(t)->jpeg_quality > 0 ? is_delivered_copy("JPEG", view->width, view->height)
+                                                            : params.delivered_copy);
             d.robustness.push_back({t, r->ai_score, r->level});
         }
         d.flipped_under = flipped_transforms(d.level, d.robustness);

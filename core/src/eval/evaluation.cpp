@@ -117,14 +117,14 @@ Status check(const EvalParams& p)
 
 } // namespace
 
-const EvalConditionNames& eval_condition_names(EvalCondition c)
+const EvalConditionInfo& eval_condition_info(EvalCondition c)
 {
     return kEvalConditions[static_cast<std::size_t>(c)];
 }
 
 const char* eval_condition_word(EvalCondition c)
 {
-    return eval_condition_names(c).word;
+    return eval_condition_info(c).word;
 }
 
 std::optional<EvalCondition> eval_condition_from_word(const std::string& word)
@@ -144,7 +144,7 @@ std::string eval_condition_word_list()
 
 const char* eval_condition_key(EvalCondition c)
 {
-    return eval_condition_names(c).key;
+    return eval_condition_info(c).key;
 }
 
 Result<EvalResult> evaluate_detector(const EvalParams& params)
@@ -200,7 +200,7 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
                     how.delivered_copy = is_delivered_copy(ev->info.format, ev->info.width, ev->info.height);
                     e = det.score(ev->pixels, {}, how);
                 } else if (const auto view = view_of(ev->pixels, c, params); view) {
-                    how.delivered_copy = c != EvalCondition::Crop && is_delivered_copy("JPEG", view->width, view->height);
+                    how.delivered_copy = is_delivered_copy(names.format, view->width, view->height);
                     e = det.score(*view, {}, how);
                 } else {
                     e = view.status();
