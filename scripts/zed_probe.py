@@ -6,6 +6,9 @@ rerun; nothing in the build uses it. Run with Debian's interpreter
 (/usr/bin/python3: python3-torch, numpy, PIL):
 
   zed_probe.py train  DATA OUT.pt [STEPS]          natural/ photos, SHA-1 first byte < 0xB0
+  zed_probe.py train-large DATA OUT.npz SECONDS [WIDTH BLOCKS]
+                                                   the larger predictor, for a GPU (any torch
+                                                   >= 1.13; CUDA when present)
   zed_probe.py score  DATA OUT.pt SCORES.json [SHARD NSHARDS]
   zed_probe.py report DATA SCORES.json DEFAULT_MODEL.safetensors
 
@@ -38,6 +41,36 @@ class Net(nn.Module):
         mu = up + 8.0 * o[:, :3]
         logs = o[:, 3:].clamp(-4, 5)
         return mu, logs
+
+class ResNet(nn.Module):
+    """The larger predictor of the device-machine rerun: residual blocks, same head."""
+    def __init__(s, c=64, blocks=6):
+        super().__init__()
+        s.inp = nn.Conv2d(3, c, 3, padding=1)
+        s.blocks = nn.ModuleList(nn.Sequential(nn.ReLU(), nn.Conv2d(c, c, 3, padding=1), nn.ReLU(),
+                                               nn.Conv2d(c, c, 3, padding=1)) for _ in range(blocks))
+        s.out = nn.Sequential(nn.ReLU(), nn.Conv2d(c, 24, 1))
+    def forward(s, lo):
+        h = s.inp(lo / 255.0 - 0.5)
+        for b in s.blocks: h = h + b(h)
+        o = F.pixel_shuffle(s.out(h), 2)
+        up = F.interpolate(lo, scale_factor=2, mode='nearest')
+        return up + 8.0 * o[:, :3], o[:, 3:].clamp(-4, 5)
+
+def save_npz(net, arch, out, **info):
+    # numpy, not torch.save: written by a newer torch, read by Debian's 1.13
+    arrays = {k: v.detach().cpu().numpy() for k, v in net.state_dict().items()}
+    tmp = out + '.tmp.npz'
+    np.savez(tmp, __arch__=json.dumps(arch), __info__=json.dumps(info), **arrays)
+    os.replace(tmp, out)
+
+def load_net(path):
+    if not path.endswith('.npz'):
+        net = Net(); net.load_state_dict(torch.load(path)); return net.eval()
+    z = np.load(path)
+    net = ResNet(**json.loads(str(z['__arch__'])))
+    net.load_state_dict({k: torch.from_numpy(z[k]) for k in z.files if not k.startswith('__')})
+    return net.eval()
 
 def down(x):  # integer image B,3,H,W -> rounded 2x area mean
     return torch.round(F.avg_pool2d(x, 2))
@@ -117,6 +150,25 @@ def natural_split():
         (tr if int(r['sha1'][:2], 16) < 176 else te).append(f"{D}/natural/{r['path']}")
     return tr, te
 
+def augmented_crops(a, K, P, rng):
+    # K random P-px crops of one photo: a quarter shrunk 0.5-1x first, half
+    # recompressed at JPEG 65-100 (fewer where the photo is too small)
+    out = []
+    for _ in range(K):
+        b = a
+        if rng.random() < 0.25:
+            f = rng.uniform(0.5, 1.0)
+            h, w = b.shape[:2]
+            if min(h, w) * f >= P:
+                b = np.asarray(Image.fromarray(b).resize((int(w*f), int(h*f)), Image.BOX))
+        h, w = b.shape[:2]
+        if h < P or w < P: continue
+        y = rng.randrange(h - P + 1); x = rng.randrange(w - P + 1)
+        c = np.ascontiguousarray(b[y:y+P, x:x+P])
+        if rng.random() < 0.5: c = jpeg(c, rng.uniform(65, 100))
+        out.append(c)
+    return out
+
 def train(out, steps=1500, P=96, B=16, seed=1):
     rng = random.Random(seed); torch.manual_seed(seed)
     tr, _ = natural_split()
@@ -125,19 +177,7 @@ def train(out, steps=1500, P=96, B=16, seed=1):
     for p in tr:
         try: a = load_rgb(p)
         except Exception: continue
-        for _ in range(3):
-            b = a
-            if rng.random() < 0.25:
-                f = rng.uniform(0.5, 1.0)
-                h, w = b.shape[:2]
-                if min(h, w) * f >= P:
-                    b = np.asarray(Image.fromarray(b).resize((int(w*f), int(h*f)), Image.BOX))
-            h, w = b.shape[:2]
-            if h < P or w < P: continue
-            y = rng.randrange(h - P + 1); x = rng.randrange(w - P + 1)
-            c = np.ascontiguousarray(b[y:y+P, x:x+P])
-            if rng.random() < 0.5: c = jpeg(c, rng.uniform(65, 100))
-            crops.append(c)
+        crops += augmented_crops(a, 3, P, rng)
     X = torch.from_numpy(np.stack(crops)).permute(0, 3, 1, 2).float()
     print(f'{len(crops)} training crops from {len(tr)} photos, {time.time()-t0:.0f}s', flush=True)
     net = Net(); opt = torch.optim.Adam(net.parameters(), 2e-3)
@@ -151,6 +191,59 @@ def train(out, steps=1500, P=96, B=16, seed=1):
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
         if st % 100 == 0: print(st, f'{loss.item():.3f} bits', f'{time.time()-t0:.0f}s', flush=True)
     torch.save(net.state_dict(), out)
+
+def _photo_crops(job):  # a worker's share of train_large's crops, its own seed per photo
+    i, p, K, P, seed = job
+    try: a = load_rgb(p)
+    except Exception: return []
+    return augmented_crops(a, K, P, random.Random(seed * 1000003 + i))
+
+def train_large(out, seconds, width=64, blocks=6, B=64, P=128, K=24, seed=1, lr=1e-3):
+    from multiprocessing import Pool
+    torch.manual_seed(seed); rng = random.Random(seed)
+    tr, _ = natural_split()
+    tr.sort(key=lambda p: hashlib.sha1(open(p, 'rb').read()).hexdigest())
+    val_p = tr[::20]; train_p = [p for i, p in enumerate(tr) if i % 20]
+    t0 = time.time()
+    with Pool(os.cpu_count()) as pool:
+        tc = [c for cs in pool.map(_photo_crops, [(i, p, K, P, seed) for i, p in enumerate(train_p)]) for c in cs]
+        vc = [c for cs in pool.map(_photo_crops, [(i, p, 4, P, seed + 1) for i, p in enumerate(val_p)]) for c in cs]
+    dev = 'cuda' if torch.cuda.is_available() else 'cpu'  # after the workers: no CUDA before a fork
+    torch.backends.cudnn.benchmark = True
+    X = torch.from_numpy(np.stack(tc)).permute(0, 3, 1, 2).contiguous().to(dev)
+    V = torch.from_numpy(np.stack(vc)).permute(0, 3, 1, 2).contiguous().to(dev)
+    print(f'{dev} ({torch.cuda.get_device_name() if dev == "cuda" else "cpu"}), torch {torch.__version__}: '
+          f'{len(tc)} training crops from {len(train_p)} photos, {len(vc)} validation crops from {len(val_p)}, '
+          f'{time.time()-t0:.0f}s', flush=True)
+    arch = {'c': width, 'blocks': blocks}
+    net = ResNet(**arch).to(dev)
+    print(sum(p.numel() for p in net.parameters()), 'parameters', flush=True)
+    opt = torch.optim.Adam(net.parameters(), lr)
+    def bits(x): return sum(nll_bits(t, mu, lg).mean() for _, t, mu, lg in level_terms(net, x)) / LEVELS
+    @torch.no_grad()
+    def val_bits():
+        net.eval(); v = sum(bits(V[i:i+256].float()).item() * len(V[i:i+256]) for i in range(0, len(V), 256)) / len(V)
+        net.train(); return v
+    t0 = time.time(); last = t0; step = 0; hist = []
+    while True:
+        frac = (time.time() - t0) / seconds
+        if frac >= 1: break
+        for g in opt.param_groups:
+            g['lr'] = lr * (frac / 0.03 if frac < 0.03 else 0.5 * (1 + math.cos(math.pi * (frac - 0.03) / 0.97)))
+        x = X[torch.randint(len(X), (B,), device=dev)].float()
+        if rng.random() < 0.5: x = x.flip(3)
+        loss = bits(x)
+        opt.zero_grad(); loss.backward()
+        torch.nn.utils.clip_grad_norm_(net.parameters(), 1.0); opt.step(); step += 1
+        if time.time() - last >= 60 or step == 1:
+            last = time.time(); v = val_bits(); hist.append((step, round(last - t0), round(v, 4)))
+            print(step, f'train {loss.item():.3f} val {v:.4f} bits', f'{last-t0:.0f}s', flush=True)
+            save_npz(net, arch, out, steps=step, seconds=seconds, val_history=hist, partial=True)
+    v = val_bits(); hist.append((step, round(time.time() - t0), round(v, 4)))
+    print(step, f'final val {v:.4f} bits', f'{time.time()-t0:.0f}s', flush=True)
+    save_npz(net, arch, out, steps=step, seconds=seconds, val_history=hist, partial=False,
+             train_photos=len(train_p), train_crops=len(tc), batch=B, patch=P, lr=lr, seed=seed,
+             device=str(dev), torch=torch.__version__)
 
 @torch.no_grad()
 def feats(net, a):
@@ -168,7 +261,7 @@ def centre(a, S=256):
     return np.ascontiguousarray(a[y:y+S, x:x+S])
 
 def score_sets(netp, out, shard=0, nshard=1):
-    net = Net(); net.load_state_dict(torch.load(netp)); net.eval()
+    net = load_net(netp)
     _, te = natural_split()
     items = [('natural', p) for p in te]
     for r in rows(f'{D}/dev/manifest.csv'):
@@ -229,6 +322,7 @@ def report(scores, model):
 if __name__ == '__main__':
     cmd, D = sys.argv[1], sys.argv[2]
     if cmd == 'train': train(sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 1500)
+    elif cmd == 'train-large': train_large(sys.argv[3], float(sys.argv[4]), *(int(v) for v in sys.argv[5:7]))
     elif cmd == 'score': score_sets(sys.argv[3], sys.argv[4], *(int(v) for v in sys.argv[5:7]))
     elif cmd == 'report': report(sys.argv[3], sys.argv[4])
     else: sys.exit(__doc__)

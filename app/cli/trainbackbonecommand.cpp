@@ -46,6 +46,7 @@ int run_train_backbone(std::vector<std::string> words)
         .whole("--seed", "S", p.seed, 0, 1'000'000'000'000'000LL, "random seed")
         .whole("--threads", "N", p.threads, 0, 1024, "photo preparation workers")
         .default_text("all cores")
+        .choice("--device", "D", p.device, {"auto", "cpu", "cuda"}, "")
         .flag("--json", json_out, "print a JSON summary on standard output")
         .positionals(dirs);
     add_distributed_options(t, p.distributed);
@@ -74,6 +75,7 @@ int run_train_backbone(std::vector<std::string> words)
     };
     InterruptGuard interrupt;
     p.abort = [&] { return interrupt.interrupted(); };
+    announce_device(p.device);
     auto r = train_learned_backbone(p);
     if (!r) {
         if (r.status().code() == ErrorCode::Aborted)
@@ -96,6 +98,7 @@ int run_train_backbone(std::vector<std::string> words)
                          {"photos", r->photos},
                          {"validation_photos", r->validation_photos},
                          {"skipped", r->skipped},
+                         {"device", r->device},
                          {"steps_run", r->steps_run},
                          {"resumed_from_step", r->resumed_from_step},
                          {"final_loss", r->final_loss},

@@ -84,6 +84,7 @@ int run_train_classifier(std::vector<std::string> words)
     p.progress = [&](const JobProgress& j) { printer.show(j); };
     InterruptGuard interrupt;
     p.abort = [&] { return interrupt.interrupted(); };
+    announce_device(p.device);
     auto r = train_supervised_detector(p);
     printer.finish();
     if (!r) {

@@ -118,6 +118,7 @@ int run_train(std::vector<std::string> words)
     p.progress = [&](const JobProgress& j) { printer.show(j); };
     InterruptGuard interrupt;
     p.abort = [&] { return interrupt.interrupted(); };
+    announce_device(p.train.device);
     auto r = train_clipflow_detector(p);
     printer.finish();
     if (!r) {

@@ -75,6 +75,11 @@ void TrainProgressPrinter::finish()
     if (tty_) std::cerr << "\n";
 }
 
+void announce_device(const std::string& device)
+{
+    std::cerr << "device: " << describe_training_device(device) << "\n";
+}
+
 InterruptGuard::InterruptGuard()
 {
     g_interrupted = false;

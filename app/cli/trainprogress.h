@@ -23,6 +23,9 @@ private:
     std::string last_stage_;
 };
 
+// "device: CUDA (1 GPU)" or "device: CPU (2 cores)" on standard error, before a job starts.
+void announce_device(const std::string& device);
+
 class InterruptGuard {
 public:
     InterruptGuard();

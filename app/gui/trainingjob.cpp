@@ -92,6 +92,7 @@ void TrainingJob::startBackbone(const TrainingRequest& request)
     p.out_path = request.out_path.toStdString();
     p.steps = request.steps;
     p.init_path = request.init_path.toStdString();
+    p.device = request.device.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
     QPointer<TrainingJob> self(this);
     p.progress = [self, steps = p.steps](const JobProgress& j) {

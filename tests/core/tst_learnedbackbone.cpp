@@ -36,6 +36,11 @@ using testimages::write_photos;
 const bool kSanitized = qEnvironmentVariableIsSet("ASAN_OPTIONS") || qEnvironmentVariableIsSet("TSAN_OPTIONS");
 const int kSteps = kSanitized ? 40 : 160;
 
+bool cudaPresent()
+{
+    return clipflow::describe_training_device("auto").rfind("CUDA", 0) == 0;
+}
+
 clipflow::BackboneTrainParams small(const std::vector<std::string>& files, const QString& out)
 {
     clipflow::BackboneTrainParams p;
@@ -83,6 +88,7 @@ private Q_SLOTS:
         QCOMPARE(r->photos + r->validation_photos, 32L);
         QVERIFY(r->validation_photos >= 4);
         QCOMPARE(r->steps_run, kSteps);
+        QCOMPARE(r->device, std::string(cudaPresent() ? "cuda" : "cpu")); // "auto": the GPU when there is one
         QVERIFY(r->skipped.empty());
         QVERIFY(!QFile::exists(weights_ + QStringLiteral(".ckpt"))); // removed once the weights are saved
         // Untrained, the loss is log 2 = 0.693 and the AUC 0.5; the proxies leave learnable traces.
@@ -101,6 +107,7 @@ private Q_SLOTS:
         QCOMPARE(r->info.id, std::string("forensic-v2"));
         QVERIFY(r->info.recipe_json.find("\"steps\":" + std::to_string(kSteps)) != std::string::npos);
         QVERIFY(r->info.recipe_json.find("\"validation_auc_jpeg85\":") != std::string::npos);
+        QVERIFY(r->info.recipe_json.find("\"device\":\"" + r->device + "\"") != std::string::npos);
 
         // The trained head says "proxy" more often for proxies than for the photos they came from.
         auto bb = clipflow::LearnedBackbone::load(weights_.toStdString());
@@ -315,6 +322,8 @@ private Q_SLOTS:
         QTest::newRow("paired jpeg probability below 0") << 6;
         QTest::newRow("decoder strength 0") << 7;
         QTest::newRow("decoder strength above 1") << 8;
+        QTest::newRow("unknown device") << 9;
+        QTest::newRow("CUDA without a GPU") << 10;
     }
 
     void refusesBadParams()
@@ -330,6 +339,11 @@ private Q_SLOTS:
         if (kind == 6) p.jpeg_pair = -0.1;
         if (kind == 7) p.decoder_strength_min = 0.f;
         if (kind == 8) p.decoder_strength_min = 1.5f;
+        if (kind == 9) p.device = "gpu";
+        if (kind == 10) {
+            if (cudaPresent()) QSKIP("this machine has a GPU");
+            p.device = "cuda";
+        }
         auto r = clipflow::train_learned_backbone(p);
         QCOMPARE(r.status().code(), clipflow::ErrorCode::InvalidArgument);
         QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("never.safetensors"))));

@@ -514,6 +514,7 @@ private Q_SLOTS:
         // With the proxy class on, a folder of that name would be two classes in one.
         QTest::newRow("a generator called unknown") << "mlp" << false << "may not be called \"unknown\"";
         QTest::newRow("codec shares above 1") << "mlp" << false << "add up to at most 1";
+        QTest::newRow("unknown device") << "mlp" << false << "training device \"gpu\"";
     }
 
     void refuses()
@@ -541,6 +542,7 @@ private Q_SLOTS:
             p.webp_share = 0.7;
             p.palette_share = 0.6;
         }
+        if (mentions.contains(QStringLiteral("device"))) p.device = "gpu"; // not a silent CPU run
         auto r = clipflow::train_supervised_detector(p);
         QVERIFY(!r.ok());
         QVERIFY2(r.status().message().find(mentions.toStdString()) != std::string::npos, r.status().message().c_str());

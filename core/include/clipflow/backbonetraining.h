@@ -56,6 +56,7 @@ struct BackboneTrainParams {
     /// train the shipped backbone further with a new schedule); empty: from scratch.
     std::string init_path;
     int threads = 0;             ///< photo preparation workers; 0: all cores
+    std::string device = "auto"; ///< "auto" (CUDA when present), "cpu" or "cuda"
     std::string checkpoint_path; ///< default out_path + ".ckpt"
     int checkpoint_every = 100;
     IntakeParams intake;
@@ -74,6 +75,7 @@ struct BackboneTrainResult {
     double validation_auc_jpeg = 0.0;    ///< the same, both recompressed at JPEG quality 85
     double initial_validation_auc = 0.0; ///< with init_path: the starting weights' validation AUC, for comparison
     double prepare_seconds = 0.0, train_seconds = 0.0;
+    std::string device; ///< where the steps ran: "cpu" or "cuda"
 };
 
 Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& params);

@@ -11,7 +11,9 @@
 #include "intake/cvraster.h"
 #include "io/torchstate.h"
 #include "support/jobutil.h"
+#include "train/deterministiccudnn.h"
 #include "train/torchthreads.h"
+#include "train/trainingdevice.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -147,7 +149,7 @@ double learning_rate(const BackboneTrainParams& p, int step)
 // Logits of the centre views of held-out photos and their proxies, over all ranks;
 // with jpeg_quality > 0 each view is recompressed first.
 double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& held, detail::Communicator* comm,
-                      int jpeg_quality = 0)
+                      torch::Device device, int jpeg_quality = 0)
 {
     torch::InferenceMode guard;
     net->eval();
@@ -156,7 +158,9 @@ double validation_auc(detail::ForensicNet& net, const std::vector<const Pair*>& 
         const int side = std::min({256, m.cols, m.rows});
         cv::Mat c = m(cv::Rect((m.cols - side) / 2 / 8 * 8, (m.rows - side) / 2 / 8 * 8, side, side)).clone();
         if (jpeg_quality > 0) c = jpeg(c, jpeg_quality);
-        auto t = torch::from_blob(c.data, {1, side, side, 3}, torch::kUInt8).permute({0, 3, 1, 2}).to(torch::kFloat32) / 255.0;
+        auto t =
+            torch::from_blob(c.data, {1, side, side, 3}, torch::kUInt8).to(device).permute({0, 3, 1, 2}).to(torch::kFloat32) /
+            255.0;
         return static_cast<double>(net->forward(t).item<float>());
     };
     for (const Pair* pair : held) {
@@ -202,6 +206,9 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         return Status(ErrorCode::InvalidArgument, "the JPEG augmentation probabilities must be in [0, 1]");
     if (!(p.decoder_strength_min > 0.f && p.decoder_strength_min <= 1.f))
         return Status(ErrorCode::InvalidArgument, "the decoder proxies' strength must be in (0, 1]");
+    const auto cuda = detail::training_on_cuda(p.device);
+    if (!cuda) return cuda.status();
+    const torch::Device device = *cuda ? torch::kCUDA : torch::kCPU;
     auto report = [&](const std::string& stage, long done, long total, double eta, double loss = 0.0) {
         if (!p.progress) return;
         JobProgress j;
@@ -338,12 +345,16 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         const std::string recipe_key = detail::sha_of(recipe.dump());
 
         torch::manual_seed(static_cast<std::uint64_t>(p.seed));
+        std::optional<detail::ScopedDeterministicCudnn> deterministic;
+        if (device.is_cuda()) deterministic.emplace();
+        result.device = device.is_cuda() ? "cuda" : "cpu";
         detail::ForensicNet net;
+        net->to(device); // weights drawn on the CPU first, so a seed gives the same start anywhere
         if (init) {
             if (Status s = detail::read_module_tensors(*init, *net, "net."); !s.ok())
                 return Status(ErrorCode::InvalidArgument,
                               "starting weights " + p.init_path + " are not forensic-v2 weights: " + s.message());
-            result.initial_validation_auc = validation_auc(net, held, comm.get());
+            result.initial_validation_auc = validation_auc(net, held, comm.get(), device);
         }
         std::vector<torch::Tensor> params = net->parameters();
         torch::optim::Adam opt(params, torch::optim::AdamOptions(p.learning_rate).weight_decay(1e-4));
@@ -361,8 +372,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
                     auto adam = meta.find("adam");
                     if (key != meta.end() && key->second == recipe_key && step != meta.end() && adam != meta.end()) {
                         if (Status s = detail::read_module_tensors(*file, *net, "net."); !s.ok()) return s;
-                        if (Status s = detail::restore_adam_state(*file, adam->second, opt, params, torch::kCPU); !s.ok())
-                            return s;
+                        if (Status s = detail::restore_adam_state(*file, adam->second, opt, params, device); !s.ok()) return s;
                         start = std::stoi(step->second);
                         result.resumed_from_step = start;
                     }
@@ -383,7 +393,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
             if (p.abort && p.abort()) return Status(ErrorCode::Aborted, "training cancelled at step " + std::to_string(step));
             for (auto& g : opt.param_groups()) static_cast<torch::optim::AdamOptions&>(g.options()).lr(learning_rate(p, step));
             auto [x, y] = draw_batch(train, p, step, rank, ranks);
-            auto loss = torch::binary_cross_entropy_with_logits(net->forward(x), y);
+            auto loss = torch::binary_cross_entropy_with_logits(net->forward(x.to(device)), y.to(device));
             opt.zero_grad();
             // Equal shares: the mean of the ranks' means is the global batch's mean.
             (ranks > 1 ? loss / ranks : loss).backward();
@@ -410,8 +420,8 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         result.train_seconds = std::chrono::duration<double>(Clock::now() - t1).count();
 
         report("validation", 0, 1, 0.0);
-        result.validation_auc = validation_auc(net, held, comm.get());
-        result.validation_auc_jpeg = validation_auc(net, held, comm.get(), 85);
+        result.validation_auc = validation_auc(net, held, comm.get(), device);
+        result.validation_auc_jpeg = validation_auc(net, held, comm.get(), device, 85);
         net->eval();
 
         report("saving", 0, 1, 0.0);
@@ -421,6 +431,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         recipe["validation_photos"] = result.validation_photos;
         recipe["final_loss"] = result.final_loss;
         recipe["created"] = detail::now_iso();
+        recipe["device"] = result.device;
         recipe["version"] = CLIPFLOW_VERSION_STRING;
         if (rank != 0) return result; // rank 0 writes the weights
         if (Status s =

@@ -8,6 +8,7 @@
 #include "flowtrainer_p.h"
 #include "intake/cvraster.h"
 #include "support/jobutil.h"
+#include "trainingdevice.h"
 
 #include <nlohmann/json.hpp>
 
@@ -145,6 +146,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
         return Status(ErrorCode::InvalidArgument, "resize augmentation: probability in [0, 1], factors 0 < min <= max <= 4");
     if (!(p.jpeg_quality_min >= 1 && p.jpeg_quality_min <= p.jpeg_quality_max && p.jpeg_quality_max <= 100))
         return Status(ErrorCode::InvalidArgument, "JPEG quality band: 1 <= min <= max <= 100");
+    if (auto cuda = detail::training_on_cuda(p.train.device); !cuda) return cuda.status(); // before the features
     auto backbone = make_backbone(p.backbone);
     if (!backbone) return backbone.status();
     const Backbone& bb = **backbone;

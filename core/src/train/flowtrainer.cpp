@@ -5,6 +5,7 @@
 #include "flowtrainer_p.h"
 #include "gradientsync.h"
 #include "io/torchstate.h"
+#include "trainingdevice.h"
 
 #include <nlohmann/json.hpp>
 #include <torch/cuda.h>
@@ -104,12 +105,9 @@ Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int
     auto created = NormalizingFlow::create(params.flow);
     if (!created) return created.status();
     try {
-        torch::Device device = torch::kCPU;
-        if (params.device == "cuda" || (params.device == "auto" && torch::cuda::is_available())) {
-            if (!torch::cuda::is_available())
-                return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
-            device = torch::kCUDA;
-        }
+        auto cuda = detail::training_on_cuda(params.device);
+        if (!cuda) return cuda.status();
+        const torch::Device device = *cuda ? torch::kCUDA : torch::kCPU;
         FlowTrainResult result{std::move(created.value()), 0, 0, device.is_cuda() ? "cuda" : "cpu", {}};
         detail::FlowNet& net = result.flow.impl().net;
         net->to(device);
@@ -257,6 +255,15 @@ Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int
     } catch (const std::exception& e) { // the other ranks failed or timed out (Gloo)
         return Status(ErrorCode::IoError, std::string("data-parallel training stopped: ") + e.what());
     }
+}
+
+Result<bool> training_on_cuda(const std::string& device)
+{
+    if (device != "auto" && device != "cpu" && device != "cuda")
+        return Status(ErrorCode::InvalidArgument, "unknown training device \"" + device + "\" (auto, cpu or cuda)");
+    const bool cuda = device != "cpu" && torch::cuda::is_available();
+    if (device == "cuda" && !cuda) return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
+    return cuda;
 }
 
 } // namespace detail

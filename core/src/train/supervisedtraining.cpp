@@ -12,10 +12,10 @@
 #include "intake/cvraster.h"
 #include "io/torchstate.h"
 #include "support/jobutil.h"
+#include "trainingdevice.h"
 
 #include <nlohmann/json.hpp>
 #include <opencv2/imgproc.hpp>
-#include <torch/cuda.h>
 
 #include <algorithm>
 #include <chrono>
@@ -155,6 +155,8 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
         return Status(ErrorCode::InvalidArgument, "the WebP and palette shares must be at least 0 and add up to at most 1");
     if (!(p.val_fraction > 0.0 && p.val_fraction < 1.0))
         return Status(ErrorCode::InvalidArgument, "the validation fraction must be between 0 and 1");
+    const auto cuda = detail::training_on_cuda(p.device);
+    if (!cuda) return cuda.status();
     // Fine-tuning reads the tokens before the last blocks; those blocks are trained.
     BackboneSpec spec = p.backbone;
     const std::string tail_output = spec.layer == "cls" ? "cls" : "proj";
@@ -280,12 +282,7 @@ Result<SupervisedTrainResult> train_supervised_detector(const SupervisedTrainPar
 
     try {
         torch::manual_seed(p.seed);
-        torch::Device device = torch::kCPU;
-        if (p.device == "cuda" || (p.device == "auto" && torch::cuda::is_available())) {
-            if (!torch::cuda::is_available())
-                return Status(ErrorCode::InvalidArgument, "CUDA was requested but is not available");
-            device = torch::kCUDA;
-        }
+        const torch::Device device = *cuda ? torch::kCUDA : torch::kCPU;
         result.device = device.is_cuda() ? "cuda" : "cpu";
         const int D = bb.dim();
         Tensor X = rows_tensor(train_rows, D).to(device);
