@@ -271,7 +271,8 @@ Result<bool> training_on_cuda(const std::string& device)
 std::string describe_training_device(const std::string& device)
 {
     try {
-        if (device != "cpu" && torch::cuda::is_available()) {
+        // The trainers' own rule, so the words never disagree with where a job runs.
+        if (const auto cuda = detail::training_on_cuda(device); cuda && *cuda) {
             const auto n = torch::cuda::device_count();
             return "CUDA (" + std::to_string(n) + (n == 1 ? " GPU)" : " GPUs)");
         }
