@@ -1887,6 +1887,14 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
         <translation>Die Schwelle hält dann höchstens 5 % Fehlalarme auch für zurückgehaltene Fotos, die auf 512 px verkleinert und neu komprimiert wurden: weniger Fehlalarme bei solchen Kopien, aber überall weniger markierte KI-Bilder (siehe die Methodendokumentation).</translation>
     </message>
+    <message>
+        <source>Decoder proxies&apos; strength</source>
+        <translation>Stärke der Decoder-Proxys</translation>
+    </message>
+    <message>
+        <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
+        <translation>Die beiden Decoder-Proxys (VAE-artiger Decoder, Hochskalierungskaskade) werden mit einer zwischen diesem Wert und 1 gezogenen Stärke zum Foto zurückgeführt: Ein trainierter Decoder hält seinen Fehler klein, seine Spuren sind daher schwächer als die eines vollen Proxys. 1 lässt sie vollständig (das ausgelieferte Rezept); die Methodendokumentation beschreibt, was kleinere Werte ergaben.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1887,6 +1887,14 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
         <translation>El umbral mantiene entonces como máximo un 5 % de falsos positivos también para las fotos reservadas reducidas a 512 px y recomprimidas: menos falsas alarmas en esas copias, pero menos imágenes de IA marcadas en todas partes (véase la documentación del método).</translation>
     </message>
+    <message>
+        <source>Decoder proxies&apos; strength</source>
+        <translation>Intensidad de los proxies de decodificador</translation>
+    </message>
+    <message>
+        <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
+        <translation>Los dos proxies de decodificador (decodificador tipo VAE, cascada de sobremuestreo) se devuelven hacia la foto con una intensidad elegida entre este valor y 1: un decodificador entrenado mantiene pequeño su error, así que sus huellas son más débiles que las de un proxy completo. 1 los deja completos (la receta distribuida); la documentación del método explica qué dieron valores menores.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

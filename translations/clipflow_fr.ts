@@ -1887,6 +1887,14 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
         <translation>Le seuil garantit alors au plus 5 % de faux positifs aussi pour les photos mises de côté réduites à 512 px et recompressées : moins de fausses alertes sur ces copies, mais moins d’images IA signalées partout (voir la documentation de la méthode).</translation>
     </message>
+    <message>
+        <source>Decoder proxies&apos; strength</source>
+        <translation>Force des proxys de décodeur</translation>
+    </message>
+    <message>
+        <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
+        <translation>Les deux proxys de décodeur (décodeur de type VAE, cascade de suréchantillonnage) sont ramenés vers la photo avec une force tirée entre cette valeur et 1 : un décodeur entraîné garde son erreur faible, ses traces sont donc plus faibles que celles d’un proxy entier. 1 les laisse entiers (la recette livrée) ; la documentation de la méthode dit ce qu’ont donné des valeurs plus basses.</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

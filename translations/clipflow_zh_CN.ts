@@ -1878,6 +1878,14 @@ Start again to resume from the last checkpoint.</source>
         <source>The threshold then holds at most 5% false positives for held-out photos shrunk to 512 px and recompressed too: fewer false alarms on such copies, but fewer AI images flagged everywhere (see the method documentation).</source>
         <translation>阈值随后对缩小到 512 像素并重新压缩的留出照片也保持至多 5% 的误报：此类副本的误报更少，但各处被标记的 AI 图像也更少（见方法文档）。</translation>
     </message>
+    <message>
+        <source>Decoder proxies&apos; strength</source>
+        <translation>解码器代理强度</translation>
+    </message>
+    <message>
+        <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
+        <translation>两种解码器代理（类 VAE 解码器、上采样级联）按在此值与 1 之间抽取的强度向原照片回拉：训练好的解码器误差很小，其痕迹比完整代理更弱。1 表示保持完整（随附模型的配方）；较低取值的效果见方法文档。</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

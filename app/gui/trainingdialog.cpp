@@ -11,6 +11,7 @@
 #include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDoubleSpinBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -89,6 +90,18 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                            "(as the shipped detector does).")
                             .arg(kDeliveredCopyMaxSide),
                         Qt::ToolTipRole);
+    // Log-uniform in [S, 1] as on the command line; 1 draws nothing, so models and caches keep their keys.
+    decoder_strength_ = new QDoubleSpinBox(this);
+    decoder_strength_->setRange(0.01, 1.0);
+    decoder_strength_->setDecimals(2);
+    decoder_strength_->setSingleStep(0.05);
+    decoder_strength_->setValue(1.0);
+    decoder_strength_->setAccessibleName(tr("Decoder proxies' strength"));
+    decoder_strength_->setToolTip(
+        tr("The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a "
+           "strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are "
+           "weaker than a whole proxy's. 1 leaves them whole (the shipped recipe); the method documentation says "
+           "what lower values did."));
     name_ = new QLineEdit(QStringLiteral("my-detector"), this);
     name_->setAccessibleName(tr("Model name"));
     device_ = new QLabel(tr("Runs on: %1").arg(TrainingJob::deviceDescription()), this);
@@ -116,6 +129,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("False-positive bound"), bound_);
     form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Start from"), start_from_);
+    form->addRow(tr("Decoder proxies' strength"), decoder_strength_);
     form->addRow(tr("Model name"), name_);
     form->addRow(QString(), device_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
@@ -249,8 +263,8 @@ void TrainingDialog::updateButtons()
     start_->setEnabled(!running && folders_->count() > 0 && name_ok);
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
-    for (QWidget* w :
-         std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, steps_, start_from_, name_})
+    for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, steps_,
+                                                      start_from_, decoder_strength_, name_})
         w->setEnabled(!running);
 }
 
@@ -267,6 +281,7 @@ void TrainingDialog::startTraining()
     r.bound = static_cast<TrainingRequest::Bound>(bound_->currentIndex());
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
+    r.decoder_strength = decoder_strength_->value();
     if (trainsBackbone()) r.init_path = start_from_->currentData().toString();
     r.cache_dir = cache_dir_;
     if (r.natural_files.isEmpty()) {

@@ -10,6 +10,7 @@
 #include <QDialog>
 
 class QComboBox;
+class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
@@ -37,6 +38,8 @@ public:
     // weights then join the Backbone choices for the next detector.
     void setTrainBackbone(bool backbone);
     void setSteps(int steps);
+    // Both kinds: how strong the decoder proxies are at the least (1: whole; see --decoder-strength).
+    QDoubleSpinBox* decoderStrength() const { return decoder_strength_; }
     QComboBox* backboneChoice() const { return backbone_; }
     QComboBox* startChoice() const { return start_from_; } // backbone: random or existing weights
     // Detector: which photos the false-positive bound holds for (TrainingRequest::Bound, in its order).
@@ -70,6 +73,7 @@ private:
     QComboBox* objective_;
     QSpinBox* epochs_;
     QComboBox* bound_;
+    QDoubleSpinBox* decoder_strength_;
     QLineEdit* name_;
     QLabel* device_;
     QLabel* status_;

@@ -59,6 +59,7 @@ bool TrainingJob::start(const TrainingRequest& request)
     p.train.epochs = request.epochs;
     p.delivery_calibration = request.bound != TrainingRequest::Bound::AsTaken;
     p.delivery_scope = request.bound == TrainingRequest::Bound::Copies ? DeliveredScope::Copies : DeliveredScope::Everywhere;
+    p.proxy.decoder_strength_min = static_cast<float>(request.decoder_strength);
     p.train.device = request.device.toStdString();
     p.cache_dir = request.cache_dir.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
@@ -92,6 +93,7 @@ void TrainingJob::startBackbone(const TrainingRequest& request)
     p.out_path = request.out_path.toStdString();
     p.steps = request.steps;
     p.init_path = request.init_path.toStdString();
+    p.decoder_strength_min = static_cast<float>(request.decoder_strength);
     p.device = request.device.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
     QPointer<TrainingJob> self(this);

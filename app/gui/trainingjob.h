@@ -34,6 +34,9 @@ struct TrainingRequest {
     // JPEG copies read against the photos delivered small, every other image against them as taken.
     enum class Bound { AsTaken, Everywhere, Copies };
     Bound bound = Bound::AsTaken;
+    // Both: the decoder proxies are drawn between the photo and themselves at a strength in [this, 1]
+    // (ProxyParams::decoder_strength_min); 1, the default, leaves them whole.
+    double decoder_strength = 1.0;
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };

@@ -11,6 +11,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
@@ -69,15 +70,18 @@ private Q_SLOTS:
         QTest::addColumn<int>("epochs");
         QTest::addColumn<int>("bound"); // the False-positive bound's item, in TrainingRequest::Bound's order
         QTest::addColumn<QString>("scope");
-        QTest::newRow("3 epochs, photos as taken") << 3 << 0 << QString();
-        QTest::newRow("12 epochs, one threshold for delivered photos too") << 12 << 1 << QStringLiteral("everywhere");
-        QTest::newRow("6 epochs, small JPEG copies read on their own") << 6 << 2 << QStringLiteral("copies");
+        QTest::addColumn<double>("strength"); // the decoder proxies' least strength; 1: whole
+        QTest::newRow("3 epochs, photos as taken") << 3 << 0 << QString() << 1.0;
+        QTest::newRow("12 epochs, one threshold for delivered photos too") << 12 << 1 << QStringLiteral("everywhere") << 1.0;
+        QTest::newRow("6 epochs, small JPEG copies read on their own") << 6 << 2 << QStringLiteral("copies") << 1.0;
+        QTest::newRow("3 epochs, decoder proxies weakened to 0.25") << 3 << 0 << QString() << 0.25;
     }
     void trainsAndRegisters()
     {
         QFETCH(int, epochs);
         QFETCH(int, bound);
         QFETCH(QString, scope);
+        QFETCH(double, strength);
         QTemporaryDir out;
         TrainingDialog dialog;
         QVERIFY(!button(dialog, QStringLiteral("Start"))->isEnabled()); // no folder yet
@@ -89,6 +93,8 @@ private Q_SLOTS:
         QCOMPARE(dialog.boundChoice()->count(), 3);
         QCOMPARE(dialog.boundChoice()->currentIndex(), 0); // as taken by default, as on the command line
         dialog.boundChoice()->setCurrentIndex(bound);
+        QCOMPARE(dialog.decoderStrength()->value(), 1.0); // whole by default, as on the command line
+        dialog.decoderStrength()->setValue(strength);
         QVERIFY(button(dialog, QStringLiteral("Start"))->isEnabled());
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
@@ -112,6 +118,8 @@ private Q_SLOTS:
         QCOMPARE(info->calibration.delivered_scores().empty(), !delivered);
         // The scope reaches the calibration itself (too few photos here for copies to be read on their own).
         QCOMPARE(info->calibration.delivered_scope() == clipflow::DeliveredScope::Copies, scope == QLatin1String("copies"));
+        // The strength reaches the proxies: recorded only when they were weakened.
+        QCOMPARE(info->proxy_json.find("\"decoder_strength\":[0.25,1.0]") != std::string::npos, strength < 1.0);
     }
 
     void cancelThenResume()
@@ -154,12 +162,14 @@ private Q_SLOTS:
     void trainsBackbone_data()
     {
         QTest::addColumn<int>("steps");
-        QTest::newRow("10 steps") << 10;
-        QTest::newRow("30 steps") << 30;
+        QTest::addColumn<double>("strength");
+        QTest::newRow("10 steps") << 10 << 1.0;
+        QTest::newRow("30 steps, decoder proxies weakened to 0.5") << 30 << 0.5;
     }
     void trainsBackbone()
     {
         QFETCH(int, steps);
+        QFETCH(double, strength);
         QTemporaryDir photos, out;
         write_photos(photos.path(), 12, 320);
         TrainingDialog dialog;
@@ -167,6 +177,8 @@ private Q_SLOTS:
         dialog.setOutputDir(out.path());
         dialog.setTrainBackbone(true);
         dialog.setSteps(steps);
+        QVERIFY(dialog.decoderStrength()->isVisibleTo(&dialog)); // shown for both kinds of training
+        dialog.decoderStrength()->setValue(strength);
         dialog.setModelName(QStringLiteral("my-backbone"));
         QVERIFY(dialog.windowTitle().contains(QLatin1String("backbone")));
         const int choices = dialog.backboneChoice()->count();
@@ -186,6 +198,7 @@ private Q_SLOTS:
         QVERIFY2(weights, weights.status().message().c_str());
         QVERIFY((*weights)->info().recipe_json.find("\"steps\":" + std::to_string(steps)) != std::string::npos);
         QVERIFY((*weights)->info().recipe_json.find("init_sha256") == std::string::npos); // from random weights
+        QCOMPARE((*weights)->info().recipe_json.find("\"decoder_strength\":[0.5,1.0]") != std::string::npos, strength < 1.0);
         // The new weights are offered for the next detector, and to train further from.
         QCOMPARE(dialog.backboneChoice()->count(), choices + 1);
         QCOMPARE(dialog.backboneChoice()->itemData(choices).toString(), QStringLiteral("forensic-v2:") + dialog.outputPath());
