@@ -61,7 +61,7 @@ seen_in_training (true only when the model trained or was calibrated on
 this very file, so its score says little); calibrated_as ("delivered_copy"
 when a small JPEG, shorter side at most 640 px, was read against the
 model's held-out photos as delivered); uncalibrated_format ("HEIF",
-"AVIF", "lossy WebP" or "palette-colour": no calibration covers that
+"AVIF", "lossy WebP", "palette-colour" or "CMYK": no calibration covers that
 compression, so a level above natural is reported as inconclusive);
 robustness (with --robustness: {transform, ai_score, verdict_code} for
 jpeg90, jpeg75, resize75, resize50); map (with --map: image_width,

@@ -191,6 +191,8 @@ private Q_SLOTS:
                 << fixture("rgba.webp") << true << QStringLiteral("WebP (lossless)") << isolated << false << "";
             QTest::addRow("gif%s", how) << fixture("palette.gif") << true << QStringLiteral("GIF") << isolated << false
                                         << "palette-colour";
+            QTest::addRow("cmyk tiff%s", how)
+                << fixture("cmyk.tif") << true << QStringLiteral("TIFF") << isolated << false << "CMYK";
             QTest::addRow("16-bit tiff%s", how)
                 << fixture("grey16.tif") << true << QStringLiteral("16-bit") << isolated << false << "";
             QTest::addRow("truncated jpeg%s", how)

@@ -440,6 +440,14 @@ private Q_SLOTS:
                                      << "palette-colour";
         QTest::newRow("palette BMP") << "BMP" << false << "palette"
                                      << "palette-colour";
+        QTest::newRow("CMYK JPEG: print colour") << "JPEG" << true << "cmyk"
+                                                 << "CMYK";
+        QTest::newRow("YCCK JPEG") << "JPEG" << true << "ycck"
+                                   << "CMYK";
+        QTest::newRow("CMYK TIFF") << "TIFF" << false << "cmyk"
+                                   << "CMYK";
+        QTest::newRow("grey PNG: held the bound") << "PNG" << false << "grey"
+                                                  << "";
     }
     void uncalibratedFormats()
     {

@@ -368,6 +368,9 @@ private Q_SLOTS:
         QTest::newRow("lossless webp") << fixture("rgba.webp") << false << "";
         QTest::newRow("gif") << fixture("palette.gif") << false << "palette-colour";
         QTest::newRow("palette png") << fixture("palette.png") << false << "palette-colour";
+        QTest::newRow("cmyk jpeg") << fixture("cmyk.jpg") << true << "CMYK";
+        QTest::newRow("cmyk tiff") << fixture("cmyk.tif") << false << "CMYK";
+        QTest::newRow("grey jpeg") << fixture("grey.jpg") << true << "";
     }
     void analysisSameEitherWay()
     {

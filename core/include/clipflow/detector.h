@@ -87,7 +87,7 @@ struct ScoreParams {
     /// photos as delivered, not as taken: their own percentile, p-value, level and bound.
     bool delivered_copy = false;
     /// The file's compression is one no shipped calibration covers (uncalibrated_format():
-    /// "HEIF", "AVIF", "lossy WebP", "palette-colour"). A level above natural then becomes
+    /// "HEIF", "AVIF", "lossy WebP", "palette-colour", "CMYK"). A level above natural then becomes
     /// Inconclusive: the model's false-positive bound has not been shown to hold for such files
     /// (docs/method.md).
     std::string uncalibrated_format = {};
@@ -98,7 +98,9 @@ struct EvidenceInfo;
 /// The storage's name when scores of images stored so cannot be read against any shipped
 /// calibration, else empty: "HEIF", "AVIF" (HEVC, AV1), "lossy WebP" (VP8; a lossless WebP
 /// holds the exact pixels, as a PNG does) and "palette-colour" (GIF and other images stored
-/// with a colour palette: quantised, often dithered). Measured on held-out photos: docs/method.md.
+/// with a colour palette: quantised, often dithered), "CMYK" (print colour: CMYK or YCCK JPEG,
+/// CMYK TIFF). Grey images are calibrated (they held the bound). Measured on held-out photos:
+/// docs/method.md.
 std::string uncalibrated_format(const EvidenceInfo& info);
 
 /// One detector's answer for one image.

@@ -66,13 +66,15 @@ const char* verdict_wording(Verdict verdict)
 
 std::string uncalibrated_format(const EvidenceInfo& info)
 {
-    // No shipped calibration covers HEVC, AV1 or VP8 compression, nor colour quantisation.
+    // No shipped calibration covers HEVC, AV1 or VP8 compression, colour quantisation or print colour.
     // Held-out natural photos saved as HEIF/AVIF stayed within the bound overall (1.9-2.3%) but
     // not in every folder; as lossy WebP (quality 75) the supervised detector flagged 21%,
-    // CLIP-Flow 5.3%; quantised to 256 colours, the supervised detector 7.5% (docs/method.md).
+    // CLIP-Flow 5.3%; quantised to 256 colours, the supervised detector 7.5%; as CMYK JPEG
+    // (each ink coded on its own) 12.5% and 5.3% (docs/method.md). Grey photos held the bound.
     if (info.format == "HEIF" || info.format == "AVIF") return info.format;
     if (info.format == "WebP" && info.lossy) return "lossy WebP";
     if (info.colour_model == "palette") return "palette-colour";
+    if (info.colour_model == "cmyk" || info.colour_model == "ycck") return "CMYK";
     return {};
 }
 
