@@ -491,6 +491,18 @@
         <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
         <translation>Nicht begrenzt: markiert ab p_ai 0,5, was bei Fotos, die anders sind als seine Trainingsfotos, die meisten sein können. Kalibrieren Sie es mit natürlichen Fotos, die es nie gesehen hat (clipflow recalibrate).</translation>
     </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <source>Either: each view is read as it is and transposed, and the more natural reading counts, so a photo saved turned a quarter reads as the original (its calibration was read the same way).</source>
+        <translation>Beide: Jede Ansicht wird so, wie sie ist, und transponiert gelesen, und die natürlichere Lesart zählt; ein um eine Vierteldrehung gedreht gespeichertes Foto wird daher wie das Original gelesen (seine Kalibrierung wurde ebenso gelesen).</translation>
+    </message>
+    <message>
+        <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
+        <translation>Wie gespeichert: Ein gegenüber der Kameraausrichtung um eine Vierteldrehung gedreht gespeichertes Foto wird öfter markiert, als die Schranke angibt (siehe Methodendokumentation).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

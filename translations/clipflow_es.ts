@@ -491,6 +491,18 @@
         <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
         <translation>Sin cota: se señala a partir de p_ai 0,5, lo que en fotos distintas de sus fotos de entrenamiento puede ser la mayoría. Calíbrelo con fotos naturales que nunca vio (clipflow recalibrate).</translation>
     </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientación</translation>
+    </message>
+    <message>
+        <source>Either: each view is read as it is and transposed, and the more natural reading counts, so a photo saved turned a quarter reads as the original (its calibration was read the same way).</source>
+        <translation>Ambas: cada vista se lee tal cual y traspuesta, y cuenta la lectura más natural; así, una foto guardada girada un cuarto de vuelta se lee como la original (su calibración se leyó de la misma forma).</translation>
+    </message>
+    <message>
+        <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
+        <translation>Tal como está guardada: una foto guardada girada un cuarto de vuelta respecto a la orientación de la cámara se marca más a menudo de lo que indica el límite (véase la documentación del método).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

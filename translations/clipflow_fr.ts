@@ -491,6 +491,18 @@
         <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
         <translation>Non borné : signalée à partir de p_ai = 0,5, ce qui, sur des photos différentes de ses photos d’entraînement, peut en concerner la plupart. Calibrez-le sur des photos naturelles qu’il n’a jamais vues (clipflow recalibrate).</translation>
     </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>Either: each view is read as it is and transposed, and the more natural reading counts, so a photo saved turned a quarter reads as the original (its calibration was read the same way).</source>
+        <translation>Les deux : chaque vue est lue telle quelle et transposée, et la lecture la plus naturelle compte ; une photo enregistrée tournée d’un quart de tour se lit donc comme l’originale (sa calibration a été lue de la même façon).</translation>
+    </message>
+    <message>
+        <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
+        <translation>Telle qu’enregistrée : une photo enregistrée tournée d’un quart de tour par rapport à l’orientation de l’appareil est signalée plus souvent que la borne ne l’indique (voir la documentation de la méthode).</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

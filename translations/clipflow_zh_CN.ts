@@ -489,6 +489,18 @@
         <source>Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its training photos can be most of them. Calibrate it on natural photos it never saw (clipflow recalibrate).</source>
         <translation>无界：p_ai 达到 0.5 即标记，对于与其训练照片不同的照片，这可能是大多数。请用它从未见过的自然照片进行校准（clipflow recalibrate）。</translation>
     </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Either: each view is read as it is and transposed, and the more natural reading counts, so a photo saved turned a quarter reads as the original (its calibration was read the same way).</source>
+        <translation>两种方向：每个视图按原样和转置后各读一次，取更自然的读数，因此旋转四分之一圈保存的照片与原图读数相同（其校准也按同样方式读取）。</translation>
+    </message>
+    <message>
+        <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
+        <translation>按存储方向：相对相机方向旋转四分之一圈保存的照片被标记的频率高于界限所述（见方法文档）。</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

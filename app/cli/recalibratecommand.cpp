@@ -27,6 +27,13 @@ the reading it had. The flow is not retrained, so the model ranks images
 exactly as before. Models trained with `clipflow train --delivery-threshold`
 are calibrated so already.
 
+`--orientation either` makes a CLIP-Flow detector read each image in the
+orientation it looks more natural in: the larger of the image's and its
+transpose's score, so a photo saved turned a quarter (an editor that applied
+the EXIF rotation) reads as the original did. The held-out photos are then
+scored again as they are too, so both bounds hold for that reading; scoring
+takes twice as long. `--orientation stored` returns to the stored pixel grid.
+
 A supervised detector (`clipflow train-classifier`) is calibrated on natural
 photos it never saw: every photo in the folders that it did not train or
 validate on is scored as it is, and its log(p_real / p_ai) then bounds the
@@ -71,7 +78,8 @@ int run_recalibrate(std::vector<std::string> words)
     std::optional<std::string> model, out, clip;
     std::vector<std::string> dirs;
     bool json_out = false;
-    std::string scope; // empty: not given (everywhere for CLIP-Flow; supervised detectors have no scope)
+    std::string scope;       // empty: not given (everywhere for CLIP-Flow; supervised detectors have no scope)
+    std::string orientation; // empty: the model's own
     OptionTable t("recalibrate", "--model MODEL --out NEW --natural DIR...", kRecalibrateAbout);
     t.text("--model", "MODEL", model, "the CLIP-Flow or supervised detector to recalibrate")
         .required()
@@ -83,6 +91,10 @@ int run_recalibrate(std::vector<std::string> words)
         .choice("--scope", "WHERE", scope, {"everywhere", "copies"},
                 "CLIP-Flow: where the delivered bound applies: every image, or delivered copies only")
         .default_text("everywhere")
+        .choice("--orientation", "HOW", orientation, {"stored", "either"},
+                "CLIP-Flow: read images as stored, or in either orientation (the more natural of the image and its "
+                "transpose)")
+        .default_text("the model's")
         .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
         .flag("--json", json_out, "print a JSON summary on standard output")
         .positionals(dirs)
@@ -97,6 +109,7 @@ int run_recalibrate(std::vector<std::string> words)
         p.load.clip_model = *resolved;
     }
     p.scope = scope == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
+    p.orientation = orientation;
     p.model_path = *model;
     p.out_path = *out;
     p.natural_files = expand_image_paths(dirs);
@@ -108,6 +121,7 @@ int run_recalibrate(std::vector<std::string> words)
     }
     if (*kind == "supervised") {
         if (!scope.empty()) return usage("--scope applies to CLIP-Flow detectors only");
+        if (!orientation.empty()) return usage("--orientation applies to CLIP-Flow detectors only");
         return run_supervised(p, json_out);
     }
     auto r = recalibrate_clipflow_detector(p);
@@ -123,6 +137,9 @@ int run_recalibrate(std::vector<std::string> words)
                       ? "; delivered copies at p <= " + std::to_string(cal.copy_flag_level()) + " (threshold " +
                             std::to_string(cal.copy_threshold()) + ")"
                       : std::string())
+              << (r->rescored
+                      ? "; read in orientation \"" + r->info.orientation + "\", its held-out photos scored again as they are"
+                      : std::string())
               << "\n";
     if (json_out)
         std::cout << nlohmann::json{{"model", *out},
@@ -136,6 +153,8 @@ int run_recalibrate(std::vector<std::string> words)
                                     {"delivered_threshold", cal.delivered_threshold()},
                                     {"delivered_binds", cal.delivered_binds()},
                                     {"scope", delivered_scope_name(cal.delivered_scope())},
+                                    {"orientation", r->info.orientation},
+                                    {"rescored", r->rescored},
                                     {"copy_flag_level", cal.copy_flag_level()},
                                     {"flag_level", cal.flag_level()}}
                          .dump()

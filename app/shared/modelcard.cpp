@@ -96,6 +96,12 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
                  .arg(cal.fpr() * 100.0, 0, 'f', 1)
                  .arg(cal.natural_count());
     html += row(tr("False-positive rate"), fp);
+    html += row(tr("Orientation"),
+                info.orientation == "either"
+                    ? tr("Either: each view is read as it is and transposed, and the more natural reading counts, so a "
+                         "photo saved turned a quarter reads as the original (its calibration was read the same way).")
+                    : tr("As stored: a photo saved turned a quarter from the camera's orientation is flagged more often "
+                         "than the bound says (see the method documentation)."));
     html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")

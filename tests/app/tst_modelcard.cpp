@@ -1,5 +1,6 @@
 // The model card an analyst reads in the window and the report: what a
-// supervised detector's false-positive rate rests on, calibrated or not.
+// supervised detector's false-positive rate rests on, calibrated or not, and
+// how a CLIP-Flow detector reads an image's orientation.
 
 #include <modelcard.h>
 
@@ -50,6 +51,28 @@ private Q_SLOTS:
             const double p_ai = 1.0 / (1.0 + std::exp(info.calibration->threshold()));
             QVERIFY2(text.contains(QStringLiteral("p_ai above %1").arg(p_ai, 0, 'f', 3)), qPrintable(text));
         }
+    }
+
+    void clipflowOrientation_data()
+    {
+        QTest::addColumn<QString>("orientation");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("as stored") << "stored"
+                                   << "Orientation As stored: a photo saved turned a quarter";
+        QTest::newRow("either") << "either"
+                                << "Orientation Either: each view is read as it is and transposed";
+    }
+    void clipflowOrientation()
+    {
+        QFETCH(QString, orientation);
+        QFETCH(QString, says);
+        ClipFlowModelInfo info;
+        info.model_id = "cf-000000000001";
+        info.orientation = orientation.toStdString();
+        QTextDocument doc;
+        doc.setHtml(ModelCard::html(info, QStringLiteral("/models/x.safetensors")));
+        const QString text = doc.toPlainText().simplified();
+        QVERIFY2(text.contains(says), qPrintable(text));
     }
 };
 

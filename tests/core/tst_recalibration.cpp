@@ -36,6 +36,19 @@ clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const
     return p;
 }
 
+// The image mirrored about its main diagonal, written here independently of core.
+clipflow::Raster transpose(const clipflow::Raster& in)
+{
+    clipflow::Raster out;
+    out.width = in.height;
+    out.height = in.width;
+    out.channels = in.channels;
+    for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x)
+            for (int c = 0; c < in.channels; ++c) out.data.push_back(in.at(y, x, c));
+    return out;
+}
+
 QByteArray file_bytes(const QString& path)
 {
     QFile f(path);
@@ -213,6 +226,96 @@ private Q_SLOTS:
             readings_differ += other->ai_score != as_file->ai_score;
         }
         QVERIFY2(readings_differ > 0, "the two readings agree on every copy: the check above checks nothing");
+    }
+
+    // --orientation: "either" reads each image as the more natural of it and its transpose, and the
+    // held-out photos' as-is scores are computed again that way; "stored" returns to the stored grid.
+    void orientation_data()
+    {
+        QTest::addColumn<QString>("from"); // "" the trained model (stored), else a file made by the row named
+        QTest::addColumn<QString>("to");
+        QTest::addColumn<bool>("rescored");
+        QTest::newRow("stored to either") << QString() << "either" << true;
+        QTest::newRow("stored kept") << QString() << "stored" << false;
+        QTest::newRow("either back to stored") << "either.safetensors"
+                                               << "stored" << true;
+        QTest::newRow("either kept: scored again") << "either.safetensors"
+                                                   << "" << true;
+    }
+    void orientation()
+    {
+        QFETCH(QString, from);
+        QFETCH(QString, to);
+        QFETCH(bool, rescored);
+        const QString name =
+            from.isEmpty() && to == QLatin1String("either")
+                ? QStringLiteral("either.safetensors")
+                : QStringLiteral("orient-%1.safetensors").arg(QLatin1String(QTest::currentDataTag())).replace(u' ', u'-');
+        auto p = params(name);
+        if (!from.isEmpty()) p.model_path = tmp_.filePath(from).toStdString();
+        p.orientation = to.toStdString();
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->rescored, rescored);
+        const std::string reading = to.isEmpty() ? "either" : to.toStdString();
+        QCOMPARE(r->info.orientation, reading);
+        QCOMPARE(r->info.metadata_json.find("\"scoring\":{\"orientation\":\"either\"}") != std::string::npos,
+                 reading == "either");
+
+        auto old = clipflow::ClipFlowDetector::load(old_.toStdString());
+        auto re = clipflow::ClipFlowDetector::load(tmp_.filePath(name).toStdString());
+        QVERIFY(old.ok() && re.ok());
+        QCOMPARE(re->info().orientation, reading);
+        // Its own reading of every held-out photo is what the calibration holds (the old flow, either way).
+        std::vector<double> expected;
+        for (const auto& f : photos_) {
+            auto ev = clipflow::load_evidence(f);
+            QVERIFY(ev.ok());
+            if (!old->info().calibrated_on(ev->info.sha256)) continue;
+            auto a = old->score(ev->pixels), b = old->score(transpose(ev->pixels)), mine = re->score(ev->pixels);
+            QVERIFY(a.ok() && b.ok() && mine.ok());
+            const double want = reading == "either" ? std::max(a->calibrated.log_likelihood, b->calibrated.log_likelihood)
+                                                    : a->calibrated.log_likelihood;
+            QVERIFY2(
+                std::abs(mine->calibrated.log_likelihood - want) < 1e-5,
+                qPrintable(QString::number(mine->calibrated.log_likelihood) + QStringLiteral(" vs ") + QString::number(want)));
+            QCOMPARE(mine->view_log_likelihoods.size(), a->view_log_likelihoods.size() * (reading == "either" ? 2 : 1));
+            expected.push_back(want);
+        }
+        std::sort(expected.begin(), expected.end());
+        const auto& natural = re->info().calibration.natural_scores();
+        QCOMPARE(natural.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) QVERIFY(std::abs(natural[i] - expected[i]) < 1e-4);
+        if (!rescored) QCOMPARE(natural, old->info().calibration.natural_scores());
+        // Read in either orientation, an image and its transpose read alike, one at a time or in a batch.
+        auto d = clipflow::load_detector(tmp_.filePath(name).toStdString());
+        QVERIFY(d.ok());
+        const auto image = testimages::pink_noise(200, 150, 4242), turned = transpose(image);
+        auto s = re->score(image), st = re->score(turned);
+        QVERIFY(s.ok() && st.ok());
+        QCOMPARE(s->calibrated.log_likelihood == st->calibrated.log_likelihood, reading == "either");
+        const auto batched = d->score_batch({{&image, {}, false}, {&turned, {}, false}}, clipflow::ScoreParams{});
+        QVERIFY(batched[0].ok() && batched[1].ok());
+        QVERIFY(std::abs(batched[0]->clipflow->calibrated.log_likelihood - s->calibrated.log_likelihood) < 1e-5);
+        QVERIFY(std::abs(batched[1]->clipflow->calibrated.log_likelihood - st->calibrated.log_likelihood) < 1e-5);
+    }
+
+    void orientationRefused()
+    {
+        auto p = params(QStringLiteral("sideways.safetensors"));
+        p.orientation = "sideways";
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY(!r.ok());
+        QVERIFY2(r.status().message().find("stored or either") != std::string::npos, r.status().message().c_str());
+        QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("sideways.safetensors"))));
+        // A file naming an orientation this version does not know is refused, not read as stored.
+        auto info = clipflow::ClipFlowModelInfo::read(old_.toStdString());
+        QVERIFY(info.ok());
+        auto meta = nlohmann::json::parse(info->metadata_json);
+        meta["scoring"] = {{"orientation", "diagonal"}};
+        auto parsed = clipflow::ClipFlowModelInfo::parse(meta.dump());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.status().message().find("diagonal") != std::string::npos, parsed.status().message().c_str());
     }
 
     void inPlace()

@@ -30,7 +30,9 @@ struct DetectorLoadParams {
 
 struct ClipFlowScore {
     CalibratedScore calibrated;
-    std::vector<double> view_log_likelihoods; ///< one per view; calibrated.log_likelihood is their mean
+    /// One per view (scoring_views()); calibrated.log_likelihood is their mean, or for a model
+    /// read in either orientation the larger of the two halves' means (views, transposed views).
+    std::vector<double> view_log_likelihoods;
 };
 
 class ClipFlowDetector {
@@ -45,16 +47,22 @@ public:
     const Backbone& backbone() const;
 
     Result<ClipFlowScore> score(const Raster& image) const;
+    /// The views score() reads: the backbone's scoring views of the image and, for a model read
+    /// in either orientation (ClipFlowModelInfo::orientation), then each of them transposed.
+    std::vector<Raster> scoring_views(const Raster& image) const;
+    /// Reads the model in either orientation, or as stored ("either" / "stored"), from now on:
+    /// for recalibration, which then scores the calibration photos the same way.
+    Status set_orientation(const std::string& orientation);
     /// Per-tile scores over the image (see scoremap.h); each tile is scored as score()
     /// scores an image of that size. Aborted when params.abort says so.
     Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
     /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
-    /// score() from the backbone's features of scoring_views(image) (batched scoring).
+    /// score() from the backbone's features of this detector's scoring_views(image) (batched scoring).
     Result<ClipFlowScore> score_from_features(const std::vector<std::vector<float>>& views) const;
     /// The flow's log-likelihood of each feature row: several images' views in one pass.
     Result<std::vector<float>> view_log_likelihoods(const std::vector<std::vector<float>>& rows) const;
-    /// score() from one image's view log-likelihoods.
+    /// score() from one image's view log-likelihoods, in scoring_views() order.
     Result<ClipFlowScore> score_from_log_likelihoods(std::vector<float> view_log_likelihoods) const;
 
 private:

@@ -9,7 +9,8 @@
 //   training {natural_files, train_images, holdout_images, train_views,
 //             proxy_views, set_sha256, seed, epochs, device, final losses,
 //             files (training SHA-256s), holdout_files},
-//   calibration (see calibration.h).
+//   calibration (see calibration.h),
+//   scoring {orientation} (optional; "stored" when absent).
 
 #include "clipflow/calibration.h"
 #include "clipflow/detectormodel.h"
@@ -29,6 +30,10 @@ struct ClipFlowModelInfo : DetectorModelHeader {
     std::vector<std::string> training_sha256; ///< images the flow was trained on (sorted)
     std::vector<std::string> holdout_sha256;  ///< held-out images that calibrated it (sorted)
     Calibration calibration;
+    /// How an image is read: "stored" (its pixel grid as stored) or "either" (the larger of the
+    /// image's and its transpose's score, so a photo turned a quarter reads as the original; its
+    /// calibration was scored the same way by recalibration). Files without the key: "stored".
+    std::string orientation = "stored";
     std::string metadata_json; ///< the whole object, as stored
 
     /// Parses and validates the "clipflow.model" metadata of a file.

@@ -45,6 +45,10 @@ struct RecalibrateParams {
     std::vector<std::string> natural_files; ///< searched for the model's held-out photos (by SHA-256)
     /// Where the delivered bound applies: every image (the lower threshold) or delivered copies only.
     DeliveredScope scope = DeliveredScope::Everywhere;
+    /// CLIP-Flow: how the new file reads images (ClipFlowModelInfo::orientation): "stored",
+    /// "either", or empty to keep the model's. A changed or "either" reading scores the held-out
+    /// photos as they are again too, so that both bounds are stated in the file's own reading.
+    std::string orientation;
     DetectorLoadParams load; ///< how to find the model's backbone
     IntakeParams intake;
     JobProgressCallback progress; ///< stage "calibration", done / total files read
@@ -57,6 +61,7 @@ struct RecalibrateResult {
     double previous_threshold = 0.0;
     long holdout_images = 0; ///< held-out photos the model names
     long matched = 0;        ///< of those, found among natural_files and scored as delivered
+    bool rescored = false;   ///< the as-is scores were computed again (the orientation changed or is "either")
     long unreadable = 0;     ///< files that could not be read
 };
 

@@ -4,12 +4,53 @@
 #include "clipflow/modelregistry.h"
 #include "detectorbackbone.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 
 namespace clipflow {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// The image mirrored about its main diagonal: rows become columns (a quarter turn and a mirror;
+// the detectors read mirrored photos as the originals, docs/method.md "Rotated photos").
+Raster transposed(const Raster& in)
+{
+    Raster out;
+    out.width = in.height;
+    out.height = in.width;
+    out.channels = in.channels;
+    out.data.resize(in.data.size());
+    const std::size_t c = static_cast<std::size_t>(in.channels);
+    for (int y = 0; y < in.height; ++y)
+        for (int x = 0; x < in.width; ++x)
+            for (std::size_t k = 0; k < c; ++k)
+                out.data[(static_cast<std::size_t>(x) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(y)) * c +
+                         k] =
+                    in.data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(in.width) + static_cast<std::size_t>(x)) * c +
+                            k];
+    return out;
+}
+
+// An image's log-likelihood from its views' (in scoring_views() order): their mean, or read in
+// either orientation the larger of the two halves' means (the views, then the same transposed).
+Result<double> image_log_likelihood(const std::vector<double>& view_ll, bool either)
+{
+    auto mean = [&view_ll](std::size_t b, std::size_t e) {
+        double sum = 0;
+        for (std::size_t i = b; i < e; ++i) sum += view_ll[i];
+        return sum / static_cast<double>(e - b);
+    };
+    const std::size_t n = view_ll.size();
+    if (n == 0) return Status(ErrorCode::InvalidArgument, "no views to score");
+    if (!either) return mean(0, n);
+    if (n % 2 != 0) return Status(ErrorCode::InvalidArgument, "an orientation-free score needs the views of both orientations");
+    return std::max(mean(0, n / 2), mean(n / 2, n));
+}
+
+} // namespace
 
 struct ClipFlowDetector::Impl {
     ClipFlowModelInfo info;
@@ -59,9 +100,29 @@ Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<fl
     return sum / static_cast<double>(ll->size());
 }
 
+std::vector<Raster> ClipFlowDetector::scoring_views(const Raster& image) const
+{
+    auto views = impl_->backbone->scoring_views(image);
+    // Each view transposed, rather than the views of the transposed image: the same crops (the
+    // backbones place them alike along both axes), without turning a 12 MP image around.
+    if (impl_->info.orientation == "either") {
+        const std::size_t n = views.size();
+        for (std::size_t i = 0; i < n; ++i) views.push_back(transposed(views[i]));
+    }
+    return views;
+}
+
+Status ClipFlowDetector::set_orientation(const std::string& orientation)
+{
+    if (orientation != "stored" && orientation != "either")
+        return Status(ErrorCode::InvalidArgument, "the orientation must be stored or either, not \"" + orientation + "\"");
+    impl_->info.orientation = orientation;
+    return Status();
+}
+
 Result<ClipFlowScore> ClipFlowDetector::score(const Raster& image) const
 {
-    const auto views = impl_->backbone->scoring_views(image);
+    const auto views = scoring_views(image);
     auto feats = impl_->backbone->features(views);
     if (!feats) return feats.status();
     return score_from_features(*feats);
@@ -91,10 +152,10 @@ Result<ClipFlowScore> ClipFlowDetector::score_from_log_likelihoods(std::vector<f
 {
     if (view_ll.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
     ClipFlowScore s;
-    double sum = 0;
-    for (float v : view_ll) sum += v;
     s.view_log_likelihoods.assign(view_ll.begin(), view_ll.end());
-    s.calibrated = impl_->info.calibration.evaluate(sum / static_cast<double>(s.view_log_likelihoods.size()));
+    auto ll = image_log_likelihood(s.view_log_likelihoods, impl_->info.orientation == "either");
+    if (!ll) return ll.status();
+    s.calibrated = impl_->info.calibration.evaluate(*ll);
     return s;
 }
 
@@ -118,7 +179,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         for (std::size_t t = first; t < last; ++t) {
             const int x0 = map->xs[t % map->xs.size()], y0 = map->ys[t / map->xs.size()];
             const Raster tile = crop(image, x0, y0, tw, th);
-            for (auto& v : impl_->backbone->scoring_views(tile)) {
+            for (auto& v : scoring_views(tile)) {
                 views.push_back(std::move(v));
                 owner.push_back(t);
             }
@@ -129,16 +190,14 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
         auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
         if (!ll) return ll.status();
-        std::vector<double> sum(last - first, 0.0);
-        std::vector<int> count(last - first, 0);
-        for (std::size_t k = 0; k < ll->size(); ++k) {
-            sum[owner[k] - first] += (*ll)[k];
-            ++count[owner[k] - first];
-        }
-        for (std::size_t t = 0; t < sum.size(); ++t) {
-            const double mean = count[t] ? sum[t] / count[t] : 0.0;
-            map->log_likelihood.push_back(static_cast<float>(mean));
-            map->ai_score.push_back(static_cast<float>(impl_->info.calibration.evaluate(mean).ai_score));
+        // Each tile as score() reads an image of its size.
+        std::vector<std::vector<double>> per_tile(last - first);
+        for (std::size_t k = 0; k < ll->size(); ++k) per_tile[owner[k] - first].push_back((*ll)[k]);
+        for (const auto& tile_ll : per_tile) {
+            auto tile = image_log_likelihood(tile_ll, impl_->info.orientation == "either");
+            if (!tile) return tile.status();
+            map->log_likelihood.push_back(static_cast<float>(*tile));
+            map->ai_score.push_back(static_cast<float>(impl_->info.calibration.evaluate(*tile).ai_score));
         }
     }
     return map;

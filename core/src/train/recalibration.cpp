@@ -102,7 +102,11 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     if (Status s = check_output(p.out_path); !s.ok()) return s;
     auto det = ClipFlowDetector::load(p.model_path, p.load);
     if (!det) return det.status();
+    const std::string was = det->info().orientation;
+    if (!p.orientation.empty())
+        if (Status s = det->set_orientation(p.orientation); !s.ok()) return s;
     const ClipFlowModelInfo& info = det->info();
+    const bool rescore = info.orientation != was || info.orientation == "either";
     const Calibration& old = info.calibration;
     RecalibrateResult r;
     r.previous_model_id = info.model_id;
@@ -111,10 +115,16 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     if (info.holdout_sha256.empty())
         return Status(ErrorCode::InvalidArgument, "the model names no held-out photos, so it cannot be recalibrated");
 
-    // The held-out photos as delivered, scored as training scores them (scoring views, mean log-likelihood).
-    std::vector<double> delivered;
+    // The held-out photos as delivered, scored as training scores them (scoring views, mean log-likelihood),
+    // and as they are when the reading changed (the training's scores are in the stored orientation).
+    std::vector<double> delivered, as_is;
     Status read = for_each_photo(p, r.unreadable, [&](const Evidence& ev) -> Status {
         if (!info.calibrated_on(ev.info.sha256)) return Status();
+        if (rescore) {
+            auto s = det->score(ev.pixels);
+            if (!s) return s.status();
+            as_is.push_back(s->calibrated.log_likelihood);
+        }
         auto d = deliver_copy(ev.pixels, kDeliveredSide, kDeliveredQuality);
         if (!d) return d.status();
         auto s = det->score(*d);
@@ -129,7 +139,10 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                       "none of the model's " + std::to_string(r.holdout_images) +
                           " held-out photos is among the given files: give the folders it was trained from" +
                           (r.unreadable ? " (" + std::to_string(r.unreadable) + " of the given files could not be read)" : ""));
-    auto cal = Calibration::build(old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(), delivered, p.scope);
+    // The proxies' scores (the calibration plot's second histogram) stay as training read them.
+    r.rescored = rescore;
+    auto cal = Calibration::build(rescore ? as_is : old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(),
+                                  delivered, p.scope);
     if (!cal) return cal.status();
     if (!cal->covers_delivered())
         return Status(ErrorCode::InvalidArgument, "only " + std::to_string(r.matched) + " of the model's " +
@@ -137,8 +150,15 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                                                       " held-out photos were found: too few to bound the false-positive rate");
 
     // Same tensors, new calibration record.
-    auto saved = save_recalibrated(p, info, "clipflow.model", "cf-", *cal, old.natural_count(), {{"delivered_images", r.matched}},
-                                   [&p](json& meta) {
+    json record{{"delivered_images", r.matched}};
+    if (rescore) record["orientation"] = {{"from", was}, {"to", info.orientation}, {"natural_images", as_is.size()}};
+    auto saved = save_recalibrated(p, info, "clipflow.model", "cf-", *cal, rescore ? as_is.size() : old.natural_count(), record,
+                                   [&p, &info](json& meta) {
+                                       // Only a file read in either orientation names it: others stay as they were.
+                                       if (info.orientation == "either")
+                                           meta["scoring"] = {{"orientation", "either"}};
+                                       else
+                                           meta.erase("scoring");
                                        if (!meta.contains("training") || !meta["training"].is_object())
                                            return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
                                        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide},
@@ -156,6 +176,9 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
 {
     using nlohmann::json;
     if (Status s = check_output(p.out_path); !s.ok()) return s;
+    if (!p.orientation.empty())
+        return Status(ErrorCode::InvalidArgument,
+                      "a supervised detector is read as stored: the orientation is for CLIP-Flow detectors");
     auto det = SupervisedDetector::load(p.model_path, p.load);
     if (!det) return det.status();
     const SupervisedModelInfo& info = det->info();
