@@ -294,6 +294,12 @@ private Q_SLOTS:
         auto s = re->score(image), st = re->score(turned);
         QVERIFY(s.ok() && st.ok());
         QCOMPARE(s->calibrated.log_likelihood == st->calibrated.log_likelihood, reading == "either");
+        // Precomputed features of the detector's views read by the same rule.
+        auto feats = re->backbone().features(re->scoring_views(image));
+        QVERIFY(feats.ok());
+        auto from_features = re->score_features(*feats);
+        QVERIFY(from_features.ok());
+        QVERIFY(std::abs(*from_features - s->calibrated.log_likelihood) < 1e-9);
         const auto batched = d->score_batch({{&image, {}, false}, {&turned, {}, false}}, clipflow::ScoreParams{});
         QVERIFY(batched[0].ok() && batched[1].ok());
         QVERIFY(std::abs(batched[0]->clipflow->calibrated.log_likelihood - s->calibrated.log_likelihood) < 1e-5);

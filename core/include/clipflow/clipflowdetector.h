@@ -56,7 +56,8 @@ public:
     /// Per-tile scores over the image (see scoremap.h); each tile is scored as score()
     /// scores an image of that size. Aborted when params.abort says so.
     Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
-    /// Mean log-likelihood (nats/dim) of precomputed feature rows, one per view.
+    /// The image's log-likelihood (nats/dim) from precomputed feature rows, one per view in
+    /// scoring_views() order: score_from_features()'s, uncalibrated.
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
     /// score() from the backbone's features of this detector's scoring_views(image) (batched scoring).
     Result<ClipFlowScore> score_from_features(const std::vector<std::vector<float>>& views) const;

@@ -57,6 +57,7 @@ struct ClipFlowDetector::Impl {
     std::unique_ptr<Backbone> backbone;
     NormalizingFlow flow;
     explicit Impl(NormalizingFlow f) : flow(std::move(f)) {}
+    bool either() const { return info.orientation == "either"; }
 };
 
 ClipFlowDetector::ClipFlowDetector() = default;
@@ -93,11 +94,9 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
 
 Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<float>>& views) const
 {
-    auto ll = view_log_likelihoods(views);
-    if (!ll) return ll.status();
-    double sum = 0;
-    for (float v : *ll) sum += v;
-    return sum / static_cast<double>(ll->size());
+    auto s = score_from_features(views);
+    if (!s) return s.status();
+    return s->calibrated.log_likelihood;
 }
 
 std::vector<Raster> ClipFlowDetector::scoring_views(const Raster& image) const
@@ -105,7 +104,7 @@ std::vector<Raster> ClipFlowDetector::scoring_views(const Raster& image) const
     auto views = impl_->backbone->scoring_views(image);
     // Each view transposed, rather than the views of the transposed image: the same crops (the
     // backbones place them alike along both axes), without turning a 12 MP image around.
-    if (impl_->info.orientation == "either") {
+    if (impl_->either()) {
         const std::size_t n = views.size();
         for (std::size_t i = 0; i < n; ++i) views.push_back(transposed(views[i]));
     }
@@ -153,7 +152,7 @@ Result<ClipFlowScore> ClipFlowDetector::score_from_log_likelihoods(std::vector<f
     if (view_ll.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
     ClipFlowScore s;
     s.view_log_likelihoods.assign(view_ll.begin(), view_ll.end());
-    auto ll = image_log_likelihood(s.view_log_likelihoods, impl_->info.orientation == "either");
+    auto ll = image_log_likelihood(s.view_log_likelihoods, impl_->either());
     if (!ll) return ll.status();
     s.calibrated = impl_->info.calibration.evaluate(*ll);
     return s;
@@ -194,7 +193,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         std::vector<std::vector<double>> per_tile(last - first);
         for (std::size_t k = 0; k < ll->size(); ++k) per_tile[owner[k] - first].push_back((*ll)[k]);
         for (const auto& tile_ll : per_tile) {
-            auto tile = image_log_likelihood(tile_ll, impl_->info.orientation == "either");
+            auto tile = image_log_likelihood(tile_ll, impl_->either());
             if (!tile) return tile.status();
             map->log_likelihood.push_back(static_cast<float>(*tile));
             map->ai_score.push_back(static_cast<float>(impl_->info.calibration.evaluate(*tile).ai_score));
