@@ -27,12 +27,13 @@ the reading it had. The flow is not retrained, so the model ranks images
 exactly as before. Models trained with `clipflow train --delivery-threshold`
 are calibrated so already.
 
-`--orientation either` makes a CLIP-Flow detector read each image in the
-orientation it looks more natural in: the larger of the image's and its
-transpose's score, so a photo saved turned a quarter (an editor that applied
-the EXIF rotation) reads as the original did. The held-out photos are then
-scored again as they are too, so both bounds hold for that reading; scoring
-takes twice as long. `--orientation stored` returns to the stored pixel grid.
+`--orientation either` makes a detector read each image in the orientation it
+looks more natural in: the larger of the image's and its transpose's score
+(CLIP-Flow's likelihood, the supervised detector's log(p_real / p_ai)), so a
+photo saved turned a quarter (an editor that applied the EXIF rotation) reads
+as the original did. A CLIP-Flow detector's held-out photos are then scored
+again as they are too, so both bounds hold for that reading; scoring takes
+twice as long. `--orientation stored` returns to the stored pixel grid.
 
 A supervised detector (`clipflow train-classifier`) is calibrated on natural
 photos it never saw: every photo in the folders that it did not train or
@@ -55,7 +56,8 @@ int run_supervised(const RecalibrateParams& p, bool json_out)
     std::cerr << "wrote " << p.out_path << " (" << r->info.model_id << ", was " << r->previous_model_id << "): read against "
               << r->scored << " natural photos it never saw (" << r->skipped_seen << " it trained or validated on left out"
               << (r->unreadable ? ", " + std::to_string(r->unreadable) + " unreadable" : std::string())
-              << "); flags p <= " << cal.flag_level() << ", i.e. p_ai above " << r->info.flag_p_ai() << " (was 0.5)\n";
+              << "); flags p <= " << cal.flag_level() << ", i.e. p_ai above " << r->info.flag_p_ai()
+              << (r->info.orientation == "either" ? "; read in either orientation" : "") << "\n";
     if (json_out)
         std::cout << nlohmann::json{{"model", p.out_path},
                                     {"model_id", r->info.model_id},
@@ -65,6 +67,7 @@ int run_supervised(const RecalibrateParams& p, bool json_out)
                                     {"unreadable", r->unreadable},
                                     {"threshold_log_odds_real", cal.threshold()},
                                     {"threshold_p_ai", r->info.flag_p_ai()},
+                                    {"orientation", r->info.orientation},
                                     {"flag_level", cal.flag_level()}}
                          .dump()
                   << "\n";
@@ -92,8 +95,7 @@ int run_recalibrate(std::vector<std::string> words)
                 "CLIP-Flow: where the delivered bound applies: every image, or delivered copies only")
         .default_text("everywhere")
         .choice("--orientation", "HOW", orientation, {"stored", "either"},
-                "CLIP-Flow: read images as stored, or in either orientation (the more natural of the image and its "
-                "transpose)")
+                "read images as stored, or in either orientation (the more natural of the image and its transpose)")
         .default_text("the model's")
         .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
         .flag("--json", json_out, "print a JSON summary on standard output")
@@ -121,7 +123,6 @@ int run_recalibrate(std::vector<std::string> words)
     }
     if (*kind == "supervised") {
         if (!scope.empty()) return usage("--scope applies to CLIP-Flow detectors only");
-        if (!orientation.empty()) return usage("--orientation applies to CLIP-Flow detectors only");
         return run_supervised(p, json_out);
     }
     auto r = recalibrate_clipflow_detector(p);

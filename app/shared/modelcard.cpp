@@ -36,6 +36,16 @@ QString number(const nlohmann::json& j, const char* key, int decimals = -1)
 
 } // namespace
 
+QString ModelCard::orientation_row(const DetectorModelHeader& info)
+{
+    return row(tr("Orientation"),
+               info.orientation == "either"
+                   ? tr("Either: each view is read as it is and transposed, and the more natural reading counts, so a "
+                        "photo saved turned a quarter reads as the original (its calibration was read the same way).")
+                   : tr("As stored: a photo saved turned a quarter from the camera's orientation is flagged more often "
+                        "than the bound says (see the method documentation)."));
+}
+
 QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
 {
     const auto training = nlohmann::json::parse(info.training_json, nullptr, false);
@@ -96,12 +106,7 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
                  .arg(cal.fpr() * 100.0, 0, 'f', 1)
                  .arg(cal.natural_count());
     html += row(tr("False-positive rate"), fp);
-    html += row(tr("Orientation"),
-                info.orientation == "either"
-                    ? tr("Either: each view is read as it is and transposed, and the more natural reading counts, so a "
-                         "photo saved turned a quarter reads as the original (its calibration was read the same way).")
-                    : tr("As stored: a photo saved turned a quarter from the camera's orientation is flagged more often "
-                         "than the bound says (see the method documentation)."));
+    html += orientation_row(info);
     html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")
@@ -142,6 +147,7 @@ QString ModelCard::html(const SupervisedModelInfo& info, const QString& path)
         html += row(tr("False-positive rate"), tr("Not bounded: flagged at p_ai of 0.5 or more, which on photos unlike its "
                                                   "training photos can be most of them. Calibrate it on natural photos it "
                                                   "never saw (clipflow recalibrate)."));
+    html += orientation_row(info);
     html += row(tr("Limits"), tr("Knows only the generators listed; others are \u201cunknown\u201d at best. "
                                  "A generator missing from training can pass as real."));
     html += row(tr("Trained"), tr("%1, ClipFlow %2").arg(q(info.created_at), q(info.tool_version)));

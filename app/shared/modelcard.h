@@ -16,6 +16,9 @@ class ModelCard {
 public:
     static QString html(const ClipFlowModelInfo& info, const QString& path);
     static QString html(const SupervisedModelInfo& info, const QString& path);
+
+private:
+    static QString orientation_row(const DetectorModelHeader& info); // both kinds read it alike
 };
 
 } // namespace clipflow::app

@@ -970,6 +970,25 @@ private Q_SLOTS:
         QVERIFY(scj.contains(QStringLiteral("p_value")) && scj.contains(QStringLiteral("log_odds_real")));
         QCOMPARE(scj[QStringLiteral("level_code")].toString() != QLatin1String("natural"),
                  scj[QStringLiteral("p_value")].toDouble() <= cj[QStringLiteral("flag_level")].toDouble());
+        QCOMPARE(cj[QStringLiteral("orientation")].toString(), QStringLiteral("stored"));
+        // Read in either orientation: said on the terminal and in the JSON, kept in the file.
+        const QString either = tmp.filePath(QStringLiteral("sv-either.safetensors"));
+        const Run e = cli({QStringLiteral("recalibrate"), QStringLiteral("--model"), calibrated, QStringLiteral("--out"), either,
+                           QStringLiteral("--natural"), tmp.filePath(QStringLiteral("unseen")), QStringLiteral("--orientation"),
+                           QStringLiteral("either"), QStringLiteral("--json")});
+        QVERIFY2(e.code == 0, e.err.constData());
+        QCOMPARE(e.lines().value(0)[QStringLiteral("orientation")].toString(), QStringLiteral("either"));
+        QCOMPARE(e.lines().value(0)[QStringLiteral("natural_images")].toInt(), 70);
+        QVERIFY2(e.err.contains("read in either orientation"), e.err.constData());
+        // The same image transposed (a quarter turn, then a mirror) reads the same.
+        const QString original = tmp.filePath(QStringLiteral("data/fake/upsampled/p000.png"));
+        const QString turned = tmp.filePath(QStringLiteral("turned.png"));
+        QVERIFY(QImage(original).transformed(QTransform().rotate(90)).mirrored(true, false).save(turned));
+        const Run te = cli({QStringLiteral("score"), QStringLiteral("--detector"), QStringLiteral("supervised"),
+                            QStringLiteral("--model"), either, QStringLiteral("--json"), original, turned});
+        QVERIFY2(te.code == 0 && te.lines().size() == 2, te.err.constData());
+        QCOMPARE(te.lines()[0][QStringLiteral("log_odds_real")].toDouble(),
+                 te.lines()[1][QStringLiteral("log_odds_real")].toDouble());
 
         const QString bigger = tmp.filePath(QStringLiteral("sv3.safetensors"));
         const Run a = cli({QStringLiteral("add-generator"), QStringLiteral("--model"), model, QStringLiteral("--name"),

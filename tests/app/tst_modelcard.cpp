@@ -1,6 +1,6 @@
 // The model card an analyst reads in the window and the report: what a
 // supervised detector's false-positive rate rests on, calibrated or not, and
-// how a CLIP-Flow detector reads an image's orientation.
+// how either kind of detector reads an image's orientation.
 
 #include <modelcard.h>
 
@@ -53,24 +53,40 @@ private Q_SLOTS:
         }
     }
 
-    void clipflowOrientation_data()
+    // Both kinds state how they read an image's orientation, each from its own file.
+    void orientation_data()
     {
+        QTest::addColumn<QString>("kind");
         QTest::addColumn<QString>("orientation");
         QTest::addColumn<QString>("says");
-        QTest::newRow("as stored") << "stored"
-                                   << "Orientation As stored: a photo saved turned a quarter";
-        QTest::newRow("either") << "either"
-                                << "Orientation Either: each view is read as it is and transposed";
+        for (const char* kind : {"clipflow", "supervised"}) {
+            QTest::addRow("%s as stored", kind) << kind << "stored"
+                                                << "Orientation As stored: a photo saved turned a quarter";
+            QTest::addRow("%s either", kind) << kind << "either"
+                                             << "Orientation Either: each view is read as it is and transposed";
+        }
     }
-    void clipflowOrientation()
+    void orientation()
     {
+        QFETCH(QString, kind);
         QFETCH(QString, orientation);
         QFETCH(QString, says);
-        ClipFlowModelInfo info;
-        info.model_id = "cf-000000000001";
-        info.orientation = orientation.toStdString();
+        QString html;
+        if (kind == QLatin1String("clipflow")) {
+            ClipFlowModelInfo info;
+            info.model_id = "cf-000000000001";
+            info.orientation = orientation.toStdString();
+            html = ModelCard::html(info, QStringLiteral("/models/x.safetensors"));
+        } else {
+            SupervisedModelInfo info;
+            info.model_id = "sv-000000000001";
+            info.mode = "mlp";
+            info.classes = {"real", "gen"};
+            info.orientation = orientation.toStdString();
+            html = ModelCard::html(info, QStringLiteral("/models/x.safetensors"));
+        }
         QTextDocument doc;
-        doc.setHtml(ModelCard::html(info, QStringLiteral("/models/x.safetensors")));
+        doc.setHtml(html);
         const QString text = doc.toPlainText().simplified();
         QVERIFY2(text.contains(says), qPrintable(text));
     }

@@ -30,10 +30,6 @@ struct ClipFlowModelInfo : DetectorModelHeader {
     std::vector<std::string> training_sha256; ///< images the flow was trained on (sorted)
     std::vector<std::string> holdout_sha256;  ///< held-out images that calibrated it (sorted)
     Calibration calibration;
-    /// How an image is read: "stored" (its pixel grid as stored) or "either" (the larger of the
-    /// image's and its transpose's score, so a photo turned a quarter reads as the original; its
-    /// calibration was scored the same way by recalibration). Files without the key: "stored".
-    std::string orientation = "stored";
     std::string metadata_json; ///< the whole object, as stored
 
     /// Parses and validates the "clipflow.model" metadata of a file.

@@ -19,6 +19,11 @@ struct DetectorModelHeader {
     int dim = 0;
     std::string backbone_weights_sha256; ///< empty for weight-free backbones
     std::string backbone_params_json = "{}";
+    /// How an image is read: "stored" (its pixel grid as stored) or "either" (the more natural
+    /// of the image's and its transpose's reading, so a photo turned a quarter reads as the
+    /// original; its calibration was scored the same way by recalibration). From
+    /// scoring.orientation; files without the key: "stored"; other values are refused.
+    std::string orientation = "stored";
 };
 
 } // namespace clipflow

@@ -22,7 +22,8 @@
 // validation set is scored as it is, and log(p_real / p_ai) of those sets the
 // bound (at most 5% false positives with 95% confidence; calibration.h). Its
 // level then reads a p-value like CLIP-Flow's instead of p_ai >= 0.5. The head
-// is not retrained, so it ranks images exactly as before.
+// is not retrained, so it ranks images exactly as before (in the same
+// orientation: params.orientation may change that reading, as for CLIP-Flow).
 //
 //   auto r = clipflow::calibrate_supervised_detector(p);  // p.scope unused
 //   // r->info.calibration->flag_level(); r->scored photos, r->skipped_seen
@@ -45,9 +46,10 @@ struct RecalibrateParams {
     std::vector<std::string> natural_files; ///< searched for the model's held-out photos (by SHA-256)
     /// Where the delivered bound applies: every image (the lower threshold) or delivered copies only.
     DeliveredScope scope = DeliveredScope::Everywhere;
-    /// CLIP-Flow: how the new file reads images (ClipFlowModelInfo::orientation): "stored",
-    /// "either", or empty to keep the model's. A changed or "either" reading scores the held-out
-    /// photos as they are again too, so that both bounds are stated in the file's own reading.
+    /// How the new file reads images (DetectorModelHeader::orientation): "stored", "either", or
+    /// empty to keep the model's. CLIP-Flow: a changed or "either" reading scores the held-out
+    /// photos as they are again too, so that both bounds are stated in the file's own reading;
+    /// a supervised detector's photos are always scored afresh, in the new file's reading.
     std::string orientation;
     DetectorLoadParams load; ///< how to find the model's backbone
     IntakeParams intake;

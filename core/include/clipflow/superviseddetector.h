@@ -11,6 +11,10 @@
 // are conditional on the image being AI-made (they sum to 1). The generator is
 // "unknown" when the image's embedding lies beyond the predicted class's
 // 99th-percentile training radius, or no generator reaches 50%.
+// Read in either orientation (a recalibrated model's scoring.orientation), the
+// image's views and the same views transposed are two readings: the one with
+// the larger log(p_real / p_ai) is the answer, so a photo saved turned a
+// quarter reads as the original.
 // The level: a model calibrated on natural photos it never saw (clipflow
 // recalibrate; SupervisedModelInfo::calibration) reads log(p_real / p_ai)
 // against them as CLIP-Flow reads its likelihood, with the same bound on false
@@ -56,8 +60,14 @@ public:
     const Backbone& backbone() const;
 
     Result<SupervisedScore> score(const Raster& image) const;
-    /// From precomputed backbone features (one row per view of one image).
+    /// From precomputed backbone features of one image's scoring_views(), in that order.
     Result<SupervisedScore> score_features(const std::vector<std::vector<float>>& views) const;
+    /// The backbone's scoring views; for a model read in either orientation
+    /// (SupervisedModelInfo::orientation), then each of them transposed.
+    std::vector<Raster> scoring_views(const Raster& image) const;
+    /// Reads the model in either orientation, or as stored ("either" / "stored"), from now on:
+    /// recalibration's, whose new bound holds for that reading only.
+    Status set_orientation(const std::string& orientation);
 
 private:
     SupervisedDetector();

@@ -11,7 +11,8 @@
 //   class_counts, temperature, radius (per class, open-set distance),
 //   validation {accuracy, auc, confusion}, training {..., files, validation_files},
 //   and, once calibrated on natural photos it never saw (clipflow recalibrate),
-//   calibration (as CLIP-Flow's, of log(p_real / p_ai)) and calibration_files.
+//   calibration (as CLIP-Flow's, of log(p_real / p_ai)) and calibration_files;
+//   scoring {orientation} (optional; "stored" when absent).
 
 #include "clipflow/calibration.h"
 #include "clipflow/detectormodel.h"

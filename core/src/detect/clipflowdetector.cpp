@@ -14,26 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The image mirrored about its main diagonal: rows become columns (a quarter turn and a mirror;
-// the detectors read mirrored photos as the originals, docs/method.md "Rotated photos").
-Raster transposed(const Raster& in)
-{
-    Raster out;
-    out.width = in.height;
-    out.height = in.width;
-    out.channels = in.channels;
-    out.data.resize(in.data.size());
-    const std::size_t c = static_cast<std::size_t>(in.channels);
-    for (int y = 0; y < in.height; ++y)
-        for (int x = 0; x < in.width; ++x)
-            for (std::size_t k = 0; k < c; ++k)
-                out.data[(static_cast<std::size_t>(x) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(y)) * c +
-                         k] =
-                    in.data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(in.width) + static_cast<std::size_t>(x)) * c +
-                            k];
-    return out;
-}
-
 // An image's log-likelihood from its views' (in scoring_views() order): their mean, or read in
 // either orientation the larger of the two halves' means (the views, then the same transposed).
 Result<double> image_log_likelihood(const std::vector<double>& view_ll, bool either)
@@ -101,20 +81,12 @@ Result<double> ClipFlowDetector::score_features(const std::vector<std::vector<fl
 
 std::vector<Raster> ClipFlowDetector::scoring_views(const Raster& image) const
 {
-    auto views = impl_->backbone->scoring_views(image);
-    // Each view transposed, rather than the views of the transposed image: the same crops (the
-    // backbones place them alike along both axes), without turning a 12 MP image around.
-    if (impl_->either()) {
-        const std::size_t n = views.size();
-        for (std::size_t i = 0; i < n; ++i) views.push_back(transposed(views[i]));
-    }
-    return views;
+    return detail::oriented_scoring_views(*impl_->backbone, image, impl_->info.orientation);
 }
 
 Status ClipFlowDetector::set_orientation(const std::string& orientation)
 {
-    if (orientation != "stored" && orientation != "either")
-        return Status(ErrorCode::InvalidArgument, "the orientation must be stored or either, not \"" + orientation + "\"");
+    if (Status s = detail::check_orientation(orientation); !s.ok()) return s;
     impl_->info.orientation = orientation;
     return Status();
 }

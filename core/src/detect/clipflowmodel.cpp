@@ -37,10 +37,6 @@ Result<ClipFlowModelInfo> ClipFlowModelInfo::parse(const std::string& text)
         auto cal = Calibration::from_json(j.at("calibration").dump());
         if (!cal) return cal.status();
         m.calibration = std::move(*cal);
-        if (j.contains("scoring") && j["scoring"].contains("orientation"))
-            m.orientation = j["scoring"]["orientation"].get<std::string>();
-        if (m.orientation != "stored" && m.orientation != "either")
-            return Status(ErrorCode::CorruptData, "unknown scoring orientation \"" + m.orientation + "\" in the detector");
         m.metadata_json = text;
         return m;
     } catch (const nlohmann::json::exception& e) {

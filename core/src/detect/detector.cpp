@@ -372,7 +372,8 @@ std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<Score
     std::vector<std::size_t> first{0};
     for (const auto& in : images) {
         if (in.image)
-            for (auto& v : impl_->clipflow ? impl_->clipflow->scoring_views(*in.image) : bb.scoring_views(*in.image))
+            for (auto& v :
+                 impl_->clipflow ? impl_->clipflow->scoring_views(*in.image) : impl_->supervised->scoring_views(*in.image))
                 views.push_back(std::move(v));
         first.push_back(views.size());
     }

@@ -90,4 +90,45 @@ Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& r
     return backbone;
 }
 
+namespace {
+
+// The image mirrored about its main diagonal: rows become columns (a quarter turn and a mirror;
+// the detectors read mirrored photos as the originals, docs/method.md "Rotated photos").
+Raster transposed(const Raster& in)
+{
+    Raster out;
+    out.width = in.height;
+    out.height = in.width;
+    out.channels = in.channels;
+    out.data.resize(in.data.size());
+    const std::size_t c = static_cast<std::size_t>(in.channels);
+    for (int y = 0; y < in.height; ++y)
+        for (int x = 0; x < in.width; ++x)
+            for (std::size_t k = 0; k < c; ++k)
+                out.data[(static_cast<std::size_t>(x) * static_cast<std::size_t>(out.width) + static_cast<std::size_t>(y)) * c +
+                         k] =
+                    in.data[(static_cast<std::size_t>(y) * static_cast<std::size_t>(in.width) + static_cast<std::size_t>(x)) * c +
+                            k];
+    return out;
+}
+
+} // namespace
+
+std::vector<Raster> oriented_scoring_views(const Backbone& backbone, const Raster& image, const std::string& orientation)
+{
+    auto views = backbone.scoring_views(image);
+    if (orientation == "either") {
+        const std::size_t n = views.size();
+        for (std::size_t i = 0; i < n; ++i) views.push_back(transposed(views[i]));
+    }
+    return views;
+}
+
+Status check_orientation(const std::string& orientation)
+{
+    if (orientation != "stored" && orientation != "either")
+        return Status(ErrorCode::InvalidArgument, "the orientation must be stored or either, not \"" + orientation + "\"");
+    return Status();
+}
+
 } // namespace clipflow::detail

@@ -2,7 +2,8 @@
 // Rebuilding the backbone a detector header names, for scoring (internal;
 // shared by both detector kinds): the forensic backbone of the same version, or
 // the CLIP checkpoint or forensic-v2 weights with the recorded SHA-256 (the
-// user's file, checked, or an installed model).
+// user's file, checked, or an installed model); and the views both kinds read
+// through it, in the header's orientation.
 
 #include "clipflow/backbone.h"
 #include "clipflow/clipflowdetector.h"
@@ -11,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace clipflow::detail {
 
@@ -21,5 +23,13 @@ namespace clipflow::detail {
 // recorded SHA-256.
 Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& header, const DetectorLoadParams& params,
                                                     const std::string& detector_path);
+
+// The backbone's scoring views of image; for a model read in either orientation
+// ("either") followed by each of them transposed — the same crops (the backbones
+// place them alike along both axes) without turning a 12 MP image around.
+std::vector<Raster> oriented_scoring_views(const Backbone& backbone, const Raster& image, const std::string& orientation);
+
+// "stored" or "either", else a clear error (recalibration's choice).
+Status check_orientation(const std::string& orientation);
 
 } // namespace clipflow::detail

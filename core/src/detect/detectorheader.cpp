@@ -22,6 +22,10 @@ Status parse_detector_header(const nlohmann::json& j, int max_version, const std
     m.backbone_params_json = b.contains("params") ? b["params"].dump() : "{}";
     // Up to 4M: fine-tuned detectors read every token (ViT-L/14: 257 x 1024 = 263,168 values).
     if (m.dim < 1 || m.dim > (1 << 22)) return Status(ErrorCode::CorruptData, what + " feature dimension is out of range");
+    if (j.contains("scoring") && j["scoring"].contains("orientation"))
+        m.orientation = j["scoring"]["orientation"].get<std::string>();
+    if (m.orientation != "stored" && m.orientation != "either")
+        return Status(ErrorCode::CorruptData, "unknown scoring orientation \"" + m.orientation + "\" in the " + what);
     return {};
 }
 

@@ -90,9 +90,21 @@ Result<SupervisedDetector> SupervisedDetector::load(const std::string& path, con
     }
 }
 
+std::vector<Raster> SupervisedDetector::scoring_views(const Raster& image) const
+{
+    return detail::oriented_scoring_views(*impl_->backbone, image, impl_->info.orientation);
+}
+
+Status SupervisedDetector::set_orientation(const std::string& orientation)
+{
+    if (Status s = detail::check_orientation(orientation); !s.ok()) return s;
+    impl_->info.orientation = orientation;
+    return Status();
+}
+
 Result<SupervisedScore> SupervisedDetector::score(const Raster& image) const
 {
-    auto feats = impl_->backbone->features(impl_->backbone->scoring_views(image));
+    auto feats = impl_->backbone->features(scoring_views(image));
     if (!feats) return feats.status();
     return score_features(*feats);
 }
@@ -107,6 +119,9 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
             return Status(ErrorCode::InvalidArgument, "feature vector has the wrong dimension");
         flat.insert(flat.end(), v.begin(), v.end());
     }
+    const bool either = info.orientation == "either";
+    if (either && views.size() % 2 != 0)
+        return Status(ErrorCode::InvalidArgument, "an orientation-free score needs the views of both orientations");
     try {
         torch::NoGradGuard guard;
         const auto n = static_cast<int64_t>(views.size());
@@ -114,13 +129,28 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
         x = torch::nan_to_num(x, 0.0, 1e4, -1e4);
         if (impl_->tail) x = impl_->tail->forward(x);
         x = torch::nan_to_num((x - impl_->mean) / impl_->std, 0.0, 1e4, -1e4).clamp(-1e4, 1e4);
-        const torch::Tensor logits = impl_->head->forward(x).mean(0) / info.temperature;
+        const torch::Tensor view_logits = impl_->head->forward(x);
+        auto half_logits = [&](int64_t b, int64_t e) { return view_logits.slice(0, b, e).mean(0) / info.temperature; };
+        auto odds_real = [](const torch::Tensor& l) {
+            return l[0].item<double>() - torch::logsumexp(l.slice(0, 1), 0).item<double>();
+        };
+        // Read in either orientation, the half (views, then the same transposed) that looks the more
+        // natural is the reading, generator and distance included: as CLIP-Flow's larger likelihood.
+        int64_t b = 0, e = n;
+        torch::Tensor logits = half_logits(0, n);
+        if (either) {
+            torch::Tensor stored = half_logits(0, n / 2), turned = half_logits(n / 2, n);
+            const bool turned_reads = odds_real(turned) > odds_real(stored);
+            logits = turned_reads ? turned : stored;
+            b = turned_reads ? n / 2 : 0;
+            e = turned_reads ? n : n / 2;
+        }
         const torch::Tensor p = torch::softmax(logits, 0);
-        const torch::Tensor e = impl_->head->embed(x).mean(0);
+        const torch::Tensor emb = impl_->head->embed(x.slice(0, b, e)).mean(0);
         SupervisedScore s;
         s.p_ai = 1.0 - p[0].item<double>();
         s.ai_score = s.p_ai;
-        s.log_odds_real = logits[0].item<double>() - torch::logsumexp(logits.slice(0, 1), 0).item<double>();
+        s.log_odds_real = odds_real(logits);
         std::vector<std::pair<std::string, double>> gens;
         double total = 0;
         for (std::size_t c = 1; c < info.classes.size(); ++c) total += p[static_cast<int64_t>(c)].item<double>();
@@ -131,7 +161,7 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
         const auto best =
             static_cast<int64_t>(std::find(info.classes.begin(), info.classes.end(), gens.front().first) - info.classes.begin());
         s.distance =
-            (e - impl_->centroids[best]).norm().item<double>() / std::max(1e-9, info.radius[static_cast<std::size_t>(best)]);
+            (emb - impl_->centroids[best]).norm().item<double>() / std::max(1e-9, info.radius[static_cast<std::size_t>(best)]);
         s.unknown_generator =
             gens.front().first == SupervisedModelInfo::kUnknownClass || s.distance > 1.0 || gens.front().second < 0.5;
         if (info.calibration) {

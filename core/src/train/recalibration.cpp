@@ -176,11 +176,11 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
 {
     using nlohmann::json;
     if (Status s = check_output(p.out_path); !s.ok()) return s;
-    if (!p.orientation.empty())
-        return Status(ErrorCode::InvalidArgument,
-                      "a supervised detector is read as stored: the orientation is for CLIP-Flow detectors");
     auto det = SupervisedDetector::load(p.model_path, p.load);
     if (!det) return det.status();
+    const std::string was = det->info().orientation;
+    if (!p.orientation.empty())
+        if (Status s = det->set_orientation(p.orientation); !s.ok()) return s;
     const SupervisedModelInfo& info = det->info();
     SupervisedCalibrateResult r;
     r.previous_model_id = info.model_id;
@@ -209,12 +209,18 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
                           (r.unreadable ? ", " + std::to_string(r.unreadable) + " unreadable" : std::string()) +
                           "): at least 59 are needed to bound the false-positive rate");
     std::sort(used.begin(), used.end());
-    auto saved = save_recalibrated(p, info, "clipflow.classifier", "sv-", *cal, odds.size(), {{"natural_images", r.scored}},
-                                   [&used](json& meta) {
-                                       meta["calibration"]["score"] = "log_odds_real"; // log(p_real / p_ai)
-                                       meta["calibration_files"] = used;
-                                       return Status();
-                                   });
+    json record{{"natural_images", r.scored}};
+    if (info.orientation != was) record["orientation"] = {{"from", was}, {"to", info.orientation}};
+    auto saved = save_recalibrated(p, info, "clipflow.classifier", "sv-", *cal, odds.size(), record, [&used, &info](json& meta) {
+        meta["calibration"]["score"] = "log_odds_real"; // log(p_real / p_ai)
+        meta["calibration_files"] = used;
+        // As CLIP-Flow's: only a file read in either orientation names it.
+        if (info.orientation == "either")
+            meta["scoring"] = {{"orientation", "either"}};
+        else
+            meta.erase("scoring");
+        return Status();
+    });
     if (!saved) return saved.status();
     r.info = std::move(*saved);
     return r;
