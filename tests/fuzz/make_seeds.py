@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Writes the seed corpora in tests/fuzz/corpus/ (committed; fuzzing adds to them).
+Seeds are (re)written by name; what fuzzing found, and other scripts' seeds, stay.
 Run from anywhere: /usr/bin/python3 tests/fuzz/make_seeds.py"""
 import json
 import os
-import shutil
 import struct
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -52,7 +52,6 @@ def feature_message(items):
 
 
 def main():
-    shutil.rmtree(CORPUS, ignore_errors=True)
     # Intake: every format fixture, good and bad.
     formats = os.path.join(ROOT, "tests", "data", "formats")
     for f in sorted(os.listdir(formats)):
@@ -77,6 +76,7 @@ def main():
         cf["training"][key] = cf["training"][key][:3]
     cf["calibration"]["natural_scores"] = cf["calibration"]["natural_scores"][:40]
     cf["calibration"]["proxy_scores"] = cf["calibration"].get("proxy_scores", [])[:40]
+    cf.pop("scoring", None)  # clipflow.json: read as stored; clipflow-either.json below
     out("modelmeta", "clipflow.json", json.dumps(cf))
     out("modelmeta", "calibration.json", json.dumps(cf["calibration"]))
     delivered = dict(cf["calibration"], delivered_scores=[x - 0.1 for x in cf["calibration"]["natural_scores"]])
@@ -88,7 +88,11 @@ def main():
     for key in ("training_files", "validation_files"):
         if key in sv and isinstance(sv[key], list):
             sv[key] = sv[key][:3]
+    sv.pop("scoring", None)
     out("modelmeta", "supervised.json", json.dumps(sv))
+    # Both readings of an image's orientation ("stored" when the key is absent).
+    for name, meta in (("clipflow-either.json", cf), ("supervised-either.json", sv)):
+        out("modelmeta", name, json.dumps(dict(meta, scoring={"orientation": "either"})))
     # Case files: a full one and an empty one.
     case = {"format": "clipflow-case", "format_version": 1, "tool_version": "0.1.0",
             "created_at": "2026-11-23T18:00:00Z",
