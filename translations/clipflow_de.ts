@@ -1907,6 +1907,18 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
         <translation>Die beiden Decoder-Proxys (VAE-artiger Decoder, Hochskalierungskaskade) werden mit einer zwischen diesem Wert und 1 gezogenen Stärke zum Foto zurückgeführt: Ein trainierter Decoder hält seinen Fehler klein, seine Spuren sind daher schwächer als die eines vollen Proxys. 1 lässt sie vollständig (das ausgelieferte Rezept); die Methodendokumentation beschreibt, was kleinere Werte ergaben.</translation>
     </message>
+    <message>
+        <source>Read photos in either orientation</source>
+        <translation>Fotos in beiden Ausrichtungen lesen</translation>
+    </message>
+    <message>
+        <source>Each view is read as it is and transposed, and the more natural reading counts (the held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as with the shipped detector. Unchecked: the stored pixel grid, which is faster.</source>
+        <translation>Jede Ansicht wird so gelesen, wie sie ist, und transponiert; die natürlichere Lesart zählt (auch für die zurückgehaltenen Fotos). So hält die Schranke für Fehlalarme auch für ein um eine Vierteldrehung gedreht gespeichertes Foto, wie beim mitgelieferten Detektor. Nicht angekreuzt: das gespeicherte Pixelraster, was schneller ist.</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Ausrichtung</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1907,6 +1907,18 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
         <translation>Los dos proxies de decodificador (decodificador tipo VAE, cascada de sobremuestreo) se devuelven hacia la foto con una intensidad elegida entre este valor y 1: un decodificador entrenado mantiene pequeño su error, así que sus huellas son más débiles que las de un proxy completo. 1 los deja completos (la receta distribuida); la documentación del método explica qué dieron valores menores.</translation>
     </message>
+    <message>
+        <source>Read photos in either orientation</source>
+        <translation>Leer las fotos en cualquier orientación</translation>
+    </message>
+    <message>
+        <source>Each view is read as it is and transposed, and the more natural reading counts (the held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as with the shipped detector. Unchecked: the stored pixel grid, which is faster.</source>
+        <translation>Cada vista se lee tal como está y transpuesta, y cuenta la lectura más natural (también para las fotos reservadas), de modo que una foto guardada girada un cuarto de vuelta mantiene el límite de falsos positivos, como con el detector incluido. Sin marcar: la cuadrícula de píxeles almacenada, que es más rápida.</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientación</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1907,6 +1907,18 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
         <translation>Les deux proxys de décodeur (décodeur de type VAE, cascade de suréchantillonnage) sont ramenés vers la photo avec une force tirée entre cette valeur et 1 : un décodeur entraîné garde son erreur faible, ses traces sont donc plus faibles que celles d’un proxy entier. 1 les laisse entiers (la recette livrée) ; la documentation de la méthode dit ce qu’ont donné des valeurs plus basses.</translation>
     </message>
+    <message>
+        <source>Read photos in either orientation</source>
+        <translation>Lire les photos dans les deux orientations</translation>
+    </message>
+    <message>
+        <source>Each view is read as it is and transposed, and the more natural reading counts (the held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as with the shipped detector. Unchecked: the stored pixel grid, which is faster.</source>
+        <translation>Chaque vue est lue telle quelle et transposée, et la lecture la plus naturelle compte (pour les photos réservées aussi) : une photo enregistrée tournée d’un quart de tour garde la borne de faux positifs, comme avec le détecteur fourni. Décoché : la grille de pixels stockée, plus rapide.</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>Orientation</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

@@ -1898,6 +1898,18 @@ Start again to resume from the last checkpoint.</source>
         <source>The two decoder proxies (VAE-like decoder, up-sampling cascade) are moved back toward the photo by a strength drawn between this value and 1: a trained decoder keeps its error small, so its traces are weaker than a whole proxy&apos;s. 1 leaves them whole (the shipped recipe); the method documentation says what lower values did.</source>
         <translation>两种解码器代理（类 VAE 解码器、上采样级联）按在此值与 1 之间抽取的强度向原照片回拉：训练好的解码器误差很小，其痕迹比完整代理更弱。1 表示保持完整（随附模型的配方）；较低取值的效果见方法文档。</translation>
     </message>
+    <message>
+        <source>Read photos in either orientation</source>
+        <translation>以任一方向读取照片</translation>
+    </message>
+    <message>
+        <source>Each view is read as it is and transposed, and the more natural reading counts (the held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as with the shipped detector. Unchecked: the stored pixel grid, which is faster.</source>
+        <translation>每个视图按原样和转置后各读取一次，取更自然的读数（留出的照片也如此），因此旋转四分之一圈后保存的照片仍保持误报上限，与随附的检测器相同。不勾选：使用存储的像素网格，速度更快。</translation>
+    </message>
+    <message>
+        <source>Orientation</source>
+        <translation>方向</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::widgets::ImageView</name>

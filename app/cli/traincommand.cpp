@@ -72,6 +72,9 @@ int run_train(std::vector<std::string> words)
         .choice("--delivery-scope", "WHERE", delivery_scope, {"everywhere", "copies"},
                 "with --delivery-threshold: one lower threshold for every image, or delivered copies (JPEG, shorter side "
                 "at most 640 px) read against the delivered photos, other images as before")
+        .choice("--orientation", "HOW", p.orientation, {"stored", "either"},
+                "how the model reads images: as stored, or in either orientation (each view as it is and transposed, "
+                "the more natural counts; the held-out photos are scored so too), as the shipped default does")
         .number("--fpr", "F", p.fpr, 0.001, 0.49, "the most natural images the threshold may flag")
         .number("--fpr-confidence", "C", p.fpr_confidence, 0.5, 0.999,
                 "how sure that bound is, given the held-out photos (0.5: the plain quantile)")
@@ -146,6 +149,7 @@ int run_train(std::vector<std::string> words)
             {"model_id", r->info.model_id},
             {"backbone", r->info.backbone_id},
             {"objective", r->info.objective},
+            {"orientation", r->info.orientation},
             {"device", r->device},
             {"train_images", r->train_images},
             {"holdout_images", r->holdout_images},

@@ -7,6 +7,7 @@
 #include <clipflow/modelregistry.h>
 #include <clipflow/widgets/trainingmonitor.h>
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QDialogButtonBox>
@@ -90,6 +91,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                            "(as the shipped detector does).")
                             .arg(kDeliveredCopyMaxSide),
                         Qt::ToolTipRole);
+    either_ = new QCheckBox(tr("Read photos in either orientation"), this);
+    either_->setChecked(true);
+    either_->setToolTip(tr("Each view is read as it is and transposed, and the more natural reading counts (the "
+                           "held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as "
+                           "with the shipped detector. Unchecked: the stored pixel grid, which is faster."));
     // Log-uniform in [S, 1] as on the command line; 1 draws nothing, so models and caches keep their keys.
     decoder_strength_ = new QDoubleSpinBox(this);
     decoder_strength_->setRange(0.01, 1.0);
@@ -127,6 +133,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("Objective"), objective_);
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("False-positive bound"), bound_);
+    form->addRow(tr("Orientation"), either_);
     form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Start from"), start_from_);
     form->addRow(tr("Decoder proxies' strength"), decoder_strength_);
@@ -210,6 +217,7 @@ void TrainingDialog::updateMode()
     form_->setRowVisible(objective_, !backbone);
     form_->setRowVisible(epochs_, !backbone);
     form_->setRowVisible(bound_, !backbone);
+    form_->setRowVisible(either_, !backbone);
     form_->setRowVisible(steps_, backbone);
     form_->setRowVisible(start_from_, backbone);
     if (backbone)
@@ -263,7 +271,7 @@ void TrainingDialog::updateButtons()
     start_->setEnabled(!running && folders_->count() > 0 && name_ok);
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
-    for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, steps_,
+    for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, either_, steps_,
                                                       start_from_, decoder_strength_, name_})
         w->setEnabled(!running);
 }
@@ -279,6 +287,7 @@ void TrainingDialog::startTraining()
     r.proxy_only = objective_->currentIndex() == 1;
     r.epochs = epochs_->value();
     r.bound = static_cast<TrainingRequest::Bound>(bound_->currentIndex());
+    r.either_orientation = either_->isChecked();
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
     r.decoder_strength = decoder_strength_->value();

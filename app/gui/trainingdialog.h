@@ -9,6 +9,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFormLayout;
@@ -44,6 +45,8 @@ public:
     QComboBox* startChoice() const { return start_from_; } // backbone: random or existing weights
     // Detector: which photos the false-positive bound holds for (TrainingRequest::Bound, in its order).
     QComboBox* boundChoice() const { return bound_; }
+    // Detector: read images in either orientation (checked by default, as the shipped detector reads).
+    QCheckBox* eitherOrientation() const { return either_; }
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -73,6 +76,7 @@ private:
     QComboBox* objective_;
     QSpinBox* epochs_;
     QComboBox* bound_;
+    QCheckBox* either_;
     QDoubleSpinBox* decoder_strength_;
     QLineEdit* name_;
     QLabel* device_;

@@ -59,6 +59,7 @@ bool TrainingJob::start(const TrainingRequest& request)
     p.train.epochs = request.epochs;
     p.delivery_calibration = request.bound != TrainingRequest::Bound::AsTaken;
     p.delivery_scope = request.bound == TrainingRequest::Bound::Copies ? DeliveredScope::Copies : DeliveredScope::Everywhere;
+    p.orientation = request.either_orientation ? "either" : "stored";
     p.proxy.decoder_strength_min = static_cast<float>(request.decoder_strength);
     p.train.device = request.device.toStdString();
     p.cache_dir = request.cache_dir.toStdString();

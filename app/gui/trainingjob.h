@@ -34,6 +34,9 @@ struct TrainingRequest {
     // JPEG copies read against the photos delivered small, every other image against them as taken.
     enum class Bound { AsTaken, Everywhere, Copies };
     Bound bound = Bound::AsTaken;
+    // Detector only: read images in either orientation (ClipFlowTrainParams::orientation), as the shipped
+    // default does, so a photo saved turned a quarter keeps the bound; false: as stored.
+    bool either_orientation = true;
     // Both: the decoder proxies are drawn between the photo and themselves at a strength in [this, 1]
     // (ProxyParams::decoder_strength_min); 1, the default, leaves them whole.
     double decoder_strength = 1.0;

@@ -845,14 +845,16 @@ private Q_SLOTS:
             img.scaled(96, 96, Qt::IgnoreAspectRatio, Qt::SmoothTransformation).scaled(192, 192).save(f);
         }
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
-        const Run t = cli({QStringLiteral("train"), QStringLiteral("--natural"), tmp.filePath(QStringLiteral("real")),
-                           QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("8"),
-                           QStringLiteral("--steps"), QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("64"),
-                           QStringLiteral("--views"), QStringLiteral("2"), QStringLiteral("--holdout"), QStringLiteral("0.35"),
-                           QStringLiteral("--no-cache"), QStringLiteral("--json")});
+        const Run t =
+            cli({QStringLiteral("train"), QStringLiteral("--natural"), tmp.filePath(QStringLiteral("real")),
+                 QStringLiteral("--out"), model, QStringLiteral("--epochs"), QStringLiteral("8"), QStringLiteral("--steps"),
+                 QStringLiteral("2"), QStringLiteral("--hidden"), QStringLiteral("64"), QStringLiteral("--views"),
+                 QStringLiteral("2"), QStringLiteral("--holdout"), QStringLiteral("0.35"), QStringLiteral("--orientation"),
+                 QStringLiteral("either"), QStringLiteral("--no-cache"), QStringLiteral("--json")});
         QVERIFY2(t.code == 0, t.err.constData());
         const auto summary = t.lines().value(0);
         QVERIFY(summary[QStringLiteral("model_id")].toString().startsWith(QStringLiteral("cf-")));
+        QCOMPARE(summary[QStringLiteral("orientation")].toString(), QStringLiteral("either"));
         const int trained = summary[QStringLiteral("train_images")].toInt();
         QCOMPARE(trained + summary[QStringLiteral("holdout_images")].toInt(), 40);
         QVERIFY(t.err.contains("epoch 8/8")); // progress reached the end
@@ -861,7 +863,10 @@ private Q_SLOTS:
                            tmp.filePath(QStringLiteral("fake"))});
         QCOMPARE(s.code, 0);
         QCOMPARE(s.lines().size(), 12);
-        for (const auto& l : s.lines()) QCOMPARE(l[QStringLiteral("model_id")], summary[QStringLiteral("model_id")]);
+        for (const auto& l : s.lines()) {
+            QCOMPARE(l[QStringLiteral("model_id")], summary[QStringLiteral("model_id")]);
+            QCOMPARE(l[QStringLiteral("views")].toInt(), 2); // one 192 px view, read as it is and transposed
+        }
 
         const Run e = cli({QStringLiteral("eval"), QStringLiteral("--model"), model, QStringLiteral("--real"),
                            tmp.filePath(QStringLiteral("real")), QStringLiteral("--fake"), tmp.filePath(QStringLiteral("fake")),

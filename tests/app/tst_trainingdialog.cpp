@@ -71,10 +71,13 @@ private Q_SLOTS:
         QTest::addColumn<int>("bound"); // the False-positive bound's item, in TrainingRequest::Bound's order
         QTest::addColumn<QString>("scope");
         QTest::addColumn<double>("strength"); // the decoder proxies' least strength; 1: whole
-        QTest::newRow("3 epochs, photos as taken") << 3 << 0 << QString() << 1.0;
-        QTest::newRow("12 epochs, one threshold for delivered photos too") << 12 << 1 << QStringLiteral("everywhere") << 1.0;
-        QTest::newRow("6 epochs, small JPEG copies read on their own") << 6 << 2 << QStringLiteral("copies") << 1.0;
-        QTest::newRow("3 epochs, decoder proxies weakened to 0.25") << 3 << 0 << QString() << 0.25;
+        QTest::addColumn<bool>("either");     // read in either orientation (the default)
+        QTest::newRow("3 epochs, photos as taken") << 3 << 0 << QString() << 1.0 << true;
+        QTest::newRow("12 epochs, one threshold for delivered photos too")
+            << 12 << 1 << QStringLiteral("everywhere") << 1.0 << true;
+        QTest::newRow("6 epochs, small JPEG copies read on their own") << 6 << 2 << QStringLiteral("copies") << 1.0 << true;
+        QTest::newRow("3 epochs, decoder proxies weakened to 0.25") << 3 << 0 << QString() << 0.25 << true;
+        QTest::newRow("3 epochs, read as stored") << 3 << 0 << QString() << 1.0 << false;
     }
     void trainsAndRegisters()
     {
@@ -82,6 +85,7 @@ private Q_SLOTS:
         QFETCH(int, bound);
         QFETCH(QString, scope);
         QFETCH(double, strength);
+        QFETCH(bool, either);
         QTemporaryDir out;
         TrainingDialog dialog;
         QVERIFY(!button(dialog, QStringLiteral("Start"))->isEnabled()); // no folder yet
@@ -95,6 +99,8 @@ private Q_SLOTS:
         dialog.boundChoice()->setCurrentIndex(bound);
         QCOMPARE(dialog.decoderStrength()->value(), 1.0); // whole by default, as on the command line
         dialog.decoderStrength()->setValue(strength);
+        QVERIFY(dialog.eitherOrientation()->isChecked()); // as the shipped detector reads
+        dialog.eitherOrientation()->setChecked(either);
         QVERIFY(button(dialog, QStringLiteral("Start"))->isEnabled());
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
@@ -120,6 +126,8 @@ private Q_SLOTS:
         QCOMPARE(info->calibration.delivered_scope() == clipflow::DeliveredScope::Copies, scope == QLatin1String("copies"));
         // The strength reaches the proxies: recorded only when they were weakened.
         QCOMPARE(info->proxy_json.find("\"decoder_strength\":[0.25,1.0]") != std::string::npos, strength < 1.0);
+        // The orientation reaches the model.
+        QCOMPARE(info->orientation, std::string(either ? "either" : "stored"));
     }
 
     void cancelThenResume()
@@ -177,7 +185,8 @@ private Q_SLOTS:
         dialog.setOutputDir(out.path());
         dialog.setTrainBackbone(true);
         dialog.setSteps(steps);
-        QVERIFY(dialog.decoderStrength()->isVisibleTo(&dialog)); // shown for both kinds of training
+        QVERIFY(dialog.decoderStrength()->isVisibleTo(&dialog));    // shown for both kinds of training
+        QVERIFY(!dialog.eitherOrientation()->isVisibleTo(&dialog)); // a detector's reading, not the backbone's
         dialog.decoderStrength()->setValue(strength);
         dialog.setModelName(QStringLiteral("my-backbone"));
         QVERIFY(dialog.windowTitle().contains(QLatin1String("backbone")));

@@ -66,4 +66,18 @@ inline clipflow::Raster upsample2(const clipflow::Raster& in)
     return r;
 }
 
+// The image mirrored about its main diagonal (a quarter turn and a mirror), written here
+// independently of core's orientation-free reading, which the tests check against it.
+inline clipflow::Raster transpose(const clipflow::Raster& in)
+{
+    clipflow::Raster out;
+    out.width = in.height;
+    out.height = in.width;
+    out.channels = in.channels;
+    for (int y = 0; y < out.height; ++y)
+        for (int x = 0; x < out.width; ++x)
+            for (int c = 0; c < in.channels; ++c) out.data.push_back(in.at(y, x, c));
+    return out;
+}
+
 } // namespace testimages

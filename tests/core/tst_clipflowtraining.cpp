@@ -1,6 +1,6 @@
 // Training a CLIP-Flow detector end to end on synthetic "photos": the model
 // file, calibration, scoring, the feature cache, cancel and an exact resume,
-// and refusal of bad input.
+// a model read in either orientation, and refusal of bad input.
 
 #include "deliveredthreshold.h"
 #include "photofolder.h"
@@ -10,6 +10,7 @@
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowtraining.h>
 #include <clipflow/detector.h>
+#include <clipflow/evidence.h>
 #include <clipflow/flow.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
@@ -20,7 +21,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
+#include <cmath>
 #include <filesystem>
 
 namespace {
@@ -154,6 +157,80 @@ private Q_SLOTS:
         QCOMPARE(a.natural_scores(), b.natural_scores()); // same flow, same held-out photos
         QCOMPARE(a.threshold(), testimages::expected_threshold(a.natural_scores(), b.threshold(), a.delivered_threshold()));
         QVERIFY(without->info.metadata_json.find("\"delivered_calibration\":null") != std::string::npos);
+    }
+
+    // Trained to read in either orientation: the same flow as read as stored (training views do not
+    // change), each held-out photo's calibration score is the larger of its and its transpose's
+    // reading (delivered copies too), the proxies' histogram is training's, and the file says so.
+    void orientation_data()
+    {
+        QTest::addColumn<bool>("delivered");
+        QTest::newRow("as taken") << false;
+        QTest::newRow("also delivered") << true;
+    }
+    void orientation()
+    {
+        QFETCH(bool, delivered);
+        const QString tag = delivered ? QStringLiteral("-d") : QString();
+        auto p = small(photos_, tmp_.filePath(QStringLiteral("stored%1.safetensors").arg(tag)),
+                       tmp_.filePath(QStringLiteral("cache")));
+        p.fpr = 0.3;
+        p.delivery_calibration = delivered;
+        auto stored = clipflow::train_clipflow_detector(p);
+        QVERIFY2(stored.ok(), stored.status().to_string().c_str());
+        QCOMPARE(stored->info.orientation, std::string("stored"));
+        p.out_path = tmp_.filePath(QStringLiteral("either%1.safetensors").arg(tag)).toStdString();
+        p.orientation = "either";
+        auto either = clipflow::train_clipflow_detector(p);
+        QVERIFY2(either.ok(), either.status().to_string().c_str());
+        QCOMPARE(either->info.orientation, std::string("either"));
+        QVERIFY(either->info.metadata_json.find("\"scoring\":{\"orientation\":\"either\"}") != std::string::npos);
+        QVERIFY(stored->info.metadata_json.find("\"scoring\"") == std::string::npos);
+        QCOMPARE(either->info.calibration.proxy_scores(), stored->info.calibration.proxy_scores());
+
+        auto a = clipflow::ClipFlowDetector::load(tmp_.filePath(QStringLiteral("stored%1.safetensors").arg(tag)).toStdString());
+        auto b = clipflow::ClipFlowDetector::load(p.out_path);
+        QVERIFY(a.ok() && b.ok());
+        std::vector<double> want, want_delivered;
+        int turned_reads = 0;
+        for (const auto& f : photos_) {
+            auto ev = clipflow::load_evidence(f);
+            QVERIFY(ev.ok());
+            if (!b->info().calibrated_on(ev->info.sha256)) continue;
+            auto s = a->score(ev->pixels), t = a->score(testimages::transpose(ev->pixels)), e = b->score(ev->pixels);
+            QVERIFY(s.ok() && t.ok() && e.ok());
+            const double larger = std::max(s->calibrated.log_likelihood, t->calibrated.log_likelihood);
+            QVERIFY2(
+                std::abs(e->calibrated.log_likelihood - larger) < 1e-5,
+                qPrintable(QString::number(e->calibrated.log_likelihood) + QStringLiteral(" vs ") + QString::number(larger)));
+            turned_reads += t->calibrated.log_likelihood > s->calibrated.log_likelihood;
+            want.push_back(larger);
+            if (delivered) {
+                auto d = clipflow::deliver_copy(ev->pixels, clipflow::kDeliveredSide, clipflow::kDeliveredQuality);
+                QVERIFY(d.ok());
+                auto ed = b->score(*d);
+                QVERIFY(ed.ok());
+                want_delivered.push_back(ed->calibrated.log_likelihood);
+            }
+        }
+        QVERIFY2(turned_reads > 0, "no held-out photo reads better transposed: the check above checks nothing");
+        auto same = [](std::vector<double> x, std::vector<double> y) {
+            std::sort(x.begin(), x.end());
+            std::sort(y.begin(), y.end());
+            if (x.size() != y.size()) return false;
+            for (std::size_t i = 0; i < x.size(); ++i)
+                if (std::abs(x[i] - y[i]) > 1e-4) return false;
+            return true;
+        };
+        QVERIFY(same(either->info.calibration.natural_scores(), want));
+        if (delivered) QVERIFY(same(either->info.calibration.delivered_scores(), want_delivered));
+        // An orientation this version does not know is refused before any work.
+        p.orientation = "sideways";
+        p.out_path = tmp_.filePath(QStringLiteral("sideways.safetensors")).toStdString();
+        auto refused = clipflow::train_clipflow_detector(p);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.status().message().find("stored or either") != std::string::npos, refused.status().message().c_str());
+        QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("sideways.safetensors"))));
     }
 
     void cancelDuringFeatures()

@@ -36,19 +36,6 @@ clipflow::ClipFlowTrainParams small(const std::vector<std::string>& files, const
     return p;
 }
 
-// The image mirrored about its main diagonal, written here independently of core.
-clipflow::Raster transpose(const clipflow::Raster& in)
-{
-    clipflow::Raster out;
-    out.width = in.height;
-    out.height = in.width;
-    out.channels = in.channels;
-    for (int y = 0; y < out.height; ++y)
-        for (int x = 0; x < out.width; ++x)
-            for (int c = 0; c < in.channels; ++c) out.data.push_back(in.at(y, x, c));
-    return out;
-}
-
 QByteArray file_bytes(const QString& path)
 {
     QFile f(path);
@@ -272,7 +259,7 @@ private Q_SLOTS:
             auto ev = clipflow::load_evidence(f);
             QVERIFY(ev.ok());
             if (!old->info().calibrated_on(ev->info.sha256)) continue;
-            auto a = old->score(ev->pixels), b = old->score(transpose(ev->pixels)), mine = re->score(ev->pixels);
+            auto a = old->score(ev->pixels), b = old->score(testimages::transpose(ev->pixels)), mine = re->score(ev->pixels);
             QVERIFY(a.ok() && b.ok() && mine.ok());
             const double want = reading == "either" ? std::max(a->calibrated.log_likelihood, b->calibrated.log_likelihood)
                                                     : a->calibrated.log_likelihood;
@@ -290,7 +277,7 @@ private Q_SLOTS:
         // Read in either orientation, an image and its transpose read alike, one at a time or in a batch.
         auto d = clipflow::load_detector(tmp_.filePath(name).toStdString());
         QVERIFY(d.ok());
-        const auto image = testimages::pink_noise(200, 150, 4242), turned = transpose(image);
+        const auto image = testimages::pink_noise(200, 150, 4242), turned = testimages::transpose(image);
         auto s = re->score(image), st = re->score(turned);
         QVERIFY(s.ok() && st.ok());
         QCOMPARE(s->calibrated.log_likelihood == st->calibrated.log_likelihood, reading == "either");

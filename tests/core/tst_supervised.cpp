@@ -65,19 +65,6 @@ std::vector<clipflow::LabelledImage> write_set(const QString& dir, const std::ve
     return out;
 }
 
-// The image mirrored about its main diagonal, written here independently of core.
-clipflow::Raster transpose(const clipflow::Raster& in)
-{
-    clipflow::Raster out;
-    out.width = in.height;
-    out.height = in.width;
-    out.channels = in.channels;
-    for (int y = 0; y < out.height; ++y)
-        for (int x = 0; x < out.width; ++x)
-            for (int c = 0; c < in.channels; ++c) out.data.push_back(in.at(y, x, c));
-    return out;
-}
-
 clipflow::SupervisedTrainParams params(std::vector<clipflow::LabelledImage> images, const QString& out, const std::string& mode)
 {
     clipflow::SupervisedTrainParams p;
@@ -474,7 +461,7 @@ private Q_SLOTS:
         for (const auto& f : p.natural_files) {
             auto ev = clipflow::load_evidence(f);
             QVERIFY(ev.ok());
-            auto a = old->score(ev->pixels), b = old->score(transpose(ev->pixels)), mine = re->score(ev->pixels);
+            auto a = old->score(ev->pixels), b = old->score(testimages::transpose(ev->pixels)), mine = re->score(ev->pixels);
             QVERIFY(a.ok() && b.ok() && mine.ok());
             const auto& want = either && b->log_odds_real > a->log_odds_real ? *b : *a;
             QVERIFY2(
@@ -492,7 +479,7 @@ private Q_SLOTS:
         // An image and its transpose read alike in either orientation, singly, from features and batched.
         int turned_differs = 0;
         for (const auto& cls : classes_) {
-            const auto image = make(cls, 77000), turned = transpose(image);
+            const auto image = make(cls, 77000), turned = testimages::transpose(image);
             auto s = re->score(image), st = re->score(turned);
             QVERIFY(s.ok() && st.ok());
             if (either) {

@@ -74,6 +74,11 @@ struct ClipFlowTrainParams {
     /// Where that bound applies: every image (one lower threshold) or delivered copies
     /// only, read against the delivered photos (calibration.h, DeliveredScope).
     DeliveredScope delivery_scope = DeliveredScope::Everywhere;
+    /// How the model reads images (ClipFlowModelInfo::orientation): "stored", or "either" (each
+    /// scoring view as it is and transposed, the larger mean counts), which the held-out photos
+    /// are then scored by too, so that the bound holds for photos saved turned a quarter. Costs
+    /// the held-out photos twice the backbone passes; the shipped default reads so.
+    std::string orientation = "stored";
     /// Held-out photos set the threshold: at most fpr of natural images flagged,
     /// with fpr_confidence (Calibration: a rate read off n photos is itself uncertain).
     double fpr = 0.05;

@@ -12,26 +12,6 @@ namespace clipflow {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// An image's log-likelihood from its views' (in scoring_views() order): their mean, or read in
-// either orientation the larger of the two halves' means (the views, then the same transposed).
-Result<double> image_log_likelihood(const std::vector<double>& view_ll, bool either)
-{
-    auto mean = [&view_ll](std::size_t b, std::size_t e) {
-        double sum = 0;
-        for (std::size_t i = b; i < e; ++i) sum += view_ll[i];
-        return sum / static_cast<double>(e - b);
-    };
-    const std::size_t n = view_ll.size();
-    if (n == 0) return Status(ErrorCode::InvalidArgument, "no views to score");
-    if (!either) return mean(0, n);
-    if (n % 2 != 0) return Status(ErrorCode::InvalidArgument, "an orientation-free score needs the views of both orientations");
-    return std::max(mean(0, n / 2), mean(n / 2, n));
-}
-
-} // namespace
-
 struct ClipFlowDetector::Impl {
     ClipFlowModelInfo info;
     std::unique_ptr<Backbone> backbone;
@@ -124,7 +104,7 @@ Result<ClipFlowScore> ClipFlowDetector::score_from_log_likelihoods(std::vector<f
     if (view_ll.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
     ClipFlowScore s;
     s.view_log_likelihoods.assign(view_ll.begin(), view_ll.end());
-    auto ll = image_log_likelihood(s.view_log_likelihoods, impl_->either());
+    auto ll = detail::image_log_likelihood(s.view_log_likelihoods, impl_->either());
     if (!ll) return ll.status();
     s.calibrated = impl_->info.calibration.evaluate(*ll);
     return s;
@@ -165,7 +145,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         std::vector<std::vector<double>> per_tile(last - first);
         for (std::size_t k = 0; k < ll->size(); ++k) per_tile[owner[k] - first].push_back((*ll)[k]);
         for (const auto& tile_ll : per_tile) {
-            auto tile = image_log_likelihood(tile_ll, impl_->either());
+            auto tile = detail::image_log_likelihood(tile_ll, impl_->either());
             if (!tile) return tile.status();
             map->log_likelihood.push_back(static_cast<float>(*tile));
             map->ai_score.push_back(static_cast<float>(impl_->info.calibration.evaluate(*tile).ai_score));

@@ -6,6 +6,7 @@
 #include "clipflow/modelregistry.h"
 #include "clipflow/sha256.h"
 
+#include <algorithm>
 #include <filesystem>
 
 namespace clipflow::detail {
@@ -129,6 +130,20 @@ Status check_orientation(const std::string& orientation)
     if (orientation != "stored" && orientation != "either")
         return Status(ErrorCode::InvalidArgument, "the orientation must be stored or either, not \"" + orientation + "\"");
     return Status();
+}
+
+Result<double> image_log_likelihood(const std::vector<double>& view_ll, bool either)
+{
+    auto mean = [&view_ll](std::size_t b, std::size_t e) {
+        double sum = 0;
+        for (std::size_t i = b; i < e; ++i) sum += view_ll[i];
+        return sum / static_cast<double>(e - b);
+    };
+    const std::size_t n = view_ll.size();
+    if (n == 0) return Status(ErrorCode::InvalidArgument, "no views to score");
+    if (!either) return mean(0, n);
+    if (n % 2 != 0) return Status(ErrorCode::InvalidArgument, "an orientation-free score needs the views of both orientations");
+    return std::max(mean(0, n / 2), mean(n / 2, n));
 }
 
 } // namespace clipflow::detail

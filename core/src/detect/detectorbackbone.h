@@ -29,7 +29,11 @@ Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& h
 // place them alike along both axes) without turning a 12 MP image around.
 std::vector<Raster> oriented_scoring_views(const Backbone& backbone, const Raster& image, const std::string& orientation);
 
-// "stored" or "either", else a clear error (recalibration's choice).
+// "stored" or "either", else a clear error (recalibration's and training's choice).
 Status check_orientation(const std::string& orientation);
+
+// An image's log-likelihood from its views' (in oriented_scoring_views() order): their mean, or
+// read in either orientation the larger of the two halves' means (the views, then transposed).
+Result<double> image_log_likelihood(const std::vector<double>& view_ll, bool either);
 
 } // namespace clipflow::detail

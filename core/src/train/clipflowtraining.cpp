@@ -4,6 +4,7 @@
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "communicator.h"
+#include "detect/detectorbackbone.h"
 #include "featurestage.h"
 #include "flowtrainer_p.h"
 #include "intake/cvraster.h"
@@ -42,15 +43,18 @@ Result<FeatureSet> compute(const Backbone& bb, const Raster& img, const std::str
         return {};
     };
     if (holdout) {
-        // Exactly what scoring sees, so calibration matches deployment.
-        natural = bb.scoring_views(img);
-        for (std::size_t v = 0; v < natural.size(); ++v)
+        // Exactly what scoring sees, so calibration matches deployment (in the model's orientation).
+        natural = detail::oriented_scoring_views(bb, img, p.orientation);
+        // Proxies of the views as stored only: the calibration plot's proxy histogram reads as
+        // training always did, and the same seeds give the same proxies either way.
+        const std::size_t stored = p.orientation == "either" ? natural.size() / 2 : natural.size();
+        for (std::size_t v = 0; v < stored; ++v)
             if (auto s = add_proxy(natural[v], detail::mix_seed(base, 500 + v), 0); !s.ok()) return s;
         if (p.delivery_calibration) {
             // The same photo as a messenger delivers it, for a threshold that holds there too.
             auto d = deliver_copy(img, kDeliveredSide, kDeliveredQuality);
             if (!d) return d.status();
-            delivered = bb.scoring_views(*d);
+            delivered = detail::oriented_scoring_views(bb, *d, p.orientation);
         }
     } else {
         for (int v = 0; v < p.views_per_image; ++v) {
@@ -100,8 +104,10 @@ std::vector<float> flatten(const std::vector<const std::vector<float>*>& rows)
     return out;
 }
 
-// Mean log-likelihood of each group of rows.
-Result<std::vector<double>> group_scores(const NormalizingFlow& flow, const std::vector<std::vector<std::vector<float>>>& groups)
+// Each group's (one image's views') log-likelihood, by the detector's own rule: the mean, or read
+// in either orientation the larger of the two halves' means.
+Result<std::vector<double>> group_scores(const NormalizingFlow& flow, const std::vector<std::vector<std::vector<float>>>& groups,
+                                         bool either = false)
 {
     std::vector<const std::vector<float>*> rows;
     for (const auto& g : groups)
@@ -113,9 +119,12 @@ Result<std::vector<double>> group_scores(const NormalizingFlow& flow, const std:
     std::size_t k = 0;
     for (const auto& g : groups) {
         if (g.empty()) continue;
-        double s = 0;
-        for (std::size_t i = 0; i < g.size(); ++i) s += (*ll)[k++];
-        out.push_back(s / static_cast<double>(g.size()));
+        std::vector<double> views((*ll).begin() + static_cast<std::ptrdiff_t>(k),
+                                  (*ll).begin() + static_cast<std::ptrdiff_t>(k + g.size()));
+        k += g.size();
+        auto s = detail::image_log_likelihood(views, either);
+        if (!s) return s.status();
+        out.push_back(*s);
     }
     return out;
 }
@@ -141,6 +150,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
         return Status(ErrorCode::InvalidArgument, "views per image and proxies per view must be at least 1");
     if (!(p.holdout_fraction > 0.0 && p.holdout_fraction < 1.0))
         return Status(ErrorCode::InvalidArgument, "the held-out fraction must be between 0 and 1");
+    if (Status s = detail::check_orientation(p.orientation); !s.ok()) return s;
     if (!(p.resize_augment >= 0.0 && p.resize_augment <= 1.0) || !(p.resize_min > 0.0 && p.resize_min <= p.resize_max) ||
         p.resize_max > 4.0)
         return Status(ErrorCode::InvalidArgument, "resize augmentation: probability in [0, 1], factors 0 < min <= max <= 4");
@@ -170,6 +180,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (p.jpeg_quality_min != 70 || p.jpeg_quality_max != 95) recipe["jpeg_quality"] = {p.jpeg_quality_min, p.jpeg_quality_max};
     // "shrink": deliver_copy() no longer enlarges small photos, so caches from launder() are not reused.
     if (p.delivery_calibration) recipe["delivered"] = {kDeliveredSide, kDeliveredQuality, "shrink"};
+    if (p.orientation == "either") recipe["orientation"] = "either"; // held-out photos' views transposed too
     detail::FeatureStage stage;
     stage.backbone = &bb;
     stage.cache_dir = p.cache_dir;
@@ -250,11 +261,12 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
 
     // Stage 3: calibration on images the flow never saw.
     if (p.progress) p.progress({"calibration", 0, result.holdout_images, 0.0, {}});
-    auto nat_scores = group_scores(trained->flow, hold_nat);
+    const bool either = p.orientation == "either";
+    auto nat_scores = group_scores(trained->flow, hold_nat, either);
     if (!nat_scores) return nat_scores.status();
     auto proxy_scores = group_scores(trained->flow, hold_proxy);
     if (!proxy_scores) return proxy_scores.status();
-    auto delivered_scores = group_scores(trained->flow, hold_delivered);
+    auto delivered_scores = group_scores(trained->flow, hold_delivered, either);
     if (!delivered_scores) return delivered_scores.status();
     auto cal = Calibration::build(*nat_scores, *proxy_scores, p.fpr, 40, p.fpr_confidence, *delivered_scores, p.delivery_scope);
     if (!cal) return cal.status();
@@ -317,6 +329,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"files", train_hashes},
                 {"holdout_files", holdout_hashes}}},
               {"calibration", json::parse(cal->to_json())}};
+    if (either) meta["scoring"] = {{"orientation", "either"}}; // as recalibration writes it
     meta["model_id"] = detail::model_id("cf-", meta.dump());
     const std::string text = meta.dump();
     auto info = ClipFlowModelInfo::parse(text);
