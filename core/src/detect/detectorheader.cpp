@@ -29,4 +29,12 @@ Status parse_detector_header(const nlohmann::json& j, int max_version, const std
     return {};
 }
 
+void write_scoring_orientation(nlohmann::json& meta, const std::string& orientation)
+{
+    if (orientation == "either")
+        meta["scoring"] = {{"orientation", "either"}};
+    else
+        meta.erase("scoring");
+}
+
 } // namespace clipflow::detail

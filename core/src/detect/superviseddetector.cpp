@@ -136,15 +136,9 @@ Result<SupervisedScore> SupervisedDetector::score_features(const std::vector<std
         };
         // Read in either orientation, the half (views, then the same transposed) that looks the more
         // natural is the reading, generator and distance included: as CLIP-Flow's larger likelihood.
-        int64_t b = 0, e = n;
-        torch::Tensor logits = half_logits(0, n);
-        if (either) {
-            torch::Tensor stored = half_logits(0, n / 2), turned = half_logits(n / 2, n);
-            const bool turned_reads = odds_real(turned) > odds_real(stored);
-            logits = turned_reads ? turned : stored;
-            b = turned_reads ? n / 2 : 0;
-            e = turned_reads ? n : n / 2;
-        }
+        const bool turned_reads = either && odds_real(half_logits(n / 2, n)) > odds_real(half_logits(0, n / 2));
+        const int64_t b = turned_reads ? n / 2 : 0, e = either && !turned_reads ? n / 2 : n;
+        const torch::Tensor logits = half_logits(b, e);
         const torch::Tensor p = torch::softmax(logits, 0);
         const torch::Tensor emb = impl_->head->embed(x.slice(0, b, e)).mean(0);
         SupervisedScore s;

@@ -5,6 +5,7 @@
 #include "clipflow/version.h"
 #include "communicator.h"
 #include "detect/detectorbackbone.h"
+#include "detect/detectorheader.h"
 #include "featurestage.h"
 #include "flowtrainer_p.h"
 #include "intake/cvraster.h"
@@ -329,7 +330,7 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
                 {"files", train_hashes},
                 {"holdout_files", holdout_hashes}}},
               {"calibration", json::parse(cal->to_json())}};
-    if (either) meta["scoring"] = {{"orientation", "either"}}; // as recalibration writes it
+    detail::write_scoring_orientation(meta, p.orientation);
     meta["model_id"] = detail::model_id("cf-", meta.dump());
     const std::string text = meta.dump();
     auto info = ClipFlowModelInfo::parse(text);

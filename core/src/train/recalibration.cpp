@@ -3,6 +3,7 @@
 #include "clipflow/safetensors.h"
 #include "clipflow/superviseddetector.h"
 #include "clipflow/version.h"
+#include "detect/detectorheader.h"
 #include "support/jobutil.h"
 
 #include <nlohmann/json.hpp>
@@ -154,11 +155,7 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     if (rescore) record["orientation"] = {{"from", was}, {"to", info.orientation}, {"natural_images", as_is.size()}};
     auto saved = save_recalibrated(p, info, "clipflow.model", "cf-", *cal, rescore ? as_is.size() : old.natural_count(), record,
                                    [&p, &info](json& meta) {
-                                       // Only a file read in either orientation names it: others stay as they were.
-                                       if (info.orientation == "either")
-                                           meta["scoring"] = {{"orientation", "either"}};
-                                       else
-                                           meta.erase("scoring");
+                                       detail::write_scoring_orientation(meta, info.orientation);
                                        if (!meta.contains("training") || !meta["training"].is_object())
                                            return Status(ErrorCode::CorruptData, "the model's metadata has no training record");
                                        meta["training"]["delivered_calibration"] = {{"side", kDeliveredSide},
@@ -214,11 +211,7 @@ Result<SupervisedCalibrateResult> calibrate_supervised_detector(const Recalibrat
     auto saved = save_recalibrated(p, info, "clipflow.classifier", "sv-", *cal, odds.size(), record, [&used, &info](json& meta) {
         meta["calibration"]["score"] = "log_odds_real"; // log(p_real / p_ai)
         meta["calibration_files"] = used;
-        // As CLIP-Flow's: only a file read in either orientation names it.
-        if (info.orientation == "either")
-            meta["scoring"] = {{"orientation", "either"}};
-        else
-            meta.erase("scoring");
+        detail::write_scoring_orientation(meta, info.orientation);
         return Status();
     });
     if (!saved) return saved.status();

@@ -1,4 +1,5 @@
 #include "clipflow/supervisedtraining.h"
+#include "detect/detectorheader.h"
 
 #include "clipflow/clipbackbone.h"
 #include "clipflow/laundering.h"
@@ -615,7 +616,7 @@ Result<SupervisedModelInfo> add_generator(const FewShotParams& p)
         meta.erase("calibration");
         meta.erase("calibration_files");
         meta.erase("recalibrated");
-        meta.erase("scoring"); // the reading was recalibration's choice: stored until recalibrated
+        detail::write_scoring_orientation(meta, "stored"); // recalibration's choice: stored until recalibrated
         meta.erase("model_id");
         meta["model_id"] = detail::model_id("sv-", meta.dump());
         auto out = SupervisedModelInfo::parse(meta.dump());
