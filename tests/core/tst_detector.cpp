@@ -227,6 +227,67 @@ private Q_SLOTS:
         }
     }
 
+    // Detectors that read the same features from an image share one backbone pass in a
+    // set, and each still scores exactly as on its own: the shipped pair (one forensic-v2,
+    // both read in either orientation) shares; a supervised copy read as stored does not.
+    void sharedBackbonePass_data()
+    {
+        QTest::addColumn<QString>("supervised"); // "shipped", "stored" (a copy read as stored) or "-"
+        QTest::addColumn<int>("passes");
+        QTest::newRow("shipped pair") << QStringLiteral("shipped") << 1;
+        QTest::newRow("supervised read as stored") << QStringLiteral("stored") << 2;
+        QTest::newRow("CLIP-Flow alone") << QStringLiteral("-") << 1;
+    }
+    void sharedBackbonePass()
+    {
+        QFETCH(QString, supervised);
+        QFETCH(int, passes);
+        QTemporaryDir dir;
+        DetectorSetParams p;
+        p.exe_dir = kExeDir;
+        if (supervised == QLatin1String("-")) {
+            p.supervised_model = "-";
+        } else if (supervised == QLatin1String("stored")) {
+            const std::string models = kExeDir + "/../share/clipflow/models/";
+            p.supervised_model = dir.filePath(QStringLiteral("stored.safetensors")).toStdString();
+            write_model_copy(models + default_detector_file(DetectorKind::Supervised), p.supervised_model,
+                             [](std::map<std::string, std::string>& md) {
+                                 auto meta = nlohmann::json::parse(md.at("clipflow.classifier"));
+                                 QCOMPARE(meta.at("scoring").at("orientation").get<std::string>(), std::string("either"));
+                                 meta.erase("scoring");
+                                 md["clipflow.classifier"] = meta.dump();
+                             });
+            std::filesystem::copy_file(models + "forensic-v2.safetensors",
+                                       dir.filePath(QStringLiteral("forensic-v2.safetensors")).toStdString());
+        }
+        auto set = DetectorSet::load(p);
+        QVERIFY2(set.ok(), set.status().message().c_str());
+        QCOMPARE(set->backbone_passes(), std::size_t(passes));
+        // Several views each (transposes differ from them) and one of a single view.
+        const std::vector<Raster> images{pink_noise(600, 420, 21), pink_noise(300, 520, 22), pink_noise(160, 128, 23)};
+        std::vector<ScoreInput> batch;
+        for (const auto& image : images) batch.push_back({&image, ""});
+        const auto sets = set->score_batch(batch);
+        for (std::size_t i = 0; i < images.size(); ++i) {
+            auto one = set->score(images[i]);
+            QVERIFY2(one.ok() && sets[i].ok(), one.status().message().c_str());
+            QCOMPARE(one->scores.size(), set->detectors().size());
+            for (std::size_t k = 0; k < set->detectors().size(); ++k) {
+                auto own = set->detectors()[k].score(images[i]);
+                QVERIFY2(own.ok(), own.status().message().c_str());
+                QCOMPARE(one->scores[k].evidence(), own->evidence());
+                // A batch's products round as a batch does (batchScoresAsOneByOne).
+                QVERIFY(std::abs(sets[i]->scores[k].evidence() - own->evidence()) <=
+                        1e-4 * std::max(1.0, std::abs(own->evidence())));
+                QCOMPARE(one->scores[k].verdict, own->verdict);
+                if (own->supervised) {
+                    QCOMPARE(one->scores[k].supervised->generator, own->supervised->generator);
+                    QCOMPARE(one->scores[k].supervised->distance, own->supervised->distance);
+                }
+            }
+        }
+    }
+
     void bothDefaultsInOrder()
     {
         DetectorSetParams p;

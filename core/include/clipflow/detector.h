@@ -180,7 +180,15 @@ public:
     Result<ScoreMap> score_map(const Raster& image, const ScoreMapParams& params = {}) const;
 
 private:
+    friend class DetectorSet;
+    struct ViewFeatures; // every image's views through the backbone, and where each image's begin
     Detector();
+    /// What the features of this detector's views depend on (backbone, its parameters, the
+    /// orientations read): detectors with equal keys read the same features from an image.
+    std::string feature_key() const;
+    ViewFeatures view_features(const std::vector<ScoreInput>& images) const;
+    std::vector<Result<DetectorScore>> score_features(const std::vector<ScoreInput>& images, const ViewFeatures& features,
+                                                      const ScoreParams& params) const;
     Result<DetectorScore> raw_score(const Raster& view) const;
     Result<DetectorScore> finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
                                        const ScoreParams& params) const;
@@ -236,6 +244,10 @@ public:
     const Detector* find(DetectorKind kind) const;
     /// One of its detectors has a CLIP backbone, which uses every core already: run one set, not one per core.
     bool clip_backbone() const;
+    /// Backbone passes one image costs: detectors that read the same features from an image
+    /// (the same backbone and weights, the same views and orientations, as the shipped pair)
+    /// share one pass, in score() and score_batch() alike.
+    std::size_t backbone_passes() const;
     /// Why a chosen detector did not load (with keep_going), one line each.
     const std::string& errors() const;
     /// With keep_going a detector that fails is named in DetectorSetScore::error and the

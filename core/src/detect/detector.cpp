@@ -365,20 +365,43 @@ Result<DetectorScore> Detector::score(const Raster& image, const std::string& sh
     return finish_score(raw_score(image), image, sha256, params);
 }
 
-std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<ScoreInput>& images, const ScoreParams& params) const
+struct Detector::ViewFeatures {
+    std::vector<std::size_t> first{0}; ///< image i's views are [first[i], first[i + 1])
+    Result<std::vector<std::vector<float>>> features = Status(ErrorCode::InvalidArgument, "no images");
+};
+
+std::string Detector::feature_key() const
 {
     const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
+    return nlohmann::json{{"type", bb.type()}, {"id", bb.id()}, {"params", bb.params_json()}, {"orientation", info().orientation}}
+        .dump();
+}
+
+Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& images) const
+{
+    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
+    ViewFeatures out;
     std::vector<Raster> views;
-    std::vector<std::size_t> first{0};
     for (const auto& in : images) {
         if (in.image)
             for (auto& v :
                  impl_->clipflow ? impl_->clipflow->scoring_views(*in.image) : impl_->supervised->scoring_views(*in.image))
                 views.push_back(std::move(v));
-        first.push_back(views.size());
+        out.first.push_back(views.size());
     }
-    auto feats = views.empty() ? Result<std::vector<std::vector<float>>>(Status(ErrorCode::InvalidArgument, "no images"))
-                               : bb.features(views);
+    if (!views.empty()) out.features = bb.features(views);
+    return out;
+}
+
+std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<ScoreInput>& images, const ScoreParams& params) const
+{
+    return score_features(images, view_features(images), params);
+}
+
+std::vector<Result<DetectorScore>> Detector::score_features(const std::vector<ScoreInput>& images, const ViewFeatures& vf,
+                                                            const ScoreParams& params) const
+{
+    const auto& feats = vf.features;
     // CLIP-Flow: every view of every image through the flow in one pass too.
     Result<std::vector<float>> lls = Status(ErrorCode::InvalidArgument, "no features");
     if (feats && impl_->clipflow) lls = impl_->clipflow->view_log_likelihoods(*feats);
@@ -390,7 +413,7 @@ std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<Score
             continue;
         }
         const Raster& image = *images[i].image;
-        const auto b = static_cast<std::ptrdiff_t>(first[i]), e = static_cast<std::ptrdiff_t>(first[i + 1]);
+        const auto b = static_cast<std::ptrdiff_t>(vf.first[i]), e = static_cast<std::ptrdiff_t>(vf.first[i + 1]);
         if (!feats || (impl_->clipflow && !lls)) { // one image the backbone refuses must not fail the others
             out.push_back(score(image, images[i].sha256, with_copy(params, images[i])));
             continue;
@@ -583,13 +606,26 @@ const std::string& DetectorSet::errors() const
     return errors_;
 }
 
+std::size_t DetectorSet::backbone_passes() const
+{
+    std::vector<std::string> keys;
+    for (const auto& d : detectors_)
+        if (auto k = d.feature_key(); std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+    return keys.size();
+}
+
 std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector<ScoreInput>& images,
                                                                const ScoreParams& params) const
 {
     std::vector<DetectorSetScore> sets(images.size());
     std::vector<std::optional<Status>> failed(images.size());
+    // The shipped pair reads the same backbone's features: one pass serves both.
+    std::vector<std::pair<std::string, Detector::ViewFeatures>> passes;
     for (const auto& d : detectors_) {
-        auto scores = d.score_batch(images, params);
+        const std::string key = d.feature_key();
+        auto pass = std::find_if(passes.begin(), passes.end(), [&key](const auto& p) { return p.first == key; });
+        if (pass == passes.end()) pass = passes.insert(passes.end(), {key, d.view_features(images)});
+        auto scores = d.score_features(images, pass->second, params);
         for (std::size_t i = 0; i < images.size(); ++i) {
             if (scores[i]) {
                 sets[i].scores.push_back(std::move(*scores[i]));
@@ -613,17 +649,7 @@ std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector
 
 Result<DetectorSetScore> DetectorSet::score(const Raster& image, const std::string& sha256, const ScoreParams& params) const
 {
-    DetectorSetScore out;
-    for (const auto& d : detectors_) {
-        auto s = d.score(image, sha256, params);
-        if (s) {
-            out.scores.push_back(std::move(*s));
-            continue;
-        }
-        if (!keep_going_) return s.status();
-        out.error += (out.error.empty() ? "" : "\n") + s.status().message();
-    }
-    return out;
+    return std::move(score_batch({{&image, sha256, params.delivered_copy, params.uncalibrated_format}}, params).front());
 }
 
 } // namespace clipflow
