@@ -234,14 +234,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("supervised"); // "shipped", "stored" (a copy read as stored) or "-"
         QTest::addColumn<int>("passes");
-        QTest::newRow("shipped pair") << QStringLiteral("shipped") << 1;
-        QTest::newRow("supervised read as stored") << QStringLiteral("stored") << 2;
-        QTest::newRow("CLIP-Flow alone") << QStringLiteral("-") << 1;
+        QTest::addColumn<bool>("robustness"); // the transformed copies are shared the same way
+        QTest::newRow("shipped pair") << QStringLiteral("shipped") << 1 << false;
+        QTest::newRow("supervised read as stored") << QStringLiteral("stored") << 2 << false;
+        QTest::newRow("CLIP-Flow alone") << QStringLiteral("-") << 1 << false;
+        QTest::newRow("shipped pair, robustness") << QStringLiteral("shipped") << 1 << true;
+        QTest::newRow("supervised read as stored, robustness") << QStringLiteral("stored") << 2 << true;
     }
     void sharedBackbonePass()
     {
         QFETCH(QString, supervised);
         QFETCH(int, passes);
+        QFETCH(bool, robustness);
+        ScoreParams params;
+        params.robustness = robustness;
         QTemporaryDir dir;
         DetectorSetParams p;
         p.exe_dir = kExeDir;
@@ -267,14 +273,22 @@ private Q_SLOTS:
         const std::vector<Raster> images{pink_noise(600, 420, 21), pink_noise(300, 520, 22), pink_noise(160, 128, 23)};
         std::vector<ScoreInput> batch;
         for (const auto& image : images) batch.push_back({&image, ""});
-        const auto sets = set->score_batch(batch);
+        const auto sets = set->score_batch(batch, params);
         for (std::size_t i = 0; i < images.size(); ++i) {
-            auto one = set->score(images[i]);
+            auto one = set->score(images[i], {}, params);
             QVERIFY2(one.ok() && sets[i].ok(), one.status().message().c_str());
             QCOMPARE(one->scores.size(), set->detectors().size());
             for (std::size_t k = 0; k < set->detectors().size(); ++k) {
-                auto own = set->detectors()[k].score(images[i]);
+                auto own = set->detectors()[k].score(images[i], {}, params);
                 QVERIFY2(own.ok(), own.status().message().c_str());
+                QVERIFY(robustness ? own->robustness.size() == robustness_transforms().size() || i == 2
+                                   : own->robustness.empty());
+                QCOMPARE(one->scores[k].robustness.size(), own->robustness.size());
+                for (std::size_t t = 0; t < own->robustness.size(); ++t) {
+                    QCOMPARE(one->scores[k].robustness[t].transform, own->robustness[t].transform);
+                    QCOMPARE(one->scores[k].robustness[t].ai_score, own->robustness[t].ai_score);
+                    QCOMPARE(one->scores[k].robustness[t].level, own->robustness[t].level);
+                }
                 QCOMPARE(one->scores[k].evidence(), own->evidence());
                 // A batch's products round as a batch does (batchScoresAsOneByOne).
                 QVERIFY(std::abs(sets[i]->scores[k].evidence() - own->evidence()) <=

@@ -23,6 +23,7 @@
 #include "clipflow/result.h"
 #include "clipflow/superviseddetector.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -181,17 +182,22 @@ public:
 
 private:
     friend class DetectorSet;
-    struct ViewFeatures; // every image's views through the backbone, and where each image's begin
+    struct ViewFeatures;   // every image's views through the backbone, and where each image's begin
+    struct RobustnessCopy; // one robustness copy of an image as one kind of features reads it
+    using RobustnessCopies = std::map<std::pair<std::string, std::string>, RobustnessCopy>; // by (feature key, transform)
     Detector();
     /// What the features of this detector's views depend on (backbone, its parameters, the
     /// orientations read): detectors with equal keys read the same features from an image.
     std::string feature_key() const;
     ViewFeatures view_features(const std::vector<ScoreInput>& images) const;
+    /// copies: one map per image, shared by the detectors of a set (null: made here, alone).
     std::vector<Result<DetectorScore>> score_features(const std::vector<ScoreInput>& images, const ViewFeatures& features,
-                                                      const ScoreParams& params) const;
+                                                      const ScoreParams& params,
+                                                      std::vector<RobustnessCopies>* copies = nullptr) const;
     Result<DetectorScore> raw_score(const Raster& view) const;
     Result<DetectorScore> finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
-                                       const ScoreParams& params) const;
+                                       const ScoreParams& params, RobustnessCopies* copies = nullptr) const;
+    const RobustnessCopy& robustness_copy(const Raster& image, const std::string& transform, RobustnessCopies& copies) const;
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };

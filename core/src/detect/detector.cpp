@@ -370,6 +370,30 @@ struct Detector::ViewFeatures {
     Result<std::vector<std::vector<float>>> features = Status(ErrorCode::InvalidArgument, "no images");
 };
 
+struct Detector::RobustnessCopy {
+    bool made = false; ///< false: the image is too small for the transform
+    int width = 0, height = 0;
+    Result<std::vector<std::vector<float>>> features = Status(ErrorCode::InvalidArgument, "no copy");
+};
+
+// The copy and its features are made by the first detector that asks; one that reads the
+// same features finds them (a 12 MP JPEG round trip is the dear part, not the four views).
+const Detector::RobustnessCopy& Detector::robustness_copy(const Raster& image, const std::string& transform,
+                                                          RobustnessCopies& copies) const
+{
+    auto [it, fresh] = copies.try_emplace({feature_key(), transform});
+    if (!fresh) return it->second;
+    auto view = apply_robustness_transform(image, transform);
+    if (!view) return it->second; // too small to shrink: nothing to say about it
+    RobustnessCopy& c = it->second;
+    c.made = true;
+    c.width = view->width;
+    c.height = view->height;
+    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
+    c.features = bb.features(impl_->clipflow ? impl_->clipflow->scoring_views(*view) : impl_->supervised->scoring_views(*view));
+    return c;
+}
+
 std::string Detector::feature_key() const
 {
     const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
@@ -399,7 +423,8 @@ std::vector<Result<DetectorScore>> Detector::score_batch(const std::vector<Score
 }
 
 std::vector<Result<DetectorScore>> Detector::score_features(const std::vector<ScoreInput>& images, const ViewFeatures& vf,
-                                                            const ScoreParams& params) const
+                                                            const ScoreParams& params,
+                                                            std::vector<RobustnessCopies>* copies) const
 {
     const auto& feats = vf.features;
     // CLIP-Flow: every view of every image through the flow in one pass too.
@@ -421,14 +446,15 @@ std::vector<Result<DetectorScore>> Detector::score_features(const std::vector<Sc
         auto model = impl_->clipflow
                          ? from_model(impl_->clipflow->score_from_log_likelihoods({lls->begin() + b, lls->begin() + e}))
                          : from_model(impl_->supervised->score_features({feats->begin() + b, feats->begin() + e}));
-        out.push_back(finish_score(std::move(model), image, images[i].sha256, with_copy(params, images[i])));
+        out.push_back(finish_score(std::move(model), image, images[i].sha256, with_copy(params, images[i]),
+                                   copies ? &(*copies)[i] : nullptr));
     }
     return out;
 }
 
 // Seen, the near-threshold band and robustness on top of the model's answer.
 Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const Raster& image, const std::string& sha256,
-                                             const ScoreParams& params) const
+                                             const ScoreParams& params, RobustnessCopies* shared_copies) const
 {
     // A delivered copy is read against the model's delivered photos where it has them for
     // copies (Mondrian calibration, calibration.h).
@@ -481,16 +507,18 @@ Result<DetectorScore> Detector::finish_score(Result<DetectorScore> scored, const
         }
     }
     if (params.robustness) {
+        RobustnessCopies own;
         for (const auto& t : robustness_transforms()) {
-            auto view = apply_robustness_transform(image, t);
-            if (!view) continue; // too small to shrink: nothing to say about it
-            auto r = raw_score(*view);
+            const RobustnessCopy& c = robustness_copy(image, t, shared_copies ? *shared_copies : own);
+            if (!c.made || !c.features) continue;
+            auto r = impl_->clipflow ? from_model(impl_->clipflow->score_from_features(*c.features))
+                                     : from_model(impl_->supervised->score_features(*c.features));
             if (!r) continue;
             // Each copy is read as `clipflow score` would read it as a file: a JPEG round trip is a
             // JPEG of its size (a small one a delivered copy, whatever the original was); a resized
             // copy implies no format and keeps the original's reading.
-            as_copy(*r, find_transform(t)->jpeg_quality > 0 ? is_delivered_copy("JPEG", view->width, view->height)
-                                                            : params.delivered_copy);
+            as_copy(*r,
+                    find_transform(t)->jpeg_quality > 0 ? is_delivered_copy("JPEG", c.width, c.height) : params.delivered_copy);
             d.robustness.push_back({t, r->ai_score, r->level});
         }
         d.flipped_under = flipped_transforms(d.level, d.robustness);
@@ -620,12 +648,14 @@ std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector
     std::vector<DetectorSetScore> sets(images.size());
     std::vector<std::optional<Status>> failed(images.size());
     // The shipped pair reads the same backbone's features: one pass serves both.
+    // So do the robustness copies of each image.
     std::vector<std::pair<std::string, Detector::ViewFeatures>> passes;
+    std::vector<Detector::RobustnessCopies> copies(params.robustness ? images.size() : 0);
     for (const auto& d : detectors_) {
         const std::string key = d.feature_key();
         auto pass = std::find_if(passes.begin(), passes.end(), [&key](const auto& p) { return p.first == key; });
         if (pass == passes.end()) pass = passes.insert(passes.end(), {key, d.view_features(images)});
-        auto scores = d.score_features(images, pass->second, params);
+        auto scores = d.score_features(images, pass->second, params, params.robustness ? &copies : nullptr);
         for (std::size_t i = 0; i < images.size(); ++i) {
             if (scores[i]) {
                 sets[i].scores.push_back(std::move(*scores[i]));
