@@ -4,7 +4,9 @@
 // the window does, timed as a whole. bench/compare_score.py runs it beside
 // the decode floor; never used by the app itself.
 //
-//   clipflow-bench-analysis [--in-process] FILE...     prints {"seconds": S, "files": N, "failed": F, "steps": {...}}
+//   clipflow-bench-analysis [--in-process] [--robustness] FILE...
+//       prints {"seconds": S, "files": N, "failed": F, "steps": {...}}
+// --robustness: with the robustness checks, as the window runs by default.
 
 #include "analysis.h"
 
@@ -33,12 +35,24 @@ int main(int argc, char** argv)
     params.argv = {(dir + QStringLiteral("/clipflow-intake")).toStdString()};
     params.timeout_s = 120;
     // --in-process: intake without the isolated reader, to show what isolation costs.
-    const bool in_process = argc > 1 && std::string(argv[1]) == "--in-process";
+    bool in_process = false;
+    int first = 1;
+    for (; first < argc; ++first) {
+        const std::string a = argv[first];
+        if (a == "--in-process") {
+            in_process = true;
+        } else if (a == "--robustness") {
+            ScoreParams scoring;
+            scoring.robustness = true;
+            detectors.setScoring(scoring);
+        } else {
+            break;
+        }
+    }
     auto reader = in_process ? nullptr : std::make_shared<IsolatedReader>(params);
     int failed = 0;
     AnalysisTimings sum;
     const auto t0 = std::chrono::steady_clock::now();
-    const int first = in_process ? 2 : 1;
     for (int i = first; i < argc; ++i) {
         // As the window does: the next file of the queue is read ahead by the isolated reader.
         const QString next = i + 1 < argc ? QString::fromLocal8Bit(argv[i + 1]) : QString();
