@@ -188,7 +188,7 @@ private:
     Detector();
     /// What the features of this detector's views depend on (backbone, its parameters, the
     /// orientations read): detectors with equal keys read the same features from an image.
-    std::string feature_key() const;
+    const std::string& feature_key() const;
     ViewFeatures view_features(const std::vector<ScoreInput>& images) const;
     /// copies: one map per image, shared by the detectors of a set (null: made here, alone).
     std::vector<Result<DetectorScore>> score_features(const std::vector<ScoreInput>& images, const ViewFeatures& features,

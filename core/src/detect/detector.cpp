@@ -220,6 +220,13 @@ struct Detector::Impl {
     std::string path;
     std::optional<ClipFlowDetector> clipflow;
     std::optional<SupervisedDetector> supervised;
+    std::string feature_key; // Detector::feature_key(), fixed at load
+
+    const Backbone& backbone() const { return clipflow ? clipflow->backbone() : supervised->backbone(); }
+    std::vector<Raster> scoring_views(const Raster& image) const
+    {
+        return clipflow ? clipflow->scoring_views(image) : supervised->scoring_views(image);
+    }
 };
 
 Detector::Detector() : impl_(std::make_unique<Impl>()) {}
@@ -252,6 +259,10 @@ Result<Detector> Detector::load(const std::string& path, const DetectorLoadParam
         if (!det) return det.status();
         d.impl_->supervised.emplace(std::move(*det));
     }
+    const Backbone& bb = d.impl_->backbone();
+    d.impl_->feature_key =
+        nlohmann::json{{"type", bb.type()}, {"id", bb.id()}, {"params", bb.params_json()}, {"orientation", d.info().orientation}}
+            .dump();
     return d;
 }
 
@@ -381,7 +392,7 @@ struct Detector::RobustnessCopy {
 const Detector::RobustnessCopy& Detector::robustness_copy(const Raster& image, const std::string& transform,
                                                           RobustnessCopies& copies) const
 {
-    auto [it, fresh] = copies.try_emplace({feature_key(), transform});
+    auto [it, fresh] = copies.try_emplace({impl_->feature_key, transform});
     if (!fresh) return it->second;
     auto view = apply_robustness_transform(image, transform);
     if (!view) return it->second; // too small to shrink: nothing to say about it
@@ -389,31 +400,25 @@ const Detector::RobustnessCopy& Detector::robustness_copy(const Raster& image, c
     c.made = true;
     c.width = view->width;
     c.height = view->height;
-    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
-    c.features = bb.features(impl_->clipflow ? impl_->clipflow->scoring_views(*view) : impl_->supervised->scoring_views(*view));
+    c.features = impl_->backbone().features(impl_->scoring_views(*view));
     return c;
 }
 
-std::string Detector::feature_key() const
+const std::string& Detector::feature_key() const
 {
-    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
-    return nlohmann::json{{"type", bb.type()}, {"id", bb.id()}, {"params", bb.params_json()}, {"orientation", info().orientation}}
-        .dump();
+    return impl_->feature_key;
 }
 
 Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& images) const
 {
-    const Backbone& bb = impl_->clipflow ? impl_->clipflow->backbone() : impl_->supervised->backbone();
     ViewFeatures out;
     std::vector<Raster> views;
     for (const auto& in : images) {
         if (in.image)
-            for (auto& v :
-                 impl_->clipflow ? impl_->clipflow->scoring_views(*in.image) : impl_->supervised->scoring_views(*in.image))
-                views.push_back(std::move(v));
+            for (auto& v : impl_->scoring_views(*in.image)) views.push_back(std::move(v));
         out.first.push_back(views.size());
     }
-    if (!views.empty()) out.features = bb.features(views);
+    if (!views.empty()) out.features = impl_->backbone().features(views);
     return out;
 }
 
@@ -638,7 +643,7 @@ std::size_t DetectorSet::backbone_passes() const
 {
     std::vector<std::string> keys;
     for (const auto& d : detectors_)
-        if (auto k = d.feature_key(); std::find(keys.begin(), keys.end(), k) == keys.end()) keys.push_back(std::move(k));
+        if (std::find(keys.begin(), keys.end(), d.feature_key()) == keys.end()) keys.push_back(d.feature_key());
     return keys.size();
 }
 
@@ -652,7 +657,7 @@ std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector
     std::vector<std::pair<std::string, Detector::ViewFeatures>> passes;
     std::vector<Detector::RobustnessCopies> copies(params.robustness ? images.size() : 0);
     for (const auto& d : detectors_) {
-        const std::string key = d.feature_key();
+        const std::string& key = d.feature_key();
         auto pass = std::find_if(passes.begin(), passes.end(), [&key](const auto& p) { return p.first == key; });
         if (pass == passes.end()) pass = passes.insert(passes.end(), {key, d.view_features(images)});
         auto scores = d.score_features(images, pass->second, params, params.robustness ? &copies : nullptr);
