@@ -233,12 +233,11 @@ private Q_SLOTS:
     // both read in either orientation) shares; a supervised copy read as stored does not.
     void sharedBackbonePass_data()
     {
-        QTest::addColumn<QString>("supervised"); // "shipped", "stored" (a copy read as stored) or "-"
+        QTest::addColumn<QString>("supervised"); // "shipped" or "stored" (a copy read as stored)
         QTest::addColumn<int>("passes");
         QTest::addColumn<bool>("robustness"); // the transformed copies are shared the same way
+        // (A set of one detector scores as that detector: shippedDetectorsScore.)
         QTest::newRow("shipped pair") << QStringLiteral("shipped") << 1 << false;
-        QTest::newRow("supervised read as stored") << QStringLiteral("stored") << 2 << false;
-        QTest::newRow("CLIP-Flow alone") << QStringLiteral("-") << 1 << false;
         QTest::newRow("shipped pair, robustness") << QStringLiteral("shipped") << 1 << true;
         QTest::newRow("supervised read as stored, robustness") << QStringLiteral("stored") << 2 << true;
     }
@@ -252,9 +251,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         DetectorSetParams p;
         p.exe_dir = kExeDir;
-        if (supervised == QLatin1String("-")) {
-            p.supervised_model = "-";
-        } else if (supervised == QLatin1String("stored")) {
+        if (supervised == QLatin1String("stored")) {
             const std::string models = kExeDir + "/../share/clipflow/models/";
             p.supervised_model = dir.filePath(QStringLiteral("stored.safetensors")).toStdString();
             write_model_copy(models + default_detector_file(DetectorKind::Supervised), p.supervised_model,
