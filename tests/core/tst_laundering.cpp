@@ -2,6 +2,8 @@
 // window, pixel for pixel, and keeps images smaller than the window whole
 // along their short sides; laundering changes size and leaves JPEG traces.
 
+#include "syntheticimages.h"
+
 #include <clipflow/laundering.h>
 
 #include <QTest>
@@ -312,6 +314,68 @@ private Q_SLOTS:
         QVERIFY(!clipflow::webp_roundtrip(in, 0).ok());
         QVERIFY(!clipflow::webp_roundtrip(in, 101).ok());
         QVERIFY(!clipflow::webp_roundtrip(Raster{}, 80).ok());
+    }
+
+    // Regions of a resized or JPEG round-tripped image, made from their neighbourhoods alone,
+    // hold exactly the whole result's pixels: at the image's corners and edges, off the JPEG
+    // grid, for colour and grey, for the periods the robustness checks meet (3/4, 1/2) and
+    // another; a long period or enlarging takes the whole image and must agree as well.
+    void regionsMatchWhole_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("quality"); // > 0: JPEG round trip
+        QTest::addColumn<int>("side");    // otherwise the resized shorter side
+        QTest::newRow("jpeg 90, colour") << 640 << 480 << 3 << 90 << 0;
+        QTest::newRow("jpeg 75, colour, odd size") << 641 << 479 << 3 << 75 << 0;
+        QTest::newRow("jpeg 75, grey") << 600 << 400 << 1 << 75 << 0;
+        QTest::newRow("3/4, colour") << 640 << 480 << 3 << 0 << 360;
+        QTest::newRow("1/2, colour") << 640 << 480 << 3 << 0 << 240;
+        QTest::newRow("1/2, grey") << 640 << 480 << 1 << 0 << 240;
+        QTest::newRow("3/5, colour") << 1000 << 600 << 3 << 0 << 360;
+        QTest::newRow("3/4, grey, odd size") << 644 << 484 << 1 << 0 << 363;
+        QTest::newRow("long period: whole") << 641 << 481 << 3 << 0 << 240;
+        QTest::newRow("enlarging: whole") << 400 << 300 << 3 << 0 << 450;
+    }
+    void regionsMatchWhole()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, channels);
+        QFETCH(int, quality);
+        QFETCH(int, side);
+        const Raster in = testimages::pink_noise(width, height, 7, channels);
+        auto whole = quality > 0 ? clipflow::jpeg_roundtrip(in, quality) : clipflow::resize_shorter_side(in, side);
+        QVERIFY2(whole.ok(), whole.status().message().c_str());
+        if (side > 0) {
+            const auto size = clipflow::resized_size(width, height, side);
+            QCOMPARE(size.width, whole->width);
+            QCOMPARE(size.height, whole->height);
+        }
+        const int w = whole->width, h = whole->height;
+        const std::vector<clipflow::PixelRect> rects{
+            {0, 0, 64, 64}, {37, 53, 61, 45}, {w / 2 - w / 2 % 8, h / 2 - h / 2 % 8, 96, 96}, {w - 64, h - 40, 64, 40}};
+        auto regions = quality > 0 ? clipflow::jpeg_roundtrip_regions(in, quality, rects)
+                                   : clipflow::resize_shorter_side_regions(in, side, rects);
+        QVERIFY2(regions.ok(), regions.status().message().c_str());
+        QCOMPARE(regions->size(), rects.size());
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            const auto& r = rects[i];
+            const Raster expected = clipflow::crop(*whole, r.x, r.y, r.width, r.height);
+            const Raster& got = (*regions)[i];
+            QCOMPARE(got.width, r.width);
+            QCOMPARE(got.height, r.height);
+            QCOMPARE(got.channels, channels);
+            std::size_t differing = 0;
+            for (std::size_t k = 0; k < got.data.size(); ++k) differing += got.data[k] != expected.data[k];
+            QVERIFY2(differing == 0, (std::to_string(differing) + " samples differ in region " + std::to_string(i)).c_str());
+        }
+        // A rectangle reaching outside the result is refused.
+        const std::vector<clipflow::PixelRect> outside{{w - 10, 0, 20, 20}};
+        QVERIFY(!(quality > 0 ? clipflow::jpeg_roundtrip_regions(in, quality, outside)
+                              : clipflow::resize_shorter_side_regions(in, side, outside))
+                     .ok());
     }
 
     // One entry point for every codec training draws: each is the codec's own round trip.

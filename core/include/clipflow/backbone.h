@@ -45,8 +45,11 @@ public:
     /// Everything that changes the features, as JSON (model metadata, cache keys).
     virtual std::string params_json() const = 0;
 
-    /// The views of an image that scoring looks at (deterministic).
-    virtual std::vector<Raster> scoring_views(const Raster& image) const = 0;
+    /// Where the views that scoring looks at lie in a width x height image (deterministic):
+    /// native-resolution crops, or the whole image.
+    virtual std::vector<PixelRect> scoring_view_rects(int width, int height) const = 0;
+    /// Those views of an image.
+    std::vector<Raster> scoring_views(const Raster& image) const;
     /// One view for training, drawn from the seed (augmentation).
     virtual Raster training_view(const Raster& image, std::uint64_t seed) const = 0;
     /// One feature vector of dim() floats per view.

@@ -21,7 +21,7 @@ public:
     std::string weights_sha256() const override { return sha256_; }
     std::string params_json() const override;
 
-    std::vector<Raster> scoring_views(const Raster& image) const override { return {image}; }
+    std::vector<PixelRect> scoring_view_rects(int width, int height) const override { return {{0, 0, width, height}}; }
     Raster training_view(const Raster& image, std::uint64_t) const override { return image; }
     Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views) const override;
 

@@ -46,7 +46,7 @@ public:
     std::string params_json() const override;
     const LearnedBackboneInfo& info() const;
 
-    std::vector<Raster> scoring_views(const Raster& image) const override;
+    std::vector<PixelRect> scoring_view_rects(int width, int height) const override;
     Raster training_view(const Raster& image, std::uint64_t seed) const override;
     Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views) const override;
 

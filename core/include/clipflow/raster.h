@@ -53,4 +53,12 @@ Raster channel(const Raster& image, int index);
 /// The w x h region at (x0, y0), copied row by row; the caller keeps it inside the image.
 Raster crop(const Raster& image, int x0, int y0, int w, int h);
 
+/// A width x height rectangle of pixels at (x, y).
+struct PixelRect {
+    int x = 0;
+    int y = 0;
+    int width = 0;
+    int height = 0;
+};
+
 } // namespace clipflow

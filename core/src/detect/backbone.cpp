@@ -6,6 +6,14 @@
 
 namespace clipflow {
 
+std::vector<Raster> Backbone::scoring_views(const Raster& image) const
+{
+    std::vector<Raster> views;
+    for (const auto& r : scoring_view_rects(image.width, image.height))
+        views.push_back(r.width == image.width && r.height == image.height ? image : crop(image, r.x, r.y, r.width, r.height));
+    return views;
+}
+
 Result<std::unique_ptr<Backbone>> make_backbone(const BackboneSpec& spec)
 {
     if (spec.type == "forensic") return std::unique_ptr<Backbone>(std::make_unique<ForensicBackbone>());

@@ -117,7 +117,11 @@ Raster transposed(const Raster& in)
 
 std::vector<Raster> oriented_scoring_views(const Backbone& backbone, const Raster& image, const std::string& orientation)
 {
-    auto views = backbone.scoring_views(image);
+    return oriented_views(backbone.scoring_views(image), orientation);
+}
+
+std::vector<Raster> oriented_views(std::vector<Raster> views, const std::string& orientation)
+{
     if (orientation == "either") {
         const std::size_t n = views.size();
         for (std::size_t i = 0; i < n; ++i) views.push_back(transposed(views[i]));

@@ -28,6 +28,8 @@ Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& h
 // ("either") followed by each of them transposed — the same crops (the backbones
 // place them alike along both axes) without turning a 12 MP image around.
 std::vector<Raster> oriented_scoring_views(const Backbone& backbone, const Raster& image, const std::string& orientation);
+// The same for views already cut (a robustness copy's, made from their neighbourhoods alone).
+std::vector<Raster> oriented_views(std::vector<Raster> views, const std::string& orientation);
 
 // "stored" or "either", else a clear error (recalibration's and training's choice).
 Status check_orientation(const std::string& orientation);

@@ -36,24 +36,24 @@ std::string ForensicBackbone::params_json() const
         .dump();
 }
 
-std::vector<Raster> ForensicBackbone::scoring_views(const Raster& image) const
+std::vector<PixelRect> ForensicBackbone::scoring_view_rects(int width, int height) const
 {
     const int c = params_.crop;
-    if (image.width <= c && image.height <= c) return {image};
-    const int w = std::min(c, image.width), h = std::min(c, image.height);
-    const int nx = image.width > c ? 2 : 1, ny = image.height > c ? 2 : 1;
-    std::vector<Raster> views;
-    for (int j = 0; j < ny && static_cast<int>(views.size()) < params_.max_views; ++j)
-        for (int i = 0; i < nx && static_cast<int>(views.size()) < params_.max_views; ++i) {
+    if (width <= c && height <= c) return {{0, 0, width, height}};
+    const int w = std::min(c, width), h = std::min(c, height);
+    const int nx = width > c ? 2 : 1, ny = height > c ? 2 : 1;
+    std::vector<PixelRect> rects;
+    for (int j = 0; j < ny && static_cast<int>(rects.size()) < params_.max_views; ++j)
+        for (int i = 0; i < nx && static_cast<int>(rects.size()) < params_.max_views; ++i) {
             // Spread over the central 80%: borders are often cropped or vignetted.
             const auto pos = [](int k, int n, int extent, int size) {
                 if (n == 1) return aligned((extent - size) / 2);
                 const int lo = extent / 10, hi = std::max(lo, extent - extent / 10 - size);
                 return aligned(std::clamp(k == 0 ? lo : hi, 0, extent - size));
             };
-            views.push_back(crop(image, pos(i, nx, image.width, w), pos(j, ny, image.height, h), w, h));
+            rects.push_back({pos(i, nx, width, w), pos(j, ny, height, h), w, h});
         }
-    return views;
+    return rects;
 }
 
 Raster ForensicBackbone::training_view(const Raster& image, std::uint64_t seed) const

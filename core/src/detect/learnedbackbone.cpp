@@ -105,9 +105,9 @@ const LearnedBackboneInfo& LearnedBackbone::info() const
     return impl_->info;
 }
 
-std::vector<Raster> LearnedBackbone::scoring_views(const Raster& image) const
+std::vector<PixelRect> LearnedBackbone::scoring_view_rects(int width, int height) const
 {
-    return impl_->views.scoring_views(image);
+    return impl_->views.scoring_view_rects(width, height);
 }
 
 Raster LearnedBackbone::training_view(const Raster& image, std::uint64_t seed) const

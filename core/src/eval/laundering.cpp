@@ -3,6 +3,8 @@
 #include "intake/cvraster.h"
 
 #include <algorithm>
+#include <array>
+#include <numeric>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -28,16 +30,23 @@ cv::Mat to_bgr8(const Raster& r)
 
 } // namespace
 
+PixelRect resized_size(int width, int height, int side)
+{
+    const double scale = static_cast<double>(side) / std::max(1, std::min(width, height));
+    return {0, 0, std::max(1, static_cast<int>(std::lround(width * scale))),
+            std::max(1, static_cast<int>(std::lround(height * scale)))};
+}
+
 Result<Raster> resize_shorter_side(const Raster& image, int side)
 {
     if (auto s = check(image); !s.ok()) return s;
     if (side < 1 || side > 65536) return Status(ErrorCode::InvalidArgument, "resize: side must be 1..65536");
     try {
-        const double scale = static_cast<double>(side) / std::min(image.width, image.height);
-        const cv::Size size(std::max(1, static_cast<int>(std::lround(image.width * scale))),
-                            std::max(1, static_cast<int>(std::lround(image.height * scale))));
+        const PixelRect r = resized_size(image.width, image.height, side);
+        const cv::Size size(r.width, r.height);
         cv::Mat out;
-        cv::resize(detail::to_mat(image), out, size, 0, 0, scale < 1.0 ? cv::INTER_AREA : cv::INTER_CUBIC);
+        cv::resize(detail::to_mat(image), out, size, 0, 0,
+                   side < std::min(image.width, image.height) ? cv::INTER_AREA : cv::INTER_CUBIC);
         cv::min(cv::max(out, 0.0), 1.0, out);
         return detail::from_mat(out);
     } catch (const cv::Exception& e) {
@@ -90,6 +99,110 @@ Result<Raster> jpeg_roundtrip(const Raster& image, int quality)
     auto bytes = encode_image(image, ".jpg", quality);
     if (!bytes) return bytes.status();
     return decode_back(*bytes, image.channels, "JPEG");
+}
+
+namespace {
+
+bool inside(const PixelRect& r, int width, int height)
+{
+    return r.width > 0 && r.height > 0 && r.x >= 0 && r.y >= 0 && r.width <= width - r.x && r.height <= height - r.y;
+}
+
+// One axis of a region: the span [a, b) grown by `margin` on each side and snapped outward
+// to multiples of `step`, within [0, extent) (extent itself a multiple of step, or the end).
+std::pair<int, int> grown(int a, int b, int margin, int step, int extent)
+{
+    const int lo = std::max(0, a - margin) / step * step;
+    const int hi = (b + margin + step - 1) / step * step;
+    return {lo, std::min(extent, hi)};
+}
+
+// The rectangles cut from a transform of the whole image: when regions would not be cheaper.
+Result<std::vector<Raster>> crops_of(const Result<Raster>& whole, const std::vector<PixelRect>& rects)
+{
+    if (!whole) return whole.status();
+    std::vector<Raster> out;
+    for (const auto& r : rects) out.push_back(crop(*whole, r.x, r.y, r.width, r.height));
+    return out;
+}
+
+} // namespace
+
+Result<std::vector<Raster>> resize_shorter_side_regions(const Raster& image, int side, const std::vector<PixelRect>& rects)
+{
+    if (auto s = check(image); !s.ok()) return s;
+    if (side < 1 || side > 65536) return Status(ErrorCode::InvalidArgument, "resize: side must be 1..65536");
+    const PixelRect size = resized_size(image.width, image.height, side);
+    for (const auto& r : rects)
+        if (!inside(r, size.width, size.height))
+            return Status(ErrorCode::InvalidArgument, "resize: a region lies outside the image");
+    // Shrinking filters by area: each output pixel averages its own source cell, with weights
+    // that repeat every period (px source pixels to qx output pixels, the ratio in lowest
+    // terms). A region that starts on a period, keeps the ratio and leaves a margin for the
+    // filter's arithmetic at its own edges gives the same sums from the same weights (OpenCV's
+    // tables are the same floats; tst_laundering compares whole and regions bit for bit).
+    // Enlarging (bicubic) and periods longer than a region's margin take the whole image.
+    const int gx = std::gcd(image.width, size.width), gy = std::gcd(image.height, size.height);
+    const int qx = size.width / gx, px = image.width / gx, qy = size.height / gy, py = image.height / gy;
+    constexpr int kMargin = 16, kMaxPeriod = 64;
+    bool regional = side < std::min(image.width, image.height) && qx <= kMaxPeriod && qy <= kMaxPeriod;
+    std::vector<std::array<int, 4>> spans; // output x0, x1, y0, y1
+    double area = 0;
+    for (const auto& r : rects) {
+        if (!regional) break;
+        const auto [x0, x1] = grown(r.x, r.x + r.width, kMargin, qx, size.width);
+        const auto [y0, y1] = grown(r.y, r.y + r.height, kMargin, qy, size.height);
+        spans.push_back({x0, x1, y0, y1});
+        area += double(x1 - x0) / qx * px * (double(y1 - y0) / qy * py);
+    }
+    if (!regional || area >= double(image.width) * image.height) return crops_of(resize_shorter_side(image, side), rects);
+    try {
+        std::vector<Raster> out;
+        const cv::Mat whole = detail::raster_view(image);
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            const auto [x0, x1, y0, y1] = spans[i];
+            const cv::Rect source(x0 / qx * px, y0 / qy * py, (x1 - x0) / qx * px, (y1 - y0) / qy * py);
+            cv::Mat region;
+            cv::resize(whole(source), region, cv::Size(x1 - x0, y1 - y0), 0, 0, cv::INTER_AREA);
+            cv::min(cv::max(region, 0.0), 1.0, region);
+            const auto& r = rects[i];
+            out.push_back(detail::from_mat(region(cv::Rect(r.x - x0, r.y - y0, r.width, r.height))));
+        }
+        return out;
+    } catch (const cv::Exception& e) {
+        return Status(ErrorCode::Internal, std::string("resize failed: ") + e.what());
+    }
+}
+
+Result<std::vector<Raster>> jpeg_roundtrip_regions(const Raster& image, int quality, const std::vector<PixelRect>& rects)
+{
+    if (auto s = check(image); !s.ok()) return s;
+    for (const auto& r : rects)
+        if (!inside(r, image.width, image.height))
+            return Status(ErrorCode::InvalidArgument, "JPEG: a region lies outside the image");
+    // A region: the 16 x 16 MCUs (4:2:0 chroma) that cover the rectangle and one more on each
+    // side, on the whole image's MCU grid. Every MCU is coded from its own pixels; the decoder's
+    // chroma upsampling reads the neighbouring MCUs' chroma, which the extra ring holds exactly;
+    // only that ring's own pixels see the region's edges.
+    constexpr int kMcu = 16;
+    std::vector<std::array<int, 4>> spans;
+    double area = 0;
+    for (const auto& r : rects) {
+        const auto [x0, x1] = grown(r.x, r.x + r.width, kMcu, kMcu, image.width);
+        const auto [y0, y1] = grown(r.y, r.y + r.height, kMcu, kMcu, image.height);
+        spans.push_back({x0, x1, y0, y1});
+        area += double(x1 - x0) * (y1 - y0);
+    }
+    if (area >= double(image.width) * image.height) return crops_of(jpeg_roundtrip(image, quality), rects);
+    std::vector<Raster> out;
+    for (std::size_t i = 0; i < rects.size(); ++i) {
+        const auto [x0, x1, y0, y1] = spans[i];
+        auto region = jpeg_roundtrip(crop(image, x0, y0, x1 - x0, y1 - y0), quality);
+        if (!region) return region.status();
+        const auto& r = rects[i];
+        out.push_back(crop(*region, r.x - x0, r.y - y0, r.width, r.height));
+    }
+    return out;
 }
 
 Result<Raster> webp_roundtrip(const Raster& image, int quality)

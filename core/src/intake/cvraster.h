@@ -19,6 +19,12 @@ inline cv::Mat to_mat(const Raster& r)
     return m;
 }
 
+// A Raster as a float Mat sharing its samples (no copy): for regions of large images.
+inline cv::Mat raster_view(const Raster& r)
+{
+    return cv::Mat(r.height, r.width, CV_32FC(r.channels), const_cast<float*>(r.data.data()));
+}
+
 inline Raster from_mat(const cv::Mat& m)
 {
     cv::Mat f;
