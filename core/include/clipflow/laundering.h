@@ -22,9 +22,9 @@ Result<Raster> jpeg_roundtrip(const Raster& image, int quality);
 
 /// What resize_shorter_side(image, side) and jpeg_roundtrip(image, quality) hold in each of
 /// `rects` (rectangles of the result), the same pixels bit for bit, made from the rectangles'
-/// neighbourhoods where that is exact and cheaper than the whole image (less area): a JPEG block depends
-/// on its own pixels and on its neighbours' chroma alone, an area-filtered pixel on its own
-/// source cell. A 12 MP photo read through four 256 px views then costs four small round
+/// neighbourhoods where that is exact and reads less than the whole image: a JPEG block
+/// depends on its own pixels and its neighbours' chroma alone, an area-filtered pixel on its
+/// own source cell. A 12 MP photo read through four 256 px views then costs four small round
 /// trips, not a 12 MP one (the detectors' robustness checks).
 Result<std::vector<Raster>> resize_shorter_side_regions(const Raster& image, int side, const std::vector<PixelRect>& rects);
 Result<std::vector<Raster>> jpeg_roundtrip_regions(const Raster& image, int quality, const std::vector<PixelRect>& rects);

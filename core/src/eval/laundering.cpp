@@ -108,13 +108,22 @@ bool inside(const PixelRect& r, int width, int height)
     return r.width > 0 && r.height > 0 && r.x >= 0 && r.y >= 0 && r.width <= width - r.x && r.height <= height - r.y;
 }
 
-// One axis of a region: the span [a, b) grown by `margin` on each side and snapped outward
-// to multiples of `step`, within [0, extent) (extent itself a multiple of step, or the end).
-std::pair<int, int> grown(int a, int b, int margin, int step, int extent)
+// Each rectangle grown by `margin` on every side and snapped outward to multiples of
+// (step_x, step_y), within the width x height result (whose sides are multiples of the
+// steps, or end where it ends): {x0, x1, y0, y1}.
+std::vector<std::array<int, 4>> grown_regions(const std::vector<PixelRect>& rects, int margin, int step_x, int step_y, int width,
+                                              int height)
 {
-    const int lo = std::max(0, a - margin) / step * step;
-    const int hi = (b + margin + step - 1) / step * step;
-    return {lo, std::min(extent, hi)};
+    const auto grown = [margin](int a, int b, int step, int extent) {
+        return std::pair{std::max(0, a - margin) / step * step, std::min(extent, (b + margin + step - 1) / step * step)};
+    };
+    std::vector<std::array<int, 4>> regions;
+    for (const auto& r : rects) {
+        const auto [x0, x1] = grown(r.x, r.x + r.width, step_x, width);
+        const auto [y0, y1] = grown(r.y, r.y + r.height, step_y, height);
+        regions.push_back({x0, x1, y0, y1});
+    }
+    return regions;
 }
 
 // The rectangles cut from a transform of the whole image: when regions would not be cheaper.
@@ -141,21 +150,16 @@ Result<std::vector<Raster>> resize_shorter_side_regions(const Raster& image, int
     // terms). A region that starts on a period, keeps the ratio and leaves a margin for the
     // filter's arithmetic at its own edges gives the same sums from the same weights (OpenCV's
     // tables are the same floats; tst_laundering compares whole and regions bit for bit).
-    // Enlarging (bicubic) and periods longer than a region's margin take the whole image.
+    // Enlarging (bicubic) and long periods (sizes whose ratio hardly reduces) take the whole image.
     const int gx = std::gcd(image.width, size.width), gy = std::gcd(image.height, size.height);
     const int qx = size.width / gx, px = image.width / gx, qy = size.height / gy, py = image.height / gy;
     constexpr int kMargin = 16, kMaxPeriod = 64;
-    bool regional = side < std::min(image.width, image.height) && qx <= kMaxPeriod && qy <= kMaxPeriod;
-    std::vector<std::array<int, 4>> spans; // output x0, x1, y0, y1
-    double area = 0;
-    for (const auto& r : rects) {
-        if (!regional) break;
-        const auto [x0, x1] = grown(r.x, r.x + r.width, kMargin, qx, size.width);
-        const auto [y0, y1] = grown(r.y, r.y + r.height, kMargin, qy, size.height);
-        spans.push_back({x0, x1, y0, y1});
-        area += double(x1 - x0) / qx * px * (double(y1 - y0) / qy * py);
-    }
-    if (!regional || area >= double(image.width) * image.height) return crops_of(resize_shorter_side(image, side), rects);
+    if (side >= std::min(image.width, image.height) || qx > kMaxPeriod || qy > kMaxPeriod)
+        return crops_of(resize_shorter_side(image, side), rects);
+    const auto spans = grown_regions(rects, kMargin, qx, qy, size.width, size.height);
+    double area = 0; // of the source the regions read
+    for (const auto& [x0, x1, y0, y1] : spans) area += double(x1 - x0) / qx * px * (double(y1 - y0) / qy * py);
+    if (area >= double(image.width) * image.height) return crops_of(resize_shorter_side(image, side), rects);
     try {
         std::vector<Raster> out;
         const cv::Mat whole = detail::raster_view(image);
@@ -185,14 +189,9 @@ Result<std::vector<Raster>> jpeg_roundtrip_regions(const Raster& image, int qual
     // chroma upsampling reads the neighbouring MCUs' chroma, which the extra ring holds exactly;
     // only that ring's own pixels see the region's edges.
     constexpr int kMcu = 16;
-    std::vector<std::array<int, 4>> spans;
+    const auto spans = grown_regions(rects, kMcu, kMcu, kMcu, image.width, image.height);
     double area = 0;
-    for (const auto& r : rects) {
-        const auto [x0, x1] = grown(r.x, r.x + r.width, kMcu, kMcu, image.width);
-        const auto [y0, y1] = grown(r.y, r.y + r.height, kMcu, kMcu, image.height);
-        spans.push_back({x0, x1, y0, y1});
-        area += double(x1 - x0) * (y1 - y0);
-    }
+    for (const auto& [x0, x1, y0, y1] : spans) area += double(x1 - x0) * (y1 - y0);
     if (area >= double(image.width) * image.height) return crops_of(jpeg_roundtrip(image, quality), rects);
     std::vector<Raster> out;
     for (std::size_t i = 0; i < rects.size(); ++i) {
