@@ -15,7 +15,8 @@ shift || true
 # tst_supervised is not among them: its threads are the feature stage's, which
 # tst_clipflowtraining runs, and its training under TSan took 188 s of a cold CI run.
 # (None of them starts the CLI, so it is not built: casewriter is tst_crashsafety's.)
-tsan_tests=(tst_batchrunner tst_flowtrainer tst_clipflowtraining tst_fftplancache tst_spectrum tst_crashsafety tst_workerprocess)
+tsan_tests=(tst_batchrunner tst_flowtrainer tst_clipflowtraining tst_fftplancache tst_spectrum tst_jpegforensics tst_crashsafety
+  tst_workerprocess)
 # Under ASan, not the two training-loop tests (230 s of a cold CI run): their
 # memory is LibTorch's tensors; the kernels they train through are checked by
 # tst_winogradconv and tst_directconv, scoring through them by tst_detector,

@@ -12,6 +12,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <fstream>
 
 using namespace clipflow;
@@ -265,6 +266,48 @@ private Q_SLOTS:
         QVERIFY2(mean(104, 104) > 1.5 * mean(8, 8), qPrintable(QStringLiteral("%1 vs %2").arg(mean(104, 104)).arg(mean(8, 8))));
         QVERIFY(!error_level_analysis(image, 0).ok());
         QVERIFY(!error_level_analysis(Raster{}, 90).ok());
+    }
+
+    // Re-saved in strips on several threads, the error levels are the whole image's, byte for
+    // byte: at strip edges that are off the 16-row MCU grid, or without the MCU row of context
+    // the decoder's chroma upsampling reads, rows near the edges come out otherwise.
+    void stripsMatchWhole_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<int>("height");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("threads");
+        QTest::newRow("two strips") << 320 << 640 << 3 << 2;
+        QTest::newRow("two strips, halfway off the MCU grid") << 320 << 600 << 3 << 2;
+        QTest::newRow("three strips, odd sizes") << 333 << 797 << 3 << 3;
+        QTest::newRow("four strips, last one short") << 250 << 1031 << 3 << 4;
+        QTest::newRow("grey, two strips") << 301 << 555 << 1 << 2;
+        QTest::newRow("too few rows for a second strip") << 400 << 300 << 3 << 4;
+    }
+    void stripsMatchWhole()
+    {
+        QFETCH(int, width);
+        QFETCH(int, height);
+        QFETCH(int, channels);
+        QFETCH(int, threads);
+        // Scenes with sharp colour edges, which chroma upsampling carries across MCU rows.
+        Raster image = pink_noise(width, height, 11, 3);
+        for (int y = 0; y < height; ++y)
+            for (int x = 0; x < width; ++x)
+                if (((x / 7) + (y / 5)) % 3 == 0) image.data[(std::size_t(y) * std::size_t(width) + std::size_t(x)) * 3] = 1.0f;
+        if (channels == 1) image = luminance(image);
+        const Picture eight = to_picture(image);
+        // Gain 1: the raw differences, none saturated, so that any change shows.
+        auto whole = error_level_picture(eight, 0, 90, 1.0, 1);
+        auto strips = error_level_picture(eight, 0, 90, 1.0, threads);
+        QVERIFY(whole.ok() && strips.ok());
+        QCOMPARE(strips->width, width);
+        QCOMPARE(strips->height, height);
+        QCOMPARE(strips->channels, channels);
+        long differing = 0;
+        for (std::size_t i = 0; i < whole->data.size(); ++i) differing += whole->data[i] != strips->data[i];
+        QCOMPARE(differing, 0L);
+        QVERIFY(std::any_of(strips->data.begin(), strips->data.end(), [](std::uint8_t v) { return v > 0; }));
     }
 
     // The display version (8 bits, area-averaged) is the full-size analysis made small.

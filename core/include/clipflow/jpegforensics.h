@@ -96,6 +96,9 @@ Result<JpegForensics> analyse_jpeg(std::span<const std::uint8_t> bytes, const Pi
 Result<Raster> error_level_analysis(const Raster& image, int quality = 90, double gain = 20.0);
 /// The same for display, from the image in 8 bits (to_picture) with no float planes,
 /// area-averaged so that its longer side is at most `max_side` (0: full size).
-Result<Picture> error_level_picture(const Picture& image, int max_side, int quality = 90, double gain = 20.0);
+/// Large images are re-saved in horizontal strips on up to `threads` threads (0: one per
+/// hardware thread, at most 4; 1: none): every strip is cut on the 16-row MCU grid with one
+/// MCU row of context on each inner side, so the result is the whole image's, byte for byte.
+Result<Picture> error_level_picture(const Picture& image, int max_side, int quality = 90, double gain = 20.0, int threads = 0);
 
 } // namespace clipflow

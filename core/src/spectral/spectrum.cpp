@@ -173,7 +173,9 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
             const cv::Mat tile = src(cv::Rect(x0, y0, tw, th));
             // Remove the tile mean so DC leakage does not swamp low frequencies.
             const bool bytes = src.depth() == CV_8U; // samples stand for value / 255
-            const auto& level = eight_bit_levels();
+            // eight_bit_levels()'s values as a product, which vectorises (a table lookup does not):
+            // each is float(v) * float(1 / 255), exactly (tst_spectrum checks all 256).
+            const float level = static_cast<float>(1.0 / 255.0);
             const float mean = static_cast<float>(cv::mean(tile)[0] * (bytes ? 1.0 / 255.0 : 1.0));
             for (int y = 0; y < th; ++y) {
                 float* dst = scratch.in.data() + static_cast<std::ptrdiff_t>(y) * tw;
@@ -181,7 +183,7 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
                 const float* wx = w.wx.data();
                 if (bytes) {
                     const std::uint8_t* row = tile.ptr<std::uint8_t>(y);
-                    for (int x = 0; x < tw; ++x) dst[x] = (level[row[x]] - mean) * wy * wx[x];
+                    for (int x = 0; x < tw; ++x) dst[x] = (static_cast<float>(row[x]) * level - mean) * wy * wx[x];
                 } else {
                     const float* row = tile.ptr<float>(y);
                     for (int x = 0; x < tw; ++x) dst[x] = (row[x] - mean) * wy * wx[x];
