@@ -519,10 +519,11 @@ Result<Picture> error_level_picture(const Picture& image, int max_side, int qual
         std::vector<int> edges{0};
         for (int i = 1; i < strips; ++i) edges.push_back(view.rows * i / strips / kMcu * kMcu);
         edges.push_back(view.rows);
+        // Where no thread is to be had, a strip runs on this thread when its result is asked for.
         std::vector<std::future<void>> others;
         for (int i = 1; i < strips; ++i)
-            others.push_back(std::async(std::launch::async, error_levels_of_rows, std::cref(view), edges[i], edges[i + 1],
-                                        quality, gain, std::ref(levels)));
+            others.push_back(std::async(std::launch::async | std::launch::deferred, error_levels_of_rows, std::cref(view),
+                                        edges[i], edges[i + 1], quality, gain, std::ref(levels)));
         std::exception_ptr failed;
         try {
             error_levels_of_rows(view, edges[0], edges[1], quality, gain, levels);
@@ -542,7 +543,7 @@ Result<Picture> error_level_picture(const Picture& image, int max_side, int qual
         return Status(ErrorCode::Internal, std::string("error level analysis failed: ") + e.what());
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::Internal, "out of memory during error level analysis");
-    } catch (const std::exception& e) { // the codec's failures; no thread to be had
+    } catch (const std::exception& e) { // the codec's failures
         return Status(ErrorCode::Internal, std::string("error level analysis: ") + e.what());
     }
 }
