@@ -287,11 +287,11 @@ private Q_SLOTS:
         QCOMPARE(bad.status().code(), clipflow::ErrorCode::InvalidArgument);
     }
 
-    // The byte path reads a sample v as float(v) * float(1 / 255): the intake's level for v, exactly.
+    // The byte path reads a sample v as float(v) * kEightBitScale: the intake's level for v, exactly.
     void byteLevelsAreIntakeLevels()
     {
         const auto& levels = clipflow::eight_bit_levels();
-        for (int v = 0; v < 256; ++v) QCOMPARE(static_cast<float>(v) * static_cast<float>(1.0 / 255.0), levels[std::size_t(v)]);
+        for (int v = 0; v < 256; ++v) QCOMPARE(static_cast<float>(v) * clipflow::kEightBitScale, levels[std::size_t(v)]);
     }
 
     void progressAndAbort_data()

@@ -41,6 +41,9 @@ Picture scale_picture(const Picture& picture, int max_side);
 /// The float each 8-bit sample value stands for, v / 255 exactly as intake's decoders convert
 /// it (OpenCV's scaled conversion; a float division differs in the last bit for some v).
 const std::array<float, 256>& eight_bit_levels();
+/// The same values as a product, for loops that vectorise (a table lookup does not):
+/// eight_bit_levels()[v] == float(v) * kEightBitScale for every v (tst_spectrum checks all 256).
+inline constexpr float kEightBitScale = static_cast<float>(1.0 / 255.0);
 
 /// ITU-R BT.601 luma, as JPEG encoders compute it; grey rasters are copied.
 Raster luminance(const Raster& image);

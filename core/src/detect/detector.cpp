@@ -113,16 +113,12 @@ struct CopyViews {
 
 Result<CopyViews> robustness_views(const Raster& image, const RobustnessTransform& t, const Backbone& backbone)
 {
-    CopyViews c{image.width, image.height, {}};
-    const int side = t.jpeg_quality > 0 ? 0 : resized_side(t, image);
-    if (side > 0) {
-        const PixelRect size = resized_size(image.width, image.height, side);
-        c.width = size.width;
-        c.height = size.height;
-    }
+    const bool jpeg = t.jpeg_quality > 0;
+    const int side = jpeg ? 0 : resized_side(t, image);
+    const PixelRect size = jpeg ? PixelRect{0, 0, image.width, image.height} : resized_size(image.width, image.height, side);
+    CopyViews c{size.width, size.height, {}};
     const auto rects = backbone.scoring_view_rects(c.width, c.height);
-    auto views = t.jpeg_quality > 0 ? jpeg_roundtrip_regions(image, t.jpeg_quality, rects)
-                                    : resize_shorter_side_regions(image, side, rects);
+    auto views = jpeg ? jpeg_roundtrip_regions(image, t.jpeg_quality, rects) : resize_shorter_side_regions(image, side, rects);
     if (!views) return views.status();
     c.views = std::move(*views);
     return c;

@@ -471,7 +471,9 @@ namespace {
 // `out`. JPEG codes every 16 x 16 MCU (4:2:0) from its own pixels; only the decoder's
 // chroma upsampling reads the next MCU row, so the strip is re-saved with one MCU row more
 // on each side the image goes on, on the whole image's grid (y0 and y1 multiples of 16
-// or the image's edge): its own rows come back as they would from the whole image.
+// or the image's edge): its own rows come back as they would from the whole image. The
+// rule jpeg_roundtrip_regions (laundering.h) applies in two dimensions to float rasters;
+// here along rows only, on the 8-bit picture the ELA reads.
 void error_levels_of_rows(const cv::Mat& view, int y0, int y1, int quality, double gain, cv::Mat& out)
 {
     constexpr int kMcu = 16;

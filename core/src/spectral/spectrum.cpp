@@ -173,9 +173,8 @@ Result<const std::vector<float>*> welch_power(const cv::Mat& src, const Welch& w
             const cv::Mat tile = src(cv::Rect(x0, y0, tw, th));
             // Remove the tile mean so DC leakage does not swamp low frequencies.
             const bool bytes = src.depth() == CV_8U; // samples stand for value / 255
-            // eight_bit_levels()'s values as a product, which vectorises (a table lookup does not):
-            // each is float(v) * float(1 / 255), exactly (tst_spectrum checks all 256).
-            const float level = static_cast<float>(1.0 / 255.0);
+            // eight_bit_levels()'s values as a product, which vectorises (raster.h).
+            const float level = kEightBitScale;
             const float mean = static_cast<float>(cv::mean(tile)[0] * (bytes ? 1.0 / 255.0 : 1.0));
             for (int y = 0; y < th; ++y) {
                 float* dst = scratch.in.data() + static_cast<std::ptrdiff_t>(y) * tw;
