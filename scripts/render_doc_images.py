@@ -25,6 +25,27 @@ def shrink(path):
     Image.open(path).convert("RGB").quantize(256, method=Image.MEDIANCUT).save(path, optimize=True)
 
 
+def render_error_levels(build, images, tmp):
+    """The error levels in place of the image: a patch pasted into a picture saved at
+    JPEG quality 60, the whole saved again at 95, so that the patch was compressed
+    once and the rest twice (the case error level analysis is for)."""
+    base = os.path.join(tmp, "base.png")
+    patch = os.path.join(tmp, "patch.png")
+    make_image(base, 768, 512, seed=3)
+    make_image(patch, 256, 256, seed=11)
+    once = os.path.join(tmp, "base-q60.jpg")
+    Image.open(base).convert("RGB").save(once, quality=60)
+    spliced = Image.open(once).convert("RGB")
+    spliced.paste(Image.open(patch).convert("RGB"), (420, 140))
+    spliced.save(os.path.join(tmp, "spliced-demo.jpg"), quality=95)
+    out = os.path.join(images, "app-error-levels.png")
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", os.path.join(build, "bin", "clipflow-forensics"),
+                    "--screenshot", out, "--show", "Error levels", "spliced-demo.jpg"], check=True,
+                   stderr=subprocess.DEVNULL, cwd=tmp)
+    shrink(out)
+    print("wrote app-error-levels.png")
+
+
 def main():
     build = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, "build"))
     images = os.path.join(ROOT, "docs", "images")
@@ -72,6 +93,7 @@ def main():
                        stderr=subprocess.DEVNULL, cwd=tmp)
         shrink(os.path.join(images, "main-window.png"))
         print("wrote main-window.png")
+        render_error_levels(build, images, tmp)
 
         # The app's main flows (analysis, case, report, models, training, preferences,
         # dark and French) from real runs, in a throw-away settings and models folder.

@@ -1302,10 +1302,6 @@
         <translation>Heatmap</translation>
     </message>
     <message>
-        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
-        <translation>Wo der CLIP-Flow-Detektor das Bild am wenigsten natürlich findet, Kachel für Kachel (256-Pixel-Kacheln in nativer Auflösung, überlappend). Die Bewertung einer Kachel ist verrauschter als die des Bildes: Achten Sie auf Regionen, die über mehrere Kacheln hervortreten, nicht auf einzelne helle Quadrate.</translation>
-    </message>
-    <message>
         <source>Show the heat map</source>
         <translation>Heatmap anzeigen</translation>
     </message>
@@ -1386,6 +1382,26 @@
     <message>
         <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
         <translation>&lt;b&gt;Überwacht&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares. Press H to switch it on or off.</source>
+        <translation>Wo der CLIP-Flow-Detektor das Bild am wenigsten natürlich findet, Kachel für Kachel (256-Pixel-Kacheln in nativer Auflösung, überlappend). Die Bewertung einer Kachel ist verrauschter als die des Bildes: Achten Sie auf Regionen, die über mehrere Kacheln hervortreten, nicht auf einzelne helle Quadrate. Mit H ein- oder ausschalten.</translation>
+    </message>
+    <message>
+        <source>Error levels</source>
+        <translation>Fehlerniveaus</translation>
+    </message>
+    <message>
+        <source>Show the error level analysis in place of the image, at the same zoom and place (JPEG files only; press E to switch between the two). Regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Die Fehlerniveauanalyse anstelle des Bildes zeigen, mit gleichem Zoom an gleicher Stelle (nur JPEG-Dateien; mit E zwischen beiden wechseln). Bereiche, die seltener gespeichert wurden als der Rest, können hervortreten; Kanten und Texturen tun es immer.</translation>
+    </message>
+    <message>
+        <source>Show the error levels</source>
+        <translation>Fehlerniveaus anzeigen</translation>
+    </message>
+    <message>
+        <source>JPEG 90, differences ×20: a pointer, never a finding</source>
+        <translation>JPEG 90, Differenzen ×20: ein Hinweis, nie ein Befund</translation>
     </message>
 </context>
 <context>

@@ -1302,10 +1302,6 @@
         <translation>Mapa de calor</translation>
     </message>
     <message>
-        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
-        <translation>Dónde el detector CLIP-Flow encuentra la imagen menos natural, tesela a tesela (teselas de 256 píxeles a resolución nativa, solapadas). La puntuación de una tesela es más ruidosa que la de la imagen: busque regiones que destaquen en varias teselas, no cuadrados claros aislados.</translation>
-    </message>
-    <message>
         <source>Show the heat map</source>
         <translation>Mostrar el mapa de calor</translation>
     </message>
@@ -1386,6 +1382,26 @@
     <message>
         <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
         <translation>&lt;b&gt;Supervisado&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares. Press H to switch it on or off.</source>
+        <translation>Dónde el detector CLIP-Flow encuentra la imagen menos natural, tesela a tesela (teselas de 256 píxeles a resolución nativa, solapadas). La puntuación de una tesela es más ruidosa que la de la imagen: busque regiones que destaquen en varias teselas, no cuadrados claros aislados. Pulse H para mostrarlo u ocultarlo.</translation>
+    </message>
+    <message>
+        <source>Error levels</source>
+        <translation>Niveles de error</translation>
+    </message>
+    <message>
+        <source>Show the error level analysis in place of the image, at the same zoom and place (JPEG files only; press E to switch between the two). Regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Mostrar el análisis del nivel de error en lugar de la imagen, con el mismo zoom y en el mismo lugar (solo archivos JPEG; pulse E para alternar entre ambos). Las regiones guardadas menos veces que el resto pueden destacar; los bordes y las texturas siempre lo hacen.</translation>
+    </message>
+    <message>
+        <source>Show the error levels</source>
+        <translation>Mostrar los niveles de error</translation>
+    </message>
+    <message>
+        <source>JPEG 90, differences ×20: a pointer, never a finding</source>
+        <translation>JPEG 90, diferencias ×20: una pista, nunca un hallazgo</translation>
     </message>
 </context>
 <context>

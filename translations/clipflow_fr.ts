@@ -1302,10 +1302,6 @@
         <translation>Carte de chaleur</translation>
     </message>
     <message>
-        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
-        <translation>Là où le détecteur CLIP-Flow trouve l&apos;image la moins naturelle, tuile par tuile (tuiles de 256 pixels en résolution native, chevauchantes). Le score d&apos;une tuile est plus bruité que celui de l&apos;image : cherchez des régions qui ressortent sur plusieurs tuiles, pas des carrés clairs isolés.</translation>
-    </message>
-    <message>
         <source>Show the heat map</source>
         <translation>Afficher la carte de chaleur</translation>
     </message>
@@ -1386,6 +1382,26 @@
     <message>
         <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
         <translation>&lt;b&gt;Supervisé&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares. Press H to switch it on or off.</source>
+        <translation>Là où le détecteur CLIP-Flow trouve l&apos;image la moins naturelle, tuile par tuile (tuiles de 256 pixels en résolution native, chevauchantes). Le score d&apos;une tuile est plus bruité que celui de l&apos;image : cherchez des régions qui ressortent sur plusieurs tuiles, pas des carrés clairs isolés. Appuyez sur H pour l&apos;afficher ou la masquer.</translation>
+    </message>
+    <message>
+        <source>Error levels</source>
+        <translation>Niveaux d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>Show the error level analysis in place of the image, at the same zoom and place (JPEG files only; press E to switch between the two). Regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>Afficher l&apos;analyse du niveau d&apos;erreur à la place de l&apos;image, au même zoom et au même endroit (fichiers JPEG uniquement ; appuyez sur E pour passer de l&apos;une à l&apos;autre). Les régions enregistrées moins de fois que le reste peuvent ressortir ; les contours et les textures ressortent toujours.</translation>
+    </message>
+    <message>
+        <source>Show the error levels</source>
+        <translation>Afficher les niveaux d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>JPEG 90, differences ×20: a pointer, never a finding</source>
+        <translation>JPEG 90, différences ×20 : une indication, jamais une conclusion</translation>
     </message>
 </context>
 <context>

@@ -1297,10 +1297,6 @@
         <translation>热力图</translation>
     </message>
     <message>
-        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares.</source>
-        <translation>CLIP-Flow 检测器认为图像最不自然的位置，逐图块显示（原始分辨率下相互重叠的 256 像素图块）。单个图块的评分比整幅图像的噪声更大：请关注在多个图块上都突出的区域，而不是单个亮块。</translation>
-    </message>
-    <message>
         <source>Show the heat map</source>
         <translation>显示热力图</translation>
     </message>
@@ -1379,6 +1375,26 @@
     <message>
         <source>&lt;b&gt;Supervised&lt;/b&gt; (%1)&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</source>
         <translation>&lt;b&gt;监督式&lt;/b&gt;（%1）&lt;br&gt;%2&lt;br&gt;%3 · %4&lt;br&gt;</translation>
+    </message>
+    <message>
+        <source>Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles at native resolution, overlapping). A tile&apos;s score is noisier than the image&apos;s: look for regions that stand out over several tiles, not single bright squares. Press H to switch it on or off.</source>
+        <translation>CLIP-Flow 检测器认为图像最不自然的位置，逐图块显示（原始分辨率下相互重叠的 256 像素图块）。单个图块的评分比整幅图像的噪声更大：请关注在多个图块上都突出的区域，而不是单个亮块。按 H 键显示或隐藏。</translation>
+    </message>
+    <message>
+        <source>Error levels</source>
+        <translation>误差水平</translation>
+    </message>
+    <message>
+        <source>Show the error level analysis in place of the image, at the same zoom and place (JPEG files only; press E to switch between the two). Regions saved fewer times than the rest may stand out; edges and texture always do.</source>
+        <translation>在图像位置显示误差水平分析，缩放和位置保持不变（仅限 JPEG 文件；按 E 键在两者之间切换）。保存次数少于其余部分的区域可能会突出；边缘和纹理总会突出。</translation>
+    </message>
+    <message>
+        <source>Show the error levels</source>
+        <translation>显示误差水平</translation>
+    </message>
+    <message>
+        <source>JPEG 90, differences ×20: a pointer, never a finding</source>
+        <translation>JPEG 90，差异放大 20 倍：仅供参考，绝非结论</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@
 #include <clipflow/version.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QTabWidget>
 #include <QTimer>
@@ -73,6 +74,11 @@ int main(int argc, char** argv)
                                  QStringLiteral("With --screenshot: show the evidence pane's tab whose title starts with NAME."),
                                  QStringLiteral("NAME"));
     parser.addOption(tab);
+    const QCommandLineOption show(QStringLiteral("show"),
+                                  QStringLiteral("With --screenshot: tick the image's switch whose name starts with NAME "
+                                                 "(Heat map, Error levels) before saving."),
+                                  QStringLiteral("NAME"));
+    parser.addOption(show);
 
     if (answers_without_window(argc, argv)) {
         QCoreApplication app(argc, argv);
@@ -104,15 +110,23 @@ int main(int argc, char** argv)
     const QString shot = parser.value(screenshot);
     if (!shot.isEmpty()) {
         const QString tab_name = parser.value(tab);
-        auto save = [&window, shot, tab_name] {
+        const QString show_name = parser.value(show);
+        const bool heat_map = !show_name.isEmpty() && window.heatMapToggle()->text().startsWith(show_name, Qt::CaseInsensitive);
+        auto grab = [&window, shot] {
+            QTimer::singleShot(300, &window, [&window, shot] { QApplication::exit(window.grab().save(shot) ? 0 : 1); });
+        };
+        auto save = [&window, grab, tab_name, show_name, heat_map] {
             if (!tab_name.isEmpty())
                 for (auto* tabs : window.findChildren<QTabWidget*>())
                     for (int i = 0; i < tabs->count(); ++i)
                         if (tabs->tabText(i).remove(QLatin1Char('&')).startsWith(tab_name, Qt::CaseInsensitive))
                             tabs->setCurrentIndex(i);
-            QTimer::singleShot(300, &window, [&window, shot] { QApplication::exit(window.grab().save(shot) ? 0 : 1); });
+            for (QCheckBox* box : {window.heatMapToggle(), window.errorLevelsToggle()})
+                if (!show_name.isEmpty() && box->text().startsWith(show_name, Qt::CaseInsensitive)) box->setChecked(true);
+            if (!heat_map) grab(); // the heat map is computed in the background first
         };
         QObject::connect(&window, &clipflow::app::MainWindow::analysisFinished, &window, save);
+        if (heat_map) QObject::connect(&window, &clipflow::app::MainWindow::heatMapReady, &window, grab);
         QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang a test
         if (parser.positionalArguments().isEmpty()) save();
     }

@@ -105,10 +105,12 @@ MainWindow::MainWindow(QWidget* parent)
         auto* box = boxed(tr("Image (stored pixel grid)"), image_, central);
         auto* bar = new QHBoxLayout;
         heat_ = new QCheckBox(tr("Heat map"), box);
-        heat_->setToolTip(tr("Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles "
-                             "at native resolution, overlapping). A tile's score is noisier than the image's: look for "
-                             "regions that stand out over several tiles, not single bright squares."));
+        heat_->setToolTip(
+            tr("Where the CLIP-Flow detector finds the image least natural, tile by tile (256-pixel tiles "
+               "at native resolution, overlapping). A tile's score is noisier than the image's: look for "
+               "regions that stand out over several tiles, not single bright squares. Press H to switch it on or off."));
         heat_->setAccessibleName(tr("Show the heat map"));
+        heat_->setShortcut(QKeySequence(Qt::Key_H));
         heat_legend_ = new QWidget(box);
         {
             auto* legend = new QHBoxLayout(heat_legend_);
@@ -120,12 +122,34 @@ MainWindow::MainWindow(QWidget* parent)
             legend->addWidget(new QLabel(tr("less natural"), heat_legend_));
         }
         heat_legend_->hide();
+        // Analysts flip between a photo and its error levels at one place and zoom: the
+        // picture has the preview's size, so it lies on the image's own pixel grid.
+        errors_ = new QCheckBox(tr("Error levels"), box);
+        errors_->setToolTip(tr("Show the error level analysis in place of the image, at the same zoom and place "
+                               "(JPEG files only; press E to switch between the two). Regions saved fewer times "
+                               "than the rest may stand out; edges and texture always do."));
+        errors_->setAccessibleName(tr("Show the error levels"));
+        errors_->setShortcut(QKeySequence(Qt::Key_E)); // text editors keep their E (they take plain keys first)
+        errors_->setEnabled(false);
+        errors_legend_ = new QLabel(tr("JPEG 90, differences ×20: a pointer, never a finding"), box);
+        errors_legend_->setToolTip(errors_->toolTip());
+        errors_legend_->setMinimumWidth(1); // clipped in a narrow window, never widens it
+        errors_legend_->hide();
         bar->addWidget(heat_);
         bar->addWidget(heat_legend_);
+        bar->addWidget(errors_);
+        bar->addWidget(errors_legend_);
         bar->addStretch(1);
         static_cast<QVBoxLayout*>(box->layout())->insertLayout(0, bar);
         grid->addWidget(box, 1, 0);
-        connect(heat_, &QCheckBox::toggled, this, &MainWindow::updateHeatMap);
+        connect(heat_, &QCheckBox::toggled, this, [this](bool on) {
+            if (on) errors_->setChecked(false);
+            updateOverlay();
+        });
+        connect(errors_, &QCheckBox::toggled, this, [this](bool on) {
+            if (on) heat_->setChecked(false);
+            updateOverlay();
+        });
         connect(&map_watcher_, &QFutureWatcher<MapJob>::finished, this, [this] {
             MapJob job = map_watcher_.result();
             const bool ok = job.map.has_value();
@@ -135,7 +159,7 @@ MainWindow::MainWindow(QWidget* parent)
                 map_errors_[job.sha256] = job.error;
             statusBar()->showMessage(ok ? tr("Heat map ready") : tr("No heat map: %1").arg(job.error), 5000);
             Q_EMIT heatMapReady(job.file, ok);
-            updateHeatMap(); // this image's, or start the one now on screen
+            updateOverlay(); // this image's, or start the one now on screen
         });
     }
     metadata_ = new QTableWidget(0, 3, central);
@@ -644,9 +668,20 @@ const ScoreMap* MainWindow::heatMap(const std::string& sha256) const
     return it == maps_.end() ? nullptr : &it->second;
 }
 
-void MainWindow::updateHeatMap()
+void MainWindow::updateOverlay()
 {
+    const QImage& errors = ela_->image(); // the shown file's, or none
+    errors_->setEnabled(!errors.isNull());
+    errors_legend_->setVisible(errors_->isChecked() && !errors.isNull());
     heat_legend_->setVisible(heat_->isChecked());
+    if (errors_->isChecked()) {
+        // Unticked by nobody when the next file is no JPEG: it shows again at the next one that is.
+        if (errors.isNull())
+            image_->clearOverlay();
+        else
+            image_->setOverlay(errors, 1.0);
+        return;
+    }
     if (!heat_->isChecked() || shown_sha_.empty()) {
         image_->clearOverlay();
         return;
@@ -731,7 +766,6 @@ void MainWindow::showAnalysis(const Analysis& a)
         image_->setImage(QImage());
         shown_file_.clear();
         shown_sha_.clear();
-        updateHeatMap();
         spectra_->setSpectra({}, {}, {});
         results_->clear();
         metadata_->setRowCount(0);
@@ -740,6 +774,7 @@ void MainWindow::showAnalysis(const Analysis& a)
         ela_->setImage({});
         ela_->hide();
         ela_title_->hide();
+        updateOverlay();
         tabs_->setTabText(tabs_->indexOf(jpeg_page_), tr("JPEG"));
         tabs_->setTabText(tabs_->indexOf(metadata_), tr("Metadata"));
         tabs_->setTabText(tabs_->indexOf(provenance_), tr("Provenance"));
@@ -766,7 +801,6 @@ void MainWindow::showAnalysis(const Analysis& a)
     image_->setImage(a.preview);
     shown_file_ = a.file;
     shown_sha_ = a.info.sha256;
-    updateHeatMap();
     std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, Wording::spectrum("luminance"))};
     for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, Wording::spectrum(c.name)));
     spectra.push_back(view_spectrum(s.residual, Wording::spectrum("residual")));
@@ -802,6 +836,7 @@ void MainWindow::showAnalysis(const Analysis& a)
     ela_->setImage(a.ela);
     ela_->setVisible(!a.ela.isNull());
     ela_title_->setVisible(!a.ela.isNull());
+    updateOverlay(); // after the error level picture: it may be the overlay
     const int rank = ProvenanceHtml::rank(prov);
     tabs_->setTabText(tabs_->indexOf(provenance_), rank == 2    ? tr("Provenance \u2713")
                                                    : rank == -1 ? tr("Provenance \u2717")

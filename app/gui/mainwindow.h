@@ -84,6 +84,9 @@ public:
     // drawn over it. Computed on demand off the GUI thread (it scores the whole image
     // in 256-pixel tiles), then kept per SHA-256 for the session and the report.
     QCheckBox* heatMapToggle() const { return heat_; }
+    // The error level picture in place of the image, at the same zoom and place (JPEG
+    // files; E switches). One overlay at a time: ticking it clears the heat map's box.
+    QCheckBox* errorLevelsToggle() const { return errors_; }
     widgets::ImageView* imageView() const { return image_; }
     const ScoreMap* heatMap(const std::string& sha256) const;
     // A batch of more than one file: files done of the batch, shown in the status
@@ -117,7 +120,7 @@ private:
     AnalysisQueue::FileSettings nextFileSettings();
     void showSelected();
     void showAnalysis(const Analysis& a);
-    void updateHeatMap();
+    void updateOverlay(); // the heat map or the error levels over the image, as ticked
     void updateBatchProgress();
     struct MapJob {
         std::string sha256;
@@ -159,6 +162,8 @@ private:
     AnalysisQueue queue_;
     QCheckBox* heat_ = nullptr;
     QWidget* heat_legend_ = nullptr;
+    QCheckBox* errors_ = nullptr;
+    QLabel* errors_legend_ = nullptr;
     QString shown_file_; // the analysed file on screen (empty when it failed)
     std::string shown_sha_;
     std::map<std::string, ScoreMap> maps_;      // by SHA-256

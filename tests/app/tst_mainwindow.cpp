@@ -372,6 +372,65 @@ private Q_SLOTS:
         QCOMPARE(ready.count(), 1);
     }
 
+    // Error levels in place of the image (JPEGs only): the picture itself at full opacity,
+    // one overlay at a time with the heat map (also once a heat map computed meanwhile
+    // arrives), E switches it where no text field takes the key.
+    void errorLevelsOverTheImage_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("jpeg");
+        QTest::newRow("a JPEG") << "a.jpg" << true;
+        QTest::newRow("a PNG") << "a.png" << false;
+    }
+    void errorLevelsOverTheImage()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, jpeg);
+        QTemporaryDir dir;
+        QImage img(480, 360, QImage::Format_RGB32);
+        QRandomGenerator rng(5);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb((x * 3 + y) % 256, y % 256, int(rng.bounded(256))));
+        const QString file = dir.filePath(name);
+        QVERIFY(img.save(file, nullptr, 90));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::heatMapReady);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        QCheckBox* errors = w.errorLevelsToggle();
+        QCOMPARE(errors->isEnabled(), jpeg);
+        if (!jpeg) {
+            errors->setChecked(true); // as left ticked from an earlier JPEG
+            QVERIFY(w.imageView()->overlay().isNull());
+            return;
+        }
+        w.heatMapToggle()->setChecked(true); // starts the heat map in the background
+        errors->setChecked(true);
+        QVERIFY(!w.heatMapToggle()->isChecked());
+        QVERIFY(!w.imageView()->overlay().isNull());
+        QCOMPARE(w.imageView()->overlay(), w.elaView()->image());
+        QCOMPARE(w.imageView()->overlay().size(), w.imageView()->image().size()); // on the image's own grid
+        QCOMPARE(w.imageView()->overlayOpacity(), 1.0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(w.imageView()->overlay(), w.elaView()->image()); // the late heat map did not replace it
+        // A text field keeps its E; elsewhere E switches back to the image.
+        QTest::keyClick(w.filter(), Qt::Key_E);
+        QCOMPARE(w.filter()->text(), QStringLiteral("e"));
+        QVERIFY(errors->isChecked());
+        w.filter()->clear();
+        w.imageView()->setFocus();
+        QTest::keyClick(w.imageView(), Qt::Key_E);
+        QTRY_VERIFY(!errors->isChecked());
+        QVERIFY(w.imageView()->overlay().isNull());
+        w.heatMapToggle()->setChecked(true); // the heat map now, from the cache
+        QVERIFY(!w.imageView()->overlay().isNull());
+        QVERIFY(w.imageView()->overlay() != w.elaView()->image());
+        QCOMPARE(w.imageView()->overlayOpacity(), 0.55);
+    }
+
     // The JPEG tab: tables and quality for a JPEG, a mark when it was saved twice, a plain word otherwise.
     void jpegTab_data()
     {

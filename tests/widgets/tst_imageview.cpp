@@ -153,6 +153,42 @@ private Q_SLOTS:
         w.clearOverlay();
         QCOMPARE(w.grab().toImage().pixelColor(shot.width() / 2, shot.height() / 2), QColor(Qt::black));
     }
+
+    // Enlarged, an overlay on the image's own grid keeps its pixels sharp (an error level
+    // picture is read pixel by pixel); a coarser one (a heat map's tiles) is smoothed.
+    void overlayOnTheImageGridStaysSharp_data()
+    {
+        QTest::addColumn<int>("overlaySide");
+        QTest::addColumn<bool>("sharp");
+        QTest::newRow("the image's grid") << 8 << true;
+        QTest::newRow("half as fine") << 4 << false;
+    }
+    void overlayOnTheImageGridStaysSharp()
+    {
+        QFETCH(int, overlaySide);
+        QFETCH(bool, sharp);
+        ImageView w;
+        w.resize(256, 256);
+        QImage grey(8, 8, QImage::Format_RGB32);
+        grey.fill(QColor(128, 128, 128));
+        w.setImage(grey);
+        QImage checks(overlaySide, overlaySide, QImage::Format_RGB32);
+        for (int y = 0; y < overlaySide; ++y)
+            for (int x = 0; x < overlaySide; ++x) checks.setPixel(x, y, (x + y) % 2 ? qRgb(255, 255, 255) : qRgb(0, 0, 0));
+        w.setOverlay(checks, 1.0);
+        QCOMPARE(w.overlayOpacity(), 1.0);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.zoom(), 32.0); // fitted: 256 / 8
+        const QImage shot = w.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        int between = 0; // neither black nor white: blended by smoothing
+        for (int y = 0; y < shot.height(); y += 3)
+            for (int x = 0; x < shot.width(); x += 3) {
+                const int v = qRed(shot.pixel(x, y));
+                between += v > 8 && v < 247;
+            }
+        QVERIFY2(sharp ? between == 0 : between > 100, qPrintable(QString::number(between)));
+    }
 };
 
 QTEST_MAIN(TestImageView)

@@ -121,7 +121,8 @@ void ImageView::paintEvent(QPaintEvent*)
     p.drawImage(target, image_);
     if (!overlay_.isNull()) {
         p.setOpacity(overlay_opacity_);
-        p.setRenderHint(QPainter::SmoothPixmapTransform, true);
+        // A coarse grid (a heat map's tiles) is smoothed; a picture of the image's pixels is not.
+        p.setRenderHint(QPainter::SmoothPixmapTransform, overlay_.size() != image_.size() || zoom_ < 1.0);
         p.drawImage(target, overlay_);
     }
 }

@@ -2,7 +2,8 @@
 // ImageView: an image to peep at. The wheel zooms about the cursor (up to 32x,
 // nearest-neighbour above 1:1 so pixels stay pixels), dragging pans, F fits,
 // 1 shows 1:1, + and - step the zoom. An optional overlay (a spectrum, a heat
-// map) is drawn on top with its own opacity. Moving the mouse reports the
+// map, an error level picture) is drawn on top with its own opacity; one on the
+// image's own pixel grid is drawn like the image. Moving the mouse reports the
 // pixel under it. Drawn in device pixels, so it stays sharp on high-DPI screens.
 // GUI thread only.
 
@@ -21,10 +22,12 @@ public:
 
     void setImage(const QImage& image); // fits it to the view
     const QImage& image() const { return image_; }
-    // Stretched over the whole image; opacity 0..1.
+    // Stretched over the whole image; opacity 0..1. An overlay of the image's size
+    // is a picture of its pixels: nearest-neighbour above 1:1, as the image.
     void setOverlay(const QImage& overlay, double opacity = 0.5);
     void clearOverlay();
     const QImage& overlay() const { return overlay_; }
+    double overlayOpacity() const { return overlay_opacity_; }
 
     double zoom() const { return zoom_; } // view pixels per image pixel
     bool fitting() const { return fit_; }
