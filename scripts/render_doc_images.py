@@ -26,9 +26,9 @@ def shrink(path):
 
 
 def render_error_levels(build, images, tmp):
-    """The error levels in place of the image: a patch pasted into a picture saved at
-    JPEG quality 60, the whole saved again at 95, so that the patch was compressed
-    once and the rest twice (the case error level analysis is for)."""
+    """The error levels in place of the image, and the JPEG tab's ghosts: a patch pasted
+    into a picture saved at JPEG quality 60, the whole saved again at 95, so that the
+    patch was compressed once and the rest twice (the case both are for)."""
     base = os.path.join(tmp, "base.png")
     patch = os.path.join(tmp, "patch.png")
     make_image(base, 768, 512, seed=3)
@@ -44,6 +44,13 @@ def render_error_levels(build, images, tmp):
                    stderr=subprocess.DEVNULL, cwd=tmp)
     shrink(out)
     print("wrote app-error-levels.png")
+    # The same splice in the JPEG tab's ghosts: the picture saved at 60 is dark in the map for 60.
+    out = os.path.join(images, "app-jpeg-ghosts.png")
+    subprocess.run(["xvfb-run", "-a", "-s", "-screen 0 1600x1000x24", os.path.join(build, "bin", "clipflow-forensics"),
+                    "--screenshot", out, "--tab", "JPEG", "--show", "JPEG ghosts", "spliced-demo.jpg"], check=True,
+                   stderr=subprocess.DEVNULL, cwd=tmp)
+    shrink(out)
+    print("wrote app-jpeg-ghosts.png")
 
 
 def main():

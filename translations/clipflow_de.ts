@@ -1403,6 +1403,38 @@
         <source>JPEG 90, differences ×20: a pointer, never a finding</source>
         <translation>JPEG 90, Differenzen ×20: ein Hinweis, nie ein Befund</translation>
     </message>
+    <message>
+        <source>JPEG picture caption</source>
+        <translation>Bildunterschrift des JPEG-Bildes</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts</source>
+        <translation>JPEG-Geister</translation>
+    </message>
+    <message>
+        <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
+        <translation>Das Bild erneut mit Qualität 50 bis 95 gespeichert, eine Karte je Qualität. Ein Bereich, der zuerst mit niedrigerer Qualität als der Rest gespeichert wurde (aus einem anderen JPEG eingefügt), ist in der Karte dieser Qualität dunkel, der Rest hell. Wird auf Anfrage berechnet (Sekunden bei einem großen Foto).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde wahrscheinlich vor dem Rest mit dieser Qualität gespeichert. Der Bereich muss auf dem 8 × 8-Raster des Rests liegen. Ein Hinweis fürs Auge, nie ein Befund.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>
+        <translation>&lt;b&gt;JPEG-Geister:&lt;/b&gt; konnten nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; computing…</source>
+        <translation>&lt;b&gt;JPEG-Geister:&lt;/b&gt; werden berechnet…</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: quality</source>
+        <translation>JPEG-Geister: Qualität</translation>
+    </message>
+    <message>
+        <source>JPEG %1</source>
+        <translation>JPEG %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

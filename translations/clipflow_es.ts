@@ -1403,6 +1403,38 @@
         <source>JPEG 90, differences ×20: a pointer, never a finding</source>
         <translation>JPEG 90, diferencias ×20: una pista, nunca un hallazgo</translation>
     </message>
+    <message>
+        <source>JPEG picture caption</source>
+        <translation>Leyenda de la imagen JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts</source>
+        <translation>Fantasmas JPEG</translation>
+    </message>
+    <message>
+        <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
+        <translation>La imagen guardada de nuevo con calidades de 50 a 95, un mapa por calidad. Una región guardada primero con una calidad más baja que el resto (pegada desde otro JPEG) es oscura en el mapa de esa calidad mientras el resto es claro. Se calcula al pedirlo (segundos para una foto grande).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó con esa calidad antes que el resto. La región debe estar en la cuadrícula 8 × 8 del resto. Una pista para la vista, nunca un hallazgo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>
+        <translation>&lt;b&gt;Fantasmas JPEG:&lt;/b&gt; no se pudieron calcular: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; computing…</source>
+        <translation>&lt;b&gt;Fantasmas JPEG:&lt;/b&gt; calculando…</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: quality</source>
+        <translation>Fantasmas JPEG: calidad</translation>
+    </message>
+    <message>
+        <source>JPEG %1</source>
+        <translation>JPEG %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1403,6 +1403,38 @@
         <source>JPEG 90, differences ×20: a pointer, never a finding</source>
         <translation>JPEG 90, différences ×20 : une indication, jamais une conclusion</translation>
     </message>
+    <message>
+        <source>JPEG picture caption</source>
+        <translation>Légende de l&apos;image JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts</source>
+        <translation>Fantômes JPEG</translation>
+    </message>
+    <message>
+        <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
+        <translation>L&apos;image réenregistrée aux qualités 50 à 95, une carte par qualité. Une région enregistrée d&apos;abord à une qualité plus basse que le reste (collée depuis un autre JPEG) est sombre dans la carte de cette qualité alors que le reste est clair. Calculé à la demande (quelques secondes pour une grande photo).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. La région doit être sur la grille 8 × 8 du reste. Une indication pour l&apos;œil, jamais une conclusion.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>
+        <translation>&lt;b&gt;Fantômes JPEG :&lt;/b&gt; aucun n&apos;a pu être calculé : %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; computing…</source>
+        <translation>&lt;b&gt;Fantômes JPEG :&lt;/b&gt; calcul en cours…</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: quality</source>
+        <translation>Fantômes JPEG : qualité</translation>
+    </message>
+    <message>
+        <source>JPEG %1</source>
+        <translation>JPEG %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

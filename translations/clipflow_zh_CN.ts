@@ -1396,6 +1396,38 @@
         <source>JPEG 90, differences ×20: a pointer, never a finding</source>
         <translation>JPEG 90，差异放大 20 倍：仅供参考，绝非结论</translation>
     </message>
+    <message>
+        <source>JPEG picture caption</source>
+        <translation>JPEG 图像说明</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts</source>
+        <translation>JPEG 幽灵</translation>
+    </message>
+    <message>
+        <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
+        <translation>以质量 50 到 95 重新保存图像，每个质量一张图。先以低于其余部分的质量保存的区域（从另一个 JPEG 粘贴进来的）在该质量的图中较暗，而其余部分较亮。按需计算（大照片需要几秒）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;JPEG 幽灵&lt;/b&gt;（以每个质量重新保存图像；暗：变化最小）：在某一质量的图中比其余部分更暗的区域，可能在其余部分之前以该质量保存过。该区域须位于其余部分的 8 × 8 网格上。仅供目视参考，绝非结论。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>
+        <translation>&lt;b&gt;JPEG 幽灵：&lt;/b&gt;无法生成：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; computing…</source>
+        <translation>&lt;b&gt;JPEG 幽灵：&lt;/b&gt;正在计算…</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: quality</source>
+        <translation>JPEG 幽灵：质量</translation>
+    </message>
+    <message>
+        <source>JPEG %1</source>
+        <translation>JPEG %1</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

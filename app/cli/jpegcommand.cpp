@@ -29,7 +29,9 @@ progressive, subsampling, luma_quality, chroma_quality, standard_tables,
 tables (each {id, precision_bits, ijg_quality, ijg_standard, fit_error, q in
 row-major order}), thumbnail {present, width, height, difference,
 worst_block, matches, note}, double_compression {tested, score, indicated,
-modes_used, note}, hints, warnings; ela (the PNG written, with --ela).
+modes_used, note}, hints, warnings; ela (the PNG written, with --ela);
+ghosts {sheet (the PNG written), qualities, mean_difference (per quality, the
+mean squared difference in 8-bit units)}, with --ghosts.
 
 Every result is an indication, not proof: re-saving a photo once (a
 messenger, a web upload) is ordinary, and a missing thumbnail means nothing.
@@ -70,6 +72,7 @@ void print_text(const nlohmann::json& line)
         for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
     }
     if (line.contains("ela")) std::cout << "  error levels: " << line["ela"].get<std::string>() << "\n";
+    if (line.contains("ghosts")) std::cout << "  JPEG ghosts:  " << line["ghosts"]["sheet"].get<std::string>() << "\n";
 }
 
 } // namespace
@@ -77,7 +80,7 @@ void print_text(const nlohmann::json& line)
 int run_jpeg(std::vector<std::string> words)
 {
     bool json = false;
-    std::optional<std::string> ela_dir;
+    std::optional<std::string> ela_dir, ghosts_dir;
     std::vector<std::string> inputs;
     OptionTable t("jpeg", "[options] IMAGE|FOLDER...", kJpegAbout);
     t.flag("--json", json, "one JSON line per file (default: readable text)")
@@ -85,15 +88,21 @@ int run_jpeg(std::vector<std::string> words)
               "also write an error level analysis image per file (any format): DIR/NAME-SHA8-ela.png, the difference "
               "to the image re-saved at JPEG quality 90, amplified 20x. Regions that stand out from similar texture "
               "may have been saved fewer times than the rest; edges and fine texture always do.")
+        .text("--ghosts", "DIR", ghosts_dir,
+              "also write a sheet of JPEG ghosts per file (any format): DIR/NAME-SHA8-ghosts.png, the image re-saved "
+              "at qualities 50, 55, ... 95, each map dark where re-saving at that quality changes the image least. A "
+              "region first saved at a lower quality than the rest, on the same 8x8 grid, is dark in that quality's map "
+              "while the rest is light (Farid 2009).")
         .positionals(inputs)
         .notes(kJpegNotes);
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty()) return usage("no images given");
-    if (ela_dir) {
+    for (const auto& [option, dir] : {std::pair{"--ela", &ela_dir}, std::pair{"--ghosts", &ghosts_dir}}) {
+        if (!*dir) continue;
         std::error_code ec;
-        std::filesystem::create_directories(*ela_dir, ec);
-        if (!std::filesystem::is_directory(*ela_dir, ec)) return usage("--ela: cannot create the folder " + *ela_dir);
+        std::filesystem::create_directories(**dir, ec);
+        if (!std::filesystem::is_directory(**dir, ec)) return usage(std::string(option) + ": cannot create the folder " + **dir);
     }
     IntakeParams intake;
     intake.read_jpeg_forensics = true; // from the bytes intake reads: one read, one hash
@@ -108,15 +117,30 @@ int run_jpeg(std::vector<std::string> words)
         } else {
             line = {{"file", ev->info.path}, {"sha256", ev->info.sha256}, {"format", ev->info.format}};
             if (ev->jpeg) line["jpeg"] = nlohmann::json::parse(ev->jpeg->to_json());
+            auto out_path = [&](const std::string& dir, const char* suffix) {
+                return (std::filesystem::path(dir) /
+                        (std::filesystem::path(file).stem().string() + "-" + ev->info.sha256.substr(0, 8) + suffix))
+                    .string();
+            };
             if (ela_dir) {
                 auto ela = error_level_analysis(ev->pixels);
                 auto png = ela ? encode_image(*ela, ".png") : Result<std::vector<std::uint8_t>>(ela.status());
-                const std::string path = (std::filesystem::path(*ela_dir) / (std::filesystem::path(file).stem().string() + "-" +
-                                                                             ev->info.sha256.substr(0, 8) + "-ela.png"))
-                                             .string();
+                const std::string path = out_path(*ela_dir, "-ela.png");
                 const Status s = png ? write_file_atomic(path, *png) : png.status();
                 if (s.ok())
                     line["ela"] = path;
+                else
+                    line = error_line(file, s);
+            }
+            if (ghosts_dir && !line.contains("error")) {
+                auto ghosts = jpeg_ghosts(to_picture(ev->pixels)); // at 8 bits, as a re-save sees it
+                auto png = ghosts ? encode_image(to_raster(jpeg_ghost_sheet(*ghosts)), ".png")
+                                  : Result<std::vector<std::uint8_t>>(ghosts.status());
+                const std::string path = out_path(*ghosts_dir, "-ghosts.png");
+                const Status s = png ? write_file_atomic(path, *png) : png.status();
+                if (s.ok())
+                    line["ghosts"] = {
+                        {"sheet", path}, {"qualities", ghosts->qualities}, {"mean_difference", ghosts->mean_difference}};
                 else
                     line = error_line(file, s);
             }

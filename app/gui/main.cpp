@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QCommandLineParser>
+#include <QRadioButton>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -76,7 +77,8 @@ int main(int argc, char** argv)
     parser.addOption(tab);
     const QCommandLineOption show(QStringLiteral("show"),
                                   QStringLiteral("With --screenshot: tick the image's switch whose name starts with NAME "
-                                                 "(Heat map, Error levels) before saving."),
+                                                 "(Heat map, Error levels) or choose the JPEG tab's JPEG ghosts before "
+                                                 "saving."),
                                   QStringLiteral("NAME"));
     parser.addOption(show);
 
@@ -111,22 +113,27 @@ int main(int argc, char** argv)
     if (!shot.isEmpty()) {
         const QString tab_name = parser.value(tab);
         const QString show_name = parser.value(show);
-        const bool heat_map = !show_name.isEmpty() && window.heatMapToggle()->text().startsWith(show_name, Qt::CaseInsensitive);
+        auto named = [&show_name](const QAbstractButton* b) {
+            return !show_name.isEmpty() && b->text().startsWith(show_name, Qt::CaseInsensitive);
+        };
+        const bool heat_map = named(window.heatMapToggle()), ghosts = named(window.jpegGhostsChoice());
         auto grab = [&window, shot] {
             QTimer::singleShot(300, &window, [&window, shot] { QApplication::exit(window.grab().save(shot) ? 0 : 1); });
         };
-        auto save = [&window, grab, tab_name, show_name, heat_map] {
+        auto save = [&window, grab, tab_name, named, heat_map, ghosts] {
             if (!tab_name.isEmpty())
                 for (auto* tabs : window.findChildren<QTabWidget*>())
                     for (int i = 0; i < tabs->count(); ++i)
                         if (tabs->tabText(i).remove(QLatin1Char('&')).startsWith(tab_name, Qt::CaseInsensitive))
                             tabs->setCurrentIndex(i);
-            for (QCheckBox* box : {window.heatMapToggle(), window.errorLevelsToggle()})
-                if (!show_name.isEmpty() && box->text().startsWith(show_name, Qt::CaseInsensitive)) box->setChecked(true);
-            if (!heat_map) grab(); // the heat map is computed in the background first
+            for (QAbstractButton* b : std::initializer_list<QAbstractButton*>{window.heatMapToggle(), window.errorLevelsToggle(),
+                                                                              window.jpegGhostsChoice()})
+                if (named(b)) b->setChecked(true);
+            if (!heat_map && !ghosts) grab(); // those are computed in the background first
         };
         QObject::connect(&window, &clipflow::app::MainWindow::analysisFinished, &window, save);
         if (heat_map) QObject::connect(&window, &clipflow::app::MainWindow::heatMapReady, &window, grab);
+        if (ghosts) QObject::connect(&window, &clipflow::app::MainWindow::jpegGhostsReady, &window, grab);
         QTimer::singleShot(60000, &app, [] { QApplication::exit(3); }); // never hang a test
         if (parser.positionalArguments().isEmpty()) save();
     }

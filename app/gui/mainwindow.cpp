@@ -15,6 +15,7 @@
 
 #include <clipflow/c2pa.h>
 #include <clipflow/imagepaths.h>
+#include <clipflow/jpegforensics.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/provenance.h>
 
@@ -40,7 +41,9 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QScrollArea>
+#include <QSlider>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -133,13 +136,13 @@ MainWindow::MainWindow(QWidget* parent)
         errors_->setEnabled(false);
         errors_legend_ = new QLabel(tr("JPEG 90, differences ×20: a pointer, never a finding"), box);
         errors_legend_->setToolTip(errors_->toolTip());
-        errors_legend_->setMinimumWidth(1); // clipped in a narrow window, never widens it
+        errors_legend_->setWordWrap(true); // two lines in a narrow window rather than a clipped "never a finding"
         errors_legend_->hide();
         bar->addWidget(heat_);
         bar->addWidget(heat_legend_);
         bar->addWidget(errors_);
-        bar->addWidget(errors_legend_);
-        bar->addStretch(1);
+        bar->addWidget(errors_legend_, 1); // the room left; the stretch takes it while the legend is hidden
+        bar->addStretch(0);
         static_cast<QVBoxLayout*>(box->layout())->insertLayout(0, bar);
         grid->addWidget(box, 1, 0);
         connect(heat_, &QCheckBox::toggled, this, [this](bool on) {
@@ -189,22 +192,51 @@ MainWindow::MainWindow(QWidget* parent)
     jpeg_page_ = new QWidget(central);
     jpeg_ = new QTextBrowser(jpeg_page_);
     jpeg_->setAccessibleName(tr("JPEG structure"));
-    ela_title_ = new QLabel(tr("<b>Error level analysis</b> (re-saved at JPEG quality 90, differences ×20): "
-                               "regions saved fewer times than the rest (pasted in) may stand out; edges and texture "
-                               "always do. A pointer for the eye, never a finding."),
-                            jpeg_page_);
+    ela_title_ = new QLabel(jpeg_page_); // what the picture below is (updateJpegPicture)
+    ela_title_->setAccessibleName(tr("JPEG picture caption"));
     ela_title_->setWordWrap(true);
     ela_ = new widgets::ImageView(jpeg_page_); // fits the image, zooms and pans like the main view
     ela_->setAccessibleName(tr("Error level analysis"));
     ela_->setMinimumHeight(100);
     ela_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Ignored); // takes the room left, never asks for more
+    jpeg_choice_ = new QWidget(jpeg_page_);
+    ela_mode_ = new QRadioButton(tr("Error levels"), jpeg_choice_);
+    ela_mode_->setChecked(true);
+    ghost_mode_ = new QRadioButton(tr("JPEG ghosts"), jpeg_choice_);
+    ghost_mode_->setToolTip(tr("The image re-saved at qualities 50 to 95, one map per quality. A region first saved at "
+                               "a lower quality than the rest (pasted in from another JPEG) is dark in that quality's map "
+                               "while the rest is light. Computed when asked (seconds for a large photo)."));
     {
+        auto* h = new QHBoxLayout(jpeg_choice_);
+        h->setContentsMargins(0, 0, 0, 0);
+        h->addWidget(ela_mode_);
+        h->addWidget(ghost_mode_);
+        h->addSpacing(12);
+        h->addWidget(ghost_label_ = new QLabel(jpeg_choice_));
+        h->addWidget(ghost_quality_ = new QSlider(Qt::Horizontal, jpeg_choice_), 1);
         auto* v = new QVBoxLayout(jpeg_page_);
         v->setContentsMargins(0, 0, 0, 0);
         v->addWidget(jpeg_, 3);
+        v->addWidget(jpeg_choice_);
         v->addWidget(ela_title_);
         v->addWidget(ela_, 2);
     }
+    ghost_quality_->setAccessibleName(tr("JPEG ghosts: quality"));
+    ghost_quality_->setPageStep(1);
+    ghost_quality_->setTickPosition(QSlider::TicksBelow);
+    connect(ghost_mode_, &QRadioButton::toggled, this, &MainWindow::updateJpegPicture);
+    connect(ghost_quality_, &QSlider::valueChanged, this, &MainWindow::updateJpegPicture);
+    connect(&ghost_watcher_, &QFutureWatcher<GhostJob>::finished, this, [this] {
+        GhostJob job = ghost_watcher_.result();
+        const bool ok = job.ghosts.has_value();
+        if (ok)
+            ghosts_[job.sha256] = std::move(*job.ghosts);
+        else
+            ghost_errors_[job.sha256] = job.error;
+        Q_EMIT jpegGhostsReady(job.file, ok);
+        updateJpegPicture(); // this file's, or start the one now on screen
+    });
+    jpeg_choice_->hide();
     ela_title_->hide();
     ela_->hide();
     tabs_->addTab(jpeg_page_, tr("JPEG"));
@@ -525,6 +557,7 @@ MainWindow::~MainWindow()
     queue_.shutdown();
     verifier_.waitForFinished();
     map_watcher_.waitForFinished();
+    ghost_watcher_.waitForFinished();
 }
 
 void MainWindow::setReaderProgram(const QString& path)
@@ -668,9 +701,87 @@ const ScoreMap* MainWindow::heatMap(const std::string& sha256) const
     return it == maps_.end() ? nullptr : &it->second;
 }
 
+void MainWindow::updateJpegPicture()
+{
+    const auto found = ghosts_.find(shown_sha_);
+    const bool showing = ghost_mode_->isChecked() && !shown_ela_.isNull();
+    ghost_label_->setVisible(showing && found != ghosts_.end());
+    ghost_quality_->setVisible(showing && found != ghosts_.end());
+    if (!showing) {
+        ela_title_->setText(tr("<b>Error level analysis</b> (re-saved at JPEG quality 90, differences ×20): "
+                               "regions saved fewer times than the rest (pasted in) may stand out; edges and texture "
+                               "always do. A pointer for the eye, never a finding."));
+        ela_->setAccessibleName(tr("Error level analysis"));
+        if (ela_->image().cacheKey() != shown_ela_.cacheKey()) ela_->setImage(shown_ela_);
+        return;
+    }
+    ela_->setAccessibleName(tr("JPEG ghosts"));
+    if (found != ghosts_.end()) {
+        ela_title_->setText(tr("<b>JPEG ghosts</b> (the image re-saved at each quality; dark: changed least): a region "
+                               "darker than the rest in one quality's map was probably saved at that quality before "
+                               "the rest. Needs the region on the rest's 8 × 8 grid. A pointer for the eye, never a "
+                               "finding."));
+        const Ghosts& g = found->second;
+        const int last = static_cast<int>(g.maps.size()) - 1;
+        if (ghost_quality_->maximum() != last || ghost_shown_sha_ != shown_sha_) {
+            // Another file's maps: the slider starts at this file's map with the most contrast.
+            const QSignalBlocker quiet(ghost_quality_);
+            ghost_quality_->setRange(0, last);
+            ghost_quality_->setValue(g.start);
+            ghost_shown_sha_ = shown_sha_;
+        }
+        const int k = std::clamp(ghost_quality_->value(), 0, last);
+        ghost_label_->setText(tr("JPEG %1").arg(g.qualities[std::size_t(k)]));
+        // Same size for every quality: the zoom and place stay while the analyst steps through them.
+        const QImage& map = g.maps[std::size_t(k)];
+        if (ela_->image().cacheKey() != map.cacheKey()) ela_->replaceImage(map);
+        return;
+    }
+    ela_->setImage({});
+    if (const auto e = ghost_errors_.find(shown_sha_); e != ghost_errors_.end()) {
+        ela_title_->setText(tr("<b>JPEG ghosts:</b> none could be made: %1").arg(e->second.toHtmlEscaped()));
+        return;
+    }
+    ela_title_->setText(tr("<b>JPEG ghosts:</b> computing\u2026"));
+    if (ghost_watcher_.isRunning()) return; // its end calls this again for the file then on screen
+    // As the heat map: the analysis kept a preview only, so the file is read again and must
+    // still be the bytes analysed; the ghosts need its stored 8 x 8 grid at full size.
+    ghost_watcher_.setFuture(
+        QtConcurrent::run([file = shown_file_, sha = shown_sha_, closing = queue_.closing(), reader = queue_.reader()] {
+            GhostJob job{sha, {}, file, {}};
+            auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
+            if (!ev) {
+                job.error = QString::fromStdString(ev.status().message());
+            } else if (ev->info.sha256 != sha) {
+                job.error = MainWindow::tr("the file changed on disk since it was analysed");
+            } else {
+                JpegGhostParams params;
+                params.abort = [closing] { return closing->load(); };
+                auto ghosts = jpeg_ghosts(to_picture(ev->pixels), params);
+                if (ghosts) {
+                    Ghosts g;
+                    g.qualities = ghosts->qualities;
+                    double most = -1;
+                    for (std::size_t k = 0; k < ghosts->maps.size(); ++k) {
+                        const auto& d = ghosts->maps[k].data;
+                        double sum = 0, squares = 0;
+                        for (std::uint8_t v : d) sum += v, squares += double(v) * v;
+                        const double n = double(std::max<std::size_t>(1, d.size()));
+                        const double spread = squares / n - (sum / n) * (sum / n);
+                        if (spread > most) most = spread, g.start = int(k);
+                        g.maps.push_back(to_qimage(ghosts->maps[k]));
+                    }
+                    job.ghosts = std::move(g);
+                } else
+                    job.error = QString::fromStdString(ghosts.status().message());
+            }
+            return job;
+        }));
+}
+
 void MainWindow::updateOverlay()
 {
-    const QImage& errors = ela_->image(); // the shown file's, or none
+    const QImage& errors = shown_ela_; // the shown file's, or none
     errors_->setEnabled(!errors.isNull());
     errors_legend_->setVisible(errors_->isChecked() && !errors.isNull());
     heat_legend_->setVisible(heat_->isChecked());
@@ -771,9 +882,11 @@ void MainWindow::showAnalysis(const Analysis& a)
         metadata_->setRowCount(0);
         provenance_->clear();
         jpeg_->clear();
+        shown_ela_ = QImage();
         ela_->setImage({});
         ela_->hide();
         ela_title_->hide();
+        jpeg_choice_->hide();
         updateOverlay();
         tabs_->setTabText(tabs_->indexOf(jpeg_page_), tr("JPEG"));
         tabs_->setTabText(tabs_->indexOf(metadata_), tr("Metadata"));
@@ -833,9 +946,11 @@ void MainWindow::showAnalysis(const Analysis& a)
     provenance_->setHtml(ProvenanceHtml::render(prov));
     jpeg_->setHtml(JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error));
     tabs_->setTabText(tabs_->indexOf(jpeg_page_), a.jpeg && JpegHtml::notable(*a.jpeg) ? tr("JPEG \u26a0") : tr("JPEG"));
-    ela_->setImage(a.ela);
+    shown_ela_ = a.ela;
     ela_->setVisible(!a.ela.isNull());
     ela_title_->setVisible(!a.ela.isNull());
+    jpeg_choice_->setVisible(!a.ela.isNull());
+    updateJpegPicture();
     updateOverlay(); // after the error level picture: it may be the overlay
     const int rank = ProvenanceHtml::rank(prov);
     tabs_->setTabText(tabs_->indexOf(provenance_), rank == 2    ? tr("Provenance \u2713")

@@ -21,6 +21,8 @@
 #include <optional>
 
 class QCheckBox;
+class QRadioButton;
+class QSlider;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -71,6 +73,12 @@ public:
     // The JPEG tab: the structure above, the error level analysis image below (JPEGs only).
     QWidget* jpegPage() const { return jpeg_page_; }
     widgets::ImageView* elaView() const { return ela_; }
+    // Below the structure: the error levels or, when chosen, the JPEG ghosts (one map per
+    // quality 50..95, picked with the slider; computed on demand off the GUI thread from the
+    // file read again, kept per SHA-256 for the session).
+    QRadioButton* jpegGhostsChoice() const { return ghost_mode_; }
+    QSlider* jpegGhostQuality() const { return ghost_quality_; } // an index into the qualities
+    QRadioButton* errorLevelsChoice() const { return ela_mode_; }
     QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
     // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
@@ -98,6 +106,7 @@ Q_SIGNALS:
     void analysisFinished(const QString& file, bool ok);
     void caseVerified(int mismatches);
     void heatMapReady(const QString& file, bool ok);
+    void jpegGhostsReady(const QString& file, bool ok);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -120,11 +129,22 @@ private:
     AnalysisQueue::FileSettings nextFileSettings();
     void showSelected();
     void showAnalysis(const Analysis& a);
-    void updateOverlay(); // the heat map or the error levels over the image, as ticked
+    void updateOverlay();     // the heat map or the error levels over the image, as ticked
+    void updateJpegPicture(); // the JPEG tab's picture: error levels or ghosts, as chosen
     void updateBatchProgress();
     struct MapJob {
         std::string sha256;
         std::optional<ScoreMap> map;
+        QString file, error;
+    };
+    struct Ghosts {
+        std::vector<int> qualities;
+        std::vector<QImage> maps;
+        int start = 0; // the map first shown: the one with the most contrast
+    };
+    struct GhostJob {
+        std::string sha256;
+        std::optional<Ghosts> ghosts;
         QString file, error;
     };
 
@@ -149,7 +169,14 @@ private:
     QWidget* jpeg_page_ = nullptr;
     QLabel* ela_title_ = nullptr;
     widgets::ImageView* ela_ = nullptr;
-    QString trust_warned_; // the trust-anchor file whose failure was last reported
+    QRadioButton* ela_mode_ = nullptr;
+    QRadioButton* ghost_mode_ = nullptr;
+    QWidget* jpeg_choice_ = nullptr;
+    QSlider* ghost_quality_ = nullptr;
+    QLabel* ghost_label_ = nullptr;
+    std::string ghost_shown_sha_; // whose maps the slider was set up for
+    QImage shown_ela_;            // the shown file's error levels (the JPEG tab may show its ghosts instead)
+    QString trust_warned_;        // the trust-anchor file whose failure was last reported
     QMenu* recent_files_ = nullptr;
     QMenu* recent_cases_ = nullptr;
     std::string current_sha_; // the evidence whose notes are in the editor
@@ -169,6 +196,9 @@ private:
     std::map<std::string, ScoreMap> maps_;      // by SHA-256
     std::map<std::string, QString> map_errors_; // why a map could not be made
     QFutureWatcher<MapJob> map_watcher_;
+    std::map<std::string, Ghosts> ghosts_;        // by SHA-256
+    std::map<std::string, QString> ghost_errors_; // why none could be made
+    QFutureWatcher<GhostJob> ghost_watcher_;
 };
 
 } // namespace clipflow::app

@@ -748,6 +748,65 @@ private Q_SLOTS:
         QCOMPARE(none[QStringLiteral("findings")].toArray().size(), 0);
     }
 
+    // clipflow jpeg --ela / --ghosts: the images written where asked, named by file and hash, and
+    // listed in the JSON; a folder that cannot be made is a usage error before anything is read.
+    void jpegImages_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("code");
+        QTest::newRow("json") << "json" << 0;
+        QTest::newRow("readable") << "text" << 0;
+        QTest::newRow("ghosts folder is a file") << "badfolder" << 2;
+    }
+    void jpegImages()
+    {
+        QFETCH(QString, mode);
+        QFETCH(int, code);
+        QTemporaryDir tmp;
+        QImage img(200, 120, QImage::Format_RGB32);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                img.setPixel(x, y, qRgb((x * 7 + y * 3) % 256, (x * y) % 256, (x + 2 * y) % 256));
+        const QString photo = tmp.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(img.save(photo, "JPEG", 80));
+        const QString ghosts = tmp.filePath(QStringLiteral("ghosts"));
+        if (mode == QLatin1String("badfolder")) {
+            QFile f(ghosts);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QStringList args{QStringLiteral("jpeg"),     photo, QStringLiteral("--ela"), tmp.filePath(QStringLiteral("ela")),
+                         QStringLiteral("--ghosts"), ghosts};
+        if (mode != QLatin1String("text")) args << QStringLiteral("--json");
+        const Run r = cli(args);
+        QVERIFY2(r.code == code, r.err.constData());
+        if (mode == QLatin1String("badfolder")) {
+            QVERIFY2(r.err.contains("--ghosts: cannot create the folder"), r.err.constData());
+            QVERIFY(r.out.isEmpty());
+            return;
+        }
+        const QStringList sheets = QDir(ghosts).entryList({QStringLiteral("photo-*-ghosts.png")});
+        QCOMPARE(sheets.size(), 1);
+        const QImage sheet(QDir(ghosts).filePath(sheets[0]));
+        QCOMPARE(sheet.width(), 5 * (200 + 8) + 8); // ten maps at full size, two rows of five
+        QCOMPARE(sheet.height(), 2 * (120 + 28 + 8) + 8);
+        QCOMPARE(QDir(tmp.filePath(QStringLiteral("ela"))).entryList({QStringLiteral("photo-*-ela.png")}).size(), 1);
+        if (mode == QLatin1String("text")) {
+            QVERIFY2(r.out.contains("JPEG ghosts:  " + QDir(ghosts).filePath(sheets[0]).toUtf8()), r.out.constData());
+            return;
+        }
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 1);
+        const auto g = lines[0][QStringLiteral("ghosts")].toObject();
+        QCOMPARE(g[QStringLiteral("sheet")].toString(), QDir(ghosts).filePath(sheets[0]));
+        QCOMPARE(g[QStringLiteral("qualities")].toArray().size(), 10);
+        QCOMPARE(g[QStringLiteral("qualities")].toArray().first().toInt(), 50);
+        const auto diffs = g[QStringLiteral("mean_difference")].toArray();
+        QCOMPARE(diffs.size(), 10);
+        // Re-saving changes a photo saved at 80 more at 50 than at 95.
+        QVERIFY(diffs.first().toDouble() > diffs.last().toDouble());
+        QVERIFY(lines[0][QStringLiteral("ela")].toString().endsWith(QStringLiteral("-ela.png")));
+    }
+
     // clipflow provenance: Content Credentials verified, trust from --trust, bad input refused clearly.
     void provenanceCommand_data()
     {

@@ -26,9 +26,11 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QRadioButton>
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -429,6 +431,93 @@ private Q_SLOTS:
         QVERIFY(!w.imageView()->overlay().isNull());
         QVERIFY(w.imageView()->overlay() != w.elaView()->image());
         QCOMPARE(w.imageView()->overlayOpacity(), 0.55);
+    }
+
+    // The JPEG tab's ghosts: computed when chosen, off the GUI thread, from the file read again;
+    // the error levels over the main image stay the error levels; back to the error levels at
+    // once; a file changed on disk meanwhile gets none, with the reason.
+    void jpegGhosts_data()
+    {
+        QTest::addColumn<bool>("changeFile");
+        QTest::newRow("as analysed") << false;
+        QTest::newRow("changed on disk meanwhile") << true;
+    }
+    void jpegGhosts()
+    {
+        QFETCH(bool, changeFile);
+        QTemporaryDir dir;
+        QImage img(400, 300, QImage::Format_RGB32);
+        QRandomGenerator rng(9);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb((x + y) % 256, (2 * x) % 256, int(rng.bounded(256))));
+        const QString file = dir.filePath(QStringLiteral("a.jpg"));
+        QVERIFY(img.save(file, "JPEG", 85));
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::jpegGhostsReady);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        QVERIFY(w.jpegGhostsChoice()->isVisibleTo(w.jpegPage()));
+        const QImage ela = w.elaView()->image();
+        QCOMPARE(ela.size(), QSize(400, 300));
+        QCOMPARE(ready.count(), 0); // nothing computed unasked
+        if (changeFile) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("x");
+        }
+        w.errorLevelsToggle()->setChecked(true);
+        w.jpegGhostsChoice()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QCOMPARE(ready.first().at(1).toBool(), !changeFile);
+        QCOMPARE(w.imageView()->overlay(), ela); // the main view keeps the error levels
+        auto* title = label_named(w, QStringLiteral("JPEG picture caption"));
+        QVERIFY(title);
+        if (changeFile) {
+            QVERIFY(w.elaView()->image().isNull());
+            QVERIFY2(title->text().contains(QStringLiteral("changed")), qPrintable(title->text()));
+            return;
+        }
+        // Ten grey maps of the full image (under 512 px), one at a time on the slider, which
+        // starts at the map with the most contrast; stepping keeps the zoom and place.
+        QVERIFY2(title->text().contains(QStringLiteral("ghosts")), qPrintable(title->text()));
+        QSlider* quality = w.jpegGhostQuality();
+        QVERIFY(quality->isVisibleTo(w.jpegPage()));
+        QCOMPARE(quality->minimum(), 0);
+        QCOMPARE(quality->maximum(), 9);
+        const QImage first = w.elaView()->image();
+        QCOMPARE(first.size(), QSize(400, 300));
+        QVERIFY(first.isGrayscale());
+        auto spread = [](const QImage& m) {
+            double sum = 0, squares = 0;
+            for (int y = 0; y < m.height(); ++y)
+                for (int x = 0; x < m.width(); ++x) {
+                    const int v = qGray(m.pixel(x, y));
+                    sum += v, squares += double(v) * v;
+                }
+            const double n = double(m.width()) * m.height();
+            return squares / n - (sum / n) * (sum / n);
+        };
+        const int start = quality->value();
+        for (int k = 0; k <= 9; ++k) {
+            quality->setValue(k);
+            const QString shown = QStringLiteral("JPEG %1").arg(50 + 5 * k);
+            const auto labels = w.jpegPage()->findChildren<QLabel*>();
+            QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel* l) { return l->text() == shown; }));
+            QVERIFY(spread(w.elaView()->image()) <= spread(first) + 1e-9);
+        }
+        quality->setValue(0);
+        QVERIFY(w.elaView()->image() != first || start == 0);
+        w.elaView()->setView(4.0, QPointF(100, 80));
+        quality->setValue(1);
+        QCOMPARE(w.elaView()->zoom(), 4.0);
+        w.errorLevelsChoice()->setChecked(true); // back to the error levels, then the ghosts from the cache
+        QCOMPARE(w.elaView()->image(), ela);
+        QVERIFY(!quality->isVisibleTo(w.jpegPage()));
+        w.jpegGhostsChoice()->setChecked(true);
+        QCOMPARE(w.elaView()->image().size(), QSize(400, 300));
+        QCOMPARE(quality->value(), 1); // where the analyst left it for this file
+        QCOMPARE(ready.count(), 1);
     }
 
     // The JPEG tab: tables and quality for a JPEG, a mark when it was saved twice, a plain word otherwise.

@@ -361,6 +361,138 @@ private Q_SLOTS:
         QVERIFY(!error_level_picture(Picture{}, 64).ok());
     }
 
+    // JPEG ghosts: a square first saved at a lower quality than the rest, pasted on the 8 x 8
+    // grid, then the whole saved again, is far darker than the rest in the map of its first
+    // quality, its darkest below the last; the rest is darkest at its own last quality.
+    // Pasted off the grid, the square leaves no ghost (its coefficients are no longer on the
+    // first quality's grid).
+    void ghostsFindTheEarlierQuality_data()
+    {
+        QTest::addColumn<int>("first");
+        QTest::addColumn<int>("last");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("offset"); // of the pasted square from the 8 x 8 grid
+        QTest::addColumn<bool>("ghost");
+        QTest::newRow("60 then 90") << 60 << 90 << 3 << 0 << true;
+        QTest::newRow("70 then 95") << 70 << 95 << 3 << 0 << true;
+        QTest::newRow("grey, 55 then 85") << 55 << 85 << 1 << 0 << true;
+        QTest::newRow("60 then 90, pasted off the grid") << 60 << 90 << 3 << 3 << false;
+    }
+    void ghostsFindTheEarlierQuality()
+    {
+        QFETCH(int, first);
+        QFETCH(int, last);
+        QFETCH(int, channels);
+        QFETCH(int, offset);
+        QFETCH(bool, ghost);
+        constexpr int kW = 384, kH = 256, kX = 128, kY = 64, kSide = 128;
+        Raster scene = pink_noise(kW, kH, 21);
+        if (channels == 1) scene = luminance(scene);
+        // The square as the first save left it, cut from that save at the grid position
+        // (plus the offset) and pasted at the grid position: off the grid when offset != 0.
+        const Raster early = decoded(jpeg(scene, first));
+        QCOMPARE(early.channels, channels);
+        Raster spliced = scene;
+        for (int y = 0; y < kSide; ++y)
+            for (int x = 0; x < kSide; ++x)
+                for (int c = 0; c < channels; ++c)
+                    spliced.data[(std::size_t(kY + y) * kW + std::size_t(kX + x)) * std::size_t(channels) + std::size_t(c)] =
+                        early.at(kX + x + offset, kY + y + offset, c);
+        const Picture image = to_picture(decoded(jpeg(spliced, last)));
+        JpegGhostParams params;
+        params.max_side = 0;
+        auto g = jpeg_ghosts(image, params);
+        QVERIFY2(g.ok(), g ? "" : g.status().message().c_str());
+        QCOMPARE(g->qualities.front(), 50);
+        QCOMPARE(g->qualities.back(), 95);
+        QCOMPARE(g->maps.size(), g->qualities.size());
+        QCOMPARE(g->mean_difference.size(), g->qualities.size());
+        QCOMPARE(g->maps.front().width, kW);
+        QCOMPARE(g->maps.front().channels, 1);
+        auto mean = [&](std::size_t k, bool inside) { // a margin of one window around the square's edge left out
+            double s = 0;
+            long n = 0;
+            const Picture& m = g->maps[k];
+            for (int y = 0; y < kH; ++y)
+                for (int x = 0; x < kW; ++x) {
+                    const bool in = x >= kX + 16 && x < kX + kSide - 16 && y >= kY + 16 && y < kY + kSide - 16;
+                    const bool out = x < kX - 16 || x >= kX + kSide + 16 || y < kY - 16 || y >= kY + kSide + 16;
+                    if (inside ? in : out) {
+                        s += m.data[std::size_t(y) * kW + std::size_t(x)];
+                        ++n;
+                    }
+                }
+            return s / double(n);
+        };
+        auto index = [&](int q) {
+            return std::size_t(std::find(g->qualities.begin(), g->qualities.end(), q) - g->qualities.begin());
+        };
+        // The square changes little at its last quality too (as the rest does): its ghost is
+        // the darkest map below that quality.
+        std::size_t darkest_in = 0, darkest_out = 0;
+        for (std::size_t k = 0; k < g->maps.size(); ++k) {
+            if (g->qualities[k] < last && mean(k, true) < mean(darkest_in, true)) darkest_in = k;
+            if (mean(k, false) < mean(darkest_out, false)) darkest_out = k;
+        }
+        QCOMPARE(g->qualities[darkest_out], last); // the rest: where it was saved last
+        const QString figures = QStringLiteral("square %1, rest %2 at JPEG %3")
+                                    .arg(mean(index(first), true))
+                                    .arg(mean(index(first), false))
+                                    .arg(first);
+        if (ghost) {
+            QCOMPARE(g->qualities[darkest_in], first);
+            QVERIFY2(mean(index(first), true) < 0.5 * mean(index(first), false), qPrintable(figures));
+        } else {
+            QVERIFY2(mean(index(first), true) > 0.8 * mean(index(first), false), qPrintable(figures));
+        }
+        const Picture sheet = jpeg_ghost_sheet(*g); // ten maps: two rows of five, each labelled above
+        QCOMPARE(sheet.width, 5 * (kW + 8) + 8);
+        QCOMPARE(sheet.height, 2 * (kH + 28 + 8) + 8);
+        QCOMPARE(sheet.data[std::size_t(8 + 28) * std::size_t(sheet.width) + 8], g->maps.front().data.front());
+    }
+
+    void ghostsRefuse_data()
+    {
+        QTest::addColumn<int>("qmin");
+        QTest::addColumn<int>("qmax");
+        QTest::addColumn<int>("step");
+        QTest::addColumn<int>("window");
+        QTest::addColumn<bool>("empty");
+        QTest::addColumn<bool>("abort");
+        QTest::newRow("empty image") << 50 << 95 << 5 << 16 << true << false;
+        QTest::newRow("quality 0") << 0 << 95 << 5 << 16 << false << false;
+        QTest::newRow("quality 101") << 50 << 101 << 5 << 16 << false << false;
+        QTest::newRow("downwards") << 90 << 60 << 5 << 16 << false << false;
+        QTest::newRow("step 0") << 50 << 95 << 0 << 16 << false << false;
+        QTest::newRow("window 0") << 50 << 95 << 5 << 0 << false << false;
+        QTest::newRow("window 257") << 50 << 95 << 5 << 257 << false << false;
+        QTest::newRow("aborted") << 50 << 95 << 5 << 16 << false << true;
+    }
+    void ghostsRefuse()
+    {
+        QFETCH(int, qmin);
+        QFETCH(int, qmax);
+        QFETCH(int, step);
+        QFETCH(int, window);
+        QFETCH(bool, empty);
+        QFETCH(bool, abort);
+        JpegGhostParams p;
+        p.quality_min = qmin;
+        p.quality_max = qmax;
+        p.quality_step = step;
+        p.window = window;
+        if (abort) p.abort = [] { return true; };
+        auto g = jpeg_ghosts(empty ? Picture{} : to_picture(pink_noise(64, 48, 2)), p);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.status().code(), abort ? ErrorCode::Aborted : ErrorCode::InvalidArgument);
+        p = JpegGhostParams{};
+        p.quality_min = p.quality_max = 75; // one quality: every window is flat across it, white
+        auto one = jpeg_ghosts(to_picture(pink_noise(64, 48, 2)), p);
+        QVERIFY(one.ok());
+        QCOMPARE(one->maps.size(), std::size_t(1));
+        QVERIFY(std::all_of(one->maps[0].data.begin(), one->maps[0].data.end(), [](std::uint8_t v) { return v == 255; }));
+    }
+
     void intakeReadsItFromTheSameBytes()
     {
         IntakeParams p;

@@ -154,6 +154,36 @@ private Q_SLOTS:
         QCOMPARE(w.grab().toImage().pixelColor(shot.width() / 2, shot.height() / 2), QColor(Qt::black));
     }
 
+    // A picture of the same size replaces the image in place (zoom and place kept); one of
+    // another size is fitted as a new image.
+    void replaceKeepsTheView_data()
+    {
+        QTest::addColumn<int>("side");
+        QTest::addColumn<bool>("kept");
+        QTest::newRow("same size") << 64 << true;
+        QTest::newRow("other size") << 32 << false;
+    }
+    void replaceKeepsTheView()
+    {
+        QFETCH(int, side);
+        QFETCH(bool, kept);
+        ImageView w;
+        w.resize(200, 200);
+        w.setImage(pattern().scaled(64, 64));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.setView(8.0, QPointF(20, 30));
+        QImage next(side, side, QImage::Format_RGB32);
+        next.fill(Qt::red);
+        w.replaceImage(next);
+        QCOMPARE(w.image(), next);
+        QCOMPARE(w.fitting(), !kept);
+        if (kept) {
+            QCOMPARE(w.zoom(), 8.0);
+            QVERIFY(std::abs(w.viewCentre().x() - 20) < 0.01 && std::abs(w.viewCentre().y() - 30) < 0.01);
+        }
+    }
+
     // Enlarged, an overlay on the image's own grid keeps its pixels sharp (an error level
     // picture is read pixel by pixel); a coarser one (a heat map's tiles) is smoothed.
     void overlayOnTheImageGridStaysSharp_data()

@@ -25,6 +25,17 @@ void ImageView::setImage(const QImage& image)
     fitToView();
 }
 
+void ImageView::replaceImage(const QImage& image)
+{
+    if (image.isNull() || image.size() != image_.size()) {
+        setImage(image);
+        return;
+    }
+    image_ = image;
+    overlay_ = QImage();
+    update();
+}
+
 void ImageView::setOverlay(const QImage& overlay, double opacity)
 {
     overlay_ = overlay;

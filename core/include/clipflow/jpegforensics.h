@@ -9,11 +9,13 @@
 //   j.luma_quality;             // IJG-equivalent quality of the luminance table
 //   j.double_compression.indicated;
 //   auto ela = clipflow::error_level_analysis(ev->pixels);        // an image to look at
+//   auto ghosts = clipflow::jpeg_ghosts(clipflow::to_picture(ev->pixels)); // maps per quality
 //
 // Everything is read from the bytes given, bounded (markers, TIFF entries and
 // decoded coefficients) and never written. Every answer is an indication with
 // its reason, never proof: re-saving a photo once is ordinary.
 
+#include "clipflow/callbacks.h"
 #include "clipflow/raster.h"
 #include "clipflow/result.h"
 
@@ -100,5 +102,35 @@ Result<Raster> error_level_analysis(const Raster& image, int quality = 90, doubl
 /// hardware thread, at most 4; 1: none): every strip is cut on the 16-row MCU grid with one
 /// MCU row of context on each inner side, so the result is the whole image's, byte for byte.
 Result<Picture> error_level_picture(const Picture& image, int max_side, int quality = 90, double gain = 20.0, int threads = 0);
+
+/// JPEG ghosts (Farid, "Exposing digital forgeries from JPEG ghosts", 2009): the image
+/// re-saved at a range of qualities. A region first saved at a lower quality q0 than the
+/// rest changes least when re-saved at q0 — its coefficients already lie on q0's grid —
+/// so in the map for q0 it is darker than the rest. Needs the region on the rest's 8 x 8
+/// grid (pasted at a multiple of 8 pixels) and a last save above q0; a pointer for the eye.
+struct JpegGhostParams {
+    int quality_min = 50, quality_max = 95, quality_step = 5; ///< the qualities tried, 1..100
+    int window = 16;    ///< side of the square the squared differences are averaged over (pixels)
+    int max_side = 512; ///< each map area-averaged so that its longer side is at most this (0: full size)
+    /// Where the differences vary less than this across the qualities (mean squared difference,
+    /// 8-bit units: flat or saturated regions), the maps say nothing: white in every map.
+    double flat_spread = 0.5;
+    AbortCallback abort; ///< asked between qualities
+};
+
+struct JpegGhosts {
+    std::vector<int> qualities;
+    /// One grey map per quality, the image's aspect ratio: each window's mean squared
+    /// difference to the image re-saved at that quality, scaled over the qualities tried
+    /// (0, black: the least of them; 255, white: the most).
+    std::vector<Picture> maps;
+    std::vector<double> mean_difference; ///< per quality, over the whole image (8-bit units squared)
+};
+
+/// Fails for an empty image, qualities outside 1..100 or not increasing, a window below 1
+/// or over 256; ErrorCode::Aborted when `abort` says so.
+Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& params = {});
+/// The maps side by side (up to five a row), each with its quality written above it.
+Picture jpeg_ghost_sheet(const JpegGhosts& ghosts);
 
 } // namespace clipflow

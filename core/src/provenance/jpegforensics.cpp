@@ -550,6 +550,92 @@ Result<Picture> error_level_picture(const Picture& image, int max_side, int qual
     }
 }
 
+Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& params)
+{
+    if (image.empty() || (image.channels != 1 && image.channels != 3))
+        return Status(ErrorCode::InvalidArgument, "JPEG ghosts need an image");
+    if (params.quality_min < 1 || params.quality_max > 100 || params.quality_min > params.quality_max || params.quality_step < 1)
+        return Status(ErrorCode::InvalidArgument, "JPEG ghosts: qualities must run upwards within 1..100");
+    if (params.window < 1 || params.window > 256)
+        return Status(ErrorCode::InvalidArgument, "JPEG ghosts: the window must be 1..256 pixels");
+    try {
+        const cv::Mat view = detail::picture_view(image);
+        cv::Mat eight; // as the encoder takes it
+        if (view.channels() == 3)
+            cv::cvtColor(view, eight, cv::COLOR_RGB2BGR);
+        else
+            eight = view;
+        const int longer = std::max(view.cols, view.rows);
+        const double scale = params.max_side > 0 && longer > params.max_side ? double(params.max_side) / longer : 1.0;
+        const cv::Size small(std::max(1, int(std::lround(view.cols * scale))), std::max(1, int(std::lround(view.rows * scale))));
+        JpegGhosts out;
+        std::vector<cv::Mat> maps; // mean squared difference per window, at the maps' size
+        for (int q = params.quality_min; q <= params.quality_max; q += params.quality_step) {
+            if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "JPEG ghosts aborted");
+            std::vector<std::uint8_t> bytes;
+            if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, q}))
+                return Status(ErrorCode::Internal, "JPEG ghosts: encoding failed");
+            const cv::Mat again = cv::imdecode(bytes, eight.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+            if (again.size() != eight.size() || again.type() != eight.type())
+                return Status(ErrorCode::Internal, "JPEG ghosts: decoding failed");
+            // The squared difference, mean over channels, one float plane at a time (no 3-channel float copies).
+            cv::Mat levels, plane;
+            cv::absdiff(again, eight, levels);
+            cv::Mat diff(levels.size(), CV_32F, cv::Scalar(0));
+            for (int c = 0; c < levels.channels(); ++c) {
+                cv::extractChannel(levels, plane, c);
+                plane.convertTo(plane, CV_32F);
+                cv::accumulateSquare(plane, diff);
+            }
+            diff *= 1.0 / levels.channels();
+            out.mean_difference.push_back(cv::mean(diff)[0]);
+            cv::blur(diff, diff, cv::Size(params.window, params.window), cv::Point(-1, -1), cv::BORDER_REFLECT);
+            if (small != diff.size()) cv::resize(diff, diff, small, 0, 0, cv::INTER_AREA);
+            maps.push_back(std::move(diff));
+            out.qualities.push_back(q);
+        }
+        // Scaled per window over the qualities: what matters is at which quality a window
+        // changes least, not how much texture it has.
+        cv::Mat lowest = maps.front().clone(), highest = maps.front().clone();
+        for (const cv::Mat& m : maps) {
+            cv::min(lowest, m, lowest);
+            cv::max(highest, m, highest);
+        }
+        cv::Mat spread = highest - lowest;
+        const cv::Mat flat = spread < params.flat_spread;
+        spread.setTo(1.0f, flat);
+        for (const cv::Mat& m : maps) {
+            cv::Mat scaled = (m - lowest) / spread * 255.0;
+            scaled.setTo(255.0f, flat);
+            cv::Mat grey;
+            scaled.convertTo(grey, CV_8U); // rounds and saturates
+            out.maps.push_back(detail::picture_from_mat(grey));
+        }
+        return out;
+    } catch (const cv::Exception& e) {
+        return Status(ErrorCode::Internal, std::string("JPEG ghosts failed: ") + e.what());
+    } catch (const std::bad_alloc&) {
+        return Status(ErrorCode::Internal, "out of memory while making JPEG ghosts");
+    }
+}
+
+Picture jpeg_ghost_sheet(const JpegGhosts& ghosts)
+{
+    if (ghosts.maps.empty()) return {};
+    constexpr int kPerRow = 5, kGap = 8, kLabel = 28;
+    const int w = ghosts.maps.front().width, h = ghosts.maps.front().height;
+    const int n = static_cast<int>(ghosts.maps.size());
+    const int cols = std::min(n, kPerRow), rows = (n + kPerRow - 1) / kPerRow;
+    cv::Mat sheet(rows * (h + kLabel + kGap) + kGap, cols * (w + kGap) + kGap, CV_8UC1, cv::Scalar(255));
+    for (int i = 0; i < n; ++i) {
+        const int x = kGap + (i % kPerRow) * (w + kGap), y = kGap + (i / kPerRow) * (h + kLabel + kGap);
+        cv::putText(sheet, "JPEG " + std::to_string(ghosts.qualities[std::size_t(i)]), cv::Point(x, y + kLabel - 8),
+                    cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(0), 1, cv::LINE_AA);
+        detail::picture_view(ghosts.maps[std::size_t(i)]).copyTo(sheet(cv::Rect(x, y + kLabel, w, h)));
+    }
+    return detail::picture_from_mat(sheet);
+}
+
 std::string JpegForensics::to_json() const
 {
     using nlohmann::json;

@@ -21,6 +21,9 @@ public:
     explicit ImageView(QWidget* parent = nullptr);
 
     void setImage(const QImage& image); // fits it to the view
+    // Another picture of the same size keeps the zoom and place (stepping through maps of one
+    // image); of another size, as setImage. The overlay goes either way.
+    void replaceImage(const QImage& image);
     const QImage& image() const { return image_; }
     // Stretched over the whole image; opacity 0..1. An overlay of the image's size
     // is a picture of its pixels: nearest-neighbour above 1:1, as the image.
