@@ -59,6 +59,24 @@
 namespace clipflow::app {
 namespace {
 
+// The analysis kept a preview only: a view made on demand (heat map, JPEG ghosts) reads the
+// file again, through the isolated reader when there is one, and must get the bytes analysed.
+// Off the GUI thread. Empty, with the reason in `error`, otherwise.
+std::optional<Evidence> read_again(const QString& file, const std::string& sha256, const std::shared_ptr<IsolatedReader>& reader,
+                                   QString& error)
+{
+    auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
+    if (!ev) {
+        error = QString::fromStdString(ev.status().message());
+        return std::nullopt;
+    }
+    if (ev->info.sha256 != sha256) {
+        error = MainWindow::tr("the file changed on disk since it was analysed");
+        return std::nullopt;
+    }
+    return std::move(*ev);
+}
+
 QGroupBox* boxed(const QString& title, QWidget* content, QWidget* parent)
 {
     auto* box = new QGroupBox(title, parent);
@@ -744,17 +762,11 @@ void MainWindow::updateJpegPicture()
     }
     ela_title_->setText(tr("<b>JPEG ghosts:</b> computing\u2026"));
     if (ghost_watcher_.isRunning()) return; // its end calls this again for the file then on screen
-    // As the heat map: the analysis kept a preview only, so the file is read again and must
-    // still be the bytes analysed; the ghosts need its stored 8 x 8 grid at full size.
+    // The ghosts need the stored 8 x 8 grid at full size: the file is read again.
     ghost_watcher_.setFuture(
         QtConcurrent::run([file = shown_file_, sha = shown_sha_, closing = queue_.closing(), reader = queue_.reader()] {
             GhostJob job{sha, {}, file, {}};
-            auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
-            if (!ev) {
-                job.error = QString::fromStdString(ev.status().message());
-            } else if (ev->info.sha256 != sha) {
-                job.error = MainWindow::tr("the file changed on disk since it was analysed");
-            } else {
+            if (auto ev = read_again(file, sha, reader, job.error)) {
                 JpegGhostParams params;
                 params.abort = [closing] { return closing->load(); };
                 auto ghosts = jpeg_ghosts(to_picture(ev->pixels), params);
@@ -808,17 +820,10 @@ void MainWindow::updateOverlay()
     }
     if (map_watcher_.isRunning()) return; // its end calls this again for the image then on screen
     statusBar()->showMessage(tr("Computing the heat map\u2026"));
-    // The analysis kept a preview only: the file is read again (by the isolated reader
-    // when there is one), and must still be the bytes analysed.
     map_watcher_.setFuture(QtConcurrent::run(
         [file = shown_file_, sha = shown_sha_, detectors = &detectors_, closing = queue_.closing(), reader = queue_.reader()] {
             MapJob job{sha, std::nullopt, file, {}};
-            auto ev = reader ? reader->read(file.toStdString()) : load_evidence(file.toStdString());
-            if (!ev) {
-                job.error = QString::fromStdString(ev.status().message());
-            } else if (ev->info.sha256 != sha) {
-                job.error = MainWindow::tr("the file changed on disk since it was analysed");
-            } else {
+            if (auto ev = read_again(file, sha, reader, job.error)) {
                 ScoreMapParams params;
                 params.abort = [closing] { return closing->load(); };
                 auto map = detectors->scoreMap(ev->pixels, params);
