@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 /usr/bin/python3 bench/compare_spectrum.py build
+/usr/bin/python3 bench/compare_jpeg.py build
 /usr/bin/python3 bench/compare_encoder.py build
 /usr/bin/python3 bench/compare_flow.py build
 /usr/bin/python3 bench/compare_forensicnet.py build

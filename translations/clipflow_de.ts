@@ -269,6 +269,14 @@
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Stufe des überwachten Detektors wird wie die von CLIP-Flow gelesen: seine logarithmierte Chance eines echten Fotos wird mit der von %1 natürlichen Fotos verglichen, die er nie gesehen hat, und das Urteil folgt aus diesem p-Wert, nicht aus seiner Wahrscheinlichkeit allein.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
+        <translation>JPEG-Geister (das Bild in jeder Qualität neu gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde vermutlich vor dem Rest in dieser Qualität gespeichert. Setzt voraus, dass der Bereich auf dem 8 × 8-Raster des Rests liegt; ein Hinweis für das Auge, nie ein Befund.</translation>
+    </message>
+    <message>
+        <source>No JPEG ghosts: %1</source>
+        <translation>Keine JPEG-Geister: %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -269,6 +269,14 @@
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;El nivel del detector supervisado se lee como el de CLIP-Flow: sus log-odds de foto real se comparan con los de %1 fotos naturales que nunca vio, y el veredicto se deriva de ese valor p, no solo de su probabilidad.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
+        <translation>Fantasmas JPEG (la imagen guardada de nuevo en cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó en esa calidad antes que el resto. Requiere que la región esté en la cuadrícula 8 × 8 del resto; una pista para el ojo, nunca una conclusión.</translation>
+    </message>
+    <message>
+        <source>No JPEG ghosts: %1</source>
+        <translation>Sin fantasmas JPEG: %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

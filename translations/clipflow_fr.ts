@@ -269,6 +269,14 @@
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Le niveau du détecteur supervisé se lit comme celui de CLIP-Flow : sa cote logarithmique d’une photo réelle est comparée à celles de %1 photos naturelles qu’il n’a jamais vues, et le verdict découle de cette valeur p, non de sa seule probabilité.&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
+        <translation>Fantômes JPEG (l&apos;image réenregistrée à chaque qualité ; sombre : ce qui change le moins) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. Suppose la région sur la grille 8 × 8 du reste ; un indice pour l&apos;œil, jamais une conclusion.</translation>
+    </message>
+    <message>
+        <source>No JPEG ghosts: %1</source>
+        <translation>Pas de fantômes JPEG : %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

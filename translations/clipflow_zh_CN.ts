@@ -267,6 +267,14 @@
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;监督式检测器的等级与 CLIP-Flow 的读法相同：将其“真实照片”对数几率与它从未见过的 %1 张自然照片的对数几率比较，结论由该 p 值得出，而不仅仅取决于其概率。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
+        <translation>JPEG 幽灵（图像以各个质量重新保存；暗处：变化最小）：在某一质量的图中比其余部分更暗的区域，很可能先于其余部分以该质量保存过。要求该区域位于其余部分的 8 × 8 网格上；只是供肉眼参考的线索，绝非结论。</translation>
+    </message>
+    <message>
+        <source>No JPEG ghosts: %1</source>
+        <translation>无 JPEG 幽灵：%1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -470,7 +470,9 @@ bool MainWindow::exportReport(const QString& path)
     CaseReport report(params, newest ? *newest->detectors.cards : ModelCards{});
     for (const Analysis* a : analyses) {
         const CaseEvidence* e = caseEntry(a->info.sha256);
-        report.add(*a, e ? QString::fromStdString(e->notes) : QString(), heatMap(a->info.sha256));
+        const auto ghosts = ghosts_.find(a->info.sha256); // where the analyst made them
+        report.add(*a, e ? QString::fromStdString(e->notes) : QString(), heatMap(a->info.sha256),
+                   ghosts != ghosts_.end() ? ghosts->second.sheet : QImage());
     }
     if (report.size() == 0) {
         statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
@@ -783,6 +785,7 @@ void MainWindow::updateJpegPicture()
                         if (spread > most) most = spread, g.start = int(k);
                         g.maps.push_back(to_qimage(ghosts->maps[k]));
                     }
+                    g.sheet = to_qimage(jpeg_ghost_sheet(*ghosts));
                     job.ghosts = std::move(g);
                 } else
                     job.error = QString::fromStdString(ghosts.status().message());

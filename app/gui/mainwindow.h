@@ -141,6 +141,7 @@ private:
         std::vector<int> qualities;
         std::vector<QImage> maps;
         int start = 0; // the map first shown: the one with the most contrast
+        QImage sheet;  // all of them, labelled, for the report
     };
     struct GhostJob {
         std::string sha256;

@@ -23,7 +23,8 @@ const char* const kReportAbout = R"(Analyses each image (intake with SHA-256, me
 and writes the PDF case report: case and analyst, a summary, one section per
 file (hash, size, times, metadata summary, thumbnail, spectrum, radial
 profile, calibration histogram, scores, verdicts, disagreement, provenance
-with Content Credentials verified), the model
+with Content Credentials verified, a JPEG's structure and error levels, its
+JPEG ghosts with --ghosts), the model
 cards, the method and its limitations. Runs without a display.)";
 
 const char* const kReportNotes = R"(Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
@@ -34,6 +35,7 @@ int run_report(std::vector<std::string> words)
     std::optional<std::string> out, case_path, title, analyst, notes, clipflow_model, supervised_model, trust;
     std::string page = "a4";
     ScoreParams scoring;
+    bool ghosts = false;
     std::vector<std::string> inputs;
     OptionTable t("report", "[IMAGE|FOLDER...] --out REPORT.pdf [options]", kReportAbout);
     t.text("--out", "FILE", out, "the PDF to write (written atomically)")
@@ -51,6 +53,9 @@ int run_report(std::vector<std::string> words)
         .flag("--robustness", scoring.robustness,
               "score each image again after JPEG 90/75 and resizing to 75%/50%, and print those scores; a verdict "
               "that changes under them is reported as inconclusive")
+        .flag("--ghosts", ghosts,
+              "add each JPEG's JPEG ghosts (the image re-saved at qualities 50 to 95, one map each; about a second "
+              "for a 12 MP photo)")
         .positionals(inputs)
         .notes(kReportNotes);
     if (auto code = t.parse(std::move(words))) return *code;
@@ -100,7 +105,7 @@ int run_report(std::vector<std::string> words)
     for (const auto& f : expand_image_paths(inputs)) files.emplace_back(f, std::string());
     int failed = 0;
     for (const auto& [file, note] : files) {
-        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, nullptr, provenance);
+        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, nullptr, provenance, {}, ghosts);
         if (!a.error.isEmpty()) {
             ++failed;
             std::cerr << "clipflow report: " << file << ": " << a.error.toStdString() << "\n";

@@ -13,7 +13,7 @@ QImage to_qimage(const Picture& p)
 }
 
 Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr<IsolatedReader> reader,
-                      const ProvenanceParams& provenance, const QString& read_ahead)
+                      const ProvenanceParams& provenance, const QString& read_ahead, bool jpeg_ghosts)
 {
     Analysis a;
     a.file = file;
@@ -23,6 +23,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr
     params.reader = std::move(reader);
     params.read_ahead = read_ahead.toStdString();
     params.intake.provenance = provenance;
+    params.jpeg_ghosts = jpeg_ghosts;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.
@@ -46,6 +47,8 @@ Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr
     a.jpeg_error = QString::fromStdString(e.jpeg_error);
     a.preview = to_qimage(e.preview);
     a.ela = to_qimage(e.ela);
+    if (e.ghosts) a.ghosts = to_qimage(jpeg_ghost_sheet(*e.ghosts));
+    a.ghosts_error = QString::fromStdString(e.ghosts_error);
     a.metadata = std::move(e.metadata);
     a.metadata_error = QString::fromStdString(e.metadata_error);
     a.spectrum = std::move(e.spectrum);

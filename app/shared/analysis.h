@@ -33,6 +33,8 @@ struct Analysis {
     std::optional<JpegForensics> jpeg;    // JPEG files: tables, quality, double compression, EXIF thumbnail
     QString jpeg_error;                   // why a JPEG's structure could not be read
     QImage ela;                           // JPEG files: error level analysis (quality 90, x20), at most 1024 px
+    QImage ghosts;                        // JPEG files, when asked: the JPEG ghosts' sheet (jpeg_ghost_sheet)
+    QString ghosts_error;                 // why they could not be made
     QDateTime modified;                   // the file's last modification, as the file system reports it
     QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256
@@ -47,8 +49,9 @@ struct Analysis {
 // under its time limit and its findings come back whole, pixels included: the file
 // is read, hashed and decoded once either way. `provenance` carries the C2PA trust anchors.
 // `read_ahead`: the file to be analysed next, which the reader's child reads meanwhile.
+// `jpeg_ghosts`: JPEG files also get their JPEG ghosts' sheet (about a second for 12 MP).
 Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr<IsolatedReader> reader = nullptr,
-                      const ProvenanceParams& provenance = {}, const QString& read_ahead = {});
+                      const ProvenanceParams& provenance = {}, const QString& read_ahead = {}, bool jpeg_ghosts = false);
 
 // An 8-bit core Picture as a QImage (deep copy).
 QImage to_qimage(const Picture& picture);

@@ -89,9 +89,10 @@ QString metadata_summary(const Analysis& a)
 CaseReport::CaseReport(ReportParams params, ModelCards models) : params_(std::move(params)), models_(std::move(models)) {}
 CaseReport::~CaseReport() = default;
 
-void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map)
+void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map, const QImage& ghosts)
 {
-    items_.push_back({analysis, notes, map ? std::optional<ScoreMap>(*map) : std::nullopt});
+    items_.push_back(
+        {analysis, notes, map ? std::optional<ScoreMap>(*map) : std::nullopt, ghosts.isNull() ? analysis.ghosts : ghosts});
 }
 
 QString CaseReport::summaryHtml() const
@@ -266,6 +267,14 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                     .arg(image("ela", a.ela, 320),
                          tr("Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved "
                             "fewer times than the rest may stand out; edges and texture always do."));
+    if (!item.ghosts.isNull())
+        html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
+                    .arg(image("ghosts", item.ghosts, 600),
+                         tr("JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker "
+                            "than the rest in one quality's map was probably saved at that quality before the rest. "
+                            "Needs the region on the rest's 8 × 8 grid; a pointer for the eye, never a finding."));
+    else if (!a.ghosts_error.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(tr("No JPEG ghosts: %1").arg(esc(a.ghosts_error)));
     if (!item.notes.isEmpty())
         html += QStringLiteral("<h3>%1</h3><p>%2</p>")
                     .arg(tr("Analyst notes"), esc(item.notes).replace(u'\n', QStringLiteral("<br>")));

@@ -44,8 +44,9 @@ public:
     CaseReport(ReportParams params, ModelCards models);
     ~CaseReport();
 
-    // map: the heat map, where the analyst made one (printed beside the image).
-    void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr);
+    // map: the heat map, where the analyst made one (printed beside the image). ghosts: the
+    // JPEG ghosts' sheet (jpeg_ghost_sheet), where the analyst made them; else the analysis's own, if any.
+    void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr, const QImage& ghosts = {});
     int size() const { return static_cast<int>(items_.size()); }
 
     // The laid-out document (for previews and tests); pages follow the chosen size.
@@ -58,6 +59,7 @@ private:
         Analysis analysis;
         QString notes;
         std::optional<ScoreMap> map;
+        QImage ghosts;
     };
     QString summaryHtml() const;
     QString evidenceHtml(QTextDocument& doc, int index, const Item& item) const;

@@ -14,6 +14,8 @@
 #include <QTest>
 #include <QTextDocument>
 
+#include <algorithm>
+#include <cmath>
 #include <optional>
 
 using namespace clipflow;
@@ -142,6 +144,55 @@ private Q_SLOTS:
         const QVariant img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/heatmap")));
         QCOMPARE(img.isValid() && !img.value<QImage>().isNull(), withMap);
         if (withMap) QVERIFY(text.contains(QStringLiteral("(%1 \u00d7 %2 tiles").arg(map->cols()).arg(map->rows())));
+    }
+
+    // JPEG ghosts are printed where they were made: by the analysis when asked (JPEG files
+    // only), or handed over by the window; a reason is printed where they could not be.
+    void jpegGhostsWhereMade_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<bool>("analysed");   // analyse_file(..., jpeg_ghosts = true)
+        QTest::addColumn<bool>("handed");     // the window's own sheet given to add()
+        QTest::addColumn<QString>("failure"); // ghosts_error, as an analysis would set it
+        QTest::addColumn<int>("printed");     // 0: none; 1: the analysis's sheet; 2: the handed one
+        QTest::newRow("JPEG, not asked") << "exif6.jpg" << false << false << QString() << 0;
+        QTest::newRow("JPEG, made by the analysis") << "exif6.jpg" << true << false << QString() << 1;
+        QTest::newRow("JPEG, made in the window") << "exif6.jpg" << false << true << QString() << 2;
+        QTest::newRow("the window's sheet first") << "exif6.jpg" << true << true << QString() << 2;
+        QTest::newRow("PNG, asked: none") << "rgb.png" << true << false << QString() << 0;
+        QTest::newRow("could not be made") << "exif6.jpg" << false << false << "out of memory" << 0;
+    }
+    void jpegGhostsWhereMade()
+    {
+        QFETCH(QString, file);
+        QFETCH(bool, analysed);
+        QFETCH(bool, handed);
+        QFETCH(QString, failure);
+        QFETCH(int, printed);
+        Analysis a = analyse_file(fixture(file.toUtf8().constData()), nullptr, nullptr, {}, {}, analysed);
+        QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+        QVERIFY(a.ghosts_error.isEmpty());
+        QCOMPARE(!a.ghosts.isNull(), analysed && file.endsWith(QStringLiteral(".jpg")));
+        if (!a.ghosts.isNull()) { // ten maps of the image's shape, five a row, labelled above
+            const int w = int(std::lround(a.info.width * std::min(1.0, 512.0 / std::max(a.info.width, a.info.height))));
+            QCOMPARE(a.ghosts.width(), 5 * (w + 8) + 8);
+        }
+        a.ghosts_error = failure;
+        QImage sheet;
+        if (handed) {
+            sheet = QImage(120, 40, QImage::Format_Grayscale8);
+            sheet.fill(77);
+        }
+        CaseReport report({}, {});
+        report.add(a, {}, nullptr, sheet);
+        const auto doc = report.document();
+        const QString text = doc->toPlainText();
+        QCOMPARE(text.contains(QStringLiteral("JPEG ghosts (the image re-saved")), printed > 0);
+        QCOMPARE(text.contains(QStringLiteral("No JPEG ghosts: out of memory")), !failure.isEmpty());
+        const QImage img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/ghosts"))).value<QImage>();
+        QCOMPARE(!img.isNull(), printed > 0);
+        if (printed == 1) QCOMPARE(img, a.ghosts);
+        if (printed == 2) QCOMPARE(img, sheet);
     }
 
     void flagsDisagreementMismatchAndFailure_data()

@@ -1331,9 +1331,17 @@ private Q_SLOTS:
         QVERIFY(again.lines().value(0)[QStringLiteral("resumed_from_epoch")].toInt() >= 2);
     }
 
-    // `clipflow report` (run through clipflow-report) on a case whose evidence changed since it was saved.
+    // `clipflow report` (run through clipflow-report) on a case whose evidence changed since it was
+    // saved; with --ghosts its JPEG gets its JPEG ghosts printed.
+    void reportFromCaseFlagsChangedEvidence_data()
+    {
+        QTest::addColumn<bool>("ghosts");
+        QTest::newRow("plain") << false;
+        QTest::newRow("with --ghosts") << true;
+    }
     void reportFromCaseFlagsChangedEvidence()
     {
+        QFETCH(bool, ghosts);
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
         if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
@@ -1359,7 +1367,9 @@ private Q_SLOTS:
         f.close();
 
         const QString pdf = dir.filePath(QStringLiteral("fire.pdf"));
-        const Run r = cli({QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf});
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        if (ghosts) args << QStringLiteral("--ghosts");
+        const Run r = cli(args);
         QVERIFY2(r.code == 0, (r.out + r.err).constData());
         QProcess text;
         text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
@@ -1371,6 +1381,7 @@ private Q_SLOTS:
         QVERIFY(t.contains(QLatin1String("seen on social media")));
         QVERIFY2(t.contains(QLatin1String("1 file(s) differ from the case record")), qPrintable(t.left(1500)));
         QVERIFY(t.contains(QLatin1String("open case")) || t.contains(QLatin1String("add evidence"))); // the audit log
+        QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), ghosts ? 1 : 0);                         // the JPEG's, not the PNG's
     }
 
     void proxyWritesImagesAndSheets()

@@ -473,11 +473,23 @@ private Q_SLOTS:
         QCOMPARE(w.imageView()->overlay(), ela); // the main view keeps the error levels
         auto* title = label_named(w, QStringLiteral("JPEG picture caption"));
         QVERIFY(title);
+        // The report prints the ghosts the analyst made, and none where none could be made.
+        auto reportHasGhosts = [&] {
+            const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+            if (!w.exportReport(pdf)) return -1;
+            QProcess text;
+            text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+            if (!text.waitForFinished(60000)) return -1;
+            return int(QString::fromUtf8(text.readAllStandardOutput()).contains(QLatin1String("JPEG ghosts (the")));
+        };
+        const bool pdftotext = !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty();
         if (changeFile) {
             QVERIFY(w.elaView()->image().isNull());
             QVERIFY2(title->text().contains(QStringLiteral("changed")), qPrintable(title->text()));
+            if (pdftotext) QCOMPARE(reportHasGhosts(), 0);
             return;
         }
+        if (pdftotext) QCOMPARE(reportHasGhosts(), 1);
         // Ten grey maps of the full image (under 512 px), one at a time on the slider, which
         // starts at the map with the most contrast; stepping keeps the zoom and place.
         QVERIFY2(title->text().contains(QStringLiteral("ghosts")), qPrintable(title->text()));

@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <atomic>
 #include <fstream>
 
 using namespace clipflow;
@@ -446,9 +447,67 @@ private Q_SLOTS:
             QVERIFY2(mean(index(first), true) > 0.8 * mean(index(first), false), qPrintable(figures));
         }
         const Picture sheet = jpeg_ghost_sheet(*g); // ten maps: two rows of five, each labelled above
+        constexpr int kLabel = kW / 8;              // labels grow with the maps
         QCOMPARE(sheet.width, 5 * (kW + 8) + 8);
-        QCOMPARE(sheet.height, 2 * (kH + 28 + 8) + 8);
-        QCOMPARE(sheet.data[std::size_t(8 + 28) * std::size_t(sheet.width) + 8], g->maps.front().data.front());
+        QCOMPARE(sheet.height, 2 * (kH + kLabel + 8) + 8);
+        QCOMPARE(sheet.data[std::size_t(8 + kLabel) * std::size_t(sheet.width) + 8], g->maps.front().data.front());
+        // Each label is written in its band above the map.
+        auto dark_in_rows = [&](int y0, int y1) {
+            int n = 0;
+            for (int y = y0; y < y1; ++y)
+                for (int x = 8; x < 8 + kW; ++x)
+                    n += sheet.data[std::size_t(y) * std::size_t(sheet.width) + std::size_t(x)] < 128;
+            return n;
+        };
+        QVERIFY(dark_in_rows(8, 8 + kLabel) > 50);
+    }
+
+    // The qualities are re-saved on several threads: the maps and figures are the same, byte
+    // for byte, however many; an abort asked partway stops every worker.
+    void ghostsAnyThreads_data()
+    {
+        QTest::addColumn<int>("threads");
+        QTest::addColumn<int>("channels");
+        QTest::addColumn<int>("abort_after"); // qualities begun before the abort says yes (-1: never)
+        QTest::newRow("two threads") << 2 << 3 << -1;
+        QTest::newRow("three threads, grey") << 3 << 1 << -1;
+        QTest::newRow("as many as the machine has") << 0 << 3 << -1;
+        QTest::newRow("more threads than qualities") << 16 << 3 << -1;
+        QTest::newRow("two threads, aborted after three") << 2 << 3 << 3;
+        QTest::newRow("one thread, aborted after three") << 1 << 3 << 3;
+    }
+    void ghostsAnyThreads()
+    {
+        QFETCH(int, threads);
+        QFETCH(int, channels);
+        QFETCH(int, abort_after);
+        Raster scene = pink_noise(300, 520, 5); // taller than wide: rows and columns kept apart
+        if (channels == 1) scene = luminance(scene);
+        const Picture image = to_picture(decoded(jpeg(scene, 80)));
+        JpegGhostParams one;
+        one.threads = 1;
+        one.max_side = 256;
+        auto reference = jpeg_ghosts(image, one);
+        QVERIFY(reference.ok());
+        JpegGhostParams p = one;
+        p.threads = threads;
+        std::atomic<int> asked{0};
+        if (abort_after >= 0) p.abort = [&asked, abort_after] { return asked.fetch_add(1) >= abort_after; };
+        auto g = jpeg_ghosts(image, p);
+        if (abort_after >= 0) {
+            QVERIFY(!g.ok());
+            QCOMPARE(g.status().code(), ErrorCode::Aborted);
+            QVERIFY2(asked.load() <= abort_after + std::max(threads, 1), qPrintable(QString::number(asked.load())));
+            return;
+        }
+        QVERIFY(g.ok());
+        QCOMPARE(g->qualities, reference->qualities);
+        QCOMPARE(g->mean_difference, reference->mean_difference);
+        QCOMPARE(g->maps.size(), reference->maps.size());
+        for (std::size_t k = 0; k < g->maps.size(); ++k) {
+            QCOMPARE(g->maps[k].height, 256);
+            QVERIFY2(g->maps[k].data == reference->maps[k].data, qPrintable(QStringLiteral("map %1").arg(k)));
+        }
     }
 
     void ghostsRefuse_data()

@@ -16,6 +16,7 @@
 #include "clipflow/callbacks.h"
 #include "clipflow/detector.h"
 #include "clipflow/evidence.h"
+#include "clipflow/jpegforensics.h"
 #include "clipflow/spectrum.h"
 
 #include <cstdint>
@@ -40,7 +41,10 @@ struct AnalysisParams {
     bool spectrum = true;
     SpectrumParams spectrum_params;   ///< per_channel is set for colour images
     bool error_level_analysis = true; ///< JPEG files only: nothing to compare other formats with
-    int preview_max_side = 1024;      ///< Picture sizes for the preview and the ELA image
+    /// JPEG files: also their JPEG ghosts (jpegforensics.h; about a second for a 12 MP photo on
+    /// two cores). Off by default: the window makes them when the analyst asks.
+    bool jpeg_ghosts = false;
+    int preview_max_side = 1024; ///< Picture sizes for the preview and the ELA image
     /// Scores the decoded image; when unset, `detectors` (if any) is used with `scoring`.
     /// kind: what the file's container says about reading its scores (ScoreParams::delivered_copy
     /// from is_delivered_copy(), ScoreParams::uncalibrated_format); the callee adds its own settings.
@@ -54,7 +58,7 @@ struct AnalysisParams {
 
 /// Seconds spent in each step.
 struct AnalysisTimings {
-    double intake = 0, ela = 0, spectrum = 0, detectors = 0, rehash = 0, total = 0;
+    double intake = 0, ela = 0, ghosts = 0, spectrum = 0, detectors = 0, rehash = 0, total = 0;
 };
 
 struct EvidenceAnalysis {
@@ -64,8 +68,10 @@ struct EvidenceAnalysis {
     std::optional<Provenance> provenance;
     std::optional<JpegForensics> jpeg;
     std::string jpeg_error;
-    Picture preview; ///< the stored grid, at most preview_max_side
-    Picture ela;     ///< JPEG files: error level analysis (quality 90, x20), same size as preview
+    Picture preview;                  ///< the stored grid, at most preview_max_side
+    Picture ela;                      ///< JPEG files: error level analysis (quality 90, x20), same size as preview
+    std::optional<JpegGhosts> ghosts; ///< JPEG files, with AnalysisParams::jpeg_ghosts
+    std::string ghosts_error;         ///< why they could not be made
     std::optional<SpectrumResult> spectrum;
     std::optional<DetectorSetScore> scores; ///< when a scorer was given and it scored
     std::string score_error;                ///< why it did not

@@ -115,7 +115,10 @@ struct JpegGhostParams {
     /// Where the differences vary less than this across the qualities (mean squared difference,
     /// 8-bit units: flat or saturated regions), the maps say nothing: white in every map.
     double flat_spread = 0.5;
-    AbortCallback abort; ///< asked between qualities
+    /// Qualities re-saved at once (0: one per hardware thread, at most 4; 1: on the calling
+    /// thread only). The maps are the same whatever the number.
+    int threads = 0;
+    AbortCallback abort; ///< asked before each quality, from the working threads
 };
 
 struct JpegGhosts {

@@ -49,6 +49,18 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
         if (auto ela = error_level_picture(eight, params.preview_max_side)) a.ela = std::move(*ela);
         a.timings.ela = since(t);
     }
+    if (params.jpeg_ghosts && a.jpeg && !eight.empty()) {
+        t = Clock::now();
+        JpegGhostParams gp;
+        gp.abort = params.abort;
+        if (auto g = jpeg_ghosts(eight, gp))
+            a.ghosts = std::move(*g);
+        else if (g.status().code() == ErrorCode::Aborted)
+            return Result<EvidenceAnalysis>(ErrorCode::Aborted, "stopped");
+        else
+            a.ghosts_error = g.status().message();
+        a.timings.ghosts = since(t);
+    }
     if (params.spectrum && !pixels.empty()) {
         t = Clock::now();
         SpectrumParams sp = params.spectrum_params;

@@ -10,6 +10,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <csetjmp>
 #include <cstdio>
@@ -569,15 +570,17 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
         const double scale = params.max_side > 0 && longer > params.max_side ? double(params.max_side) / longer : 1.0;
         const cv::Size small(std::max(1, int(std::lround(view.cols * scale))), std::max(1, int(std::lround(view.rows * scale))));
         JpegGhosts out;
-        std::vector<cv::Mat> maps; // mean squared difference per window, at the maps' size
-        for (int q = params.quality_min; q <= params.quality_max; q += params.quality_step) {
-            if (params.abort && params.abort()) return Status(ErrorCode::Aborted, "JPEG ghosts aborted");
+        for (int q = params.quality_min; q <= params.quality_max; q += params.quality_step) out.qualities.push_back(q);
+        const int n = static_cast<int>(out.qualities.size());
+        std::vector<cv::Mat> maps(static_cast<std::size_t>(n)); // mean squared difference per window, at the maps' size
+        out.mean_difference.assign(std::size_t(n), 0.0);
+        // One quality's map: re-saved, compared, averaged over windows, shrunk.
+        auto one = [&](int k) {
             std::vector<std::uint8_t> bytes;
-            if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, q}))
-                return Status(ErrorCode::Internal, "JPEG ghosts: encoding failed");
+            if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, out.qualities[std::size_t(k)]}))
+                throw std::runtime_error("encoding failed");
             const cv::Mat again = cv::imdecode(bytes, eight.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-            if (again.size() != eight.size() || again.type() != eight.type())
-                return Status(ErrorCode::Internal, "JPEG ghosts: decoding failed");
+            if (again.size() != eight.size() || again.type() != eight.type()) throw std::runtime_error("decoding failed");
             // The squared difference, mean over channels, one float plane at a time (no 3-channel float copies).
             cv::Mat levels, plane;
             cv::absdiff(again, eight, levels);
@@ -588,12 +591,46 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
                 cv::accumulateSquare(plane, diff);
             }
             diff *= 1.0 / levels.channels();
-            out.mean_difference.push_back(cv::mean(diff)[0]);
+            out.mean_difference[std::size_t(k)] = cv::mean(diff)[0];
             cv::blur(diff, diff, cv::Size(params.window, params.window), cv::Point(-1, -1), cv::BORDER_REFLECT);
             if (small != diff.size()) cv::resize(diff, diff, small, 0, 0, cv::INTER_AREA);
-            maps.push_back(std::move(diff));
-            out.qualities.push_back(q);
+            maps[std::size_t(k)] = std::move(diff);
+        };
+        // The codec is single-threaded and the qualities are independent: each worker takes the
+        // next one (each holds about 14 bytes a pixel while it works, 170 MB for a 12 MP photo).
+        int threads = params.threads;
+        if (threads <= 0) threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
+        threads = std::clamp(threads, 1, n);
+        std::atomic<int> next{0};
+        std::atomic<bool> aborted{false};
+        auto work = [&] {
+            for (int k; !aborted.load() && (k = next.fetch_add(1)) < n;) {
+                if (params.abort && params.abort()) {
+                    aborted = true;
+                    return;
+                }
+                one(k);
+            }
+        };
+        std::vector<std::future<void>> others; // where no thread is to be had, one runs here when asked
+        for (int i = 1; i < threads; ++i) others.push_back(std::async(std::launch::async | std::launch::deferred, work));
+        std::exception_ptr failed;
+        try {
+            work();
+        } catch (...) {
+            aborted = true; // the others stop at their next quality
+            failed = std::current_exception();
         }
+        for (auto& f : others) { // every worker finishes before the maps go
+            try {
+                f.get();
+            } catch (...) {
+                aborted = true;
+                if (!failed) failed = std::current_exception();
+            }
+        }
+        if (failed) std::rethrow_exception(failed);
+        if (aborted) return Status(ErrorCode::Aborted, "JPEG ghosts aborted");
         // Scaled per window over the qualities: what matters is at which quality a window
         // changes least, not how much texture it has.
         cv::Mat lowest = maps.front().clone(), highest = maps.front().clone();
@@ -616,22 +653,26 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
         return Status(ErrorCode::Internal, std::string("JPEG ghosts failed: ") + e.what());
     } catch (const std::bad_alloc&) {
         return Status(ErrorCode::Internal, "out of memory while making JPEG ghosts");
+    } catch (const std::exception& e) { // the codec's failures
+        return Status(ErrorCode::Internal, std::string("JPEG ghosts: ") + e.what());
     }
 }
 
 Picture jpeg_ghost_sheet(const JpegGhosts& ghosts)
 {
     if (ghosts.maps.empty()) return {};
-    constexpr int kPerRow = 5, kGap = 8, kLabel = 28;
+    constexpr int kPerRow = 5, kGap = 8;
     const int w = ghosts.maps.front().width, h = ghosts.maps.front().height;
+    // Labels grow with the maps, so that they stay legible where the sheet is printed small.
+    const int label = std::max(28, w / 8);
     const int n = static_cast<int>(ghosts.maps.size());
     const int cols = std::min(n, kPerRow), rows = (n + kPerRow - 1) / kPerRow;
-    cv::Mat sheet(rows * (h + kLabel + kGap) + kGap, cols * (w + kGap) + kGap, CV_8UC1, cv::Scalar(255));
+    cv::Mat sheet(rows * (h + label + kGap) + kGap, cols * (w + kGap) + kGap, CV_8UC1, cv::Scalar(255));
     for (int i = 0; i < n; ++i) {
-        const int x = kGap + (i % kPerRow) * (w + kGap), y = kGap + (i / kPerRow) * (h + kLabel + kGap);
-        cv::putText(sheet, "JPEG " + std::to_string(ghosts.qualities[std::size_t(i)]), cv::Point(x, y + kLabel - 8),
-                    cv::FONT_HERSHEY_SIMPLEX, 0.6, cv::Scalar(0), 1, cv::LINE_AA);
-        detail::picture_view(ghosts.maps[std::size_t(i)]).copyTo(sheet(cv::Rect(x, y + kLabel, w, h)));
+        const int x = kGap + (i % kPerRow) * (w + kGap), y = kGap + (i / kPerRow) * (h + label + kGap);
+        cv::putText(sheet, "JPEG " + std::to_string(ghosts.qualities[std::size_t(i)]), cv::Point(x, y + label * 3 / 4),
+                    cv::FONT_HERSHEY_SIMPLEX, label / 40.0, cv::Scalar(0), label >= 48 ? 2 : 1, cv::LINE_AA);
+        detail::picture_view(ghosts.maps[std::size_t(i)]).copyTo(sheet(cv::Rect(x, y + label, w, h)));
     }
     return detail::picture_from_mat(sheet);
 }
