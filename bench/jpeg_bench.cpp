@@ -3,35 +3,28 @@
 // all. bench/compare_jpeg.py runs the PIL/numpy reference on the same file and
 // reports the ratios.
 
+#include "benchimage.h"
+
 #include <clipflow/allocator.h>
-#include <clipflow/evidence.h>
 #include <clipflow/jpegforensics.h>
 
 #include <benchmark/benchmark.h>
 
-#include <cstdlib>
 #include <iostream>
 
 namespace {
 
 const clipflow::Picture& picture()
 {
-    static const clipflow::Picture p = [] {
-        const char* path = std::getenv("CLIPFLOW_BENCH_IMAGE");
-        if (!path) {
-            std::cerr << "set CLIPFLOW_BENCH_IMAGE to an image (bench/compare_jpeg.py makes a 12 MP one)\n";
-            std::exit(2);
-        }
-        clipflow::IntakeParams params;
-        params.keep_picture = true; // as the window reads a file: its 8-bit bytes
-        auto loaded = clipflow::load_evidence(path, params);
-        if (!loaded || loaded->picture.empty()) {
-            std::cerr << path << ": " << (loaded ? "not an 8-bit image" : loaded.status().to_string()) << "\n";
+    static const clipflow::Picture& p = []() -> const clipflow::Picture& {
+        const clipflow::Picture& bytes = clipflow::bench::bench_evidence().picture;
+        if (bytes.empty()) {
+            std::cerr << "CLIPFLOW_BENCH_IMAGE is not an 8-bit image\n";
             std::exit(2);
         }
         // Once untimed: the first run's allocations fault their pages in (the allocator keeps them).
-        (void)clipflow::jpeg_ghosts(loaded->picture);
-        return std::move(loaded->picture);
+        (void)clipflow::jpeg_ghosts(bytes);
+        return bytes;
     }();
     return p;
 }

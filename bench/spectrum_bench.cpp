@@ -2,6 +2,8 @@
 // the timed region). scripts/run_benchmarks.sh runs the numpy reference on the
 // same file and reports the ratios.
 
+#include "benchimage.h"
+
 #include <clipflow/allocator.h>
 #include <clipflow/evidence.h>
 #include <clipflow/fftplancache.h>
@@ -16,22 +18,7 @@ namespace {
 
 const clipflow::Evidence& evidence()
 {
-    static const clipflow::Evidence ev = [] {
-        const char* path = std::getenv("CLIPFLOW_BENCH_IMAGE");
-        if (!path) {
-            std::cerr << "set CLIPFLOW_BENCH_IMAGE to an image (scripts/run_benchmarks.sh makes a 12 MP one)\n";
-            std::exit(2);
-        }
-        clipflow::IntakeParams params;
-        params.keep_picture = true; // as the window reads a file
-        auto loaded = clipflow::load_evidence(path, params);
-        if (!loaded) {
-            std::cerr << path << ": " << loaded.status().to_string() << "\n";
-            std::exit(2);
-        }
-        return std::move(*loaded);
-    }();
-    return ev;
+    return clipflow::bench::bench_evidence();
 }
 
 const clipflow::Raster& luma()

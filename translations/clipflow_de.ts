@@ -277,6 +277,10 @@
         <source>No JPEG ghosts: %1</source>
         <translation>Keine JPEG-Geister: %1</translation>
     </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Keine Heatmap: %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

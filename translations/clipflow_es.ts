@@ -277,6 +277,10 @@
         <source>No JPEG ghosts: %1</source>
         <translation>Sin fantasmas JPEG: %1</translation>
     </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Sin mapa de calor: %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

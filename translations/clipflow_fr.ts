@@ -277,6 +277,10 @@
         <source>No JPEG ghosts: %1</source>
         <translation>Pas de fantômes JPEG : %1</translation>
     </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>Pas de carte de chaleur : %1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

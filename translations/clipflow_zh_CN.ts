@@ -275,6 +275,10 @@
         <source>No JPEG ghosts: %1</source>
         <translation>无 JPEG 幽灵：%1</translation>
     </message>
+    <message>
+        <source>No heat map: %1</source>
+        <translation>无热力图：%1</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -23,8 +23,8 @@ const char* const kReportAbout = R"(Analyses each image (intake with SHA-256, me
 and writes the PDF case report: case and analyst, a summary, one section per
 file (hash, size, times, metadata summary, thumbnail, spectrum, radial
 profile, calibration histogram, scores, verdicts, disagreement, provenance
-with Content Credentials verified, a JPEG's structure and error levels, its
-JPEG ghosts with --ghosts), the model
+with Content Credentials verified, a JPEG's structure and error levels; with
+--heat-map the tile heat map, with --ghosts a JPEG's JPEG ghosts), the model
 cards, the method and its limitations. Runs without a display.)";
 
 const char* const kReportNotes = R"(Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
@@ -35,7 +35,7 @@ int run_report(std::vector<std::string> words)
     std::optional<std::string> out, case_path, title, analyst, notes, clipflow_model, supervised_model, trust;
     std::string page = "a4";
     ScoreParams scoring;
-    bool ghosts = false;
+    app::AnalyseOptions asked;
     std::vector<std::string> inputs;
     OptionTable t("report", "[IMAGE|FOLDER...] --out REPORT.pdf [options]", kReportAbout);
     t.text("--out", "FILE", out, "the PDF to write (written atomically)")
@@ -53,7 +53,10 @@ int run_report(std::vector<std::string> words)
         .flag("--robustness", scoring.robustness,
               "score each image again after JPEG 90/75 and resizing to 75%/50%, and print those scores; a verdict "
               "that changes under them is reported as inconclusive")
-        .flag("--ghosts", ghosts,
+        .flag("--heat-map", asked.heat_map,
+              "add each image's heat map: the CLIP-Flow detector's score of each 256-pixel tile, over the image "
+              "(seconds for a large image)")
+        .flag("--ghosts", asked.jpeg_ghosts,
               "add each JPEG's JPEG ghosts (the image re-saved at qualities 50 to 95, one map each; about a second "
               "for a 12 MP photo)")
         .positionals(inputs)
@@ -62,11 +65,10 @@ int run_report(std::vector<std::string> words)
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty() && !case_path) return usage("give images, folders or --case FILE");
 
-    ProvenanceParams provenance;
     if (trust) {
         auto pem = read_trust_anchors(*trust);
         if (!pem) return usage(pem.status().message());
-        provenance.c2pa.trust_anchors_pem = std::move(*pem);
+        asked.provenance.c2pa.trust_anchors_pem = std::move(*pem);
     }
     CaseFile c;
     app::ReportParams params;
@@ -105,7 +107,7 @@ int run_report(std::vector<std::string> words)
     for (const auto& f : expand_image_paths(inputs)) files.emplace_back(f, std::string());
     int failed = 0;
     for (const auto& [file, note] : files) {
-        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, nullptr, provenance, {}, ghosts);
+        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
         if (!a.error.isEmpty()) {
             ++failed;
             std::cerr << "clipflow report: " << file << ": " << a.error.toStdString() << "\n";

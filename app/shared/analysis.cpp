@@ -12,22 +12,28 @@ QImage to_qimage(const Picture& p)
     return view.copy();
 }
 
-Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr<IsolatedReader> reader,
-                      const ProvenanceParams& provenance, const QString& read_ahead, bool jpeg_ghosts)
+Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOptions& options)
 {
     Analysis a;
     a.file = file;
     a.analysed_at = QDateTime::currentDateTimeUtc();
     a.modified = QFileInfo(file).lastModified().toUTC();
     AnalysisParams params;
-    params.reader = std::move(reader);
-    params.read_ahead = read_ahead.toStdString();
-    params.intake.provenance = provenance;
-    params.jpeg_ghosts = jpeg_ghosts;
+    params.reader = options.reader;
+    params.read_ahead = options.read_ahead.toStdString();
+    params.intake.provenance = options.provenance;
+    params.jpeg_ghosts = options.jpeg_ghosts;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.
             a.detectors = detectors->score(image, sha256, kind);
+            if (options.heat_map) { // from the pixels being scored: no second read
+                auto map = detectors->scoreMap(image);
+                if (map)
+                    a.heat_map = std::move(*map);
+                else
+                    a.heat_map_error = QString::fromStdString(map.status().message());
+            }
             return a.detectors.scores;
         };
     auto result = analyse_evidence(file.toStdString(), params);

@@ -9,6 +9,7 @@
 #include <clipflow/isolatedintake.h>
 #include <clipflow/metadata.h>
 #include <clipflow/provenance.h>
+#include <clipflow/scoremap.h>
 #include <clipflow/spectrum.h>
 
 #include <QDateTime>
@@ -35,6 +36,8 @@ struct Analysis {
     QImage ela;                           // JPEG files: error level analysis (quality 90, x20), at most 1024 px
     QImage ghosts;                        // JPEG files, when asked: the JPEG ghosts' sheet (jpeg_ghost_sheet)
     QString ghosts_error;                 // why they could not be made
+    std::optional<ScoreMap> heat_map;     // when asked: the CLIP-Flow detector's tile map
+    QString heat_map_error;               // why it could not be made
     QDateTime modified;                   // the file's last modification, as the file system reports it
     QDateTime analysed_at;                // when it was read and hashed (UTC)
     // Hashed again after the analysis: empty when the file still has the SHA-256
@@ -43,15 +46,21 @@ struct Analysis {
     AnalysisTimings timings; // seconds per step
 };
 
+struct AnalyseOptions {
+    // A `clipflow-intake`: every parser of untrusted bytes runs in that process under its
+    // time limit and its findings come back whole, pixels included.
+    std::shared_ptr<IsolatedReader> reader;
+    ProvenanceParams provenance; // the C2PA trust anchors
+    QString read_ahead;          // with a reader: the file to be analysed next, which its child reads meanwhile
+    bool jpeg_ghosts = false;    // JPEG files: their JPEG ghosts' sheet too (about a second for 12 MP)
+    bool heat_map = false;       // the CLIP-Flow detector's tile map too (seconds for a large image)
+};
+
 // core's analyse_evidence (intake, metadata, ELA, spectra per channel, both
-// detectors, the re-hash) with Qt's types for the views. With `reader` (a
-// `clipflow-intake`), every parser of untrusted bytes runs in that process
-// under its time limit and its findings come back whole, pixels included: the file
-// is read, hashed and decoded once either way. `provenance` carries the C2PA trust anchors.
-// `read_ahead`: the file to be analysed next, which the reader's child reads meanwhile.
-// `jpeg_ghosts`: JPEG files also get their JPEG ghosts' sheet (about a second for 12 MP).
-Analysis analyse_file(const QString& file, Detectors* detectors, std::shared_ptr<IsolatedReader> reader = nullptr,
-                      const ProvenanceParams& provenance = {}, const QString& read_ahead = {}, bool jpeg_ghosts = false);
+// detectors, the re-hash) with Qt's types for the views. The file is read, hashed and
+// decoded once, with or without a reader; what is asked on top (ghosts, heat map) is made
+// from that one decode.
+Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOptions& options = {});
 
 // An 8-bit core Picture as a QImage (deep copy).
 QImage to_qimage(const Picture& picture);

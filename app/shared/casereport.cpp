@@ -92,7 +92,7 @@ CaseReport::~CaseReport() = default;
 void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map, const QImage& ghosts)
 {
     items_.push_back(
-        {analysis, notes, map ? std::optional<ScoreMap>(*map) : std::nullopt, ghosts.isNull() ? analysis.ghosts : ghosts});
+        {analysis, notes, map ? std::optional<ScoreMap>(*map) : analysis.heat_map, ghosts.isNull() ? analysis.ghosts : ghosts});
 }
 
 QString CaseReport::summaryHtml() const
@@ -262,6 +262,8 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                             "single tiles.")
                              .arg(item.map->cols())
                              .arg(item.map->rows()));
+    else if (!a.heat_map_error.isEmpty())
+        html += QStringLiteral("<p><small>%1</small></p>").arg(tr("No heat map: %1").arg(esc(a.heat_map_error)));
     if (!a.ela.isNull())
         html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
                     .arg(image("ela", a.ela, 320),

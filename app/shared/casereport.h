@@ -44,8 +44,8 @@ public:
     CaseReport(ReportParams params, ModelCards models);
     ~CaseReport();
 
-    // map: the heat map, where the analyst made one (printed beside the image). ghosts: the
-    // JPEG ghosts' sheet (jpeg_ghost_sheet), where the analyst made them; else the analysis's own, if any.
+    // map: the heat map, where the analyst made one; ghosts: the JPEG ghosts' sheet
+    // (jpeg_ghost_sheet), where the analyst made them. Else the analysis's own, if it has them.
     void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr, const QImage& ghosts = {});
     int size() const { return static_cast<int>(items_.size()); }
 

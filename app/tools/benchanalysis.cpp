@@ -56,7 +56,7 @@ int main(int argc, char** argv)
     for (int i = first; i < argc; ++i) {
         // As the window does: the next file of the queue is read ahead by the isolated reader.
         const QString next = i + 1 < argc ? QString::fromLocal8Bit(argv[i + 1]) : QString();
-        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, reader, {}, next);
+        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, {reader, {}, next});
         sum.intake += a.timings.intake;
         sum.ela += a.timings.ela;
         sum.spectrum += a.timings.spectrum;

@@ -111,18 +111,33 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("Page %1 of %1").arg(pages)));
     }
 
-    // The heat map is printed beside the image only when the analyst made one.
+    // The heat map is printed beside the image only when the analyst made one, or the
+    // analysis was asked for it (`clipflow report --heat-map`): then it is the map of the
+    // pixels scored, tile for tile; without a CLIP-Flow model, the reason instead.
     void heatMapBesideTheImage_data()
     {
         QTest::addColumn<bool>("withMap");
-        QTest::newRow("with a heat map") << true;
-        QTest::newRow("without") << false;
+        QTest::addColumn<bool>("byAnalysis");
+        QTest::addColumn<bool>("clipflow"); // a CLIP-Flow detector loaded
+        QTest::newRow("with a heat map") << true << false << true;
+        QTest::newRow("without") << false << false << true;
+        QTest::newRow("made by the analysis") << true << true << true;
+        QTest::newRow("asked, no CLIP-Flow model") << false << true << false;
     }
     void heatMapBesideTheImage()
     {
         QFETCH(bool, withMap);
-        const Analysis a = analyse_file(fixture("exif6.jpg"), &shipped());
+        QFETCH(bool, byAnalysis);
+        QFETCH(bool, clipflow);
+        Detectors supervised_only(QStringLiteral(CLIPFLOW_BIN_DIR));
+        supervised_only.select(QStringLiteral("-"), QString());
+        Detectors& detectors = clipflow ? shipped() : supervised_only;
+        AnalyseOptions options;
+        options.heat_map = byAnalysis;
+        const Analysis a = analyse_file(fixture("exif6.jpg"), &detectors, options);
         QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+        QCOMPARE(a.heat_map.has_value(), byAnalysis && clipflow);
+        QCOMPARE(a.heat_map_error.isEmpty(), !(byAnalysis && !clipflow));
         std::optional<ScoreMap> map;
         if (withMap) {
             auto ev = load_evidence(fixture("exif6.jpg").toStdString());
@@ -131,11 +146,13 @@ private Q_SLOTS:
             QVERIFY2(m.ok(), m.status().message().c_str());
             map = std::move(*m);
         }
+        if (byAnalysis && clipflow) QCOMPARE(a.heat_map->log_likelihood, map->log_likelihood); // the same pixels
         CaseReport report({}, shipped().cards());
-        report.add(a, {}, map ? &*map : nullptr);
+        report.add(a, {}, map && !byAnalysis ? &*map : nullptr);
         const auto doc = report.document();
         const QString text = doc->toPlainText();
         QCOMPARE(text.contains(QStringLiteral("Heat map: natural")), withMap);
+        QCOMPARE(text.contains(QStringLiteral("No heat map: no CLIP-Flow detector is loaded")), byAnalysis && !clipflow);
         QVERIFY(text.contains(QStringLiteral("JPEG structure"))); // exif6.jpg is a JPEG: its tables are reported
         QVERIFY(text.contains(QStringLiteral("Double compression")));
         QVERIFY(text.contains(QStringLiteral("Error level analysis")));
@@ -169,7 +186,9 @@ private Q_SLOTS:
         QFETCH(bool, handed);
         QFETCH(QString, failure);
         QFETCH(int, printed);
-        Analysis a = analyse_file(fixture(file.toUtf8().constData()), nullptr, nullptr, {}, {}, analysed);
+        AnalyseOptions options;
+        options.jpeg_ghosts = analysed;
+        Analysis a = analyse_file(fixture(file.toUtf8().constData()), nullptr, options);
         QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
         QVERIFY(a.ghosts_error.isEmpty());
         QCOMPARE(!a.ghosts.isNull(), analysed && file.endsWith(QStringLiteral(".jpg")));

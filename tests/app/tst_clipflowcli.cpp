@@ -1336,12 +1336,14 @@ private Q_SLOTS:
     void reportFromCaseFlagsChangedEvidence_data()
     {
         QTest::addColumn<bool>("ghosts");
-        QTest::newRow("plain") << false;
-        QTest::newRow("with --ghosts") << true;
+        QTest::addColumn<bool>("heatMap");
+        QTest::newRow("plain") << false << false;
+        QTest::newRow("with --ghosts and --heat-map") << true << true;
     }
     void reportFromCaseFlagsChangedEvidence()
     {
         QFETCH(bool, ghosts);
+        QFETCH(bool, heatMap);
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
         if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
@@ -1369,6 +1371,7 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(QStringLiteral("fire.pdf"));
         QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
         if (ghosts) args << QStringLiteral("--ghosts");
+        if (heatMap) args << QStringLiteral("--heat-map");
         const Run r = cli(args);
         QVERIFY2(r.code == 0, (r.out + r.err).constData());
         QProcess text;
@@ -1382,6 +1385,7 @@ private Q_SLOTS:
         QVERIFY2(t.contains(QLatin1String("1 file(s) differ from the case record")), qPrintable(t.left(1500)));
         QVERIFY(t.contains(QLatin1String("open case")) || t.contains(QLatin1String("add evidence"))); // the audit log
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), ghosts ? 1 : 0);                         // the JPEG's, not the PNG's
+        QCOMPARE(t.count(QLatin1String("Heat map: natural")), heatMap ? 2 : 0);                       // both files'
     }
 
     void proxyWritesImagesAndSheets()

@@ -15,6 +15,9 @@
 #include <algorithm>
 #include <atomic>
 #include <fstream>
+#include <mutex>
+#include <set>
+#include <thread>
 
 using namespace clipflow;
 using testimages::pink_noise;
@@ -469,18 +472,22 @@ private Q_SLOTS:
         QTest::addColumn<int>("threads");
         QTest::addColumn<int>("channels");
         QTest::addColumn<int>("abort_after"); // qualities begun before the abort says yes (-1: never)
-        QTest::newRow("two threads") << 2 << 3 << -1;
-        QTest::newRow("three threads, grey") << 3 << 1 << -1;
-        QTest::newRow("as many as the machine has") << 0 << 3 << -1;
-        QTest::newRow("more threads than qualities") << 16 << 3 << -1;
-        QTest::newRow("two threads, aborted after three") << 2 << 3 << 3;
-        QTest::newRow("one thread, aborted after three") << 1 << 3 << 3;
+        QTest::addColumn<int>("budget");      // workers the memory budget has room for (0: the default budget)
+        QTest::newRow("two threads") << 2 << 3 << -1 << 0;
+        QTest::newRow("three threads, grey") << 3 << 1 << -1 << 0;
+        QTest::newRow("as many as the machine has") << 0 << 3 << -1 << 0;
+        QTest::newRow("more threads than qualities") << 16 << 3 << -1 << 0;
+        QTest::newRow("two threads, aborted after three") << 2 << 3 << 3 << 0;
+        QTest::newRow("one thread, aborted after three") << 1 << 3 << 3 << 0;
+        QTest::newRow("four threads, memory for one") << 4 << 3 << -1 << 1;
+        QTest::newRow("four threads, memory for two") << 4 << 3 << -1 << 2;
     }
     void ghostsAnyThreads()
     {
         QFETCH(int, threads);
         QFETCH(int, channels);
         QFETCH(int, abort_after);
+        QFETCH(int, budget);
         Raster scene = pink_noise(300, 520, 5); // taller than wide: rows and columns kept apart
         if (channels == 1) scene = luminance(scene);
         const Picture image = to_picture(decoded(jpeg(scene, 80)));
@@ -491,9 +498,19 @@ private Q_SLOTS:
         QVERIFY(reference.ok());
         JpegGhostParams p = one;
         p.threads = threads;
+        if (budget > 0) p.memory_budget = std::size_t(budget) * 14 * 300 * 520 + 1000;
+        // The abort is asked before each quality on the thread that re-saves it: which threads worked.
         std::atomic<int> asked{0};
-        if (abort_after >= 0) p.abort = [&asked, abort_after] { return asked.fetch_add(1) >= abort_after; };
+        std::mutex lock;
+        std::set<std::thread::id> workers;
+        p.abort = [&] {
+            const std::lock_guard hold(lock);
+            workers.insert(std::this_thread::get_id());
+            return abort_after >= 0 && asked.fetch_add(1) >= abort_after;
+        };
         auto g = jpeg_ghosts(image, p);
+        if (budget > 0) QVERIFY2(int(workers.size()) <= budget, qPrintable(QString::number(workers.size())));
+        if (budget == 1) QCOMPARE(workers.size(), std::size_t(1));
         if (abort_after >= 0) {
             QVERIFY(!g.ok());
             QCOMPARE(g.status().code(), ErrorCode::Aborted);

@@ -20,6 +20,7 @@
 #include "clipflow/result.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -118,6 +119,10 @@ struct JpegGhostParams {
     /// Qualities re-saved at once (0: one per hardware thread, at most 4; 1: on the calling
     /// thread only). The maps are the same whatever the number.
     int threads = 0;
+    /// Each worker holds about 14 bytes a pixel while it works (170 MB for 12 MP); workers
+    /// beyond the first are added only while all of them fit in this many bytes, so that a
+    /// 100 MP image is not re-saved four times at once.
+    std::size_t memory_budget = std::size_t(1) << 30;
     AbortCallback abort; ///< asked before each quality, from the working threads
 };
 

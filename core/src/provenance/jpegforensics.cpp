@@ -597,10 +597,13 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
             maps[std::size_t(k)] = std::move(diff);
         };
         // The codec is single-threaded and the qualities are independent: each worker takes the
-        // next one (each holds about 14 bytes a pixel while it works, 170 MB for a 12 MP photo).
+        // next one. Each holds about 14 bytes a pixel while it works (the re-save, its absolute
+        // difference, a float plane and the float sum; the encoded bytes).
         int threads = params.threads;
         if (threads <= 0) threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1u, 4u));
-        threads = std::clamp(threads, 1, n);
+        const double per_worker = 14.0 * double(view.cols) * double(view.rows);
+        const int fit = static_cast<int>(std::clamp(double(params.memory_budget) / per_worker, 1.0, double(n)));
+        threads = std::clamp(threads, 1, fit);
         std::atomic<int> next{0};
         std::atomic<bool> aborted{false};
         auto work = [&] {
