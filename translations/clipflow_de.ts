@@ -262,16 +262,8 @@
         <translation>JPEG-Struktur</translation>
     </message>
     <message>
-        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
-        <translation>Fehlerniveauanalyse (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest, können hervortreten; Kanten und Texturen tun es immer.</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Die Stufe des überwachten Detektors wird wie die von CLIP-Flow gelesen: seine logarithmierte Chance eines echten Fotos wird mit der von %1 natürlichen Fotos verglichen, die er nie gesehen hat, und das Urteil folgt aus diesem p-Wert, nicht aus seiner Wahrscheinlichkeit allein.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
-        <translation>JPEG-Geister (das Bild in jeder Qualität neu gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde vermutlich vor dem Rest in dieser Qualität gespeichert. Setzt voraus, dass der Bereich auf dem 8 × 8-Raster des Rests liegt; ein Hinweis für das Auge, nie ein Befund.</translation>
     </message>
     <message>
         <source>No JPEG ghosts: %1</source>
@@ -375,6 +367,14 @@
     <message>
         <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
         <translation>Dies sind Eigenschaften der Datei, nicht der Szene: Sie sagen, wie sie gespeichert wurde, nicht ob eine KI sie erzeugt hat. Die Ausgabe eines Generators, von einem Editor gespeichert, sieht aus wie jedes andere bearbeitete JPEG.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fehlerniveauanalyse&lt;/b&gt; (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest (eingefügt), können hervortreten; Kanten und Texturen tun es immer. Ein Hinweis fürs Auge, nie ein Befund.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde wahrscheinlich vor dem Rest mit dieser Qualität gespeichert. Der Bereich muss auf dem 8 × 8-Raster des Rests liegen. Ein Hinweis fürs Auge, nie ein Befund.</translation>
     </message>
 </context>
 <context>
@@ -1384,10 +1384,6 @@
         <translation>Fehlerniveauanalyse</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;Fehlerniveauanalyse&lt;/b&gt; (erneut als JPEG Qualität 90 gespeichert, Differenzen ×20): Bereiche, die seltener gespeichert wurden als der Rest (eingefügt), können hervortreten; Kanten und Texturen tun es immer. Ein Hinweis fürs Auge, nie ein Befund.</translation>
-    </message>
-    <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>Bilder (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Alle Dateien (*)</translation>
     </message>
@@ -1426,10 +1422,6 @@
     <message>
         <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
         <translation>Das Bild erneut mit Qualität 50 bis 95 gespeichert, eine Karte je Qualität. Ein Bereich, der zuerst mit niedrigerer Qualität als der Rest gespeichert wurde (aus einem anderen JPEG eingefügt), ist in der Karte dieser Qualität dunkel, der Rest hell. Wird auf Anfrage berechnet (Sekunden bei einem großen Foto).</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde wahrscheinlich vor dem Rest mit dieser Qualität gespeichert. Der Bereich muss auf dem 8 × 8-Raster des Rests liegen. Ein Hinweis fürs Auge, nie ein Befund.</translation>
     </message>
     <message>
         <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>

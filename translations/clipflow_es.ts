@@ -262,16 +262,8 @@
         <translation>Estructura JPEG</translation>
     </message>
     <message>
-        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
-        <translation>Análisis del nivel de error (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto pueden destacar; los bordes y las texturas siempre lo hacen.</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;El nivel del detector supervisado se lee como el de CLIP-Flow: sus log-odds de foto real se comparan con los de %1 fotos naturales que nunca vio, y el veredicto se deriva de ese valor p, no solo de su probabilidad.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
-        <translation>Fantasmas JPEG (la imagen guardada de nuevo en cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó en esa calidad antes que el resto. Requiere que la región esté en la cuadrícula 8 × 8 del resto; una pista para el ojo, nunca una conclusión.</translation>
     </message>
     <message>
         <source>No JPEG ghosts: %1</source>
@@ -375,6 +367,14 @@
     <message>
         <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
         <translation>Son propiedades del archivo, no de la escena: dicen cómo se guardó, no si lo hizo una IA. La salida de un generador guardada por un editor parece cualquier otro JPEG editado.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Análisis del nivel de error&lt;/b&gt; (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto (pegadas) pueden destacar; los bordes y las texturas siempre lo hacen. Una pista para la vista, nunca un hallazgo.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó con esa calidad antes que el resto. La región debe estar en la cuadrícula 8 × 8 del resto. Una pista para la vista, nunca un hallazgo.</translation>
     </message>
 </context>
 <context>
@@ -1384,10 +1384,6 @@
         <translation>Análisis del nivel de error</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;Análisis del nivel de error&lt;/b&gt; (guardada de nuevo en JPEG calidad 90, diferencias ×20): las regiones guardadas menos veces que el resto (pegadas) pueden destacar; los bordes y las texturas siempre lo hacen. Una pista para la vista, nunca un hallazgo.</translation>
-    </message>
-    <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>Imágenes (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Todos los archivos (*)</translation>
     </message>
@@ -1426,10 +1422,6 @@
     <message>
         <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
         <translation>La imagen guardada de nuevo con calidades de 50 a 95, un mapa por calidad. Una región guardada primero con una calidad más baja que el resto (pegada desde otro JPEG) es oscura en el mapa de esa calidad mientras el resto es claro. Se calcula al pedirlo (segundos para una foto grande).</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó con esa calidad antes que el resto. La región debe estar en la cuadrícula 8 × 8 del resto. Una pista para la vista, nunca un hallazgo.</translation>
     </message>
     <message>
         <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>

@@ -262,16 +262,8 @@
         <translation>Structure JPEG</translation>
     </message>
     <message>
-        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
-        <translation>Analyse du niveau d&apos;erreur (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste peuvent ressortir ; les contours et les textures ressortent toujours.</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Le niveau du détecteur supervisé se lit comme celui de CLIP-Flow : sa cote logarithmique d’une photo réelle est comparée à celles de %1 photos naturelles qu’il n’a jamais vues, et le verdict découle de cette valeur p, non de sa seule probabilité.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
-        <translation>Fantômes JPEG (l&apos;image réenregistrée à chaque qualité ; sombre : ce qui change le moins) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. Suppose la région sur la grille 8 × 8 du reste ; un indice pour l&apos;œil, jamais une conclusion.</translation>
     </message>
     <message>
         <source>No JPEG ghosts: %1</source>
@@ -375,6 +367,14 @@
     <message>
         <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
         <translation>Ce sont des propriétés du fichier, pas de la scène : elles disent comment il a été enregistré, pas si une IA l&apos;a produit. La sortie d&apos;un générateur enregistrée par un éditeur ressemble à tout autre JPEG retouché.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Analyse du niveau d&apos;erreur&lt;/b&gt; (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste (collées) peuvent ressortir ; les contours et les textures ressortent toujours. Une indication pour l&apos;œil, jamais une conclusion.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. La région doit être sur la grille 8 × 8 du reste. Une indication pour l&apos;œil, jamais une conclusion.</translation>
     </message>
 </context>
 <context>
@@ -1384,10 +1384,6 @@
         <translation>Analyse du niveau d&apos;erreur</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;Analyse du niveau d&apos;erreur&lt;/b&gt; (réenregistrée en JPEG qualité 90, différences ×20) : les régions enregistrées moins de fois que le reste (collées) peuvent ressortir ; les contours et les textures ressortent toujours. Une indication pour l&apos;œil, jamais une conclusion.</translation>
-    </message>
-    <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;Tous les fichiers (*)</translation>
     </message>
@@ -1426,10 +1422,6 @@
     <message>
         <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
         <translation>L&apos;image réenregistrée aux qualités 50 à 95, une carte par qualité. Une région enregistrée d&apos;abord à une qualité plus basse que le reste (collée depuis un autre JPEG) est sombre dans la carte de cette qualité alors que le reste est clair. Calculé à la demande (quelques secondes pour une grande photo).</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. La région doit être sur la grille 8 × 8 du reste. Une indication pour l&apos;œil, jamais une conclusion.</translation>
     </message>
     <message>
         <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>

@@ -260,16 +260,8 @@
         <translation>JPEG 结构</translation>
     </message>
     <message>
-        <source>Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest may stand out; edges and texture always do.</source>
-        <translation>误差水平分析（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域可能会突出；边缘和纹理总会突出。</translation>
-    </message>
-    <message>
         <source>&lt;p&gt;The supervised detector&apos;s level is read as CLIP-Flow&apos;s is: its log odds of a real photo are compared with those of %1 natural photos it never saw, and the verdict follows from that p-value, not from its probability alone.&lt;/p&gt;</source>
         <translation>&lt;p&gt;监督式检测器的等级与 CLIP-Flow 的读法相同：将其“真实照片”对数几率与它从未见过的 %1 张自然照片的对数几率比较，结论由该 p 值得出，而不仅仅取决于其概率。&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <source>JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid; a pointer for the eye, never a finding.</source>
-        <translation>JPEG 幽灵（图像以各个质量重新保存；暗处：变化最小）：在某一质量的图中比其余部分更暗的区域，很可能先于其余部分以该质量保存过。要求该区域位于其余部分的 8 × 8 网格上；只是供肉眼参考的线索，绝非结论。</translation>
     </message>
     <message>
         <source>No JPEG ghosts: %1</source>
@@ -373,6 +365,14 @@
     <message>
         <source>These are properties of the file, not of the scene: they say how it was saved, not whether an AI made it. A generator&apos;s output saved by an editor looks like any other edited JPEG.</source>
         <translation>这些是文件的属性，而非场景的属性：它们说明文件如何被保存，而不说明是否由 AI 生成。经编辑器保存的生成器输出看起来与任何其他编辑过的 JPEG 无异。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;误差水平分析&lt;/b&gt;（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域（粘贴进来的）可能会突出；边缘和纹理总会突出。仅供目视参考，绝非结论。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;JPEG 幽灵&lt;/b&gt;（以每个质量重新保存图像；暗：变化最小）：在某一质量的图中比其余部分更暗的区域，可能在其余部分之前以该质量保存过。该区域须位于其余部分的 8 × 8 网格上。仅供目视参考，绝非结论。</translation>
     </message>
 </context>
 <context>
@@ -1377,10 +1377,6 @@
         <translation>误差水平分析</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Error level analysis&lt;/b&gt; (re-saved at JPEG quality 90, differences ×20): regions saved fewer times than the rest (pasted in) may stand out; edges and texture always do. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;误差水平分析&lt;/b&gt;（以 JPEG 质量 90 重新保存，差异放大 20 倍）：保存次数少于其余部分的区域（粘贴进来的）可能会突出；边缘和纹理总会突出。仅供目视参考，绝非结论。</translation>
-    </message>
-    <message>
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;All files (*)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.tif *.tiff *.webp *.heic *.heif *.avif *.bmp *.gif);;所有文件 (*)</translation>
     </message>
@@ -1419,10 +1415,6 @@
     <message>
         <source>The image re-saved at qualities 50 to 95, one map per quality. A region first saved at a lower quality than the rest (pasted in from another JPEG) is dark in that quality&apos;s map while the rest is light. Computed when asked (seconds for a large photo).</source>
         <translation>以质量 50 到 95 重新保存图像，每个质量一张图。先以低于其余部分的质量保存的区域（从另一个 JPEG 粘贴进来的）在该质量的图中较暗，而其余部分较亮。按需计算（大照片需要几秒）。</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
-        <translation>&lt;b&gt;JPEG 幽灵&lt;/b&gt;（以每个质量重新保存图像；暗：变化最小）：在某一质量的图中比其余部分更暗的区域，可能在其余部分之前以该质量保存过。该区域须位于其余部分的 8 × 8 网格上。仅供目视参考，绝非结论。</translation>
     </message>
     <message>
         <source>&lt;b&gt;JPEG ghosts:&lt;/b&gt; none could be made: %1</source>

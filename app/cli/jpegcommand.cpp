@@ -105,7 +105,8 @@ int run_jpeg(std::vector<std::string> words)
         if (!std::filesystem::is_directory(**dir, ec)) return usage(std::string(option) + ": cannot create the folder " + **dir);
     }
     IntakeParams intake;
-    intake.read_jpeg_forensics = true; // from the bytes intake reads: one read, one hash
+    intake.read_jpeg_forensics = true;            // from the bytes intake reads: one read, one hash
+    intake.keep_picture = ghosts_dir.has_value(); // the ghosts re-save the decoder's bytes
     int failures = 0;
     for (const auto& file : expand_image_paths(inputs)) {
         auto ev = load_evidence(file, intake);
@@ -133,7 +134,8 @@ int run_jpeg(std::vector<std::string> words)
                     line = error_line(file, s);
             }
             if (ghosts_dir && !line.contains("error")) {
-                auto ghosts = jpeg_ghosts(to_picture(ev->pixels)); // at 8 bits, as a re-save sees it
+                // At 8 bits, as a re-save sees them: the decoder's own bytes where the file has 8-bit samples.
+                auto ghosts = jpeg_ghosts(!ev->picture.empty() ? ev->picture : to_picture(ev->pixels));
                 auto png = ghosts ? encode_image(to_raster(jpeg_ghost_sheet(*ghosts)), ".png")
                                   : Result<std::vector<std::uint8_t>>(ghosts.status());
                 const std::string path = out_path(*ghosts_dir, "-ghosts.png");

@@ -728,19 +728,14 @@ void MainWindow::updateJpegPicture()
     ghost_label_->setVisible(showing && found != ghosts_.end());
     ghost_quality_->setVisible(showing && found != ghosts_.end());
     if (!showing) {
-        ela_title_->setText(tr("<b>Error level analysis</b> (re-saved at JPEG quality 90, differences ×20): "
-                               "regions saved fewer times than the rest (pasted in) may stand out; edges and texture "
-                               "always do. A pointer for the eye, never a finding."));
+        ela_title_->setText(JpegHtml::errorLevelsCaption());
         ela_->setAccessibleName(tr("Error level analysis"));
         if (ela_->image().cacheKey() != shown_ela_.cacheKey()) ela_->setImage(shown_ela_);
         return;
     }
     ela_->setAccessibleName(tr("JPEG ghosts"));
     if (found != ghosts_.end()) {
-        ela_title_->setText(tr("<b>JPEG ghosts</b> (the image re-saved at each quality; dark: changed least): a region "
-                               "darker than the rest in one quality's map was probably saved at that quality before "
-                               "the rest. Needs the region on the rest's 8 × 8 grid. A pointer for the eye, never a "
-                               "finding."));
+        ela_title_->setText(JpegHtml::ghostsCaption());
         const Ghosts& g = found->second;
         const int last = static_cast<int>(g.maps.size()) - 1;
         if (ghost_quality_->maximum() != last || ghost_shown_sha_ != shown_sha_) {

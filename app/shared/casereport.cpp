@@ -266,15 +266,10 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
         html += QStringLiteral("<p><small>%1</small></p>").arg(tr("No heat map: %1").arg(esc(a.heat_map_error)));
     if (!a.ela.isNull())
         html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
-                    .arg(image("ela", a.ela, 320),
-                         tr("Error level analysis (re-saved at JPEG quality 90, differences ×20): regions saved "
-                            "fewer times than the rest may stand out; edges and texture always do."));
+                    .arg(image("ela", a.ela, 320), JpegHtml::errorLevelsCaption());
     if (!item.ghosts.isNull())
         html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
-                    .arg(image("ghosts", item.ghosts, 600),
-                         tr("JPEG ghosts (the image re-saved at each quality; dark: changed least): a region darker "
-                            "than the rest in one quality's map was probably saved at that quality before the rest. "
-                            "Needs the region on the rest's 8 × 8 grid; a pointer for the eye, never a finding."));
+                    .arg(image("ghosts", item.ghosts, 600), JpegHtml::ghostsCaption());
     else if (!a.ghosts_error.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>").arg(tr("No JPEG ghosts: %1").arg(esc(a.ghosts_error)));
     if (!item.notes.isEmpty())

@@ -9,6 +9,21 @@ QString esc(const std::string& s)
 }
 } // namespace
 
+QString JpegHtml::errorLevelsCaption()
+{
+    return tr("<b>Error level analysis</b> (re-saved at JPEG quality 90, differences ×20): "
+              "regions saved fewer times than the rest (pasted in) may stand out; edges and texture "
+              "always do. A pointer for the eye, never a finding.");
+}
+
+QString JpegHtml::ghostsCaption()
+{
+    return tr("<b>JPEG ghosts</b> (the image re-saved at each quality; dark: changed least): a region "
+              "darker than the rest in one quality's map was probably saved at that quality before "
+              "the rest. Needs the region on the rest's 8 × 8 grid. A pointer for the eye, never a "
+              "finding.");
+}
+
 bool JpegHtml::notable(const JpegForensics& j)
 {
     return j.double_compression.indicated || (j.thumbnail.present && !j.thumbnail.matches);
