@@ -1439,6 +1439,30 @@
         <source>JPEG %1</source>
         <translation>JPEG %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>Abbildungen des Berichts</translation>
+    </message>
+    <message>
+        <source>Making the heat maps and JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>Heatmaps und JPEG-Geister für den Bericht werden erstellt: Datei %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Making the heat maps for the report: file %1 of %2…</source>
+        <translation>Heatmaps für den Bericht werden erstellt: Datei %1 von %2…</translation>
+    </message>
+    <message>
+        <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>JPEG-Geister für den Bericht werden erstellt: Datei %1 von %2…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1729,6 +1753,26 @@
             <numerusform>%n Zertifikat wird ab der nächsten analysierten Datei vertraut.</numerusform>
             <numerusform>%n Zertifikaten wird ab der nächsten analysierten Datei vertraut.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A heat map of every file</source>
+        <translation>Eine Heatmap jeder Datei</translation>
+    </message>
+    <message>
+        <source>Files whose heat map you did not open get one when the report is exported (seconds for a large photo; kept in the case).</source>
+        <translation>Dateien, deren Heatmap Sie nicht geöffnet haben, erhalten beim Export des Berichts eine (Sekunden für ein großes Foto; im Fall gespeichert).</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts of every JPEG</source>
+        <translation>JPEG-Geister jedes JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG files whose ghosts you did not open get them when the report is exported (about a second for a 12 MP photo).</source>
+        <translation>JPEG-Dateien, deren Geister Sie nicht geöffnet haben, erhalten sie beim Export des Berichts (etwa eine Sekunde für ein 12-MP-Foto).</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>Im Bericht</translation>
     </message>
 </context>
 <context>

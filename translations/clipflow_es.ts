@@ -1439,6 +1439,30 @@
         <source>JPEG %1</source>
         <translation>JPEG %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>Figuras del informe</translation>
+    </message>
+    <message>
+        <source>Making the heat maps and JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>Generando los mapas de calor y los fantasmas JPEG para el informe: archivo %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Making the heat maps for the report: file %1 of %2…</source>
+        <translation>Generando los mapas de calor para el informe: archivo %1 de %2…</translation>
+    </message>
+    <message>
+        <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>Generando los fantasmas JPEG para el informe: archivo %1 de %2…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1729,6 +1753,26 @@
             <numerusform>Se confiará en %n certificado a partir del próximo archivo analizado.</numerusform>
             <numerusform>Se confiará en %n certificados a partir del próximo archivo analizado.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A heat map of every file</source>
+        <translation>Un mapa de calor de cada archivo</translation>
+    </message>
+    <message>
+        <source>Files whose heat map you did not open get one when the report is exported (seconds for a large photo; kept in the case).</source>
+        <translation>Los archivos cuyo mapa de calor no abrió reciben uno al exportar el informe (segundos para una foto grande; se guarda en el caso).</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts of every JPEG</source>
+        <translation>Fantasmas JPEG de cada JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG files whose ghosts you did not open get them when the report is exported (about a second for a 12 MP photo).</source>
+        <translation>Los archivos JPEG cuyos fantasmas no abrió los reciben al exportar el informe (alrededor de un segundo para una foto de 12 MP).</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>En el informe</translation>
     </message>
 </context>
 <context>

@@ -1439,6 +1439,30 @@
         <source>JPEG %1</source>
         <translation>JPEG %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>Figures du rapport</translation>
+    </message>
+    <message>
+        <source>Making the heat maps and JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>Calcul des cartes de chaleur et des fantômes JPEG pour le rapport : fichier %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Making the heat maps for the report: file %1 of %2…</source>
+        <translation>Calcul des cartes de chaleur pour le rapport : fichier %1 sur %2…</translation>
+    </message>
+    <message>
+        <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>Calcul des fantômes JPEG pour le rapport : fichier %1 sur %2…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1729,6 +1753,26 @@
             <numerusform>%n certificat sera de confiance à partir du prochain fichier analysé.</numerusform>
             <numerusform>%n certificats seront de confiance à partir du prochain fichier analysé.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A heat map of every file</source>
+        <translation>Une carte de chaleur de chaque fichier</translation>
+    </message>
+    <message>
+        <source>Files whose heat map you did not open get one when the report is exported (seconds for a large photo; kept in the case).</source>
+        <translation>Les fichiers dont vous n’avez pas ouvert la carte de chaleur en reçoivent une à l’export du rapport (quelques secondes pour une grande photo ; conservée dans l’affaire).</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts of every JPEG</source>
+        <translation>Les fantômes JPEG de chaque JPEG</translation>
+    </message>
+    <message>
+        <source>JPEG files whose ghosts you did not open get them when the report is exported (about a second for a 12 MP photo).</source>
+        <translation>Les fichiers JPEG dont vous n’avez pas ouvert les fantômes les reçoivent à l’export du rapport (environ une seconde pour une photo de 12 MP).</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>Dans le rapport</translation>
     </message>
 </context>
 <context>

@@ -1432,6 +1432,30 @@
         <source>JPEG %1</source>
         <translation>JPEG %1</translation>
     </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Report figures</source>
+        <translation>报告图表</translation>
+    </message>
+    <message>
+        <source>Making the heat maps and JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>正在为报告生成热力图和 JPEG 幽灵：第 %1 个文件，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Making the heat maps for the report: file %1 of %2…</source>
+        <translation>正在为报告生成热力图：第 %1 个文件，共 %2 个…</translation>
+    </message>
+    <message>
+        <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
+        <translation>正在为报告生成 JPEG 幽灵：第 %1 个文件，共 %2 个…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -1720,6 +1744,26 @@
         <translation>
             <numerusform>从下一个分析的文件起将信任 %n 个证书。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>A heat map of every file</source>
+        <translation>每个文件的热力图</translation>
+    </message>
+    <message>
+        <source>Files whose heat map you did not open get one when the report is exported (seconds for a large photo; kept in the case).</source>
+        <translation>导出报告时，为您未打开热力图的文件生成热力图（大照片需数秒；保存在案件中）。</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts of every JPEG</source>
+        <translation>每个 JPEG 的 JPEG 幽灵</translation>
+    </message>
+    <message>
+        <source>JPEG files whose ghosts you did not open get them when the report is exported (about a second for a 12 MP photo).</source>
+        <translation>导出报告时，为您未打开 JPEG 幽灵的 JPEG 文件生成 JPEG 幽灵（12 MP 照片约需一秒）。</translation>
+    </message>
+    <message>
+        <source>In the report</source>
+        <translation>报告中</translation>
     </message>
 </context>
 <context>

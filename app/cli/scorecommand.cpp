@@ -66,7 +66,7 @@ compression, so a level above natural is reported as inconclusive);
 robustness (with --robustness: {transform, ai_score, verdict_code} for
 jpeg90, jpeg75, resize75, resize50); map (with --map: image_width,
 image_height, tile_width, tile_height, xs, ys (tile edges), log_likelihood
-and ai_score per tile, row-major, and png). With all: "results" (one
+and ai_score per tile, row-major, model_id, and png). With all: "results" (one
 object per detector), "disagreement", and the one verdict, verdict_code
 and inconclusive_reason for the analyst (an AI verdict needs both
 detectors, at the weaker one's level). Every line has "provenance": what

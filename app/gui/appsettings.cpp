@@ -66,6 +66,26 @@ void AppSettings::setFileTimeLimit(double seconds)
     QSettings().setValue(QStringLiteral("analysis/fileTimeLimit"), std::clamp(seconds, 0.0, 86400.0));
 }
 
+bool AppSettings::reportHeatMaps()
+{
+    return QSettings().value(QStringLiteral("report/heat_maps"), false).toBool();
+}
+
+void AppSettings::setReportHeatMaps(bool on)
+{
+    QSettings().setValue(QStringLiteral("report/heat_maps"), on);
+}
+
+bool AppSettings::reportGhosts()
+{
+    return QSettings().value(QStringLiteral("report/ghosts"), false).toBool();
+}
+
+void AppSettings::setReportGhosts(bool on)
+{
+    QSettings().setValue(QStringLiteral("report/ghosts"), on);
+}
+
 bool AppSettings::robustnessChecks()
 {
     return QSettings().value(QStringLiteral("analysis/robustness"), true).toBool();

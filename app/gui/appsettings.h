@@ -23,6 +23,12 @@ public:
     static void setAnalyst(const QString& name);
     // A PEM file of C2PA trust anchors the user added; empty: none (no trust list ships).
     // Re-score each image after JPEG 90/75 and resizing to 75%/50% (5x the scoring time).
+    // What the exported report makes for files whose heat map or JPEG ghosts the analyst did
+    // not make in the window (off by default: seconds per large photo).
+    static bool reportHeatMaps();
+    static void setReportHeatMaps(bool on);
+    static bool reportGhosts();
+    static void setReportGhosts(bool on);
     static bool robustnessChecks();
     static void setRobustnessChecks(bool on);
     static QString trustAnchors();

@@ -28,6 +28,7 @@
 #include <QCheckBox>
 #include <QDirIterator>
 #include <QDragEnterEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QGridLayout>
@@ -41,6 +42,8 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QProgressDialog>
+#include <QPromise>
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSlider>
@@ -174,10 +177,18 @@ MainWindow::MainWindow(QWidget* parent)
         connect(&map_watcher_, &QFutureWatcher<MapJob>::finished, this, [this] {
             MapJob job = map_watcher_.result();
             const bool ok = job.map.has_value();
-            if (ok)
+            const Analysis* now = model_.analysis(model_.find(job.file));
+            if (ok && now && now->detectors.model_id(DetectorKind::ClipFlow).toStdString() != job.map->model_id) {
+                updateOverlay(); // the models changed while it ran: made again with the new one
+                return;
+            }
+            if (ok) {
+                // Kept in the case too: reopened tomorrow, it need not be computed again.
+                if (CaseEvidence* e = caseEntry(job.sha256)) keep_heat_map(*e, *job.map);
                 maps_[job.sha256] = std::move(*job.map);
-            else
+            } else {
                 map_errors_[job.sha256] = job.error;
+            }
             statusBar()->showMessage(ok ? tr("Heat map ready") : tr("No heat map: %1").arg(job.error), 5000);
             Q_EMIT heatMapReady(job.file, ok);
             updateOverlay(); // this image's, or start the one now on screen
@@ -467,11 +478,24 @@ bool MainWindow::exportReport(const QString& path)
             analyses.push_back(a);
             if (a->detectors.cards && (!newest || a->analysed_at > newest->analysed_at)) newest = a;
         }
+    if (analyses.empty()) {
+        statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
+        return false;
+    }
+    if (!makeReportFigures(AppSettings::reportHeatMaps(), AppSettings::reportGhosts())) {
+        statusBar()->showMessage(tr("Report not written: %1").arg(tr("cancelled")));
+        return false;
+    }
     CaseReport report(params, newest ? *newest->detectors.cards : ModelCards{});
     for (const Analysis* a : analyses) {
-        const CaseEvidence* e = caseEntry(a->info.sha256);
-        const auto ghosts = ghosts_.find(a->info.sha256); // where the analyst made them
-        report.add(*a, e ? QString::fromStdString(e->notes) : QString(), heatMap(a->info.sha256),
+        const std::string& sha = a->info.sha256;
+        const CaseEvidence* e = caseEntry(sha);
+        const auto ghosts = ghosts_.find(sha); // where the analyst made them (or the report asked)
+        // Where one could not be made, the report says why.
+        Analysis shown = *a;
+        if (const auto why = map_errors_.find(sha); why != map_errors_.end()) shown.heat_map_error = why->second;
+        if (const auto why = ghost_errors_.find(sha); why != ghost_errors_.end()) shown.ghosts_error = why->second;
+        report.add(shown, e ? QString::fromStdString(e->notes) : QString(), heatMap(sha),
                    ghosts != ghosts_.end() ? ghosts->second.sheet : QImage());
     }
     if (report.size() == 0) {
@@ -643,7 +667,16 @@ void MainWindow::finished(std::shared_ptr<Analysis> analysis)
         for (const auto& d : a.detectors.scores.scores) results[detector_kind_name(d.kind)] = nlohmann::json::parse(d.to_json());
         // What the file said of its origin, as `clipflow provenance` writes it.
         if (a.provenance) results["provenance"] = nlohmann::json::parse(a.provenance->to_json());
+        // A heat map is the CLIP-Flow model's reading: one made by another model goes, one this model
+        // made before (in this window or kept in the case) stays; a new analysis may make one that failed.
+        const std::string& sha = a.info.sha256;
+        const std::string model = a.detectors.model_id(DetectorKind::ClipFlow).toStdString();
+        if (auto m = maps_.find(sha); m != maps_.end() && m->second.model_id != model) maps_.erase(m);
+        map_errors_.erase(sha);
+        if (!maps_.contains(sha))
+            if (auto kept = kept_heat_map(entry, model)) maps_.emplace(sha, std::move(*kept));
         entry.results_json = results.dump();
+        if (auto m = maps_.find(sha); m != maps_.end()) keep_heat_map(entry, m->second);
     }
     const QString file = a.file;
     model_.setAnalysis(row, std::move(a));
@@ -763,30 +796,128 @@ void MainWindow::updateJpegPicture()
     ghost_watcher_.setFuture(
         QtConcurrent::run([file = shown_file_, sha = shown_sha_, closing = queue_.closing(), reader = queue_.reader()] {
             GhostJob job{sha, {}, file, {}};
-            if (auto ev = read_again(file, sha, reader, job.error)) {
-                JpegGhostParams params;
-                params.abort = [closing] { return closing->load(); };
-                auto ghosts = jpeg_ghosts(to_picture(ev->pixels), params);
-                if (ghosts) {
-                    Ghosts g;
-                    g.qualities = ghosts->qualities;
-                    double most = -1;
-                    for (std::size_t k = 0; k < ghosts->maps.size(); ++k) {
-                        const auto& d = ghosts->maps[k].data;
-                        double sum = 0, squares = 0;
-                        for (std::uint8_t v : d) sum += v, squares += double(v) * v;
-                        const double n = double(std::max<std::size_t>(1, d.size()));
-                        const double spread = squares / n - (sum / n) * (sum / n);
-                        if (spread > most) most = spread, g.start = int(k);
-                        g.maps.push_back(to_qimage(ghosts->maps[k]));
-                    }
-                    g.sheet = to_qimage(jpeg_ghost_sheet(*ghosts));
-                    job.ghosts = std::move(g);
-                } else
-                    job.error = QString::fromStdString(ghosts.status().message());
-            }
+            if (auto ev = read_again(file, sha, reader, job.error))
+                job.ghosts = makeGhosts(
+                    *ev, [closing] { return closing->load(); }, job.error);
             return job;
         }));
+}
+
+std::optional<MainWindow::Ghosts> MainWindow::makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error)
+{
+    JpegGhostParams params;
+    params.abort = abort;
+    auto ghosts = jpeg_ghosts(to_picture(ev.pixels), params);
+    if (!ghosts) {
+        error = QString::fromStdString(ghosts.status().message());
+        return std::nullopt;
+    }
+    Ghosts g;
+    g.qualities = ghosts->qualities;
+    double most = -1;
+    for (std::size_t k = 0; k < ghosts->maps.size(); ++k) {
+        const auto& d = ghosts->maps[k].data;
+        double sum = 0, squares = 0;
+        for (std::uint8_t v : d) sum += v, squares += double(v) * v;
+        const double n = double(std::max<std::size_t>(1, d.size()));
+        const double spread = squares / n - (sum / n) * (sum / n);
+        if (spread > most) most = spread, g.start = int(k);
+        g.maps.push_back(to_qimage(ghosts->maps[k]));
+    }
+    g.sheet = to_qimage(jpeg_ghost_sheet(*ghosts));
+    return g;
+}
+
+bool MainWindow::makeReportFigures(bool maps, bool ghosts)
+{
+    struct Item {
+        std::string sha256;
+        QString file;
+        bool map = false, ghosts = false; // asked
+        std::optional<ScoreMap> made_map;
+        std::optional<Ghosts> made_ghosts;
+        QString map_error, ghost_error;
+    };
+    std::vector<Item> items;
+    for (int row = 0; row < model_.rowCount(); ++row) {
+        const Analysis* a = model_.analysis(row);
+        if (!a || !a->error.isEmpty()) continue;
+        const std::string& sha = a->info.sha256;
+        Item item;
+        item.sha256 = sha;
+        item.file = a->file;
+        item.map = maps && !maps_.contains(sha) && !map_errors_.contains(sha);
+        item.ghosts = ghosts && a->info.format == "JPEG" && !ghosts_.contains(sha) && !ghost_errors_.contains(sha);
+        if (item.map || item.ghosts) items.push_back(std::move(item));
+    }
+    if (items.empty()) return true;
+    const bool any_map = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.map; });
+    const bool any_ghosts = std::any_of(items.begin(), items.end(), [](const Item& i) { return i.ghosts; });
+    const QString what = any_map && any_ghosts ? tr("Making the heat maps and JPEG ghosts for the report: file %1 of %2\u2026")
+                         : any_map             ? tr("Making the heat maps for the report: file %1 of %2\u2026")
+                                               : tr("Making the JPEG ghosts for the report: file %1 of %2\u2026");
+    const int n = int(items.size());
+    QProgressDialog progress(what.arg(1).arg(n), tr("Cancel"), 0, n, this);
+    progress.setWindowTitle(tr("Export case report"));
+    progress.setAccessibleName(tr("Report figures"));
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setAutoReset(false);
+    progress.setValue(0);
+    // One file at a time, each read once (checked against its SHA-256) for both figures.
+    QFutureWatcher<std::vector<Item>> watcher;
+    QEventLoop wait;
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, &progress, [&](int done) {
+        progress.setValue(done);
+        progress.setLabelText(what.arg(std::min(done + 1, n)).arg(n));
+    });
+    connect(&progress, &QProgressDialog::canceled, &watcher, &QFutureWatcherBase::cancel);
+    connect(&watcher, &QFutureWatcherBase::finished, &wait, &QEventLoop::quit);
+    watcher.setFuture(QtConcurrent::run(
+        [detectors = &detectors_, closing = queue_.closing(), reader = queue_.reader()](QPromise<std::vector<Item>>& promise,
+                                                                                        std::vector<Item> todo) {
+            const auto stop = [&promise, closing] { return promise.isCanceled() || closing->load(); };
+            promise.setProgressRange(0, int(todo.size()));
+            for (std::size_t k = 0; k < todo.size() && !stop(); ++k) {
+                Item& item = todo[k];
+                QString error;
+                if (auto ev = read_again(item.file, item.sha256, reader, error)) {
+                    if (item.map) {
+                        ScoreMapParams params;
+                        params.abort = stop;
+                        if (auto map = detectors->scoreMap(ev->pixels, params))
+                            item.made_map = std::move(*map);
+                        else
+                            item.map_error = QString::fromStdString(map.status().message());
+                    }
+                    if (item.ghosts && !stop()) item.made_ghosts = makeGhosts(*ev, stop, item.ghost_error);
+                } else {
+                    item.map_error = item.ghost_error = error;
+                }
+                promise.setProgressValue(int(k + 1));
+            }
+            promise.addResult(std::move(todo));
+        },
+        std::move(items)));
+    if (!watcher.isFinished()) wait.exec();
+    // (A cancel before the job started reaches no future: the dialog remembers it.)
+    if (progress.wasCanceled() || watcher.isCanceled() || queue_.closing()->load() || watcher.future().resultCount() == 0)
+        return false;
+    for (Item& item : watcher.result()) {
+        if (item.made_map) {
+            if (CaseEvidence* e = caseEntry(item.sha256)) keep_heat_map(*e, *item.made_map);
+            maps_[item.sha256] = std::move(*item.made_map);
+        } else if (item.map) {
+            map_errors_[item.sha256] = item.map_error;
+        }
+        if (item.made_ghosts)
+            ghosts_[item.sha256] = std::move(*item.made_ghosts);
+        else if (item.ghosts)
+            ghost_errors_[item.sha256] = item.ghost_error;
+    }
+    updateOverlay();
+    updateJpegPicture();
+    return true;
 }
 
 void MainWindow::updateOverlay()

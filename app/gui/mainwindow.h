@@ -82,6 +82,8 @@ public:
     QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
     // The PDF case report over every analysed file, in table order; false (with the reason in the status bar) on failure.
+    // With AppSettings::reportHeatMaps() / reportGhosts(), the heat maps and JPEG ghosts not yet made are made
+    // first, off the GUI thread, behind a cancellable progress dialog (cancelled: nothing is written).
     bool exportReport(const QString& path);
     // Active detector files (empty: the shipped default); remembered in the settings.
     void useModels(const QString& clipflow, const QString& supervised);
@@ -148,6 +150,10 @@ private:
         std::optional<Ghosts> ghosts;
         QString file, error;
     };
+    // Off the GUI thread: the ghosts of the pixels as read again, or why not.
+    static std::optional<Ghosts> makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error);
+    // What the report asks for and the window has not made: made now, file by file; false when cancelled.
+    bool makeReportFigures(bool maps, bool ghosts);
 
     QLabel* info_ = nullptr;
     QLabel* results_ = nullptr;

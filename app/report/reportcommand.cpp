@@ -25,7 +25,9 @@ file (hash, size, times, metadata summary, thumbnail, spectrum, radial
 profile, calibration histogram, scores, verdicts, disagreement, provenance
 with Content Credentials verified, a JPEG's structure and error levels; with
 --heat-map the tile heat map, with --ghosts a JPEG's JPEG ghosts), the model
-cards, the method and its limitations. Runs without a display.)";
+cards, the method and its limitations. Heat maps a case keeps (made in the
+window by the same CLIP-Flow model, of the same bytes) are printed without
+--heat-map and not made again. Runs without a display.)";
 
 const char* const kReportNotes = R"(Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
 4 the PDF could not be written.)";
@@ -101,20 +103,35 @@ int run_report(std::vector<std::string> words)
     app::Detectors detectors(QString::fromStdString(executable_dir()));
     detectors.select(QString::fromStdString(clipflow_model.value_or("")), QString::fromStdString(supervised_model.value_or("")));
     detectors.setScoring(scoring);
-    app::CaseReport report(params, detectors.cards());
-    std::vector<std::pair<std::string, std::string>> files; // path, notes
-    for (const auto& e : c.evidence) files.emplace_back(e.file, e.notes);
-    for (const auto& f : expand_image_paths(inputs)) files.emplace_back(f, std::string());
+    const app::ModelCards cards = detectors.cards();
+    const std::string clipflow_id = cards.clipflow ? cards.clipflow->model_id : std::string();
+    app::CaseReport report(params, cards);
+    struct File {
+        std::string path, notes;
+        const CaseEvidence* evidence = nullptr; // from the case
+    };
+    std::vector<File> files;
+    for (const auto& e : c.evidence) files.push_back({e.file, e.notes, &e});
+    for (const auto& f : expand_image_paths(inputs)) files.push_back({f, {}, nullptr});
     int failed = 0;
-    for (const auto& [file, note] : files) {
-        const app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
+    for (const auto& [file, note, evidence] : files) {
+        // A heat map the analyst made and the case kept (by this CLIP-Flow model, of these bytes) is
+        // printed as the window prints it, without making it again.
+        std::optional<ScoreMap> kept = evidence ? kept_heat_map(*evidence, clipflow_id) : std::nullopt;
+        app::AnalyseOptions options = asked;
+        if (kept) options.heat_map = false;
+        app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, options);
+        if (kept && a.error.isEmpty() && a.info.sha256 != evidence->sha256) {
+            kept.reset(); // the file changed since: its map is another picture's
+            if (asked.heat_map) a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
+        }
         if (!a.error.isEmpty()) {
             ++failed;
             std::cerr << "clipflow report: " << file << ": " << a.error.toStdString() << "\n";
         } else if (!a.detectors.error.isEmpty()) {
             std::cerr << "clipflow report: " << a.detectors.error.toStdString() << "\n";
         }
-        report.add(a, QString::fromStdString(note));
+        report.add(a, QString::fromStdString(note), kept ? &*kept : nullptr);
     }
     if (const Status s = report.write(QString::fromStdString(*out)); !s.ok()) {
         std::cerr << "clipflow report: " << s.message() << "\n";

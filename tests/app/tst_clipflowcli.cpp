@@ -25,6 +25,7 @@
 #include <QTest>
 
 #include <clipflow/casefile.h>
+#include <clipflow/clipflowmodel.h>
 #include <clipflow/evidence.h>
 
 #include <csignal>
@@ -1386,6 +1387,72 @@ private Q_SLOTS:
         QVERIFY(t.contains(QLatin1String("open case")) || t.contains(QLatin1String("add evidence"))); // the audit log
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), ghosts ? 1 : 0);                         // the JPEG's, not the PNG's
         QCOMPARE(t.count(QLatin1String("Heat map: natural")), heatMap ? 2 : 0);                       // both files'
+    }
+
+    // Heat maps a case keeps are printed without --heat-map and not made again, but only when the
+    // loaded CLIP-Flow model made them of these very bytes; otherwise --heat-map makes a new one.
+    void reportPrintsKeptHeatMaps_data()
+    {
+        QTest::addColumn<QString>("keptBy"); // "shipped": the default model's id
+        QTest::addColumn<bool>("changeFile");
+        QTest::addColumn<bool>("heatMap");
+        QTest::addColumn<QString>("printed"); // "kept", "made" or "" (none)
+        QTest::newRow("kept, not asked") << "shipped" << false << false << "kept";
+        QTest::newRow("kept, asked") << "shipped" << false << true << "kept";
+        QTest::newRow("another model's, asked") << "cf-another" << false << true << "made";
+        QTest::newRow("another model's, not asked") << "cf-another" << false << false << "";
+        QTest::newRow("file changed, asked") << "shipped" << true << true << "made";
+        QTest::newRow("file changed, not asked") << "shipped" << true << false << "";
+    }
+    void reportPrintsKeptHeatMaps()
+    {
+        QFETCH(QString, keptBy);
+        QFETCH(bool, changeFile);
+        QFETCH(bool, heatMap);
+        QFETCH(QString, printed);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
+        if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
+            QSKIP("clipflow-report is built only with the GUI (CLIPFLOW_BUILD_GUI=ON)");
+        auto shipped =
+            clipflow::ClipFlowModelInfo::read(CLIPFLOW_BIN_DIR "/../share/clipflow/models/clipflow-default.safetensors");
+        QVERIFY(shipped.ok());
+        QTemporaryDir dir;
+        const QString image = dir.filePath(QStringLiteral("a.png"));
+        QVERIFY(QFile::copy(fixture("rgb.png"), image)); // 64 x 48: a made map has one tile
+        auto ev = clipflow::load_evidence(image.toStdString(), {.decode_pixels = false});
+        QVERIFY(ev.ok());
+        clipflow::CaseFile c;
+        clipflow::ScoreMap m; // a grid no map of this image has: 2 x 3 tiles of 32 x 16
+        m.image_width = 64;
+        m.image_height = 48;
+        m.tile_width = 32;
+        m.tile_height = 16;
+        m.xs = {0, 32};
+        m.ys = {0, 16, 32};
+        m.log_likelihood = {0.5f, 0.4f, 0.3f, 0.2f, 0.1f, 0.0f};
+        m.ai_score = {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f};
+        m.model_id = keptBy == QStringLiteral("shipped") ? shipped->model_id : keptBy.toStdString();
+        clipflow::keep_heat_map(c.add_evidence(ev->info), m);
+        const QString case_path = dir.filePath(QStringLiteral("kept.cfcase"));
+        QVERIFY(c.save(case_path.toStdString()).ok());
+        if (changeFile) {
+            QFile f(image);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("x");
+        }
+        const QString pdf = dir.filePath(QStringLiteral("kept.pdf"));
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        if (heatMap) args << QStringLiteral("--heat-map");
+        const Run r = cli(args);
+        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QCOMPARE(t.count(QLatin1String("Heat map: natural")), printed.isEmpty() ? 0 : 1);
+        QCOMPARE(t.contains(QStringLiteral("(2 \u00d7 3 tiles")), printed == QStringLiteral("kept"));
+        QCOMPARE(t.contains(QStringLiteral("(1 \u00d7 1 tiles")), printed == QStringLiteral("made"));
     }
 
     void proxyWritesImagesAndSheets()

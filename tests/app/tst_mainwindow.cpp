@@ -15,7 +15,6 @@
 
 #include <QBuffer>
 #include <QCheckBox>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
@@ -26,6 +25,7 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QRadioButton>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -39,6 +39,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
+#include <QTimer>
 #include <QUrl>
 #include <clipflow/casefile.h>
 #include <clipflow/workerprocess.h>
@@ -372,6 +373,177 @@ private Q_SLOTS:
         w.heatMapToggle()->setChecked(true); // from the cache: at once, no second computation
         QVERIFY(!w.imageView()->overlay().isNull());
         QCOMPARE(ready.count(), 1);
+    }
+
+    // Preferences › In the report: the export makes the heat maps and JPEG ghosts the analyst
+    // did not open (the JPEG's only for ghosts), says why where one cannot be made, and writes
+    // nothing when cancelled.
+    void reportFiguresForEveryFile_data()
+    {
+        QTest::addColumn<bool>("maps");
+        QTest::addColumn<bool>("ghosts");
+        QTest::addColumn<bool>("changeFile"); // the PNG changes on disk after its analysis
+        QTest::addColumn<int>("printedMaps");
+        QTest::addColumn<int>("printedGhosts");
+        QTest::newRow("neither (as before)") << false << false << false << 0 << 0;
+        QTest::newRow("heat maps") << true << false << false << 2 << 0;
+        QTest::newRow("JPEG ghosts") << false << true << false << 0 << 1;
+        QTest::newRow("both") << true << true << false << 2 << 1;
+        QTest::newRow("both, a file changed since") << true << true << true << 1 << 1;
+    }
+    void reportFiguresForEveryFile()
+    {
+        QFETCH(bool, maps);
+        QFETCH(bool, ghosts);
+        QFETCH(bool, changeFile);
+        QFETCH(int, printedMaps);
+        QFETCH(int, printedGhosts);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) QSKIP("pdftotext is not installed");
+        clipflow::app::AppSettings::setReportHeatMaps(maps);
+        clipflow::app::AppSettings::setReportGhosts(ghosts);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("a.png"));
+        QVERIFY(QFile::copy(fixture("rgb.png"), png));
+        QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        w.openFile(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 2, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        if (changeFile) {
+            QFile f(png);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("x");
+        }
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(w.exportReport(pdf));
+        clipflow::app::AppSettings::setReportHeatMaps(false);
+        clipflow::app::AppSettings::setReportGhosts(false);
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QCOMPARE(t.count(QLatin1String("Heat map: natural")), printedMaps);
+        QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), printedGhosts);
+        QCOMPARE(t.count(QLatin1String("No heat map: the file changed on disk")), changeFile ? 1 : 0);
+        // What was made stays for the window, and the heat maps for the case.
+        int kept = 0;
+        for (const auto& e : w.currentCase().evidence) {
+            QCOMPARE(bool(w.heatMap(e.sha256)), maps && !(changeFile && e.format == "PNG"));
+            if (w.heatMap(e.sha256)) kept += bool(clipflow::kept_heat_map(e, w.heatMap(e.sha256)->model_id));
+        }
+        QCOMPARE(kept, printedMaps);
+    }
+
+    void reportFiguresCancelled()
+    {
+        clipflow::app::AppSettings::setReportHeatMaps(true);
+        QTemporaryDir dir;
+        QRandomGenerator rng(3);
+        for (const char* name : {"big1.png", "big2.png"}) {
+            QImage img(1600, 1200, QImage::Format_RGB32);
+            for (int y = 0; y < img.height(); ++y)
+                for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb(int(rng.bounded(256)), x % 256, y % 256));
+            QVERIFY(img.save(dir.filePath(QLatin1String(name))));
+        }
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        w.openFile(dir.path());
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 2, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        bool shown = false;
+        QTimer::singleShot(300, &w, [&] {
+            for (auto* d : w.findChildren<QProgressDialog*>())
+                if (d->isVisible()) shown = true, d->cancel();
+        });
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(!w.exportReport(pdf));
+        clipflow::app::AppSettings::setReportHeatMaps(false);
+        QVERIFY(shown);
+        QVERIFY(!QFileInfo::exists(pdf));
+        QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
+        QVERIFY(w.exportReport(pdf)); // and nothing is left half done: the next export makes them
+        QVERIFY(QFileInfo::exists(pdf));
+    }
+
+    // A heat map made in the window is kept in the saved case: reopened, it is there without
+    // being computed again (and in the report), unless another model or other bytes are analysed.
+    void heatMapKeptInTheCase_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::newRow("reopened") << QString();
+        QTest::newRow("kept by another model") << QStringLiteral("model");
+        QTest::newRow("file changed since") << QStringLiteral("file");
+    }
+    void heatMapKeptInTheCase()
+    {
+        QFETCH(QString, change);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("noise.png"));
+        QImage img(600, 400, QImage::Format_RGB32);
+        QRandomGenerator rng(11);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb(x % 256, int(rng.bounded(256)), y % 256));
+        QVERIFY(img.save(file));
+        const QString path = dir.filePath(QStringLiteral("case.cfcase"));
+        std::string sha, made;
+        {
+            MainWindow w;
+            QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+            QSignalSpy ready(&w, &MainWindow::heatMapReady);
+            w.openFile(file);
+            QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+            w.heatMapToggle()->setChecked(true);
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+            sha = w.currentCase().evidence.at(0).sha256;
+            QVERIFY(w.heatMap(sha));
+            made = w.heatMap(sha)->to_json();
+            QVERIFY(w.saveCase(path));
+        }
+        auto saved = clipflow::CaseFile::load(path.toStdString());
+        QVERIFY(saved.ok());
+        const auto first = clipflow::ScoreMap::from_json(made);
+        QVERIFY(first.ok());
+        const auto kept = clipflow::kept_heat_map(saved->evidence.at(0), first->model_id);
+        QVERIFY(kept);
+        QCOMPARE(kept->to_json(), made);
+        if (change == QStringLiteral("model")) {
+            auto j = nlohmann::json::parse(saved->evidence[0].results_json);
+            j["heat_map"]["model_id"] = "cf-another";
+            saved->evidence[0].results_json = j.dump();
+            QVERIFY(saved->save(path.toStdString()).ok());
+        } else if (change == QStringLiteral("file")) {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::Append));
+            f.write("x");
+        }
+
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::heatMapReady);
+        QVERIFY(w.openCase(path));
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        const std::string now = w.currentCase().evidence.back().sha256;
+        QCOMPARE(now == sha, change != QStringLiteral("file"));
+        if (!change.isEmpty()) {
+            QVERIFY(!w.heatMap(now)); // made again when asked, by the model loaded now
+            QVERIFY(!clipflow::kept_heat_map(w.currentCase().evidence.back(), first->model_id));
+            return;
+        }
+        const clipflow::ScoreMap* map = w.heatMap(sha);
+        QVERIFY(map);
+        QCOMPARE(map->to_json(), made);
+        w.heatMapToggle()->setChecked(true); // at once: nothing computed
+        QVERIFY(!w.imageView()->overlay().isNull());
+        QCOMPARE(ready.count(), 0);
+        QVERIFY(clipflow::kept_heat_map(w.currentCase().evidence.at(0), first->model_id)); // still kept after the analysis
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) return;
+        const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+        QVERIFY(w.exportReport(pdf));
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        QCOMPARE(QString::fromUtf8(text.readAllStandardOutput()).count(QLatin1String("Heat map: natural")), 1);
     }
 
     // Error levels in place of the image (JPEGs only): the picture itself at full opacity,

@@ -92,6 +92,40 @@ private Q_SLOTS:
             d.reject();
         QCOMPARE(AppSettings::robustnessChecks(), saved);
     }
+
+    // What the report makes for every file: off by default, each saved with OK, left alone by Cancel.
+    void reportFigures_data()
+    {
+        QTest::addColumn<bool>("maps");
+        QTest::addColumn<bool>("ghosts");
+        QTest::addColumn<bool>("ok");
+        QTest::newRow("heat maps") << true << false << true;
+        QTest::newRow("JPEG ghosts") << false << true << true;
+        QTest::newRow("both, cancelled") << true << true << false;
+    }
+    void reportFigures()
+    {
+        QFETCH(bool, maps);
+        QFETCH(bool, ghosts);
+        QFETCH(bool, ok);
+        QSettings().remove(QStringLiteral("report"));
+        AppSettings::setTrustAnchors(QString());
+        QVERIFY(!AppSettings::reportHeatMaps());
+        QVERIFY(!AppSettings::reportGhosts());
+        PreferencesDialog d;
+        QVERIFY(!d.reportHeatMaps()->isChecked());
+        QVERIFY(!d.reportGhosts()->isChecked());
+        d.reportHeatMaps()->setChecked(maps);
+        d.reportGhosts()->setChecked(ghosts);
+        if (ok)
+            d.accept();
+        else
+            d.reject();
+        QCOMPARE(AppSettings::reportHeatMaps(), ok && maps);
+        QCOMPARE(AppSettings::reportGhosts(), ok && ghosts);
+        PreferencesDialog again; // shows what is saved
+        QCOMPARE(again.reportHeatMaps()->isChecked(), ok && maps);
+    }
 };
 
 QTEST_MAIN(TestPreferencesDialog)

@@ -3,6 +3,8 @@
 
 #include <clipflow/casefile.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -46,6 +48,74 @@ private Q_SLOTS:
         QCOMPARE(back->evidence[0].results_json, std::string(R"({"detector":"clipflow","p_value":0.03})"));
         QVERIFY(*back == c);
         for (const auto& v : clipflow::verify_evidence(*back)) QVERIFY2(v.ok, v.error.c_str());
+    }
+
+    // A heat map kept with its evidence comes back only for the model that made it and a map
+    // of the evidence's size; it survives save and open, and keeping one leaves the other results.
+    void heatMapKept_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("askedModel");
+        QTest::addColumn<bool>("found");
+        QTest::newRow("same model") << ""
+                                    << "cf-aaa" << true;
+        QTest::newRow("another model") << ""
+                                       << "cf-bbb" << false;
+        QTest::newRow("no model loaded") << ""
+                                         << "" << false;
+        QTest::newRow("another picture's size") << "size"
+                                                << "cf-aaa" << false;
+        QTest::newRow("damaged map") << "damage"
+                                     << "cf-aaa" << false;
+        QTest::newRow("results unreadable") << "results"
+                                            << "cf-aaa" << false;
+    }
+    void heatMapKept()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, askedModel);
+        QFETCH(bool, found);
+        QTemporaryDir dir;
+        clipflow::CaseFile c;
+        auto ev = clipflow::load_evidence(fixture("rgb.png").toStdString(), {.decode_pixels = false});
+        QVERIFY(ev.ok());
+        auto& e = c.add_evidence(ev->info);
+        e.results_json = R"({"clipflow":{"p_value":0.03}})";
+        clipflow::ScoreMap m;
+        m.image_width = ev->info.width;
+        m.image_height = ev->info.height;
+        m.tile_width = std::min(32, m.image_width);
+        m.tile_height = std::min(32, m.image_height);
+        m.xs = {0, m.image_width - m.tile_width};
+        m.ys = {0};
+        m.log_likelihood = {0.25f, -1.5f};
+        m.ai_score = {0.125f, 0.875f};
+        m.model_id = "cf-aaa";
+        QVERIFY(m.xs[1] > 0);
+        if (change == QLatin1String("size")) m.image_width += 8, m.xs[1] += 8;
+        clipflow::keep_heat_map(e, m);
+        if (change == QLatin1String("damage")) {
+            auto j = nlohmann::json::parse(e.results_json);
+            j["heat_map"]["ai_score"] = {0.1};
+            e.results_json = j.dump();
+        }
+        if (change == QLatin1String("results")) e.results_json = "{not json";
+        const std::string path = dir.filePath(QStringLiteral("case.cfcase")).toStdString();
+        QVERIFY(c.save(path).ok());
+        auto back = clipflow::CaseFile::load(path);
+        QVERIFY(back.ok());
+        const auto kept = clipflow::kept_heat_map(back->evidence.at(0), askedModel.toStdString());
+        QCOMPARE(kept.has_value(), found);
+        if (found) QVERIFY(*kept == m);
+        if (change.isEmpty()) // the detectors' results stay beside it
+            QCOMPARE(nlohmann::json::parse(back->evidence[0].results_json)["clipflow"]["p_value"].get<double>(), 0.03);
+        // Keeping another map replaces the first.
+        m.model_id = "cf-bbb";
+        m.image_width = ev->info.width;
+        m.xs = {0, m.image_width - m.tile_width};
+        clipflow::keep_heat_map(back->evidence[0], m);
+        QVERIFY(!clipflow::kept_heat_map(back->evidence[0], "cf-aaa"));
+        QVERIFY(clipflow::kept_heat_map(back->evidence[0], "cf-bbb") == m);
     }
 
     void changedAndMissingEvidenceAreReported()

@@ -250,6 +250,100 @@ private Q_SLOTS:
         QVERIFY2(inside < outside, qPrintable(QStringLiteral("patch %1, least natural elsewhere %2").arg(inside).arg(outside)));
     }
 
+    // A map kept in a case file reads back as it was written (scores to 10^-3), with the model that made it.
+    void jsonRoundTrip()
+    {
+        auto det = Detector::load(kModels + "clipflow-default.safetensors");
+        QVERIFY(det.ok());
+        auto m = det->score_map(pink_noise(600, 400, 4));
+        QVERIFY(m.ok());
+        QCOMPARE(m->model_id, det->info().model_id);
+        QVERIFY(!m->model_id.empty());
+        auto back = ScoreMap::from_json(m->to_json());
+        QVERIFY2(back.ok(), back.status().message().c_str());
+        QCOMPARE(back->xs, m->xs);
+        QCOMPARE(back->ys, m->ys);
+        QCOMPARE(back->tile_width, m->tile_width);
+        QCOMPARE(back->image_height, m->image_height);
+        QCOMPARE(back->model_id, m->model_id);
+        QCOMPARE(back->ai_score.size(), m->ai_score.size());
+        for (std::size_t k = 0; k < m->ai_score.size(); ++k) {
+            QVERIFY(std::abs(back->ai_score[k] - m->ai_score[k]) <= 5e-4f + 1e-6f);
+            QVERIFY(std::abs(back->log_likelihood[k] - m->log_likelihood[k]) <= 5e-4f + 1e-5f);
+        }
+        QCOMPARE(back->to_json(), m->to_json());
+    }
+
+    // Kept in case files, so read as a stranger's input: every way of breaking it is refused.
+    void refusesDamagedMaps_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value"); // JSON put under key in a good map
+        QTest::newRow("no width") << "image_width"
+                                  << "";
+        QTest::newRow("zero width") << "image_width"
+                                    << "0";
+        QTest::newRow("width 1e30") << "image_width"
+                                    << "1e30";
+        QTest::newRow("tile wider than the image") << "tile_width"
+                                                   << "700";
+        QTest::newRow("tile outside the image") << "xs"
+                                                << "[0, 100, 500]";
+        QTest::newRow("tiles out of order") << "xs"
+                                            << "[0, 200, 100]";
+        QTest::newRow("negative edge") << "ys"
+                                       << "[-8, 0]";
+        QTest::newRow("no tiles") << "ys"
+                                  << "[]";
+        QTest::newRow("edge not a number") << "ys"
+                                           << "[\"0\", 144]";
+        QTest::newRow("edge 2^40") << "ys"
+                                   << "[0, 1099511627776]";
+        QTest::newRow("a score missing") << "ai_score"
+                                         << "[0.1, 0.2, 0.3, 0.4, 0.5]";
+        QTest::newRow("a score too many") << "log_likelihood"
+                                          << "[1, 1, 1, 1, 1, 1, 1]";
+        QTest::newRow("ai_score above 1") << "ai_score"
+                                          << "[0.1, 0.2, 0.3, 0.4, 0.5, 1.5]";
+        QTest::newRow("a null score") << "log_likelihood"
+                                      << "[1, 1, null, 1, 1, 1]";
+        QTest::newRow("a huge log-likelihood") << "log_likelihood"
+                                               << "[1, 1, 1e300, 1, 1, 1]";
+        QTest::newRow("model not text") << "model_id"
+                                        << "7";
+        QTest::newRow("not an object") << ""
+                                       << "[1, 2]";
+    }
+    void refusesDamagedMaps()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        nlohmann::json good = {{"image_width", 600},
+                               {"image_height", 400},
+                               {"tile_width", 256},
+                               {"tile_height", 256},
+                               {"xs", {0, 176, 344}},
+                               {"ys", {0, 144}},
+                               {"log_likelihood", {1, 0.5, 0.2, 0.1, -1, 0}},
+                               {"ai_score", {0.1, 0.2, 0.3, 0.4, 0.5, 0.6}},
+                               {"model_id", "cf-123"}};
+        QVERIFY(ScoreMap::from_json(good.dump()).ok()); // the row's change alone breaks it
+        std::string text;
+        if (key.isEmpty()) {
+            text = value.toStdString();
+        } else {
+            if (value.isEmpty())
+                good.erase(key.toStdString());
+            else
+                good[key.toStdString()] = nlohmann::json::parse(value.toStdString());
+            text = good.dump();
+        }
+        auto m = ScoreMap::from_json(text);
+        QVERIFY(!m.ok());
+        QCOMPARE(m.status().code(), ErrorCode::CorruptData);
+        QVERIFY(m.status().message().find("heat map") != std::string::npos);
+    }
+
     void abortAndWrongKind()
     {
         auto det = Detector::load(kModels + "clipflow-default.safetensors");

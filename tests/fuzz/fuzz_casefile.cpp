@@ -1,5 +1,5 @@
 // Fuzz target: the case-file parser. Whatever it accepts must serialise and
-// parse back to the same case.
+// parse back to the same case; the heat maps it keeps are read as the window reads them.
 
 #include <clipflow/casefile.h>
 
@@ -13,5 +13,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!c) return 0;
     auto again = clipflow::CaseFile::parse(c->to_json());
     if (!again || !(*again == *c)) __builtin_trap();
+    for (const auto& e : c->evidence)
+        if (auto map = clipflow::kept_heat_map(e, "cf-fuzz"))
+            if (map->model_id != "cf-fuzz" || (e.width && map->image_width != e.width)) __builtin_trap();
     return 0;
 }

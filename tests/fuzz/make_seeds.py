@@ -102,6 +102,18 @@ def main():
                           "results": {"clipflow": {"p_value": 0.03, "verdict": "weak"}}}],
             "audit": [{"time": "2026-11-23T18:00:01Z", "action": "add evidence", "detail": "/evidence/a.jpg"}]}
     out("casefile", "case.cfcase", json.dumps(case, indent=2))
+    # Heat maps, alone (ScoreMap::from_json) and kept in a case (the fuzz target asks for model cf-fuzz).
+    heat = {"image_width": 640, "image_height": 480, "tile_width": 256, "tile_height": 256,
+            "xs": [0, 192, 384], "ys": [0, 112, 224], "log_likelihood": [0.5, 0.25, -1.0, 0.1, 0.2, 0.3, 1.0, -2.5, 0.0],
+            "ai_score": [0.1, 0.2, 0.9, 0.1, 0.1, 0.1, 0.05, 0.99, 0.5], "model_id": "cf-fuzz"}
+    out("scoremap", "map.json", json.dumps(heat))
+    out("scoremap", "one-tile.json", json.dumps(dict(heat, image_width=100, image_height=60, tile_width=100,
+                                                     tile_height=60, xs=[0], ys=[0], log_likelihood=[0.2],
+                                                     ai_score=[0.3])))
+    out("scoremap", "cut.json", json.dumps(heat)[:90])
+    kept = json.loads(json.dumps(case))
+    kept["evidence"][0]["results"]["heat_map"] = heat
+    out("casefile", "heat-map.cfcase", json.dumps(kept))
     case["evidence"], case["audit"] = [], []
     out("casefile", "empty.cfcase", json.dumps(case))
     # Data-parallel training: one rank's features, an unreadable file, and a message cut short.

@@ -12,12 +12,15 @@
 //   c.save("flood.cfcase");
 //   auto back = clipflow::CaseFile::load("flood.cfcase");
 //   for (auto& v : clipflow::verify_evidence(*back)) if (!v.ok) ...
+//   if (auto map = clipflow::kept_heat_map(back->evidence[0], model_id)) ...  // made earlier
 
 #include "clipflow/callbacks.h"
 #include "clipflow/evidence.h"
 #include "clipflow/result.h"
+#include "clipflow/scoremap.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +68,14 @@ public:
 
     bool operator==(const CaseFile&) const = default;
 };
+
+/// Keeps a heat map with its evidence (results "heat_map", the map as ScoreMap::to_json writes
+/// it), so that a reopened case and a report written from it need not compute it again:
+/// seconds to tens of seconds for a large photo.
+void keep_heat_map(CaseEvidence& e, const ScoreMap& map);
+/// The map keep_heat_map kept, when `model_id` made it and it fits the evidence's size; none
+/// otherwise: another model's map, or a damaged one, is as good as none (it is made again).
+std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& model_id);
 
 struct IntegrityCheck {
     std::string file;

@@ -36,6 +36,7 @@ struct ScoreMap {
     std::vector<int> xs, ys;             ///< left edge of each column, top edge of each row (8-aligned)
     std::vector<float> log_likelihood;   ///< per tile, row-major (rows() x cols()), nats/dim
     std::vector<float> ai_score;         ///< per tile: the model's calibration read as in a score (0..1)
+    std::string model_id;                ///< the CLIP-Flow model that scored the tiles (a map is only as good as it)
 
     int cols() const { return static_cast<int>(xs.size()); }
     int rows() const { return static_cast<int>(ys.size()); }
@@ -47,8 +48,14 @@ struct ScoreMap {
     /// (at most the source's): each pixel is the mean ai_score of the tiles covering it,
     /// so brighter = less natural (0 = black, 1 = white).
     Raster render(int long_side = 512) const;
-    /// {"image_width","image_height","tile_width","tile_height","xs","ys","log_likelihood","ai_score"}.
+    /// {"image_width","image_height","tile_width","tile_height","xs","ys","log_likelihood","ai_score",
+    /// "model_id"}; scores rounded to 10^-3.
     std::string to_json() const;
+    /// Reads to_json()'s object back, checking it as input from a stranger (it is kept in case
+    /// files): sides, tiles inside the image, one finite score per tile, ai_score in 0..1.
+    static Result<ScoreMap> from_json(const std::string& json);
+
+    bool operator==(const ScoreMap&) const = default;
 };
 
 /// The tile grid alone (scores empty): tiles of min(tile, side) spread evenly from edge to

@@ -116,6 +116,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         return Status(ErrorCode::InvalidArgument, "the map needs an image");
     auto map = score_map_layout(image.width, image.height, params);
     if (!map) return map.status();
+    map->model_id = impl_->info.model_id;
     const int tw = map->tile_width, th = map->tile_height;
     const std::size_t n = map->xs.size() * map->ys.size();
     map->log_likelihood.reserve(n);

@@ -1,5 +1,6 @@
 #include "clipflow/scoremap.h"
 
+#include "support/jsoninteger.h"
 #include "support/rounding.h"
 
 #include <nlohmann/json.hpp>
@@ -98,8 +99,59 @@ std::string ScoreMap::to_json() const
                           {"xs", xs},
                           {"ys", ys},
                           {"log_likelihood", ll},
-                          {"ai_score", ai}}
+                          {"ai_score", ai},
+                          {"model_id", model_id}}
         .dump();
+}
+
+Result<ScoreMap> ScoreMap::from_json(const std::string& text)
+{
+    const auto bad = [](const std::string& why) { return Status(ErrorCode::CorruptData, "damaged heat map: " + why); };
+    try {
+        const nlohmann::json j = nlohmann::json::parse(text);
+        if (!j.is_object()) return bad("not an object");
+        ScoreMap m;
+        // Sides as intake allows them (100 megapixels; no side beyond a million pixels).
+        constexpr int kMaxSide = 1'000'000;
+        m.image_width = detail::json_integer_at<int>(j, "image_width", 1, kMaxSide);
+        m.image_height = detail::json_integer_at<int>(j, "image_height", 1, kMaxSide);
+        m.tile_width = detail::json_integer_at<int>(j, "tile_width", 1, m.image_width);
+        m.tile_height = detail::json_integer_at<int>(j, "tile_height", 1, m.image_height);
+        // Tile edges: ascending, each tile inside the image.
+        const auto edges = [&](const char* key, int extent, int tile, std::vector<int>& out) -> Status {
+            const nlohmann::json& a = j.at(key);
+            if (!a.is_array() || a.empty() || a.size() > 65536) return bad(std::string(key) + " is no list of tile edges");
+            for (const nlohmann::json& v : a) {
+                const int x = detail::json_integer<int>(v, 0, extent - tile); // inside the image
+                if (!out.empty() && x <= out.back()) return bad(std::string(key) + " has tiles out of order");
+                out.push_back(x);
+            }
+            return Status();
+        };
+        if (Status s = edges("xs", m.image_width, m.tile_width, m.xs); !s.ok()) return s;
+        if (Status s = edges("ys", m.image_height, m.tile_height, m.ys); !s.ok()) return s;
+        const std::size_t n = m.xs.size() * m.ys.size();
+        if (n > 65536) return bad("more tiles than any map has");
+        const auto scores = [&](const char* key, float lo, float hi, std::vector<float>& out) -> Status {
+            const nlohmann::json& a = j.at(key);
+            if (!a.is_array() || a.size() != n) return bad(std::string(key) + " does not hold one score per tile");
+            out.reserve(n);
+            for (const nlohmann::json& v : a) {
+                if (!v.is_number()) return bad(std::string(key) + " holds a value that is no number");
+                const double x = v.get<double>();
+                if (!std::isfinite(x) || x < lo || x > hi) return bad(std::string(key) + " holds a score out of range");
+                out.push_back(static_cast<float>(x));
+            }
+            return Status();
+        };
+        // Log-likelihoods in nats/dim: far wider than any model gives, finite.
+        if (Status s = scores("log_likelihood", -1e6f, 1e6f, m.log_likelihood); !s.ok()) return s;
+        if (Status s = scores("ai_score", 0.0f, 1.0f, m.ai_score); !s.ok()) return s;
+        m.model_id = j.value("model_id", "");
+        return m;
+    } catch (const nlohmann::json::exception& e) {
+        return bad(e.what());
+    }
 }
 
 } // namespace clipflow

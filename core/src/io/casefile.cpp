@@ -132,6 +132,34 @@ Result<CaseFile> CaseFile::load(const std::string& path)
     return parse(text);
 }
 
+void keep_heat_map(CaseEvidence& e, const ScoreMap& map)
+{
+    json results;
+    try {
+        results = json::parse(e.results_json);
+    } catch (const json::exception&) {
+    }
+    if (!results.is_object()) results = json::object();
+    results["heat_map"] = json::parse(map.to_json());
+    e.results_json = results.dump();
+}
+
+std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& model_id)
+{
+    if (model_id.empty()) return std::nullopt;
+    try {
+        const json results = json::parse(e.results_json);
+        if (!results.is_object() || !results.contains("heat_map")) return std::nullopt;
+        auto map = ScoreMap::from_json(results["heat_map"].dump());
+        if (!map || map->model_id != model_id) return std::nullopt;
+        // A map of another picture (the entry's size is the decoded image's) would be drawn over the wrong pixels.
+        if ((e.width && map->image_width != e.width) || (e.height && map->image_height != e.height)) return std::nullopt;
+        return std::move(*map);
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::vector<IntegrityCheck> verify_evidence(const CaseFile& c, const AbortCallback& abort)
 {
     std::vector<IntegrityCheck> out;
