@@ -177,11 +177,6 @@ MainWindow::MainWindow(QWidget* parent)
         connect(&map_watcher_, &QFutureWatcher<MapJob>::finished, this, [this] {
             MapJob job = map_watcher_.result();
             const bool ok = job.map.has_value();
-            const Analysis* now = model_.analysis(model_.find(job.file));
-            if (ok && now && now->detectors.model_id(DetectorKind::ClipFlow).toStdString() != job.map->model_id) {
-                updateOverlay(); // the models changed while it ran: made again with the new one
-                return;
-            }
             if (ok) {
                 // Kept in the case too: reopened tomorrow, it need not be computed again.
                 if (CaseEvidence* e = caseEntry(job.sha256)) keep_heat_map(*e, *job.map);

@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include "../core/c2pawriter.h"
+#include "../core/modelcopy.h"
 #include "slowimage.h"
 
 #include "../../widgets/src/qcustomplotinclude.h"
@@ -464,6 +465,44 @@ private Q_SLOTS:
         QVERIFY(w.statusBar()->currentMessage().contains(QStringLiteral("cancelled")));
         QVERIFY(w.exportReport(pdf)); // and nothing is left half done: the next export makes them
         QVERIFY(QFileInfo::exists(pdf));
+    }
+
+    // Other detectors chosen after a file was analysed: its heat map, asked for then, is made
+    // once by the model now loaded (and kept with that model's name), never again and again.
+    void heatMapAfterTheModelsChanged()
+    {
+        QTemporaryDir dir;
+        const QString models = QStringLiteral(CLIPFLOW_BIN_DIR "/../share/clipflow/models/");
+        const QString other = dir.filePath(QStringLiteral("other.safetensors"));
+        write_model_copy((models + QStringLiteral("clipflow-default.safetensors")).toStdString(), other.toStdString(),
+                         [](std::map<std::string, std::string>& md) {
+                             auto meta = nlohmann::json::parse(md.at("clipflow.model"));
+                             meta["model_id"] = "cf-another";
+                             md["clipflow.model"] = meta.dump();
+                         });
+        QVERIFY(QFile::copy(models + QStringLiteral("forensic-v2.safetensors"),
+                            dir.filePath(QStringLiteral("forensic-v2.safetensors"))));
+        const QString file = dir.filePath(QStringLiteral("noise.png"));
+        QImage img(400, 300, QImage::Format_RGB32);
+        QRandomGenerator rng(5);
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x) img.setPixel(x, y, qRgb(int(rng.bounded(256)), y % 256, x % 256));
+        QVERIFY(img.save(file));
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::heatMapReady);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        w.useModels(other, QString());
+        w.heatMapToggle()->setChecked(true);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QTest::qWait(1500); // time for a second map, were one started
+        QCOMPARE(ready.count(), 1);
+        const std::string sha = w.currentCase().evidence.at(0).sha256;
+        QVERIFY(w.heatMap(sha));
+        QCOMPARE(w.heatMap(sha)->model_id, std::string("cf-another"));
+        QVERIFY(clipflow::kept_heat_map(w.currentCase().evidence.at(0), "cf-another"));
+        w.useModels(QString(), QString()); // the settings back to the shipped models
     }
 
     // A heat map made in the window is kept in the saved case: reopened, it is there without
