@@ -1,26 +1,43 @@
 // clipflow: the headless command line of ClipFlow Forensics.
+//
+// One source, three programs (app/CMakeLists.txt), because a process that links
+// LibTorch spends 0.6-0.8 s loading it before main(), and one that links
+// OpenCV's image codecs about 0.2 s:
+//   clipflow          (CLIPFLOW_CLI_DISPATCH) links neither: it answers --help,
+//                     --version and usage errors, and starts the program that
+//                     runs the command in its place (same process, arguments,
+//                     streams and environment);
+//   clipflow-inspect  (CLIPFLOW_CLI_INSPECT) the commands that need no
+//                     detector: spectrum, provenance, jpeg, proxy;
+//   clipflow-engine   every command (the detectors: score, train, eval, ...).
 
-#include "addgeneratorcommand.h"
-#include "detectorsetup.h"
-#include "embedcommand.h"
-#include "evalcommand.h"
+#if !defined(CLIPFLOW_CLI_DISPATCH)
 #include "jpegcommand.h"
-#include "modelscommand.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
+#include "spectrumcommand.h"
+#include <clipflow/allocator.h>
+#endif
+#if !defined(CLIPFLOW_CLI_DISPATCH) && !defined(CLIPFLOW_CLI_INSPECT)
+#include "addgeneratorcommand.h"
+#include "embedcommand.h"
+#include "evalcommand.h"
+#include "modelscommand.h"
 #include "recalibratecommand.h"
 #include "scorecommand.h"
-#include "spectrumcommand.h"
 #include "trainbackbonecommand.h"
 #include "trainclassifiercommand.h"
 #include "traincommand.h"
+#endif
 
-#include <clipflow/allocator.h>
 #include <clipflow/version.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <iostream>
+#include <iterator>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -71,28 +88,49 @@ Options:
 Exit status: 0 success, 1 some inputs failed, 2 usage error.
 )";
 
-// The report draws with Qt, which this program must not link: hand over to
-// clipflow-report beside it (built with the GUI).
-int run_report_program(const std::vector<std::string>& words)
+// The folder of the running program, where its companions are installed.
+std::string program_dir()
 {
-    const std::string program = clipflow::cli::executable_dir() + "/clipflow-report";
+    std::error_code ec;
+    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : exe.parent_path().string();
+}
+
+// Replaces this process with `name` from the same folder, given `words` (the
+// PID, the streams and the environment stay: a caller waiting on or signalling
+// `clipflow` reaches the program that does the work). Returns only on failure.
+int run_companion(const char* name, const std::string& command, const std::vector<std::string>& words, const char* missing_why)
+{
+    const std::string program = program_dir() + "/" + name;
     if (::access(program.c_str(), X_OK) != 0) {
-        std::cerr << "clipflow report: " << program << " is missing; reports need the build with Qt (CLIPFLOW_BUILD_GUI=ON)\n";
+        std::cerr << "clipflow " << command << ": " << program << " is missing; " << missing_why << "\n";
         return 2;
     }
     std::vector<char*> argv{const_cast<char*>(program.c_str())};
     for (const auto& w : words) argv.push_back(const_cast<char*>(w.c_str()));
     argv.push_back(nullptr);
     ::execv(program.c_str(), argv.data());
-    std::cerr << "clipflow report: cannot run " << program << ": " << std::strerror(errno) << "\n";
+    std::cerr << "clipflow " << command << ": cannot run " << program << ": " << std::strerror(errno) << "\n";
     return 2;
+}
+
+// Which program runs a command (the report draws with Qt, which none of the three links).
+const char* const kInspectCommands[] = {"spectrum", "provenance", "jpeg", "proxy"};
+const char* const kEngineCommands[] = {"score",         "train", "recalibrate", "train-backbone", "train-classifier",
+                                       "add-generator", "eval",  "embed",       "models"};
+
+template <std::size_t N> bool among(const std::string& command, const char* const (&names)[N])
+{
+    return std::find(std::begin(names), std::end(names), command) != std::end(names);
 }
 
 } // namespace
 
 int main(int argc, char** argv)
 {
+#if !defined(CLIPFLOW_CLI_DISPATCH)
     clipflow::tune_allocator();
+#endif
     std::vector<std::string> words(argv + 1, argv + argc);
     if (words.empty()) {
         std::cerr << kHelp;
@@ -108,8 +146,27 @@ int main(int argc, char** argv)
         std::cout << kHelp;
         return 0;
     }
+    if (command == "report")
+        return run_companion("clipflow-report", command, words, "reports need the build with Qt (CLIPFLOW_BUILD_GUI=ON)");
+#if defined(CLIPFLOW_CLI_DISPATCH) || defined(CLIPFLOW_CLI_INSPECT)
+    const auto hand_to = [&](const char* program) {
+        words.insert(words.begin(), command);
+        return run_companion(program, command, words, "reinstall ClipFlow Forensics");
+    };
+#endif
+#if defined(CLIPFLOW_CLI_DISPATCH)
+    if (among(command, kInspectCommands)) return hand_to("clipflow-inspect");
+#endif
+#if defined(CLIPFLOW_CLI_DISPATCH) || defined(CLIPFLOW_CLI_INSPECT)
+    if (among(command, kEngineCommands)) return hand_to("clipflow-engine");
+#endif
+#if !defined(CLIPFLOW_CLI_DISPATCH)
     try {
         if (command == "spectrum") return clipflow::cli::run_spectrum(std::move(words));
+        if (command == "provenance") return clipflow::cli::run_provenance(std::move(words));
+        if (command == "jpeg") return clipflow::cli::run_jpeg(std::move(words));
+        if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
+#if !defined(CLIPFLOW_CLI_INSPECT)
         if (command == "embed") return clipflow::cli::run_embed(std::move(words));
         if (command == "score") return clipflow::cli::run_score(std::move(words));
         if (command == "train") return clipflow::cli::run_train(std::move(words));
@@ -118,15 +175,13 @@ int main(int argc, char** argv)
         if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
         if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
         if (command == "eval") return clipflow::cli::run_eval(std::move(words));
-        if (command == "provenance") return clipflow::cli::run_provenance(std::move(words));
-        if (command == "jpeg") return clipflow::cli::run_jpeg(std::move(words));
-        if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
         if (command == "models") return clipflow::cli::run_models(std::move(words));
-        if (command == "report") return run_report_program(words);
+#endif
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";
         return 3;
     }
+#endif
     std::cerr << "clipflow: unknown command '" << command << "'\n\n" << kHelp;
     return 2;
 }

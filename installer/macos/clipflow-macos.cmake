@@ -19,7 +19,7 @@ set_target_properties(clipflow-forensics PROPERTIES
 # <bin>/../share/clipflow, so the bundle keeps that shape under Contents.
 set(_bundle "ClipFlow Forensics.app/Contents")
 install(TARGETS clipflow-forensics BUNDLE DESTINATION .)
-install(TARGETS clipflow clipflow-intake clipflow-report RUNTIME DESTINATION "${_bundle}/MacOS")
+install(TARGETS clipflow clipflow-inspect clipflow-engine clipflow-intake clipflow-report RUNTIME DESTINATION "${_bundle}/MacOS")
 install(FILES ${CLIPFLOW_SHIPPED_MODELS} DESTINATION "${_bundle}/share/clipflow/models")
 install(FILES ${PROJECT_SOURCE_DIR}/installer/macos/clipflow-forensics.icns DESTINATION "${_bundle}/Resources")
 

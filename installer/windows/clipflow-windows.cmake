@@ -13,7 +13,7 @@ set(CPACK_PACKAGE_ICON "${PROJECT_SOURCE_DIR}/installer/windows\\\\clipflow-fore
 # the runtime-dependency scan; Qt's plugins via windeployqt.
 install(CODE [[
   file(GET_RUNTIME_DEPENDENCIES
-    EXECUTABLES $<TARGET_FILE:clipflow> $<TARGET_FILE:clipflow-forensics> $<TARGET_FILE:clipflow-report>
+    EXECUTABLES $<TARGET_FILE:clipflow-engine> $<TARGET_FILE:clipflow-inspect> $<TARGET_FILE:clipflow-forensics> $<TARGET_FILE:clipflow-report>
     RESOLVED_DEPENDENCIES_VAR deps
     PRE_EXCLUDE_REGEXES "api-ms-.*" "ext-ms-.*"
     POST_EXCLUDE_REGEXES ".*[/\\\\]system32[/\\\\].*")

@@ -690,7 +690,9 @@ private Q_SLOTS:
         QTemporaryDir tmp;
         QVERIFY(QDir().mkpath(tmp.filePath(QStringLiteral("bin"))));
         const QString exe = tmp.filePath(QStringLiteral("bin/clipflow"));
-        QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), exe));
+        for (const char* program : {"clipflow", "clipflow-engine"})
+            QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/") + QLatin1String(program),
+                                tmp.filePath(QStringLiteral("bin/") + QLatin1String(program))));
         QVERIFY(QFile::link(QStringLiteral(CLIPFLOW_BIN_DIR "/../share"), tmp.filePath(QStringLiteral("share")))); // the models
         QProcess p;
         p.start(exe, {QStringLiteral("score"), QStringLiteral("--json"), QStringLiteral("--file-timeout"), timeout,
@@ -700,6 +702,51 @@ private Q_SLOTS:
         QCOMPARE(p.exitCode(), code);
         QVERIFY2(QString::fromUtf8(err).contains(says), err.constData());
         QCOMPARE(out.count('\n'), code == 0 ? 1 : 0);
+    }
+
+    // `clipflow` runs no command itself: it hands each to the program beside it that links
+    // what the command needs (clipflow-inspect without LibTorch, clipflow-engine with it),
+    // and says which is missing.
+    void programsBesideIt_data()
+    {
+        QTest::addColumn<QStringList>("programs");
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::addColumn<QString>("says");
+        const QStringList jpeg{QStringLiteral("jpeg"), QStringLiteral("--json"), fixture("rgb.jpg")};
+        const QStringList score{QStringLiteral("score"), QStringLiteral("--file-timeout"), QStringLiteral("0"),
+                                QStringLiteral("--json"), fixture("rgb.png")};
+        QTest::newRow("alone: version") << QStringList{} << QStringList{QStringLiteral("--version")} << 0
+                                        << QStringLiteral("clipflow 0.");
+        QTest::newRow("alone: unknown command")
+            << QStringList{} << QStringList{QStringLiteral("frobnicate")} << 2 << QStringLiteral("unknown command");
+        QTest::newRow("no engine: score") << QStringList{QStringLiteral("clipflow-inspect")} << score << 2
+                                          << QStringLiteral("clipflow score: %1/clipflow-engine is missing");
+        QTest::newRow("no engine: jpeg") << QStringList{QStringLiteral("clipflow-inspect")} << jpeg << 0
+                                         << QStringLiteral("\"luma_quality\":95");
+        QTest::newRow("no inspector: jpeg") << QStringList{QStringLiteral("clipflow-engine")} << jpeg << 2
+                                            << QStringLiteral("clipflow jpeg: %1/clipflow-inspect is missing");
+        QTest::newRow("no inspector: score")
+            << QStringList{QStringLiteral("clipflow-engine")} << score << 0 << QStringLiteral("\"p_value\"");
+    }
+    void programsBesideIt()
+    {
+        QFETCH(QStringList, programs);
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(QString, says);
+        QTemporaryDir tmp;
+        const QString bin = tmp.filePath(QStringLiteral("bin"));
+        QVERIFY(QDir().mkpath(bin));
+        for (const QString& program : programs + QStringList{QStringLiteral("clipflow")})
+            QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/") + program, bin + QLatin1Char('/') + program));
+        QVERIFY(QFile::link(QStringLiteral(CLIPFLOW_BIN_DIR "/../share"), tmp.filePath(QStringLiteral("share")))); // the models
+        QProcess p;
+        p.start(bin + QStringLiteral("/clipflow"), args);
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray all = p.readAllStandardOutput() + p.readAllStandardError();
+        QCOMPARE(p.exitCode(), code);
+        QVERIFY2(QString::fromUtf8(all).contains(says.contains(QLatin1String("%1")) ? says.arg(bin) : says), all.constData());
     }
 
     // Generator settings in a PNG text chunk reach the score line; a plain file says nothing.

@@ -12,7 +12,7 @@ cpack --config "$build/CPackConfig.cmake" -G DEB -B "$out" >"$out/cpack.log" 2>&
 deb=$(ls "$out"/*.deb)
 echo "package: $(basename "$deb") ($(du -k "$deb" | cut -f1) kB)"
 dpkg-deb -c "$deb" | awk '{print $6}' >"$out/files"
-for f in usr/bin/clipflow usr/bin/clipflow-intake usr/bin/clipflow-forensics usr/bin/clipflow-report \
+for f in usr/bin/clipflow usr/bin/clipflow-inspect usr/bin/clipflow-engine usr/bin/clipflow-intake usr/bin/clipflow-forensics usr/bin/clipflow-report \
          usr/share/clipflow/models/clipflow-default.safetensors usr/share/clipflow/models/clipflow-supervised.safetensors \
          usr/share/clipflow/models/forensic-v2.safetensors \
          usr/share/clipflow/translations/clipflow_fr.qm usr/share/clipflow/translations/clipflow_zh_CN.qm \

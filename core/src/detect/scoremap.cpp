@@ -1,5 +1,6 @@
 #include "clipflow/scoremap.h"
 
+#include "detect/scoremapjson.h"
 #include "support/jsoninteger.h"
 #include "support/rounding.h"
 
@@ -87,28 +88,40 @@ Raster ScoreMap::render(int long_side) const
     return out;
 }
 
-std::string ScoreMap::to_json() const
+nlohmann::json detail::score_map_json(const ScoreMap& map)
 {
     nlohmann::json ll = nlohmann::json::array(), ai = nlohmann::json::array();
-    for (float v : log_likelihood) ll.push_back(detail::rounded(v, 1e-3));
-    for (float v : ai_score) ai.push_back(detail::rounded(v, 1e-3));
-    return nlohmann::json{{"image_width", image_width},
-                          {"image_height", image_height},
-                          {"tile_width", tile_width},
-                          {"tile_height", tile_height},
-                          {"xs", xs},
-                          {"ys", ys},
+    for (float v : map.log_likelihood) ll.push_back(detail::rounded(v, 1e-3));
+    for (float v : map.ai_score) ai.push_back(detail::rounded(v, 1e-3));
+    return nlohmann::json{{"image_width", map.image_width},
+                          {"image_height", map.image_height},
+                          {"tile_width", map.tile_width},
+                          {"tile_height", map.tile_height},
+                          {"xs", map.xs},
+                          {"ys", map.ys},
                           {"log_likelihood", ll},
                           {"ai_score", ai},
-                          {"model_id", model_id}}
-        .dump();
+                          {"model_id", map.model_id}};
+}
+
+std::string ScoreMap::to_json() const
+{
+    return detail::score_map_json(*this).dump();
 }
 
 Result<ScoreMap> ScoreMap::from_json(const std::string& text)
 {
+    try {
+        return detail::score_map_from_json(nlohmann::json::parse(text));
+    } catch (const nlohmann::json::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("damaged heat map: ") + e.what());
+    }
+}
+
+Result<ScoreMap> detail::score_map_from_json(const nlohmann::json& j)
+{
     const auto bad = [](const std::string& why) { return Status(ErrorCode::CorruptData, "damaged heat map: " + why); };
     try {
-        const nlohmann::json j = nlohmann::json::parse(text);
         if (!j.is_object()) return bad("not an object");
         ScoreMap m;
         // Sides as intake allows them (100 megapixels; no side beyond a million pixels).

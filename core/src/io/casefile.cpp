@@ -3,6 +3,7 @@
 #include "clipflow/atomicfile.h"
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
+#include "detect/scoremapjson.h"
 #include "support/jobutil.h"
 #include "support/jsoninteger.h"
 
@@ -140,7 +141,7 @@ void keep_heat_map(CaseEvidence& e, const ScoreMap& map)
     } catch (const json::exception&) {
     }
     if (!results.is_object()) results = json::object();
-    results["heat_map"] = json::parse(map.to_json());
+    results["heat_map"] = detail::score_map_json(map);
     e.results_json = results.dump();
 }
 
@@ -150,7 +151,7 @@ std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& 
     try {
         const json results = json::parse(e.results_json);
         if (!results.is_object() || !results.contains("heat_map")) return std::nullopt;
-        auto map = ScoreMap::from_json(results["heat_map"].dump());
+        auto map = detail::score_map_from_json(results.at("heat_map"));
         if (!map || map->model_id != model_id) return std::nullopt;
         // A map of another picture (the entry's size is the decoded image's) would be drawn over the wrong pixels.
         if ((e.width && map->image_width != e.width) || (e.height && map->image_height != e.height)) return std::nullopt;
