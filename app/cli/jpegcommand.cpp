@@ -31,7 +31,8 @@ row-major order}), thumbnail {present, width, height, difference,
 worst_block, matches, note}, double_compression {tested, score, indicated,
 modes_used, note}, hints, warnings; ela (the PNG written, with --ela);
 ghosts {sheet (the PNG written), qualities, mean_difference (per quality, the
-mean squared difference in 8-bit units)}, with --ghosts.
+mean squared difference in 8-bit units), grid (the re-saves' grid offset, x
+and y)}, with --ghosts.
 
 Every result is an indication, not proof: re-saving a photo once (a
 messenger, a web upload) is ordinary, and a missing thumbnail means nothing.
@@ -57,22 +58,29 @@ void print_text(const nlohmann::json& line)
         const auto& d = j["double_compression"];
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", d["score"].get<double>());
+        // Where nothing was tested or found, the note says so itself ("not tested: ...").
         std::cout << "  double compression  "
-                  << (!d["tested"].get<bool>()
-                          ? std::string("not tested")
-                          : (d["indicated"].get<bool>() ? "indicated" : "not indicated") + std::string(" (score ") + score + ")")
-                  << ": " << d["note"].get<std::string>() << "\n";
+                  << (!d["tested"].get<bool>() ? std::string()
+                                               : (d["indicated"].get<bool>() ? "indicated" : "not indicated") +
+                                                     std::string(" (score ") + score + "): ")
+                  << d["note"].get<std::string>() << "\n";
         const auto& t = j["thumbnail"];
         std::cout << "  EXIF thumbnail      "
                   << (!t["present"].get<bool>()
-                          ? std::string("none")
+                          ? std::string()
                           : std::to_string(t["width"].get<int>()) + "x" + std::to_string(t["height"].get<int>()) +
-                                (t["matches"].get<bool>() ? ", matches" : ", DOES NOT MATCH"))
-                  << ": " << t["note"].get<std::string>() << "\n";
+                                (t["matches"].get<bool>() ? ", matches: " : ", DOES NOT MATCH: "))
+                  << t["note"].get<std::string>() << "\n";
         for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
     }
     if (line.contains("ela")) std::cout << "  error levels: " << line["ela"].get<std::string>() << "\n";
-    if (line.contains("ghosts")) std::cout << "  JPEG ghosts:  " << line["ghosts"]["sheet"].get<std::string>() << "\n";
+    if (line.contains("ghosts")) {
+        const auto& g = line["ghosts"];
+        std::cout << "  JPEG ghosts:  " << g["sheet"].get<std::string>();
+        if (g["grid"][0] != 0 || g["grid"][1] != 0)
+            std::cout << " (re-saved on the grid " << g["grid"][0] << "," << g["grid"][1] << ")";
+        std::cout << "\n";
+    }
 }
 
 } // namespace
@@ -80,7 +88,7 @@ void print_text(const nlohmann::json& line)
 int run_jpeg(std::vector<std::string> words)
 {
     bool json = false;
-    std::optional<std::string> ela_dir, ghosts_dir;
+    std::optional<std::string> ela_dir, ghosts_dir, ghost_grid;
     std::vector<std::string> inputs;
     OptionTable t("jpeg", "[options] IMAGE|FOLDER...", kJpegAbout);
     t.flag("--json", json, "one JSON line per file (default: readable text)")
@@ -93,11 +101,25 @@ int run_jpeg(std::vector<std::string> words)
               "at qualities 50, 55, ... 95, each map dark where re-saving at that quality changes the image least. A "
               "region first saved at a lower quality than the rest, on the same 8x8 grid, is dark in that quality's map "
               "while the rest is light (Farid 2009).")
+        .text("--ghost-grid", "X,Y", ghost_grid,
+              "where the ghosts' re-saves put their 8x8 grid: columns X and rows Y past the image's (0..7 each; "
+              "default 0,0). A region pasted from another JPEG at a position that is no multiple of 8 keeps its own "
+              "grid, and its ghost shows only on that grid (a JPEG's own blocks then look cut anew: every window changes "
+              "least at the highest quality, and the pasted region stands out as a dip at its first quality).")
         .positionals(inputs)
         .notes(kJpegNotes);
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty()) return usage("no images given");
+    JpegGhostParams ghost_params;
+    if (ghost_grid) {
+        if (!ghosts_dir) return usage("--ghost-grid needs --ghosts DIR");
+        const std::string& g = *ghost_grid;
+        const bool ok = g.size() == 3 && g[1] == ',' && g[0] >= '0' && g[0] <= '7' && g[2] >= '0' && g[2] <= '7';
+        if (!ok) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + g + "'");
+        ghost_params.grid_x = g[0] - '0';
+        ghost_params.grid_y = g[2] - '0';
+    }
     for (const auto& [option, dir] : {std::pair{"--ela", &ela_dir}, std::pair{"--ghosts", &ghosts_dir}}) {
         if (!*dir) continue;
         std::error_code ec;
@@ -135,14 +157,16 @@ int run_jpeg(std::vector<std::string> words)
             }
             if (ghosts_dir && !line.contains("error")) {
                 // At 8 bits, as a re-save sees them: the decoder's own bytes where the file has 8-bit samples.
-                auto ghosts = jpeg_ghosts(!ev->picture.empty() ? ev->picture : to_picture(ev->pixels));
+                auto ghosts = jpeg_ghosts(!ev->picture.empty() ? ev->picture : to_picture(ev->pixels), ghost_params);
                 auto png = ghosts ? encode_image(to_raster(jpeg_ghost_sheet(*ghosts)), ".png")
                                   : Result<std::vector<std::uint8_t>>(ghosts.status());
                 const std::string path = out_path(*ghosts_dir, "-ghosts.png");
                 const Status s = png ? write_file_atomic(path, *png) : png.status();
                 if (s.ok())
-                    line["ghosts"] = {
-                        {"sheet", path}, {"qualities", ghosts->qualities}, {"mean_difference", ghosts->mean_difference}};
+                    line["ghosts"] = {{"sheet", path},
+                                      {"qualities", ghosts->qualities},
+                                      {"mean_difference", ghosts->mean_difference},
+                                      {"grid", {ghost_params.grid_x, ghost_params.grid_y}}};
                 else
                     line = error_line(file, s);
             }

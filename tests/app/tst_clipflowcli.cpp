@@ -222,6 +222,13 @@ private Q_SLOTS:
         QTest::newRow("map folder cannot be made")
             << QStringList{QStringLiteral("score"), QStringLiteral("--map"), QStringLiteral("/proc/no/such"), fixture("rgb.png")}
             << 2 << QStringLiteral("cannot create the folder");
+        QTest::newRow("jpeg ghost grid beyond 7")
+            << QStringList{QStringLiteral("jpeg"),         QStringLiteral("--ghosts"), QStringLiteral("/tmp"),
+                           QStringLiteral("--ghost-grid"), QStringLiteral("8,0"),      fixture("rgb.jpg")}
+            << 2 << QStringLiteral("X and Y in 0..7, not '8,0'");
+        QTest::newRow("jpeg ghost grid without ghosts")
+            << QStringList{QStringLiteral("jpeg"), QStringLiteral("--ghost-grid"), QStringLiteral("1,1"), fixture("rgb.jpg")} << 2
+            << QStringLiteral("--ghost-grid needs --ghosts DIR");
         QTest::newRow("eval crop size") << (eval + QStringList{QStringLiteral("--crop-size"), QStringLiteral("8")}) << 2
                                         << QStringLiteral("16..8192");
         QTest::newRow("train JPEG band reversed")
@@ -797,19 +804,23 @@ private Q_SLOTS:
     }
 
     // clipflow jpeg --ela / --ghosts: the images written where asked, named by file and hash, and
-    // listed in the JSON; a folder that cannot be made is a usage error before anything is read.
+    // listed in the JSON with the grid the ghosts were re-saved on; a folder that cannot be made
+    // is a usage error before anything is read.
     void jpegImages_data()
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<int>("code");
-        QTest::newRow("json") << "json" << 0;
-        QTest::newRow("readable") << "text" << 0;
-        QTest::newRow("ghosts folder is a file") << "badfolder" << 2;
+        QTest::addColumn<QString>("grid"); // --ghost-grid, if given
+        QTest::newRow("json") << "json" << 0 << "";
+        QTest::newRow("json, ghosts on another grid") << "json" << 0 << "3,5";
+        QTest::newRow("readable, ghosts on another grid") << "text" << 0 << "6,0";
+        QTest::newRow("ghosts folder is a file") << "badfolder" << 2 << "";
     }
     void jpegImages()
     {
         QFETCH(QString, mode);
         QFETCH(int, code);
+        QFETCH(QString, grid);
         QTemporaryDir tmp;
         QImage img(200, 120, QImage::Format_RGB32);
         for (int y = 0; y < img.height(); ++y)
@@ -825,6 +836,7 @@ private Q_SLOTS:
         QStringList args{QStringLiteral("jpeg"),     photo, QStringLiteral("--ela"), tmp.filePath(QStringLiteral("ela")),
                          QStringLiteral("--ghosts"), ghosts};
         if (mode != QLatin1String("text")) args << QStringLiteral("--json");
+        if (!grid.isEmpty()) args << QStringLiteral("--ghost-grid") << grid;
         const Run r = cli(args);
         QVERIFY2(r.code == code, r.err.constData());
         if (mode == QLatin1String("badfolder")) {
@@ -839,7 +851,9 @@ private Q_SLOTS:
         QCOMPARE(sheet.height(), 2 * (120 + 28 + 8) + 8);
         QCOMPARE(QDir(tmp.filePath(QStringLiteral("ela"))).entryList({QStringLiteral("photo-*-ela.png")}).size(), 1);
         if (mode == QLatin1String("text")) {
-            QVERIFY2(r.out.contains("JPEG ghosts:  " + QDir(ghosts).filePath(sheets[0]).toUtf8()), r.out.constData());
+            QVERIFY2(r.out.contains("JPEG ghosts:  " + QDir(ghosts).filePath(sheets[0]).toUtf8() + " (re-saved on the grid " +
+                                    grid.toUtf8() + ")\n"),
+                     r.out.constData());
             return;
         }
         const auto lines = r.lines();
@@ -848,6 +862,9 @@ private Q_SLOTS:
         QCOMPARE(g[QStringLiteral("sheet")].toString(), QDir(ghosts).filePath(sheets[0]));
         QCOMPARE(g[QStringLiteral("qualities")].toArray().size(), 10);
         QCOMPARE(g[QStringLiteral("qualities")].toArray().first().toInt(), 50);
+        const QStringList xy =
+            grid.isEmpty() ? QStringList{QStringLiteral("0"), QStringLiteral("0")} : grid.split(QLatin1Char(','));
+        QCOMPARE(g[QStringLiteral("grid")].toArray(), (QJsonArray{xy[0].toInt(), xy[1].toInt()}));
         const auto diffs = g[QStringLiteral("mean_difference")].toArray();
         QCOMPARE(diffs.size(), 10);
         // Re-saving changes a photo saved at 80 more at 50 than at 95.

@@ -119,6 +119,12 @@ struct JpegGhostParams {
     /// Qualities re-saved at once (0: one per hardware thread, at most 4; 1: on the calling
     /// thread only). The maps are the same whatever the number.
     int threads = 0;
+    /// Where the re-saves put their 8 × 8 block grid: columns x ≡ grid_x and rows y ≡ grid_y
+    /// (mod 8), 0..7. A region pasted from another JPEG keeps its own grid, which is the
+    /// image's only where it was pasted at a multiple of 8 pixels; its ghost shows only when
+    /// the re-saves' grid is its grid (Farid 2009, section 3). The maps cover the whole image
+    /// whatever the offset (the image is padded at the top and left by repeating its edge).
+    int grid_x = 0, grid_y = 0;
     /// Each worker holds about 14 bytes a pixel while it works (170 MB for 12 MP); workers
     /// beyond the first are added only while all of them fit in this many bytes, so that a
     /// 100 MP image is not re-saved four times at once.
@@ -136,7 +142,7 @@ struct JpegGhosts {
 };
 
 /// Fails for an empty image, qualities outside 1..100 or not increasing, a window below 1
-/// or over 256; ErrorCode::Aborted when `abort` says so.
+/// or over 256, a grid offset outside 0..7; ErrorCode::Aborted when `abort` says so.
 Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& params = {});
 /// The maps side by side (up to five a row), each with its quality written above it.
 Picture jpeg_ghost_sheet(const JpegGhosts& ghosts);

@@ -559,6 +559,8 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
         return Status(ErrorCode::InvalidArgument, "JPEG ghosts: qualities must run upwards within 1..100");
     if (params.window < 1 || params.window > 256)
         return Status(ErrorCode::InvalidArgument, "JPEG ghosts: the window must be 1..256 pixels");
+    if (params.grid_x < 0 || params.grid_x > 7 || params.grid_y < 0 || params.grid_y > 7)
+        return Status(ErrorCode::InvalidArgument, "JPEG ghosts: the grid offset must be 0..7 pixels each way");
     try {
         const cv::Mat view = detail::picture_view(image);
         cv::Mat eight; // as the encoder takes it
@@ -575,12 +577,18 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
         std::vector<cv::Mat> maps(static_cast<std::size_t>(n)); // mean squared difference per window, at the maps' size
         out.mean_difference.assign(std::size_t(n), 0.0);
         // One quality's map: re-saved, compared, averaged over windows, shrunk.
+        // A grid at (gx, gy): the encoder's blocks start at the padded image's origin, so pad
+        // (8 - g) mod 8 pixels before the first column and row, and cut them off again.
+        const int pad_x = (8 - params.grid_x) % 8, pad_y = (8 - params.grid_y) % 8;
+        cv::Mat padded = eight;
+        if (pad_x || pad_y) cv::copyMakeBorder(eight, padded, pad_y, 0, pad_x, 0, cv::BORDER_REPLICATE);
         auto one = [&](int k) {
             std::vector<std::uint8_t> bytes;
-            if (!cv::imencode(".jpg", eight, bytes, {cv::IMWRITE_JPEG_QUALITY, out.qualities[std::size_t(k)]}))
+            if (!cv::imencode(".jpg", padded, bytes, {cv::IMWRITE_JPEG_QUALITY, out.qualities[std::size_t(k)]}))
                 throw std::runtime_error("encoding failed");
-            const cv::Mat again = cv::imdecode(bytes, eight.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
-            if (again.size() != eight.size() || again.type() != eight.type()) throw std::runtime_error("decoding failed");
+            cv::Mat again = cv::imdecode(bytes, eight.channels() == 1 ? cv::IMREAD_GRAYSCALE : cv::IMREAD_COLOR);
+            if (again.size() != padded.size() || again.type() != eight.type()) throw std::runtime_error("decoding failed");
+            if (pad_x || pad_y) again = again(cv::Rect(pad_x, pad_y, eight.cols, eight.rows));
             // The squared difference, mean over channels, one float plane at a time (no 3-channel float copies).
             cv::Mat levels, plane;
             cv::absdiff(again, eight, levels);
