@@ -1463,6 +1463,30 @@
         <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
         <translation>JPEG-Geister für den Bericht werden erstellt: Datei %1 von %2…</translation>
     </message>
+    <message>
+        <source>Grid</source>
+        <translation>Raster</translation>
+    </message>
+    <message>
+        <source>Where the re-saves put their 8 × 8 block grid: columns and rows past the image&apos;s (0, 0: the image&apos;s own). A region pasted from another JPEG at a position that is no multiple of 8 keeps its own grid, and its ghost shows only on that grid: the rest then changes least at the highest quality everywhere, and the region stands out as a dip at its first quality.</source>
+        <translation>Wo die erneuten Speicherungen ihr 8 × 8-Blockraster ansetzen: Spalten und Zeilen gegenüber dem des Bildes versetzt (0, 0: das des Bildes). Ein Bereich, der aus einem anderen JPEG an einer Stelle eingefügt wurde, die kein Vielfaches von 8 ist, behält sein eigenes Raster, und sein Geist zeigt sich nur auf diesem Raster: Der Rest ändert sich dann überall bei der höchsten Qualität am wenigsten, und der Bereich hebt sich als Senke bei seiner ersten Qualität ab.</translation>
+    </message>
+    <message>
+        <source>x </source>
+        <translation>x </translation>
+    </message>
+    <message>
+        <source>y </source>
+        <translation>y </translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid columns past the image&apos;s</source>
+        <translation>JPEG-Geister: Rasterspalten gegenüber dem Bild versetzt</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid rows past the image&apos;s</source>
+        <translation>JPEG-Geister: Rasterzeilen gegenüber dem Bild versetzt</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

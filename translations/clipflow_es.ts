@@ -1463,6 +1463,30 @@
         <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
         <translation>Generando los fantasmas JPEG para el informe: archivo %1 de %2…</translation>
     </message>
+    <message>
+        <source>Grid</source>
+        <translation>Cuadrícula</translation>
+    </message>
+    <message>
+        <source>Where the re-saves put their 8 × 8 block grid: columns and rows past the image&apos;s (0, 0: the image&apos;s own). A region pasted from another JPEG at a position that is no multiple of 8 keeps its own grid, and its ghost shows only on that grid: the rest then changes least at the highest quality everywhere, and the region stands out as a dip at its first quality.</source>
+        <translation>Dónde ponen los reguardados su cuadrícula de bloques 8 × 8: columnas y filas desplazadas respecto a la de la imagen (0, 0: la de la imagen). Una región pegada desde otro JPEG en una posición que no es múltiplo de 8 conserva su propia cuadrícula, y su fantasma solo aparece en esa cuadrícula: el resto cambia entonces menos en la calidad más alta en todas partes, y la región destaca como un hueco en su primera calidad.</translation>
+    </message>
+    <message>
+        <source>x </source>
+        <translation>x </translation>
+    </message>
+    <message>
+        <source>y </source>
+        <translation>y </translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid columns past the image&apos;s</source>
+        <translation>Fantasmas JPEG: columnas de la cuadrícula desplazadas respecto a la imagen</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid rows past the image&apos;s</source>
+        <translation>Fantasmas JPEG: filas de la cuadrícula desplazadas respecto a la imagen</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1463,6 +1463,30 @@
         <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
         <translation>Calcul des fantômes JPEG pour le rapport : fichier %1 sur %2…</translation>
     </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grille</translation>
+    </message>
+    <message>
+        <source>Where the re-saves put their 8 × 8 block grid: columns and rows past the image&apos;s (0, 0: the image&apos;s own). A region pasted from another JPEG at a position that is no multiple of 8 keeps its own grid, and its ghost shows only on that grid: the rest then changes least at the highest quality everywhere, and the region stands out as a dip at its first quality.</source>
+        <translation>Où les réenregistrements placent leur grille de blocs 8 × 8 : colonnes et lignes au-delà de celle de l&apos;image (0, 0 : celle de l&apos;image). Une région collée depuis un autre JPEG à une position qui n&apos;est pas un multiple de 8 garde sa propre grille, et son fantôme n&apos;apparaît que sur cette grille : le reste change alors le moins à la qualité la plus haute partout, et la région se détache comme un creux à sa première qualité.</translation>
+    </message>
+    <message>
+        <source>x </source>
+        <translation>x </translation>
+    </message>
+    <message>
+        <source>y </source>
+        <translation>y </translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid columns past the image&apos;s</source>
+        <translation>Fantômes JPEG : colonnes de la grille au-delà de celle de l&apos;image</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid rows past the image&apos;s</source>
+        <translation>Fantômes JPEG : lignes de la grille au-delà de celle de l&apos;image</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1456,6 +1456,30 @@
         <source>Making the JPEG ghosts for the report: file %1 of %2…</source>
         <translation>正在为报告生成 JPEG 幽灵：第 %1 个文件，共 %2 个…</translation>
     </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Where the re-saves put their 8 × 8 block grid: columns and rows past the image&apos;s (0, 0: the image&apos;s own). A region pasted from another JPEG at a position that is no multiple of 8 keeps its own grid, and its ghost shows only on that grid: the rest then changes least at the highest quality everywhere, and the region stands out as a dip at its first quality.</source>
+        <translation>重新保存时 8 × 8 块网格的位置：相对图像自身网格偏移的列数和行数（0, 0：图像自身的网格）。从另一个 JPEG 粘贴到非 8 的倍数位置的区域保留自己的网格，其幽灵只在该网格上显现：此时其余部分在各处都于最高质量变化最小，而该区域在其最初质量处呈现为一个低谷。</translation>
+    </message>
+    <message>
+        <source>x </source>
+        <translation>x </translation>
+    </message>
+    <message>
+        <source>y </source>
+        <translation>y </translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid columns past the image&apos;s</source>
+        <translation>JPEG 幽灵：网格相对图像偏移的列数</translation>
+    </message>
+    <message>
+        <source>JPEG ghosts: grid rows past the image&apos;s</source>
+        <translation>JPEG 幽灵：网格相对图像偏移的行数</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

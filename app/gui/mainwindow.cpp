@@ -47,6 +47,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSlider>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -231,13 +232,22 @@ MainWindow::MainWindow(QWidget* parent)
                                "a lower quality than the rest (pasted in from another JPEG) is dark in that quality's map "
                                "while the rest is light. Computed when asked (seconds for a large photo)."));
     {
-        auto* h = new QHBoxLayout(jpeg_choice_);
-        h->setContentsMargins(0, 0, 0, 0);
+        // The choice and the ghosts' grid on one line, the quality slider under them (the
+        // tab is narrow: on one line the slider had no room).
+        auto* rows = new QVBoxLayout(jpeg_choice_);
+        rows->setContentsMargins(0, 0, 0, 0);
+        auto* h = new QHBoxLayout;
         h->addWidget(ela_mode_);
         h->addWidget(ghost_mode_);
-        h->addSpacing(12);
-        h->addWidget(ghost_label_ = new QLabel(jpeg_choice_));
-        h->addWidget(ghost_quality_ = new QSlider(Qt::Horizontal, jpeg_choice_), 1);
+        h->addStretch(1);
+        h->addWidget(ghost_grid_label_ = new QLabel(tr("Grid"), jpeg_choice_));
+        h->addWidget(ghost_grid_x_ = new QSpinBox(jpeg_choice_));
+        h->addWidget(ghost_grid_y_ = new QSpinBox(jpeg_choice_));
+        auto* q = new QHBoxLayout;
+        q->addWidget(ghost_label_ = new QLabel(jpeg_choice_));
+        q->addWidget(ghost_quality_ = new QSlider(Qt::Horizontal, jpeg_choice_), 1);
+        rows->addLayout(h);
+        rows->addLayout(q);
         auto* v = new QVBoxLayout(jpeg_page_);
         v->setContentsMargins(0, 0, 0, 0);
         v->addWidget(jpeg_, 3);
@@ -248,6 +258,26 @@ MainWindow::MainWindow(QWidget* parent)
     ghost_quality_->setAccessibleName(tr("JPEG ghosts: quality"));
     ghost_quality_->setPageStep(1);
     ghost_quality_->setTickPosition(QSlider::TicksBelow);
+    // A region pasted from another JPEG off the image's 8 x 8 grid keeps its own grid: its ghost
+    // shows only when the re-saves are made on that grid (docs/method.md).
+    const QString gridTip = tr("Where the re-saves put their 8 \u00d7 8 block grid: columns and rows past the image's "
+                               "(0, 0: the image's own). A region pasted from another JPEG at a position that is no "
+                               "multiple of 8 keeps its own grid, and its ghost shows only on that grid: the rest then "
+                               "changes least at the highest quality everywhere, and the region stands out as a dip at "
+                               "its first quality.");
+    for (QSpinBox* box : {ghost_grid_x_, ghost_grid_y_}) {
+        box->setRange(0, 7);
+        box->setToolTip(gridTip);
+        connect(box, &QSpinBox::valueChanged, this, [this] {
+            ghost_errors_.erase(shown_sha_); // the new grid is tried again
+            updateJpegPicture();
+        });
+    }
+    ghost_grid_label_->setToolTip(gridTip);
+    ghost_grid_x_->setPrefix(tr("x ")); // no room for words: the tooltip explains
+    ghost_grid_y_->setPrefix(tr("y "));
+    ghost_grid_x_->setAccessibleName(tr("JPEG ghosts: grid columns past the image's"));
+    ghost_grid_y_->setAccessibleName(tr("JPEG ghosts: grid rows past the image's"));
     connect(ghost_mode_, &QRadioButton::toggled, this, &MainWindow::updateJpegPicture);
     connect(ghost_quality_, &QSlider::valueChanged, this, &MainWindow::updateJpegPicture);
     connect(&ghost_watcher_, &QFutureWatcher<GhostJob>::finished, this, [this] {
@@ -751,10 +781,16 @@ const ScoreMap* MainWindow::heatMap(const std::string& sha256) const
 
 void MainWindow::updateJpegPicture()
 {
-    const auto found = ghosts_.find(shown_sha_);
+    const int grid_x = ghost_grid_x_->value(), grid_y = ghost_grid_y_->value();
+    auto found = ghosts_.find(shown_sha_);
+    if (found != ghosts_.end() && (found->second.grid_x != grid_x || found->second.grid_y != grid_y))
+        found = ghosts_.end(); // made on another grid: made again on this one
     const bool showing = ghost_mode_->isChecked() && !shown_ela_.isNull();
     ghost_label_->setVisible(showing && found != ghosts_.end());
     ghost_quality_->setVisible(showing && found != ghosts_.end());
+    for (QWidget* grid :
+         {static_cast<QWidget*>(ghost_grid_label_), static_cast<QWidget*>(ghost_grid_x_), static_cast<QWidget*>(ghost_grid_y_)})
+        grid->setVisible(showing);
     if (!showing) {
         ela_title_->setText(JpegHtml::errorLevelsCaption());
         ela_->setAccessibleName(tr("Error level analysis"));
@@ -788,20 +824,23 @@ void MainWindow::updateJpegPicture()
     ela_title_->setText(tr("<b>JPEG ghosts:</b> computing\u2026"));
     if (ghost_watcher_.isRunning()) return; // its end calls this again for the file then on screen
     // The ghosts need the stored 8 x 8 grid at full size: the file is read again.
-    ghost_watcher_.setFuture(
-        QtConcurrent::run([file = shown_file_, sha = shown_sha_, closing = queue_.closing(), reader = queue_.reader()] {
+    ghost_watcher_.setFuture(QtConcurrent::run(
+        [file = shown_file_, sha = shown_sha_, closing = queue_.closing(), reader = queue_.reader(), grid_x, grid_y] {
             GhostJob job{sha, {}, file, {}};
             if (auto ev = read_again(file, sha, reader, job.error))
                 job.ghosts = makeGhosts(
-                    *ev, [closing] { return closing->load(); }, job.error);
+                    *ev, [closing] { return closing->load(); }, job.error, grid_x, grid_y);
             return job;
         }));
 }
 
-std::optional<MainWindow::Ghosts> MainWindow::makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error)
+std::optional<MainWindow::Ghosts> MainWindow::makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error,
+                                                         int grid_x, int grid_y)
 {
     JpegGhostParams params;
     params.abort = abort;
+    params.grid_x = grid_x;
+    params.grid_y = grid_y;
     auto ghosts = jpeg_ghosts(to_picture(ev.pixels), params);
     if (!ghosts) {
         error = QString::fromStdString(ghosts.status().message());
@@ -809,6 +848,8 @@ std::optional<MainWindow::Ghosts> MainWindow::makeGhosts(const Evidence& ev, con
     }
     Ghosts g;
     g.qualities = ghosts->qualities;
+    g.grid_x = grid_x;
+    g.grid_y = grid_y;
     double most = -1;
     for (std::size_t k = 0; k < ghosts->maps.size(); ++k) {
         const auto& d = ghosts->maps[k].data;

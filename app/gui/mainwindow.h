@@ -23,6 +23,7 @@
 class QCheckBox;
 class QRadioButton;
 class QSlider;
+class QSpinBox;
 class QLabel;
 class QLineEdit;
 class QMenu;
@@ -78,6 +79,8 @@ public:
     // file read again, kept per SHA-256 for the session).
     QRadioButton* jpegGhostsChoice() const { return ghost_mode_; }
     QSlider* jpegGhostQuality() const { return ghost_quality_; } // an index into the qualities
+    QSpinBox* jpegGhostGridX() const { return ghost_grid_x_; }   // the re-saves' grid, columns past the image's
+    QSpinBox* jpegGhostGridY() const { return ghost_grid_y_; }
     QRadioButton* errorLevelsChoice() const { return ela_mode_; }
     QTabWidget* detailTabs() const { return tabs_; }
     QString modelCardsHtml() const;
@@ -142,8 +145,9 @@ private:
     struct Ghosts {
         std::vector<int> qualities;
         std::vector<QImage> maps;
-        int start = 0; // the map first shown: the one with the most contrast
-        QImage sheet;  // all of them, labelled, for the report
+        int start = 0;              // the map first shown: the one with the most contrast
+        QImage sheet;               // all of them, labelled, for the report
+        int grid_x = 0, grid_y = 0; // the grid they were re-saved on (JpegGhostParams)
     };
     struct GhostJob {
         std::string sha256;
@@ -151,7 +155,8 @@ private:
         QString file, error;
     };
     // Off the GUI thread: the ghosts of the pixels as read again, or why not.
-    static std::optional<Ghosts> makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error);
+    static std::optional<Ghosts> makeGhosts(const Evidence& ev, const AbortCallback& abort, QString& error, int grid_x = 0,
+                                            int grid_y = 0);
     // What the report asks for and the window has not made: made now, file by file; false when cancelled.
     bool makeReportFigures(bool maps, bool ghosts);
 
@@ -181,6 +186,9 @@ private:
     QWidget* jpeg_choice_ = nullptr;
     QSlider* ghost_quality_ = nullptr;
     QLabel* ghost_label_ = nullptr;
+    QLabel* ghost_grid_label_ = nullptr;
+    QSpinBox* ghost_grid_x_ = nullptr;
+    QSpinBox* ghost_grid_y_ = nullptr;
     std::string ghost_shown_sha_; // whose maps the slider was set up for
     QImage shown_ela_;            // the shown file's error levels (the JPEG tab may show its ghosts instead)
     QString trust_warned_;        // the trust-anchor file whose failure was last reported

@@ -32,6 +32,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -730,6 +731,21 @@ private Q_SLOTS:
         QCOMPARE(w.elaView()->image().size(), QSize(400, 300));
         QCOMPARE(quality->value(), 1); // where the analyst left it for this file
         QCOMPARE(ready.count(), 1);
+        // On another block grid: made again (the quality where it was), other maps; back on the
+        // image's grid, the first maps again.
+        QSpinBox* gridX = w.jpegGhostGridX();
+        QVERIFY(gridX->isVisibleTo(w.jpegPage()) && w.jpegGhostGridY()->isVisibleTo(w.jpegPage()));
+        const QImage onImageGrid = w.elaView()->image();
+        gridX->setValue(3);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 2, 60000);
+        QCOMPARE(quality->value(), 1);
+        QCOMPARE(w.elaView()->image().size(), QSize(400, 300));
+        QVERIFY(w.elaView()->image() != onImageGrid);
+        gridX->setValue(0);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000);
+        QCOMPARE(w.elaView()->image(), onImageGrid);
+        w.errorLevelsChoice()->setChecked(true);
+        QVERIFY(!gridX->isVisibleTo(w.jpegPage()));
     }
 
     // The JPEG tab: tables and quality for a JPEG, a mark when it was saved twice, a plain word otherwise.

@@ -420,6 +420,8 @@ private Q_SLOTS:
         QCOMPARE(g->mean_difference.size(), g->qualities.size());
         QCOMPARE(g->maps.front().width, kW);
         QCOMPARE(g->maps.front().channels, 1);
+        QCOMPARE(g->grid_x, grid); // the sheet's labels say which grid ("JPEG 60 (5,5)")
+        QCOMPARE(g->grid_y, grid);
         auto mean = [&](std::size_t k, bool inside) { // a margin of one window around the square's edge left out
             double s = 0;
             long n = 0;

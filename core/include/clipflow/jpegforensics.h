@@ -139,12 +139,14 @@ struct JpegGhosts {
     /// (0, black: the least of them; 255, white: the most).
     std::vector<Picture> maps;
     std::vector<double> mean_difference; ///< per quality, over the whole image (8-bit units squared)
+    int grid_x = 0, grid_y = 0;          ///< the grid the re-saves were made on (JpegGhostParams)
 };
 
 /// Fails for an empty image, qualities outside 1..100 or not increasing, a window below 1
 /// or over 256, a grid offset outside 0..7; ErrorCode::Aborted when `abort` says so.
 Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& params = {});
-/// The maps side by side (up to five a row), each with its quality written above it.
+/// The maps side by side (up to five a row), each with its quality written above it (and the
+/// grid, "JPEG 60 (3,5)", where the re-saves were not made on the image's).
 Picture jpeg_ghost_sheet(const JpegGhosts& ghosts);
 
 } // namespace clipflow

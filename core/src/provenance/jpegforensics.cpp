@@ -572,6 +572,8 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
         const double scale = params.max_side > 0 && longer > params.max_side ? double(params.max_side) / longer : 1.0;
         const cv::Size small(std::max(1, int(std::lround(view.cols * scale))), std::max(1, int(std::lround(view.rows * scale))));
         JpegGhosts out;
+        out.grid_x = params.grid_x;
+        out.grid_y = params.grid_y;
         for (int q = params.quality_min; q <= params.quality_max; q += params.quality_step) out.qualities.push_back(q);
         const int n = static_cast<int>(out.qualities.size());
         std::vector<cv::Mat> maps(static_cast<std::size_t>(n)); // mean squared difference per window, at the maps' size
@@ -681,8 +683,11 @@ Picture jpeg_ghost_sheet(const JpegGhosts& ghosts)
     cv::Mat sheet(rows * (h + label + kGap) + kGap, cols * (w + kGap) + kGap, CV_8UC1, cv::Scalar(255));
     for (int i = 0; i < n; ++i) {
         const int x = kGap + (i % kPerRow) * (w + kGap), y = kGap + (i / kPerRow) * (h + label + kGap);
-        cv::putText(sheet, "JPEG " + std::to_string(ghosts.qualities[std::size_t(i)]), cv::Point(x, y + label * 3 / 4),
-                    cv::FONT_HERSHEY_SIMPLEX, label / 40.0, cv::Scalar(0), label >= 48 ? 2 : 1, cv::LINE_AA);
+        std::string text = "JPEG " + std::to_string(ghosts.qualities[std::size_t(i)]);
+        if (ghosts.grid_x || ghosts.grid_y)
+            text += " (" + std::to_string(ghosts.grid_x) + "," + std::to_string(ghosts.grid_y) + ")";
+        cv::putText(sheet, text, cv::Point(x, y + label * 3 / 4), cv::FONT_HERSHEY_SIMPLEX, label / 40.0, cv::Scalar(0),
+                    label >= 48 ? 2 : 1, cv::LINE_AA);
         detail::picture_view(ghosts.maps[std::size_t(i)]).copyTo(sheet(cv::Rect(x, y + label, w, h)));
     }
     return detail::picture_from_mat(sheet);
