@@ -376,6 +376,10 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der in der Karte einer Qualität dunkler ist als der Rest, wurde wahrscheinlich vor dem Rest mit dieser Qualität gespeichert. Der Bereich muss auf dem 8 × 8-Raster des Rests liegen. Ein Hinweis fürs Auge, nie ein Befund.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; auf einem anderen 8 × 8-Raster, %1 Spalte(n) und %2 Zeile(n) neben dem des Bildes (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der aus einem anderen JPEG auf dieses Raster eingefügt wurde, kann in der Karte der Qualität, mit der er zuerst gespeichert wurde, dunkler sein als der Rest, während die eigenen Blöcke des Bildes, neu geschnitten, sich bei der höchsten Qualität am wenigsten ändern. Ein Hinweis fürs Auge, nie ein Befund.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

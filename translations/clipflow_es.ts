@@ -376,6 +376,10 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región más oscura que el resto en el mapa de una calidad probablemente se guardó con esa calidad antes que el resto. La región debe estar en la cuadrícula 8 × 8 del resto. Una pista para la vista, nunca un hallazgo.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; en otra cuadrícula 8 × 8, %1 columna(s) y %2 fila(s) más allá de la de la imagen (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región pegada desde otro JPEG en esa cuadrícula puede ser más oscura que el resto en el mapa de la calidad con la que se guardó primero, mientras que los bloques propios de la imagen, cortados de nuevo, cambian menos con la calidad más alta. Una pista para la vista, nunca un hallazgo.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

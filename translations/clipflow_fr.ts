@@ -376,6 +376,10 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région plus sombre que le reste dans la carte d&apos;une qualité a probablement été enregistrée à cette qualité avant le reste. La région doit être sur la grille 8 × 8 du reste. Une indication pour l&apos;œil, jamais une conclusion.</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
+        <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; sur une autre grille 8 × 8, %1 colonne(s) et %2 ligne(s) au-delà de celle de l&apos;image (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région collée depuis un autre JPEG sur cette grille peut être plus sombre que le reste dans la carte de la qualité à laquelle elle a d&apos;abord été enregistrée, tandis que les blocs propres de l&apos;image, redécoupés, changent le moins à la qualité la plus haute. Une indication pour l&apos;œil, jamais une conclusion.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

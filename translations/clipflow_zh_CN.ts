@@ -374,6 +374,10 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; (the image re-saved at each quality; dark: changed least): a region darker than the rest in one quality&apos;s map was probably saved at that quality before the rest. Needs the region on the rest&apos;s 8 × 8 grid. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;JPEG 幽灵&lt;/b&gt;（以每个质量重新保存图像；暗：变化最小）：在某一质量的图中比其余部分更暗的区域，可能在其余部分之前以该质量保存过。该区域须位于其余部分的 8 × 8 网格上。仅供目视参考，绝非结论。</translation>
     </message>
+    <message>
+        <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
+        <translation>在另一个 8 × 8 网格上的&lt;b&gt;JPEG 幽灵&lt;/b&gt;，比图像自身网格偏移 %1 列、%2 行（以每个质量重新保存图像；暗：变化最小）：从另一个 JPEG 粘贴到该网格上的区域，在其最初保存质量的图中可能比其余部分更暗，而图像自身的块被重新切分，在最高质量时变化最小。仅供目视参考，绝非结论。</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

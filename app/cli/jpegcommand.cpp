@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <tuple>
 
 namespace clipflow::cli {
 
@@ -85,6 +86,13 @@ void print_text(const nlohmann::json& line)
 
 } // namespace
 
+std::optional<std::pair<int, int>> parse_ghost_grid(const std::string& g)
+{
+    const bool ok = g.size() == 3 && g[1] == ',' && g[0] >= '0' && g[0] <= '7' && g[2] >= '0' && g[2] <= '7';
+    if (!ok) return std::nullopt;
+    return std::pair{g[0] - '0', g[2] - '0'};
+}
+
 int run_jpeg(std::vector<std::string> words)
 {
     bool json = false;
@@ -114,11 +122,9 @@ int run_jpeg(std::vector<std::string> words)
     JpegGhostParams ghost_params;
     if (ghost_grid) {
         if (!ghosts_dir) return usage("--ghost-grid needs --ghosts DIR");
-        const std::string& g = *ghost_grid;
-        const bool ok = g.size() == 3 && g[1] == ',' && g[0] >= '0' && g[0] <= '7' && g[2] >= '0' && g[2] <= '7';
-        if (!ok) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + g + "'");
-        ghost_params.grid_x = g[0] - '0';
-        ghost_params.grid_y = g[2] - '0';
+        const auto grid = parse_ghost_grid(*ghost_grid);
+        if (!grid) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + *ghost_grid + "'");
+        std::tie(ghost_params.grid_x, ghost_params.grid_y) = *grid;
     }
     for (const auto& [option, dir] : {std::pair{"--ela", &ela_dir}, std::pair{"--ghosts", &ghosts_dir}}) {
         if (!*dir) continue;

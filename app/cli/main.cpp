@@ -30,12 +30,12 @@
 #include "traincommand.h"
 #endif
 
+#include <clipflow/programdir.h>
 #include <clipflow/version.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <iterator>
 #include <string>
@@ -88,20 +88,12 @@ Options:
 Exit status: 0 success, 1 some inputs failed, 2 usage error.
 )";
 
-// The folder of the running program, where its companions are installed.
-std::string program_dir()
-{
-    std::error_code ec;
-    const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : exe.parent_path().string();
-}
-
 // Replaces this process with `name` from the same folder, given `words` (the
 // PID, the streams and the environment stay: a caller waiting on or signalling
 // `clipflow` reaches the program that does the work). Returns only on failure.
 int run_companion(const char* name, const std::string& command, const std::vector<std::string>& words, const char* missing_why)
 {
-    const std::string program = program_dir() + "/" + name;
+    const std::string program = clipflow::running_program_dir() + "/" + name; // companions lie beside it
     if (::access(program.c_str(), X_OK) != 0) {
         std::cerr << "clipflow " << command << ": " << program << " is missing; " << missing_why << "\n";
         return 2;

@@ -520,8 +520,9 @@ bool MainWindow::exportReport(const QString& path)
         Analysis shown = *a;
         if (const auto why = map_errors_.find(sha); why != map_errors_.end()) shown.heat_map_error = why->second;
         if (const auto why = ghost_errors_.find(sha); why != ghost_errors_.end()) shown.ghosts_error = why->second;
-        report.add(shown, e ? QString::fromStdString(e->notes) : QString(), heatMap(sha),
-                   ghosts != ghosts_.end() ? ghosts->second.sheet : QImage());
+        const bool made = ghosts != ghosts_.end();
+        report.add(shown, e ? QString::fromStdString(e->notes) : QString(), heatMap(sha), made ? ghosts->second.sheet : QImage(),
+                   made ? QPoint(ghosts->second.grid_x, ghosts->second.grid_y) : QPoint());
     }
     if (report.size() == 0) {
         statusBar()->showMessage(tr("Nothing to report yet: open and analyse images first."));
@@ -799,7 +800,7 @@ void MainWindow::updateJpegPicture()
     }
     ela_->setAccessibleName(tr("JPEG ghosts"));
     if (found != ghosts_.end()) {
-        ela_title_->setText(JpegHtml::ghostsCaption());
+        ela_title_->setText(JpegHtml::ghostsCaption(QPoint(grid_x, grid_y)));
         const Ghosts& g = found->second;
         const int last = static_cast<int>(g.maps.size()) - 1;
         if (ghost_quality_->maximum() != last || ghost_shown_sha_ != shown_sha_) {
@@ -848,8 +849,8 @@ std::optional<MainWindow::Ghosts> MainWindow::makeGhosts(const Evidence& ev, con
     }
     Ghosts g;
     g.qualities = ghosts->qualities;
-    g.grid_x = grid_x;
-    g.grid_y = grid_y;
+    g.grid_x = ghosts->grid_x; // as made, not as asked
+    g.grid_y = ghosts->grid_y;
     double most = -1;
     for (std::size_t k = 0; k < ghosts->maps.size(); ++k) {
         const auto& d = ghosts->maps[k].data;

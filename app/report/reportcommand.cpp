@@ -1,6 +1,7 @@
 #include "reportcommand.h"
 
 #include "detectorsetup.h"
+#include "jpegcommand.h"
 #include "optiontable.h"
 
 #include <analysis.h>
@@ -16,6 +17,7 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <tuple>
 
 namespace clipflow::cli {
 
@@ -34,7 +36,7 @@ const char* const kReportNotes = R"(Exit status: 0 written (1 if some images cou
 
 int run_report(std::vector<std::string> words)
 {
-    std::optional<std::string> out, case_path, title, analyst, notes, clipflow_model, supervised_model, trust;
+    std::optional<std::string> out, case_path, title, analyst, notes, clipflow_model, supervised_model, trust, ghost_grid;
     std::string page = "a4";
     ScoreParams scoring;
     app::AnalyseOptions asked;
@@ -61,11 +63,20 @@ int run_report(std::vector<std::string> words)
         .flag("--ghosts", asked.jpeg_ghosts,
               "add each JPEG's JPEG ghosts (the image re-saved at qualities 50 to 95, one map each; about a second "
               "for a 12 MP photo)")
+        .text("--ghost-grid", "X,Y", ghost_grid,
+              "re-save the ghosts on another 8x8 grid: columns X and rows Y past the image's (0..7 each; default 0,0), "
+              "where a region pasted off the image's grid keeps its own (see `clipflow jpeg --ghost-grid`)")
         .positionals(inputs)
         .notes(kReportNotes);
     if (auto code = t.parse(std::move(words))) return *code;
     auto usage = [&t](const std::string& why) { return t.usage_error(why); };
     if (inputs.empty() && !case_path) return usage("give images, folders or --case FILE");
+    if (ghost_grid) {
+        if (!asked.jpeg_ghosts) return usage("--ghost-grid needs --ghosts");
+        const auto grid = parse_ghost_grid(*ghost_grid);
+        if (!grid) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + *ghost_grid + "'");
+        std::tie(asked.ghost_grid_x, asked.ghost_grid_y) = *grid;
+    }
 
     if (trust) {
         auto pem = read_trust_anchors(*trust);

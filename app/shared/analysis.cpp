@@ -23,6 +23,8 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
     params.read_ahead = options.read_ahead.toStdString();
     params.intake.provenance = options.provenance;
     params.jpeg_ghosts = options.jpeg_ghosts;
+    params.jpeg_ghost_grid_x = options.ghost_grid_x;
+    params.jpeg_ghost_grid_y = options.ghost_grid_y;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.
@@ -53,7 +55,10 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
     a.jpeg_error = QString::fromStdString(e.jpeg_error);
     a.preview = to_qimage(e.preview);
     a.ela = to_qimage(e.ela);
-    if (e.ghosts) a.ghosts = to_qimage(jpeg_ghost_sheet(*e.ghosts));
+    if (e.ghosts) {
+        a.ghosts = to_qimage(jpeg_ghost_sheet(*e.ghosts));
+        a.ghosts_grid = QPoint(e.ghosts->grid_x, e.ghosts->grid_y);
+    }
     a.ghosts_error = QString::fromStdString(e.ghosts_error);
     a.metadata = std::move(e.metadata);
     a.metadata_error = QString::fromStdString(e.metadata_error);

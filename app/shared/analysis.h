@@ -14,6 +14,7 @@
 
 #include <QDateTime>
 #include <QImage>
+#include <QPoint>
 #include <QString>
 
 #include <memory>
@@ -35,6 +36,7 @@ struct Analysis {
     QString jpeg_error;                   // why a JPEG's structure could not be read
     QImage ela;                           // JPEG files: error level analysis (quality 90, x20), at most 1024 px
     QImage ghosts;                        // JPEG files, when asked: the JPEG ghosts' sheet (jpeg_ghost_sheet)
+    QPoint ghosts_grid;                   // the grid they were re-saved on, past the image's (JpegGhosts::grid_x, y)
     QString ghosts_error;                 // why they could not be made
     std::optional<ScoreMap> heat_map;     // when asked: the CLIP-Flow detector's tile map
     QString heat_map_error;               // why it could not be made
@@ -50,10 +52,11 @@ struct AnalyseOptions {
     // A `clipflow-intake`: every parser of untrusted bytes runs in that process under its
     // time limit and its findings come back whole, pixels included.
     std::shared_ptr<IsolatedReader> reader;
-    ProvenanceParams provenance; // the C2PA trust anchors
-    QString read_ahead;          // with a reader: the file to be analysed next, which its child reads meanwhile
-    bool jpeg_ghosts = false;    // JPEG files: their JPEG ghosts' sheet too (about a second for 12 MP)
-    bool heat_map = false;       // the CLIP-Flow detector's tile map too (seconds for a large image)
+    ProvenanceParams provenance;            // the C2PA trust anchors
+    QString read_ahead;                     // with a reader: the file to be analysed next, which its child reads meanwhile
+    bool jpeg_ghosts = false;               // JPEG files: their JPEG ghosts' sheet too (about a second for 12 MP)
+    int ghost_grid_x = 0, ghost_grid_y = 0; // the ghosts' re-saves' grid past the image's (0..7)
+    bool heat_map = false;                  // the CLIP-Flow detector's tile map too (seconds for a large image)
 };
 
 // core's analyse_evidence (intake, metadata, ELA, spectra per channel, both

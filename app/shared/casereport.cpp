@@ -89,10 +89,12 @@ QString metadata_summary(const Analysis& a)
 CaseReport::CaseReport(ReportParams params, ModelCards models) : params_(std::move(params)), models_(std::move(models)) {}
 CaseReport::~CaseReport() = default;
 
-void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map, const QImage& ghosts)
+void CaseReport::add(const Analysis& analysis, const QString& notes, const ScoreMap* map, const QImage& ghosts,
+                     QPoint ghosts_grid)
 {
-    items_.push_back(
-        {analysis, notes, map ? std::optional<ScoreMap>(*map) : analysis.heat_map, ghosts.isNull() ? analysis.ghosts : ghosts});
+    const bool own = ghosts.isNull();
+    items_.push_back({analysis, notes, map ? std::optional<ScoreMap>(*map) : analysis.heat_map, own ? analysis.ghosts : ghosts,
+                      own ? analysis.ghosts_grid : ghosts_grid});
 }
 
 QString CaseReport::summaryHtml() const
@@ -269,7 +271,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                     .arg(image("ela", a.ela, 320), JpegHtml::errorLevelsCaption());
     if (!item.ghosts.isNull())
         html += QStringLiteral("<p align='center'>%1<br><small>%2</small></p>")
-                    .arg(image("ghosts", item.ghosts, 600), JpegHtml::ghostsCaption());
+                    .arg(image("ghosts", item.ghosts, 600), JpegHtml::ghostsCaption(item.ghosts_grid));
     else if (!a.ghosts_error.isEmpty())
         html += QStringLiteral("<p><small>%1</small></p>").arg(tr("No JPEG ghosts: %1").arg(esc(a.ghosts_error)));
     if (!item.notes.isEmpty())

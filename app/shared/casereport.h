@@ -45,8 +45,9 @@ public:
     ~CaseReport();
 
     // map: the heat map, where the analyst made one; ghosts: the JPEG ghosts' sheet
-    // (jpeg_ghost_sheet), where the analyst made them. Else the analysis's own, if it has them.
-    void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr, const QImage& ghosts = {});
+    // (jpeg_ghost_sheet), where the analyst made them, on ghosts_grid. Else the analysis's own, if it has them.
+    void add(const Analysis& analysis, const QString& notes = {}, const ScoreMap* map = nullptr, const QImage& ghosts = {},
+             QPoint ghosts_grid = {});
     int size() const { return static_cast<int>(items_.size()); }
 
     // The laid-out document (for previews and tests); pages follow the chosen size.
@@ -60,6 +61,7 @@ private:
         QString notes;
         std::optional<ScoreMap> map;
         QImage ghosts;
+        QPoint ghosts_grid;
     };
     QString summaryHtml() const;
     QString evidenceHtml(QTextDocument& doc, int index, const Item& item) const;

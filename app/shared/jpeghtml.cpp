@@ -16,8 +16,16 @@ QString JpegHtml::errorLevelsCaption()
               "always do. A pointer for the eye, never a finding.");
 }
 
-QString JpegHtml::ghostsCaption()
+QString JpegHtml::ghostsCaption(QPoint grid)
 {
+    if (!grid.isNull())
+        return tr("<b>JPEG ghosts</b> on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image's (the "
+                  "image re-saved at each quality; dark: changed least): a region pasted from another JPEG on "
+                  "that grid may be darker than the rest in the map of the quality it was saved at first, while "
+                  "the image's own blocks, cut anew, change least at the highest quality. A pointer for the eye, "
+                  "never a finding.")
+            .arg(grid.x())
+            .arg(grid.y());
     return tr("<b>JPEG ghosts</b> (the image re-saved at each quality; dark: changed least): a region "
               "darker than the rest in one quality's map was probably saved at that quality before "
               "the rest. Needs the region on the rest's 8 × 8 grid. A pointer for the eye, never a "

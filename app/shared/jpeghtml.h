@@ -6,6 +6,7 @@
 #include <clipflow/jpegforensics.h>
 
 #include <QCoreApplication>
+#include <QPoint>
 #include <QString>
 
 namespace clipflow::app {
@@ -20,7 +21,8 @@ public:
     /// What the error level picture and the JPEG ghosts are, and are not (HTML, one sentence each):
     /// the captions under them in the JPEG tab and in the report.
     static QString errorLevelsCaption();
-    static QString ghostsCaption();
+    /// grid: the re-saves' grid past the image's (JpegGhostParams::grid_x, grid_y), which the caption names.
+    static QString ghostsCaption(QPoint grid = {});
 };
 
 } // namespace clipflow::app

@@ -164,30 +164,46 @@ private Q_SLOTS:
     }
 
     // JPEG ghosts are printed where they were made: by the analysis when asked (JPEG files
-    // only), or handed over by the window; a reason is printed where they could not be.
+    // only), or handed over by the window; a reason is printed where they could not be. The
+    // caption names the grid they were re-saved on where it is not the image's.
     void jpegGhostsWhereMade_data()
     {
         QTest::addColumn<QString>("file");
-        QTest::addColumn<bool>("analysed");   // analyse_file(..., jpeg_ghosts = true)
-        QTest::addColumn<bool>("handed");     // the window's own sheet given to add()
-        QTest::addColumn<QString>("failure"); // ghosts_error, as an analysis would set it
-        QTest::addColumn<int>("printed");     // 0: none; 1: the analysis's sheet; 2: the handed one
-        QTest::newRow("JPEG, not asked") << "exif6.jpg" << false << false << QString() << 0;
-        QTest::newRow("JPEG, made by the analysis") << "exif6.jpg" << true << false << QString() << 1;
-        QTest::newRow("JPEG, made in the window") << "exif6.jpg" << false << true << QString() << 2;
-        QTest::newRow("the window's sheet first") << "exif6.jpg" << true << true << QString() << 2;
-        QTest::newRow("PNG, asked: none") << "rgb.png" << true << false << QString() << 0;
-        QTest::newRow("could not be made") << "exif6.jpg" << false << false << "out of memory" << 0;
+        QTest::addColumn<bool>("analysed");    // analyse_file(..., jpeg_ghosts = true)
+        QTest::addColumn<QPoint>("grid");      // the analysis's ghost grid
+        QTest::addColumn<bool>("handed");      // the window's own sheet given to add()
+        QTest::addColumn<QPoint>("handedOn");  // the grid the window says it made that sheet on
+        QTest::addColumn<QString>("failure");  // ghosts_error, as an analysis would set it
+        QTest::addColumn<int>("printed");      // 0: none; 1: the analysis's sheet; 2: the handed one
+        QTest::addColumn<QPoint>("captioned"); // the grid the caption names (null: the image's)
+        const QPoint image;
+        QTest::newRow("JPEG, not asked") << "exif6.jpg" << false << image << false << image << QString() << 0 << image;
+        QTest::newRow("JPEG, made by the analysis") << "exif6.jpg" << true << image << false << image << QString() << 1 << image;
+        QTest::newRow("JPEG, made in the window") << "exif6.jpg" << false << image << true << image << QString() << 2 << image;
+        QTest::newRow("the window's sheet first") << "exif6.jpg" << true << image << true << image << QString() << 2 << image;
+        QTest::newRow("PNG, asked: none") << "rgb.png" << true << image << false << image << QString() << 0 << image;
+        QTest::newRow("could not be made") << "exif6.jpg" << false << image << false << image << "out of memory" << 0 << image;
+        QTest::newRow("the analysis's, on another grid")
+            << "exif6.jpg" << true << QPoint(3, 5) << false << image << QString() << 1 << QPoint(3, 5);
+        QTest::newRow("the window's, on another grid")
+            << "exif6.jpg" << false << image << true << QPoint(2, 0) << QString() << 2 << QPoint(2, 0);
+        QTest::newRow("the window's grid, not the analysis's")
+            << "exif6.jpg" << true << QPoint(3, 5) << true << image << QString() << 2 << image;
     }
     void jpegGhostsWhereMade()
     {
         QFETCH(QString, file);
         QFETCH(bool, analysed);
+        QFETCH(QPoint, grid);
         QFETCH(bool, handed);
+        QFETCH(QPoint, handedOn);
         QFETCH(QString, failure);
         QFETCH(int, printed);
+        QFETCH(QPoint, captioned);
         AnalyseOptions options;
         options.jpeg_ghosts = analysed;
+        options.ghost_grid_x = grid.x();
+        options.ghost_grid_y = grid.y();
         Analysis a = analyse_file(fixture(file.toUtf8().constData()), nullptr, options);
         QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
         QVERIFY(a.ghosts_error.isEmpty());
@@ -195,6 +211,7 @@ private Q_SLOTS:
         if (!a.ghosts.isNull()) { // ten maps of the image's shape, five a row, labelled above
             const int w = int(std::lround(a.info.width * std::min(1.0, 512.0 / std::max(a.info.width, a.info.height))));
             QCOMPARE(a.ghosts.width(), 5 * (w + 8) + 8);
+            QCOMPARE(a.ghosts_grid, grid);
         }
         a.ghosts_error = failure;
         QImage sheet;
@@ -203,10 +220,12 @@ private Q_SLOTS:
             sheet.fill(77);
         }
         CaseReport report({}, {});
-        report.add(a, {}, nullptr, sheet);
+        report.add(a, {}, nullptr, sheet, handedOn);
         const auto doc = report.document();
         const QString text = doc->toPlainText();
-        QCOMPARE(text.contains(QStringLiteral("JPEG ghosts (the image re-saved")), printed > 0);
+        const QString offGrid = QStringLiteral("JPEG ghosts on another 8 \u00d7 8 grid, %1 column(s) and %2 row(s) past");
+        QCOMPARE(text.contains(QStringLiteral("JPEG ghosts (the image re-saved")), printed > 0 && captioned.isNull());
+        QCOMPARE(text.contains(offGrid.arg(captioned.x()).arg(captioned.y())), printed > 0 && !captioned.isNull());
         QCOMPARE(text.contains(QStringLiteral("No JPEG ghosts: out of memory")), !failure.isEmpty());
         const QImage img = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/ghosts"))).value<QImage>();
         QCOMPARE(!img.isNull(), printed > 0);

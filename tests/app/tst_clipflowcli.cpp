@@ -226,6 +226,16 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("jpeg"),         QStringLiteral("--ghosts"), QStringLiteral("/tmp"),
                            QStringLiteral("--ghost-grid"), QStringLiteral("8,0"),      fixture("rgb.jpg")}
             << 2 << QStringLiteral("X and Y in 0..7, not '8,0'");
+        QTest::newRow("report ghost grid without ghosts")
+            << QStringList{QStringLiteral("report"),       fixture("rgb.jpg"),
+                           QStringLiteral("--out"),        QStringLiteral("/tmp/x.pdf"),
+                           QStringLiteral("--ghost-grid"), QStringLiteral("1,1")}
+            << 2 << QStringLiteral("--ghost-grid needs --ghosts");
+        QTest::newRow("report ghost grid malformed")
+            << QStringList{QStringLiteral("report"),     fixture("rgb.jpg"),         QStringLiteral("--out"),
+                           QStringLiteral("/tmp/x.pdf"), QStringLiteral("--ghosts"), QStringLiteral("--ghost-grid"),
+                           QStringLiteral("3;5")}
+            << 2 << QStringLiteral("X and Y in 0..7, not '3;5'");
         QTest::newRow("jpeg ghost grid without ghosts")
             << QStringList{QStringLiteral("jpeg"), QStringLiteral("--ghost-grid"), QStringLiteral("1,1"), fixture("rgb.jpg")} << 2
             << QStringLiteral("--ghost-grid needs --ghosts DIR");
@@ -1402,13 +1412,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("ghosts");
         QTest::addColumn<bool>("heatMap");
-        QTest::newRow("plain") << false << false;
-        QTest::newRow("with --ghosts and --heat-map") << true << true;
+        QTest::addColumn<QString>("grid"); // --ghost-grid
+        QTest::newRow("plain") << false << false << QString();
+        QTest::newRow("with --ghosts and --heat-map") << true << true << QString();
+        QTest::newRow("with --ghosts on another grid") << true << false << QStringLiteral("3,5");
     }
     void reportFromCaseFlagsChangedEvidence()
     {
         QFETCH(bool, ghosts);
         QFETCH(bool, heatMap);
+        QFETCH(QString, grid);
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
             QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
         if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
@@ -1437,6 +1450,7 @@ private Q_SLOTS:
         QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
         if (ghosts) args << QStringLiteral("--ghosts");
         if (heatMap) args << QStringLiteral("--heat-map");
+        if (!grid.isEmpty()) args << QStringLiteral("--ghost-grid") << grid;
         const Run r = cli(args);
         QVERIFY2(r.code == 0, (r.out + r.err).constData());
         QProcess text;
@@ -1449,8 +1463,12 @@ private Q_SLOTS:
         QVERIFY(t.contains(QLatin1String("seen on social media")));
         QVERIFY2(t.contains(QLatin1String("1 file(s) differ from the case record")), qPrintable(t.left(1500)));
         QVERIFY(t.contains(QLatin1String("open case")) || t.contains(QLatin1String("add evidence"))); // the audit log
-        QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), ghosts ? 1 : 0);                         // the JPEG's, not the PNG's
-        QCOMPARE(t.count(QLatin1String("Heat map: natural")), heatMap ? 2 : 0);                       // both files'
+        QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), ghosts && grid.isEmpty() ? 1 : 0);       // the JPEG's, not the PNG's
+        // pdftotext may break the caption's line anywhere after its first words
+        QCOMPARE(t.count(QLatin1String("JPEG ghosts on another 8")), grid.isEmpty() ? 0 : 1);
+        if (!grid.isEmpty())
+            QVERIFY2(t.simplified().contains(QLatin1String("3 column(s) and 5 row(s) past the image")), qPrintable(t));
+        QCOMPARE(t.count(QLatin1String("Heat map: natural")), heatMap ? 2 : 0); // both files'
     }
 
     // Heat maps a case keeps are printed without --heat-map and not made again, but only when the

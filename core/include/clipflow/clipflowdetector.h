@@ -12,6 +12,7 @@
 #include "clipflow/backbone.h"
 #include "clipflow/calibration.h"
 #include "clipflow/clipflowmodel.h"
+#include "clipflow/programdir.h"
 #include "clipflow/result.h"
 #include "clipflow/scoremap.h"
 
@@ -77,7 +78,5 @@ private:
 /// $CLIPFLOW_DEFAULT_SUPERVISED_MODEL), then `EXE_DIR/../share/clipflow/models/NAME`
 /// (build tree and installed layouts alike), then the user's models folder.
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name = "clipflow-default.safetensors");
-/// The folder of the running program (from /proc/self/exe); empty where unknown.
-std::string running_program_dir();
 
 } // namespace clipflow

@@ -155,13 +155,6 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
     return map;
 }
 
-std::string running_program_dir()
-{
-    std::error_code ec;
-    const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : exe.parent_path().string();
-}
-
 Result<std::string> find_default_detector(const std::string& exe_dir, const std::string& name)
 {
     const char* var = name == "clipflow-supervised.safetensors" ? "CLIPFLOW_DEFAULT_SUPERVISED_MODEL"

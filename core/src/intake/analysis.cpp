@@ -53,6 +53,8 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
         t = Clock::now();
         JpegGhostParams gp;
         gp.abort = params.abort;
+        gp.grid_x = params.jpeg_ghost_grid_x;
+        gp.grid_y = params.jpeg_ghost_grid_y;
         if (auto g = jpeg_ghosts(eight, gp))
             a.ghosts = std::move(*g);
         else if (g.status().code() == ErrorCode::Aborted)
