@@ -283,9 +283,11 @@ MainWindow::MainWindow(QWidget* parent)
     connect(&ghost_watcher_, &QFutureWatcher<GhostJob>::finished, this, [this] {
         GhostJob job = ghost_watcher_.result();
         const bool ok = job.ghosts.has_value();
-        if (ok)
+        if (ok) {
+            // The case keeps the grid, so that a report written from it prints what the analyst saw.
+            if (CaseEvidence* e = caseEntry(job.sha256)) keep_jpeg_ghosts(*e, {job.ghosts->grid_x, job.ghosts->grid_y});
             ghosts_[job.sha256] = std::move(*job.ghosts);
-        else
+        } else
             ghost_errors_[job.sha256] = job.error;
         Q_EMIT jpegGhostsReady(job.file, ok);
         updateJpegPicture(); // this file's, or start the one now on screen
@@ -701,8 +703,11 @@ void MainWindow::finished(std::shared_ptr<Analysis> analysis)
         map_errors_.erase(sha);
         if (!maps_.contains(sha))
             if (auto kept = kept_heat_map(entry, model)) maps_.emplace(sha, std::move(*kept));
+        std::optional<KeptJpegGhosts> ghosts = kept_jpeg_ghosts(entry);
+        if (auto g = ghosts_.find(sha); g != ghosts_.end()) ghosts = KeptJpegGhosts{g->second.grid_x, g->second.grid_y};
         entry.results_json = results.dump();
         if (auto m = maps_.find(sha); m != maps_.end()) keep_heat_map(entry, m->second);
+        if (ghosts) keep_jpeg_ghosts(entry, *ghosts);
     }
     const QString file = a.file;
     model_.setAnalysis(row, std::move(a));
@@ -871,6 +876,7 @@ bool MainWindow::makeReportFigures(bool maps, bool ghosts)
         std::string sha256;
         QString file;
         bool map = false, ghosts = false; // asked
+        KeptJpegGhosts grid;              // the ghosts' (the case's, where it kept one)
         std::optional<ScoreMap> made_map;
         std::optional<Ghosts> made_ghosts;
         QString map_error, ghost_error;
@@ -884,7 +890,11 @@ bool MainWindow::makeReportFigures(bool maps, bool ghosts)
         item.sha256 = sha;
         item.file = a->file;
         item.map = maps && !maps_.contains(sha) && !map_errors_.contains(sha);
-        item.ghosts = ghosts && a->info.format == "JPEG" && !ghosts_.contains(sha) && !ghost_errors_.contains(sha);
+        // Ghosts the analyst made in an earlier session are made again, on the grid the case kept.
+        const CaseEvidence* e = caseEntry(sha);
+        const auto kept = e ? kept_jpeg_ghosts(*e) : std::nullopt;
+        item.ghosts = (ghosts || kept) && a->info.format == "JPEG" && !ghosts_.contains(sha) && !ghost_errors_.contains(sha);
+        if (kept) item.grid = *kept;
         if (item.map || item.ghosts) items.push_back(std::move(item));
     }
     if (items.empty()) return true;
@@ -927,7 +937,8 @@ bool MainWindow::makeReportFigures(bool maps, bool ghosts)
                         else
                             item.map_error = QString::fromStdString(map.status().message());
                     }
-                    if (item.ghosts && !stop()) item.made_ghosts = makeGhosts(*ev, stop, item.ghost_error);
+                    if (item.ghosts && !stop())
+                        item.made_ghosts = makeGhosts(*ev, stop, item.ghost_error, item.grid.grid_x, item.grid.grid_y);
                 } else {
                     item.map_error = item.ghost_error = error;
                 }
@@ -947,9 +958,10 @@ bool MainWindow::makeReportFigures(bool maps, bool ghosts)
         } else if (item.map) {
             map_errors_[item.sha256] = item.map_error;
         }
-        if (item.made_ghosts)
+        if (item.made_ghosts) {
+            if (CaseEvidence* e = caseEntry(item.sha256)) keep_jpeg_ghosts(*e, item.grid);
             ghosts_[item.sha256] = std::move(*item.made_ghosts);
-        else if (item.ghosts)
+        } else if (item.ghosts)
             ghost_errors_[item.sha256] = item.ghost_error;
     }
     updateOverlay();

@@ -29,7 +29,8 @@ with Content Credentials verified, a JPEG's structure and error levels; with
 --heat-map the tile heat map, with --ghosts a JPEG's JPEG ghosts), the model
 cards, the method and its limitations. Heat maps a case keeps (made in the
 window by the same CLIP-Flow model, of the same bytes) are printed without
---heat-map and not made again. Runs without a display.)";
+--heat-map and not made again; JPEG ghosts the analyst made are made again,
+without --ghosts, on the grid the case kept. Runs without a display.)";
 
 const char* const kReportNotes = R"(Exit status: 0 written (1 if some images could not be analysed), 2 usage error,
 4 the PDF could not be written.)";
@@ -131,10 +132,19 @@ int run_report(std::vector<std::string> words)
         std::optional<ScoreMap> kept = evidence ? kept_heat_map(*evidence, clipflow_id) : std::nullopt;
         app::AnalyseOptions options = asked;
         if (kept) options.heat_map = false;
+        // Ghosts the analyst made are made again on the grid the case kept, without --ghosts.
+        const auto ghosts = evidence ? kept_jpeg_ghosts(*evidence) : std::nullopt;
+        if (ghosts) {
+            options.jpeg_ghosts = true;
+            options.ghost_grid_x = ghosts->grid_x;
+            options.ghost_grid_y = ghosts->grid_y;
+        }
         app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, options);
-        if (kept && a.error.isEmpty() && a.info.sha256 != evidence->sha256) {
-            kept.reset(); // the file changed since: its map is another picture's
-            if (asked.heat_map) a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
+        if ((kept || ghosts) && a.error.isEmpty() && a.info.sha256 != evidence->sha256) {
+            // The file changed since: what the case kept was of another picture; only what was asked is made.
+            const bool again = (kept && asked.heat_map) || (ghosts && a.jpeg);
+            kept.reset();
+            if (again) a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
         }
         if (!a.error.isEmpty()) {
             ++failed;

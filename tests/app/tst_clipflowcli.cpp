@@ -1534,6 +1534,59 @@ private Q_SLOTS:
         QCOMPARE(t.count(QStringLiteral("(1 \u00d7 1 tiles")), made);
     }
 
+    // JPEG ghosts the analyst made are made again from the case on the grid it kept, without
+    // --ghosts; not for a file changed since, which gets only what was asked.
+    void reportMakesKeptGhosts_data()
+    {
+        QTest::addColumn<bool>("ghosts"); // --ghosts
+        QTest::addColumn<int>("onImageGrid");
+        QTest::newRow("not asked: the kept one") << false << 0;
+        QTest::newRow("--ghosts: the changed file's on the image's grid") << true << 1;
+    }
+    void reportMakesKeptGhosts()
+    {
+        QFETCH(bool, ghosts);
+        QFETCH(int, onImageGrid);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
+        if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
+            QSKIP("clipflow-report is built only with the GUI (CLIPFLOW_BUILD_GUI=ON)");
+        QTemporaryDir dir;
+        clipflow::CaseFile c;
+        const QString kept = dir.filePath(QStringLiteral("kept.jpg")), changed = dir.filePath(QStringLiteral("changed.jpg"));
+        const std::pair<QString, clipflow::KeptJpegGhosts> files[] = {{kept, {3, 5}}, {changed, {2, 6}}};
+        for (const auto& [name, grid] : files) {
+            QVERIFY(QFile::copy(fixture("rgb.jpg"), name));
+            QFile::setPermissions(name, QFile::ReadOwner | QFile::WriteOwner);
+            if (name == changed) { // other bytes than kept.jpg's, or the case would list them once
+                QFile f(name);
+                QVERIFY(f.open(QIODevice::Append));
+                f.write("1");
+            }
+            auto ev = clipflow::load_evidence(name.toStdString(), {.decode_pixels = false});
+            QVERIFY(ev.ok());
+            clipflow::keep_jpeg_ghosts(c.add_evidence(ev->info), grid);
+        }
+        const QString case_path = dir.filePath(QStringLiteral("ghosts.cfcase"));
+        QVERIFY(c.save(case_path.toStdString()).ok());
+        QFile f(changed);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("2");
+        f.close();
+        const QString pdf = dir.filePath(QStringLiteral("ghosts.pdf"));
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        if (ghosts) args << QStringLiteral("--ghosts");
+        const Run r = cli(args);
+        QVERIFY2(r.code == 0, (r.out + r.err).constData());
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QCOMPARE(t.count(QLatin1String("3 column(s) and 5 row(s) past the image")), 1);
+        QCOMPARE(t.count(QLatin1String("2 column(s) and 6 row(s)")), 0);
+        QCOMPARE(t.count(QLatin1String("JPEG ghosts (the image re-saved")), onImageGrid);
+    }
+
     void proxyWritesImagesAndSheets()
     {
         QTemporaryDir tmp;

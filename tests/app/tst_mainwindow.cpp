@@ -743,10 +743,33 @@ private Q_SLOTS:
         QVERIFY(w.elaView()->image() != onImageGrid);
         QVERIFY2(title->text().contains(QStringLiteral("3 column(s) and 0 row(s) past the image")), qPrintable(title->text()));
         if (pdftotext) QCOMPARE(reportHasGhosts(QLatin1String("3 column(s) and 0 row(s) past the image")), 1); // as left
+        QVERIFY((clipflow::kept_jpeg_ghosts(w.currentCase().evidence.at(0)) == clipflow::KeptJpegGhosts{3, 0}));
+        {
+            // Reopened another day: the case kept the grid (through the analysis that rewrites the
+            // results), and the report makes the ghosts again on it, the preference off.
+            const QString path = dir.filePath(QStringLiteral("case.cfcase"));
+            QVERIFY(w.saveCase(path));
+            MainWindow again;
+            QSignalSpy reanalysed(&again, &MainWindow::analysisFinished);
+            QVERIFY(again.openCase(path));
+            QTRY_COMPARE_WITH_TIMEOUT(reanalysed.count(), 1, 30000);
+            QVERIFY((clipflow::kept_jpeg_ghosts(again.currentCase().evidence.at(0)) == clipflow::KeptJpegGhosts{3, 0}));
+            if (pdftotext) {
+                const QString pdf = dir.filePath(QStringLiteral("again.pdf"));
+                QVERIFY(again.exportReport(pdf));
+                QProcess text;
+                text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+                QVERIFY(text.waitForFinished(60000));
+                QVERIFY(QString::fromUtf8(text.readAllStandardOutput())
+                            .simplified()
+                            .contains(QLatin1String("3 column(s) and 0 row(s) past the image")));
+            }
+        }
         gridX->setValue(0);
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000);
         QCOMPARE(w.elaView()->image(), onImageGrid);
         QVERIFY2(!title->text().contains(QStringLiteral("another 8")), qPrintable(title->text()));
+        QVERIFY((clipflow::kept_jpeg_ghosts(w.currentCase().evidence.at(0)) == clipflow::KeptJpegGhosts{0, 0})); // the last made
         w.errorLevelsChoice()->setChecked(true);
         QVERIFY(!gridX->isVisibleTo(w.jpegPage()));
     }

@@ -118,6 +118,53 @@ private Q_SLOTS:
         QVERIFY(clipflow::kept_heat_map(back->evidence[0], "cf-bbb") == m);
     }
 
+    // The grid a JPEG's ghosts were made on comes back after save and open, beside the other
+    // results; a damaged one is as good as none (the report then makes none unasked).
+    void jpegGhostsKept_data()
+    {
+        QTest::addColumn<QString>("stored"); // results' "jpeg_ghosts", as JSON; empty: kept with keep_jpeg_ghosts(3, 5)
+        QTest::addColumn<bool>("found");
+        QTest::newRow("kept") << QString() << true;
+        QTest::newRow("grid beyond 7") << R"({"grid":[8,0]})" << false;
+        QTest::newRow("negative") << R"({"grid":[-1,2]})" << false;
+        QTest::newRow("not whole") << R"({"grid":[1.5,2]})" << false;
+        QTest::newRow("huge") << R"({"grid":[18446744073709551615,2]})" << false;
+        QTest::newRow("three numbers") << R"({"grid":[1,2,3]})" << false;
+        QTest::newRow("no grid") << R"({"quality":60})" << false;
+        QTest::newRow("not an object") << R"([1,2])" << false;
+    }
+    void jpegGhostsKept()
+    {
+        QFETCH(QString, stored);
+        QFETCH(bool, found);
+        QTemporaryDir dir;
+        clipflow::CaseFile c;
+        auto ev = clipflow::load_evidence(fixture("rgb.jpg").toStdString(), {.decode_pixels = false});
+        QVERIFY(ev.ok());
+        auto& e = c.add_evidence(ev->info);
+        e.results_json = R"({"clipflow":{"p_value":0.03}})";
+        QVERIFY(!clipflow::kept_jpeg_ghosts(e));
+        clipflow::keep_jpeg_ghosts(e, {3, 5});
+        if (!stored.isEmpty()) {
+            auto j = nlohmann::json::parse(e.results_json);
+            j["jpeg_ghosts"] = nlohmann::json::parse(stored.toStdString());
+            e.results_json = j.dump();
+        }
+        const std::string path = dir.filePath(QStringLiteral("case.cfcase")).toStdString();
+        QVERIFY(c.save(path).ok());
+        auto back = clipflow::CaseFile::load(path);
+        QVERIFY(back.ok());
+        const auto kept = clipflow::kept_jpeg_ghosts(back->evidence.at(0));
+        QCOMPARE(kept.has_value(), found);
+        if (found) QVERIFY((*kept == clipflow::KeptJpegGhosts{3, 5}));
+        QCOMPARE(nlohmann::json::parse(back->evidence[0].results_json)["clipflow"]["p_value"].get<double>(), 0.03);
+        // Kept again, on the image's grid: the last the analyst made.
+        clipflow::keep_jpeg_ghosts(back->evidence[0], {});
+        QVERIFY((clipflow::kept_jpeg_ghosts(back->evidence[0]) == clipflow::KeptJpegGhosts{0, 0}));
+        back->evidence[0].results_json = "{not json";
+        QVERIFY(!clipflow::kept_jpeg_ghosts(back->evidence[0]));
+    }
+
     void changedAndMissingEvidenceAreReported()
     {
         QTemporaryDir dir;

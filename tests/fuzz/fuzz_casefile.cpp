@@ -1,5 +1,5 @@
 // Fuzz target: the case-file parser. Whatever it accepts must serialise and
-// parse back to the same case; the heat maps it keeps are read as the window reads them.
+// parse back to the same case; the heat maps and ghost grids it keeps are read as the window reads them.
 
 #include <clipflow/casefile.h>
 
@@ -16,5 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& e : c->evidence)
         if (auto map = clipflow::kept_heat_map(e, "cf-fuzz"))
             if (map->model_id != "cf-fuzz" || (e.width && map->image_width != e.width)) __builtin_trap();
+    for (const auto& e : c->evidence)
+        if (auto g = clipflow::kept_jpeg_ghosts(e))
+            if (g->grid_x < 0 || g->grid_x > 7 || g->grid_y < 0 || g->grid_y > 7) __builtin_trap();
     return 0;
 }

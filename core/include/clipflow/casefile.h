@@ -77,6 +77,18 @@ void keep_heat_map(CaseEvidence& e, const ScoreMap& map);
 /// otherwise: another model's map, or a damaged one, is as good as none (it is made again).
 std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& model_id);
 
+/// The grid a JPEG's ghosts were last made on (JpegGhostParams::grid_x, grid_y).
+struct KeptJpegGhosts {
+    int grid_x = 0, grid_y = 0;
+    bool operator==(const KeptJpegGhosts&) const = default;
+};
+/// Keeps that the analyst made a JPEG's ghosts, and on which grid (results "jpeg_ghosts":
+/// {"grid": [x, y]}). The maps are not stored: made again in about a second, they would
+/// weigh more than the case. A report written from the case prints them as the analyst left them.
+void keep_jpeg_ghosts(CaseEvidence& e, const KeptJpegGhosts& ghosts);
+/// What keep_jpeg_ghosts kept; none where nothing was, or a grid outside 0..7 (damaged).
+std::optional<KeptJpegGhosts> kept_jpeg_ghosts(const CaseEvidence& e);
+
 struct IntegrityCheck {
     std::string file;
     std::string expected, actual; ///< actual is empty when the file cannot be read

@@ -161,6 +161,31 @@ std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& 
     }
 }
 
+void keep_jpeg_ghosts(CaseEvidence& e, const KeptJpegGhosts& ghosts)
+{
+    json results;
+    try {
+        results = json::parse(e.results_json);
+    } catch (const json::exception&) {
+    }
+    if (!results.is_object()) results = json::object();
+    results["jpeg_ghosts"] = {{"grid", {ghosts.grid_x, ghosts.grid_y}}};
+    e.results_json = results.dump();
+}
+
+std::optional<KeptJpegGhosts> kept_jpeg_ghosts(const CaseEvidence& e)
+{
+    try {
+        const json results = json::parse(e.results_json);
+        if (!results.is_object() || !results.contains("jpeg_ghosts")) return std::nullopt;
+        const json& grid = results.at("jpeg_ghosts").at("grid");
+        if (!grid.is_array() || grid.size() != 2) return std::nullopt;
+        return KeptJpegGhosts{detail::json_integer<int>(grid[0], 0, 7), detail::json_integer<int>(grid[1], 0, 7)};
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+}
+
 std::vector<IntegrityCheck> verify_evidence(const CaseFile& c, const AbortCallback& abort)
 {
     std::vector<IntegrityCheck> out;
