@@ -59,6 +59,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace clipflow::app {
 namespace {
@@ -785,6 +786,20 @@ const ScoreMap* MainWindow::heatMap(const std::string& sha256) const
     return it == maps_.end() ? nullptr : &it->second;
 }
 
+void MainWindow::showGhostGrid()
+{
+    // Each file keeps the grid its ghosts were last made on (this session, or in the case), as it
+    // keeps its quality: a splice found on (3,5) is there again when the analyst comes back to it.
+    KeptJpegGhosts grid;
+    if (const auto g = ghosts_.find(shown_sha_); g != ghosts_.end())
+        grid = {g->second.grid_x, g->second.grid_y};
+    else if (const CaseEvidence* e = caseEntry(shown_sha_))
+        grid = kept_jpeg_ghosts(*e).value_or(KeptJpegGhosts{});
+    const QSignalBlocker quiet_x(ghost_grid_x_), quiet_y(ghost_grid_y_);
+    ghost_grid_x_->setValue(grid.grid_x);
+    ghost_grid_y_->setValue(grid.grid_y);
+}
+
 void MainWindow::updateJpegPicture()
 {
     const int grid_x = ghost_grid_x_->value(), grid_y = ghost_grid_y_->value();
@@ -806,16 +821,18 @@ void MainWindow::updateJpegPicture()
     ela_->setAccessibleName(tr("JPEG ghosts"));
     if (found != ghosts_.end()) {
         ela_title_->setText(JpegHtml::ghostsCaption(QPoint(grid_x, grid_y)));
-        const Ghosts& g = found->second;
+        Ghosts& g = found->second;
         const int last = static_cast<int>(g.maps.size()) - 1;
         if (ghost_quality_->maximum() != last || ghost_shown_sha_ != shown_sha_) {
-            // Another file's maps: the slider starts at this file's map with the most contrast.
+            // Another file's maps: the slider goes where the analyst left it for this file, else to
+            // its map with the most contrast.
             const QSignalBlocker quiet(ghost_quality_);
             ghost_quality_->setRange(0, last);
-            ghost_quality_->setValue(g.start);
+            ghost_quality_->setValue(g.shown >= 0 ? g.shown : g.start);
             ghost_shown_sha_ = shown_sha_;
         }
         const int k = std::clamp(ghost_quality_->value(), 0, last);
+        g.shown = k;
         ghost_label_->setText(tr("JPEG %1").arg(g.qualities[std::size_t(k)]));
         // Same size for every quality: the zoom and place stay while the analyst steps through them.
         const QImage& map = g.maps[std::size_t(k)];
@@ -1096,7 +1113,7 @@ void MainWindow::showAnalysis(const Analysis& a)
                    .arg(a.changed_during_analysis.toHtmlEscaped())));
     image_->setImage(a.preview);
     shown_file_ = a.file;
-    shown_sha_ = a.info.sha256;
+    const std::string previous_sha = std::exchange(shown_sha_, a.info.sha256);
     std::vector<widgets::SpectrumView::Spectrum> spectra{view_spectrum(s.image, Wording::spectrum("luminance"))};
     for (const auto& c : s.channels) spectra.push_back(view_spectrum(c, Wording::spectrum(c.name)));
     spectra.push_back(view_spectrum(s.residual, Wording::spectrum("residual")));
@@ -1133,6 +1150,7 @@ void MainWindow::showAnalysis(const Analysis& a)
     ela_->setVisible(!a.ela.isNull());
     ela_title_->setVisible(!a.ela.isNull());
     jpeg_choice_->setVisible(!a.ela.isNull());
+    if (shown_sha_ != previous_sha) showGhostGrid();
     updateJpegPicture();
     updateOverlay(); // after the error level picture: it may be the overlay
     const int rank = ProvenanceHtml::rank(prov);

@@ -136,6 +136,7 @@ private:
     void showAnalysis(const Analysis& a);
     void updateOverlay();     // the heat map or the error levels over the image, as ticked
     void updateJpegPicture(); // the JPEG tab's picture: error levels or ghosts, as chosen
+    void showGhostGrid();     // the grid boxes: the shown file's ghosts' grid, else the image's
     void updateBatchProgress();
     struct MapJob {
         std::string sha256;
@@ -146,6 +147,7 @@ private:
         std::vector<int> qualities;
         std::vector<QImage> maps;
         int start = 0;              // the map first shown: the one with the most contrast
+        int shown = -1;             // the map the analyst left on screen (-1: none yet)
         QImage sheet;               // all of them, labelled, for the report
         int grid_x = 0, grid_y = 0; // the grid they were re-saved on (JpegGhostParams)
     };

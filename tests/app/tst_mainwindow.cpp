@@ -754,6 +754,8 @@ private Q_SLOTS:
             QVERIFY(again.openCase(path));
             QTRY_COMPARE_WITH_TIMEOUT(reanalysed.count(), 1, 30000);
             QVERIFY((clipflow::kept_jpeg_ghosts(again.currentCase().evidence.at(0)) == clipflow::KeptJpegGhosts{3, 0}));
+            QCOMPARE(again.jpegGhostGridX()->value(), 3); // the file's grid, ready for its ghosts
+            QCOMPARE(again.jpegGhostGridY()->value(), 0);
             if (pdftotext) {
                 const QString pdf = dir.filePath(QStringLiteral("again.pdf"));
                 QVERIFY(again.exportReport(pdf));
@@ -765,8 +767,38 @@ private Q_SLOTS:
                             .contains(QLatin1String("3 column(s) and 0 row(s) past the image")));
             }
         }
+        {
+            // Each file keeps its grid: another JPEG shows the image's, and coming back shows this
+            // file's ghosts on its grid again, nothing made anew.
+            const QString other = dir.filePath(QStringLiteral("b.jpg"));
+            QVERIFY(img.mirrored().save(other, "JPEG", 90));
+            w.openFile(other);
+            QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 2, 30000);
+            auto show = [&](const QString& name) {
+                QAbstractItemModel* m = w.table()->model();
+                for (int r = 0; r < m->rowCount(); ++r) {
+                    const QModelIndex i = m->index(r, clipflow::app::EvidenceModel::Name);
+                    if (i.data().toString() == name)
+                        w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect |
+                                                                            QItemSelectionModel::Rows);
+                }
+            };
+            show(QStringLiteral("b.jpg"));
+            QCOMPARE(gridX->value(), 0);
+            QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000); // its ghosts, on its image's grid
+            const int otherStart = quality->value();
+            quality->setValue(otherStart == 0 ? 1 : 0);
+            show(QStringLiteral("a.jpg"));
+            QCOMPARE(gridX->value(), 3);
+            QCOMPARE(quality->value(), 1); // where the analyst left it for this file
+            QCOMPARE(ready.count(), 3);
+            show(QStringLiteral("b.jpg"));
+            QCOMPARE(quality->value(), otherStart == 0 ? 1 : 0); // and for that one
+            show(QStringLiteral("a.jpg"));
+            QVERIFY2(title->text().contains(QStringLiteral("3 column(s) and 0 row(s) past the image")), qPrintable(title->text()));
+        }
         gridX->setValue(0);
-        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 3, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 4, 60000);
         QCOMPARE(w.elaView()->image(), onImageGrid);
         QVERIFY2(!title->text().contains(QStringLiteral("another 8")), qPrintable(title->text()));
         QVERIFY((clipflow::kept_jpeg_ghosts(w.currentCase().evidence.at(0)) == clipflow::KeptJpegGhosts{0, 0})); // the last made
