@@ -795,7 +795,8 @@ private Q_SLOTS:
             show(QStringLiteral("b.jpg"));
             QCOMPARE(quality->value(), otherStart == 0 ? 1 : 0); // and for that one
             show(QStringLiteral("a.jpg"));
-            QVERIFY2(title->text().contains(QStringLiteral("3 column(s) and 0 row(s) past the image")), qPrintable(title->text()));
+            QVERIFY2(title->text().contains(QStringLiteral("3 column(s) and 0 row(s) past the image")),
+                     qPrintable(title->text()));
         }
         gridX->setValue(0);
         QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 4, 60000);
