@@ -13,6 +13,7 @@
 //   auto back = clipflow::CaseFile::load("flood.cfcase");
 //   for (auto& v : clipflow::verify_evidence(*back)) if (!v.ok) ...
 //   if (auto map = clipflow::kept_heat_map(back->evidence[0], model_id)) ...  // made earlier
+//   if (auto ghosts = clipflow::kept_jpeg_ghosts(back->evidence[0])) ...      // make again on ghosts->grid_x, grid_y
 
 #include "clipflow/callbacks.h"
 #include "clipflow/evidence.h"
