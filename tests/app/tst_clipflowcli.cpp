@@ -69,6 +69,21 @@ Run cli(const QStringList& args, const QString& modelsDir = QString())
     return r;
 }
 
+// `clipflow report ARGS --out PDF`, then the PDF's text (pdftotext). `error` says why not.
+struct ReportText {
+    QString text, error;
+};
+ReportText report_text(QStringList args, const QString& pdf)
+{
+    const Run r = cli(args << QStringLiteral("--out") << pdf);
+    if (r.code != 0)
+        return {{}, QStringLiteral("clipflow report exited %1: %2").arg(r.code).arg(QString::fromUtf8(r.out + r.err))};
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+    if (!text.waitForFinished(60000)) return {{}, QStringLiteral("pdftotext did not finish")};
+    return {QString::fromUtf8(text.readAllStandardOutput()), {}};
+}
+
 // Under the sanitizers every clipflow process spends 1-2 s loading LibTorch
 // instrumented; functions whose code the sanitizer stages cover elsewhere skip
 // there, to keep a cold CI run within its time budget.
@@ -1447,16 +1462,13 @@ private Q_SLOTS:
         f.close();
 
         const QString pdf = dir.filePath(QStringLiteral("fire.pdf"));
-        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path};
         if (ghosts) args << QStringLiteral("--ghosts");
         if (heatMap) args << QStringLiteral("--heat-map");
         if (!grid.isEmpty()) args << QStringLiteral("--ghost-grid") << grid;
-        const Run r = cli(args);
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
-        QProcess text;
-        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(60000));
-        const QString t = QString::fromUtf8(text.readAllStandardOutput());
+        const ReportText report = report_text(args, pdf);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const QString& t = report.text;
         QVERIFY(t.contains(kept_sha));
         QVERIFY(t.contains(QLatin1String("Harbour fire")));
         QVERIFY(t.contains(QLatin1String("B. Checker")));
@@ -1521,14 +1533,11 @@ private Q_SLOTS:
         f.write("x");
         f.close();
         const QString pdf = dir.filePath(QStringLiteral("kept.pdf"));
-        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path};
         if (heatMap) args << QStringLiteral("--heat-map");
-        const Run r = cli(args);
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
-        QProcess text;
-        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(60000));
-        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const ReportText report = report_text(args, pdf);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const QString t = report.text.simplified();
         QCOMPARE(t.count(QLatin1String("Heat map: natural")), kept + made);
         QCOMPARE(t.count(QStringLiteral("(2 \u00d7 3 tiles")), kept);
         QCOMPARE(t.count(QStringLiteral("(1 \u00d7 1 tiles")), made);
@@ -1574,14 +1583,11 @@ private Q_SLOTS:
         f.write("2");
         f.close();
         const QString pdf = dir.filePath(QStringLiteral("ghosts.pdf"));
-        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path, QStringLiteral("--out"), pdf};
+        QStringList args{QStringLiteral("report"), QStringLiteral("--case"), case_path};
         if (ghosts) args << QStringLiteral("--ghosts");
-        const Run r = cli(args);
-        QVERIFY2(r.code == 0, (r.out + r.err).constData());
-        QProcess text;
-        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
-        QVERIFY(text.waitForFinished(60000));
-        const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        const ReportText report = report_text(args, pdf);
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const QString t = report.text.simplified();
         QCOMPARE(t.count(QLatin1String("3 column(s) and 5 row(s) past the image")), 1);
         QCOMPARE(t.count(QLatin1String("2 column(s) and 6 row(s)")), 0);
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the image re-saved")), onImageGrid);

@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <utility>
 
 namespace clipflow {
 
@@ -133,7 +134,10 @@ Result<CaseFile> CaseFile::load(const std::string& path)
     return parse(text);
 }
 
-void keep_heat_map(CaseEvidence& e, const ScoreMap& map)
+namespace {
+
+// Sets one key of an entry's results, keeping the others (results that cannot be read start afresh).
+void set_result(CaseEvidence& e, const char* key, json value)
 {
     json results;
     try {
@@ -141,8 +145,15 @@ void keep_heat_map(CaseEvidence& e, const ScoreMap& map)
     } catch (const json::exception&) {
     }
     if (!results.is_object()) results = json::object();
-    results["heat_map"] = detail::score_map_json(map);
+    results[key] = std::move(value);
     e.results_json = results.dump();
+}
+
+} // namespace
+
+void keep_heat_map(CaseEvidence& e, const ScoreMap& map)
+{
+    set_result(e, "heat_map", detail::score_map_json(map));
 }
 
 std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& model_id)
@@ -163,14 +174,7 @@ std::optional<ScoreMap> kept_heat_map(const CaseEvidence& e, const std::string& 
 
 void keep_jpeg_ghosts(CaseEvidence& e, const KeptJpegGhosts& ghosts)
 {
-    json results;
-    try {
-        results = json::parse(e.results_json);
-    } catch (const json::exception&) {
-    }
-    if (!results.is_object()) results = json::object();
-    results["jpeg_ghosts"] = {{"grid", {ghosts.grid_x, ghosts.grid_y}}};
-    e.results_json = results.dump();
+    set_result(e, "jpeg_ghosts", {{"grid", {ghosts.grid_x, ghosts.grid_y}}});
 }
 
 std::optional<KeptJpegGhosts> kept_jpeg_ghosts(const CaseEvidence& e)
