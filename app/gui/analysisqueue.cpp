@@ -91,7 +91,11 @@ void AnalysisQueue::startNext()
     // The next file is read ahead by the isolated reader while this one is analysed.
     watcher_.setFuture(QtConcurrent::run([file, detectors = detectors_, reader = reader_, provenance = s.provenance,
                                           next = pending_.isEmpty() ? QString() : pending_.first()] {
-        return std::make_shared<Analysis>(analyse_file(file, detectors, {reader, provenance, next}));
+        AnalyseOptions options;
+        options.reader = reader;
+        options.provenance = provenance;
+        options.read_ahead = next;
+        return std::make_shared<Analysis>(analyse_file(file, detectors, options));
     }));
     Q_EMIT started(file, batch_done_ + 1, batch_total_);
 }

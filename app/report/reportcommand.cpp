@@ -76,7 +76,7 @@ int run_report(std::vector<std::string> words)
         if (!asked.jpeg_ghosts) return usage("--ghost-grid needs --ghosts");
         const auto grid = parse_ghost_grid(*ghost_grid);
         if (!grid) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + *ghost_grid + "'");
-        std::tie(asked.ghost_grid_x, asked.ghost_grid_y) = *grid;
+        std::tie(asked.ghost_params.grid_x, asked.ghost_params.grid_y) = *grid;
     }
 
     if (trust) {
@@ -136,15 +136,21 @@ int run_report(std::vector<std::string> words)
         const auto ghosts = evidence ? kept_jpeg_ghosts(*evidence) : std::nullopt;
         if (ghosts) {
             options.jpeg_ghosts = true;
-            options.ghost_grid_x = ghosts->grid_x;
-            options.ghost_grid_y = ghosts->grid_y;
+            options.ghost_params.grid_x = ghosts->grid_x;
+            options.ghost_params.grid_y = ghosts->grid_y;
         }
         app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, options);
         if ((kept || ghosts) && a.error.isEmpty() && a.info.sha256 != evidence->sha256) {
-            // The file changed since: what the case kept was of another picture; only what was asked is made.
-            const bool again = (kept && asked.heat_map) || (ghosts && a.jpeg);
+            // The file changed since: what the case kept was of another picture. Only what was asked is
+            // printed; the file is analysed again only where that must be made anew.
+            const bool map_again = kept && asked.heat_map;
+            const bool ghosts_again = ghosts && asked.jpeg_ghosts && !a.ghosts.isNull() &&
+                                      a.ghosts_grid != QPoint(asked.ghost_params.grid_x, asked.ghost_params.grid_y);
             kept.reset();
-            if (again) a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
+            if (map_again || ghosts_again)
+                a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
+            else if (ghosts && !asked.jpeg_ghosts)
+                a.ghosts = QImage(), a.ghosts_grid = QPoint(), a.ghosts_error.clear();
         }
         if (!a.error.isEmpty()) {
             ++failed;

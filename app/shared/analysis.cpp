@@ -23,8 +23,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
     params.read_ahead = options.read_ahead.toStdString();
     params.intake.provenance = options.provenance;
     params.jpeg_ghosts = options.jpeg_ghosts;
-    params.jpeg_ghost_grid_x = options.ghost_grid_x;
-    params.jpeg_ghost_grid_y = options.ghost_grid_y;
+    params.ghost_params = options.ghost_params;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.

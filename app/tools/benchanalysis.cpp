@@ -56,7 +56,10 @@ int main(int argc, char** argv)
     for (int i = first; i < argc; ++i) {
         // As the window does: the next file of the queue is read ahead by the isolated reader.
         const QString next = i + 1 < argc ? QString::fromLocal8Bit(argv[i + 1]) : QString();
-        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, {reader, {}, next});
+        AnalyseOptions options;
+        options.reader = reader;
+        options.read_ahead = next;
+        const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, options);
         sum.intake += a.timings.intake;
         sum.ela += a.timings.ela;
         sum.spectrum += a.timings.spectrum;

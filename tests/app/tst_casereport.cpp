@@ -202,8 +202,8 @@ private Q_SLOTS:
         QFETCH(QPoint, captioned);
         AnalyseOptions options;
         options.jpeg_ghosts = analysed;
-        options.ghost_grid_x = grid.x();
-        options.ghost_grid_y = grid.y();
+        options.ghost_params.grid_x = grid.x();
+        options.ghost_params.grid_y = grid.y();
         Analysis a = analyse_file(fixture(file.toUtf8().constData()), nullptr, options);
         QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
         QVERIFY(a.ghosts_error.isEmpty());

@@ -44,8 +44,8 @@ struct AnalysisParams {
     /// JPEG files: also their JPEG ghosts (jpegforensics.h; about a second for a 12 MP photo on
     /// two cores). Off by default: the window makes them when the analyst asks.
     bool jpeg_ghosts = false;
-    int jpeg_ghost_grid_x = 0, jpeg_ghost_grid_y = 0; ///< their grid (JpegGhostParams::grid_x, grid_y)
-    int preview_max_side = 1024;                      ///< Picture sizes for the preview and the ELA image
+    JpegGhostParams ghost_params; ///< how they are made (grid, qualities, ...); the abort is the analysis's
+    int preview_max_side = 1024;  ///< Picture sizes for the preview and the ELA image
     /// Scores the decoded image; when unset, `detectors` (if any) is used with `scoring`.
     /// kind: what the file's container says about reading its scores (ScoreParams::delivered_copy
     /// from is_delivered_copy(), ScoreParams::uncalibrated_format); the callee adds its own settings.

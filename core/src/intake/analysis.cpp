@@ -51,10 +51,8 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
     }
     if (params.jpeg_ghosts && a.jpeg && !eight.empty()) {
         t = Clock::now();
-        JpegGhostParams gp;
+        JpegGhostParams gp = params.ghost_params;
         gp.abort = params.abort;
-        gp.grid_x = params.jpeg_ghost_grid_x;
-        gp.grid_y = params.jpeg_ghost_grid_y;
         if (auto g = jpeg_ghosts(eight, gp))
             a.ghosts = std::move(*g);
         else if (g.status().code() == ErrorCode::Aborted)
