@@ -40,6 +40,8 @@ int run_train_backbone(std::vector<std::string> words)
         .number("--jpeg-pair", "P", p.jpeg_pair, 0, 1, "chance a patch and its proxy are recompressed alike, q 65-98")
         .number("--decoder-strength", "S", p.decoder_strength_min, 0.01, 1,
                 "weaken the decoder proxies toward the photo by a strength drawn log-uniformly from S..1")
+        .flag("--halve-chroma", p.halve_chroma,
+              "the network reads luminance at full resolution and colour at half (as 4:2:0 JPEG), in training and scoring")
         .number("--jpeg-augment", "P", p.jpeg_augment, 0, 1, "otherwise, chance each patch is recompressed on its own")
         .number("--validation", "F", p.validation_fraction, 0, 0.9, "fraction of photos held out for validation")
         .text("--init", "WEIGHTS", init, "start from these forensic-v2 weights (e.g. the shipped ones) instead of random ones")

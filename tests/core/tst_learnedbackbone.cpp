@@ -2,7 +2,8 @@
 // weights file (written, reloaded, refused when wrong), features (shape,
 // finite, deterministic, batching by size keeps order, grey = its RGB copy),
 // the logit map's size, learning to tell photos from their proxies, cancel and
-// resume, and a CLIP-Flow detector on top that finds its weights again.
+// resume, weights that read colour at half resolution, and a CLIP-Flow
+// detector on top that finds its weights again.
 
 #include "photofolder.h"
 #include "syntheticimages.h"
@@ -221,6 +222,7 @@ private Q_SLOTS:
         QTest::newRow("another id") << 2 << int(clipflow::ErrorCode::UnsupportedFormat);
         QTest::newRow("id not a string") << 5 << int(clipflow::ErrorCode::UnsupportedFormat);
         QTest::newRow("metadata not JSON") << 6 << int(clipflow::ErrorCode::UnsupportedFormat);
+        QTest::newRow("unknown colour reading") << 7 << int(clipflow::ErrorCode::UnsupportedFormat);
         QTest::newRow("a tensor missing") << 3 << int(clipflow::ErrorCode::CorruptData);
         QTest::newRow("a tensor of the wrong shape") << 4 << int(clipflow::ErrorCode::CorruptData);
     }
@@ -248,6 +250,7 @@ private Q_SLOTS:
         if (kind == 2) meta["clipflow.backbone"] = R"({"id":"forensic-v9"})";
         if (kind == 5) meta["clipflow.backbone"] = R"({"id":2})";
         if (kind == 6) meta["clipflow.backbone"] = "{\"id\": [";
+        if (kind == 7) meta["clipflow.backbone"] = R"({"id":"forensic-v2","chroma":"quartered"})";
         const QString bad = tmp_.filePath(QStringLiteral("bad%1.safetensors").arg(kind));
         if (kind == 0) {
             QFile f(bad);
@@ -366,6 +369,91 @@ private Q_SLOTS:
         qInfo("starting weights: validation AUC %.3f on weakened proxies, %.3f on whole ones", r->initial_validation_auc,
               trained_auc_);
         if (!kSanitized) QVERIFY(r->initial_validation_auc < trained_auc_ - 0.01);
+    }
+
+    void readsChromaHalved_data()
+    {
+        QTest::addColumn<int>("w");
+        QTest::addColumn<int>("h");
+        QTest::newRow("even sides") << 64 << 48;
+        QTest::newRow("odd sides (edge blocks of one row or column)") << 37 << 41;
+    }
+
+    // --halve-chroma: the network reads an image as a 4:2:0 JPEG would keep it, so an
+    // image and its copy with the chroma averaged over 2 x 2 blocks (an independent
+    // YCbCr round trip here) give the same features, in training and in scoring alike;
+    // weights trained on full chroma tell them apart.
+    void readsChromaHalved()
+    {
+        QFETCH(int, w);
+        QFETCH(int, h);
+        QVERIFY2(trained_auc_ >= 0.0, "needs trainsAndLearnsProxies' weights");
+        const QString out = tmp_.filePath(QStringLiteral("halved-%1.safetensors").arg(w));
+        auto p = small(photos_, out);
+        p.steps = 3;
+        p.halve_chroma = true;
+        auto r = clipflow::train_learned_backbone(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QVERIFY2(r->info.recipe_json.find("\"chroma\":\"halved\"") != std::string::npos, r->info.recipe_json.c_str());
+
+        // Colourful noise: chroma detail at every scale.
+        clipflow::Raster img = testimages::pink_noise(w, h, 31);
+        const auto other = testimages::pink_noise(w, h, 32), third = testimages::pink_noise(w, h, 33);
+        for (std::size_t i = 0; i < img.pixel_count(); ++i) {
+            img.data[3 * i + 1] = other.data[3 * i + 1];
+            img.data[3 * i + 2] = third.data[3 * i + 2];
+        }
+        clipflow::Raster halved = img;
+        auto at = [&](const clipflow::Raster& r, int x, int y, int c) { return r.data[std::size_t((y * w + x) * 3 + c)]; };
+        for (int by = 0; by < h; by += 2)
+            for (int bx = 0; bx < w; bx += 2) {
+                double cb = 0, cr = 0;
+                int n = 0;
+                for (int y = by; y < std::min(h, by + 2); ++y)
+                    for (int x = bx; x < std::min(w, bx + 2); ++x, ++n) {
+                        const double yy = 0.299 * at(img, x, y, 0) + 0.587 * at(img, x, y, 1) + 0.114 * at(img, x, y, 2);
+                        cb += (at(img, x, y, 2) - yy) / 1.772;
+                        cr += (at(img, x, y, 0) - yy) / 1.402;
+                    }
+                cb /= n;
+                cr /= n;
+                for (int y = by; y < std::min(h, by + 2); ++y)
+                    for (int x = bx; x < std::min(w, bx + 2); ++x) {
+                        const double yy = 0.299 * at(img, x, y, 0) + 0.587 * at(img, x, y, 1) + 0.114 * at(img, x, y, 2);
+                        const double red = yy + 1.402 * cr, blue = yy + 1.772 * cb;
+                        float* px = &halved.data[std::size_t((y * w + x) * 3)];
+                        px[0] = float(red);
+                        px[1] = float((yy - 0.299 * red - 0.114 * blue) / 0.587);
+                        px[2] = float(blue);
+                    }
+            }
+        auto max_diff = [](const std::vector<std::vector<float>>& f) {
+            float d = 0.f;
+            for (std::size_t k = 0; k < f[0].size(); ++k) d = std::max(d, std::abs(f[0][k] - f[1][k]));
+            return d;
+        };
+        auto bb = clipflow::LearnedBackbone::load(out.toStdString());
+        QVERIFY2(bb.ok(), bb.status().to_string().c_str());
+        auto same = (*bb)->features({img, halved});
+        QVERIFY(same.ok());
+        QVERIFY2(max_diff(*same) < 1e-4f, std::to_string(max_diff(*same)).c_str());
+        auto full = clipflow::LearnedBackbone::load(weights_.toStdString());
+        QVERIFY(full.ok());
+        auto apart = (*full)->features({img, halved});
+        QVERIFY(apart.ok());
+        QVERIFY2(max_diff(*apart) > 1e-2f, std::to_string(max_diff(*apart)).c_str());
+
+        // Continuing either weights must keep how they read colour.
+        auto more = small(photos_, tmp_.filePath(QStringLiteral("never.safetensors")));
+        more.steps = 1;
+        more.init_path = out.toStdString();
+        auto refused = clipflow::train_learned_backbone(more);
+        QCOMPARE(refused.status().code(), clipflow::ErrorCode::InvalidArgument);
+        QVERIFY2(refused.status().message().find("--halve-chroma") != std::string::npos, refused.status().to_string().c_str());
+        more.init_path = weights_.toStdString();
+        more.halve_chroma = true;
+        QCOMPARE(clipflow::train_learned_backbone(more).status().code(), clipflow::ErrorCode::InvalidArgument);
+        QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("never.safetensors"))));
     }
 
     void unreadablePhotosAreSkipped()

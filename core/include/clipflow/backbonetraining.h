@@ -45,7 +45,10 @@ struct BackboneTrainParams {
     double learning_rate = 2e-3; ///< peak of a one-cycle schedule
     double jpeg_pair = 0.0;      ///< probability that a photo patch and its proxy are recompressed alike (same q 65-98)
     double jpeg_augment = 0.5;   ///< otherwise, probability that each patch is recompressed on its own (q 65-98)
-    int base_side = 640;         ///< largest side of the shrunk photo the pairs are cut from
+    /// The network reads every image with its chroma halved (ForensicNet::halve_chroma), in
+    /// training and in scoring alike, so that it learns traces in the luminance.
+    bool halve_chroma = false;
+    int base_side = 640; ///< largest side of the shrunk photo the pairs are cut from
     double shrink_min = 0.5, shrink_max = 0.9;
     /// The decoder proxies weakened toward the photo by a strength drawn log-uniformly from
     /// [decoder_strength_min, 1] (ProxyParams::decoder_strength_*); 1: whole, as before.

@@ -25,8 +25,23 @@ ForensicNetImpl::ForensicNetImpl()
     for (auto& c : convs) c->weight.set_data(c->weight.contiguous(torch::MemoryFormat::ChannelsLast));
 }
 
-torch::Tensor ForensicNetImpl::trunk(const torch::Tensor& images)
+torch::Tensor ForensicNetImpl::halved_chroma(const torch::Tensor& images)
 {
+    // RGB is luma plus a linear function of the chroma, so averaging the chroma
+    // over blocks is H(x) + (Y - H(Y)): the block mean of each channel with the
+    // luma's detail put back (a grey image comes back unchanged).
+    const auto h = images.size(2), w = images.size(3);
+    auto block_mean = [&](const torch::Tensor& t) {
+        auto m = F::avg_pool2d(t, F::AvgPool2dFuncOptions(2).stride(2).ceil_mode(true)); // edge blocks: their own pixels
+        return m.repeat_interleave(2, 2).repeat_interleave(2, 3).slice(2, 0, h).slice(3, 0, w);
+    };
+    const auto y = (images.select(1, 0) * 0.299 + images.select(1, 1) * 0.587 + images.select(1, 2) * 0.114).unsqueeze(1);
+    return block_mean(images) + (y - block_mean(y));
+}
+
+torch::Tensor ForensicNetImpl::trunk(const torch::Tensor& input)
+{
+    const torch::Tensor images = halve_chroma ? halved_chroma(input) : input;
     const bool fused = !is_training() && !fused_weight_.empty();
     // Inference on the CPU: our residual pass and, where built, the Winograd layer.
     const bool own = fused && own_kernels && images.device().is_cpu() && images.scalar_type() == torch::kFloat32 &&

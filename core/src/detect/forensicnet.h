@@ -46,6 +46,13 @@ struct ForensicNetImpl : torch::nn::Module {
     /// (winogradconv.h, directconv.h); false: everything through LibTorch
     /// (for comparison in tests and benchmarks; CLIPFLOW_TORCH_ONLY=1 sets it).
     bool own_kernels = true;
+    /// Read luminance at full resolution and colour at half (each 2 x 2 block's
+    /// chroma averaged, as JPEG's 4:2:0 without quantisation) before the
+    /// residual, in training and inference alike: what such a network learns
+    /// survives the chroma subsampling nearly every delivered JPEG has.
+    bool halve_chroma = false;
+    /// images with their chroma averaged over 2 x 2 blocks, luminance (BT.601) unchanged.
+    static torch::Tensor halved_chroma(const torch::Tensor& images);
 
     std::vector<torch::nn::Conv2d> convs;
     std::vector<torch::nn::BatchNorm2d> norms;

@@ -243,6 +243,14 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         } catch (const c10::Error& e) {
             return Status(ErrorCode::InvalidArgument, "starting weights " + p.init_path + ": " + e.what_without_backtrace());
         }
+        // Weights learnt on halved chroma mean something else on full chroma, and back.
+        const auto meta = init->metadata().find("clipflow.backbone");
+        const json was = meta == init->metadata().end() ? json() : json::parse(meta->second, nullptr, false);
+        const bool init_halved = was.is_object() && was.contains("chroma") && was["chroma"] == "halved";
+        if (init_halved != p.halve_chroma)
+            return Status(ErrorCode::InvalidArgument, "starting weights " + p.init_path +
+                                                          (init_halved ? " read colour at half resolution: add --halve-chroma"
+                                                                       : " read colour at full resolution: drop --halve-chroma"));
     }
     auto connected = detail::Communicator::connect(p.distributed);
     if (!connected) return connected.status();
@@ -342,6 +350,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
                     {"photos", result.photos}};
         if (init) recipe["init_sha256"] = init_sha; // a checkpoint belongs to its starting weights
         if (p.decoder_strength_min < 1.f) recipe["decoder_strength"] = {p.decoder_strength_min, 1.0};
+        if (p.halve_chroma) recipe["chroma"] = "halved"; // read by LearnedBackbone::load
         const std::string recipe_key = detail::sha_of(recipe.dump());
 
         torch::manual_seed(static_cast<std::uint64_t>(p.seed));
@@ -349,6 +358,7 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         if (device.is_cuda()) deterministic.emplace();
         result.device = device.is_cuda() ? "cuda" : "cpu";
         detail::ForensicNet net;
+        net->halve_chroma = p.halve_chroma;
         net->to(device); // weights drawn on the CPU first, so a seed gives the same start anywhere
         if (init) {
             if (Status s = detail::read_module_tensors(*init, *net, "net."); !s.ok())
