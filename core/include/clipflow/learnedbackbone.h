@@ -9,6 +9,9 @@
 // per view: mean and standard deviation of each of the last layer's 128
 // channels (256 values). The network's own head also gives a logit per view
 // and a map of it over the view (one value per 8 x 8 pixels).
+// A file whose recipe says "chroma": "halved" holds a network that reads
+// every view with its chroma averaged over 2 x 2 blocks (trained so with
+// clipflow train-backbone --halve-chroma); load() sets that reading.
 //
 // Thread-safe for concurrent const calls (inference only, no autograd).
 
