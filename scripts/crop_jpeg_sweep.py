@@ -25,11 +25,15 @@ import sys
 from PIL import Image
 
 
-def holdout(model):
+def model_meta(model):
+    """A detector file's clipflow.model metadata (safetensors header)."""
     with open(model, 'rb') as f:
         n = struct.unpack('<Q', f.read(8))[0]
-        meta = json.loads(json.loads(f.read(n))['__metadata__']['clipflow.model'])
-    return set(meta['training']['holdout_files'])
+        return json.loads(json.loads(f.read(n))['__metadata__']['clipflow.model'])
+
+
+def holdout(model):
+    return set(model_meta(model)['training']['holdout_files'])
 
 
 def centre_crop(path):

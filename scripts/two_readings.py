@@ -12,22 +12,13 @@ in OUT are reused. Run with Debian's interpreter (/usr/bin/python3: PIL):
 
   two_readings.py CLIPFLOW OUT MODEL_A MODEL_B REAL_DIR FAKE_DIR...
 """
-import bisect, glob, json, os, struct, subprocess, sys
-from PIL import Image
+import bisect, glob, json, os, subprocess, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from crop_jpeg_sweep import centre_crop, model_meta  # noqa: E402
 
 CLI, out, ma, mb, real_dir = sys.argv[1:6]
 fakes = sys.argv[6:]
-
-def meta(m):
-    with open(m, 'rb') as f:
-        n = struct.unpack('<Q', f.read(8))[0]
-        return json.loads(json.loads(f.read(n))['__metadata__']['clipflow.model'])
-
-def crop(im):
-    im = im.convert('RGB'); w, h = im.size
-    if w < 256 or h < 256: return None
-    l, t = (w - 256) // 2, (h - 256) // 2
-    return im.crop((l, t, l + 256, t + 256))
 
 def write_set(name, files):
     for cond in ('png', 'jpg'):
@@ -36,7 +27,7 @@ def write_set(name, files):
     for f in files:
         base = os.path.splitext(os.path.basename(f))[0]
         if os.path.exists(os.path.join(out, name, 'png', base + '.png')): n += 1; continue
-        im = Image.open(f); im.load(); c = crop(im)
+        c = centre_crop(f)
         if c is None: continue
         c.save(os.path.join(out, name, 'png', base + '.png'))
         c.save(os.path.join(out, name, 'jpg', base + '.jpg'), quality=85, subsampling=2)
@@ -45,6 +36,8 @@ def write_set(name, files):
 
 def scores(model, d):
     r = subprocess.run([CLI, 'score', '--model', model, '--json', d], capture_output=True, text=True)
+    if r.returncode not in (0, 1):  # 1: some files failed, the rest scored
+        sys.exit(f'clipflow score --model {model} {d}: exit {r.returncode}: {r.stderr[-500:]}')
     s = {}
     for line in r.stdout.splitlines():
         j = json.loads(line)
@@ -64,7 +57,7 @@ sets = {'real': held}
 for fd in fakes:
     sets[os.path.basename(fd.rstrip('/'))] = sorted(glob.glob(os.path.join(fd, '**', '*.*'), recursive=True))
 for k, v in sets.items(): print(k, write_set(k, v), file=sys.stderr)
-ca, cb = meta(ma)['calibration'], meta(mb)['calibration']
+ca, cb = model_meta(ma)['calibration'], model_meta(mb)['calibration']
 res = {}
 for cond in ('png', 'jpg'):
     per = {}

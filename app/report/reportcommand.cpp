@@ -149,8 +149,11 @@ int run_report(std::vector<std::string> words)
             kept.reset();
             if (map_again || ghosts_again)
                 a = app::analyse_file(QString::fromStdString(file), &detectors, asked);
-            else if (ghosts && !asked.jpeg_ghosts)
-                a.ghosts = QImage(), a.ghosts_grid = QPoint(), a.ghosts_error.clear();
+            else if (ghosts && !asked.jpeg_ghosts) {
+                a.ghosts = QImage();
+                a.ghosts_grid = QPoint();
+                a.ghosts_error.clear();
+            }
         }
         if (!a.error.isEmpty()) {
             ++failed;

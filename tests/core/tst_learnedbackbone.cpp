@@ -270,11 +270,12 @@ private Q_SLOTS:
         QTest::newRow("trained weights") << 0;
         QTest::newRow("missing file") << 1;
         QTest::newRow("not forensic-v2 weights") << 2;
+        QTest::newRow("a reading this version does not know") << 3;
     }
 
     // --init: a short run from trained weights starts where they left off (a run from
-    // scratch this short stays near AUC 0.5), and files that are not such weights are
-    // refused at once.
+    // scratch this short stays near AUC 0.5), and files that are not such weights, or
+    // read their input in a way this version does not know, are refused at once.
     void continuesFromWeights()
     {
         QFETCH(int, kind);
@@ -289,6 +290,18 @@ private Q_SLOTS:
             const QString other = tmp_.filePath(QStringLiteral("other.safetensors"));
             const auto t = clipflow::TensorData::from_floats("net.something", {3, 4}, std::vector<float>(12, 1.0f));
             QVERIFY(clipflow::write_safetensors(other.toStdString(), {t}, {}).ok());
+            p.init_path = other.toStdString();
+        }
+        if (kind == 3) {
+            // The trained weights whole, their recipe naming an unknown reading of the input.
+            const QString other = tmp_.filePath(QStringLiteral("quartered.safetensors"));
+            auto good = clipflow::SafetensorsFile::open(weights_.toStdString());
+            QVERIFY(good.ok());
+            auto meta = good->metadata();
+            meta["clipflow.backbone"] = R"({"id":"forensic-v2","chroma":"quartered"})";
+            std::vector<clipflow::TensorData> tensors;
+            for (const auto& t : good->tensors()) tensors.push_back({t.name, t.dtype, t.shape, {t.bytes.begin(), t.bytes.end()}});
+            QVERIFY(clipflow::write_safetensors(other.toStdString(), tensors, meta).ok());
             p.init_path = other.toStdString();
         }
         std::vector<std::string> stages;

@@ -1,6 +1,7 @@
 #include "forensicnet.h"
 
 #include <ATen/Parallel.h>
+#include <nlohmann/json.hpp>
 
 #include <cstdlib>
 
@@ -172,6 +173,15 @@ torch::Tensor ForensicNetImpl::logit_map(const torch::Tensor& images)
     auto x = trunk(images);
     auto w = head->weight.index({0, torch::indexing::Slice(0, kChannels[kLayers])});
     return torch::einsum("nchw,c->nhw", {x, w}) + head->bias[0];
+}
+
+std::optional<bool> recipe_halves_chroma(const std::string& recipe_json)
+{
+    const auto recipe = nlohmann::json::parse(recipe_json, nullptr, false);
+    const auto chroma = recipe.is_object() ? recipe.find("chroma") : recipe.end();
+    if (chroma == recipe.end()) return false;
+    if (chroma->is_string() && *chroma == "halved") return true;
+    return std::nullopt;
 }
 
 } // namespace clipflow::detail

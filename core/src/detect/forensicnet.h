@@ -15,6 +15,8 @@
 
 #include <array>
 #include <memory>
+#include <optional>
+#include <string>
 
 namespace clipflow::detail {
 
@@ -71,5 +73,11 @@ private:
     std::vector<std::unique_ptr<DirectConv3x3>> direct_; ///< per layer, fused; null where not used
 };
 TORCH_MODULE(ForensicNet);
+
+/// How a weights file's recipe (its "clipflow.backbone" metadata, JSON text) says the
+/// network reads its input, for ForensicNetImpl::halve_chroma: true for "chroma": "halved",
+/// false where no reading is named (or there is no recipe to read), nullopt for a reading
+/// this version does not know. Loading and continuing weights (--init) both ask here.
+std::optional<bool> recipe_halves_chroma(const std::string& recipe_json);
 
 } // namespace clipflow::detail

@@ -79,10 +79,9 @@ Result<std::unique_ptr<LearnedBackbone>> LearnedBackbone::load(const std::string
     std::unique_ptr<LearnedBackbone> bb(new LearnedBackbone());
     bb->impl_->views = ForensicBackbone(views);
     if (Status s = detail::read_module_tensors(*file, *bb->impl_->net, "net."); !s.ok()) return s;
-    const auto chroma = recipe.find("chroma");
-    if (chroma != recipe.end() && !(chroma->is_string() && *chroma == "halved"))
-        return Status(ErrorCode::UnsupportedFormat, path + " reads its input in a way this version does not know");
-    bb->impl_->net->halve_chroma = chroma != recipe.end();
+    const auto halved = detail::recipe_halves_chroma(it->second);
+    if (!halved) return Status(ErrorCode::UnsupportedFormat, path + " reads its input in a way this version does not know");
+    bb->impl_->net->halve_chroma = *halved;
     bb->impl_->net->eval();
     bb->impl_->net->fuse_for_inference();
     auto sha = Sha256::file_hex(path);

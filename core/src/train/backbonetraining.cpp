@@ -245,12 +245,15 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         }
         // Weights learnt on halved chroma mean something else on full chroma, and back.
         const auto meta = init->metadata().find("clipflow.backbone");
-        const json was = meta == init->metadata().end() ? json() : json::parse(meta->second, nullptr, false);
-        const bool init_halved = was.is_object() && was.contains("chroma") && was["chroma"] == "halved";
-        if (init_halved != p.halve_chroma)
-            return Status(ErrorCode::InvalidArgument, "starting weights " + p.init_path +
-                                                          (init_halved ? " read colour at half resolution: add --halve-chroma"
-                                                                       : " read colour at full resolution: drop --halve-chroma"));
+        const auto init_halved = detail::recipe_halves_chroma(meta == init->metadata().end() ? "" : meta->second);
+        if (!init_halved)
+            return Status(ErrorCode::InvalidArgument,
+                          "starting weights " + p.init_path + " read their input in a way this version does not know");
+        if (*init_halved != p.halve_chroma)
+            return Status(ErrorCode::InvalidArgument,
+                          "starting weights " + p.init_path +
+                              (*init_halved ? " read colour at half resolution: add --halve-chroma"
+                                            : " read colour at full resolution: drop --halve-chroma"));
     }
     auto connected = detail::Communicator::connect(p.distributed);
     if (!connected) return connected.status();
