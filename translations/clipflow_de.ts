@@ -519,6 +519,14 @@
         <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
         <translation>Wie gespeichert: Ein gegenüber der Kameraausrichtung um eine Vierteldrehung gedreht gespeichertes Foto wird öfter markiert, als die Schranke angibt (siehe Methodendokumentation).</translation>
     </message>
+    <message>
+        <source>Second reading</source>
+        <translation>Zweite Lesart</translation>
+    </message>
+    <message>
+        <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
+        <translation>%1; Fluss von %2. Jede Ansicht zählt als die weniger natürliche der beiden Lesarten der Flüsse, jede an ihren eigenen zurückgehaltenen Fotos gemessen.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

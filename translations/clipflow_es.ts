@@ -519,6 +519,14 @@
         <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
         <translation>Tal como está guardada: una foto guardada girada un cuarto de vuelta respecto a la orientación de la cámara se marca más a menudo de lo que indica el límite (véase la documentación del método).</translation>
     </message>
+    <message>
+        <source>Second reading</source>
+        <translation>Segunda lectura</translation>
+    </message>
+    <message>
+        <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
+        <translation>%1; flujo de %2. Cada vista cuenta como la menos natural de las dos lecturas de los flujos, cada una medida frente a sus propias fotos reservadas.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

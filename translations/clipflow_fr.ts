@@ -519,6 +519,14 @@
         <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
         <translation>Telle qu’enregistrée : une photo enregistrée tournée d’un quart de tour par rapport à l’orientation de l’appareil est signalée plus souvent que la borne ne l’indique (voir la documentation de la méthode).</translation>
     </message>
+    <message>
+        <source>Second reading</source>
+        <translation>Seconde lecture</translation>
+    </message>
+    <message>
+        <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
+        <translation>%1 ; flux de %2. Chaque vue compte comme la moins naturelle des deux lectures des flux, chacune mesurée sur ses propres photos réservées.</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

@@ -517,6 +517,14 @@
         <source>As stored: a photo saved turned a quarter from the camera&apos;s orientation is flagged more often than the bound says (see the method documentation).</source>
         <translation>按存储方向：相对相机方向旋转四分之一圈保存的照片被标记的频率高于界限所述（见方法文档）。</translation>
     </message>
+    <message>
+        <source>Second reading</source>
+        <translation>第二种读法</translation>
+    </message>
+    <message>
+        <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
+        <translation>%1；%2 的流。每个视图取两个流的读数中较不自然的一个，每个读数都以其自身留出的照片衡量。</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>

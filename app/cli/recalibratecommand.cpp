@@ -35,6 +35,16 @@ as the original did. A CLIP-Flow detector's held-out photos are then scored
 again as they are too, so both bounds hold for that reading; scoring takes
 twice as long. `--orientation stored` returns to the stored pixel grid.
 
+`--second-reading OTHER` joins another CLIP-Flow detector's flow to the model
+as a second reading: trained from the same folders (so both hold out the same
+photos), calibrated in the same orientation, over a backbone that cuts the same
+views (the shipped default reads forensic-v2 twice: as it is and with the chroma
+halved, `clipflow train-backbone --halve-chroma`). Each view then reads as the
+less natural of the two flows' log-likelihoods, each standardised by its own
+held-out photos, and the held-out photos are scored again with both, as they
+are and as delivered. OTHER's backbone weights are looked for beside it; keep
+them beside the new file (or installed) to use it.
+
 A supervised detector (`clipflow train-classifier`) is calibrated on natural
 photos it never saw: every photo in the folders that it did not train or
 validate on is scored as it is, and its log(p_real / p_ai) then bounds the
@@ -78,7 +88,7 @@ int run_supervised(const RecalibrateParams& p, bool json_out)
 
 int run_recalibrate(std::vector<std::string> words)
 {
-    std::optional<std::string> model, out, clip;
+    std::optional<std::string> model, out, clip, second;
     std::vector<std::string> dirs;
     bool json_out = false;
     std::string scope;       // empty: not given (everywhere for CLIP-Flow; supervised detectors have no scope)
@@ -97,6 +107,7 @@ int run_recalibrate(std::vector<std::string> words)
         .choice("--orientation", "HOW", orientation, {"stored", "either"},
                 "read images as stored, or in either orientation (the more natural of the image and its transpose)")
         .default_text("the model's")
+        .text("--second-reading", "OTHER", second, "CLIP-Flow: join OTHER's flow as a second reading (see above)")
         .text("--clip", "CHECKPOINT", clip, "the CLIP model, for CLIP-backbone detectors")
         .flag("--json", json_out, "print a JSON summary on standard output")
         .positionals(dirs)
@@ -112,6 +123,7 @@ int run_recalibrate(std::vector<std::string> words)
     }
     p.scope = scope == "copies" ? DeliveredScope::Copies : DeliveredScope::Everywhere;
     p.orientation = orientation;
+    if (second) p.second_reading = *second;
     p.model_path = *model;
     p.out_path = *out;
     p.natural_files = expand_image_paths(dirs);
@@ -123,6 +135,7 @@ int run_recalibrate(std::vector<std::string> words)
     }
     if (*kind == "supervised") {
         if (!scope.empty()) return usage("--scope applies to CLIP-Flow detectors only");
+        if (second) return usage("--second-reading applies to CLIP-Flow detectors only");
         return run_supervised(p, json_out);
     }
     auto r = recalibrate_clipflow_detector(p);
@@ -138,6 +151,7 @@ int run_recalibrate(std::vector<std::string> words)
                       ? "; delivered copies at p <= " + std::to_string(cal.copy_flag_level()) + " (threshold " +
                             std::to_string(cal.copy_threshold()) + ")"
                       : std::string())
+              << (r->info.second_reading ? "; second reading " + r->info.second_reading->model_id + " joined" : std::string())
               << (r->rescored
                       ? "; read in orientation \"" + r->info.orientation + "\", its held-out photos scored again as they are"
                       : std::string())

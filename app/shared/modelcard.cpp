@@ -54,6 +54,11 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
     QString html = QStringLiteral("<h3>%1 \u2014 %2</h3><table>").arg(tr("CLIP-Flow detector"), q(info.model_id));
     html += row(tr("File"), QFileInfo(path).fileName().toHtmlEscaped());
     html += row(tr("Backbone"), backbone_text(info));
+    if (info.second_reading)
+        html +=
+            row(tr("Second reading"), tr("%1; flow of %2. Each view counts as the less natural of the two flows' readings, each "
+                                         "measured against its own held-out photos.")
+                                          .arg(backbone_text(info.second_reading->backbone), q(info.second_reading->model_id)));
     html += row(tr("Objective"), q(info.objective));
     html +=
         row(tr("Training data"), tr("%1 natural photos (%2 for the flow, %3 held out for calibration); no AI-generated image. "

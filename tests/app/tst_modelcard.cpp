@@ -90,6 +90,34 @@ private Q_SLOTS:
         const QString text = doc.toPlainText().simplified();
         QVERIFY2(text.contains(says), qPrintable(text));
     }
+
+    // A CLIP-Flow detector with a second reading names its backbone and flow; one without says nothing of it.
+    void secondReading_data()
+    {
+        QTest::addColumn<bool>("second");
+        QTest::newRow("one reading") << false;
+        QTest::newRow("two readings") << true;
+    }
+    void secondReading()
+    {
+        QFETCH(bool, second);
+        ClipFlowModelInfo info;
+        info.model_id = "cf-000000000001";
+        info.backbone_id = "forensic-v2";
+        if (second) {
+            SecondReading r;
+            r.model_id = "cf-00000000beef";
+            r.backbone.backbone_id = "forensic-v2";
+            r.backbone.backbone_type = "forensic-v2";
+            r.backbone.backbone_weights_sha256 = std::string(64, 'e');
+            info.second_reading = r;
+        }
+        QTextDocument doc;
+        doc.setHtml(ModelCard::html(info, QStringLiteral("/models/x.safetensors")));
+        const QString text = doc.toPlainText().simplified();
+        QCOMPARE(text.contains(QStringLiteral("Second reading forensic-v2 (forensic-v2)")), second);
+        QCOMPARE(text.contains(QStringLiteral("weights SHA-256 eeeeeeeeeeeeeeee; flow of cf-00000000beef")), second);
+    }
 };
 
 QTEST_MAIN(TestModelCard)

@@ -12,6 +12,8 @@
 #include <clipflow/evidence.h>
 #include <clipflow/laundering.h>
 #include <clipflow/recalibration.h>
+#include <clipflow/safetensors.h>
+#include <clipflow/scoremap.h>
 #include <clipflow/sha256.h>
 
 #include <nlohmann/json.hpp>
@@ -49,7 +51,7 @@ class TestRecalibration : public QObject {
 
     QTemporaryDir tmp_;
     std::vector<std::string> photos_, strangers_;
-    QString old_, trained_;
+    QString old_, trained_, second_, other_photos_;
 
     clipflow::RecalibrateParams params(const QString& out) const
     {
@@ -75,6 +77,25 @@ private Q_SLOTS:
         QVERIFY(!a->info.calibration.covers_delivered() && a->info.calibration.bound_holds());
         auto b = clipflow::train_clipflow_detector(small(photos_, trained_, true));
         QVERIFY2(b.ok(), b.status().to_string().c_str());
+        // Second readings: another flow over the same photos (the hold-out goes by SHA-256) on
+        // another backbone cutting the same views (the shipped forensic-v2, found beside the
+        // detector), and one trained without a quarter of them (another training set).
+        QDir().mkpath(tmp_.filePath(QStringLiteral("v2")));
+        second_ = tmp_.filePath(QStringLiteral("v2/second.safetensors"));
+        const std::string weights = tmp_.filePath(QStringLiteral("v2/forensic-v2.safetensors")).toStdString();
+        QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/../share/clipflow/models/forensic-v2.safetensors"),
+                            QString::fromStdString(weights)));
+        auto sp = small(photos_, second_, false);
+        sp.seed = 11;
+        sp.train.flow.hidden = 32;
+        sp.backbone.type = "forensic-v2";
+        sp.backbone.weights = weights;
+        auto c = clipflow::train_clipflow_detector(sp);
+        QVERIFY2(c.ok(), c.status().to_string().c_str());
+        other_photos_ = tmp_.filePath(QStringLiteral("other-photos.safetensors"));
+        auto d = clipflow::train_clipflow_detector(
+            small(std::vector<std::string>(photos_.begin(), photos_.begin() + 36), other_photos_, false));
+        QVERIFY2(d.ok(), d.status().to_string().c_str());
     }
 
     void matchesTraining()
@@ -309,6 +330,158 @@ private Q_SLOTS:
         auto parsed = clipflow::ClipFlowModelInfo::parse(meta.dump());
         QVERIFY(!parsed.ok());
         QVERIFY2(parsed.status().message().find("diagonal") != std::string::npos, parsed.status().message().c_str());
+    }
+
+    // --second-reading: the second flow's log-likelihood of each view, standardised by its own
+    // held-out photos and put in the first flow's units, read when it is the less natural; the
+    // held-out photos scored again with both.
+    void joinsSecondReading()
+    {
+        auto p = params(QStringLiteral("joined.safetensors"));
+        p.second_reading = second_.toStdString();
+        auto r = clipflow::recalibrate_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QVERIFY(r->rescored);
+        QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("joined.safetensors.joining"))));
+        auto a = clipflow::ClipFlowDetector::load(old_.toStdString());
+        auto b = clipflow::ClipFlowDetector::load(second_.toStdString());
+        auto j = clipflow::ClipFlowDetector::load(tmp_.filePath(QStringLiteral("joined.safetensors")).toStdString());
+        QVERIFY2(j.ok(), j.status().to_string().c_str());
+        QVERIFY(a.ok() && b.ok());
+        QVERIFY(j->info().second_reading.has_value());
+        const clipflow::SecondReading& sr = *j->info().second_reading;
+        QCOMPARE(sr.model_id, b->info().model_id);
+        QCOMPARE(sr.median, a->info().calibration.median());
+        QCOMPARE(sr.robust_sigma, a->info().calibration.robust_sigma());
+        QCOMPARE(sr.second_median, b->info().calibration.median());
+        QCOMPARE(sr.second_robust_sigma, b->info().calibration.robust_sigma());
+        QCOMPARE(j->backbone().dim(), a->backbone().dim() + b->backbone().dim());
+        QVERIFY(j->info().calibration.proxy_scores().empty());
+        QVERIFY(r->info.metadata_json.find("\"second_reading\":{\"from_model_id\":\"" + b->info().model_id) != std::string::npos);
+
+        // Every view by the rule, from the two detectors read apart; the held-out photos' scores are the calibration.
+        auto d = clipflow::load_detector(tmp_.filePath(QStringLiteral("joined.safetensors")).toStdString());
+        QVERIFY2(d.ok(), d.status().to_string().c_str());
+        int first = 0, second = 0;
+        std::vector<double> expected;
+        std::vector<std::string> files = photos_;
+        files.insert(files.end(), strangers_.begin(), strangers_.end());
+        for (const auto& f : files) {
+            auto ev = clipflow::load_evidence(f);
+            QVERIFY(ev.ok());
+            auto sa = a->score(ev->pixels), sb = b->score(ev->pixels), sj = j->score(ev->pixels);
+            QVERIFY(sa.ok() && sb.ok() && sj.ok());
+            QCOMPARE(sj->view_log_likelihoods.size(), sa->view_log_likelihoods.size());
+            double sum = 0;
+            for (std::size_t v = 0; v < sa->view_log_likelihoods.size(); ++v) {
+                const double la = sa->view_log_likelihoods[v], lb = sb->view_log_likelihoods[v];
+                const double mapped = sr.median + sr.robust_sigma * (lb - sr.second_median) / sr.second_robust_sigma;
+                const double want = std::min(la, mapped);
+                QVERIFY2(
+                    std::abs(sj->view_log_likelihoods[v] - want) < 1e-4,
+                    qPrintable(QString::number(sj->view_log_likelihoods[v]) + QStringLiteral(" vs ") + QString::number(want)));
+                (mapped < la ? second : first) += 1;
+                sum += want;
+            }
+            const double ll = sum / static_cast<double>(sa->view_log_likelihoods.size());
+            QVERIFY(std::abs(sj->calibrated.log_likelihood - ll) < 1e-4);
+            if (j->info().calibrated_on(ev->info.sha256)) expected.push_back(sj->calibrated.log_likelihood);
+            // The façade reads the same.
+            auto fd = d->score(ev->pixels);
+            QVERIFY(fd.ok() && fd->clipflow);
+            QVERIFY(std::abs(fd->clipflow->calibrated.log_likelihood - sj->calibrated.log_likelihood) < 1e-5);
+        }
+        QVERIFY2(first > 0 && second > 0, qPrintable(QStringLiteral("the first flow decided %1 views, the second %2: "
+                                                                    "the rule is not exercised both ways")
+                                                         .arg(first)
+                                                         .arg(second)));
+        std::sort(expected.begin(), expected.end());
+        const auto& natural = j->info().calibration.natural_scores();
+        QCOMPARE(natural.size(), expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) QVERIFY(std::abs(natural[i] - expected[i]) < 1e-4);
+        // The robustness checks read each transformed copy with both readings, as the copy itself reads.
+        {
+            auto ev = clipflow::load_evidence(photos_.front());
+            QVERIFY(ev.ok());
+            clipflow::ScoreParams robust;
+            robust.robustness = true;
+            auto rb = d->score(ev->pixels, {}, robust);
+            QVERIFY2(rb.ok() && !rb->robustness.empty(), rb.status().to_string().c_str());
+            for (const auto& check : rb->robustness) {
+                auto view = clipflow::apply_robustness_transform(ev->pixels, check.transform);
+                QVERIFY(view.ok());
+                auto again = d->score(*view);
+                QVERIFY(again.ok());
+                QCOMPARE(check.ai_score, again->ai_score);
+            }
+        }
+        // A map's tiles by the same rule as the image.
+        const auto image = testimages::pink_noise(400, 300, 77);
+        clipflow::ScoreMapParams mp;
+        mp.tile = 200;
+        auto map = j->score_map(image, mp);
+        QVERIFY2(map.ok(), map.status().to_string().c_str());
+        auto tile = j->score(clipflow::crop(image, map->xs[0], map->ys[0], map->tile_width, map->tile_height));
+        QVERIFY(tile.ok());
+        QVERIFY(std::abs(map->log_likelihood[0] - tile->calibrated.log_likelihood) < 1e-4);
+    }
+
+    void secondReadingRefused_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("mentions");
+        QTest::newRow("trained on other photos") << 0 << "other photos";
+        QTest::newRow("another orientation") << 1 << "--orientation stored first";
+        QTest::newRow("joined already") << 2 << "already";
+        QTest::newRow("not a detector") << 3 << "second reading";
+        QTest::newRow("damaged scale") << 4 << "scale";
+        QTest::newRow("second backbone's weights missing")
+            << 5 << "second reading: this detector needs the forensic-v2 weights with SHA-256 aaaaaaaaaaaa";
+    }
+    void secondReadingRefused()
+    {
+        QFETCH(int, kind);
+        QFETCH(QString, mentions);
+        const QString out = QStringLiteral("refused-second.safetensors");
+        auto p = params(out);
+        p.second_reading = kind == 0   ? other_photos_.toStdString()
+                           : kind == 1 ? tmp_.filePath(QStringLiteral("either.safetensors")).toStdString()
+                           : kind == 3 ? photos_.front()
+                                       : second_.toStdString();
+        if (kind == 2) p.model_path = tmp_.filePath(QStringLiteral("joined.safetensors")).toStdString();
+        clipflow::Status st;
+        if (kind >= 4) {
+            // A joined file whose record is damaged: refused at load.
+            auto info = clipflow::ClipFlowModelInfo::read(tmp_.filePath(QStringLiteral("joined.safetensors")).toStdString());
+            QVERIFY(info.ok());
+            auto meta = nlohmann::json::parse(info->metadata_json);
+            if (kind == 4) meta["second_reading"]["scale"]["second_robust_sigma"] = 0.0;
+            if (kind == 5) meta["second_reading"]["backbone"]["weights_sha256"] = std::string(64, 'a');
+            auto parsed = clipflow::ClipFlowModelInfo::parse(meta.dump());
+            if (parsed.ok()) {
+                auto file = clipflow::SafetensorsFile::open(tmp_.filePath(QStringLiteral("joined.safetensors")).toStdString());
+                QVERIFY(file.ok());
+                auto md = file->metadata();
+                md["clipflow.model"] = meta.dump();
+                std::vector<clipflow::TensorData> tensors;
+                for (const auto& t : file->tensors())
+                    tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+                QVERIFY(clipflow::write_safetensors(tmp_.filePath(out).toStdString(), tensors, md).ok());
+                auto loaded = clipflow::ClipFlowDetector::load(tmp_.filePath(out).toStdString());
+                QVERIFY(!loaded.ok());
+                st = loaded.status();
+                QFile::remove(tmp_.filePath(out));
+            } else {
+                st = parsed.status();
+            }
+        } else {
+            auto r = clipflow::recalibrate_clipflow_detector(p);
+            QVERIFY(!r.ok());
+            st = r.status();
+        }
+        QVERIFY2(st.message().find(mentions.toStdString()) != std::string::npos, st.message().c_str());
+        QVERIFY(!QFile::exists(tmp_.filePath(out)));
+        QVERIFY(!QFile::exists(tmp_.filePath(out + QStringLiteral(".joining"))));
     }
 
     void inPlace()

@@ -93,6 +93,10 @@ def main():
     # Both readings of an image's orientation ("stored" when the key is absent).
     for name, meta in (("clipflow-either.json", cf), ("supervised-either.json", sv)):
         out("modelmeta", name, json.dumps(dict(meta, scoring={"orientation": "either"})))
+    # A second reading (the shipped default has one; this seed keeps one either way).
+    second = {"model_id": "cf-000000000000", "backbone": dict(cf["backbone"]),
+              "scale": {"median": 0.1, "robust_sigma": 0.2, "second_median": -0.3, "second_robust_sigma": 0.4}}
+    out("modelmeta", "clipflow-second.json", json.dumps(dict(cf, second_reading=cf.get("second_reading", second))))
     # Case files: a full one and an empty one.
     case = {"format": "clipflow-case", "format_version": 1, "tool_version": "0.1.0",
             "created_at": "2026-11-23T18:00:00Z",

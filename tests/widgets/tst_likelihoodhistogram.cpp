@@ -238,6 +238,26 @@ private Q_SLOTS:
         QCOMPARE(w.plot()->plottable(0)->name(), shown);
     }
 
+    // Proxy bins that count nothing (a model whose calibration keeps no proxy scores, such as
+    // the default with a second reading) draw no bars and no legend entry.
+    void proxiesWithNothingHidden_data()
+    {
+        QTest::addColumn<bool>("counted");
+        QTest::newRow("counted") << true;
+        QTest::newRow("all zero") << false;
+    }
+    void proxiesWithNothingHidden()
+    {
+        QFETCH(bool, counted);
+        LikelihoodHistogram w;
+        w.setNatural(gaussian_bins(0.5, 0.3, -2, 2));
+        auto proxies = gaussian_bins(-1.0, 0.5, -2, 2);
+        if (!counted) std::fill(proxies.counts.begin(), proxies.counts.end(), 0.0);
+        w.setProxy(proxies);
+        QCOMPARE(w.plot()->plottableCount(), counted ? 2 : 1);
+        QCOMPARE(w.plot()->plottable(0)->name(), QStringLiteral("natural images (held out)"));
+    }
+
     // A score that is not a number draws no label; infinite ones are pinned to the edge.
     void nonFiniteScoresAreHarmless_data()
     {

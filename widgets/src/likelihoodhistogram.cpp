@@ -137,11 +137,12 @@ QCPBars* LikelihoodHistogram::bars(const Bins& b, const QString& name, const QCo
     if (n == 0 || !(b.hi > b.lo)) return nullptr;
     double total = 0;
     for (double c : b.counts) total += c;
+    if (!(total > 0)) return nullptr; // nothing counted: no bars, no legend entry
     const double width = (b.hi - b.lo) / static_cast<double>(n);
     QVector<double> x(n), y(n);
     for (qsizetype i = 0; i < n; ++i) {
         x[i] = b.lo + (static_cast<double>(i) + 0.5) * width;
-        y[i] = total > 0 ? b.counts[static_cast<std::size_t>(i)] / (total * width) : 0.0;
+        y[i] = b.counts[static_cast<std::size_t>(i)] / (total * width);
     }
     auto* bars = new QCPBars(plot_->xAxis, plot_->yAxis);
     bars->setName(name);

@@ -18,6 +18,7 @@
 
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace clipflow {
@@ -26,6 +27,7 @@ struct DetectorLoadParams {
     std::string clip_model;       ///< CLIP checkpoint for clip backbones; empty: looked up by SHA-256 among installed models
     std::string models_dir;       ///< installed models; empty: ModelRegistry::default_dir()
     std::string learned_backbone; ///< forensic-v2 weights; empty: beside the detector, installed, then shipped models
+    std::string second_backbone;  ///< a second reading's forensic-v2 weights; empty: looked up as learned_backbone is
     ClipLoadParams clip_load;
 };
 
@@ -45,6 +47,8 @@ public:
     ~ClipFlowDetector();
 
     const ClipFlowModelInfo& info() const;
+    /// For a detector with a second reading (info().second_reading), both backbones over the
+    /// same views: feature rows are the first's values, then the second's.
     const Backbone& backbone() const;
 
     Result<ClipFlowScore> score(const Raster& image) const;
@@ -62,8 +66,12 @@ public:
     Result<double> score_features(const std::vector<std::vector<float>>& views) const;
     /// score() from the backbone's features of this detector's scoring_views(image) (batched scoring).
     Result<ClipFlowScore> score_from_features(const std::vector<std::vector<float>>& views) const;
-    /// The flow's log-likelihood of each feature row: several images' views in one pass.
+    /// The flow's log-likelihood of each feature row: several images' views in one pass (with a
+    /// second reading, the two flows' readings combined: SecondReading::combine).
     Result<std::vector<float>> view_log_likelihoods(const std::vector<std::vector<float>>& rows) const;
+    /// With a second reading: each flow's own log-likelihood of each row (the first's, the second's).
+    Result<std::pair<std::vector<float>, std::vector<float>>>
+    reading_log_likelihoods(const std::vector<std::vector<float>>& rows) const;
     /// score() from one image's view log-likelihoods, in scoring_views() order.
     Result<ClipFlowScore> score_from_log_likelihoods(std::vector<float> view_log_likelihoods) const;
 

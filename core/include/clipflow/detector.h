@@ -189,7 +189,12 @@ private:
     /// What the features of this detector's views depend on (backbone, its parameters, the
     /// orientations read): detectors with equal keys read the same features from an image.
     const std::string& feature_key() const;
-    ViewFeatures view_features(const std::vector<ScoreInput>& images) const;
+    /// For a CLIP-Flow detector with a second reading: the key of its first backbone's features
+    /// alone (a detector with that key reads the first half of its rows); else empty.
+    const std::string& first_feature_key() const;
+    /// first_part: another detector's features of the same images with first_feature_key() as key;
+    /// only the second reading's features are then computed.
+    ViewFeatures view_features(const std::vector<ScoreInput>& images, const ViewFeatures* first_part = nullptr) const;
     /// copies: one map per image, shared by the detectors of a set (null: made here, alone).
     std::vector<Result<DetectorScore>> score_features(const std::vector<ScoreInput>& images, const ViewFeatures& features,
                                                       const ScoreParams& params,
@@ -252,7 +257,8 @@ public:
     bool clip_backbone() const;
     /// Backbone passes one image costs: detectors that read the same features from an image
     /// (the same backbone and weights, the same views and orientations, as the shipped pair)
-    /// share one pass, in score() and score_batch() alike.
+    /// share one pass, in score() and score_batch() alike; a CLIP-Flow detector's second
+    /// reading is one pass more (its first reading shared the same way), two where unshared.
     std::size_t backbone_passes() const;
     /// Why a chosen detector did not load (with keep_going), one line each.
     const std::string& errors() const;

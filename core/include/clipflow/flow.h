@@ -29,8 +29,9 @@ struct FlowParams {
 class NormalizingFlow {
 public:
     static Result<NormalizingFlow> create(const FlowParams& params);
-    /// Reads a flow written by save(); checks every tensor's shape.
-    static Result<NormalizingFlow> load(const std::string& path);
+    /// Reads a flow written by save(); checks every tensor's shape. part "second": a detector's
+    /// second reading (tensors "second.flow.*", shape in "clipflow.flow.second").
+    static Result<NormalizingFlow> load(const std::string& path, const std::string& part = {});
 
     NormalizingFlow(NormalizingFlow&&) noexcept;
     NormalizingFlow& operator=(NormalizingFlow&&) noexcept;

@@ -35,6 +35,8 @@ class LearnedBackbone : public Backbone {
 public:
     static constexpr const char* kId = "forensic-v2";
     static constexpr const char* kDefaultFile = "forensic-v2.safetensors";
+    /// The shipped weights that read the chroma halved (the default detector's second reading).
+    static constexpr const char* kHalvedFile = "forensic-v2-halved.safetensors";
     static constexpr int kDim = 256;
 
     /// Loads and checks a weights file (format, id, every tensor's name and shape).

@@ -62,6 +62,7 @@ struct PixelRect {
     int y = 0;
     int width = 0;
     int height = 0;
+    bool operator==(const PixelRect&) const = default;
 };
 
 } // namespace clipflow

@@ -51,6 +51,13 @@ struct RecalibrateParams {
     /// photos as they are again too, so that both bounds are stated in the file's own reading;
     /// a supervised detector's photos are always scored afresh, in the new file's reading.
     std::string orientation;
+    /// CLIP-Flow: another detector whose flow becomes this model's second reading
+    /// (ClipFlowModelInfo::second_reading): trained on the same photos with the same hold-out,
+    /// calibrated in the orientation the new file reads, over a backbone cutting the same views.
+    /// Its backbone's weights are looked for beside it (then as load.second_backbone says).
+    /// Every held-out photo is then scored again, as it is and as delivered, with both readings
+    /// combined; the proxies' histogram is left out (training read it with the first flow alone).
+    std::string second_reading;
     DetectorLoadParams load; ///< how to find the model's backbone
     IntakeParams intake;
     JobProgressCallback progress; ///< stage "calibration", done / total files read
@@ -63,8 +70,9 @@ struct RecalibrateResult {
     double previous_threshold = 0.0;
     long holdout_images = 0; ///< held-out photos the model names
     long matched = 0;        ///< of those, found among natural_files and scored as delivered
-    bool rescored = false;   ///< the as-is scores were computed again (the orientation changed or is "either")
-    long unreadable = 0;     ///< files that could not be read
+    bool rescored =
+        false; ///< the as-is scores were computed again (the orientation changed or is "either", or a second reading joined)
+    long unreadable = 0; ///< files that could not be read
 };
 
 /// Fails (nothing written) on a file that is not a CLIP-Flow detector, when

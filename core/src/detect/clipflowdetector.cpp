@@ -3,10 +3,12 @@
 #include "clipflow/flow.h"
 #include "clipflow/modelregistry.h"
 #include "detectorbackbone.h"
+#include "pairedbackbone.h"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <optional>
 
 namespace clipflow {
 
@@ -16,7 +18,9 @@ struct ClipFlowDetector::Impl {
     ClipFlowModelInfo info;
     std::unique_ptr<Backbone> backbone;
     NormalizingFlow flow;
+    std::optional<NormalizingFlow> second; ///< info.second_reading's flow
     explicit Impl(NormalizingFlow f) : flow(std::move(f)) {}
+    int rows_dim() const { return backbone->dim(); }
     bool either() const { return info.orientation == "either"; }
 };
 
@@ -43,10 +47,26 @@ Result<ClipFlowDetector> ClipFlowDetector::load(const std::string& path, const D
     if (!flow) return flow.status();
     if (flow->params().dim != info->dim)
         return Status(ErrorCode::CorruptData, "the detector's flow and its metadata disagree on the feature dimension");
-    auto backbone = detail::detector_backbone(*info, params, path);
+    auto backbone = detail::detector_backbone(*info, params, path, params.learned_backbone);
     if (!backbone) return backbone.status();
+    std::optional<NormalizingFlow> second;
+    if (info->second_reading) {
+        const SecondReading& r = *info->second_reading;
+        auto f2 = NormalizingFlow::load(path, "second");
+        if (!f2) return f2.status();
+        if (f2->params().dim != r.backbone.dim)
+            return Status(ErrorCode::CorruptData,
+                          "the detector's second flow and its metadata disagree on the feature dimension");
+        auto b2 = detail::detector_backbone(r.backbone, params, path, params.second_backbone);
+        if (!b2) return Status(b2.status().code(), "second reading: " + b2.status().message());
+        auto pair = detail::PairedBackbone::make(std::move(*backbone), std::move(*b2));
+        if (!pair) return pair.status();
+        backbone = std::move(pair);
+        second.emplace(std::move(*f2));
+    }
     ClipFlowDetector d;
     d.impl_ = std::make_unique<Impl>(std::move(*flow));
+    d.impl_->second = std::move(second);
     d.impl_->info = std::move(*info);
     d.impl_->backbone = std::move(*backbone);
     return d;
@@ -86,17 +106,37 @@ Result<ClipFlowScore> ClipFlowDetector::score_from_features(const std::vector<st
     return score_from_log_likelihoods(std::move(*ll));
 }
 
-Result<std::vector<float>> ClipFlowDetector::view_log_likelihoods(const std::vector<std::vector<float>>& rows) const
+Result<std::pair<std::vector<float>, std::vector<float>>>
+ClipFlowDetector::reading_log_likelihoods(const std::vector<std::vector<float>>& rows) const
 {
     if (rows.empty()) return Status(ErrorCode::InvalidArgument, "no views to score");
-    std::vector<float> x;
-    x.reserve(rows.size() * static_cast<std::size_t>(impl_->info.dim));
+    const int dim = impl_->rows_dim();
+    const auto da = static_cast<std::size_t>(impl_->info.dim);
+    std::vector<float> a, b;
+    a.reserve(rows.size() * da);
     for (const auto& v : rows) {
-        if (static_cast<int>(v.size()) != impl_->info.dim)
+        if (static_cast<int>(v.size()) != dim)
             return Status(ErrorCode::InvalidArgument, "feature vector has the wrong dimension");
-        x.insert(x.end(), v.begin(), v.end());
+        a.insert(a.end(), v.begin(), v.begin() + static_cast<std::ptrdiff_t>(da));
+        if (impl_->second) b.insert(b.end(), v.begin() + static_cast<std::ptrdiff_t>(da), v.end());
     }
-    return impl_->flow.log_likelihood(x, static_cast<int>(rows.size()));
+    const int n = static_cast<int>(rows.size());
+    auto la = impl_->flow.log_likelihood(a, n);
+    if (!la) return la.status();
+    if (!impl_->second) return std::pair{std::move(*la), std::vector<float>()};
+    auto lb = impl_->second->log_likelihood(b, n);
+    if (!lb) return lb.status();
+    return std::pair{std::move(*la), std::move(*lb)};
+}
+
+Result<std::vector<float>> ClipFlowDetector::view_log_likelihoods(const std::vector<std::vector<float>>& rows) const
+{
+    auto ll = reading_log_likelihoods(rows);
+    if (!ll) return ll.status();
+    auto& [a, b] = *ll;
+    if (impl_->info.second_reading)
+        for (std::size_t i = 0; i < a.size(); ++i) a[i] = static_cast<float>(impl_->info.second_reading->combine(a[i], b[i]));
+    return std::move(a);
 }
 
 Result<ClipFlowScore> ClipFlowDetector::score_from_log_likelihoods(std::vector<float> view_ll) const
@@ -138,9 +178,7 @@ Result<ScoreMap> ClipFlowDetector::score_map(const Raster& image, const ScoreMap
         }
         auto feats = impl_->backbone->features(views);
         if (!feats) return feats.status();
-        std::vector<float> x;
-        for (const auto& v : *feats) x.insert(x.end(), v.begin(), v.end());
-        auto ll = impl_->flow.log_likelihood(x, static_cast<int>(feats->size()));
+        auto ll = view_log_likelihoods(*feats);
         if (!ll) return ll.status();
         // Each tile as score() reads an image of its size.
         std::vector<std::vector<double>> per_tile(last - first);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 namespace clipflow {
 
@@ -37,11 +38,32 @@ Result<ClipFlowModelInfo> ClipFlowModelInfo::parse(const std::string& text)
         auto cal = Calibration::from_json(j.at("calibration").dump());
         if (!cal) return cal.status();
         m.calibration = std::move(*cal);
+        if (j.contains("second_reading")) {
+            const auto& r = j["second_reading"];
+            SecondReading sr;
+            sr.model_id = r.at("model_id").get<std::string>();
+            if (Status st = detail::parse_backbone_record(r.at("backbone"), "second reading's", sr.backbone); !st.ok()) return st;
+            const auto& sc = r.at("scale");
+            sr.median = sc.at("median").get<double>();
+            sr.robust_sigma = sc.at("robust_sigma").get<double>();
+            sr.second_median = sc.at("second_median").get<double>();
+            sr.second_robust_sigma = sc.at("second_robust_sigma").get<double>();
+            for (double v : {sr.median, sr.robust_sigma, sr.second_median, sr.second_robust_sigma})
+                if (!std::isfinite(v)) return Status(ErrorCode::CorruptData, "the detector's second reading has a damaged scale");
+            if (!(sr.robust_sigma > 0) || !(sr.second_robust_sigma > 0))
+                return Status(ErrorCode::CorruptData, "the detector's second reading has a scale of zero or less");
+            m.second_reading = std::move(sr);
+        }
         m.metadata_json = text;
         return m;
     } catch (const nlohmann::json::exception& e) {
         return Status(ErrorCode::CorruptData, std::string("detector metadata is damaged: ") + e.what());
     }
+}
+
+double SecondReading::combine(double ll, double ll2) const
+{
+    return std::min(ll, median + robust_sigma * (ll2 - second_median) / second_robust_sigma);
 }
 
 bool ClipFlowModelInfo::trained_on(const std::string& sha256) const

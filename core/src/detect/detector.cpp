@@ -5,6 +5,7 @@
 #include "clipflow/modelregistry.h"
 #include "clipflow/supervisedmodel.h"
 #include "detectorbackbone.h"
+#include "pairedbackbone.h"
 #include "support/rounding.h"
 
 #include <nlohmann/json.hpp>
@@ -248,7 +249,8 @@ struct Detector::Impl {
     std::string path;
     std::optional<ClipFlowDetector> clipflow;
     std::optional<SupervisedDetector> supervised;
-    std::string feature_key; // Detector::feature_key(), fixed at load
+    std::string feature_key;       // Detector::feature_key(), fixed at load
+    std::string first_feature_key; // Detector::first_feature_key()
 
     const Backbone& backbone() const { return clipflow ? clipflow->backbone() : supervised->backbone(); }
     std::vector<Raster> scoring_views(const Raster& image) const
@@ -288,10 +290,14 @@ Result<Detector> Detector::load(const std::string& path, const DetectorLoadParam
         if (!det) return det.status();
         d.impl_->supervised.emplace(std::move(*det));
     }
-    const Backbone& bb = d.impl_->backbone();
-    d.impl_->feature_key =
-        nlohmann::json{{"type", bb.type()}, {"id", bb.id()}, {"params", bb.params_json()}, {"orientation", d.info().orientation}}
+    auto key = [&d](const Backbone& bb) {
+        return nlohmann::json{
+            {"type", bb.type()}, {"id", bb.id()}, {"params", bb.params_json()}, {"orientation", d.info().orientation}}
             .dump();
+    };
+    d.impl_->feature_key = key(d.impl_->backbone());
+    if (const auto* pair = dynamic_cast<const detail::PairedBackbone*>(&d.impl_->backbone()))
+        d.impl_->first_feature_key = key(pair->first());
     return d;
 }
 
@@ -431,7 +437,34 @@ const Detector::RobustnessCopy& Detector::robustness_copy(const Raster& image, c
     c.made = true;
     c.width = copy->width;
     c.height = copy->height;
-    c.features = impl_->backbone().features(detail::oriented_views(std::move(copy->views), impl_->orientation()));
+    auto views = detail::oriented_views(std::move(copy->views), impl_->orientation());
+    const auto* pair = dynamic_cast<const detail::PairedBackbone*>(&impl_->backbone());
+    if (!pair) {
+        c.features = impl_->backbone().features(views);
+        return c;
+    }
+    // A second reading: the first network's rows are shared with the detectors that read
+    // them alone, whichever of them made the copy first.
+    auto [first, absent] = copies.try_emplace({impl_->first_feature_key, transform});
+    if (absent) {
+        first->second.made = true;
+        first->second.width = c.width;
+        first->second.height = c.height;
+        first->second.features = pair->first().features(views);
+    }
+    if (!first->second.features) {
+        c.features = first->second.features.status();
+        return c;
+    }
+    auto second = pair->second().features(views);
+    if (!second) {
+        c.features = second.status();
+        return c;
+    }
+    std::vector<std::vector<float>> rows = *first->second.features;
+    for (std::size_t i = 0; i < rows.size() && i < second->size(); ++i)
+        rows[i].insert(rows[i].end(), (*second)[i].begin(), (*second)[i].end());
+    c.features = std::move(rows);
     return c;
 }
 
@@ -440,7 +473,12 @@ const std::string& Detector::feature_key() const
     return impl_->feature_key;
 }
 
-Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& images) const
+const std::string& Detector::first_feature_key() const
+{
+    return impl_->first_feature_key;
+}
+
+Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& images, const ViewFeatures* first_part) const
 {
     ViewFeatures out;
     std::vector<Raster> views;
@@ -449,7 +487,22 @@ Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& im
             for (auto& v : impl_->scoring_views(*in.image)) views.push_back(std::move(v));
         out.first.push_back(views.size());
     }
-    if (!views.empty()) out.features = impl_->backbone().features(views);
+    if (views.empty()) return out;
+    const auto* pair = dynamic_cast<const detail::PairedBackbone*>(&impl_->backbone());
+    if (!pair || !first_part || !first_part->features || first_part->first != out.first) {
+        out.features = impl_->backbone().features(views);
+        return out;
+    }
+    // The first reading's rows are the other detector's: only the second is computed.
+    auto second = pair->second().features(views);
+    if (!second) {
+        out.features = second.status();
+        return out;
+    }
+    std::vector<std::vector<float>> rows = *first_part->features;
+    for (std::size_t i = 0; i < rows.size() && i < second->size(); ++i)
+        rows[i].insert(rows[i].end(), (*second)[i].begin(), (*second)[i].end());
+    out.features = std::move(rows);
     return out;
 }
 
@@ -672,10 +725,22 @@ const std::string& DetectorSet::errors() const
 
 std::size_t DetectorSet::backbone_passes() const
 {
+    // As score_batch() runs them: a second reading's first half is free where another detector reads it.
     std::vector<std::string> keys;
+    std::size_t passes = 0;
+    auto add = [&keys, &passes](const std::string& key) {
+        if (std::find(keys.begin(), keys.end(), key) != keys.end()) return;
+        keys.push_back(key);
+        ++passes;
+    };
     for (const auto& d : detectors_)
-        if (std::find(keys.begin(), keys.end(), d.feature_key()) == keys.end()) keys.push_back(d.feature_key());
-    return keys.size();
+        if (d.first_feature_key().empty()) add(d.feature_key());
+    for (const auto& d : detectors_) {
+        if (d.first_feature_key().empty() || std::find(keys.begin(), keys.end(), d.feature_key()) != keys.end()) continue;
+        passes += std::find(keys.begin(), keys.end(), d.first_feature_key()) == keys.end() ? 2 : 1;
+        keys.push_back(d.feature_key());
+    }
+    return passes;
 }
 
 std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector<ScoreInput>& images,
@@ -683,14 +748,27 @@ std::vector<Result<DetectorSetScore>> DetectorSet::score_batch(const std::vector
 {
     std::vector<DetectorSetScore> sets(images.size());
     std::vector<std::optional<Status>> failed(images.size());
-    // The shipped pair reads the same backbone's features: one pass serves both.
-    // So do the robustness copies of each image.
+    // The shipped pair reads the same backbone's features: one pass serves both (the
+    // CLIP-Flow default's second reading adds its own). So do the robustness copies of each image.
     std::vector<std::pair<std::string, Detector::ViewFeatures>> passes;
+    auto find_pass = [&passes](const std::string& key) {
+        return std::find_if(passes.begin(), passes.end(), [&key](const auto& p) { return p.first == key; });
+    };
+    // Passes that a second-reading detector's first half can reuse are made first.
+    std::vector<const Detector*> order;
+    for (const auto& d : detectors_)
+        if (d.first_feature_key().empty()) order.push_back(&d);
+    for (const auto& d : detectors_)
+        if (!d.first_feature_key().empty()) order.push_back(&d);
+    for (const Detector* d : order) {
+        if (find_pass(d->feature_key()) != passes.end()) continue;
+        auto first = d->first_feature_key().empty() ? passes.end() : find_pass(d->first_feature_key());
+        auto vf = d->view_features(images, first == passes.end() ? nullptr : &first->second);
+        passes.emplace_back(d->feature_key(), std::move(vf));
+    }
     std::vector<Detector::RobustnessCopies> copies(params.robustness ? images.size() : 0);
     for (const auto& d : detectors_) {
-        const std::string& key = d.feature_key();
-        auto pass = std::find_if(passes.begin(), passes.end(), [&key](const auto& p) { return p.first == key; });
-        if (pass == passes.end()) pass = passes.insert(passes.end(), {key, d.view_features(images)});
+        const auto pass = find_pass(d.feature_key());
         auto scores = d.score_features(images, pass->second, params, params.robustness ? &copies : nullptr);
         for (std::size_t i = 0; i < images.size(); ++i) {
             if (scores[i]) {

@@ -11,6 +11,9 @@
 
 namespace clipflow::detail {
 
+Result<std::string> find_learned_weights(const DetectorModelHeader& r, const std::string& given, const DetectorLoadParams& p,
+                                         const std::string& detector_path);
+
 namespace {
 
 Result<std::string> find_clip(const DetectorModelHeader& r, const DetectorLoadParams& p)
@@ -25,43 +28,66 @@ Result<std::string> find_clip(const DetectorModelHeader& r, const DetectorLoadPa
                                            r.backbone_id + "); install it with `clipflow models install` or pass it explicitly");
 }
 
-Result<std::unique_ptr<Backbone>> find_learned(const DetectorModelHeader& r, const DetectorLoadParams& p,
-                                               const std::string& detector_path)
+// Where a detector's forensic-v2 weights may lie: the given file, then under either
+// shipped name (full chroma or halved: the SHA-256 decides) beside the detector, in the
+// models folder given, beside the shipped models and in the user's models folder.
+std::vector<std::string> learned_candidates(const std::string& given, const DetectorLoadParams& p,
+                                            const std::string& detector_path)
 {
     namespace fs = std::filesystem;
     std::vector<std::string> candidates;
-    if (!p.learned_backbone.empty()) candidates.push_back(p.learned_backbone);
-    candidates.push_back((fs::path(detector_path).parent_path() / LearnedBackbone::kDefaultFile).string());
-    if (!p.models_dir.empty()) candidates.push_back((fs::path(p.models_dir) / LearnedBackbone::kDefaultFile).string());
+    if (!given.empty()) candidates.push_back(given);
+    std::vector<fs::path> dirs{fs::path(detector_path).parent_path()};
+    if (!p.models_dir.empty()) dirs.emplace_back(p.models_dir);
     // Then where shipped models are looked for (environment, beside this program,
     // the user's folder): detectors trained in the window live in the user's
     // folder, the shipped weights do not.
-    if (auto shipped = find_default_detector(running_program_dir(), LearnedBackbone::kDefaultFile))
+    if (auto shipped = find_default_detector(running_program_dir(), LearnedBackbone::kDefaultFile)) {
         candidates.push_back(*shipped);
+        dirs.push_back(fs::path(*shipped).parent_path());
+    }
+    if (!running_program_dir().empty()) dirs.push_back(fs::path(running_program_dir()) / ".." / "share" / "clipflow" / "models");
+    dirs.emplace_back(ModelRegistry::default_dir());
+    for (const auto& d : dirs)
+        for (const char* name : {LearnedBackbone::kDefaultFile, LearnedBackbone::kHalvedFile})
+            if (std::find(candidates.begin(), candidates.end(), (d / name).string()) == candidates.end())
+                candidates.push_back((d / name).string());
+    return candidates;
+}
+
+Result<std::unique_ptr<Backbone>> find_learned(const DetectorModelHeader& r, const std::string& given,
+                                               const DetectorLoadParams& p, const std::string& detector_path)
+{
+    auto path = find_learned_weights(r, given, p, detector_path);
+    if (!path) return path.status();
+    auto bb = LearnedBackbone::load(*path);
+    if (!bb) return bb.status();
+    return std::unique_ptr<Backbone>(std::move(*bb));
+}
+
+} // namespace
+
+Result<std::string> find_learned_weights(const DetectorModelHeader& r, const std::string& given, const DetectorLoadParams& p,
+                                         const std::string& detector_path)
+{
+    namespace fs = std::filesystem;
     std::string tried;
-    for (const auto& c : candidates) {
+    for (const auto& c : learned_candidates(given, p, detector_path)) {
         tried += "\n  " + c;
         std::error_code ec;
         if (!fs::is_regular_file(c, ec)) continue;
         // Hash first: only the file with the recorded weights is loaded, so a
         // stray or broken file of the same name does not hide the right one.
         auto sha = Sha256::file_hex(c);
-        if (!sha || *sha != r.backbone_weights_sha256) {
-            tried += " (other weights)";
-            continue;
-        }
-        auto bb = LearnedBackbone::load(c);
-        if (!bb) return bb.status();
-        return std::unique_ptr<Backbone>(std::move(*bb));
+        if (sha && *sha == r.backbone_weights_sha256) return c;
+        tried += " (other weights)";
     }
     return Status(ErrorCode::NotFound, "this detector needs the " + r.backbone_id + " weights with SHA-256 " +
                                            r.backbone_weights_sha256.substr(0, 12) + "...; looked in:" + tried);
 }
 
-} // namespace
-
 Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& r, const DetectorLoadParams& params,
-                                                    const std::string& detector_path)
+                                                    const std::string& detector_path, const std::string& given_weights)
 {
     std::unique_ptr<Backbone> backbone;
     if (r.backbone_type == "forensic") {
@@ -69,7 +95,7 @@ Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& r
             return Status(ErrorCode::UnsupportedFormat, "unknown forensic backbone version " + r.backbone_id);
         backbone = std::make_unique<ForensicBackbone>();
     } else if (r.backbone_type == "forensic-v2") {
-        auto learned = find_learned(r, params, detector_path);
+        auto learned = find_learned(r, given_weights, params, detector_path);
         if (!learned) return learned.status();
         backbone = std::move(*learned);
     } else if (r.backbone_type == "clip") {

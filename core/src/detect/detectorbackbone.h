@@ -17,12 +17,17 @@
 namespace clipflow::detail {
 
 // Rebuilds the backbone a detector header names. A forensic-v2 detector's
-// weights are looked for in params.learned_backbone, beside the detector file,
-// in params.models_dir, then where find_default_detector looks (environment,
-// beside the running program, the user's models folder), and must have the
-// recorded SHA-256.
+// weights are looked for in given_weights, then under either shipped name
+// (forensic-v2.safetensors, forensic-v2-halved.safetensors) beside the detector
+// file, in params.models_dir, where find_default_detector looks (environment,
+// beside the running program) and in the user's models folder, and must have
+// the recorded SHA-256.
 Result<std::unique_ptr<Backbone>> detector_backbone(const DetectorModelHeader& header, const DetectorLoadParams& params,
-                                                    const std::string& detector_path);
+                                                    const std::string& detector_path, const std::string& given_weights);
+
+// Where detector_backbone() finds a forensic-v2 header's weights: the file's path.
+Result<std::string> find_learned_weights(const DetectorModelHeader& header, const std::string& given_weights,
+                                         const DetectorLoadParams& params, const std::string& detector_path);
 
 // The backbone's scoring views of image; for a model read in either orientation
 // ("either") followed by each of them transposed — the same crops (the backbones

@@ -214,9 +214,9 @@ std::string flow_params_json(const FlowParams& p)
         .dump();
 }
 
-Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net)
+Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net, const std::string& prefix)
 {
-    return read_module_tensors(file, *net, "flow.");
+    return read_module_tensors(file, *net, prefix);
 }
 
 } // namespace detail
@@ -357,13 +357,14 @@ Status NormalizingFlow::save(const std::string& path, const std::map<std::string
     }
 }
 
-Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
+Result<NormalizingFlow> NormalizingFlow::load(const std::string& path, const std::string& part)
 {
     auto file = SafetensorsFile::open(path);
     if (!file) return file.status();
-    auto it = file->metadata().find("clipflow.flow");
+    const std::string key = part.empty() ? "clipflow.flow" : "clipflow.flow." + part;
+    auto it = file->metadata().find(key);
     if (it == file->metadata().end())
-        return Status(ErrorCode::InvalidArgument, path + " holds no ClipFlow flow (no clipflow.flow metadata)");
+        return Status(ErrorCode::InvalidArgument, path + " holds no ClipFlow flow (no " + key + " metadata)");
     FlowParams p;
     try {
         const auto j = nlohmann::json::parse(it->second);
@@ -378,7 +379,8 @@ Result<NormalizingFlow> NormalizingFlow::load(const std::string& path)
     auto flow = create(p);
     if (!flow) return flow.status();
     return guarded([&]() -> Result<NormalizingFlow> {
-        if (Status s = detail::read_flow_tensors(file.value(), flow->impl_->net); !s.ok()) return s;
+        const std::string prefix = part.empty() ? "flow." : part + ".flow.";
+        if (Status s = detail::read_flow_tensors(file.value(), flow->impl_->net, prefix); !s.ok()) return s;
         return std::move(flow.value());
     });
 }

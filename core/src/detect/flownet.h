@@ -63,7 +63,7 @@ TORCH_MODULE(FlowNet);
 // back: shared by NormalizingFlow::save/load and the trainer's checkpoints.
 std::vector<TensorData> flow_tensors(FlowNet& net);
 std::string flow_params_json(const FlowParams& p);
-Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net);
+Status read_flow_tensors(const SafetensorsFile& file, FlowNet& net, const std::string& prefix = "flow.");
 
 // Input hygiene shared by scoring and training: NaN -> 0, +-Inf and huge
 // values clipped, so no feature can push the flow out of float range.

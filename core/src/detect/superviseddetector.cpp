@@ -56,7 +56,7 @@ Result<SupervisedDetector> SupervisedDetector::load(const std::string& path, con
                       path + " is not a supervised ClipFlow detector (no clipflow.classifier metadata)");
     auto info = SupervisedModelInfo::parse(it->second);
     if (!info) return info.status();
-    auto backbone = detail::detector_backbone(*info, params, path);
+    auto backbone = detail::detector_backbone(*info, params, path, params.learned_backbone);
     if (!backbone) return backbone.status();
     try {
         SupervisedDetector d;

@@ -3,6 +3,7 @@
 #include "clipflow/safetensors.h"
 #include "clipflow/superviseddetector.h"
 #include "clipflow/version.h"
+#include "detect/detectorbackbone.h"
 #include "detect/detectorheader.h"
 #include "support/jobutil.h"
 
@@ -95,19 +96,100 @@ Result<Info> save_recalibrated(const RecalibrateParams& p, const Info& info, con
     return parsed;
 }
 
+// A file removed when the recalibration ends, however it ends.
+struct ScratchFile {
+    std::string path;
+    ~ScratchFile()
+    {
+        std::error_code ec;
+        if (!path.empty()) std::filesystem::remove(path, ec);
+    }
+};
+
+// Writes the model with the second reading's flow joined (p.second_reading) to `joined`:
+// the first file's tensors, the second's flow under "second.", and the second reading's
+// record. Checks first that the two read the same photos alike; finds the second backbone's
+// weights beside the second detector (into load.second_backbone).
+Status join_second_reading(const RecalibrateParams& p, const std::string& joined, DetectorLoadParams& load)
+{
+    using nlohmann::json;
+    auto a = ClipFlowModelInfo::read(p.model_path);
+    if (!a) return a.status();
+    auto b = ClipFlowModelInfo::read(p.second_reading);
+    if (!b) return Status(b.status().code(), "the second reading: " + b.status().message());
+    const std::string reading = p.orientation.empty() ? a->orientation : p.orientation;
+    if (a->second_reading) return Status(ErrorCode::InvalidArgument, "the model has a second reading already");
+    if (b->second_reading) return Status(ErrorCode::InvalidArgument, "the second reading has a second reading of its own");
+    if (a->holdout_sha256 != b->holdout_sha256 || a->training_sha256 != b->training_sha256)
+        return Status(ErrorCode::InvalidArgument, "the second reading was trained or calibrated on other photos: train both "
+                                                  "from the same folders, so that they hold out the same photos");
+    if (a->orientation != reading || b->orientation != reading)
+        return Status(ErrorCode::InvalidArgument, "both detectors must be calibrated in the orientation the new file reads (\"" +
+                                                      reading + "\"): recalibrate " +
+                                                      (a->orientation != reading ? p.model_path : p.second_reading) +
+                                                      " with --orientation " + reading + " first");
+    if (b->backbone_type == "forensic-v2" && load.second_backbone.empty()) {
+        DetectorLoadParams beside = load;
+        beside.models_dir.clear();
+        auto w = detail::find_learned_weights(*b, {}, beside, p.second_reading);
+        if (!w) return Status(w.status().code(), "the second reading: " + w.status().message());
+        load.second_backbone = *w;
+    }
+
+    auto fa = SafetensorsFile::open(p.model_path);
+    if (!fa) return fa.status();
+    auto fb = SafetensorsFile::open(p.second_reading);
+    if (!fb) return fb.status();
+    std::map<std::string, std::string> md = fa->metadata();
+    const auto flow_b = fb->metadata().find("clipflow.flow");
+    if (flow_b == fb->metadata().end()) return Status(ErrorCode::CorruptData, "the second reading holds no flow");
+    md["clipflow.flow.second"] = flow_b->second;
+    try {
+        json meta = json::parse(a->metadata_json);
+        const json mb = json::parse(b->metadata_json);
+        const Calibration &ca = a->calibration, &cb = b->calibration;
+        meta["second_reading"] = {{"model_id", b->model_id},
+                                  {"backbone", mb.at("backbone")},
+                                  {"scale",
+                                   {{"median", ca.median()},
+                                    {"robust_sigma", ca.robust_sigma()},
+                                    {"second_median", cb.median()},
+                                    {"second_robust_sigma", cb.robust_sigma()}}}};
+        md["clipflow.model"] = meta.dump();
+    } catch (const std::exception& e) {
+        return Status(ErrorCode::CorruptData, std::string("the detectors' metadata cannot be joined: ") + e.what());
+    }
+    std::vector<TensorData> tensors;
+    for (const TensorView& t : fa->tensors())
+        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    for (const TensorView& t : fb->tensors())
+        if (t.name.rfind("flow.", 0) == 0)
+            tensors.push_back({"second." + t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    return write_safetensors(joined, tensors, md);
+}
+
 } // namespace
 
 Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams& p)
 {
     using nlohmann::json;
     if (Status s = check_output(p.out_path); !s.ok()) return s;
-    auto det = ClipFlowDetector::load(p.model_path, p.load);
+    // A second reading is joined in a scratch file beside the output, recalibrated from there.
+    RecalibrateParams q = p;
+    ScratchFile scratch;
+    if (!p.second_reading.empty()) {
+        scratch.path = p.out_path + ".joining";
+        if (Status s = join_second_reading(p, scratch.path, q.load); !s.ok()) return s;
+        q.model_path = scratch.path;
+    }
+    auto det = ClipFlowDetector::load(q.model_path, q.load);
     if (!det) return det.status();
     const std::string was = det->info().orientation;
     if (!p.orientation.empty())
         if (Status s = det->set_orientation(p.orientation); !s.ok()) return s;
     const ClipFlowModelInfo& info = det->info();
-    const bool rescore = info.orientation != was || info.orientation == "either";
+    const bool joined = !p.second_reading.empty();
+    const bool rescore = info.orientation != was || info.orientation == "either" || joined;
     const Calibration& old = info.calibration;
     RecalibrateResult r;
     r.previous_model_id = info.model_id;
@@ -142,8 +224,8 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
                           (r.unreadable ? " (" + std::to_string(r.unreadable) + " of the given files could not be read)" : ""));
     // The proxies' scores (the calibration plot's second histogram) stay as training read them.
     r.rescored = rescore;
-    auto cal = Calibration::build(rescore ? as_is : old.natural_scores(), old.proxy_scores(), old.fpr(), 40, old.confidence(),
-                                  delivered, p.scope);
+    auto cal = Calibration::build(rescore ? as_is : old.natural_scores(), joined ? std::vector<double>() : old.proxy_scores(),
+                                  old.fpr(), 40, old.confidence(), delivered, p.scope);
     if (!cal) return cal.status();
     if (!cal->covers_delivered())
         return Status(ErrorCode::InvalidArgument, "only " + std::to_string(r.matched) + " of the model's " +
@@ -153,7 +235,8 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     // Same tensors, new calibration record.
     json record{{"delivered_images", r.matched}};
     if (rescore) record["orientation"] = {{"from", was}, {"to", info.orientation}, {"natural_images", as_is.size()}};
-    auto saved = save_recalibrated(p, info, "clipflow.model", "cf-", *cal, rescore ? as_is.size() : old.natural_count(), record,
+    if (joined) record["second_reading"] = {{"from_model_id", info.second_reading->model_id}};
+    auto saved = save_recalibrated(q, info, "clipflow.model", "cf-", *cal, rescore ? as_is.size() : old.natural_count(), record,
                                    [&p, &info](json& meta) {
                                        detail::write_scoring_orientation(meta, info.orientation);
                                        if (!meta.contains("training") || !meta["training"].is_object())

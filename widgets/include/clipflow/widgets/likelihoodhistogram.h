@@ -43,7 +43,7 @@ public:
     void setNatural(const Bins& bins);
     // The natural bars' legend entry; empty: "natural images (held out)".
     void setNaturalLabel(const QString& label);
-    void setProxy(const Bins& bins); // empty counts hide it
+    void setProxy(const Bins& bins); // empty or all-zero counts hide it
     // confidence > 0: the threshold bounds the false-positive rate at fpr with that
     // confidence (the label says "at most"); 0: fpr is the plain rate on held-out photos.
     void setThreshold(double score, double fpr, double confidence = 0.0);
