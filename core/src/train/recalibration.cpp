@@ -30,6 +30,15 @@ Status check_output(const std::string& out_path)
     return {};
 }
 
+// The file's tensors whose names start with `only`, `prefix` put before each name, appended to out.
+void copy_tensors(const SafetensorsFile& file, std::vector<TensorData>& out, const std::string& only = {},
+                  const std::string& prefix = {})
+{
+    for (const TensorView& t : file.tensors())
+        if (t.name.rfind(only, 0) == 0)
+            out.push_back({prefix + t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+}
+
 // The model's tensors unchanged, one metadata entry replaced, written atomically.
 Status rewrite_metadata(const std::string& model_path, const std::string& out_path, const std::string& key,
                         const std::string& text)
@@ -39,8 +48,7 @@ Status rewrite_metadata(const std::string& model_path, const std::string& out_pa
     std::map<std::string, std::string> md = file->metadata();
     md[key] = text;
     std::vector<TensorData> tensors;
-    for (const TensorView& t : file->tensors())
-        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    copy_tensors(*file, tensors);
     return write_safetensors(out_path, tensors, md);
 }
 
@@ -160,11 +168,8 @@ Status join_second_reading(const RecalibrateParams& p, const std::string& joined
         return Status(ErrorCode::CorruptData, std::string("the detectors' metadata cannot be joined: ") + e.what());
     }
     std::vector<TensorData> tensors;
-    for (const TensorView& t : fa->tensors())
-        tensors.push_back({t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
-    for (const TensorView& t : fb->tensors())
-        if (t.name.rfind("flow.", 0) == 0)
-            tensors.push_back({"second." + t.name, t.dtype, t.shape, std::vector<std::uint8_t>(t.bytes.begin(), t.bytes.end())});
+    copy_tensors(*fa, tensors);
+    copy_tensors(*fb, tensors, "flow.", "second.");
     return write_safetensors(joined, tensors, md);
 }
 
