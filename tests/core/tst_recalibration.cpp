@@ -364,14 +364,31 @@ private Q_SLOTS:
         QVERIFY2(d.ok(), d.status().to_string().c_str());
         int first = 0, second = 0;
         std::vector<double> expected;
-        std::vector<std::string> files = photos_;
-        files.insert(files.end(), strangers_.begin(), strangers_.end());
-        for (const auto& f : files) {
-            auto ev = clipflow::load_evidence(f);
-            QVERIFY(ev.ok());
-            auto sa = a->score(ev->pixels), sb = b->score(ev->pixels), sj = j->score(ev->pixels);
+        std::vector<std::pair<clipflow::Raster, std::string>> images; // pixels, SHA-256
+        for (const auto& list : {photos_, strangers_})
+            for (const auto& f : list) {
+                auto ev = clipflow::load_evidence(f);
+                QVERIFY(ev.ok());
+                images.emplace_back(std::move(ev->pixels), ev->info.sha256);
+            }
+        // Larger images: several views each, so a view read with another view's second reading shows.
+        images.emplace_back(testimages::pink_noise(600, 520, 61), std::string());
+        images.emplace_back(testimages::pink_noise(1000, 400, 62), std::string());
+        std::size_t most_views = 0;
+        for (const auto& [pixels, sha] : images) {
+            auto sa = a->score(pixels), sb = b->score(pixels), sj = j->score(pixels);
             QVERIFY(sa.ok() && sb.ok() && sj.ok());
             QCOMPARE(sj->view_log_likelihoods.size(), sa->view_log_likelihoods.size());
+            most_views = std::max(most_views, sa->view_log_likelihoods.size());
+            // Each flow reads its own backbone's features of the same view.
+            auto rows = j->backbone().features(j->scoring_views(pixels));
+            QVERIFY(rows.ok());
+            auto readings = j->reading_log_likelihoods(*rows);
+            QVERIFY(readings.ok());
+            for (std::size_t v = 0; v < sa->view_log_likelihoods.size(); ++v) {
+                QVERIFY(std::abs(readings->first[v] - sa->view_log_likelihoods[v]) < 1e-4);
+                QVERIFY(std::abs(readings->second[v] - sb->view_log_likelihoods[v]) < 1e-4);
+            }
             double sum = 0;
             for (std::size_t v = 0; v < sa->view_log_likelihoods.size(); ++v) {
                 const double la = sa->view_log_likelihoods[v], lb = sb->view_log_likelihoods[v];
@@ -385,12 +402,13 @@ private Q_SLOTS:
             }
             const double ll = sum / static_cast<double>(sa->view_log_likelihoods.size());
             QVERIFY(std::abs(sj->calibrated.log_likelihood - ll) < 1e-4);
-            if (j->info().calibrated_on(ev->info.sha256)) expected.push_back(sj->calibrated.log_likelihood);
+            if (j->info().calibrated_on(sha)) expected.push_back(sj->calibrated.log_likelihood);
             // The façade reads the same.
-            auto fd = d->score(ev->pixels);
+            auto fd = d->score(pixels);
             QVERIFY(fd.ok() && fd->clipflow);
             QVERIFY(std::abs(fd->clipflow->calibrated.log_likelihood - sj->calibrated.log_likelihood) < 1e-5);
         }
+        QVERIFY(most_views > 1);
         QVERIFY2(first > 0 && second > 0, qPrintable(QStringLiteral("the first flow decided %1 views, the second %2: "
                                                                     "the rule is not exercised both ways")
                                                          .arg(first)

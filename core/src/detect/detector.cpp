@@ -452,19 +452,8 @@ const Detector::RobustnessCopy& Detector::robustness_copy(const Raster& image, c
         first->second.height = c.height;
         first->second.features = pair->first().features(views);
     }
-    if (!first->second.features) {
-        c.features = first->second.features.status();
-        return c;
-    }
-    auto second = pair->second().features(views);
-    if (!second) {
-        c.features = second.status();
-        return c;
-    }
-    std::vector<std::vector<float>> rows = *first->second.features;
-    for (std::size_t i = 0; i < rows.size() && i < second->size(); ++i)
-        rows[i].insert(rows[i].end(), (*second)[i].begin(), (*second)[i].end());
-    c.features = std::move(rows);
+    c.features = first->second.features ? pair->features(views, *first->second.features)
+                                        : Result<std::vector<std::vector<float>>>(first->second.features.status());
     return c;
 }
 
@@ -494,15 +483,7 @@ Detector::ViewFeatures Detector::view_features(const std::vector<ScoreInput>& im
         return out;
     }
     // The first reading's rows are the other detector's: only the second is computed.
-    auto second = pair->second().features(views);
-    if (!second) {
-        out.features = second.status();
-        return out;
-    }
-    std::vector<std::vector<float>> rows = *first_part->features;
-    for (std::size_t i = 0; i < rows.size() && i < second->size(); ++i)
-        rows[i].insert(rows[i].end(), (*second)[i].begin(), (*second)[i].end());
-    out.features = std::move(rows);
+    out.features = pair->features(views, *first_part->features);
     return out;
 }
 

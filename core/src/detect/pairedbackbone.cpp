@@ -42,11 +42,17 @@ Result<std::vector<std::vector<float>>> PairedBackbone::features(const std::vect
 {
     auto a = first_->features(views);
     if (!a) return a.status();
+    return features(views, std::move(*a));
+}
+
+Result<std::vector<std::vector<float>>> PairedBackbone::features(const std::vector<Raster>& views,
+                                                                 std::vector<std::vector<float>> rows) const
+{
     auto b = second_->features(views);
     if (!b) return b.status();
-    if (a->size() != b->size()) return Status(ErrorCode::Internal, "the two readings returned different numbers of views");
-    for (std::size_t i = 0; i < a->size(); ++i) (*a)[i].insert((*a)[i].end(), (*b)[i].begin(), (*b)[i].end());
-    return a;
+    if (rows.size() != b->size()) return Status(ErrorCode::Internal, "the two readings returned different numbers of views");
+    for (std::size_t i = 0; i < rows.size(); ++i) rows[i].insert(rows[i].end(), (*b)[i].begin(), (*b)[i].end());
+    return rows;
 }
 
 } // namespace clipflow::detail

@@ -27,6 +27,10 @@ public:
     Raster training_view(const Raster& image, std::uint64_t seed) const override;
     /// Each row: the first backbone's dim() values, then the second's.
     Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views) const override;
+    /// The same with the first backbone's rows of these views at hand (another detector read
+    /// them): only the second backbone runs.
+    Result<std::vector<std::vector<float>>> features(const std::vector<Raster>& views,
+                                                     std::vector<std::vector<float>> first_rows) const;
 
     const Backbone& first() const { return *first_; }
     const Backbone& second() const { return *second_; }
