@@ -527,6 +527,10 @@
         <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
         <translation>%1; Fluss von %2. Jede Ansicht zählt als die weniger natürliche der beiden Lesarten der Flüsse, jede an ihren eigenen zurückgehaltenen Fotos gemessen.</translation>
     </message>
+    <message>
+        <source>%1 (the first reading alone)</source>
+        <translation>%1 (nur die erste Lesart)</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1696,6 +1700,10 @@
         <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
         <translation>%1; kalibriert mit %2 natürlichen Fotos, höchstens %3 % Fehlalarme (%4 % Konfidenz)</translation>
     </message>
+    <message>
+        <source>%1, read twice (second reading: %2)</source>
+        <translation>%1, zweimal gelesen (zweite Lesart: %2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -2050,6 +2058,22 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
     <message>
         <source>Orientation</source>
         <translation>Ausrichtung</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights, chroma halved</source>
+        <translation>Die mitgelieferten forensic-v2-Gewichte, Chroma halbiert</translation>
+    </message>
+    <message>
+        <source>Read with the chroma halved</source>
+        <translation>Mit halbierter Chroma lesen</translation>
+    </message>
+    <message>
+        <source>The network reads every image with its colour averaged over 2 × 2 pixels, as a JPEG saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too easily: the network of the shipped detector&apos;s second reading. Weights to start from must have been trained so too.</source>
+        <translation>Das Netz liest jedes Bild mit über 2 × 2 Pixel gemittelter Farbe, wie ein mit 4:2:0-Chroma gespeichertes JPEG, und lernt so aus der Luminanz, was die Farbe ihm zu leicht verraten würde: das Netz der zweiten Lesart des mitgelieferten Detektors. Startgewichte müssen ebenso trainiert sein.</translation>
+    </message>
+    <message>
+        <source>Chroma</source>
+        <translation>Chroma</translation>
     </message>
 </context>
 <context>

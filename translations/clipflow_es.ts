@@ -527,6 +527,10 @@
         <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
         <translation>%1; flujo de %2. Cada vista cuenta como la menos natural de las dos lecturas de los flujos, cada una medida frente a sus propias fotos reservadas.</translation>
     </message>
+    <message>
+        <source>%1 (the first reading alone)</source>
+        <translation>%1 (solo la primera lectura)</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1696,6 +1700,10 @@
         <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
         <translation>%1; calibrado con %2 fotos naturales, como máximo %3 % de falsos positivos (%4 % de confianza)</translation>
     </message>
+    <message>
+        <source>%1, read twice (second reading: %2)</source>
+        <translation>%1, leído dos veces (segunda lectura: %2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -2050,6 +2058,22 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
     <message>
         <source>Orientation</source>
         <translation>Orientación</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights, chroma halved</source>
+        <translation>Los pesos forensic-v2 incluidos, con la crominancia a la mitad</translation>
+    </message>
+    <message>
+        <source>Read with the chroma halved</source>
+        <translation>Leer con la crominancia a la mitad</translation>
+    </message>
+    <message>
+        <source>The network reads every image with its colour averaged over 2 × 2 pixels, as a JPEG saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too easily: the network of the shipped detector&apos;s second reading. Weights to start from must have been trained so too.</source>
+        <translation>La red lee cada imagen con su color promediado en 2 × 2 píxeles, como lo hace un JPEG guardado con crominancia 4:2:0, y aprende así de la luminancia lo que el color le diría con demasiada facilidad: la red de la segunda lectura del detector incluido. Los pesos de partida deben haberse entrenado igual.</translation>
+    </message>
+    <message>
+        <source>Chroma</source>
+        <translation>Crominancia</translation>
     </message>
 </context>
 <context>

@@ -527,6 +527,10 @@
         <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
         <translation>%1 ; flux de %2. Chaque vue compte comme la moins naturelle des deux lectures des flux, chacune mesurée sur ses propres photos réservées.</translation>
     </message>
+    <message>
+        <source>%1 (the first reading alone)</source>
+        <translation>%1 (la première lecture seule)</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1696,6 +1700,10 @@
         <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
         <translation>%1 ; calibré sur %2 photos naturelles, au plus %3 % de faux positifs (confiance %4 %)</translation>
     </message>
+    <message>
+        <source>%1, read twice (second reading: %2)</source>
+        <translation>%1, lu deux fois (seconde lecture : %2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -2050,6 +2058,22 @@ Relancez pour reprendre au dernier point de reprise.</translation>
     <message>
         <source>Orientation</source>
         <translation>Orientation</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights, chroma halved</source>
+        <translation>Les poids forensic-v2 fournis, chrominance réduite de moitié</translation>
+    </message>
+    <message>
+        <source>Read with the chroma halved</source>
+        <translation>Lire avec la chrominance réduite de moitié</translation>
+    </message>
+    <message>
+        <source>The network reads every image with its colour averaged over 2 × 2 pixels, as a JPEG saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too easily: the network of the shipped detector&apos;s second reading. Weights to start from must have been trained so too.</source>
+        <translation>Le réseau lit chaque image avec sa couleur moyennée sur 2 × 2 pixels, comme le fait un JPEG enregistré en chrominance 4:2:0, et apprend ainsi de la luminance ce que la couleur lui dirait trop facilement : le réseau de la seconde lecture du détecteur fourni. Les poids de départ doivent avoir été entraînés de même.</translation>
+    </message>
+    <message>
+        <source>Chroma</source>
+        <translation>Chrominance</translation>
     </message>
 </context>
 <context>

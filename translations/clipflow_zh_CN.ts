@@ -525,6 +525,10 @@
         <source>%1; flow of %2. Each view counts as the less natural of the two flows&apos; readings, each measured against its own held-out photos.</source>
         <translation>%1；%2 的流。每个视图取两个流的读数中较不自然的一个，每个读数都以其自身留出的照片衡量。</translation>
     </message>
+    <message>
+        <source>%1 (the first reading alone)</source>
+        <translation>%1（仅第一种读法）</translation>
+    </message>
 </context>
 <context>
     <name>ProvenanceHtml</name>
@@ -1688,6 +1692,10 @@
         <source>%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)</source>
         <translation>%1；基于 %2 张自然照片校准，误报率至多 %3%（置信度 %4%）</translation>
     </message>
+    <message>
+        <source>%1, read twice (second reading: %2)</source>
+        <translation>%1，读取两次（第二种读法：%2）</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::PreferencesDialog</name>
@@ -2041,6 +2049,22 @@ Start again to resume from the last checkpoint.</source>
     <message>
         <source>Orientation</source>
         <translation>方向</translation>
+    </message>
+    <message>
+        <source>The shipped forensic-v2 weights, chroma halved</source>
+        <translation>随附的 forensic-v2 权重（色度减半）</translation>
+    </message>
+    <message>
+        <source>Read with the chroma halved</source>
+        <translation>以减半的色度读取</translation>
+    </message>
+    <message>
+        <source>The network reads every image with its colour averaged over 2 × 2 pixels, as a JPEG saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too easily: the network of the shipped detector&apos;s second reading. Weights to start from must have been trained so too.</source>
+        <translation>网络读取每张图像时将其颜色在 2 × 2 像素上取平均，正如以 4:2:0 色度保存的 JPEG 那样，从而从亮度中学习颜色本会过于轻易透露的信息：即随附检测器第二种读法所用的网络。起始权重也必须以同样方式训练。</translation>
+    </message>
+    <message>
+        <source>Chroma</source>
+        <translation>色度</translation>
     </message>
 </context>
 <context>

@@ -134,14 +134,20 @@ void ModelManager::refresh()
             if (auto info = ClipFlowModelInfo::read(f.toStdString())) {
                 r.name = QString::fromStdString(info->model_id);
                 const auto& cal = info->calibration;
+                // A detector that reads every view twice costs about twice as much: say so where it is chosen.
+                const QString backbone = info->second_reading
+                                             ? tr("%1, read twice (second reading: %2)")
+                                                   .arg(QString::fromStdString(info->backbone_id),
+                                                        QString::fromStdString(info->second_reading->backbone.backbone_id))
+                                             : QString::fromStdString(info->backbone_id);
                 r.details = cal.bound_holds()
                                 ? tr("%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)")
-                                      .arg(QString::fromStdString(info->backbone_id))
+                                      .arg(backbone)
                                       .arg(cal.natural_count())
                                       .arg(cal.fpr() * 100, 0, 'g', 3)
                                       .arg(cal.confidence() * 100, 0, 'g', 3)
                                 : tr("%1; calibrated on %2 natural photos, FPR %3%")
-                                      .arg(QString::fromStdString(info->backbone_id))
+                                      .arg(backbone)
                                       .arg(cal.natural_count())
                                       .arg(cal.fpr() * 100, 0, 'f', 0);
             }

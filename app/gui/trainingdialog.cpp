@@ -61,6 +61,8 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                            QStringLiteral("forensic-v2:") + QString::fromStdString(*v2));
         start_from_->addItem(tr("The shipped forensic-v2 weights"), QString::fromStdString(*v2));
     }
+    if (auto halved = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kHalvedFile))
+        start_from_->addItem(tr("The shipped forensic-v2 weights, chroma halved"), QString::fromStdString(*halved));
     if (auto models = ModelRegistry().list())
         for (const auto& m : *models)
             backbone_->addItem(tr("CLIP %1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.id)),
@@ -96,6 +98,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     either_->setToolTip(tr("Each view is read as it is and transposed, and the more natural reading counts (the "
                            "held-out photos too), so a photo saved turned a quarter keeps the false-positive bound, as "
                            "with the shipped detector. Unchecked: the stored pixel grid, which is faster."));
+    halve_ = new QCheckBox(tr("Read with the chroma halved"), this);
+    halve_->setToolTip(tr("The network reads every image with its colour averaged over 2 \u00d7 2 pixels, as a JPEG "
+                          "saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too "
+                          "easily: the network of the shipped detector's second reading. Weights to start from must "
+                          "have been trained so too."));
     // Log-uniform in [S, 1] as on the command line; 1 draws nothing, so models and caches keep their keys.
     decoder_strength_ = new QDoubleSpinBox(this);
     decoder_strength_->setRange(0.01, 1.0);
@@ -136,6 +143,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("Orientation"), either_);
     form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Start from"), start_from_);
+    form->addRow(tr("Chroma"), halve_);
     form->addRow(tr("Decoder proxies' strength"), decoder_strength_);
     form->addRow(tr("Model name"), name_);
     form->addRow(QString(), device_);
@@ -220,6 +228,7 @@ void TrainingDialog::updateMode()
     form_->setRowVisible(either_, !backbone);
     form_->setRowVisible(steps_, backbone);
     form_->setRowVisible(start_from_, backbone);
+    form_->setRowVisible(halve_, backbone);
     if (backbone)
         monitor_->setSeriesNames(tr("training loss"), QString(), tr("Step"));
     else
@@ -272,7 +281,7 @@ void TrainingDialog::updateButtons()
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, either_, steps_,
-                                                      start_from_, decoder_strength_, name_})
+                                                      start_from_, halve_, decoder_strength_, name_})
         w->setEnabled(!running);
 }
 
@@ -291,6 +300,7 @@ void TrainingDialog::startTraining()
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
     r.decoder_strength = decoder_strength_->value();
+    r.halve_chroma = trainsBackbone() && halve_->isChecked();
     if (trainsBackbone()) r.init_path = start_from_->currentData().toString();
     r.cache_dir = cache_dir_;
     if (r.natural_files.isEmpty()) {

@@ -43,6 +43,8 @@ public:
     QDoubleSpinBox* decoderStrength() const { return decoder_strength_; }
     QComboBox* backboneChoice() const { return backbone_; }
     QComboBox* startChoice() const { return start_from_; } // backbone: random or existing weights
+    // Backbone: read every image with its chroma halved (a second reading's network; see --halve-chroma).
+    QCheckBox* halveChroma() const { return halve_; }
     // Detector: which photos the false-positive bound holds for (TrainingRequest::Bound, in its order).
     QComboBox* boundChoice() const { return bound_; }
     // Detector: read images in either orientation (checked by default, as the shipped detector reads).
@@ -77,6 +79,7 @@ private:
     QSpinBox* epochs_;
     QComboBox* bound_;
     QCheckBox* either_;
+    QCheckBox* halve_;
     QDoubleSpinBox* decoder_strength_;
     QLineEdit* name_;
     QLabel* device_;

@@ -95,6 +95,7 @@ void TrainingJob::startBackbone(const TrainingRequest& request)
     p.steps = request.steps;
     p.init_path = request.init_path.toStdString();
     p.decoder_strength_min = static_cast<float>(request.decoder_strength);
+    p.halve_chroma = request.halve_chroma;
     p.device = request.device.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
     QPointer<TrainingJob> self(this);

@@ -40,6 +40,9 @@ struct TrainingRequest {
     // Both: the decoder proxies are drawn between the photo and themselves at a strength in [this, 1]
     // (ProxyParams::decoder_strength_min); 1, the default, leaves them whole.
     double decoder_strength = 1.0;
+    // Backbone only: the network reads every image with its chroma averaged over 2 x 2 blocks, as the
+    // shipped second reading's does (BackboneTrainParams::halve_chroma); starting weights must read so too.
+    bool halve_chroma = false;
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };

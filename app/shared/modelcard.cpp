@@ -112,7 +112,10 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
                  .arg(cal.natural_count());
     html += row(tr("False-positive rate"), fp);
     html += orientation_row(info);
-    html += row(tr("Held-out proxy AUC"), number(t, "holdout_proxy_auc", 3));
+    // Training measured the proxies with its own flow; a joined second reading was never read against them.
+    html += row(tr("Held-out proxy AUC"), info.second_reading
+                                              ? tr("%1 (the first reading alone)").arg(number(t, "holdout_proxy_auc", 3))
+                                              : number(t, "holdout_proxy_auc", 3));
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")
                     .arg(q(info.created_at), q(t.value("device", std::string("?"))), number(t, "epochs"), q(info.tool_version)));

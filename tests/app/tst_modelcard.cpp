@@ -104,6 +104,7 @@ private Q_SLOTS:
         ClipFlowModelInfo info;
         info.model_id = "cf-000000000001";
         info.backbone_id = "forensic-v2";
+        info.training_json = R"({"holdout_proxy_auc": 0.9714})";
         if (second) {
             SecondReading r;
             r.model_id = "cf-00000000beef";
@@ -117,6 +118,9 @@ private Q_SLOTS:
         const QString text = doc.toPlainText().simplified();
         QCOMPARE(text.contains(QStringLiteral("Second reading forensic-v2 (forensic-v2)")), second);
         QCOMPARE(text.contains(QStringLiteral("weights SHA-256 eeeeeeeeeeeeeeee; flow of cf-00000000beef")), second);
+        // The proxies were measured by the first flow alone; a joined file must not pass that off as its own.
+        QVERIFY2(text.contains(QStringLiteral("Held-out proxy AUC 0.971")), qPrintable(text));
+        QCOMPARE(text.contains(QStringLiteral("0.971 (the first reading alone)")), second);
     }
 };
 

@@ -189,6 +189,26 @@ private Q_SLOTS:
         QVERIFY(QDir(models.path()).entryList({QStringLiteral("download-*")}, QDir::Files).isEmpty());
     }
 
+    // Where a detector is chosen, one that reads every view twice (the shipped
+    // CLIP-Flow default) says so; the supervised detector reads once.
+    void managerNamesSecondReadings()
+    {
+        QTemporaryDir models;
+        ModelManager manager(QStringLiteral(CLIPFLOW_BIN_DIR), models.path());
+        int clipflow = 0, supervised = 0;
+        for (const auto& r : manager.rows()) {
+            if (r.kind == QLatin1String("clipflow")) {
+                ++clipflow;
+                QVERIFY2(r.details.contains(QLatin1String("read twice (second reading: forensic-v2)")), qPrintable(r.details));
+            } else if (r.kind == QLatin1String("supervised")) {
+                ++supervised;
+                QVERIFY2(!r.details.contains(QLatin1String("read twice")), qPrintable(r.details));
+            }
+        }
+        QCOMPARE(clipflow, 1);
+        QCOMPARE(supervised, 1);
+    }
+
 private:
     HttpServer server_;
 };

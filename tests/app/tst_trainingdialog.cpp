@@ -171,13 +171,15 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("steps");
         QTest::addColumn<double>("strength");
-        QTest::newRow("10 steps") << 10 << 1.0;
-        QTest::newRow("30 steps, decoder proxies weakened to 0.5") << 30 << 0.5;
+        QTest::addColumn<bool>("halved");
+        QTest::newRow("10 steps") << 10 << 1.0 << false;
+        QTest::newRow("30 steps, decoder proxies weakened to 0.5, chroma halved") << 30 << 0.5 << true;
     }
     void trainsBackbone()
     {
         QFETCH(int, steps);
         QFETCH(double, strength);
+        QFETCH(bool, halved);
         QTemporaryDir photos, out;
         write_photos(photos.path(), 12, 320);
         TrainingDialog dialog;
@@ -188,6 +190,9 @@ private Q_SLOTS:
         QVERIFY(dialog.decoderStrength()->isVisibleTo(&dialog));    // shown for both kinds of training
         QVERIFY(!dialog.eitherOrientation()->isVisibleTo(&dialog)); // a detector's reading, not the backbone's
         dialog.decoderStrength()->setValue(strength);
+        QVERIFY(dialog.halveChroma()->isVisibleTo(&dialog));
+        QVERIFY(!dialog.halveChroma()->isChecked()); // full chroma by default, as on the command line
+        dialog.halveChroma()->setChecked(halved);
         dialog.setModelName(QStringLiteral("my-backbone"));
         QVERIFY(dialog.windowTitle().contains(QLatin1String("backbone")));
         const int choices = dialog.backboneChoice()->count();
@@ -208,6 +213,7 @@ private Q_SLOTS:
         QVERIFY((*weights)->info().recipe_json.find("\"steps\":" + std::to_string(steps)) != std::string::npos);
         QVERIFY((*weights)->info().recipe_json.find("init_sha256") == std::string::npos); // from random weights
         QCOMPARE((*weights)->info().recipe_json.find("\"decoder_strength\":[0.5,1.0]") != std::string::npos, strength < 1.0);
+        QCOMPARE((*weights)->info().recipe_json.find("\"chroma\":\"halved\"") != std::string::npos, halved);
         // The new weights are offered for the next detector, and to train further from.
         QCOMPARE(dialog.backboneChoice()->count(), choices + 1);
         QCOMPARE(dialog.backboneChoice()->itemData(choices).toString(), QStringLiteral("forensic-v2:") + dialog.outputPath());

@@ -252,8 +252,8 @@ Result<BackboneTrainResult> train_learned_backbone(const BackboneTrainParams& p)
         if (*init_halved != p.halve_chroma)
             return Status(ErrorCode::InvalidArgument,
                           "starting weights " + p.init_path +
-                              (*init_halved ? " read colour at half resolution: add --halve-chroma"
-                                            : " read colour at full resolution: drop --halve-chroma"));
+                              (*init_halved ? " read colour at half resolution: train with the chroma halved (--halve-chroma)"
+                                            : " read colour at full resolution: train with full chroma (no --halve-chroma)"));
     }
     auto connected = detail::Communicator::connect(p.distributed);
     if (!connected) return connected.status();
