@@ -29,6 +29,11 @@
 
 namespace clipflow::app {
 
+namespace {
+// On "Start from" items: whether those weights read the chroma halved (unset: random weights).
+constexpr int kHalvedRole = Qt::UserRole + 1;
+} // namespace
+
 TrainingDialog::TrainingDialog(QWidget* parent)
     : QDialog(parent), out_dir_(QString::fromStdString(ModelRegistry::default_dir()) + QStringLiteral("/detectors"))
 {
@@ -60,9 +65,12 @@ TrainingDialog::TrainingDialog(QWidget* parent)
         backbone_->addItem(tr("Learned forensic network (forensic-v2, shipped)"),
                            QStringLiteral("forensic-v2:") + QString::fromStdString(*v2));
         start_from_->addItem(tr("The shipped forensic-v2 weights"), QString::fromStdString(*v2));
+        start_from_->setItemData(start_from_->count() - 1, false, kHalvedRole);
     }
-    if (auto halved = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kHalvedFile))
+    if (auto halved = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kHalvedFile)) {
         start_from_->addItem(tr("The shipped forensic-v2 weights, chroma halved"), QString::fromStdString(*halved));
+        start_from_->setItemData(start_from_->count() - 1, true, kHalvedRole);
+    }
     if (auto models = ModelRegistry().list())
         for (const auto& m : *models)
             backbone_->addItem(tr("CLIP %1 (%2)").arg(QString::fromStdString(m.name), QString::fromStdString(m.id)),
@@ -103,6 +111,10 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                           "saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too "
                           "easily: the network of the shipped detector's second reading. Weights to start from must "
                           "have been trained so too."));
+    // Weights to start from fix how the network reads colour: follow them, so Start cannot be refused for it.
+    connect(start_from_, &QComboBox::currentIndexChanged, this, [this](int i) {
+        if (const QVariant halved = start_from_->itemData(i, kHalvedRole); halved.isValid()) halve_->setChecked(halved.toBool());
+    });
     // Log-uniform in [S, 1] as on the command line; 1 draws nothing, so models and caches keep their keys.
     decoder_strength_ = new QDoubleSpinBox(this);
     decoder_strength_->setRange(0.01, 1.0);
@@ -196,6 +208,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
             backbone_->addItem(tr("Learned forensic network (%1)").arg(QFileInfo(path).completeBaseName()),
                                QStringLiteral("forensic-v2:") + path);
             start_from_->addItem(tr("Learned forensic network (%1)").arg(QFileInfo(path).completeBaseName()), path);
+            start_from_->setItemData(start_from_->count() - 1, halve_->isChecked(), kHalvedRole);
             Q_EMIT backboneReady(path);
         } else if (ok) {
             bar_->setRange(0, 1);

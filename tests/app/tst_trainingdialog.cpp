@@ -225,7 +225,9 @@ private Q_SLOTS:
         const QString first = dialog.outputPath();
         auto first_sha = Sha256::file_hex(first.toStdString());
         QVERIFY(first_sha.ok());
+        dialog.halveChroma()->setChecked(!halved);
         dialog.startChoice()->setCurrentIndex(last);
+        QCOMPARE(dialog.halveChroma()->isChecked(), halved); // follows the weights it starts from
         dialog.setModelName(QStringLiteral("my-backbone-2"));
         QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
