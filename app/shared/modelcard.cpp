@@ -113,9 +113,8 @@ QString ModelCard::html(const ClipFlowModelInfo& info, const QString& path)
     html += row(tr("False-positive rate"), fp);
     html += orientation_row(info);
     // Training measured the proxies with its own flow; a joined second reading was never read against them.
-    html += row(tr("Held-out proxy AUC"), info.second_reading
-                                              ? tr("%1 (the first reading alone)").arg(number(t, "holdout_proxy_auc", 3))
-                                              : number(t, "holdout_proxy_auc", 3));
+    const QString proxy_auc = number(t, "holdout_proxy_auc", 3);
+    html += row(tr("Held-out proxy AUC"), info.second_reading ? tr("%1 (the first reading alone)").arg(proxy_auc) : proxy_auc);
     html += row(tr("Trained"),
                 tr("%1 on %2, %3 epochs, ClipFlow %4")
                     .arg(q(info.created_at), q(t.value("device", std::string("?"))), number(t, "epochs"), q(info.tool_version)));

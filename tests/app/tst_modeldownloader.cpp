@@ -190,7 +190,8 @@ private Q_SLOTS:
     }
 
     // Where a detector is chosen, one that reads every view twice (the shipped
-    // CLIP-Flow default) says so; the supervised detector reads once.
+    // CLIP-Flow default) says so; the supervised detector reads once. (Here, beside
+    // the manager's other test, rather than in an executable of its own: CI's budget.)
     void managerNamesSecondReadings()
     {
         QTemporaryDir models;
