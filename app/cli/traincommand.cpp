@@ -23,7 +23,17 @@ const char* const kTrainAbout = R"(Trains a CLIP-Flow detector from natural phot
 from them by spectral modification, a normalizing flow learns to give proxies
 a low likelihood, and held-out photos calibrate the scores. No AI image is
 used. Interrupted runs (Ctrl-C, a crash) resume from the last epoch when the
-same command is run again; features are cached by SHA-256.)";
+same command is run again; features are cached by SHA-256.
+
+`--second-backbone B` also trains a second reading and joins it, as the
+shipped default is made: a second flow over B's features of the same views
+(the same photos, split, seed and settings; its proxies `--second-ops`, or the
+first's), then the held-out photos scored again with both, as they are and as
+delivered (so the file always carries the delivered bound, `--delivery-scope`).
+Each view then reads as the less natural of the two flows. The shipped
+default's second reading is `--second-backbone forensic-v2-halved
+--second-ops vae_decoder,upsampling_cascade`. It takes about twice as long to
+train and to score.)";
 
 int run_train(std::vector<std::string> words)
 {
@@ -33,7 +43,7 @@ int run_train(std::vector<std::string> words)
     std::string delivery_scope = "everywhere";
     double decoder_strength = 1.0;
     std::vector<std::string> dirs;
-    std::optional<std::string> out, backbone, layer, ops, cache;
+    std::optional<std::string> out, backbone, layer, ops, cache, second_backbone, second_ops;
     std::string objective = "combined";
     std::string op_list;
     for (const ProxyOp op : all_proxy_ops()) op_list += (op_list.empty() ? "" : ", ") + std::string(proxy_op_name(op));
@@ -58,6 +68,10 @@ int run_train(std::vector<std::string> words)
         .whole("--proxies", "N", p.proxies_per_view, 1, 64, "proxies per view")
         .text("--ops", "LIST", ops,
               "proxy operations, comma-separated, of: " + op_list + " (default: all but diffusion_denoiser)")
+        .text("--second-backbone", "B", second_backbone,
+              "also train a second reading over B (forensic-v2-halved: the shipped network that reads the chroma "
+              "halved; forensic-v2[:WEIGHTS]) and join it (see above)")
+        .text("--second-ops", "LIST", second_ops, "the second reading's proxy operations (default: as --ops)")
         .number("--decoder-strength", "S", decoder_strength, 0.01, 1,
                 "weaken the decoder proxies (vae_decoder, upsampling_cascade) toward the photo by a strength drawn "
                 "log-uniformly from S..1, as a trained decoder keeps its error small")
@@ -96,14 +110,30 @@ int run_train(std::vector<std::string> words)
     p.proxy.decoder_strength_min = static_cast<float>(decoder_strength);
     p.out_path = *out;
     p.train.objective = objective == "proxy" ? FlowObjective::ProxyOnly : FlowObjective::Combined;
-    if (ops) {
-        p.proxy.ops.clear();
-        std::stringstream ss(*ops);
+    auto parse_ops = [](const std::string& list, std::vector<ProxyOp>& into) -> std::optional<std::string> {
+        into.clear();
+        std::stringstream ss(list);
         for (std::string name; std::getline(ss, name, ',');) {
             auto op = proxy_op_from_name(name);
-            if (!op) return usage("unknown proxy operation '" + name + "'");
-            p.proxy.ops.push_back(*op);
+            if (!op) return "unknown proxy operation '" + name + "'";
+            into.push_back(*op);
         }
+        return std::nullopt;
+    };
+    if (ops)
+        if (auto e = parse_ops(*ops, p.proxy.ops)) return usage(*e);
+    if (second_ops && !second_backbone) return usage("--second-ops needs --second-backbone");
+    if (second_backbone) {
+        if (p.distributed.enabled()) return usage("--second-backbone trains in one process: leave out --world-size");
+        SecondReadingTrainParams second;
+        if (second_ops)
+            if (auto e = parse_ops(*second_ops, second.ops)) return usage(*e);
+        if (auto e = apply_backbone_option(second_backbone, std::nullopt, p.train.device, second.backbone)) {
+            if (e->usage_error) return usage("--second-backbone: " + e->message);
+            std::cerr << "clipflow train: " << e->message << "\n";
+            return e->exit_code;
+        }
+        p.second_reading = std::move(second);
     }
     if (no_cache)
         p.cache_dir.clear();
@@ -143,6 +173,10 @@ int run_train(std::vector<std::string> words)
               << (cal.covers_delivered() ? "as they are and as delivered " : "")
               << (cal.bound_holds() ? "with " + std::to_string(int(std::lround(cal.confidence() * 100))) + "% confidence)\n"
                                     : "(too few held-out photos for that bound to be sure))\n");
+    if (p.second_reading)
+        std::cerr << "read twice: the second reading (" << r->info.second_reading->backbone.backbone_id << ", flow "
+                  << r->second_model_id << ", held-out proxy AUC " << r->second_holdout_proxy_auc
+                  << ") joined; the proxy AUC above is the first reading's\n";
     if (json_out) {
         nlohmann::json j{
             {"model", p.out_path},
@@ -166,6 +200,10 @@ int run_train(std::vector<std::string> words)
             {"flag_level", cal.flag_level()},
             {"covers_delivered", cal.covers_delivered()},
             {"delivered_threshold", cal.covers_delivered() ? nlohmann::json(cal.delivered_threshold()) : nlohmann::json()}};
+        if (p.second_reading)
+            j["second_reading"] = {{"backbone", r->info.second_reading->backbone.backbone_id},
+                                   {"model_id", r->second_model_id},
+                                   {"holdout_proxy_auc", r->second_holdout_proxy_auc}};
         std::cout << j.dump() << "\n";
     }
     return 0;

@@ -45,6 +45,17 @@ TrainProgressPrinter::TrainProgressPrinter(std::string first, std::string second
 
 void TrainProgressPrinter::show(const JobProgress& j)
 {
+    // A detector read twice: each reading's stages, then the join, are announced once.
+    if (j.reading != last_reading_) {
+        if (tty_ && !last_stage_.empty()) std::cerr << "\n";
+        last_stage_.clear();
+        last_reading_ = j.reading;
+        if (j.reading > 0)
+            std::cerr << (j.reading == 1   ? "first reading:"
+                          : j.reading == 2 ? "second reading:"
+                                           : "both readings joined: the held-out photos scored again with both:")
+                      << "\n";
+    }
     const bool stage_change = j.stage != last_stage_;
     if (stage_change && tty_ && !last_stage_.empty()) std::cerr << "\n";
     last_stage_ = j.stage;

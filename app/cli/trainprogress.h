@@ -21,6 +21,7 @@ private:
     bool tty_;
     std::string first_, second_;
     std::string last_stage_;
+    int last_reading_ = 0;
 };
 
 // "device: CUDA (1 GPU)" or "device: CPU (2 cores)" on standard error, before a job starts.

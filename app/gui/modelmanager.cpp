@@ -1,7 +1,10 @@
 #include "modelmanager.h"
 
+#include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowmodel.h>
+#include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>
+#include <clipflow/sha256.h>
 #include <clipflow/supervisedmodel.h>
 
 #include <QComboBox>
@@ -124,6 +127,11 @@ void ModelManager::refresh()
         for (const QString& f : d.entryList({QStringLiteral("*.safetensors")}, QDir::Files, QDir::Name))
             files << QFileInfo(d.filePath(f)).canonicalFilePath();
     }
+    // The shipped chroma-halved network by its SHA-256 (detectors pin their backbones by it): a
+    // second reading over it is named so, not "forensic-v2" as the first reading is.
+    std::string halved_sha;
+    if (auto halved = find_default_detector(exe_dir_.toStdString(), LearnedBackbone::kHalvedFile))
+        if (auto sha = Sha256::file_hex(*halved)) halved_sha = *sha;
     for (const QString& f : std::as_const(files)) {
         const auto kind = detector_kind(f.toStdString());
         if (!kind) continue;
@@ -135,11 +143,14 @@ void ModelManager::refresh()
                 r.name = QString::fromStdString(info->model_id);
                 const auto& cal = info->calibration;
                 // A detector that reads every view twice costs about twice as much: say so where it is chosen.
-                const QString backbone = info->second_reading
-                                             ? tr("%1, read twice (second reading: %2)")
-                                                   .arg(QString::fromStdString(info->backbone_id),
-                                                        QString::fromStdString(info->second_reading->backbone.backbone_id))
-                                             : QString::fromStdString(info->backbone_id);
+                QString backbone = QString::fromStdString(info->backbone_id);
+                if (info->second_reading) {
+                    const auto& second = info->second_reading->backbone;
+                    QString name = QString::fromStdString(second.backbone_id);
+                    if (!halved_sha.empty() && second.backbone_weights_sha256 == halved_sha)
+                        name = tr("%1 with the chroma halved").arg(name);
+                    backbone = tr("%1, read twice (second reading: %2)").arg(backbone, name);
+                }
                 r.details = cal.bound_holds()
                                 ? tr("%1; calibrated on %2 natural photos, at most %3% false positives (%4% confidence)")
                                       .arg(backbone)

@@ -23,6 +23,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QVBoxLayout>
 
 #include <limits>
@@ -111,6 +112,22 @@ TrainingDialog::TrainingDialog(QWidget* parent)
                           "saved with 4:2:0 chroma does, so it learns from luminance what colour would tell it too "
                           "easily: the network of the shipped detector's second reading. Weights to start from must "
                           "have been trained so too."));
+    second_ = new QCheckBox(tr("Also read with the chroma halved, as the shipped detector"), this);
+    second_->setToolTip(tr("A second flow is trained over the shipped network that reads the chroma halved, on the "
+                           "decoder proxies, and joined to the first: each view then reads as the less natural of "
+                           "the two (the shipped detector's recipe; better on AI images saved as JPEG). About twice "
+                           "the time to train and to score. The held-out photos are read as delivered too, so the "
+                           "bound is never for photos as taken only. Needs the forensic-v2 backbone."));
+    second_->setEnabled(false);
+    second_->setProperty(
+        "halvedFound",
+        find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kHalvedFile).ok());
+    connect(backbone_, &QComboBox::currentIndexChanged, this, &TrainingDialog::updateSecondReading);
+    // Joining scores the held-out photos as delivered: "as taken" cannot be had with a second reading.
+    connect(second_, &QCheckBox::toggled, this, [this](bool on) {
+        if (auto* m = qobject_cast<QStandardItemModel*>(bound_->model())) m->item(0)->setEnabled(!on);
+        if (on && bound_->currentIndex() == 0) bound_->setCurrentIndex(2);
+    });
     // Weights to start from fix how the network reads colour: follow them, so Start cannot be refused for it.
     connect(start_from_, &QComboBox::currentIndexChanged, this, [this](int i) {
         if (const QVariant halved = start_from_->itemData(i, kHalvedRole); halved.isValid()) halve_->setChecked(halved.toBool());
@@ -153,6 +170,7 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     form->addRow(tr("Epochs"), epochs_);
     form->addRow(tr("False-positive bound"), bound_);
     form->addRow(tr("Orientation"), either_);
+    form->addRow(tr("Second reading"), second_);
     form->addRow(tr("Steps"), steps_);
     form->addRow(tr("Start from"), start_from_);
     form->addRow(tr("Chroma"), halve_);
@@ -191,7 +209,16 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     connect(&job_, &TrainingJob::progress, this, [this](const QString& stage, long done, long total, double eta) {
         bar_->setRange(0, int(std::max(1L, total)));
         bar_->setValue(int(std::min(done, total)));
-        status_->setText(tr("%1: %2 of %3 \u2014 about %4 s left").arg(stage).arg(done).arg(total).arg(eta, 0, 'f', 0));
+        const QString reading = reading_ == 1   ? tr("First reading, ")
+                                : reading_ == 2 ? tr("Second reading, ")
+                                : reading_ == 3 ? tr("Both readings joined, ")
+                                                : QString();
+        status_->setText(reading + tr("%1: %2 of %3 \u2014 about %4 s left").arg(stage).arg(done).arg(total).arg(eta, 0, 'f', 0));
+    });
+    // Each reading's flow has its own curves.
+    connect(&job_, &TrainingJob::readingChanged, this, [this](int reading) {
+        reading_ = reading;
+        if (reading == 2) monitor_->clear();
     });
     connect(&job_, &TrainingJob::trainingPoint, this,
             [this](double x, double natural, double proxy, int epochs, double rate, double eta) {
@@ -239,6 +266,7 @@ void TrainingDialog::updateMode()
     form_->setRowVisible(epochs_, !backbone);
     form_->setRowVisible(bound_, !backbone);
     form_->setRowVisible(either_, !backbone);
+    form_->setRowVisible(second_, !backbone);
     form_->setRowVisible(steps_, backbone);
     form_->setRowVisible(start_from_, backbone);
     form_->setRowVisible(halve_, backbone);
@@ -296,6 +324,16 @@ void TrainingDialog::updateButtons()
     for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, either_, steps_,
                                                       start_from_, halve_, decoder_strength_, name_})
         w->setEnabled(!running);
+    updateSecondReading();
+}
+
+void TrainingDialog::updateSecondReading()
+{
+    // The halved network cuts forensic-v2's views: a second reading joins only a forensic-v2 first.
+    const bool possible = !job_.isRunning() && second_->property("halvedFound").toBool() &&
+                          backbone_->currentData().toString().startsWith(QLatin1String("forensic-v2:"));
+    second_->setEnabled(possible);
+    if (!possible && !job_.isRunning()) second_->setChecked(false);
 }
 
 void TrainingDialog::startTraining()
@@ -310,6 +348,7 @@ void TrainingDialog::startTraining()
     r.epochs = epochs_->value();
     r.bound = static_cast<TrainingRequest::Bound>(bound_->currentIndex());
     r.either_orientation = either_->isChecked();
+    r.second_reading = !trainsBackbone() && second_->isChecked();
     r.what = trainsBackbone() ? TrainingRequest::What::Backbone : TrainingRequest::What::Detector;
     r.steps = steps_->value();
     r.decoder_strength = decoder_strength_->value();
@@ -325,6 +364,7 @@ void TrainingDialog::startTraining()
         return;
     }
     if (!TrainingJob::canResume(r.out_path)) monitor_->clear();
+    reading_ = 0;
     status_->setText(tr("Starting on %1 photos\u2026").arg(r.natural_files.size()));
     job_.start(r);
     updateButtons();

@@ -49,6 +49,9 @@ public:
     QComboBox* boundChoice() const { return bound_; }
     // Detector: read images in either orientation (checked by default, as the shipped detector reads).
     QCheckBox* eitherOrientation() const { return either_; }
+    // Detector on forensic-v2: also read with the shipped chroma-halved network, as the shipped
+    // detector does (TrainingRequest::second_reading); disabled for other backbones.
+    QCheckBox* secondReading() const { return second_; }
     void setCacheDir(const QString& dir) { cache_dir_ = dir; } // for tests: "" disables the feature cache
     QString outputPath() const;
     TrainingJob* job() { return &job_; }
@@ -68,6 +71,7 @@ protected:
 private:
     void updateButtons();
     void updateMode();
+    void updateSecondReading();
     bool trainsBackbone() const;
     QComboBox* what_;
     QFormLayout* form_;
@@ -80,6 +84,7 @@ private:
     QComboBox* bound_;
     QCheckBox* either_;
     QCheckBox* halve_;
+    QCheckBox* second_;
     QDoubleSpinBox* decoder_strength_;
     QLineEdit* name_;
     QLabel* device_;
@@ -90,6 +95,7 @@ private:
     widgets::TrainingMonitor* monitor_;
     TrainingJob job_;
     QString out_dir_, cache_dir_ = QStringLiteral("default");
+    int reading_ = 0; // the reading being made (TrainingJob::readingChanged)
 };
 
 } // namespace clipflow::app

@@ -1,6 +1,10 @@
 #include "trainingjob.h"
 
+#include <clipflow/clipflowdetector.h>
 #include <clipflow/flowtrainer.h>
+#include <clipflow/learnedbackbone.h>
+
+#include <QCoreApplication>
 
 #include <QFileInfo>
 #include <QMetaObject>
@@ -26,7 +30,9 @@ TrainingJob::~TrainingJob()
 
 bool TrainingJob::canResume(const QString& out_path)
 {
-    return QFileInfo::exists(out_path + QStringLiteral(".ckpt"));
+    for (const QString& part : {QString(), QStringLiteral(".reading1"), QStringLiteral(".reading2")})
+        if (QFileInfo::exists(out_path + part + QStringLiteral(".ckpt"))) return true;
+    return false;
 }
 
 QString TrainingJob::deviceDescription(const QString& device)
@@ -61,6 +67,26 @@ bool TrainingJob::start(const TrainingRequest& request)
     p.delivery_scope = request.bound == TrainingRequest::Bound::Copies ? DeliveredScope::Copies : DeliveredScope::Everywhere;
     p.orientation = request.either_orientation ? "either" : "stored";
     p.proxy.decoder_strength_min = static_cast<float>(request.decoder_strength);
+    if (request.second_reading) {
+        auto halved = find_default_detector(QCoreApplication::applicationDirPath().toStdString(), LearnedBackbone::kHalvedFile);
+        if (!halved || p.backbone.type != "forensic-v2") {
+            running_ = false;
+            // Reported as a finished run, as every other failure is (queued: the caller's slot runs after start()).
+            const QString why = !halved ? QString::fromStdString(halved.status().message())
+                                        : tr("a second reading needs the forensic-v2 backbone");
+            QMetaObject::invokeMethod(
+                this, [this, why] { Q_EMIT finished(false, QString(), why); }, Qt::QueuedConnection);
+            return true;
+        }
+        SecondReadingTrainParams second;
+        second.backbone.type = "forensic-v2";
+        second.backbone.weights = *halved;
+        second.ops = {ProxyOp::VaeDecoder, ProxyOp::UpsamplingCascade}; // the shipped default's second flow
+        p.second_reading = std::move(second);
+        // Joining scores the held-out photos as delivered: the bound is then never "as taken" only.
+        if (!p.delivery_calibration) p.delivery_calibration = true;
+    }
+    reading_ = 0;
     p.train.device = request.device.toStdString();
     p.cache_dir = request.cache_dir.toStdString();
     p.abort = [flag = abort_] { return flag->load(); };
@@ -72,6 +98,7 @@ bool TrainingJob::start(const TrainingRequest& request)
         const auto t = j.train;
         QMetaObject::invokeMethod(self, [self, stage, j, t] {
             if (!self) return;
+            if (j.reading != self->reading_) Q_EMIT self->readingChanged(self->reading_ = j.reading);
             Q_EMIT self->progress(stage, j.done, j.total, j.eta_s);
             if (stage == QLatin1String("training") && t.epochs > 0) {
                 const double frac = t.steps_per_epoch > 0 ? double(t.step % t.steps_per_epoch) / double(t.steps_per_epoch) : 0.0;

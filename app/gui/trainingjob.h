@@ -43,6 +43,11 @@ struct TrainingRequest {
     // Backbone only: the network reads every image with its chroma averaged over 2 x 2 blocks, as the
     // shipped second reading's does (BackboneTrainParams::halve_chroma); starting weights must read so too.
     bool halve_chroma = false;
+    // Detector only, on forensic-v2: also train a second reading over the shipped chroma-halved network
+    // with the decoder proxies, and join it, as the shipped default is made
+    // (ClipFlowTrainParams::second_reading). The joined file carries the delivered bound (bound
+    // AsTaken reads as Everywhere).
+    bool second_reading = false;
     QString device = QStringLiteral("auto");
     QString cache_dir = QStringLiteral("default");
 };
@@ -56,12 +61,16 @@ public:
     bool start(const TrainingRequest& request); // false while one is running
     void cancel();
     bool isRunning() const { return running_; }
-    // A checkpoint from an interrupted run with this output exists: starting resumes it.
+    // A checkpoint from an interrupted run with this output exists (a reading's, for a detector read
+    // twice): starting resumes it.
     static bool canResume(const QString& out_path);
     static QString deviceDescription(const QString& device = QStringLiteral("auto"));
 
 Q_SIGNALS:
+    // stage as core names it ("features", "training", "calibration", "saving").
     void progress(const QString& stage, long done, long total, double eta_s);
+    // A detector read twice: 1 and 2 as each reading's flow is made, 3 as both are joined.
+    void readingChanged(int reading);
     // One point per progress report of the flow: fractional epoch and both losses.
     void trainingPoint(double epoch, double natural_nll, double proxy_nll, int epochs, double samples_per_s, double eta_s);
     // The backbone's running training loss, once per progress report.
@@ -74,6 +83,7 @@ private:
     QFutureWatcher<QString> watcher_;
     QString out_;
     bool running_ = false;
+    int reading_ = 0;
 };
 
 } // namespace clipflow::app

@@ -35,6 +35,7 @@
 #include <QTextBrowser>
 #include <QTimer>
 
+#include <algorithm>
 #include <iostream>
 
 using namespace clipflow::app;
@@ -149,6 +150,10 @@ int main(int argc, char** argv)
         train.addFolder(natural);
         train.setEpochs(40);
         train.setModelName(QStringLiteral("newsroom-photos"));
+        // On the shipped learned network, read twice as the shipped detector is.
+        train.backboneChoice()->setCurrentIndex(
+            std::max(0, train.backboneChoice()->findData(QStringLiteral("forensic-v2:"), Qt::UserRole, Qt::MatchStartsWith)));
+        train.secondReading()->setChecked(true);
         train.boundChoice()->setCurrentIndex(2); // per kind, as the shipped detector reads
         train.resize(1150, 560);
         train.show();

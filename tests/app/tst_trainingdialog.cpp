@@ -17,6 +17,7 @@
 #include <QPushButton>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -128,6 +129,53 @@ private Q_SLOTS:
         QCOMPARE(info->proxy_json.find("\"decoder_strength\":[0.25,1.0]") != std::string::npos, strength < 1.0);
         // The orientation reaches the model.
         QCOMPARE(info->orientation, std::string(either ? "either" : "stored"));
+    }
+
+    // A second reading as the shipped detector's: offered on forensic-v2 only, it rules out the
+    // bound for photos as taken (joining reads them delivered) and its file reads twice.
+    void readsTwice()
+    {
+        QTemporaryDir out;
+        TrainingDialog dialog;
+        dialog.addFolder(photos_.path());
+        dialog.setOutputDir(out.path());
+        dialog.setCacheDir(QString());
+        dialog.setEpochs(3);
+        dialog.setModelName(QStringLiteral("twice"));
+        QCheckBox* second = dialog.secondReading();
+        QVERIFY(second->isVisibleTo(&dialog));
+        QVERIFY(!second->isEnabled() && !second->isChecked()); // the default backbone is forensic-v1
+        const int v2 = dialog.backboneChoice()->findData(QStringLiteral("forensic-v2:"), Qt::UserRole, Qt::MatchStartsWith);
+        QVERIFY(v2 >= 0);
+        dialog.backboneChoice()->setCurrentIndex(v2);
+        QVERIFY(second->isEnabled());
+        auto* bounds = qobject_cast<QStandardItemModel*>(dialog.boundChoice()->model());
+        QVERIFY(bounds && bounds->item(0)->isEnabled());
+        second->setChecked(true);
+        QCOMPARE(dialog.boundChoice()->currentIndex(), 2); // per kind, as the shipped detector
+        QVERIFY(!bounds->item(0)->isEnabled());
+        second->setChecked(false);
+        QVERIFY(bounds->item(0)->isEnabled());
+        second->setChecked(true);
+        dialog.boundChoice()->setCurrentIndex(1);
+        QSignalSpy readings(dialog.job(), &TrainingJob::readingChanged);
+        QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
+        dialog.startTraining();
+        QVERIFY(!second->isEnabled()); // not while it runs
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 300000);
+        QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
+        QCOMPARE(readings.count(), 3);
+        for (int i = 0; i < 3; ++i) QCOMPARE(readings.at(i).at(0).toInt(), i + 1);
+        auto info = ClipFlowModelInfo::read(dialog.outputPath().toStdString());
+        QVERIFY2(info, info.status().message().c_str());
+        QVERIFY(info->second_reading.has_value());
+        QCOMPARE(info->second_reading->backbone.backbone_id, std::string("forensic-v2"));
+        QVERIFY(info->second_reading->backbone.backbone_weights_sha256 != info->backbone_weights_sha256); // the halved network
+        QCOMPARE(info->calibration.delivered_scope(), clipflow::DeliveredScope::Everywhere);
+        QVERIFY(!QFile::exists(dialog.outputPath() + QStringLiteral(".reading1"))); // the readings' own files are gone
+        // Another backbone: no second reading.
+        dialog.backboneChoice()->setCurrentIndex(0);
+        QVERIFY(!second->isEnabled() && !second->isChecked());
     }
 
     void cancelThenResume()

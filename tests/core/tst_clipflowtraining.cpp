@@ -1,6 +1,7 @@
 // Training a CLIP-Flow detector end to end on synthetic "photos": the model
 // file, calibration, scoring, the feature cache, cancel and an exact resume,
-// a model read in either orientation, and refusal of bad input.
+// a model read in either orientation, a second reading trained and joined in
+// one call, and refusal of bad input.
 
 #include "deliveredthreshold.h"
 #include "photofolder.h"
@@ -14,6 +15,7 @@
 #include <clipflow/flow.h>
 #include <clipflow/laundering.h>
 #include <clipflow/metrics.h>
+#include <clipflow/recalibration.h>
 #include <clipflow/safetensors.h>
 
 #include <QDir>
@@ -234,6 +236,97 @@ private Q_SLOTS:
         QVERIFY(!refused.ok());
         QVERIFY2(refused.status().message().find("stored or either") != std::string::npos, refused.status().message().c_str());
         QVERIFY(!QFile::exists(tmp_.filePath(QStringLiteral("sideways.safetensors"))));
+    }
+
+    // A second reading trained and joined in one call equals the three steps apart (train, train,
+    // recalibrate --second-reading), and resumes: cancelled in the second reading, the first's
+    // finished flow is read back from its checkpoint, not trained again.
+    void readsTwice()
+    {
+        const QString dir = tmp_.filePath(QStringLiteral("twice"));
+        QVERIFY(QDir().mkpath(dir));
+        const std::string weights = (dir + QStringLiteral("/forensic-v2.safetensors")).toStdString();
+        QVERIFY(QFile::copy(QStringLiteral(CLIPFLOW_BIN_DIR "/../share/clipflow/models/forensic-v2.safetensors"),
+                            QString::fromStdString(weights)));
+        const QString out = dir + QStringLiteral("/joined.safetensors");
+        const QString cache = tmp_.filePath(QStringLiteral("cache-twice"));
+        auto p = small(photos_, out, cache);
+        p.fpr = 0.3; // 12 held-out photos: enough for a bound at 30%, so the join's delivered bound holds
+        clipflow::SecondReadingTrainParams second;
+        second.backbone.type = "forensic-v2";
+        second.backbone.weights = weights;
+        second.ops = {clipflow::ProxyOp::VaeDecoder, clipflow::ProxyOp::UpsamplingCascade};
+        p.second_reading = second;
+        std::atomic<bool> stop{false};
+        p.progress = [&](const clipflow::JobProgress& j) {
+            if (j.reading == 2 && j.stage == "training" && j.train.epoch_end && j.train.epoch >= 3) stop = true;
+        };
+        p.abort = [&] { return stop.load(); };
+        auto cut = clipflow::train_clipflow_detector(p);
+        QCOMPARE(cut.status().code(), clipflow::ErrorCode::Aborted);
+        QVERIFY(!QFile::exists(out));
+        for (const char* part : {".reading1", ".reading1.ckpt", ".reading2.ckpt"})
+            QVERIFY2(QFile::exists(out + QLatin1String(part)), part);
+
+        std::vector<std::pair<int, std::string>> stages;
+        p.progress = [&](const clipflow::JobProgress& j) {
+            if (stages.empty() || stages.back() != std::pair{j.reading, j.stage}) stages.emplace_back(j.reading, j.stage);
+        };
+        p.abort = nullptr;
+        auto r = clipflow::train_clipflow_detector(p);
+        QVERIFY2(r.ok(), r.status().to_string().c_str());
+        QCOMPARE(r->resumed_from_epoch, 6); // the first reading's flow, finished before the cut
+        // The first reading trains no epoch again: its flow comes from its checkpoint.
+        const std::vector<std::pair<int, std::string>> want{{1, "features"}, {1, "calibration"}, {1, "saving"},
+                                                            {2, "features"}, {2, "training"},    {2, "calibration"},
+                                                            {2, "saving"},   {3, "calibration"}, {3, "saving"}};
+        QCOMPARE(stages, want);
+        for (const char* part : {".reading1", ".reading2", ".reading1.ckpt", ".reading2.ckpt"})
+            QVERIFY2(!QFile::exists(out + QLatin1String(part)), part);
+        QVERIFY(r->info.second_reading.has_value());
+        QCOMPARE(r->info.second_reading->model_id, r->second_model_id);
+        QCOMPARE(r->info.second_reading->backbone.backbone_id, std::string("forensic-v2"));
+        QCOMPARE(r->info.backbone_id, std::string("forensic-v1"));
+        QVERIFY(r->second_holdout_proxy_auc > 0.0 && r->second_holdout_proxy_auc <= 1.0);
+        QVERIFY(r->info.calibration.covers_delivered()); // the join reads the held-out photos delivered too
+
+        // The same three steps apart (features from the cache).
+        auto a = small(photos_, dir + QStringLiteral("/a.safetensors"), cache);
+        a.fpr = p.fpr;
+        QVERIFY(clipflow::train_clipflow_detector(a).ok());
+        auto b = a;
+        b.out_path = (dir + QStringLiteral("/b.safetensors")).toStdString();
+        b.backbone = second.backbone;
+        b.proxy.ops = second.ops;
+        auto rb = clipflow::train_clipflow_detector(b);
+        QVERIFY(rb.ok());
+        QCOMPARE(rb->info.model_id.substr(0, 3), std::string("cf-"));
+        QCOMPARE(rb->holdout_proxy_auc, r->second_holdout_proxy_auc);
+        clipflow::RecalibrateParams join;
+        join.model_path = a.out_path;
+        join.second_reading = b.out_path;
+        join.out_path = (dir + QStringLiteral("/apart.safetensors")).toStdString();
+        join.natural_files = photos_;
+        join.load.second_backbone = weights;
+        auto apart = clipflow::recalibrate_clipflow_detector(join);
+        QVERIFY2(apart.ok(), apart.status().to_string().c_str());
+        const auto &x = r->info, &y = apart->info;
+        QCOMPARE(x.calibration.natural_scores(), y.calibration.natural_scores());
+        QCOMPARE(x.calibration.delivered_scores(), y.calibration.delivered_scores());
+        QCOMPARE(x.calibration.threshold(), y.calibration.threshold());
+        QCOMPARE(x.second_reading->second_median, y.second_reading->second_median);
+        QCOMPARE(x.second_reading->second_robust_sigma, y.second_reading->second_robust_sigma);
+
+        // A second backbone that cannot be made is refused before any photo is read.
+        auto clip_like = p;
+        clip_like.out_path = (dir + QStringLiteral("/refused.safetensors")).toStdString();
+        clip_like.second_reading->backbone.weights = (dir + QStringLiteral("/missing.safetensors")).toStdString();
+        bool read = false;
+        clip_like.progress = [&](const clipflow::JobProgress&) { read = true; };
+        auto refused = clipflow::train_clipflow_detector(clip_like);
+        QVERIFY(!refused.ok());
+        QVERIFY2(refused.status().message().rfind("second reading: ", 0) == 0, refused.status().message().c_str());
+        QVERIFY(!read);
     }
 
     void cancelDuringFeatures()

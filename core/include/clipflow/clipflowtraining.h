@@ -12,6 +12,9 @@
 // Stages: "features" (intake, views, proxies, backbone; cached by SHA-256),
 // "training" (the flow; a checkpoint every epoch, resumed from when present),
 // "calibration" (held-out natural images and their proxies), "saving" (atomic).
+// With a second reading (ClipFlowTrainParams::second_reading) the stages run
+// once per reading (JobProgress::reading 1 and 2), then "calibration" again
+// while both are joined (reading 3).
 // Images are split into training and held-out sets by SHA-256, so the split
 // does not depend on file names or order. Threads: the caller's; forensic
 // features use every core.
@@ -24,6 +27,7 @@
 #include "clipflow/proxy.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,6 +39,9 @@ struct JobProgress {
     long total = 0;
     double eta_s = 0.0;
     TrainProgress train; ///< during "training"
+    /// A detector read twice: 1 or 2 while that reading's flow is made, 3 while both are
+    /// joined; 0 for a detector with one reading.
+    int reading = 0;
 };
 using JobProgressCallback = std::function<void(const JobProgress&)>;
 
@@ -46,6 +53,20 @@ FlowTrainParams detector_flow_defaults();
 /// How held-out photos are "delivered" for calibration: as messengers send them
 /// (deliver_copy(): shorter side shrunk to at most kDeliveredSide, JPEG kDeliveredQuality).
 inline constexpr int kDeliveredSide = 512, kDeliveredQuality = 85;
+
+/// A second reading (ClipFlowModelInfo::second_reading), as the shipped default has: a
+/// second flow over another backbone's features of the same views, trained from the same
+/// photos with the same split, seed and settings, then joined to the first as
+/// recalibrate_clipflow_detector() joins RecalibrateParams::second_reading (the held-out
+/// photos scored again with both, as they are and as delivered).
+struct SecondReadingTrainParams {
+    /// Must cut the same views as the first backbone: the shipped default's second reading is
+    /// forensic-v2 read with the chroma halved (LearnedBackbone::kHalvedFile).
+    BackboneSpec backbone;
+    /// Its flow's proxy operations; empty: the first's. The shipped default's second flow
+    /// learns the two decoder proxies only (vae_decoder, upsampling_cascade).
+    std::vector<ProxyOp> ops;
+};
 
 struct ClipFlowTrainParams {
     std::vector<std::string> natural_files;
@@ -92,6 +113,12 @@ struct ClipFlowTrainParams {
     JobProgressCallback progress;
     AbortCallback abort;
     DistributedParams distributed; ///< several ranks share the features and every batch; rank 0 writes (distributed.h)
+    /// Also train a second reading and join it. The joined file is always calibrated on the
+    /// held-out photos as delivered too (delivery_scope; the join scores them so), whatever
+    /// delivery_calibration says. Each reading's flow is written beside out_path
+    /// (out_path + ".reading1", ".reading2", each with its checkpoint) and removed once both
+    /// are joined, so an interrupted run resumes from where it stopped. One process only.
+    std::optional<SecondReadingTrainParams> second_reading;
 };
 
 struct ClipFlowTrainResult {
@@ -106,6 +133,11 @@ struct ClipFlowTrainResult {
     /// signal that needs no AI image.
     double holdout_proxy_auc = 0.0;
     std::vector<TrainProgress> history;
+    /// With a second reading: its flow's held-out proxy AUC (its own proxies, its flow alone)
+    /// and its model id before joining; the fields above are the first reading's, info the
+    /// joined file's.
+    double second_holdout_proxy_auc = 0.0;
+    std::string second_model_id;
 };
 
 Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& params);

@@ -58,6 +58,11 @@ struct RecalibrateParams {
     /// Every held-out photo is then scored again, as it is and as delivered, with both readings
     /// combined; the proxies' histogram is left out (training read it with the first flow alone).
     std::string second_reading;
+    /// Refuse (write nothing) when too few held-out photos are found for the bound to hold as
+    /// delivered. false: write the file all the same, its calibration saying the bound is not sure
+    /// (Calibration::bound_holds), as training does with too few photos; what
+    /// ClipFlowTrainParams::second_reading's join asks.
+    bool require_bound = true;
     DetectorLoadParams load; ///< how to find the model's backbone
     IntakeParams intake;
     JobProgressCallback progress; ///< stage "calibration", done / total files read

@@ -1,11 +1,13 @@
 #include "clipflow/clipflowtraining.h"
 #include "clipflow/laundering.h"
 #include "clipflow/metrics.h"
+#include "clipflow/recalibration.h"
 #include "clipflow/sha256.h"
 #include "clipflow/version.h"
 #include "communicator.h"
 #include "detect/detectorbackbone.h"
 #include "detect/detectorheader.h"
+#include "detect/pairedbackbone.h"
 #include "featurestage.h"
 #include "flowtrainer_p.h"
 #include "intake/cvraster.h"
@@ -142,7 +144,12 @@ FlowTrainParams detector_flow_defaults()
     return t;
 }
 
-Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p)
+namespace {
+
+// One reading's flow, calibrated and saved. keep_checkpoint: a part of a detector read twice
+// keeps its last checkpoint until both are joined, so that a run resumed later finds the
+// finished flow instead of training it again.
+Result<ClipFlowTrainResult> train_reading(const ClipFlowTrainParams& p, bool keep_checkpoint)
 {
     namespace fs = std::filesystem;
     if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
@@ -339,8 +346,87 @@ Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p
     if (!writer) return result; // rank 0 writes the model
     if (auto s = trained->flow.save(p.out_path, {{"clipflow.model", text}}); !s.ok()) return s;
     std::error_code ec;
-    fs::remove(tp.checkpoint_path, ec); // finished: the next run starts afresh
+    if (!keep_checkpoint) fs::remove(tp.checkpoint_path, ec); // finished: the next run starts afresh
     return result;
+}
+
+Result<ClipFlowTrainResult> train_read_twice(const ClipFlowTrainParams& p)
+{
+    namespace fs = std::filesystem;
+    if (p.out_path.empty()) return Status(ErrorCode::InvalidArgument, "no output model path given");
+    if (p.distributed.enabled())
+        return Status(ErrorCode::InvalidArgument,
+                      "a second reading is trained in one process (train each reading on several and join them with "
+                      "clipflow recalibrate --second-reading)");
+    const auto& second = *p.second_reading;
+    // Refused before any photo is read: the join needs both backbones to cut the same views.
+    {
+        auto a = make_backbone(p.backbone);
+        if (!a) return a.status();
+        auto b = make_backbone(second.backbone);
+        if (!b) return Status(b.status().code(), "second reading: " + b.status().message());
+        auto pair = detail::PairedBackbone::make(std::move(*a), std::move(*b));
+        if (!pair) return pair.status();
+    }
+    auto part = [&p](int reading) { return p.out_path + ".reading" + std::to_string(reading); };
+    auto tagged = [&p](int reading) -> JobProgressCallback {
+        if (!p.progress) return {};
+        return [cb = p.progress, reading](const JobProgress& j) {
+            JobProgress t = j;
+            t.reading = reading;
+            cb(t);
+        };
+    };
+    ClipFlowTrainParams first = p;
+    first.second_reading.reset();
+    first.out_path = part(1);
+    first.train.checkpoint_path.clear();
+    first.progress = tagged(1);
+    auto a = train_reading(first, true);
+    if (!a) return a.status();
+    ClipFlowTrainParams other = first;
+    other.backbone = second.backbone;
+    if (!second.ops.empty()) other.proxy.ops = second.ops;
+    other.out_path = part(2);
+    other.progress = tagged(2);
+    auto b = train_reading(other, true);
+    if (!b) return Status(b.status().code(), "second reading: " + b.status().message());
+
+    RecalibrateParams join;
+    join.model_path = part(1);
+    join.out_path = p.out_path;
+    join.natural_files = p.natural_files;
+    join.scope = p.delivery_scope;
+    join.orientation = p.orientation;
+    join.second_reading = part(2);
+    join.require_bound = false; // as training: too few photos give a file that says so
+    if (p.backbone.type == "forensic-v2") join.load.learned_backbone = p.backbone.weights;
+    if (p.backbone.type == "clip") join.load.clip_model = p.backbone.clip_model;
+    if (second.backbone.type == "forensic-v2") join.load.second_backbone = second.backbone.weights;
+    join.intake = p.intake;
+    join.progress = tagged(3);
+    join.abort = p.abort;
+    auto joined = recalibrate_clipflow_detector(join);
+    if (!joined) return joined.status();
+
+    ClipFlowTrainResult result = std::move(*a);
+    result.info = std::move(joined->info);
+    result.second_holdout_proxy_auc = b->holdout_proxy_auc;
+    result.second_model_id = b->info.model_id;
+    std::error_code ec;
+    for (int r : {1, 2}) {
+        fs::remove(part(r), ec);
+        fs::remove(part(r) + ".ckpt", ec);
+    }
+    return result;
+}
+
+} // namespace
+
+Result<ClipFlowTrainResult> train_clipflow_detector(const ClipFlowTrainParams& p)
+{
+    if (p.second_reading) return train_read_twice(p);
+    return train_reading(p, false);
 }
 
 } // namespace clipflow

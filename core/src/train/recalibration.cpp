@@ -232,7 +232,7 @@ Result<RecalibrateResult> recalibrate_clipflow_detector(const RecalibrateParams&
     auto cal = Calibration::build(rescore ? as_is : old.natural_scores(), joined ? std::vector<double>() : old.proxy_scores(),
                                   old.fpr(), 40, old.confidence(), delivered, p.scope);
     if (!cal) return cal.status();
-    if (!cal->covers_delivered())
+    if (!cal->covers_delivered() && p.require_bound)
         return Status(ErrorCode::InvalidArgument, "only " + std::to_string(r.matched) + " of the model's " +
                                                       std::to_string(r.holdout_images) +
                                                       " held-out photos were found: too few to bound the false-positive rate");
