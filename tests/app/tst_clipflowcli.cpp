@@ -219,7 +219,12 @@ private Q_SLOTS:
             << QStringList{QStringLiteral("train"), QStringLiteral("--natural"),          fixture(""),
                            QStringLiteral("--out"), QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--backbone"),
                            QStringLiteral("vgg")}
-            << 2 << QStringLiteral("forensic-v2[:WEIGHTS] or clip:MODEL");
+            << 2 << QStringLiteral("forensic-v2[:WEIGHTS], forensic-v2-halved or clip:MODEL");
+        QTest::newRow("train second ops without a second backbone")
+            << QStringList{QStringLiteral("train"),      QStringLiteral("--natural"),          fixture(""),
+                           QStringLiteral("--out"),      QStringLiteral("/tmp/x.safetensors"), QStringLiteral("--second-ops"),
+                           QStringLiteral("vae_decoder")}
+            << 2 << QStringLiteral("--second-ops needs --second-backbone");
         const QStringList eval{QStringLiteral("eval"), QStringLiteral("--real"), fixture(""), QStringLiteral("--fake"),
                                fixture("")};
         QTest::newRow("eval unknown condition")

@@ -18,6 +18,8 @@
 #include <clipflow/recalibration.h>
 #include <clipflow/safetensors.h>
 
+#include <nlohmann/json.hpp>
+
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
@@ -293,7 +295,14 @@ private Q_SLOTS:
         // The same three steps apart (features from the cache).
         auto a = small(photos_, dir + QStringLiteral("/a.safetensors"), cache);
         a.fpr = p.fpr;
-        QVERIFY(clipflow::train_clipflow_detector(a).ok());
+        auto ra = clipflow::train_clipflow_detector(a);
+        QVERIFY(ra.ok());
+        // The first reading's record says what its flow ended at, though the resumed run trained no epoch of it.
+        auto final_nll = [](const std::string& training) {
+            return nlohmann::json::parse(training).at("final_natural_nll").get<double>();
+        };
+        QCOMPARE(final_nll(r->info.training_json), final_nll(ra->info.training_json));
+        QVERIFY(final_nll(ra->info.training_json) != 0.0);
         auto b = a;
         b.out_path = (dir + QStringLiteral("/b.safetensors")).toStdString();
         b.backbone = second.backbone;

@@ -26,28 +26,33 @@ namespace {
 
 using torch::Tensor;
 
-std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& p)
+// "last": the finished epoch's losses, so that a run resumed after its last epoch (a detector's
+// first reading, kept until both are joined) still records what its flow ended at.
+std::string checkpoint_metadata(int epoch, double level, const FlowTrainParams& p, const TrainProgress& last)
 {
     return nlohmann::json{
-        {"epoch", epoch}, {"level", level}, {"seed", p.seed}, {"objective", objective_name(p.objective)}, {"margin", p.margin}}
+        {"epoch", epoch},     {"level", level},
+        {"seed", p.seed},     {"objective", objective_name(p.objective)},
+        {"margin", p.margin}, {"last", {{"natural_nll", last.natural_nll}, {"proxy_nll", last.proxy_nll}, {"loss", last.loss}}}}
         .dump();
 }
 
 // Flow weights and Adam's moments in one safetensors file, written atomically.
 Status save_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, int epoch, double level,
-                       const FlowTrainParams& p)
+                       const FlowTrainParams& p, const TrainProgress& last)
 {
     std::vector<TensorData> tensors = detail::flow_tensors(net);
     const std::string steps = detail::adam_state(opt, net->parameters(), tensors);
     std::map<std::string, std::string> meta{{"clipflow.flow", detail::flow_params_json(net->params)},
-                                            {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p)},
+                                            {"clipflow.checkpoint", checkpoint_metadata(epoch, level, p, last)},
                                             {"clipflow.adam_steps", steps}};
     return write_safetensors(path, tensors, meta);
 }
 
-// Returns the epoch the checkpoint finished, after restoring weights, optimiser state and the proxy level.
+// Returns the epoch the checkpoint finished, after restoring weights, optimiser state and the proxy level;
+// `last` gets that epoch's losses where the checkpoint has them (older ones do not: epoch_end stays false).
 Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch::optim::Adam& opt, torch::Device device,
-                            double& level)
+                            double& level, TrainProgress& last)
 {
     auto file = SafetensorsFile::open(path);
     if (!file) return file.status();
@@ -58,6 +63,13 @@ Result<int> load_checkpoint(const std::string& path, detail::FlowNet& net, torch
         epoch = meta.at("epoch").get<int>();
         level = meta.at("level").get<double>();
         steps = file->metadata().at("clipflow.adam_steps");
+        if (const auto l = meta.find("last"); l != meta.end()) {
+            last.natural_nll = l->at("natural_nll").get<double>();
+            last.proxy_nll = l->at("proxy_nll").get<double>();
+            last.loss = l->at("loss").get<double>();
+            last.epoch = epoch;
+            last.epoch_end = true;
+        }
     } catch (const std::exception& e) {
         return Status(ErrorCode::CorruptData, "checkpoint " + path + " is damaged: " + e.what());
     }
@@ -124,11 +136,12 @@ Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int
                                        : Tensor();
 
         int start_epoch = 0;
-        double level = 0.0; // proxy-only: the fixed log-likelihood proxies are pushed below
+        TrainProgress resumed_last; // the checkpoint's last epoch, for a run with no epoch left
+        double level = 0.0;         // proxy-only: the fixed log-likelihood proxies are pushed below
         auto have_checkpoint = checkpoint_on_all_ranks(comm, params.checkpoint_path);
         if (!have_checkpoint) return have_checkpoint.status();
         if (*have_checkpoint) {
-            auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level);
+            auto epoch = load_checkpoint(params.checkpoint_path, net, opt, device, level, resumed_last);
             if (!epoch) return epoch.status();
             start_epoch = result.resumed_from_epoch = *epoch;
         } else {
@@ -243,7 +256,14 @@ Result<FlowTrainResult> train_flow_ranked(const std::vector<float>& natural, int
             result.history.push_back(tp);
             ++result.epochs_run;
             if (!params.checkpoint_path.empty() && rank == 0) // one writer; the others read it on resume
-                if (Status st = save_checkpoint(params.checkpoint_path, net, opt, epoch + 1, level, params); !st.ok()) return st;
+                if (Status st = save_checkpoint(params.checkpoint_path, net, opt, epoch + 1, level, params, tp); !st.ok())
+                    return st;
+        }
+        if (result.history.empty() && resumed_last.epoch_end) {
+            resumed_last.epochs = params.epochs;
+            resumed_last.steps_per_epoch = steps_per_epoch;
+            resumed_last.step = long(start_epoch) * steps_per_epoch;
+            result.history.push_back(resumed_last);
         }
         net->eval();
         net->to(torch::kCPU);
