@@ -381,6 +381,9 @@ Result<ClipFlowTrainResult> train_read_twice(const ClipFlowTrainParams& p)
     first.second_reading.reset();
     first.out_path = part(1);
     first.train.checkpoint_path.clear();
+    // The join scores the held-out photos as delivered with both flows: a reading's own delivered
+    // scores would be computed only to be dropped.
+    first.delivery_calibration = false;
     first.progress = tagged(1);
     auto a = train_reading(first, true);
     if (!a) return a.status();
