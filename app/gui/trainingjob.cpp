@@ -82,7 +82,7 @@ bool TrainingJob::start(const TrainingRequest& request)
         second.backbone.type = "forensic-v2";
         second.backbone.weights = *halved;
         second.ops = {ProxyOp::VaeDecoder, ProxyOp::UpsamplingCascade}; // the shipped default's second flow
-        p.second_reading = std::move(second); // the join scores the held-out photos as delivered too
+        p.second_reading = std::move(second);                           // the join scores the held-out photos as delivered too
     }
     reading_ = 0;
     p.train.device = request.device.toStdString();
