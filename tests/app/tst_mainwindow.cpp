@@ -444,7 +444,7 @@ private Q_SLOTS:
     {
         clipflow::app::AppSettings::setReportHeatMaps(true);
         QTemporaryDir dir;
-        QVERIFY(save_noise(dir.filePath(QStringLiteral("big.png")), 1600, 1200, 3));
+        QVERIFY(save_noise(dir.filePath(QStringLiteral("big.png")), 800, 600, 3)); // seconds of figures: time to cancel
         MainWindow w;
         QSignalSpy analysed(&w, &MainWindow::analysisFinished);
         w.openFile(dir.path());

@@ -5,6 +5,7 @@
 
 #include "deliveredthreshold.h"
 #include "photofolder.h"
+#include "sanitizerrun.h"
 #include "syntheticimages.h"
 
 #include <clipflow/atomicfile.h>
@@ -248,7 +249,7 @@ private Q_SLOTS:
         // Two forensic-v2 trainings and two joins: minutes under the sanitizers, and their builds
         // (TSan's builds named targets only) lack the shipped weights. The steps it strings
         // together run under them in tst_recalibration (ASan) and the tests above.
-        if (qEnvironmentVariableIsSet("ASAN_OPTIONS") || qEnvironmentVariableIsSet("TSAN_OPTIONS"))
+        if (under_sanitizer())
             QSKIP("a Release-build test: needs the shipped forensic-v2 weights and is slow under the sanitizers");
         const QString dir = tmp_.filePath(QStringLiteral("twice"));
         QVERIFY(QDir().mkpath(dir));
