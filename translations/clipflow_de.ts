@@ -380,6 +380,42 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;JPEG-Geister&lt;/b&gt; auf einem anderen 8 × 8-Raster, %1 Spalte(n) und %2 Zeile(n) neben dem des Bildes (das Bild erneut mit jeder Qualität gespeichert; dunkel: am wenigsten verändert): Ein Bereich, der aus einem anderen JPEG auf dieses Raster eingefügt wurde, kann in der Karte der Qualität, mit der er zuerst gespeichert wurde, dunkler sein als der Rest, während die eigenen Blöcke des Bildes, neu geschnitten, sich bei der höchsten Qualität am wenigsten ändern. Ein Hinweis fürs Auge, nie ein Befund.</translation>
     </message>
+    <message>
+        <source>none stands out: never saved as JPEG, saved at a very high quality, or resized since</source>
+        <translation>keines hebt sich ab: nie als JPEG gespeichert, mit sehr hoher Qualität gespeichert oder seither skaliert</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner, as a JPEG save of this picture leaves</source>
+        <translation>ab der Bildecke, wie es das Speichern dieses Bildes als JPEG hinterlässt</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner: the picture was cut at a position that is no multiple of 8 (cropped) or padded after a JPEG save, and that save&apos;s blocks outlast the later ones</source>
+        <translation>um (%1, %2) gegenüber der Bildecke versetzt: das Bild wurde nach einem JPEG-Speichern an einer Stelle, die kein Vielfaches von 8 ist, beschnitten oder aufgefüllt, und die Blöcke dieses Speicherns überdauern die späteren</translation>
+    </message>
+    <message>
+        <source>Make the JPEG ghosts on this grid</source>
+        <translation>JPEG-Geister auf diesem Raster erzeugen</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid:</source>
+        <translation>8 × 8-Blockraster:</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid</source>
+        <translation>8 × 8-Blockraster</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner</source>
+        <translation>ab der Bildecke</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner</source>
+        <translation>um (%1, %2) gegenüber der Bildecke versetzt</translation>
+    </message>
+    <message>
+        <source>the pixels carry one, %1: this picture was saved as JPEG before, or made by a generator whose decoder enlarges an 8× smaller latent, which leaves traces on the same grid.</source>
+        <translation>die Pixel tragen eines, %1: dieses Bild wurde schon einmal als JPEG gespeichert oder von einem Generator erzeugt, dessen Decoder einen 8× kleineren Latentraum vergrößert, was Spuren auf demselben Raster hinterlässt.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

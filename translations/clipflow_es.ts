@@ -380,6 +380,42 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Fantasmas JPEG&lt;/b&gt; en otra cuadrícula 8 × 8, %1 columna(s) y %2 fila(s) más allá de la de la imagen (la imagen guardada de nuevo con cada calidad; oscuro: lo que menos cambió): una región pegada desde otro JPEG en esa cuadrícula puede ser más oscura que el resto en el mapa de la calidad con la que se guardó primero, mientras que los bloques propios de la imagen, cortados de nuevo, cambian menos con la calidad más alta. Una pista para la vista, nunca un hallazgo.</translation>
     </message>
+    <message>
+        <source>none stands out: never saved as JPEG, saved at a very high quality, or resized since</source>
+        <translation>no destaca ninguna: nunca guardada como JPEG, guardada con una calidad muy alta o redimensionada desde entonces</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner, as a JPEG save of this picture leaves</source>
+        <translation>desde la esquina de la imagen, como lo deja guardar esta imagen como JPEG</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner: the picture was cut at a position that is no multiple of 8 (cropped) or padded after a JPEG save, and that save&apos;s blocks outlast the later ones</source>
+        <translation>desplazada (%1, %2) respecto a la esquina de la imagen: la imagen se recortó en una posición que no es múltiplo de 8 o se rellenó tras guardarla como JPEG, y los bloques de ese guardado persisten sobre los posteriores</translation>
+    </message>
+    <message>
+        <source>Make the JPEG ghosts on this grid</source>
+        <translation>Crear los fantasmas JPEG en esta cuadrícula</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid:</source>
+        <translation>Cuadrícula de bloques 8 × 8:</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid</source>
+        <translation>Cuadrícula de bloques 8 × 8</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner</source>
+        <translation>desde la esquina de la imagen</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner</source>
+        <translation>desplazada (%1, %2) respecto a la esquina de la imagen</translation>
+    </message>
+    <message>
+        <source>the pixels carry one, %1: this picture was saved as JPEG before, or made by a generator whose decoder enlarges an 8× smaller latent, which leaves traces on the same grid.</source>
+        <translation>los píxeles llevan una, %1: esta imagen se guardó antes como JPEG, o la hizo un generador cuyo decodificador amplía un espacio latente 8× menor, lo que deja huellas en la misma cuadrícula.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

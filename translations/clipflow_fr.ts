@@ -380,6 +380,42 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
         <translation>&lt;b&gt;Fantômes JPEG&lt;/b&gt; sur une autre grille 8 × 8, %1 colonne(s) et %2 ligne(s) au-delà de celle de l&apos;image (l&apos;image réenregistrée à chaque qualité ; sombre : le moins changé) : une région collée depuis un autre JPEG sur cette grille peut être plus sombre que le reste dans la carte de la qualité à laquelle elle a d&apos;abord été enregistrée, tandis que les blocs propres de l&apos;image, redécoupés, changent le moins à la qualité la plus haute. Une indication pour l&apos;œil, jamais une conclusion.</translation>
     </message>
+    <message>
+        <source>none stands out: never saved as JPEG, saved at a very high quality, or resized since</source>
+        <translation>aucune ne ressort : jamais enregistrée en JPEG, enregistrée en très haute qualité ou redimensionnée depuis</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner, as a JPEG save of this picture leaves</source>
+        <translation>depuis le coin de l&apos;image, comme le laisse un enregistrement JPEG de cette image</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner: the picture was cut at a position that is no multiple of 8 (cropped) or padded after a JPEG save, and that save&apos;s blocks outlast the later ones</source>
+        <translation>décalée de (%1, %2) par rapport au coin de l&apos;image : l&apos;image a été recadrée à une position qui n&apos;est pas un multiple de 8, ou complétée, après un enregistrement JPEG, et les blocs de cet enregistrement subsistent sous les suivants</translation>
+    </message>
+    <message>
+        <source>Make the JPEG ghosts on this grid</source>
+        <translation>Créer les fantômes JPEG sur cette grille</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid:</source>
+        <translation>Grille de blocs 8 × 8 :</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid</source>
+        <translation>Grille de blocs 8 × 8</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner</source>
+        <translation>depuis le coin de l&apos;image</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner</source>
+        <translation>décalée de (%1, %2) par rapport au coin de l&apos;image</translation>
+    </message>
+    <message>
+        <source>the pixels carry one, %1: this picture was saved as JPEG before, or made by a generator whose decoder enlarges an 8× smaller latent, which leaves traces on the same grid.</source>
+        <translation>les pixels en portent une, %1 : cette image a déjà été enregistrée en JPEG, ou produite par un générateur dont le décodeur agrandit un espace latent 8× plus petit, ce qui laisse des traces sur la même grille.</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

@@ -378,6 +378,42 @@
         <source>&lt;b&gt;JPEG ghosts&lt;/b&gt; on another 8 × 8 grid, %1 column(s) and %2 row(s) past the image&apos;s (the image re-saved at each quality; dark: changed least): a region pasted from another JPEG on that grid may be darker than the rest in the map of the quality it was saved at first, while the image&apos;s own blocks, cut anew, change least at the highest quality. A pointer for the eye, never a finding.</source>
         <translation>在另一个 8 × 8 网格上的&lt;b&gt;JPEG 幽灵&lt;/b&gt;，比图像自身网格偏移 %1 列、%2 行（以每个质量重新保存图像；暗：变化最小）：从另一个 JPEG 粘贴到该网格上的区域，在其最初保存质量的图中可能比其余部分更暗，而图像自身的块被重新切分，在最高质量时变化最小。仅供目视参考，绝非结论。</translation>
     </message>
+    <message>
+        <source>none stands out: never saved as JPEG, saved at a very high quality, or resized since</source>
+        <translation>没有明显的网格：从未保存为 JPEG、以很高质量保存，或之后被缩放过</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner, as a JPEG save of this picture leaves</source>
+        <translation>从图像左上角开始，正如将此图像保存为 JPEG 所留下的</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner: the picture was cut at a position that is no multiple of 8 (cropped) or padded after a JPEG save, and that save&apos;s blocks outlast the later ones</source>
+        <translation>相对图像左上角偏移 (%1, %2)：图像在保存为 JPEG 后于非 8 的倍数位置被裁剪或填充，而那次保存的分块比之后的保存更明显</translation>
+    </message>
+    <message>
+        <source>Make the JPEG ghosts on this grid</source>
+        <translation>在此网格上生成 JPEG 幽灵图</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid:</source>
+        <translation>8 × 8 分块网格：</translation>
+    </message>
+    <message>
+        <source>8 × 8 block grid</source>
+        <translation>8 × 8 分块网格</translation>
+    </message>
+    <message>
+        <source>from the image&apos;s corner</source>
+        <translation>从图像左上角开始</translation>
+    </message>
+    <message>
+        <source>offset by (%1, %2) from the image&apos;s corner</source>
+        <translation>相对图像左上角偏移 (%1, %2)</translation>
+    </message>
+    <message>
+        <source>the pixels carry one, %1: this picture was saved as JPEG before, or made by a generator whose decoder enlarges an 8× smaller latent, which leaves traces on the same grid.</source>
+        <translation>像素中带有网格，%1：此图像之前保存过 JPEG，或由将缩小 8 倍的潜空间放大的解码器生成，其痕迹落在同一网格上。</translation>
+    </message>
 </context>
 <context>
     <name>ModelCard</name>

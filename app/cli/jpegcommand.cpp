@@ -22,21 +22,27 @@ tables, as most software writes, or a camera's or editor's own), chroma
 subsampling, whether the DCT coefficients show the periodic gaps or peaks of a
 second compression with other tables, and whether the EXIF thumbnail still
 shows the same picture (a thumbnail of other content is a classic sign of an
-edit the camera did not make). Files are read, never written. Other formats
-are reported as not JPEG.)";
+edit the camera did not make). For every image, JPEG or not, where the 8x8
+blocks of a JPEG save lie in the pixels (the block grid: off the corner when
+the picture was cropped after a save and saved again more finely, the grid to
+give --ghost-grid; none where it was never a JPEG). Files are read, never
+written.)";
 
 const char* const kJpegNotes = R"(JSON fields: file, sha256, format; for JPEG files width, height, components,
 progressive, subsampling, luma_quality, chroma_quality, standard_tables,
 tables (each {id, precision_bits, ijg_quality, ijg_standard, fit_error, q in
 row-major order}), thumbnail {present, width, height, difference,
 worst_block, matches, note}, double_compression {tested, score, indicated,
-modes_used, note}, hints, warnings; ela (the PNG written, with --ela);
+modes_used, note}, hints, warnings; block_grid (any format: found, grid
+[x, y] where the 8x8 blocks start, z [across, down] how clearly that offset
+beats the next, in standard errors, note); ela (the PNG written, with --ela);
 ghosts {sheet (the PNG written), qualities, mean_difference (per quality, the
 mean squared difference in 8-bit units), grid (the re-saves' grid offset, x
 and y)}, with --ghosts.
 
 Every result is an indication, not proof: re-saving a photo once (a
-messenger, a web upload) is ordinary, and a missing thumbnail means nothing.
+messenger, a web upload) is ordinary, a missing thumbnail means nothing, and
+content with an 8-pixel period (text, fabric, tiles) shows a grid of its own.
 
 Exit status: 0 all read, 1 some files could not be read, 2 usage error.)";
 
@@ -73,6 +79,13 @@ void print_text(const nlohmann::json& line)
                                 (t["matches"].get<bool>() ? ", matches: " : ", DOES NOT MATCH: "))
                   << t["note"].get<std::string>() << "\n";
         for (const auto& w : j["warnings"]) std::cout << "  warning: " << w.get<std::string>() << "\n";
+    }
+    if (line.contains("block_grid")) {
+        const auto& g = line["block_grid"];
+        std::cout << "  block grid          " << g["note"].get<std::string>();
+        if (g["found"].get<bool>() && (g["grid"][0] != 0 || g["grid"][1] != 0))
+            std::cout << " (its ghosts: --ghosts DIR --ghost-grid " << g["grid"][0] << "," << g["grid"][1] << ")";
+        std::cout << "\n";
     }
     if (line.contains("ela")) std::cout << "  error levels: " << line["ela"].get<std::string>() << "\n";
     if (line.contains("ghosts")) {
@@ -133,8 +146,8 @@ int run_jpeg(std::vector<std::string> words)
         if (!std::filesystem::is_directory(**dir, ec)) return usage(std::string(option) + ": cannot create the folder " + **dir);
     }
     IntakeParams intake;
-    intake.read_jpeg_forensics = true;            // from the bytes intake reads: one read, one hash
-    intake.keep_picture = ghosts_dir.has_value(); // the ghosts re-save the decoder's bytes
+    intake.read_jpeg_forensics = true; // from the bytes intake reads: one read, one hash
+    intake.keep_picture = true;        // the block grid and the ghosts read the decoder's own bytes
     int failures = 0;
     for (const auto& file : expand_image_paths(inputs)) {
         auto ev = load_evidence(file, intake);
@@ -146,12 +159,19 @@ int run_jpeg(std::vector<std::string> words)
         } else {
             line = {{"file", ev->info.path}, {"sha256", ev->info.sha256}, {"format", ev->info.format}};
             if (ev->jpeg) line["jpeg"] = nlohmann::json::parse(ev->jpeg->to_json());
+            // At 8 bits, as the decoder wrote them (to_picture where the file has deeper samples).
+            const Picture picture = !ev->picture.empty() ? Picture() : to_picture(ev->pixels);
+            const Picture& eight = !ev->picture.empty() ? ev->picture : picture;
+            if (auto grid = jpeg_block_grid(eight))
+                line["block_grid"] = nlohmann::json::parse(grid->to_json());
+            else
+                line = error_line(file, grid.status());
             auto out_path = [&](const std::string& dir, const char* suffix) {
                 return (std::filesystem::path(dir) /
                         (std::filesystem::path(file).stem().string() + "-" + ev->info.sha256.substr(0, 8) + suffix))
                     .string();
             };
-            if (ela_dir) {
+            if (ela_dir && !line.contains("error")) {
                 auto ela = error_level_analysis(ev->pixels);
                 auto png = ela ? encode_image(*ela, ".png") : Result<std::vector<std::uint8_t>>(ela.status());
                 const std::string path = out_path(*ela_dir, "-ela.png");
@@ -163,7 +183,7 @@ int run_jpeg(std::vector<std::string> words)
             }
             if (ghosts_dir && !line.contains("error")) {
                 // At 8 bits, as a re-save sees them: the decoder's own bytes where the file has 8-bit samples.
-                auto ghosts = jpeg_ghosts(!ev->picture.empty() ? ev->picture : to_picture(ev->pixels), ghost_params);
+                auto ghosts = jpeg_ghosts(eight, ghost_params);
                 auto png = ghosts ? encode_image(to_raster(jpeg_ghost_sheet(*ghosts)), ".png")
                                   : Result<std::vector<std::uint8_t>>(ghosts.status());
                 const std::string path = out_path(*ghosts_dir, "-ghosts.png");

@@ -218,6 +218,22 @@ MainWindow::MainWindow(QWidget* parent)
     jpeg_page_ = new QWidget(central);
     jpeg_ = new QTextBrowser(jpeg_page_);
     jpeg_->setAccessibleName(tr("JPEG structure"));
+    // "grid:X,Y" links (a region on a grid of its own): its JPEG ghosts, made on that grid.
+    jpeg_->setOpenLinks(false);
+    connect(jpeg_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
+        const QStringList xy = url.toString().section(QLatin1Char(':'), 1).split(QLatin1Char(','));
+        if (!url.toString().startsWith(QLatin1String("grid:")) || xy.size() != 2) return;
+        {
+            const QSignalBlocker quiet_x(ghost_grid_x_), quiet_y(ghost_grid_y_);
+            ghost_grid_x_->setValue(xy[0].toInt());
+            ghost_grid_y_->setValue(xy[1].toInt());
+        }
+        ghost_errors_.erase(shown_sha_); // the new grid is tried again
+        if (ghost_mode_->isChecked())
+            updateJpegPicture();
+        else
+            ghost_mode_->setChecked(true); // which shows them
+    });
     ela_title_ = new QLabel(jpeg_page_); // what the picture below is (updateJpegPicture)
     ela_title_->setAccessibleName(tr("JPEG picture caption"));
     ela_title_->setWordWrap(true);
@@ -1144,7 +1160,8 @@ void MainWindow::showAnalysis(const Analysis& a)
     std::size_t provenance_rows = 0;
     const Provenance* prov = a.provenance ? &*a.provenance : nullptr;
     provenance_->setHtml(ProvenanceHtml::render(prov));
-    jpeg_->setHtml(JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error));
+    jpeg_->setHtml(JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error,
+                                    a.block_grid ? &*a.block_grid : nullptr, !a.ela.isNull()));
     tabs_->setTabText(tabs_->indexOf(jpeg_page_), a.jpeg && JpegHtml::notable(*a.jpeg) ? tr("JPEG \u26a0") : tr("JPEG"));
     shown_ela_ = a.ela;
     ela_->setVisible(!a.ela.isNull());

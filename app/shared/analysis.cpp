@@ -59,6 +59,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
         a.ghosts_grid = QPoint(e.ghosts->grid_x, e.ghosts->grid_y);
     }
     a.ghosts_error = QString::fromStdString(e.ghosts_error);
+    a.block_grid = std::move(e.block_grid);
     a.metadata = std::move(e.metadata);
     a.metadata_error = QString::fromStdString(e.metadata_error);
     a.spectrum = std::move(e.spectrum);

@@ -234,9 +234,11 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
     html += QStringLiteral("</table>");
     // Provenance: the same account the window's Provenance tab gives.
     html += ProvenanceHtml::render(a.provenance ? &*a.provenance : nullptr);
-    if (a.jpeg || !a.jpeg_error.isEmpty())
+    // Other formats too where their pixels carry an earlier JPEG save's blocks.
+    if (a.jpeg || !a.jpeg_error.isEmpty() || (a.block_grid && a.block_grid->found))
         html += QStringLiteral("<h3>%1</h3>").arg(tr("JPEG structure")) +
-                JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error);
+                JpegHtml::render(a.jpeg ? &*a.jpeg : nullptr, QString::fromStdString(a.info.format), a.jpeg_error,
+                                 a.block_grid ? &*a.block_grid : nullptr);
 
     // Figures, printed from the same widgets the window shows.
     auto image = [&doc, index](const char* name, const QImage& img, int width) {

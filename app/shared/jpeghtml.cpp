@@ -37,13 +37,43 @@ bool JpegHtml::notable(const JpegForensics& j)
     return j.double_compression.indicated || (j.thumbnail.present && !j.thumbnail.matches);
 }
 
-QString JpegHtml::render(const JpegForensics* j, const QString& format, const QString& error)
+QString JpegHtml::blockGrid(const JpegGrid& g, bool links)
+{
+    if (!g.found) return tr("none stands out: never saved as JPEG, saved at a very high quality, or resized since");
+    if (g.grid_x == 0 && g.grid_y == 0) return tr("from the image's corner, as a JPEG save of this picture leaves");
+    QString html = tr("offset by (%1, %2) from the image's corner: the picture was cut at a position that is no multiple "
+                      "of 8 (cropped) or padded after a JPEG save, and that save's blocks outlast the later ones")
+                       .arg(g.grid_x)
+                       .arg(g.grid_y);
+    if (links)
+        html += QStringLiteral(" <a href='grid:%1,%2'>%3</a>")
+                    .arg(g.grid_x)
+                    .arg(g.grid_y)
+                    .arg(tr("Make the JPEG ghosts on this grid"));
+    return html;
+}
+
+QString JpegHtml::render(const JpegForensics* j, const QString& format, const QString& error, const JpegGrid* grid, bool links)
 {
     if (!j) {
         if (!error.isEmpty())
             return QStringLiteral("<p><i>%1</i> %2</p>").arg(tr("The JPEG structure could not be read:"), error.toHtmlEscaped());
-        return QStringLiteral("<p><i>%1</i></p>")
-            .arg(tr("Not a JPEG file (%1): no quantization tables to read.").arg(format.toHtmlEscaped()));
+        QString html = QStringLiteral("<p><i>%1</i></p>")
+                           .arg(tr("Not a JPEG file (%1): no quantization tables to read.").arg(format.toHtmlEscaped()));
+        // A PNG or TIFF may still carry the blocks of an earlier JPEG save in its pixels.
+        if (grid) {
+            const QString where = grid->grid_x == 0 && grid->grid_y == 0
+                                      ? tr("from the image's corner")
+                                      : tr("offset by (%1, %2) from the image's corner").arg(grid->grid_x).arg(grid->grid_y);
+            html += QStringLiteral("<p><b>%1</b> %2</p>")
+                        .arg(tr("8 \u00d7 8 block grid:"),
+                             grid->found ? tr("the pixels carry one, %1: this picture was saved as JPEG before, or made by a "
+                                              "generator whose decoder enlarges an 8\u00d7 smaller latent, which leaves traces "
+                                              "on the same grid.")
+                                               .arg(where)
+                                         : blockGrid(*grid, false));
+        }
+        return html;
     }
     QString html = QStringLiteral("<table cellpadding='2'>");
     auto row = [&](const QString& k, const QString& v) {
@@ -93,6 +123,7 @@ QString JpegHtml::render(const JpegForensics* j, const QString& format, const QS
                  .arg(t.height)
                  .arg(esc(t.note));
     row(tr("EXIF thumbnail"), th);
+    if (grid) row(tr("8 × 8 block grid"), blockGrid(*grid, links));
     for (const auto& w : j->warnings) row(tr("Warning"), esc(w));
     html += QStringLiteral("</table>");
     html += QStringLiteral("<p><small>%1</small></p>")

@@ -15,7 +15,12 @@ class JpegHtml {
     Q_DECLARE_TR_FUNCTIONS(JpegHtml)
 public:
     /// The full account (HTML). `j` null: not a JPEG (format given) or unreadable (error given).
-    static QString render(const JpegForensics* j, const QString& format, const QString& error = {});
+    /// `grid` (any format): where a JPEG save's 8 x 8 blocks lie; with `links`, a grid off the
+    /// corner offers "grid:X,Y" to make the ghosts on it (JPEG files: the window only).
+    static QString render(const JpegForensics* j, const QString& format, const QString& error = {},
+                          const JpegGrid* grid = nullptr, bool links = false);
+    /// The block grid alone, as render() words it (HTML, no table).
+    static QString blockGrid(const JpegGrid& grid, bool links = false);
     /// Something worth a look: double compression indicated or a thumbnail that does not match.
     static bool notable(const JpegForensics& j);
     /// What the error level picture and the JPEG ghosts are, and are not (HTML, one sentence each):

@@ -62,6 +62,7 @@ int main(int argc, char** argv)
         const Analysis a = analyse_file(QString::fromLocal8Bit(argv[i]), &detectors, options);
         sum.intake += a.timings.intake;
         sum.ela += a.timings.ela;
+        sum.block_grid += a.timings.block_grid;
         sum.spectrum += a.timings.spectrum;
         sum.detectors += a.timings.detectors;
         sum.rehash += a.timings.rehash;
@@ -72,7 +73,8 @@ int main(int argc, char** argv)
     }
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     std::cout << "{\"seconds\": " << s << ", \"files\": " << argc - first << ", \"failed\": " << failed
-              << ", \"steps\": {\"intake\": " << sum.intake << ", \"ela\": " << sum.ela << ", \"spectrum\": " << sum.spectrum
-              << ", \"detectors\": " << sum.detectors << ", \"rehash\": " << sum.rehash << "}}\n";
+              << ", \"steps\": {\"intake\": " << sum.intake << ", \"ela\": " << sum.ela << ", \"block_grid\": " << sum.block_grid
+              << ", \"spectrum\": " << sum.spectrum << ", \"detectors\": " << sum.detectors << ", \"rehash\": " << sum.rehash
+              << "}}\n";
     return failed ? 1 : 0;
 }

@@ -6,7 +6,8 @@
 //   clipflow-render-app OUTDIR EVIDENCE_DIR NATURAL_DIR SELECT_NAME [PROVENANCE_NAME]
 //
 // With PROVENANCE_NAME, that file is also shown with its Provenance tab open (app-provenance.png);
-// the folder's JPEG file is shown with its JPEG tab open (app-jpeg.png); app-batch.png
+// the folder's JPEG file is shown with its JPEG tab open (app-jpeg.png), and again cut off
+// its 8 x 8 grid and saved at 100 with the tab's block grid row (app-jpeg-grid.png); app-batch.png
 // is the folder's batch after its first file.
 
 #include "appsettings.h"
@@ -25,14 +26,17 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QItemSelectionModel>
 #include <QPlainTextEdit>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTextBrowser>
+#include <QTextCursor>
 #include <QTimer>
 
 #include <algorithm>
@@ -131,6 +135,26 @@ int main(int argc, char** argv)
             ok &= analysed_window(jw, evidence, QStringLiteral(".jpg"));
             jw.detailTabs()->setCurrentWidget(jw.jpegPage());
             ok &= save(jw, out, "app-jpeg.png");
+        }
+        {
+            // That JPEG cut 3 and 5 pixels past its grid and saved again at 100: the tab's block
+            // grid row at (5,3), with its link to the ghosts there (app-jpeg-grid.png).
+            QDir(out).mkpath(QStringLiteral("grid"));
+            const QFileInfo jpeg(QDir(evidence).entryInfoList({QStringLiteral("*.jpg")}).value(0));
+            const QImage first(jpeg.filePath());
+            const QString cropped = out + QStringLiteral("/grid/cropped-then-q100.jpg");
+            ok &= !first.isNull() && first.copy(3, 5, first.width() - 3, first.height() - 5).save(cropped, "JPEG", 100);
+            MainWindow gw;
+            ok &= analysed_window(gw, out + QStringLiteral("/grid"), QStringLiteral(".jpg"));
+            gw.detailTabs()->setCurrentWidget(gw.jpegPage());
+            // The row's first line at the top of the view.
+            QTextBrowser* text = gw.jpegView();
+            text->find(QStringLiteral("offset by"));
+            QTextCursor at = text->textCursor();
+            at.clearSelection();
+            text->setTextCursor(at);
+            text->verticalScrollBar()->setValue(text->verticalScrollBar()->value() + text->cursorRect().top() - 4);
+            ok &= save(gw, out, "app-jpeg-grid.png");
         }
         CaseDialog props(QStringLiteral("Flood photo, 12 May"), QStringLiteral("A. Analyst"),
                          QStringLiteral("Sent to the newsroom by a reader; original requested."));

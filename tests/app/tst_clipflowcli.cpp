@@ -1185,6 +1185,8 @@ private Q_SLOTS:
     void shardsCoverTheBatchOnce()
     {
         QFETCH(QString, how);
+        if (how != QLatin1String("flag") && under_sanitizer())
+            QSKIP("the same shards, the index read from the environment: the Release suite reads it");
         QTemporaryDir tmp, moved;
         const QString dir = tmp.filePath(QStringLiteral("feed"));
         QDir().mkpath(dir + QStringLiteral("/sub"));
@@ -1341,6 +1343,9 @@ private Q_SLOTS:
 
     void trainResumesAfterInterrupt()
     {
+        if (under_sanitizer())
+            QSKIP("training resumes under the sanitizers in tst_clipflowtraining (cancelThenResumeMatchesUninterrupted); "
+                  "here the Release suite");
         QTemporaryDir tmp;
         write_photos(tmp.path(), 30, 5);
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));
@@ -1391,6 +1396,9 @@ private Q_SLOTS:
     // old model stays intact and loadable, and the same command resumes from the checkpoint.
     void trainSurvivesSigkill()
     {
+        if (under_sanitizer())
+            QSKIP("killed writers run under the sanitizers in tst_crashsafety, training in tst_clipflowtraining; here the "
+                  "Release suite");
         QTemporaryDir tmp;
         write_photos(tmp.path(), 30, 6);
         const QString model = tmp.filePath(QStringLiteral("m.safetensors"));

@@ -637,6 +637,64 @@ private Q_SLOTS:
     // The JPEG tab's ghosts: computed when chosen, off the GUI thread, from the file read again;
     // the error levels over the main image stay the error levels; back to the error levels at
     // once; a file changed on disk meanwhile gets none, with the reason.
+    // The JPEG tab's block grid row: a JPEG cut 3 and 5 pixels past its grid and saved again
+    // more finely carries the first save's grid at (5,3), and its link makes the ghosts there;
+    // a PNG whose pixels carry a JPEG's grid says so; one never saved as JPEG, nothing.
+    void blockGrid_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("JPEG cropped, saved again at 100") << "cropped"
+                                                          << "offset by (5, 3)";
+        QTest::newRow("PNG of a JPEG") << "png of jpeg"
+                                       << "saved as JPEG before";
+        QTest::newRow("PNG never saved as JPEG") << "png"
+                                                 << "none stands out";
+    }
+    void blockGrid()
+    {
+        QFETCH(QString, kind);
+        QFETCH(QString, says);
+        QTemporaryDir dir;
+        QImage scene(392, 264, QImage::Format_RGB32);
+        QRandomGenerator rng(4);
+        for (int y = 0; y < scene.height(); ++y)
+            for (int x = 0; x < scene.width(); ++x) {
+                const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
+                scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
+            }
+        const QString first = dir.filePath(QStringLiteral("first.jpg"));
+        QVERIFY(scene.save(first, "JPEG", 70));
+        const QImage saved = QImage(first).convertToFormat(QImage::Format_RGB32);
+        QString file =
+            dir.filePath(kind == QLatin1String("cropped") ? QStringLiteral("cropped.jpg") : QStringLiteral("picture.png"));
+        if (kind == QLatin1String("cropped"))
+            QVERIFY(saved.copy(3, 5, 384, 256).save(file, "JPEG", 100));
+        else
+            QVERIFY((kind == QLatin1String("png") ? scene : saved).save(file, "PNG"));
+        MainWindow w;
+        QSignalSpy analysed(&w, &MainWindow::analysisFinished);
+        QSignalSpy ready(&w, &MainWindow::jpegGhostsReady);
+        w.openFile(file);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 30000);
+        QVERIFY2(w.jpegView()->toPlainText().contains(says), qPrintable(w.jpegView()->toPlainText()));
+        QCOMPARE(w.jpegView()->toHtml().contains(QStringLiteral("grid:5,3")), kind == QLatin1String("cropped"));
+        if (kind != QLatin1String("cropped")) return;
+        // The link: the grid boxes and the ghosts on that grid, made once.
+        QVERIFY(!w.jpegGhostsChoice()->isChecked());
+        Q_EMIT w.jpegView()->anchorClicked(QUrl(QStringLiteral("grid:5,3")));
+        QVERIFY(w.jpegGhostsChoice()->isChecked());
+        QCOMPARE(w.jpegGhostGridX()->value(), 5);
+        QCOMPARE(w.jpegGhostGridY()->value(), 3);
+        QTRY_COMPARE_WITH_TIMEOUT(ready.count(), 1, 60000);
+        QVERIFY(ready.first().at(1).toBool());
+        auto* title = label_named(w, QStringLiteral("JPEG picture caption"));
+        QVERIFY(title);
+        QVERIFY2(title->text().contains(QStringLiteral("5 column(s) and 3 row(s)")), qPrintable(title->text()));
+        QTest::qWait(300);
+        QCOMPARE(ready.count(), 1);
+    }
+
     void jpegGhosts_data()
     {
         QTest::addColumn<bool>("changeFile");

@@ -9,3 +9,9 @@ inline bool under_sanitizer()
 {
     return qEnvironmentVariableIsSet("ASAN_OPTIONS") || qEnvironmentVariableIsSet("TSAN_OPTIONS");
 }
+
+// The thread sanitizer alone: its stage runs the worker and job tests for their threads.
+inline bool under_thread_sanitizer()
+{
+    return qEnvironmentVariableIsSet("TSAN_OPTIONS");
+}

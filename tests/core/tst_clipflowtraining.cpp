@@ -143,6 +143,8 @@ private Q_SLOTS:
     // The same flow with and without the delivered photos: the lower threshold holds.
     void deliveredThreshold()
     {
+        if (under_thread_sanitizer())
+            QSKIP("no thread of its own: the same stages as trainsCalibratesAndScores, which TSan runs");
         auto p = small(photos_, tmp_.filePath(QStringLiteral("deliv.safetensors")), tmp_.filePath(QStringLiteral("cache")));
         p.fpr = 0.3; // ~14 held-out photos bound a 30% rate (k = 2), not a 5% one
         p.delivery_calibration = true;
@@ -176,6 +178,8 @@ private Q_SLOTS:
     void orientation()
     {
         QFETCH(bool, delivered);
+        if (under_thread_sanitizer())
+            QSKIP("no thread of its own: the same stages as trainsCalibratesAndScores, which TSan runs");
         const QString tag = delivered ? QStringLiteral("-d") : QString();
         // The stored twin: deliveredThreshold() trained it with these very settings (else train it here).
         const QString stored_path =

@@ -1,6 +1,7 @@
 // JPEG forensics: IJG quality from the tables, the double-compression indicator
 // on single and double saves, the EXIF thumbnail check on files built here, error
-// level analysis, hostile bytes, and intake reading it from the same buffer.
+// level analysis, JPEG ghosts, the block grid, hostile bytes, and intake reading it from
+// the same buffer.
 #include "syntheticimages.h"
 
 #include <clipflow/evidence.h>
@@ -591,6 +592,98 @@ private Q_SLOTS:
         QVERIFY(one.ok());
         QCOMPARE(one->maps.size(), std::size_t(1));
         QVERIFY(std::all_of(one->maps[0].data.begin(), one->maps[0].data.end(), [](std::uint8_t v) { return v == 255; }));
+    }
+
+    // The block grid: found where a JPEG save put it (off the corner after a crop and a finer
+    // save), not in pixels never saved so or enlarged 2x (every second offset alike).
+    void blockGrid_data()
+    {
+        QTest::addColumn<QString>("how");
+        QTest::addColumn<bool>("found");
+        QTest::addColumn<int>("grid_x");
+        QTest::addColumn<int>("grid_y");
+        QTest::newRow("JPEG 75") << "jpeg" << true << 0 << 0;
+        QTest::newRow("grey JPEG 60") << "grey" << true << 0 << 0;
+        QTest::newRow("JPEG 95") << "fine" << true << 0 << 0;
+        QTest::newRow("JPEG 75, 3 columns and 5 rows cut off") << "cropped" << true << 5 << 3;
+        QTest::newRow("JPEG 75, cut so, saved again at 100") << "cropped, 100" << true << 5 << 3;
+        QTest::newRow("never saved as JPEG") << "png" << false << 0 << 0;
+        QTest::newRow("never saved as JPEG, enlarged 2x") << "enlarged" << false << 0 << 0;
+    }
+    void blockGrid()
+    {
+        QFETCH(QString, how);
+        QFETCH(bool, found);
+        QFETCH(int, grid_x);
+        QFETCH(int, grid_y);
+        constexpr int kW = 384, kH = 256;
+        const Raster scene = pink_noise(kW, kH, 21);
+        Raster image;
+        if (how == QLatin1String("jpeg")) {
+            image = decoded(jpeg(scene, 75));
+        } else if (how == QLatin1String("grey")) {
+            image = decoded(jpeg(luminance(scene), 60));
+        } else if (how == QLatin1String("fine")) {
+            image = decoded(jpeg(scene, 95));
+        } else if (how.startsWith(QLatin1String("cropped"))) {
+            const Raster whole = decoded(jpeg(scene, 75));
+            image.width = kW - 3, image.height = kH - 5, image.channels = 3;
+            for (int y = 5; y < kH; ++y)
+                for (int x = 3; x < kW; ++x)
+                    for (int c = 0; c < 3; ++c) image.data.push_back(whole.at(x, y, c));
+            if (how.endsWith(QLatin1String("100"))) image = decoded(jpeg(image, 100));
+        } else if (how == QLatin1String("png")) {
+            image = scene;
+        } else {
+            auto big = resize_shorter_side(pink_noise(kW / 2, kH / 2, 21), kH);
+            QVERIFY(big.ok());
+            image = *big;
+        }
+        QVERIFY(!image.data.empty());
+        auto g = jpeg_block_grid(to_picture(image));
+        QVERIFY2(g.ok(), g ? "" : g.status().message().c_str());
+        const QString figures = QStringLiteral("grid (%1,%2), z %3 / %4: %5")
+                                    .arg(g->grid_x)
+                                    .arg(g->grid_y)
+                                    .arg(g->z_x)
+                                    .arg(g->z_y)
+                                    .arg(QString::fromStdString(g->note));
+        QVERIFY2(g->found == found, qPrintable(figures));
+        if (found) {
+            QVERIFY2(g->grid_x == grid_x && g->grid_y == grid_y, qPrintable(figures));
+            QVERIFY2(std::min(g->z_x, g->z_y) >= 5.0, qPrintable(figures));
+        } else {
+            QVERIFY2(std::max(g->z_x, g->z_y) < 2.0, qPrintable(figures)); // not near the bound either
+            QCOMPARE(g->grid_x, 0);
+        }
+        const auto j = nlohmann::json::parse(g->to_json());
+        QCOMPARE(j.at("found").get<bool>(), found);
+        QCOMPARE(j.at("grid").at(0).get<int>(), g->grid_x);
+        QCOMPARE(j.at("grid").at(1).get<int>(), g->grid_y);
+    }
+
+    void blockGridRefuses_data()
+    {
+        QTest::addColumn<bool>("empty");
+        QTest::addColumn<bool>("abort");
+        QTest::newRow("empty picture") << true << false;
+        QTest::newRow("aborted") << false << true;
+    }
+    void blockGridRefuses()
+    {
+        QFETCH(bool, empty);
+        QFETCH(bool, abort);
+        JpegGridParams p;
+        if (abort) p.abort = [] { return true; };
+        auto g = jpeg_block_grid(empty ? Picture{} : to_picture(pink_noise(64, 48, 2)), p);
+        QVERIFY(!g.ok());
+        QCOMPARE(g.status().code(), abort ? ErrorCode::Aborted : ErrorCode::InvalidArgument);
+        // A picture too small to cut into segments answers, with nothing found.
+        for (const auto& [w, h] : {std::pair{3, 2}, std::pair{7, 40}, std::pair{40, 7}}) {
+            auto tiny = jpeg_block_grid(to_picture(pink_noise(w, h, 2)));
+            QVERIFY(tiny.ok());
+            QVERIFY(!tiny->found);
+        }
     }
 
     void intakeReadsItFromTheSameBytes()

@@ -10,6 +10,7 @@
 //   j.double_compression.indicated;
 //   auto ela = clipflow::error_level_analysis(ev->pixels);        // an image to look at
 //   auto ghosts = clipflow::jpeg_ghosts(clipflow::to_picture(ev->pixels)); // maps per quality
+//   auto grid = clipflow::jpeg_block_grid(clipflow::to_picture(ev->pixels));  // where the ghosts belong
 //
 // Everything is read from the bytes given, bounded (markers, TIFF entries and
 // decoded coefficients) and never written. Every answer is an indication with
@@ -148,5 +149,33 @@ Result<JpegGhosts> jpeg_ghosts(const Picture& image, const JpegGhostParams& para
 /// The maps side by side (up to five a row), each with its quality written above it (and the
 /// grid, "JPEG 60 (3,5)", where the re-saves were not made on the image's).
 Picture jpeg_ghost_sheet(const JpegGhosts& ghosts);
+
+/// The 8 x 8 block grid a JPEG save leaves in the pixels: each block's DCT is quantized on
+/// its own, and its highest frequencies mostly to zero, so the pixels' 8-point DCTs are
+/// sparse at the top on the grid the picture was saved on and on no other. It answers where
+/// the ghosts' re-saves should put their grid (JpegGhostParams::grid_x/y): a picture cut
+/// after a JPEG save at a position that is no multiple of 8 and saved again more finely
+/// carries the first save's grid off the corner, and a PNG or TIFF with a grid was a JPEG
+/// before. A save at quality 95 or above, or a resize since, can leave no grid to find;
+/// content with an 8-pixel period (text, fabric, tiles) can show one. An indication, never
+/// proof. Two passes over a float copy of the luma (4 bytes a pixel).
+struct JpegGridParams {
+    double min_z = 5.0;  ///< how far the sparsest of the eight offsets must lie below the next (standard errors)
+    AbortCallback abort; ///< asked every 64 rows
+};
+
+struct JpegGrid {
+    bool found = false;          ///< the picture carries an 8 x 8 block grid, across and down
+    int grid_x = 0, grid_y = 0;  ///< where its blocks start: columns x = grid_x, rows y = grid_y (mod 8)
+    double z_x = 0.0, z_y = 0.0; ///< how far the sparsest offset lies below the next, across and down
+    std::string note;            ///< what it says, in words
+
+    /// {"found","grid":[x,y],"z":[x,y],"note"}.
+    std::string to_json() const;
+};
+
+/// Fails for an empty picture; ErrorCode::Aborted when `abort` says so. A picture under 8
+/// pixels either way (or with too few segments) answers with nothing found.
+Result<JpegGrid> jpeg_block_grid(const Picture& image, const JpegGridParams& params = {});
 
 } // namespace clipflow

@@ -49,6 +49,18 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
         if (auto ela = error_level_picture(eight, params.preview_max_side)) a.ela = std::move(*ela);
         a.timings.ela = since(t);
     }
+    if (params.block_grid && !eight.empty()) {
+        t = Clock::now();
+        JpegGridParams gp = params.grid_params;
+        gp.abort = params.abort;
+        if (auto g = jpeg_block_grid(eight, gp))
+            a.block_grid = std::move(*g);
+        else if (g.status().code() == ErrorCode::Aborted)
+            return Result<EvidenceAnalysis>(ErrorCode::Aborted, "stopped");
+        else
+            a.block_grid_error = g.status().message();
+        a.timings.block_grid = since(t);
+    }
     if (params.jpeg_ghosts && a.jpeg && !eight.empty()) {
         t = Clock::now();
         JpegGhostParams gp = params.ghost_params;
