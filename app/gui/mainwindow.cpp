@@ -218,7 +218,7 @@ MainWindow::MainWindow(QWidget* parent)
     jpeg_page_ = new QWidget(central);
     jpeg_ = new QTextBrowser(jpeg_page_);
     jpeg_->setAccessibleName(tr("JPEG structure"));
-    // "grid:X,Y" links (a region on a grid of its own): its JPEG ghosts, made on that grid.
+    // "grid:X,Y" links (a block grid off the corner): the JPEG ghosts, made on that grid.
     jpeg_->setOpenLinks(false);
     connect(jpeg_, &QTextBrowser::anchorClicked, this, [this](const QUrl& url) {
         const QStringList xy = url.toString().section(QLatin1Char(':'), 1).split(QLatin1Char(','));

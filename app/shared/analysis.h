@@ -38,7 +38,7 @@ struct Analysis {
     QImage ghosts;                        // JPEG files, when asked: the JPEG ghosts' sheet (jpeg_ghost_sheet)
     QPoint ghosts_grid;                   // the grid they were re-saved on, past the image's (JpegGhosts::grid_x, y)
     QString ghosts_error;                 // why they could not be made
-    std::optional<JpegGrid> block_grid;   // any file: where a JPEG save's 8 x 8 blocks lie, regions on their own
+    std::optional<JpegGrid> block_grid;   // any file: where a JPEG save's 8 x 8 blocks lie
     std::optional<ScoreMap> heat_map;     // when asked: the CLIP-Flow detector's tile map
     QString heat_map_error;               // why it could not be made
     QDateTime modified;                   // the file's last modification, as the file system reports it

@@ -9,7 +9,7 @@
 //   auto a = clipflow::analyse_evidence("photo.jpg", p);
 //   if (!a) { /* a.status(): unreadable, timed out, ... */ }
 //   a->info.sha256; a->spectrum->peaks; a->scores->verdict(); a->changed_during_analysis;
-//   a->block_grid->other_grids;                // regions on an 8 x 8 grid of their own
+//   a->block_grid->grid_x;                     // where a JPEG save's 8 x 8 blocks start
 //
 // Thread-safe for separate calls; a DetectorSet scores on one thread at a time
 // (use `score` to bring your own locking).
@@ -47,7 +47,7 @@ struct AnalysisParams {
     bool jpeg_ghosts = false;
     JpegGhostParams ghost_params; ///< how they are made (grid, qualities, ...); the abort is the analysis's
     /// Every file (a PNG may carry a JPEG's grid too): where the 8 x 8 blocks of a JPEG save
-    /// lie, and regions on a grid of their own (jpeg_block_grid; a tenth of a second for 12 MP).
+    /// lie (jpeg_block_grid; about 0.12 s for 12 MP).
     bool block_grid = true;
     JpegGridParams grid_params;  ///< the abort is the analysis's
     int preview_max_side = 1024; ///< Picture sizes for the preview and the ELA image

@@ -22,17 +22,16 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 
 namespace clipflow {
 namespace {
 
 constexpr int kAbortRows = 64;
-// A segment's |c5| + |c6| + |c7| counts up to this (8-bit levels): beyond it, an edge or
+// A segment's |c5| + |c6| + |c7| counts up to this (5 levels in 8 bits): beyond it, an edge or
 // texture straddles it whatever the grid, and a few such segments would decide the mean
 // (a scene of sharp wraps and noise, saved at JPEG 70: 1.6 standard errors unclipped, 26
 // at this cap; pictures never saved as JPEG stay under 2 at any cap tried, 3 to 20).
-constexpr float kCap = 5.0f;
+constexpr float kCap = 5.0f / 255.0f;
 
 // The orthonormal 8-point DCT-II's three highest rows.
 struct HighRows {
@@ -107,16 +106,9 @@ Result<JpegGrid> jpeg_block_grid(const Picture& image, const JpegGridParams& par
     if (image.empty() || w < 1 || h < 1 || (ch != 1 && ch != 3) ||
         image.data.size() < std::size_t(w) * std::size_t(h) * std::size_t(ch))
         return Status(ErrorCode::InvalidArgument, "no picture to read a block grid from");
-    // Luma as JPEG encoders compute it (BT.601), whole: the columns' segments need 8 rows.
-    std::vector<float> luma(std::size_t(w) * std::size_t(h));
-    for (int y = 0; y < h; ++y) {
-        const std::uint8_t* p = image.data.data() + std::size_t(y) * std::size_t(w) * std::size_t(ch);
-        float* out = luma.data() + std::size_t(y) * std::size_t(w);
-        if (ch == 1)
-            for (int x = 0; x < w; ++x) out[x] = p[x];
-        else
-            for (int x = 0; x < w; ++x) out[x] = 0.299f * p[3 * x] + 0.587f * p[3 * x + 1] + 0.114f * p[3 * x + 2];
-    }
+    // Luma as JPEG encoders compute it (BT.601, value / 255), whole: the columns' segments need 8 rows.
+    const Raster y_plane = luminance(image);
+    const std::vector<float>& luma = y_plane.data;
     static const HighRows rows;
     const auto& c = rows.c;
     OffsetSums across, down;
