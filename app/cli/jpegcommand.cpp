@@ -197,19 +197,7 @@ int run_jpeg(std::vector<std::string> words)
                     line = error_line(file, s);
             }
         }
-        if (line.contains("error")) {
-            ++failures;
-            if (json)
-                std::cout << dump_line(line) << "\n";
-            else
-                std::cerr << file << ": " << line["error"].get<std::string>() << "\n";
-            continue;
-        }
-        if (json)
-            std::cout << dump_line(line) << "\n";
-        else
-            print_text(line);
-        std::cout.flush();
+        if (!print_line(line, file, json, print_text)) ++failures;
     }
     return failures ? 1 : 0;
 }

@@ -3,6 +3,7 @@
 #include <clipflow/workerprocess.h>
 
 #include <cmath>
+#include <iostream>
 
 namespace clipflow::cli {
 
@@ -48,6 +49,20 @@ nlohmann::json error_line(const std::string& file, const Status& status)
 std::string dump_line(const nlohmann::json& j)
 {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool print_line(const nlohmann::json& line, const std::string& file, bool json,
+                const std::function<void(const nlohmann::json&)>& print_text)
+{
+    const bool failed = line.contains("error");
+    if (json)
+        std::cout << dump_line(line) << "\n";
+    else if (failed)
+        std::cerr << file << ": " << line["error"].get<std::string>() << "\n";
+    else
+        print_text(line);
+    std::cout.flush();
+    return !failed;
 }
 
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle)

@@ -23,6 +23,10 @@ nlohmann::json evidence_fields(const EvidenceInfo& info);
 nlohmann::json error_line(const std::string& file, const Status& status);
 // One output line, without its newline; invalid UTF-8 in file names is replaced, not thrown on.
 std::string dump_line(const nlohmann::json& j);
+// Prints one command's output line: the JSON, or read as text `print_text(line)`, an error line as
+// "FILE: message" on standard error. Returns false for an error line.
+bool print_line(const nlohmann::json& line, const std::string& file, bool json,
+                const std::function<void(const nlohmann::json&)>& print_text);
 // A worker's reply line to one request: `handle(path)` for a request naming a file
 // (clipflow/workerprocess.h encoding), an error line for anything else.
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle);

@@ -125,19 +125,7 @@ int run_provenance(std::vector<std::string> words)
             for (const char* k : {"ai_declared", "generator", "digital_source_type", "findings", "c2pa", "caveat"})
                 line[k] = std::move(p[k]);
         }
-        if (line.contains("error")) {
-            ++failures;
-            if (json)
-                std::cout << dump_line(line) << "\n";
-            else
-                std::cerr << file << ": " << line["error"].get<std::string>() << "\n";
-            continue;
-        }
-        if (json)
-            std::cout << dump_line(line) << "\n";
-        else
-            print_text(line);
-        std::cout.flush();
+        if (!print_line(line, file, json, print_text)) ++failures;
     }
     if (!json) std::cout << "(" << kProvenanceCaveat << ")\n";
     return failures ? 1 : 0;

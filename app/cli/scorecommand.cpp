@@ -233,12 +233,13 @@ bool print(const nlohmann::json& line, bool json)
         if (::write(g_output_fd, text.data(), text.size()) != static_cast<ssize_t>(text.size()))
             std::cerr << "clipflow score: writing the results file failed: " << std::strerror(errno) << "\n";
     }
+    // A map that could not be written fails the file, but its scores stand and are printed.
     const bool failed = line.contains("error") || line.contains("map_error");
     if (line.contains("map_error") && !json)
         std::cerr << line["file"].get<std::string>() << ": no score map: " << line["map_error"].get<std::string>() << "\n";
     if (json) {
         std::cout << dump_line(line) << "\n";
-    } else if (failed) {
+    } else if (line.contains("error")) {
         std::cerr << line["file"].get<std::string>() << ": " << line["error"].get<std::string>() << "\n";
     } else {
         std::cout << line["file"].get<std::string>();

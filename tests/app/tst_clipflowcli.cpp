@@ -521,6 +521,43 @@ private Q_SLOTS:
         QCOMPARE(QDir(maps).entryList(QDir::Files).size(), 2);
     }
 
+    // A map that cannot be written (a full disk, or here a folder where the file must go) fails the
+    // file with a clear message; its scores are still printed, and the other files are not affected.
+    void scoreMapNotWritten_data()
+    {
+        QTest::addColumn<bool>("json");
+        QTest::newRow("readable") << false;
+        QTest::newRow("json") << true;
+    }
+    void scoreMapNotWritten()
+    {
+        QFETCH(bool, json);
+        QTemporaryDir dir;
+        const QString maps = dir.filePath(QStringLiteral("maps"));
+        QFile f(fixture("rgb.png"));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString sha = QString::fromLatin1(QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256).toHex());
+        QVERIFY(QDir().mkpath(maps + QStringLiteral("/rgb-") + sha.left(8) + QStringLiteral("-map.png")));
+        QStringList args{QStringLiteral("score"), QStringLiteral("--map"), maps, fixture("rgb.png"), fixture("grey.png")};
+        if (json) args.insert(1, QStringLiteral("--json"));
+        const Run r = cli(args);
+        QCOMPARE(r.code, 1);
+        QVERIFY2(!r.err.contains("terminate"), r.err.constData());
+        if (json) {
+            const auto lines = r.lines();
+            QCOMPARE(lines.size(), 2);
+            QVERIFY(lines[0][QStringLiteral("map_error")].toString().contains(QStringLiteral("Is a directory")));
+            QVERIFY(lines[0].contains(QStringLiteral("ai_score")));
+            QVERIFY(lines[1].contains(QStringLiteral("map")));
+        } else {
+            QVERIFY2(r.err.contains("rgb.png: no score map: "), r.err.constData());
+            const QList<QByteArray> out = r.out.trimmed().split('\n');
+            QCOMPARE(out.size(), 2);
+            QVERIFY(out[0].startsWith(fixture("rgb.png").toUtf8()) && out[0].contains("ai_score") && !out[0].contains("[map:"));
+            QVERIFY(out[1].startsWith(fixture("grey.png").toUtf8()) && out[1].contains("[map: "));
+        }
+    }
+
     // --robustness: four transformed copies scored per detector, through the worker;
     // a detector whose level changes side under one of them is inconclusive, and so is the line.
     void scoreRobustness_data()
