@@ -2,7 +2,10 @@
 
 #include <clipflow/workerprocess.h>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 #include <iostream>
 
 namespace clipflow::cli {
@@ -63,6 +66,15 @@ bool print_line(const nlohmann::json& line, const std::string& file, bool json,
         print_text(line);
     std::cout.flush();
     return !failed;
+}
+
+int checked_exit(const std::string& who, int status)
+{
+    std::cout.flush();
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout.good()) return status;
+    const int err = errno;
+    std::cerr << who << ": writing the output failed" << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
+    return status == 0 ? 1 : status;
 }
 
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle)

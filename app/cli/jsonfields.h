@@ -27,6 +27,10 @@ std::string dump_line(const nlohmann::json& j);
 // "FILE: message" on standard error. Returns false for an error line.
 bool print_line(const nlohmann::json& line, const std::string& file, bool json,
                 const std::function<void(const nlohmann::json&)>& print_text);
+// The exit status once a command has returned `status`: standard output is flushed, and if any of
+// it could not be written (a full disk under `> results.jsonl`) that is said on standard error as
+// "WHO: ..." and the status becomes 1 — a batch whose results were lost must not exit 0.
+int checked_exit(const std::string& who, int status);
 // A worker's reply line to one request: `handle(path)` for a request naming a file
 // (clipflow/workerprocess.h encoding), an error line for anything else.
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle);

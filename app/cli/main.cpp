@@ -13,6 +13,7 @@
 
 #if !defined(CLIPFLOW_CLI_DISPATCH)
 #include "jpegcommand.h"
+#include "jsonfields.h"
 #include "provenancecommand.h"
 #include "proxycommand.h"
 #include "spectrumcommand.h"
@@ -85,7 +86,8 @@ Options:
   --version            print the version and exit
   --help               this text; `clipflow COMMAND --help` for a command
 
-Exit status: 0 success, 1 some inputs failed, 2 usage error.
+Exit status: 0 success, 1 some inputs failed or the output could not be written
+(a full disk), 2 usage error.
 )";
 
 // Replaces this process with `name` from the same folder, given `words` (the
@@ -153,26 +155,28 @@ int main(int argc, char** argv)
     if (among(command, kEngineCommands)) return hand_to("clipflow-engine");
 #endif
 #if !defined(CLIPFLOW_CLI_DISPATCH)
+    int status = -1;
     try {
-        if (command == "spectrum") return clipflow::cli::run_spectrum(std::move(words));
-        if (command == "provenance") return clipflow::cli::run_provenance(std::move(words));
-        if (command == "jpeg") return clipflow::cli::run_jpeg(std::move(words));
-        if (command == "proxy") return clipflow::cli::run_proxy(std::move(words));
+        if (command == "spectrum") status = clipflow::cli::run_spectrum(std::move(words));
+        if (command == "provenance") status = clipflow::cli::run_provenance(std::move(words));
+        if (command == "jpeg") status = clipflow::cli::run_jpeg(std::move(words));
+        if (command == "proxy") status = clipflow::cli::run_proxy(std::move(words));
 #if !defined(CLIPFLOW_CLI_INSPECT)
-        if (command == "embed") return clipflow::cli::run_embed(std::move(words));
-        if (command == "score") return clipflow::cli::run_score(std::move(words));
-        if (command == "train") return clipflow::cli::run_train(std::move(words));
-        if (command == "recalibrate") return clipflow::cli::run_recalibrate(std::move(words));
-        if (command == "train-backbone") return clipflow::cli::run_train_backbone(std::move(words));
-        if (command == "train-classifier") return clipflow::cli::run_train_classifier(std::move(words));
-        if (command == "add-generator") return clipflow::cli::run_add_generator(std::move(words));
-        if (command == "eval") return clipflow::cli::run_eval(std::move(words));
-        if (command == "models") return clipflow::cli::run_models(std::move(words));
+        if (command == "embed") status = clipflow::cli::run_embed(std::move(words));
+        if (command == "score") status = clipflow::cli::run_score(std::move(words));
+        if (command == "train") status = clipflow::cli::run_train(std::move(words));
+        if (command == "recalibrate") status = clipflow::cli::run_recalibrate(std::move(words));
+        if (command == "train-backbone") status = clipflow::cli::run_train_backbone(std::move(words));
+        if (command == "train-classifier") status = clipflow::cli::run_train_classifier(std::move(words));
+        if (command == "add-generator") status = clipflow::cli::run_add_generator(std::move(words));
+        if (command == "eval") status = clipflow::cli::run_eval(std::move(words));
+        if (command == "models") status = clipflow::cli::run_models(std::move(words));
 #endif
     } catch (const std::exception& e) {
         std::cerr << "clipflow: internal error: " << e.what() << "\n";
         return 3;
     }
+    if (status >= 0) return clipflow::cli::checked_exit("clipflow " + command, status);
 #endif
     std::cerr << "clipflow: unknown command '" << command << "'\n\n" << kHelp;
     return 2;

@@ -43,7 +43,9 @@ int run_report(std::vector<std::string> words)
     app::AnalyseOptions asked;
     std::vector<std::string> inputs;
     OptionTable t("report", "[IMAGE|FOLDER...] --out REPORT.pdf [options]", kReportAbout);
-    t.text("--out", "FILE", out, "the PDF to write (written atomically)")
+    t.text(
+         "--out", "FILE", out,
+         "the PDF to write (a file is replaced whole, never half written; a device or pipe such as /dev/stdout is written into)")
         .required()
         .text("--case", "FILE.cfcase", case_path,
               "report on a case: its title, analyst, notes, evidence (re-hashed; mismatches are flagged) and audit log")

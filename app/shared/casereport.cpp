@@ -7,10 +7,12 @@
 #include "verdicthtml.h"
 #include "wording.h"
 
+#include <clipflow/atomicfile.h>
 #include <clipflow/evidence.h>
 #include <clipflow/version.h>
 
 #include <QAbstractTextDocumentLayout>
+#include <QFile>
 #include <QFileInfo>
 #include <QLocale>
 #include <QPainter>
@@ -344,7 +346,12 @@ std::unique_ptr<QTextDocument> CaseReport::document() const
 
 Status CaseReport::write(const QString& pdf_path) const
 {
-    QSaveFile out(pdf_path);
+    // A device or pipe (`--out /dev/stdout`) is written into; a file is replaced whole, never half
+    // written. QSaveFile would put a file in a device's place.
+    const bool stream = is_stream_path(pdf_path.toStdString());
+    QSaveFile saved(pdf_path);
+    QFile direct(pdf_path);
+    QFileDevice& out = stream ? static_cast<QFileDevice&>(direct) : saved;
     if (!out.open(QIODevice::WriteOnly))
         return {ErrorCode::IoError, "cannot write " + pdf_path.toStdString() + ": " + out.errorString().toStdString()};
     {
@@ -382,7 +389,7 @@ Status CaseReport::write(const QString& pdf_path) const
             painter.drawText(line, Qt::AlignRight | Qt::AlignVCenter, tr("Page %1 of %2").arg(p + 1).arg(pages));
         }
     }
-    if (!out.commit())
+    if (stream ? !direct.flush() || direct.error() != QFileDevice::NoError : !saved.commit())
         return {ErrorCode::IoError, "cannot write " + pdf_path.toStdString() + ": " + out.errorString().toStdString()};
     return {};
 }

@@ -16,7 +16,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fcntl.h>
 #include <optional>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <thread>
+#include <unistd.h>
 
 using namespace clipflow;
 using namespace clipflow::app;
@@ -335,6 +340,52 @@ private Q_SLOTS:
         QVERIFY(!s.ok());
         QVERIFY2(s.message().find("cannot write") != std::string::npos, s.message().c_str());
         QVERIFY(QFileInfo(dir.filePath(QStringLiteral("taken"))).isDir());
+    }
+
+    // `--out /dev/stdout` and the like: the PDF is written into a pipe or device, which stays what it
+    // was (replacing the node with a file would, as root, break it for every process); a full
+    // device is an error, not a report silently lost.
+    void writesIntoStreams_data()
+    {
+        QTest::addColumn<bool>("pipe");
+        QTest::newRow("pipe") << true;
+        QTest::newRow("full device") << false;
+    }
+    void writesIntoStreams()
+    {
+        QFETCH(bool, pipe);
+        CaseReport report({}, {});
+        report.add(analyse_file(fixture("rgb.png"), nullptr));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.pdf"));
+        const QByteArray local = path.toLocal8Bit();
+        if (pipe) {
+            QCOMPARE(::mkfifo(local.constData(), 0600), 0);
+            const int rfd = ::open(local.constData(), O_RDONLY | O_NONBLOCK); // a missing writer reads as empty
+            QVERIFY(rfd >= 0);
+            QCOMPARE(::fcntl(rfd, F_SETFL, 0), 0);
+            QByteArray received;
+            std::thread reader([&] {
+                char buf[8192];
+                for (ssize_t n; (n = ::read(rfd, buf, sizeof buf)) > 0;) received.append(buf, n);
+                ::close(rfd);
+            });
+            const Status s = report.write(path);
+            reader.join();
+            QVERIFY2(s.ok(), s.message().c_str());
+            QVERIFY(received.startsWith("%PDF-"));
+            QVERIFY(received.trimmed().endsWith("%%EOF"));
+        } else {
+            if (::mknod(local.constData(), S_IFCHR | 0600, makedev(1, 7)) != 0) // /dev/full's numbers
+                QSKIP("making a device node needs root here");
+            const Status s = report.write(path);
+            QVERIFY(!s.ok());
+            QVERIFY2(s.message().find("cannot write") != std::string::npos, s.message().c_str());
+        }
+        struct stat st {};
+        QCOMPARE(::lstat(local.constData(), &st), 0);
+        QVERIFY(pipe ? S_ISFIFO(st.st_mode) : S_ISCHR(st.st_mode));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 1); // no temporary left
     }
 };
 

@@ -29,7 +29,9 @@
 #include <clipflow/clipflowmodel.h>
 #include <clipflow/evidence.h>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
 
 namespace {
 
@@ -519,6 +521,34 @@ private Q_SLOTS:
             QVERIFY(map[QStringLiteral("png")].toString().startsWith(maps));
         }
         QCOMPARE(QDir(maps).entryList(QDir::Files).size(), 2);
+    }
+
+    // Results redirected to a full disk (`> results.jsonl`) are lost: the command must say so and
+    // not exit 0. /dev/full fails every write with ENOSPC. (A report written into a device is
+    // tst_casereport's, on a device node of its own: nothing here may replace /dev/full.)
+    void fullStandardOutput_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("code");
+        QTest::newRow("score --json") << QStringList{QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png")} << 1;
+        QTest::newRow("jpeg") << QStringList{QStringLiteral("jpeg"), fixture("rgb.jpg")} << 1;
+        QTest::newRow("provenance --json") << QStringList{QStringLiteral("provenance"), QStringLiteral("--json"),
+                                                          fixture("rgb.jpg")}
+                                           << 1;
+    }
+    void fullStandardOutput()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        if (!QFileInfo(QStringLiteral("/dev/full")).exists()) QSKIP("no /dev/full here");
+        QProcess p;
+        p.setStandardOutputFile(QStringLiteral("/dev/full"));
+        p.start(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow"), args);
+        QVERIFY(p.waitForFinished(120000));
+        const QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), code);
+        QVERIFY2(err.contains(std::strerror(ENOSPC)), err.constData());
     }
 
     // A map that cannot be written (a full disk, or here a folder where the file must go) fails the

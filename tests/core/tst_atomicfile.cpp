@@ -5,11 +5,18 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cerrno>
 #include <csignal>
+#include <cstring>
+#include <fcntl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -98,6 +105,67 @@ private Q_SLOTS:
         QCOMPARE(status.code(), clipflow::ErrorCode::IoError);
         QVERIFY(!status.message().empty());
         if (kind == QLatin1String("folder")) QCOMPARE(read_all(path + QStringLiteral("/keep.txt")), QByteArray("keep"));
+    }
+
+    // What the path names stays what it was: a link stays a link to the file it names, which gets the
+    // bytes; a pipe or device is written into, never replaced by a file (as root, a rename over
+    // /dev/stdout or /dev/full would have broken /dev for every process), and a full device is an error.
+    void keepsLinksAndStreams_data()
+    {
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("link to a file") << "link";
+        QTest::newRow("pipe") << "pipe";
+        QTest::newRow("full device") << "full";
+    }
+    void keepsLinksAndStreams()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("out.pdf"));
+        const QByteArray data(100000, 'q'); // more than a pipe holds: the reader must drain it
+        if (kind == QLatin1String("link")) {
+            const QString real = dir.filePath(QStringLiteral("real.pdf"));
+            QFile old(real);
+            QVERIFY(old.open(QIODevice::WriteOnly));
+            old.write("previous");
+            old.close();
+            QVERIFY(QFile::link(real, path));
+            QVERIFY(clipflow::write_file_atomic(path.toStdString(), span_of(data)).ok());
+            QVERIFY(QFileInfo(path).isSymLink());
+            QCOMPARE(read_all(real), data);
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 2);
+            return;
+        }
+        if (kind == QLatin1String("pipe")) {
+            QCOMPARE(::mkfifo(path.toLocal8Bit().constData(), 0600), 0);
+            QVERIFY(clipflow::is_stream_path(path.toStdString()));
+            // Opened for reading first (without waiting for a writer), so that a write that never
+            // comes reads as an empty pipe instead of a reader waiting for ever.
+            const int rfd = ::open(path.toLocal8Bit().constData(), O_RDONLY | O_NONBLOCK);
+            QVERIFY(rfd >= 0);
+            QCOMPARE(::fcntl(rfd, F_SETFL, 0), 0);
+            QByteArray received;
+            std::thread reader([&] {
+                char buf[8192];
+                for (ssize_t n; (n = ::read(rfd, buf, sizeof buf)) > 0;) received.append(buf, n);
+                ::close(rfd);
+            });
+            const auto status = clipflow::write_file_atomic(path.toStdString(), span_of(data));
+            reader.join();
+            QVERIFY2(status.ok(), status.message().c_str());
+            QCOMPARE(received, data);
+        } else {
+            // A device node of our own (/dev/full's numbers), so that a failing run breaks nothing.
+            if (::mknod(path.toLocal8Bit().constData(), S_IFCHR | 0600, makedev(1, 7)) != 0)
+                QSKIP("making a device node needs root here");
+            const auto status = clipflow::write_file_atomic(path.toStdString(), span_of(data));
+            QCOMPARE(status.code(), clipflow::ErrorCode::IoError);
+            QVERIFY2(status.message().find(std::strerror(ENOSPC)) != std::string::npos, status.message().c_str());
+        }
+        struct stat st {};
+        QCOMPARE(::lstat(path.toLocal8Bit().constData(), &st), 0);
+        QVERIFY(kind == QLatin1String("pipe") ? S_ISFIFO(st.st_mode) : S_ISCHR(st.st_mode));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System).size(), 1); // no temporary left
     }
 
     // A save killed between naming its temporary and the rename leaves a hidden name with

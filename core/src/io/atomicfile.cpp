@@ -19,7 +19,7 @@ Status io_error(const std::string& what, int err)
     return {ErrorCode::IoError, what + ": " + std::strerror(err)};
 }
 
-Status write_all(int fd, std::span<const unsigned char> bytes, const std::string& path)
+Status write_bytes(int fd, std::span<const unsigned char> bytes, const std::string& path)
 {
     std::size_t done = 0;
     while (done < bytes.size()) {
@@ -28,8 +28,24 @@ Status write_all(int fd, std::span<const unsigned char> bytes, const std::string
         if (n <= 0) return io_error("cannot write " + path, n < 0 ? errno : ENOSPC); // the old file survives
         done += static_cast<std::size_t>(n);
     }
+    return {};
+}
+
+Status write_all(int fd, std::span<const unsigned char> bytes, const std::string& path)
+{
+    if (Status st = write_bytes(fd, bytes, path); !st.ok()) return st;
     if (::fchmod(fd, 0644) != 0 || ::fsync(fd) != 0) return io_error("cannot flush " + path, errno);
     return {};
+}
+
+// A device, pipe or socket: written into as it is (no temporary, no rename, no fsync).
+Status write_stream(const std::string& path, std::span<const unsigned char> bytes)
+{
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) return io_error("cannot open " + path, errno);
+    Status st = write_bytes(fd, bytes, path);
+    if (::close(fd) != 0 && st.ok()) st = io_error("cannot close " + path, errno);
+    return st;
 }
 
 // The rename is only durable once the folder itself is on disk.
@@ -78,8 +94,20 @@ void remove_stale_temporaries(const std::string& dir, const std::string& prefix)
 
 } // namespace
 
-Status write_file_atomic(const std::string& path, std::span<const unsigned char> bytes)
+bool is_stream_path(const std::string& path)
 {
+    struct stat st {};
+    return ::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+Status write_file_atomic(const std::string& given, std::span<const unsigned char> bytes)
+{
+    if (is_stream_path(given)) return write_stream(given, bytes);
+    // A link to a file: the file it names is replaced, the link stays (a dangling link is replaced).
+    std::error_code ec;
+    std::string path = given;
+    if (std::filesystem::is_symlink(given, ec))
+        if (auto real = std::filesystem::canonical(given, ec); !ec) path = real.string();
     const std::filesystem::path target(path);
     const std::string dir = target.has_parent_path() ? target.parent_path().string() : std::string(".");
     const std::string hidden = (std::filesystem::path(dir) / ("." + target.filename().string() + ".")).string();
