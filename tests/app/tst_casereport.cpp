@@ -1,6 +1,8 @@
 // The PDF case report: what an analyst signs must carry every hash, verdict,
 // flag and caveat, on the page size asked for. Read back with pdftotext/pdfinfo.
 
+#include "../core/pipereader.h"
+
 #include <analysis.h>
 #include <casereport.h>
 #include <detectors.h>
@@ -16,12 +18,9 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fcntl.h>
 #include <optional>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <thread>
-#include <unistd.h>
 
 using namespace clipflow;
 using namespace clipflow::app;
@@ -360,18 +359,10 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("out.pdf"));
         const QByteArray local = path.toLocal8Bit();
         if (pipe) {
-            QCOMPARE(::mkfifo(local.constData(), 0600), 0);
-            const int rfd = ::open(local.constData(), O_RDONLY | O_NONBLOCK); // a missing writer reads as empty
-            QVERIFY(rfd >= 0);
-            QCOMPARE(::fcntl(rfd, F_SETFL, 0), 0);
-            QByteArray received;
-            std::thread reader([&] {
-                char buf[8192];
-                for (ssize_t n; (n = ::read(rfd, buf, sizeof buf)) > 0;) received.append(buf, n);
-                ::close(rfd);
-            });
+            PipeReader reader(path);
+            QVERIFY(reader.ok());
             const Status s = report.write(path);
-            reader.join();
+            const QByteArray received = reader.take();
             QVERIFY2(s.ok(), s.message().c_str());
             QVERIFY(received.startsWith("%PDF-"));
             QVERIFY(received.trimmed().endsWith("%%EOF"));

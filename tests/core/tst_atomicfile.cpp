@@ -1,6 +1,8 @@
 // write_file_atomic: replaces whole files, leaves nothing behind, and keeps
 // the previous file when the write cannot happen.
 
+#include "pipereader.h"
+
 #include <clipflow/atomicfile.h>
 
 #include <QDir>
@@ -12,11 +14,9 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
-#include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
-#include <thread>
 #include <unistd.h>
 
 namespace {
@@ -137,21 +137,11 @@ private Q_SLOTS:
             return;
         }
         if (kind == QLatin1String("pipe")) {
-            QCOMPARE(::mkfifo(path.toLocal8Bit().constData(), 0600), 0);
+            PipeReader pipe(path);
+            QVERIFY(pipe.ok());
             QVERIFY(clipflow::is_stream_path(path.toStdString()));
-            // Opened for reading first (without waiting for a writer), so that a write that never
-            // comes reads as an empty pipe instead of a reader waiting for ever.
-            const int rfd = ::open(path.toLocal8Bit().constData(), O_RDONLY | O_NONBLOCK);
-            QVERIFY(rfd >= 0);
-            QCOMPARE(::fcntl(rfd, F_SETFL, 0), 0);
-            QByteArray received;
-            std::thread reader([&] {
-                char buf[8192];
-                for (ssize_t n; (n = ::read(rfd, buf, sizeof buf)) > 0;) received.append(buf, n);
-                ::close(rfd);
-            });
             const auto status = clipflow::write_file_atomic(path.toStdString(), span_of(data));
-            reader.join();
+            const QByteArray received = pipe.take();
             QVERIFY2(status.ok(), status.message().c_str());
             QCOMPARE(received, data);
         } else {
