@@ -72,7 +72,7 @@ int checked_exit(const std::string& who, int status)
 {
     std::cout.flush();
     if (std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout.good()) return status;
-    const int err = errno;
+    const int err = errno; // the last failed write (this flush, or the last line's): its reason
     std::cerr << who << ": writing the output failed" << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
     return status == 0 ? 1 : status;
 }
