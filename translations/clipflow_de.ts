@@ -911,6 +911,14 @@
         <source>palette-colour</source>
         <translation>Paletten</translation>
     </message>
+    <message>
+        <source>No images in %1 (images are found by their names&apos; endings, such as .jpg, .png, .tif, .webp, .heic)</source>
+        <translation>Keine Bilder in %1 (Bilder werden an der Endung ihres Namens erkannt, etwa .jpg, .png, .tif, .webp, .heic)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read whole; the images in it are not listed (%2)</source>
+        <translation>%1 konnte nicht vollständig gelesen werden; die Bilder darin sind nicht aufgeführt (%2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1539,6 +1547,13 @@
         <source>JPEG ghosts: grid rows past the image&apos;s</source>
         <translation>JPEG-Geister: Rasterzeilen gegenüber dem Bild versetzt</translation>
     </message>
+    <message numerus="yes">
+        <source>(and %n more folder(s))</source>
+        <translation>
+            <numerusform>(und %n weiterer Ordner)</numerusform>
+            <numerusform>(und %n weitere Ordner)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -2138,6 +2153,10 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
     <message>
         <source>Both readings joined, </source>
         <translation>Beide Lesarten verbunden, </translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Nicht gestartet: %1</translation>
     </message>
 </context>
 <context>

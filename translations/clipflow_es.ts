@@ -911,6 +911,14 @@
         <source>palette-colour</source>
         <translation>con paleta de colores</translation>
     </message>
+    <message>
+        <source>No images in %1 (images are found by their names&apos; endings, such as .jpg, .png, .tif, .webp, .heic)</source>
+        <translation>No hay imágenes en %1 (las imágenes se reconocen por la terminación de su nombre, como .jpg, .png, .tif, .webp, .heic)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read whole; the images in it are not listed (%2)</source>
+        <translation>No se pudo leer %1 por completo; sus imágenes no se listan (%2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1539,6 +1547,13 @@
         <source>JPEG ghosts: grid rows past the image&apos;s</source>
         <translation>Fantasmas JPEG: filas de la cuadrícula desplazadas respecto a la imagen</translation>
     </message>
+    <message numerus="yes">
+        <source>(and %n more folder(s))</source>
+        <translation>
+            <numerusform>(y %n carpeta más)</numerusform>
+            <numerusform>(y %n carpetas más)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -2138,6 +2153,10 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
     <message>
         <source>Both readings joined, </source>
         <translation>Ambas lecturas unidas, </translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>No iniciado: %1</translation>
     </message>
 </context>
 <context>

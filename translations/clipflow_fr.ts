@@ -911,6 +911,14 @@
         <source>palette-colour</source>
         <translation>à palette de couleurs</translation>
     </message>
+    <message>
+        <source>No images in %1 (images are found by their names&apos; endings, such as .jpg, .png, .tif, .webp, .heic)</source>
+        <translation>Aucune image dans %1 (les images sont reconnues à la fin de leur nom, par exemple .jpg, .png, .tif, .webp, .heic)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read whole; the images in it are not listed (%2)</source>
+        <translation>%1 n’a pas pu être lu entièrement ; les images qu’il contient ne sont pas listées (%2)</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1539,6 +1547,13 @@
         <source>JPEG ghosts: grid rows past the image&apos;s</source>
         <translation>Fantômes JPEG : lignes de la grille au-delà de celle de l&apos;image</translation>
     </message>
+    <message numerus="yes">
+        <source>(and %n more folder(s))</source>
+        <translation>
+            <numerusform>(et %n autre dossier)</numerusform>
+            <numerusform>(et %n autres dossiers)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -2138,6 +2153,10 @@ Relancez pour reprendre au dernier point de reprise.</translation>
     <message>
         <source>Both readings joined, </source>
         <translation>Deux lectures jointes, </translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>Non démarré : %1</translation>
     </message>
 </context>
 <context>

@@ -909,6 +909,14 @@
         <source>palette-colour</source>
         <translation>调色板</translation>
     </message>
+    <message>
+        <source>No images in %1 (images are found by their names&apos; endings, such as .jpg, .png, .tif, .webp, .heic)</source>
+        <translation>%1 中没有图像（按文件名后缀识别图像，例如 .jpg、.png、.tif、.webp、.heic）</translation>
+    </message>
+    <message>
+        <source>%1 could not be read whole; the images in it are not listed (%2)</source>
+        <translation>无法完整读取 %1；其中的图像未列出（%2）</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::CaseDialog</name>
@@ -1532,6 +1540,12 @@
         <source>JPEG ghosts: grid rows past the image&apos;s</source>
         <translation>JPEG 幽灵：网格相对图像偏移的行数</translation>
     </message>
+    <message numerus="yes">
+        <source>(and %n more folder(s))</source>
+        <translation>
+            <numerusform>（另有 %n 个文件夹）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>
@@ -2129,6 +2143,10 @@ Start again to resume from the last checkpoint.</source>
     <message>
         <source>Both readings joined, </source>
         <translation>两种读数合并，</translation>
+    </message>
+    <message>
+        <source>Not started: %1</source>
+        <translation>未开始：%1</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,8 @@
 #include "addgeneratorcommand.h"
 
+#include "jsonfields.h"
 #include "optiontable.h"
 
-#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/supervisedtraining.h>
 
@@ -41,7 +41,9 @@ int run_add_generator(std::vector<std::string> words)
     p.model_path = *model;
     p.name = *name;
     p.out_path = *out;
-    p.files = expand_image_paths(inputs);
+    int problems = 0;
+    p.files = image_inputs(inputs, problems);
+    if (problems) return usage("a folder of examples gave no images, or not all of them (above): nothing was added");
     auto r = add_generator(p);
     if (!r) {
         std::cerr << "clipflow add-generator: " << r.status().message() << "\n";

@@ -5,7 +5,6 @@
 
 #include <clipflow/clipencoder.h>
 #include <clipflow/evidence.h>
-#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 
 #include <iostream>
@@ -53,8 +52,8 @@ int run_embed(std::vector<std::string> words)
     ep.batch_size = batch;
     ep.all_layers = which == "all";
 
-    const auto files = expand_image_paths(inputs);
     int failures = 0;
+    const auto files = image_inputs(inputs, failures);
     // Decode a batch at a time so a large folder never sits in memory whole.
     for (std::size_t start = 0; start < files.size(); start += static_cast<std::size_t>(batch)) {
         // Lines keep the input order: failures wait for their batch's successes.

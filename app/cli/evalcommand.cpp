@@ -109,7 +109,11 @@ int run_eval(std::vector<std::string> words)
 
     const auto path = detector_path("eval", model, which == "supervised" ? DetectorKind::Supervised : DetectorKind::ClipFlow);
     if (!path) return 2;
-    if (eval_images(reals, *fake_dir).empty()) return usage("no images found");
+    std::vector<FolderProblem> problems;
+    const bool none = eval_images(reals, *fake_dir, &problems).empty();
+    if (say_folder_problems(problems))
+        return usage("a folder gave no images, or not all of them (above): figures are of the whole set asked for, or none");
+    if (none) return usage("no images found");
 
     EvalParams p;
     p.model = *path;

@@ -5,7 +5,6 @@
 
 #include <clipflow/atomicfile.h>
 #include <clipflow/evidence.h>
-#include <clipflow/imagepaths.h>
 #include <clipflow/jpegforensics.h>
 #include <clipflow/laundering.h>
 
@@ -149,7 +148,7 @@ int run_jpeg(std::vector<std::string> words)
     intake.read_jpeg_forensics = true; // from the bytes intake reads: one read, one hash
     intake.keep_picture = true;        // the block grid and the ghosts read the decoder's own bytes
     int failures = 0;
-    for (const auto& file : expand_image_paths(inputs)) {
+    for (const auto& file : image_inputs(inputs, failures)) {
         auto ev = load_evidence(file, intake);
         nlohmann::json line;
         if (!ev) {

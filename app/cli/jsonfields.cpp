@@ -68,13 +68,18 @@ bool print_line(const nlohmann::json& line, const std::string& file, bool json,
     return !failed;
 }
 
-int checked_exit(const std::string& who, int status)
+std::vector<std::string> image_inputs(const std::vector<std::string>& inputs, int& problems)
 {
-    std::cout.flush();
-    if (std::fflush(stdout) == 0 && !std::ferror(stdout) && std::cout.good()) return status;
-    const int err = errno; // the last failed write (this flush, or the last line's): its reason
-    std::cerr << who << ": writing the output failed" << (err ? std::string(": ") + std::strerror(err) : std::string()) << "\n";
-    return status == 0 ? 1 : status;
+    auto found = find_image_paths(inputs);
+    say_folder_problems(found.problems);
+    problems += static_cast<int>(found.problems.size());
+    return std::move(found.files);
+}
+
+bool say_folder_problems(const std::vector<FolderProblem>& problems)
+{
+    for (const auto& p : problems) std::cerr << p.path << ": " << p.message << "\n";
+    return !problems.empty();
 }
 
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle)

@@ -2,7 +2,10 @@
 // JSON building blocks shared by every CLI command, so each output line names
 // evidence the same way.
 
+#include "checkedexit.h" // checked_exit, for every command
+
 #include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
 #include <clipflow/status.h>
 
 #include <nlohmann/json.hpp>
@@ -27,10 +30,12 @@ std::string dump_line(const nlohmann::json& j);
 // "FILE: message" on standard error. Returns false for an error line.
 bool print_line(const nlohmann::json& line, const std::string& file, bool json,
                 const std::function<void(const nlohmann::json&)>& print_text);
-// The exit status once a command has returned `status`: standard output is flushed, and if any of
-// it could not be written (a full disk under `> results.jsonl`) that is said on standard error as
-// "WHO: ..." and the status becomes 1 — a batch whose results were lost must not exit 0.
-int checked_exit(const std::string& who, int status);
+// The images `inputs` stand for (clipflow/imagepaths.h). Each folder that gave none is said on
+// standard error as "PATH: why", as a failed file is, and counted in `problems`, so that the
+// command exits 1 as for one: a mistyped or unreadable folder must not pass as an empty batch.
+std::vector<std::string> image_inputs(const std::vector<std::string>& inputs, int& problems);
+// Says each folder that gave no images on standard error, as above; true when there was one.
+bool say_folder_problems(const std::vector<FolderProblem>& problems);
 // A worker's reply line to one request: `handle(path)` for a request naming a file
 // (clipflow/workerprocess.h encoding), an error line for anything else.
 std::string answer_file_request(const std::string& request, const std::function<nlohmann::json(const std::string&)>& handle);

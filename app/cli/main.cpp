@@ -31,6 +31,8 @@
 #include "traincommand.h"
 #endif
 
+#include "checkedexit.h"
+
 #include <clipflow/programdir.h>
 #include <clipflow/version.h>
 
@@ -134,11 +136,11 @@ int main(int argc, char** argv)
     words.erase(words.begin());
     if (command == "--version" || command == "-V" || command == "version") {
         std::cout << "clipflow " << clipflow::version() << "\n";
-        return 0;
+        return clipflow::cli::checked_exit("clipflow", 0);
     }
     if (command == "--help" || command == "-h" || command == "help") {
         std::cout << kHelp;
-        return 0;
+        return clipflow::cli::checked_exit("clipflow", 0);
     }
     if (command == "report")
         return run_companion("clipflow-report", command, words, "reports need the build with Qt (CLIPFLOW_BUILD_GUI=ON)");

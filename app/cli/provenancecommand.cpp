@@ -5,7 +5,6 @@
 
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
-#include <clipflow/imagepaths.h>
 
 #include <cstring>
 #include <iostream>
@@ -110,7 +109,7 @@ int run_provenance(std::vector<std::string> words)
         intake.provenance.c2pa.trust_anchors_pem = std::move(*pem);
     }
     int failures = 0;
-    for (const auto& file : expand_image_paths(inputs)) {
+    for (const auto& file : image_inputs(inputs, failures)) {
         auto ev = load_evidence(file, intake);
         nlohmann::json line;
         if (!ev) {

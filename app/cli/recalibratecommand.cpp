@@ -1,8 +1,8 @@
 #include "recalibratecommand.h"
 
+#include "jsonfields.h"
 #include "optiontable.h"
 
-#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/recalibration.h>
 
@@ -126,7 +126,9 @@ int run_recalibrate(std::vector<std::string> words)
     if (second) p.second_reading = *second;
     p.model_path = *model;
     p.out_path = *out;
-    p.natural_files = expand_image_paths(dirs);
+    int problems = 0;
+    p.natural_files = image_inputs(dirs, problems);
+    if (problems) return usage("a --natural folder gave no images, or not all of them (above): nothing was made");
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
     auto kind = detector_kind(*model);
     if (!kind) {

@@ -8,7 +8,6 @@
 #include <clipflow/batchrunner.h>
 #include <clipflow/c2pa.h>
 #include <clipflow/evidence.h>
-#include <clipflow/imagepaths.h>
 #include <clipflow/isolatedintake.h>
 #include <clipflow/laundering.h>
 #include <clipflow/sha256.h>
@@ -413,8 +412,10 @@ int run_score(std::vector<std::string> words)
         shard = *from_env;
     }
     std::vector<std::string> files;
-    for (auto& f : expand_image_roots(inputs))
+    std::vector<FolderProblem> folder_problems; // said now; the batch still runs, and exits 1
+    for (auto& f : expand_image_roots(inputs, &folder_problems))
         if (!shard || shard_of(f.relative, shard->count) == shard->index) files.push_back(std::move(f.path));
+    const int folders_failed = say_folder_problems(folder_problems) ? 1 : 0;
     if (output) {
         std::error_code ec;
         if (!resume && std::filesystem::exists(*output, ec) && std::filesystem::file_size(*output, ec) > 0)
@@ -471,15 +472,19 @@ int run_score(std::vector<std::string> words)
         return readers.empty() ? load_evidence(file, intake) : readers[slot]->read(file, intake, next);
     };
     ReadAhead reader(read_one, readers.empty() ? 2 : 1);
-    return run_groups(files, static_cast<int>(sets.size()), group, json, [&](int w, std::size_t begin, std::size_t end) {
-        const std::vector<std::string> group_files(files.begin() + std::ptrdiff_t(begin), files.begin() + std::ptrdiff_t(end));
-        const auto& set = sets[static_cast<std::size_t>(w)];
-        if (!read_ahead)
-            return score_files(group_files, read_group(group_files, read_one, std::size_t(w), 1), set, scoring, maps);
-        const Decoded decoded = reader.take(group_files);
-        reader.start({files.begin() + std::ptrdiff_t(end), files.begin() + std::ptrdiff_t(std::min(files.size(), end + group))});
-        return score_files(group_files, decoded, set, scoring, maps);
-    });
+    const int status =
+        run_groups(files, static_cast<int>(sets.size()), group, json, [&](int w, std::size_t begin, std::size_t end) {
+            const std::vector<std::string> group_files(files.begin() + std::ptrdiff_t(begin),
+                                                       files.begin() + std::ptrdiff_t(end));
+            const auto& set = sets[static_cast<std::size_t>(w)];
+            if (!read_ahead)
+                return score_files(group_files, read_group(group_files, read_one, std::size_t(w), 1), set, scoring, maps);
+            const Decoded decoded = reader.take(group_files);
+            reader.start(
+                {files.begin() + std::ptrdiff_t(end), files.begin() + std::ptrdiff_t(std::min(files.size(), end + group))});
+            return score_files(group_files, decoded, set, scoring, maps);
+        });
+    return std::max(status, folders_failed);
 }
 
 } // namespace clipflow::cli

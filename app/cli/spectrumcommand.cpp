@@ -4,7 +4,6 @@
 #include "optiontable.h"
 
 #include <clipflow/clipflow.h>
-#include <clipflow/imagepaths.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -67,12 +66,9 @@ int run_spectrum(std::vector<std::string> words)
     sp.window = window == "tukey" ? Window::Tukey : window == "none" ? Window::None : Window::Hann;
     sp.denoiser = denoiser == "gaussian" ? Denoiser::Gaussian : Denoiser::Median3;
 
-    const auto files = expand_image_paths(inputs);
-    if (files.empty()) {
-        std::cerr << "clipflow spectrum: no image files found in the given folders\n";
-        return 1;
-    }
     int failures = 0;
+    const auto files = image_inputs(inputs, failures);
+    if (files.empty()) return 1; // each folder that gave none is said
     for (std::size_t i = 0; i < files.size(); ++i) {
         const std::string& file = files[i];
         auto fail = [&](const Status& s) {

@@ -1,11 +1,11 @@
 #include "trainbackbonecommand.h"
 
 #include "distributedoption.h"
+#include "jsonfields.h"
 #include "optiontable.h"
 #include "trainprogress.h"
 
 #include <clipflow/backbonetraining.h>
-#include <clipflow/imagepaths.h>
 
 #include <nlohmann/json.hpp>
 
@@ -58,7 +58,9 @@ int run_train_backbone(std::vector<std::string> words)
     if (dirs.empty()) return usage("--natural DIR is required");
     p.out_path = *out;
     if (init) p.init_path = *init;
-    p.natural_files = expand_image_paths(dirs);
+    int problems = 0;
+    p.natural_files = image_inputs(dirs, problems);
+    if (problems) return usage("a --natural folder gave no images, or not all of them (above): nothing was made");
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 
     // One line per stage change and every 50 steps: readable in a log and on a terminal.

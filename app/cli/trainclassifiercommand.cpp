@@ -2,10 +2,10 @@
 
 #include "backboneoption.h"
 #include "distributedoption.h"
+#include "jsonfields.h"
 #include "optiontable.h"
 #include "trainprogress.h"
 
-#include <clipflow/imagepaths.h>
 #include <clipflow/modelregistry.h>
 #include <clipflow/supervisedtraining.h>
 
@@ -77,7 +77,10 @@ int run_train_classifier(std::vector<std::string> words)
         p.cache_dir.clear();
     else if (cache)
         p.cache_dir = *cache;
-    p.images = scan_labelled_folder(*data, exclude);
+    std::vector<FolderProblem> problems;
+    p.images = scan_labelled_folder(*data, exclude, &problems);
+    if (say_folder_problems(problems))
+        return usage("a class folder gave no images, or not all of them (above): nothing was trained");
     if (p.images.empty()) return usage("no labelled images found under " + *data);
 
     TrainProgressPrinter printer("real CE", "AI CE");

@@ -2,12 +2,12 @@
 
 #include "backboneoption.h"
 #include "distributedoption.h"
+#include "jsonfields.h"
 #include "optiontable.h"
 #include "trainprogress.h"
 
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/clipflowtraining.h>
-#include <clipflow/imagepaths.h>
 #include <clipflow/learnedbackbone.h>
 #include <clipflow/modelregistry.h>
 
@@ -144,7 +144,9 @@ int run_train(std::vector<std::string> words)
         std::cerr << "clipflow train: " << e->message << "\n";
         return e->exit_code;
     }
-    p.natural_files = expand_image_paths(dirs);
+    int problems = 0;
+    p.natural_files = image_inputs(dirs, problems);
+    if (problems) return usage("a --natural folder gave no images, or not all of them (above): nothing was made");
     if (p.natural_files.empty()) return usage("no images found in the --natural folders");
 
     TrainProgressPrinter printer;

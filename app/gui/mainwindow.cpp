@@ -618,7 +618,15 @@ bool MainWindow::isBusy() const
 void MainWindow::openFile(const QString& path)
 {
     QStringList fresh;
-    for (const std::string& name : expand_image_paths({path.toStdString()})) {
+    const ImagePaths found = find_image_paths({path.toStdString()});
+    // A folder that gives nothing must say so: a drop that does nothing looks like a broken drop.
+    if (!found.problems.empty()) {
+        QString message = Wording::folderProblem(found.problems.front());
+        if (found.problems.size() > 1)
+            message += QLatin1Char(' ') + tr("(and %n more folder(s))", nullptr, int(found.problems.size() - 1));
+        statusBar()->showMessage(message);
+    }
+    for (const std::string& name : found.files) {
         const QString f = QString::fromStdString(name);
         const int row = model_.add(f);
         const auto state = model_.state(row);

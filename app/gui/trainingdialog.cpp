@@ -1,4 +1,5 @@
 #include "trainingdialog.h"
+#include "wording.h"
 
 #include <clipflow/clipflowdetector.h>
 #include <clipflow/imagepaths.h>
@@ -339,9 +340,16 @@ void TrainingDialog::updateSecondReading()
 void TrainingDialog::startTraining()
 {
     TrainingRequest r;
+    std::vector<std::string> folders;
     for (int i = 0; i < folders_->count(); ++i)
-        for (const std::string& f : expand_image_paths({QDir::fromNativeSeparators(folders_->item(i)->text()).toStdString()}))
-            r.natural_files << QString::fromStdString(f);
+        folders.push_back(QDir::fromNativeSeparators(folders_->item(i)->text()).toStdString());
+    const ImagePaths found = find_image_paths(folders);
+    // A model is made from every photo asked for, or not at all (as `clipflow train`).
+    if (!found.problems.empty()) {
+        status_->setText(tr("Not started: %1").arg(Wording::folderProblem(found.problems.front())));
+        return;
+    }
+    for (const std::string& f : found.files) r.natural_files << QString::fromStdString(f);
     r.out_path = outputPath();
     r.backbone = backbone_->currentData().toString();
     r.proxy_only = objective_->currentIndex() == 1;

@@ -126,7 +126,10 @@ int run_report(std::vector<std::string> words)
     };
     std::vector<File> files;
     for (const auto& e : c.evidence) files.push_back({e.file, e.notes, &e});
-    for (const auto& f : expand_image_paths(inputs)) files.push_back({f, {}, nullptr});
+    const auto found = find_image_paths(inputs);
+    for (const auto& f : found.files) files.push_back({f, {}, nullptr});
+    // A folder that gave no images is said, and fails the run as a file would; the report is still written.
+    for (const auto& p : found.problems) std::cerr << "clipflow report: " << p.path << ": " << p.message << "\n";
     int failed = 0;
     for (const auto& [file, note, evidence] : files) {
         // A heat map the analyst made and the case kept (by this CLIP-Flow model, of these bytes) is
@@ -169,8 +172,10 @@ int run_report(std::vector<std::string> words)
         std::cerr << "clipflow report: " << s.message() << "\n";
         return 4;
     }
-    std::cout << "wrote " << *out << " (" << files.size() << " file(s), " << failed << " failed)\n";
-    return failed ? 1 : 0;
+    std::cout << "wrote " << *out << " (" << files.size() << " file(s), " << failed << " failed";
+    if (!found.problems.empty()) std::cout << "; " << found.problems.size() << " folder(s) gave no images";
+    std::cout << ")\n";
+    return failed || !found.problems.empty() ? 1 : 0;
 }
 
 } // namespace clipflow::cli

@@ -1,5 +1,7 @@
 #include "wording.h"
 
+#include <QDir>
+
 namespace clipflow::app {
 
 QString Wording::verdict(const std::string& code, const std::string& english)
@@ -67,6 +69,16 @@ QString Wording::spectrum(const std::string& name)
     if (name == "residual") return tr("residual");
     if (name == "periodicity") return tr("periodicity");
     return QString::fromStdString(name);
+}
+
+QString Wording::folderProblem(const FolderProblem& problem)
+{
+    const QString folder = QDir::toNativeSeparators(QString::fromStdString(problem.path));
+    if (problem.kind == FolderProblem::Kind::NoImages)
+        return tr("No images in %1 (images are found by their names' endings, such as .jpg, .png, .tif, .webp, .heic)")
+            .arg(folder);
+    return tr("%1 could not be read whole; the images in it are not listed (%2)")
+        .arg(folder, QString::fromStdString(problem.message));
 }
 
 } // namespace clipflow::app

@@ -2,6 +2,8 @@
 // Words core says in English (verdicts, channel names), in the interface
 // language: core links no Qt, so its codes are translated here.
 
+#include <clipflow/imagepaths.h>
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -31,6 +33,9 @@ public:
     // A storage no calibration covers (uncalibrated_format()): "HEIF", "AVIF", "lossy WebP",
     // "palette-colour".
     static QString compression(const std::string& name);
+    // A folder that gave no images (find_image_paths): "No images in FOLDER …", or that it could
+    // not be read whole, with the system's reason.
+    static QString folderProblem(const FolderProblem& problem);
 };
 
 } // namespace clipflow::app

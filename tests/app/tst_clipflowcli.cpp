@@ -20,6 +20,7 @@
 #include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -379,6 +380,52 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("sheet-2-b.png"))));
     }
 
+    // A folder that gives no images (mistyped, emptied, or holding only other files) is said by
+    // name and fails the run — a batch command still does the rest, a command that makes or
+    // measures a model does nothing. (It was an empty batch that exited 0, or "no images found".)
+    void folderWithoutImages_data()
+    {
+        QTest::addColumn<QStringList>("args"); // EMPTY: the folder; OUT: a file that must not appear
+        QTest::addColumn<int>("code");
+        QTest::addColumn<int>("lines"); // on standard output
+        const QString empty = QStringLiteral("EMPTY"), out = QStringLiteral("OUT");
+        QTest::newRow("score --json, beside a file")
+            << QStringList{QStringLiteral("score"), QStringLiteral("--json"), empty, fixture("rgb.png")} << 1 << 1;
+        QTest::newRow("jpeg, beside a file")
+            << QStringList{QStringLiteral("jpeg"), QStringLiteral("--json"), empty, fixture("grey.jpg")} << 1 << 1;
+        QTest::newRow("spectrum") << QStringList{QStringLiteral("spectrum"), QStringLiteral("--json"), empty} << 1 << 0;
+        QTest::newRow("train") << QStringList{QStringLiteral("train"), QStringLiteral("--natural"), empty,
+                                              QStringLiteral("--out"), out}
+                               << 2 << 0;
+        QTest::newRow("train-backbone") << QStringList{QStringLiteral("train-backbone"), QStringLiteral("--natural"), empty,
+                                                       QStringLiteral("--out"), out}
+                                        << 2 << 0;
+        QTest::newRow("eval") << QStringList{QStringLiteral("eval"), QStringLiteral("--real"), empty, QStringLiteral("--fake"),
+                                             fixture("")}
+                              << 2 << 0;
+    }
+    void folderWithoutImages()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, code);
+        QFETCH(int, lines);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString empty = dir.filePath(QStringLiteral("holiday"));
+        QVERIFY(QDir().mkpath(empty + QStringLiteral("/sub")));
+        QFile notes(empty + QStringLiteral("/notes.txt"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.close();
+        const QString out = dir.filePath(QStringLiteral("model.safetensors"));
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^EMPTY$")), empty);
+        args.replaceInStrings(QRegularExpression(QStringLiteral("^OUT$")), out);
+        const Run r = cli(args);
+        QVERIFY2(r.err.contains((empty + QStringLiteral(": no images in this folder")).toUtf8()), r.err.constData());
+        QCOMPARE(r.code, code);
+        QCOMPARE(r.lines().size(), lines);
+        QVERIFY(!QFile::exists(out));
+    }
+
     void modelsInstallAndList()
     {
         QTemporaryDir models;
@@ -532,6 +579,8 @@ private Q_SLOTS:
         QTest::addColumn<int>("code");
         QTest::newRow("score --json") << QStringList{QStringLiteral("score"), QStringLiteral("--json"), fixture("rgb.png")} << 1;
         QTest::newRow("jpeg") << QStringList{QStringLiteral("jpeg"), fixture("rgb.jpg")} << 1;
+        QTest::newRow("--version (the dispatcher itself)") << QStringList{QStringLiteral("--version")} << 1;
+        QTest::newRow("--help (the dispatcher itself)") << QStringList{QStringLiteral("--help")} << 1;
         QTest::newRow("provenance --json") << QStringList{QStringLiteral("provenance"), QStringLiteral("--json"),
                                                           fixture("rgb.jpg")}
                                            << 1;

@@ -333,6 +333,40 @@ private Q_SLOTS:
         QVERIFY(label_named(w, QStringLiteral("Evidence details"))->text().contains(QStringLiteral("grey.jpg")));
     }
 
+    // A dropped folder that gives no images says so, by name: a drop that does nothing looks broken.
+    void folderWithoutImagesSaysSo_data()
+    {
+        QTest::addColumn<QStringList>("files"); // made in the folder
+        QTest::newRow("empty") << QStringList();
+        QTest::newRow("only other files") << QStringList{QStringLiteral("notes.txt"), QStringLiteral("sub/readme.md")};
+    }
+    void folderWithoutImagesSaysSo()
+    {
+        QFETCH(QStringList, files);
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const QString& f : files) {
+            QVERIFY(QDir().mkpath(QFileInfo(dir.filePath(f)).absolutePath()));
+            QFile file(dir.filePath(f));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        MainWindow w;
+        w.show();
+        w.openFile(dir.path());
+        QCOMPARE(w.evidence()->rowCount(), 0);
+        QVERIFY(!w.isBusy());
+        const QString said = w.statusBar()->currentMessage();
+        QVERIFY2(said.startsWith(QStringLiteral("No images in ") + QDir::toNativeSeparators(dir.path())), qPrintable(said));
+        // A folder with an image in it says nothing of the kind.
+        QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("rgb.png"))));
+        w.statusBar()->clearMessage();
+        w.openFile(dir.path());
+        QCOMPARE(w.evidence()->rowCount(), 1);
+        QVERIFY2(!w.statusBar()->currentMessage().contains(QStringLiteral("No images")),
+                 qPrintable(w.statusBar()->currentMessage()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+    }
+
     // The heat map: off until asked for, computed in the background, drawn over the image
     // with the image's aspect ratio; a file that changed since its analysis gets none.
     void heatMap_data()

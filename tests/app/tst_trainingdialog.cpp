@@ -289,7 +289,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<int>("photos");
         QTest::addColumn<QString>("why");
-        QTest::newRow("empty folder") << 0 << QStringLiteral("no images");
+        QTest::newRow("empty folder") << 0 << QStringLiteral("Not started: No images in");
         QTest::newRow("too few to calibrate") << 12 << QStringLiteral("need at least 10");
     }
     void refusesTooFewPhotos()

@@ -113,30 +113,47 @@ private Q_SLOTS:
         QTest::addColumn<QString>("files"); // |-separated
         QTest::addColumn<QString>("exclude");
         QTest::addColumn<QString>("labels"); // sorted, one per image found
+        QTest::addColumn<QString>("empty");  // folders made empty, |-separated; each is a problem unless held out
         QTest::newRow("real and fake/gen") << QStringLiteral("real/1.png|fake/flux/2.png|fake/sdxl/3.png") << QStringLiteral("")
-                                           << QStringLiteral("flux|real|sdxl");
+                                           << QStringLiteral("flux|real|sdxl") << QString();
         QTest::newRow("natural and ai/gen") << QStringLiteral("natural/1.png|ai/mj/2.png") << QStringLiteral("")
-                                            << QStringLiteral("mj|real");
+                                            << QStringLiteral("mj|real") << QString();
         QTest::newRow("a generator folder at the top")
-            << QStringLiteral("real/1.png|dalle/2.png") << QStringLiteral("") << QStringLiteral("dalle|real");
+            << QStringLiteral("real/1.png|dalle/2.png") << QStringLiteral("") << QStringLiteral("dalle|real") << QString();
         QTest::newRow("held out") << QStringLiteral("real/1.png|fake/flux/2.png|fake/sdxl/3.png") << QStringLiteral("sdxl")
-                                  << QStringLiteral("flux|real");
+                                  << QStringLiteral("flux|real") << QString();
         QTest::newRow("loose files in fake/ have no generator")
-            << QStringLiteral("real/1.png|fake/2.png") << QStringLiteral("") << QStringLiteral("real");
+            << QStringLiteral("real/1.png|fake/2.png") << QStringLiteral("") << QStringLiteral("real") << QString();
+        QTest::newRow("an empty generator folder is named") << QStringLiteral("real/1.png|fake/flux/2.png") << QStringLiteral("")
+                                                            << QStringLiteral("flux|real") << QStringLiteral("fake/sdxl");
+        QTest::newRow("an empty held-out folder is not read")
+            << QStringLiteral("real/1.png|fake/flux/2.png") << QStringLiteral("sdxl") << QStringLiteral("flux|real")
+            << QStringLiteral("fake/sdxl");
+        QTest::newRow("an empty real folder")
+            << QStringLiteral("fake/flux/2.png") << QStringLiteral("") << QStringLiteral("flux") << QStringLiteral("real");
     }
     void scanLabelledFolder()
     {
         QFETCH(QString, files);
         QFETCH(QString, exclude);
         QFETCH(QString, labels);
+        QFETCH(QString, empty);
         QTemporaryDir dir;
         for (const auto& f : files.split(u'|', Qt::SkipEmptyParts)) write(dir.filePath(f), pink_noise(16, 16, 1), ".png");
+        for (const auto& f : empty.split(u'|', Qt::SkipEmptyParts)) QVERIFY(QDir().mkpath(dir.filePath(f)));
         std::vector<std::string> ex;
         for (const auto& e : exclude.split(u'|', Qt::SkipEmptyParts)) ex.push_back(e.toStdString());
         QStringList got;
-        for (const auto& i : scan_labelled_folder(dir.path().toStdString(), ex)) got << QString::fromStdString(i.label);
+        std::vector<FolderProblem> problems;
+        for (const auto& i : scan_labelled_folder(dir.path().toStdString(), ex, &problems))
+            got << QString::fromStdString(i.label);
         got.sort();
         QCOMPARE(got.join(u'|'), labels);
+        QStringList named, expected;
+        for (const auto& p : problems) named << QDir(dir.path()).relativeFilePath(QString::fromStdString(p.path));
+        for (const auto& f : empty.split(u'|', Qt::SkipEmptyParts))
+            if (!exclude.split(u'|').contains(QFileInfo(f).fileName())) expected << f;
+        QCOMPARE(named, expected);
     }
 
     void evalImagesGroupByFirstFolder()

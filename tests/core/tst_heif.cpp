@@ -318,7 +318,7 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(a->info.format), format);
         QCOMPARE(QString::fromStdString(seen.uncalibrated_format), format);
         QVERIFY(!seen.delivered_copy);
-        QVERIFY(clipflow::expand_image_paths({dir.path().toStdString()}).size() == 1); // found in a folder
+        QVERIFY(clipflow::find_image_paths({dir.path().toStdString()}).files.size() == 1); // found in a folder
     }
 
     void refusesBadFiles_data()

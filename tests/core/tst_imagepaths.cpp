@@ -1,6 +1,6 @@
-// expand_image_paths: which entries of a dropped folder become evidence. Entries that
-// cannot be read are listed so that intake names the problem (tst_evidence::specialFiles);
-// none may vanish.
+// find_image_paths: which entries of a dropped folder become evidence. Entries that
+// cannot be read are listed so that intake names the problem (tst_evidence::specialFiles),
+// and folders that give nothing are named: none may vanish.
 
 #include <clipflow/imagepaths.h>
 
@@ -9,8 +9,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <fcntl.h>
 #include <filesystem>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -74,9 +77,150 @@ private Q_SLOTS:
         build(dir.path(), layout);
         if (QTest::currentTestFailed()) return; // the layout could not be made
         QStringList got;
-        for (const std::string& p : clipflow::expand_image_paths({dir.path().toStdString()}))
-            got << QDir(dir.path()).relativeFilePath(QString::fromStdString(p));
+        const auto found = clipflow::find_image_paths({dir.path().toStdString()});
+        for (const std::string& p : found.files) got << QDir(dir.path()).relativeFilePath(QString::fromStdString(p));
         QCOMPARE(got, expected);
+        QVERIFY(found.problems.empty());
+    }
+
+    // Folders that give no images are named, with why; the rest is still listed.
+    void folderProblems_data()
+    {
+        QTest::addColumn<QStringList>("layout");
+        QTest::addColumn<QStringList>("expected");
+        QTest::addColumn<QStringList>("problems"); // "KIND FOLDER", the folder relative to the one given
+        QTest::newRow("an empty folder") << QStringList() << QStringList() << list({"none ."});
+        QTest::newRow("only files not named like images")
+            << list({"file notes.txt", "file sub/readme.md"}) << QStringList() << list({"none ."});
+        QTest::newRow("only a link to a folder")
+            << list({"file ../elsewhere/a.jpg", "link up ../elsewhere"}) << QStringList() << list({"none ."});
+        QTest::newRow("an empty sub-folder beside images is no problem")
+            << list({"file a.jpg", "file empty/.keep"}) << list({"a.jpg"}) << QStringList();
+    }
+    void folderProblems()
+    {
+        QFETCH(QStringList, layout);
+        QFETCH(QStringList, expected);
+        QFETCH(QStringList, problems);
+        QTemporaryDir parent;
+        QVERIFY(parent.isValid());
+        const QString root = parent.filePath(QStringLiteral("given"));
+        QVERIFY(QDir().mkpath(root));
+        build(root, layout);
+        if (QTest::currentTestFailed()) return;
+        const auto found = clipflow::find_image_paths({root.toStdString()});
+        QStringList got, said;
+        for (const std::string& p : found.files) got << QDir(root).relativeFilePath(QString::fromStdString(p));
+        for (const auto& p : found.problems) {
+            const bool none = p.kind == clipflow::FolderProblem::Kind::NoImages;
+            said << (none ? QStringLiteral("none ") : QStringLiteral("unreadable ")) +
+                        QDir(root).relativeFilePath(QString::fromStdString(p.path));
+            QVERIFY2(!p.message.empty(), p.path.c_str());
+        }
+        QCOMPARE(got, expected);
+        QCOMPARE(said, problems);
+    }
+
+    // A folder deeper than a path may be long (PATH_MAX) cannot be opened by its path (nor could
+    // the files in it be read by theirs): it is named, and the walk goes on — the images beside
+    // it, before and after it, are still listed.
+    void tooDeepFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        build(dir.path(), list({"file a.jpg", "file z.jpg"}));
+        // Made relative to an open folder at each level: the full path is longer than any call takes.
+        const std::string name(200, 'd');
+        const int levels = 4096 / 201 + 2;
+        std::vector<int> fds{::open(QFile::encodeName(dir.path()).constData(), O_RDONLY | O_DIRECTORY)};
+        QVERIFY(fds.back() >= 0);
+        for (int i = 0; i < levels; ++i) {
+            QCOMPARE(::mkdirat(fds.back(), name.c_str(), 0700), 0);
+            fds.push_back(::openat(fds.back(), name.c_str(), O_RDONLY | O_DIRECTORY));
+            QVERIFY(fds.back() >= 0);
+        }
+        const int image = ::openat(fds.back(), "deep.jpg", O_WRONLY | O_CREAT, 0600);
+        QVERIFY(image >= 0);
+        ::close(image);
+        const auto found = clipflow::find_image_paths({dir.path().toStdString()});
+        // Taken down the same way, before any check can return: QTemporaryDir cannot remove it.
+        QCOMPARE(::unlinkat(fds.back(), "deep.jpg", 0), 0);
+        for (int i = levels; i > 0; --i) {
+            QCOMPARE(::unlinkat(fds[std::size_t(i - 1)], name.c_str(), AT_REMOVEDIR), 0);
+            ::close(fds[std::size_t(i)]);
+        }
+        ::close(fds.front());
+
+        QStringList got;
+        for (const std::string& p : found.files) got << QDir(dir.path()).relativeFilePath(QString::fromStdString(p));
+        QCOMPARE(got, list({"a.jpg", "z.jpg"}));
+        QCOMPARE(int(found.problems.size()), 1);
+        QCOMPARE(found.problems.front().kind, clipflow::FolderProblem::Kind::Unreadable);
+        QVERIFY2(found.problems.front().message.find("too long") != std::string::npos, found.problems.front().message.c_str());
+    }
+
+    // An unreadable sub-folder (permissions) is named; the images beside it are listed. (The
+    // walk skipped it without a word, and its images went missing.) Root reads every folder, so
+    // as root the walk runs in a child that has become `nobody`.
+    void unreadableFolder()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        build(dir.path(), list({"file a.jpg", "file locked/b.jpg", "file z.jpg"}));
+        QVERIFY(QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                      QFileDevice::ReadOther | QFileDevice::ExeOther));
+        QVERIFY(QFile::setPermissions(dir.filePath(QStringLiteral("locked")), QFileDevice::Permissions()));
+        const QString walked = walkAsUnprivileged(dir.path());
+        QFile::setPermissions(dir.filePath(QStringLiteral("locked")),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        if (walked == QLatin1String("unreachable"))
+            QSKIP("no unprivileged user can be had here, or it cannot reach the temporary folder");
+        QCOMPARE(walked, QStringLiteral("file a.jpg\nfile z.jpg\nunreadable locked Permission denied\n"));
+    }
+
+private:
+    // find_image_paths(root) as a user without privileges, one line per file and problem.
+    static QString walkAsUnprivileged(const QString& root)
+    {
+        const std::string path = root.toStdString();
+        auto describe = [&] {
+            std::string out;
+            const auto found = clipflow::find_image_paths({path});
+            for (const auto& f : found.files) out += "file " + std::filesystem::path(f).lexically_relative(path).string() + "\n";
+            for (const auto& p : found.problems) {
+                const bool denied = p.message.find("Permission denied") != std::string::npos;
+                out += (p.kind == clipflow::FolderProblem::Kind::Unreadable ? "unreadable " : "none ") +
+                       std::filesystem::path(p.path).lexically_relative(path).string() +
+                       (denied ? " Permission denied\n" : " " + p.message + "\n");
+            }
+            return out;
+        };
+        if (::geteuid() != 0) return QString::fromStdString(describe());
+        int fds[2];
+        if (::pipe(fds) != 0) return QStringLiteral("pipe failed");
+        const pid_t child = ::fork();
+        if (child == 0) {
+            ::close(fds[0]);
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0) ::_exit(3);
+            if (::access(path.c_str(), R_OK | X_OK) != 0) {
+                const char u[] = "unreachable";
+                (void)!::write(fds[1], u, sizeof u - 1);
+                ::_exit(0);
+            }
+            const std::string out = describe();
+            (void)!::write(fds[1], out.data(), out.size());
+            ::_exit(0);
+        }
+        ::close(fds[1]);
+        QByteArray got;
+        char buf[4096];
+        for (ssize_t n; (n = ::read(fds[0], buf, sizeof buf)) > 0;) got.append(buf, n);
+        ::close(fds[0]);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        if (WIFEXITED(status) && WEXITSTATUS(status) == 3) return QStringLiteral("unreachable"); // no CAP_SETUID
+        if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return QStringLiteral("the child failed: %1").arg(status);
+        return QString::fromUtf8(got);
     }
 };
 

@@ -1,6 +1,8 @@
 #pragma once
 // How labelled images are laid out on disk, for training and evaluation alike.
 
+#include "clipflow/imagepaths.h"
+
 #include <string>
 #include <vector>
 
@@ -15,8 +17,11 @@ struct LabelledImage {
 /// The training-data layout: DIR/real/ (or natural/) holds photos, DIR/fake/ (or
 /// ai/) one folder per generator, and any other sub-folder of DIR is a generator
 /// of its own. Folders named in `exclude` are skipped (held-out generators).
-/// Sorted by folder, so the same folder gives the same list.
-std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const std::vector<std::string>& exclude = {});
+/// Sorted by folder, so the same folder gives the same list. A class folder that
+/// gave no images, and any folder that could not be read, is added to `problems`
+/// (when given): a set trained or measured on must be the one asked for.
+std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const std::vector<std::string>& exclude = {},
+                                                std::vector<FolderProblem>* problems = nullptr);
 
 /// One image of an evaluation set.
 struct EvalImage {
@@ -31,7 +36,8 @@ struct EvalImage {
 
 /// The evaluation layout: every image under the real folders (or files), grouped by
 /// source folder, then every image under fake_dir grouped by its first-level
-/// sub-folder (one per generator).
-std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir);
+/// sub-folder (one per generator). Folders that gave no images go to `problems`, as above.
+std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir,
+                                   std::vector<FolderProblem>* problems = nullptr);
 
 } // namespace clipflow

@@ -4,15 +4,35 @@
 // images (extension, case-insensitive), sorted; links to folders are not
 // followed. Entries that are not regular files (FIFOs, devices, broken links)
 // are listed too, so that intake reports them instead of their going missing.
-// Shared by the CLI, the report and the window so that all three see the same
-// files in a folder.
+// Folders that yield nothing are reported beside the files: one given that
+// holds no image, and any that could not be read (its images would otherwise
+// be missing without a word). Shared by the CLI, the report and the window so
+// that all three see the same files in a folder.
+//
+//     const auto found = clipflow::find_image_paths({"case/"});
+//     for (const auto& p : found.problems) std::cerr << p.path << ": " << p.message << "\n";
+//     for (const auto& f : found.files) score(f);
 
 #include <string>
 #include <vector>
 
 namespace clipflow {
 
-std::vector<std::string> expand_image_paths(const std::vector<std::string>& paths);
+/// A folder that gave no images: `message` says why ("no images in this folder …",
+/// "cannot read this folder: Permission denied").
+struct FolderProblem {
+    enum class Kind { NoImages, Unreadable };
+    std::string path;
+    std::string message;
+    Kind kind = Kind::Unreadable;
+};
+
+struct ImagePaths {
+    std::vector<std::string> files;
+    std::vector<FolderProblem> problems; ///< in the order met
+};
+
+ImagePaths find_image_paths(const std::vector<std::string>& paths);
 bool has_image_extension(const std::string& path);
 
 } // namespace clipflow

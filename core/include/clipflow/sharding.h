@@ -11,6 +11,7 @@
 // where the folder is mounted do not matter, and N shards together are exactly
 // one unsharded run.
 
+#include "clipflow/imagepaths.h"
 #include "clipflow/result.h"
 
 #include <optional>
@@ -45,8 +46,10 @@ struct ImageRootPath {
     std::string relative;
 };
 
-/// expand_image_paths, one input at a time, keeping each file's relative path.
-std::vector<ImageRootPath> expand_image_roots(const std::vector<std::string>& inputs);
+/// find_image_paths, one input at a time, keeping each file's relative path; the
+/// folders that gave no images are added to `problems` (when given).
+std::vector<ImageRootPath> expand_image_roots(const std::vector<std::string>& inputs,
+                                              std::vector<FolderProblem>* problems = nullptr);
 
 /// Results already written to a JSON-lines file: (file, sha256) of each
 /// complete line that has both. A last line without its newline (a write cut

@@ -9,29 +9,48 @@ namespace clipflow {
 
 namespace fs = std::filesystem;
 
-std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const std::vector<std::string>& exclude)
+namespace {
+
+std::vector<std::string> files_under(const std::string& path, std::vector<FolderProblem>* problems)
+{
+    auto found = find_image_paths({path});
+    if (problems) problems->insert(problems->end(), found.problems.begin(), found.problems.end());
+    return std::move(found.files);
+}
+
+} // namespace
+
+std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const std::vector<std::string>& exclude,
+                                                std::vector<FolderProblem>* problems)
 {
     std::vector<LabelledImage> out;
     auto excluded = [&](const std::string& name) { return std::find(exclude.begin(), exclude.end(), name) != exclude.end(); };
     auto add = [&](const fs::path& folder, const std::string& label) {
-        for (const auto& f : expand_image_paths({folder.string()})) out.push_back({f, label});
+        for (const auto& f : files_under(folder.string(), problems)) out.push_back({f, label});
     };
-    std::error_code ec;
-    std::vector<fs::path> entries;
-    for (const auto& e : fs::directory_iterator(dir, ec))
-        if (e.is_directory(ec)) entries.push_back(e.path());
-    std::sort(entries.begin(), entries.end());
+    // The sub-folders of a folder, sorted; one that cannot be listed is a problem.
+    auto folders_in = [&](const fs::path& folder) {
+        std::vector<fs::path> found;
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec);
+        for (const fs::directory_iterator end; !ec && it != end; it.increment(ec)) {
+            std::error_code entry_ec;
+            if (it->is_directory(entry_ec)) found.push_back(it->path());
+        }
+        if (ec && problems)
+            problems->push_back({folder.string(), "cannot read this folder: " + ec.message(), FolderProblem::Kind::Unreadable});
+        std::sort(found.begin(), found.end());
+        return found;
+    };
+    const auto entries = folders_in(dir);
     for (const auto& e : entries) {
         const std::string name = e.filename().string();
         if (excluded(name)) continue;
         if (name == "real" || name == "natural") {
             add(e, "real");
         } else if (name == "fake" || name == "ai") {
-            std::vector<fs::path> gens;
-            for (const auto& g : fs::directory_iterator(e, ec))
-                if (g.is_directory(ec) && !excluded(g.path().filename().string())) gens.push_back(g.path());
-            std::sort(gens.begin(), gens.end());
-            for (const auto& g : gens) add(g, g.filename().string());
+            for (const auto& g : folders_in(e))
+                if (!excluded(g.filename().string())) add(g, g.filename().string());
         } else {
             add(e, name);
         }
@@ -39,7 +58,8 @@ std::vector<LabelledImage> scan_labelled_folder(const std::string& dir, const st
     return out;
 }
 
-std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir)
+std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const std::string& fake_dir,
+                                   std::vector<FolderProblem>* problems)
 {
     std::vector<EvalImage> out;
     // Reals by source folder, so false positives can be read per source: the
@@ -52,7 +72,7 @@ std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const s
         fs::path root = fs::path(input).lexically_normal();
         if (root.filename().empty()) root = root.parent_path(); // "photos/" names "photos"
         const std::string name = root.filename().empty() ? std::string(".") : root.filename().string(); // "/" has none
-        for (const auto& f : expand_image_paths({input})) {
+        for (const auto& f : files_under(input, problems)) {
             std::string group = dir ? name : std::string("."); // files given one by one: "."
             if (dir) {
                 const auto rel = fs::path(f).lexically_relative(input);
@@ -62,7 +82,7 @@ std::vector<EvalImage> eval_images(const std::vector<std::string>& real, const s
             out.push_back({f, group, false});
         }
     }
-    for (const auto& f : expand_image_paths({fake_dir})) {
+    for (const auto& f : files_under(fake_dir, problems)) {
         const auto rel = fs::path(f).lexically_relative(fake_dir);
         const bool nested = std::distance(rel.begin(), rel.end()) > 1;
         out.push_back({f, nested ? rel.begin()->string() : std::string("."), true});

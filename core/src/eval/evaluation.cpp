@@ -154,8 +154,11 @@ Result<EvalResult> evaluate_detector(const EvalParams& params)
     for (EvalCondition c : params.conditions) on[static_cast<std::size_t>(c)] = true;
 
     std::vector<Sample> samples;
-    for (auto& image : eval_images(params.real, params.fake_dir))
+    std::vector<FolderProblem> problems;
+    for (auto& image : eval_images(params.real, params.fake_dir, &problems))
         samples.push_back({std::move(image), {}, false, 0, {}, {}, {}, {}});
+    // Figures are of the set asked for, or there are none.
+    if (!problems.empty()) return Status(ErrorCode::NotFound, problems.front().path + ": " + problems.front().message);
     if (samples.empty()) return Status(ErrorCode::NotFound, "no images found");
 
     // One detector per worker: a detector scores on one thread at a time.

@@ -85,14 +85,16 @@ int shard_of(const std::string& relative_path, int count)
     return static_cast<int>(v % static_cast<std::uint64_t>(count));
 }
 
-std::vector<ImageRootPath> expand_image_roots(const std::vector<std::string>& inputs)
+std::vector<ImageRootPath> expand_image_roots(const std::vector<std::string>& inputs, std::vector<FolderProblem>* problems)
 {
     namespace fs = std::filesystem;
     std::vector<ImageRootPath> out;
     for (const auto& input : inputs) {
         std::error_code ec;
         const bool dir = fs::is_directory(input, ec);
-        for (auto& f : expand_image_paths({input})) {
+        auto found = find_image_paths({input});
+        if (problems) problems->insert(problems->end(), found.problems.begin(), found.problems.end());
+        for (auto& f : found.files) {
             std::string rel = dir ? fs::path(f).lexically_relative(input).generic_string() : fs::path(f).filename().string();
             out.push_back({std::move(f), std::move(rel)});
         }
