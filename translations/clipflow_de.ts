@@ -1554,6 +1554,14 @@
             <numerusform>(und %n weitere Ordner)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Folder not read whole</source>
+        <translation>Ordner nicht vollständig gelesen</translation>
+    </message>
+    <message>
+        <source>Some images of %1 are not in the case:</source>
+        <translation>Einige Bilder aus %1 sind nicht im Fall:</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1554,6 +1554,14 @@
             <numerusform>(y %n carpetas más)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Folder not read whole</source>
+        <translation>Carpeta no leída por completo</translation>
+    </message>
+    <message>
+        <source>Some images of %1 are not in the case:</source>
+        <translation>Algunas imágenes de %1 no están en el caso:</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1554,6 +1554,14 @@
             <numerusform>(et %n autres dossiers)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Folder not read whole</source>
+        <translation>Dossier lu en partie</translation>
+    </message>
+    <message>
+        <source>Some images of %1 are not in the case:</source>
+        <translation>Certaines images de %1 ne sont pas dans l&apos;affaire :</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

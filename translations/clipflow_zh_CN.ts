@@ -1546,6 +1546,14 @@
             <numerusform>（另有 %n 个文件夹）</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Folder not read whole</source>
+        <translation>文件夹未完整读取</translation>
+    </message>
+    <message>
+        <source>Some images of %1 are not in the case:</source>
+        <translation>%1 中的部分图像不在案件中：</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -26,6 +26,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QDir>
 #include <QDirIterator>
 #include <QDragEnterEvent>
 #include <QEventLoop>
@@ -625,6 +626,24 @@ void MainWindow::openFile(const QString& path)
         if (found.problems.size() > 1)
             message += QLatin1Char(' ') + tr("(and %n more folder(s))", nullptr, int(found.problems.size() - 1));
         statusBar()->showMessage(message);
+    }
+    // Images that could not be listed are missing from the case: that must not pass with the
+    // status line, which the analyses overwrite at once. A warning that stays, not modal.
+    QStringList unreadable;
+    for (const auto& p : found.problems)
+        if (p.kind == FolderProblem::Kind::Unreadable) unreadable << Wording::folderProblem(p);
+    if (!unreadable.isEmpty()) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Folder not read whole"),
+                                    tr("Some images of %1 are not in the case:").arg(QDir::toNativeSeparators(path)),
+                                    QMessageBox::Ok, this);
+        box->setInformativeText(unreadable.mid(0, 5).join(QLatin1Char('\n')) +
+                                (unreadable.size() > 5
+                                     ? QLatin1Char('\n') + tr("(and %n more folder(s))", nullptr, int(unreadable.size() - 5))
+                                     : QString()));
+        box->setObjectName(QStringLiteral("folderNotReadWhole"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->setWindowModality(Qt::NonModal);
+        box->show();
     }
     for (const std::string& name : found.files) {
         const QString f = QString::fromStdString(name);

@@ -49,7 +49,9 @@ public:
     ~MainWindow() override; // shuts the queue down (its reader and running analysis), waits for other jobs
 
     // Adds the file (or every image in a folder) to the evidence table and
-    // queues its background analysis; results appear as each finishes.
+    // queues its background analysis; results appear as each finishes. A
+    // folder that gives no images is said in the status bar; one that could
+    // not be read whole also in a warning that stays (its images are missing).
     void openFile(const QString& file);
     bool isBusy() const;
     // Drops every queued file that has not started (the running one finishes).

@@ -73,7 +73,10 @@ QString Wording::spectrum(const std::string& name)
 
 QString Wording::folderProblem(const FolderProblem& problem)
 {
-    const QString folder = QDir::toNativeSeparators(QString::fromStdString(problem.path));
+    QString folder = QDir::toNativeSeparators(QString::fromStdString(problem.path));
+    // A hostile path may run to thousands of characters (one past PATH_MAX is one of the problems):
+    // its two ends say where it is.
+    if (folder.size() > 160) folder = folder.left(70) + QStringLiteral(" \u2026 ") + folder.right(70);
     if (problem.kind == FolderProblem::Kind::NoImages)
         return tr("No images in %1 (images are found by their names' endings, such as .jpg, .png, .tif, .webp, .heic)")
             .arg(folder);

@@ -34,7 +34,7 @@ public:
     // "palette-colour".
     static QString compression(const std::string& name);
     // A folder that gave no images (find_image_paths): "No images in FOLDER …", or that it could
-    // not be read whole, with the system's reason.
+    // not be read whole, with the system's reason. A path of more than 160 characters keeps its ends.
     static QString folderProblem(const FolderProblem& problem);
 };
 

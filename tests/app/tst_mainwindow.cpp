@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 
 #include "../core/c2pawriter.h"
+#include "../core/deeptree.h"
 #include "../core/modelcopy.h"
 #include "slowimage.h"
 
@@ -22,6 +23,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QProcess>
@@ -47,6 +49,9 @@
 #include <clipflow/workerprocess.h>
 
 #include <nlohmann/json.hpp>
+
+#include <cerrno>
+#include <cstring>
 
 using clipflow::app::MainWindow;
 
@@ -365,6 +370,39 @@ private Q_SLOTS:
         QVERIFY2(!w.statusBar()->currentMessage().contains(QStringLiteral("No images")),
                  qPrintable(w.statusBar()->currentMessage()));
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+    }
+
+    // A folder inside the dropped one that cannot be read (here: past PATH_MAX; permissions, for a
+    // user who is not root) leaves images out of the case: a warning says so and stays, while the
+    // images beside it are analysed.
+    void folderNotReadWholeWarns()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("rgb.png"))));
+        MainWindow w;
+        w.show();
+        {
+            const DeepTree deep(dir.path(), "deep.png");
+            QVERIFY(deep.ok());
+            w.openFile(dir.path());
+        }
+        QCOMPARE(w.evidence()->rowCount(), 1);
+        auto* box = w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole"));
+        QVERIFY(box);
+        QVERIFY(box->isVisible());
+        QVERIFY(!box->isModal()); // the analyses go on beside it
+        QVERIFY2(box->informativeText().contains(QStringLiteral("could not be read whole")), qPrintable(box->informativeText()));
+        QVERIFY2(box->informativeText().contains(QString::fromLocal8Bit(std::strerror(ENAMETOOLONG))),
+                 qPrintable(box->informativeText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        QVERIFY(box->isVisible()); // still there once the status line has moved on
+        box->close();
+        // An empty folder is said in the status line only.
+        QTemporaryDir empty;
+        w.openFile(empty.path());
+        QVERIFY(!w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole")) ||
+                !w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole"))->isVisible());
     }
 
     // The heat map: off until asked for, computed in the background, drawn over the image
