@@ -13,7 +13,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n qt6-svg-dev
   libqcustomplot-dev libqcustomplot2.1-qt6
   libtorch-dev libgloo-dev libopenblas0-pthread
-  libopencv-dev libjpeg-dev libfftw3-dev libssl-dev libgif-dev zlib1g-dev nlohmann-json3-dev libexiv2-dev libheif-dev
+  libopencv-dev libjpeg-dev libfftw3-dev libssl-dev libgif-dev zlib1g-dev nlohmann-json3-dev libexiv2-dev libheif-dev libwebp-dev
   libbenchmark-dev xvfb xauth poppler-utils clang-format doxygen
   dpkg-dev lintian desktop-file-utils appstream
   python3 python3-torch python3-numpy python3-pil

@@ -68,6 +68,13 @@ def main():
     save(pal, "palette.gif")
     second = halves("RGB", B, A).convert("P", palette=Image.ADAPTIVE, colors=4)
     pal.save(os.path.join(OUT, "animated.gif"), save_all=True, append_images=[second], duration=100, loop=0)
+    # Animated WebP (VP8X with its animation flag, ANMF frames): the first frame is the halves.
+    swapped = halves("RGB", B, A)
+    rgb.save(os.path.join(OUT, "animated.webp"), save_all=True, append_images=[swapped], duration=100, lossless=True)
+    swapped_a = swapped.copy()
+    swapped_a.putalpha(128)
+    rgba.save(os.path.join(OUT, "animated_lossy_alpha.webp"), save_all=True, append_images=[swapped_a], duration=100,
+              quality=90)
 
     # Hostile and broken files.
     open(os.path.join(OUT, "empty.jpg"), "wb").close()

@@ -67,6 +67,8 @@ private Q_SLOTS:
         QTest::newRow("bmp palette") << "palette.bmp" << 3 << 0.002 << false;
         QTest::newRow("gif") << "palette.gif" << 3 << 0.002 << false;
         QTest::newRow("gif animated") << "animated.gif" << 3 << 0.002 << false;
+        QTest::newRow("webp animated") << "animated.webp" << 3 << 0.002 << false; // its first frame
+        QTest::newRow("webp animated, lossy with alpha") << "animated_lossy_alpha.webp" << 3 << 0.06 << true;
     }
     void decodesEveryFormat()
     {
@@ -158,6 +160,14 @@ private Q_SLOTS:
         QVERIFY(one.ok() && two.ok());
         QCOMPARE(one->info.frame_count_hint, 1);
         QCOMPARE(two->info.frame_count_hint, 2);
+        auto webp = clipflow::load_evidence(fixture(QStringLiteral("animated.webp")).toStdString());
+        QVERIFY2(webp.ok(), webp.status().to_string().c_str());
+        QCOMPARE(webp->info.frame_count_hint, 2);
+        QVERIFY(!webp->info.lossy);
+        // Said wherever the pixel grid is described (window, report, CLI).
+        for (const auto* ev : {&*two, &*webp})
+            QVERIFY(clipflow::pixel_grid_note(ev->info).find("only its first frame is analysed") != std::string::npos);
+        QVERIFY(clipflow::pixel_grid_note(one->info).find("first frame") == std::string::npos);
     }
 
     void badFiles_data()
@@ -180,6 +190,44 @@ private Q_SLOTS:
         auto ev = clipflow::load_evidence(file.toStdString());
         QVERIFY(!ev.ok());
         QCOMPARE(int(ev.status().code()), code);
+        QVERIFY(ev.status().message().size() > 8);
+    }
+
+    // An animated WebP is decoded by libwebpdemux, which must refuse damaged frames and
+    // canvases with an error, never crash or allocate what the file merely declares.
+    void damagedAnimatedWebp_data()
+    {
+        QTest::addColumn<QString>("damage");
+        QTest::addColumn<int>("code");
+        QTest::newRow("cut short") << "cut" << int(ErrorCode::CorruptData);
+        QTest::newRow("a frame placed off the canvas") << "frame" << int(ErrorCode::CorruptData);
+        QTest::newRow("a canvas beyond the pixel limit") << "canvas" << int(ErrorCode::TooManyPixels);
+    }
+    void damagedAnimatedWebp()
+    {
+        QFETCH(QString, damage);
+        QFETCH(int, code);
+        QFile in(fixture(QStringLiteral("animated.webp")));
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        QByteArray bytes = in.readAll();
+        const qsizetype anmf = bytes.indexOf("ANMF");
+        QVERIFY(anmf > 0);
+        if (damage == QLatin1String("cut")) {
+            bytes.truncate(bytes.size() * 7 / 10);
+        } else if (damage == QLatin1String("frame")) {
+            bytes[anmf + 8] = char(0xff); // frame X offset / 2, 24 bits little-endian: 131070 px, past the 64 px canvas
+            bytes[anmf + 9] = char(0xff);
+        } else {
+            for (int i = 24; i < 30; ++i) bytes[i] = char(0xff); // VP8X canvas 16777216 x 16777216
+        }
+        QTemporaryDir dir;
+        QFile out(dir.filePath(QStringLiteral("damaged.webp")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(bytes);
+        out.close();
+        auto ev = clipflow::load_evidence(out.fileName().toStdString());
+        QVERIFY(!ev.ok());
+        QVERIFY2(int(ev.status().code()) == code, ev.status().to_string().c_str());
         QVERIFY(ev.status().message().size() > 8);
     }
 

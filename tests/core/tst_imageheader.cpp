@@ -121,6 +121,12 @@ private Q_SLOTS:
         QTest::newRow("webp lossless, extended with exif") << "lossless_exif.webp"
                                                            << "WebP"
                                                            << "rgb" << 8 << false << 6 << false;
+        QTest::newRow("webp animated, lossless") << "animated.webp"
+                                                 << "WebP"
+                                                 << "rgb" << 8 << false << 0 << false;
+        QTest::newRow("webp animated, lossy with alpha") << "animated_lossy_alpha.webp"
+                                                         << "WebP"
+                                                         << "rgb" << 8 << true << 0 << true;
         QTest::newRow("bmp rgb") << "rgb.bmp"
                                  << "BMP"
                                  << "rgb" << 8 << false << 0 << false;

@@ -23,6 +23,9 @@ struct ImageHeader {
     /// Stored with lossy compression: JPEG, lossy WebP (VP8; not lossless VP8L), HEIF and AVIF
     /// (their rare lossless modes are not told apart). A TIFF's compression is not read: false.
     bool lossy = false;
+    /// An animated WebP (its VP8X flag; `lossy` then says its first frame's coding). A GIF's
+    /// frames are counted by its decoder, not here.
+    bool animated = false;
 };
 
 Result<ImageHeader> probe_image_header(std::span<const std::uint8_t> bytes);

@@ -7,6 +7,7 @@
 #include "clipflow/sha256.h"
 #include "gifdecoder.h"
 #include "heifdecoder.h"
+#include "webpanimdecoder.h"
 
 #include <opencv2/core.hpp>
 #include <opencv2/imgcodecs.hpp>
@@ -142,6 +143,8 @@ std::string pixel_grid_note(const EvidenceInfo& info)
                 " is recorded but not applied, so the image may display rotated or mirrored elsewhere";
     else
         note += " (no EXIF rotation to apply)";
+    // An analyst must know the other frames were not looked at: each could be another picture.
+    if (info.frame_count_hint > 1) note += ". The file is animated: only its first frame is analysed";
     return note + ".";
 }
 
@@ -222,6 +225,11 @@ Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std:
             auto heif = detail::decode_heif(bytes, params.max_pixels);
             if (!heif) return heif.status();
             decoded = std::move(*heif);
+        } else if (h.format == "WebP" && h.animated) {
+            auto webp = detail::decode_webp_first_frame(bytes, params.max_pixels, h.has_alpha);
+            if (!webp) return webp.status();
+            decoded = std::move(webp->pixels);
+            ev.info.frame_count_hint = webp->frame_count;
         } else {
             const cv::Mat encoded(1, static_cast<int>(bytes.size()), CV_8U, const_cast<std::uint8_t*>(bytes.data()));
             // IMREAD_UNCHANGED keeps 16-bit depth and ignores EXIF orientation:

@@ -249,7 +249,7 @@ Result<ImageHeader> probe_webp(const ByteReader& r)
     ImageHeader h;
     h.format = "WebP";
     std::size_t pos = 12;
-    bool have_size = false;
+    bool have_size = false, first_frame_seen = false;
     for (int guard = 0; guard < 10000 && r.has(pos, 8); ++guard) {
         std::uint32_t clen = 0;
         r.u32(pos + 4, clen);
@@ -262,8 +262,19 @@ Result<ImageHeader> probe_webp(const ByteReader& r)
             h.width = 1u + (s[0] | (s[1] << 8) | (s[2] << 16));
             h.height = 1u + (s[3] | (s[4] << 8) | (s[5] << 16));
             h.has_alpha = (flags & 0x10) != 0;
-            if (flags & 0x02) return {ErrorCode::UnsupportedFormat, "animated WebP is not supported"};
+            h.animated = (flags & 0x02) != 0; // the first frame is read, as a GIF's
             have_size = true;
+        } else if (r.matches(pos, "ANMF", 4) && h.animated && !first_frame_seen) {
+            // The first frame's image: its sub-chunks follow the 16-byte frame header.
+            first_frame_seen = true;
+            const std::size_t end = std::min<std::size_t>(r.size(), data + std::size_t(clen));
+            for (std::size_t sub = data + 16; sub + 8 <= end;) {
+                std::uint32_t slen = 0;
+                r.u32(sub + 4, slen);
+                if (r.matches(sub, "VP8 ", 4)) h.lossy = true;
+                if (r.matches(sub, "VP8 ", 4) || r.matches(sub, "VP8L", 4) || slen > end - sub) break;
+                sub += 8 + std::size_t(slen) + (slen & 1);
+            }
         } else if (r.matches(pos, "VP8 ", 4)) {
             h.lossy = true; // also after VP8X: an extended file's image is VP8 (lossy) or VP8L
             if (!have_size) {
