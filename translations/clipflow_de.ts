@@ -1562,6 +1562,10 @@
         <source>Some images of %1 are not in the case:</source>
         <translation>Einige Bilder aus %1 sind nicht im Fall:</translation>
     </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>%1 wird aufgelistet…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

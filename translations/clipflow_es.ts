@@ -1562,6 +1562,10 @@
         <source>Some images of %1 are not in the case:</source>
         <translation>Algunas imágenes de %1 no están en el caso:</translation>
     </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>Listando %1…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -1562,6 +1562,10 @@
         <source>Some images of %1 are not in the case:</source>
         <translation>Certaines images de %1 ne sont pas dans l&apos;affaire :</translation>
     </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>Inventaire de %1…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

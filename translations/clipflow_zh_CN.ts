@@ -1554,6 +1554,10 @@
         <source>Some images of %1 are not in the case:</source>
         <translation>%1 中的部分图像不在案件中：</translation>
     </message>
+    <message>
+        <source>Listing %1…</source>
+        <translation>正在列出 %1…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

@@ -613,13 +613,32 @@ void MainWindow::showPreferences()
 
 bool MainWindow::isBusy() const
 {
-    return queue_.isBusy();
+    return queue_.isBusy() || !listings_.isEmpty();
 }
 
 void MainWindow::openFile(const QString& path)
 {
+    if (!QFileInfo(path).isDir()) {
+        addFound(path, find_image_paths({path.toStdString()})); // a file: nothing to walk
+        return;
+    }
+    statusBar()->showMessage(tr("Listing %1\u2026").arg(QDir::toNativeSeparators(path)));
+    auto* watcher = new QFutureWatcher<ImagePaths>(this);
+    listings_ << watcher;
+    connect(watcher, &QFutureWatcher<ImagePaths>::finished, this, [this, watcher, path] {
+        listings_.removeOne(watcher);
+        watcher->deleteLater();
+        addFound(path, watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [p = path.toStdString(), closing = closing_] { return find_image_paths({p}, [&closing] { return closing->load(); }); }));
+}
+
+void MainWindow::addFound(const QString& path, const ImagePaths& found)
+{
+    // "Listing …" is over; what follows says what happened (an analysis, a problem) or nothing.
+    if (statusBar()->currentMessage() == tr("Listing %1\u2026").arg(QDir::toNativeSeparators(path))) statusBar()->clearMessage();
     QStringList fresh;
-    const ImagePaths found = find_image_paths({path.toStdString()});
     // A folder that gives nothing must say so: a drop that does nothing looks like a broken drop.
     if (!found.problems.empty()) {
         QString message = Wording::folderProblem(found.problems.front());
@@ -671,6 +690,8 @@ MainWindow::~MainWindow()
 {
     // A file still being read is abandoned at once; the heat map's job sees the same flag.
     queue_.shutdown();
+    closing_->store(true); // a folder being listed stops at its next sub-folder
+    for (auto* listing : listings_) listing->waitForFinished();
     verifier_.waitForFinished();
     map_watcher_.waitForFinished();
     ghost_watcher_.waitForFinished();

@@ -10,12 +10,14 @@
 #include "evidencemodel.h"
 
 #include <clipflow/casefile.h>
+#include <clipflow/imagepaths.h>
 
 #include <QFutureWatcher>
 #include <QMainWindow>
 #include <QSortFilterProxyModel>
 #include <QStringList>
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <optional>
@@ -50,10 +52,14 @@ public:
 
     // Adds the file (or every image in a folder) to the evidence table and
     // queues its background analysis; results appear as each finishes. A
-    // folder that gives no images is said in the status bar; one that could
-    // not be read whole also in a warning that stays (its images are missing).
+    // folder is listed off the GUI thread (a large tree on a slow share takes
+    // seconds): its rows appear when the listing is done. A folder that gives
+    // no images is said in the status bar; one that could not be read whole
+    // also in a warning that stays (its images are missing).
     void openFile(const QString& file);
+    // Analysing, or still listing a folder.
     bool isBusy() const;
+    bool isListing() const { return !listings_.isEmpty(); }
     // Drops every queued file that has not started (the running one finishes).
     void cancelQueued();
     EvidenceModel* evidence() { return &model_; }
@@ -121,6 +127,7 @@ protected:
 
 private:
     void buildMenus();
+    void addFound(const QString& path, const ImagePaths& found); // openFile's rows, queue and messages
     void rebuildRecentMenus();
     void chooseFile();
     void chooseFolder();
@@ -201,6 +208,10 @@ private:
     std::string current_sha_; // the evidence whose notes are in the editor
     std::shared_ptr<const ModelCards> shown_cards_;
     QFutureWatcher<std::vector<IntegrityCheck>> verifier_;
+    // Folders being listed (openFile), each watcher deleted once its rows are added. The flag stops
+    // a listing when the window closes, which waits for them.
+    QList<QFutureWatcher<ImagePaths>*> listings_;
+    std::shared_ptr<std::atomic_bool> closing_ = std::make_shared<std::atomic_bool>(false);
     QProgressBar* batch_bar_ = nullptr;
     QLabel* batch_left_ = nullptr;
     Detectors detectors_;

@@ -57,6 +57,13 @@ using clipflow::app::MainWindow;
 
 namespace {
 
+// Opens a folder and waits for its listing (off the GUI thread): its rows are there, its files queued.
+void open_listed(MainWindow& w, const QString& folder)
+{
+    w.openFile(folder);
+    QTRY_VERIFY_WITH_TIMEOUT(!w.isListing(), 30000);
+}
+
 QLabel* label_named(MainWindow& w, const QString& name)
 {
     for (QLabel* l : w.findChildren<QLabel*>())
@@ -150,7 +157,7 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         QVERIFY(!w.exportReport(pdf)); // nothing analysed yet
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 60000);
         w.notesEditor()->setPlainText(QStringLiteral("checked the sky"));
         w.setCaseProperties(QStringLiteral("Storm"), QStringLiteral("D. Analyst"), QString());
@@ -301,7 +308,7 @@ private Q_SLOTS:
             shown << w.batchProgress()->isVisible();
             left << w.batchTimeLeft()->text();
         });
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QCOMPARE(w.evidence()->rowCount(), 3);
         QVERIFY(w.batchProgress()->isVisible());
         QCOMPARE(w.batchProgress()->maximum(), 3);
@@ -321,7 +328,7 @@ private Q_SLOTS:
         }
         QCOMPARE(analysed, 2);
         // Opening the same folder again adds nothing and analyses nothing again.
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QCOMPARE(w.evidence()->rowCount(), 3);
         QVERIFY(!w.isBusy());
 
@@ -336,6 +343,39 @@ private Q_SLOTS:
             w.table()->selectionModel()->setCurrentIndex(i, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         QVERIFY(label_named(w, QStringLiteral("Evidence details"))->text().contains(QStringLiteral("grey.jpg")));
+    }
+
+    // A folder is listed off the GUI thread: openFile returns at once (a large tree on a slow share
+    // takes seconds, during which the window must paint), and the rows come when the listing is
+    // done. Closing the window during a listing stops it; nothing runs on after the window.
+    void listsFoldersOffTheGuiThread()
+    {
+        QTemporaryDir dir;
+        for (const char* f : {"rgb.png", "grey.jpg"}) QVERIFY(QFile::copy(fixture(f), dir.filePath(QString::fromLatin1(f))));
+        {
+            MainWindow w;
+            w.openFile(dir.path());
+            QCOMPARE(w.evidence()->rowCount(), 0); // the rows are added on the GUI thread once listed
+            QVERIFY(w.isListing());
+            QVERIFY(w.isBusy());
+            QVERIFY2(w.statusBar()->currentMessage().startsWith(QStringLiteral("Listing ")),
+                     qPrintable(w.statusBar()->currentMessage()));
+            QTRY_COMPARE_WITH_TIMEOUT(w.evidence()->rowCount(), 2, 30000);
+            QVERIFY(!w.isListing());
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+            // A file is added at once: there is nothing to walk.
+            w.openFile(fixture("rgb.webp"));
+            QCOMPARE(w.evidence()->rowCount(), 3);
+            QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
+        }
+        for (int i = 0; i < 2000; ++i) QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("tree/%1/%2").arg(i % 40).arg(i))));
+        auto* w = new MainWindow;
+        w->openFile(dir.filePath(QStringLiteral("tree")));
+        QVERIFY(w->isListing());
+        QElapsedTimer timer;
+        timer.start();
+        delete w;
+        QVERIFY2(timer.elapsed() < 2000, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
     }
 
     // A dropped folder that gives no images says so, by name: a drop that does nothing looks broken.
@@ -357,7 +397,7 @@ private Q_SLOTS:
         }
         MainWindow w;
         w.show();
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QCOMPARE(w.evidence()->rowCount(), 0);
         QVERIFY(!w.isBusy());
         const QString said = w.statusBar()->currentMessage();
@@ -365,7 +405,7 @@ private Q_SLOTS:
         // A folder with an image in it says nothing of the kind.
         QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("rgb.png"))));
         w.statusBar()->clearMessage();
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QCOMPARE(w.evidence()->rowCount(), 1);
         QVERIFY2(!w.statusBar()->currentMessage().contains(QStringLiteral("No images")),
                  qPrintable(w.statusBar()->currentMessage()));
@@ -385,7 +425,7 @@ private Q_SLOTS:
         {
             const DeepTree deep(dir.path(), "deep.png");
             QVERIFY(deep.ok());
-            w.openFile(dir.path());
+            open_listed(w, dir.path());
         }
         QCOMPARE(w.evidence()->rowCount(), 1);
         auto* box = w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole"));
@@ -400,7 +440,7 @@ private Q_SLOTS:
         box->close();
         // An empty folder is said in the status line only.
         QTemporaryDir empty;
-        w.openFile(empty.path());
+        open_listed(w, empty.path());
         QVERIFY(!w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole")) ||
                 !w.findChild<QMessageBox*>(QStringLiteral("folderNotReadWhole"))->isVisible());
     }
@@ -484,7 +524,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
         MainWindow w;
         QSignalSpy analysed(&w, &MainWindow::analysisFinished);
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 2, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
         if (changeFile) {
@@ -519,7 +559,7 @@ private Q_SLOTS:
         QVERIFY(save_noise(dir.filePath(QStringLiteral("big.png")), 800, 600, 3)); // seconds of figures: time to cancel
         MainWindow w;
         QSignalSpy analysed(&w, &MainWindow::analysisFinished);
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 1, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
         bool shown = false;
@@ -1095,7 +1135,7 @@ private Q_SLOTS:
         {
             MainWindow w;
             QSignalSpy spy(&w, &MainWindow::analysisFinished);
-            w.openFile(dir.path());
+            open_listed(w, dir.path());
             QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 2, 60000);
             QCOMPARE(w.currentCase().evidence.size(), std::size_t(2));
             QVERIFY(w.currentCase().evidence[0].results_json.find("p_value") != std::string::npos);
@@ -1131,7 +1171,7 @@ private Q_SLOTS:
         for (int i = 0; i < 6; ++i) QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("copy%1.png").arg(i))));
         MainWindow w;
         QSignalSpy spy(&w, &MainWindow::analysisFinished);
-        w.openFile(dir.path());
+        open_listed(w, dir.path());
         w.cancelQueued();
         QTRY_COMPARE_WITH_TIMEOUT(spy.count(), 1, 30000);
         QVERIFY(!w.isBusy());

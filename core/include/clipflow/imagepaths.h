@@ -13,6 +13,7 @@
 //     for (const auto& p : found.problems) std::cerr << p.path << ": " << p.message << "\n";
 //     for (const auto& f : found.files) score(f);
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,9 @@ struct ImagePaths {
     std::vector<FolderProblem> problems; ///< in the order met
 };
 
-ImagePaths find_image_paths(const std::vector<std::string>& paths);
+/// `abort` (when given) is asked before each folder is read; once it says true the walk stops
+/// and what was found so far is returned (the window stops a listing it is closed during).
+ImagePaths find_image_paths(const std::vector<std::string>& paths, const std::function<bool()>& abort = {});
 bool has_image_extension(const std::string& path);
 
 } // namespace clipflow

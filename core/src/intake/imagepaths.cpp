@@ -17,10 +17,11 @@ constexpr const char* kKnown[] = {".jpg",  ".jpeg", ".jpe", ".png",  ".tif", ".t
 // ends the whole walk at the first folder it cannot open (or skips it without a
 // word, with skip_permission_denied), where each such folder must be named and
 // the rest still listed. A stack, not recursion: a hostile tree may be deep.
-void walk(const fs::path& root, std::vector<std::string>& found, std::vector<FolderProblem>& problems)
+void walk(const fs::path& root, std::vector<std::string>& found, std::vector<FolderProblem>& problems,
+          const std::function<bool()>& abort)
 {
     std::vector<fs::path> folders{root};
-    while (!folders.empty()) {
+    while (!folders.empty() && !(abort && abort())) {
         const fs::path folder = std::move(folders.back());
         folders.pop_back();
         std::error_code ec;
@@ -56,10 +57,11 @@ bool has_image_extension(const std::string& path)
     return std::any_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return ext == k; });
 }
 
-ImagePaths find_image_paths(const std::vector<std::string>& paths)
+ImagePaths find_image_paths(const std::vector<std::string>& paths, const std::function<bool()>& abort)
 {
     ImagePaths out;
     for (const auto& p : paths) {
+        if (abort && abort()) break;
         std::error_code ec;
         if (!fs::is_directory(p, ec)) {
             out.files.push_back(p); // intake reports missing files, links and the like
@@ -67,7 +69,8 @@ ImagePaths find_image_paths(const std::vector<std::string>& paths)
         }
         std::vector<std::string> found;
         const std::size_t problems_before = out.problems.size();
-        walk(p, found, out.problems);
+        walk(p, found, out.problems, abort);
+        if (abort && abort()) break; // what a stopped walk did not reach is not "no images"
         // A folder given that yields nothing is said so — unless a folder inside it already
         // explains why (it could not be read).
         if (found.empty() && out.problems.size() == problems_before) {
