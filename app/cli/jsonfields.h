@@ -1,6 +1,6 @@
 #pragma once
-// JSON building blocks shared by every CLI command, so each output line names
-// evidence the same way.
+// What every CLI command shares: JSON building blocks, so each output line names
+// evidence the same way; the images its inputs stand for; its exit status.
 
 #include "checkedexit.h" // checked_exit, for every command
 

@@ -347,7 +347,8 @@ private Q_SLOTS:
 
     // A folder is listed off the GUI thread: openFile returns at once (a large tree on a slow share
     // takes seconds, during which the window must paint), and the rows come when the listing is
-    // done. Closing the window during a listing stops it; nothing runs on after the window.
+    // done. A window closed during a listing waits for it and nothing runs on after it (a smoke
+    // check: this tree lists in milliseconds; that the walk stops is tst_imagepaths::abortStopsTheWalk).
     void listsFoldersOffTheGuiThread()
     {
         QTemporaryDir dir;

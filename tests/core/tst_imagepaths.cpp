@@ -122,6 +122,26 @@ private Q_SLOTS:
         QCOMPARE(said, problems);
     }
 
+    // The window stops a listing when it closes: once `abort` says so, no further folder is read,
+    // and what the walk did not reach is not reported as "no images".
+    void abortStopsTheWalk()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        QStringList layout;
+        for (int i = 0; i < 20; ++i) layout << QStringLiteral("file f%1/a.jpg").arg(i, 2, 10, QLatin1Char('0'));
+        build(dir.path(), layout);
+        const auto all = clipflow::find_image_paths({dir.path().toStdString()});
+        QCOMPARE(int(all.files.size()), 20);
+        int asked = 0;
+        const auto stopped = clipflow::find_image_paths({dir.path().toStdString()}, [&] { return ++asked > 5; });
+        QVERIFY2(stopped.files.size() <= 4, qPrintable(QString::number(stopped.files.size()))); // the root, then 4 folders
+        QVERIFY(stopped.problems.empty());
+        // Stopped before it began: nothing read, nothing said.
+        const auto none = clipflow::find_image_paths({dir.path().toStdString()}, [] { return true; });
+        QVERIFY(none.files.empty() && none.problems.empty());
+    }
+
     // A folder deeper than a path may be long (PATH_MAX) cannot be opened by its path (nor could
     // the files in it be read by theirs): it is named, and the walk goes on — the images beside
     // it, before and after it, are still listed.

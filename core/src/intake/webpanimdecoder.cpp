@@ -22,7 +22,9 @@ Result<WebpAnimFrame> decode_webp_first_frame(std::span<const std::uint8_t> byte
     WebPAnimInfo info;
     if (!WebPAnimDecoderGetInfo(decoder.get(), &info))
         return Status(ErrorCode::CorruptData, "animated WebP: the canvas could not be read");
-    // The canvas is what is allocated (width * height * 4): bounded before the first frame is decoded.
+    // WebPAnimDecoderNew has already allocated the canvas (width * height * 4 bytes, twice): what bounds
+    // it is intake's check of the VP8X canvas against the pixel limit before this is called. Checked
+    // again here, before a frame is decoded, for any other caller.
     if (info.canvas_width == 0 || info.canvas_height == 0 ||
         std::uint64_t(info.canvas_width) * std::uint64_t(info.canvas_height) > max_pixels)
         return Status(ErrorCode::TooManyPixels, "animated WebP canvas " + std::to_string(info.canvas_width) + "x" +
