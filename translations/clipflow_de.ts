@@ -2170,6 +2170,14 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <source>Not started: %1</source>
         <translation>Nicht gestartet: %1</translation>
     </message>
+    <message>
+        <source>Cancelled before training began.</source>
+        <translation>Abgebrochen, bevor das Training begann.</translation>
+    </message>
+    <message>
+        <source>Listing the folders…</source>
+        <translation>Ordner werden aufgelistet…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingJob</name>

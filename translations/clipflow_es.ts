@@ -2170,6 +2170,14 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <source>Not started: %1</source>
         <translation>No iniciado: %1</translation>
     </message>
+    <message>
+        <source>Cancelled before training began.</source>
+        <translation>Cancelado antes de empezar el entrenamiento.</translation>
+    </message>
+    <message>
+        <source>Listing the folders…</source>
+        <translation>Listando las carpetas…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingJob</name>

@@ -2170,6 +2170,14 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <source>Not started: %1</source>
         <translation>Non démarré : %1</translation>
     </message>
+    <message>
+        <source>Cancelled before training began.</source>
+        <translation>Annulé avant le début de l’entraînement.</translation>
+    </message>
+    <message>
+        <source>Listing the folders…</source>
+        <translation>Liste des dossiers en cours…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingJob</name>

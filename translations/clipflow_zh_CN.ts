@@ -2160,6 +2160,14 @@ Start again to resume from the last checkpoint.</source>
         <source>Not started: %1</source>
         <translation>未开始：%1</translation>
     </message>
+    <message>
+        <source>Cancelled before training began.</source>
+        <translation>已在训练开始前取消。</translation>
+    </message>
+    <message>
+        <source>Listing the folders…</source>
+        <translation>正在列出文件夹…</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::TrainingJob</name>

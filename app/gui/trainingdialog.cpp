@@ -26,6 +26,7 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
@@ -58,8 +59,8 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     folders_ = new QListWidget(this);
     folders_->setAccessibleName(tr("Natural-image folders"));
     folders_->setToolTip(tr("Photos straight from cameras, never AI images: the detector learns what natural looks like."));
-    auto* add = new QPushButton(tr("Add folder\u2026"), this);
-    auto* remove = new QPushButton(tr("Remove"), this);
+    add_ = new QPushButton(tr("Add folder\u2026"), this);
+    remove_ = new QPushButton(tr("Remove"), this);
     backbone_ = new QComboBox(this);
     backbone_->setAccessibleName(tr("Backbone"));
     backbone_->addItem(tr("Forensic features (no weights, fast)"), QStringLiteral("forensic"));
@@ -158,8 +159,8 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     monitor_->setMinimumSize(520, 300);
 
     auto* folderButtons = new QHBoxLayout;
-    folderButtons->addWidget(add);
-    folderButtons->addWidget(remove);
+    folderButtons->addWidget(add_);
+    folderButtons->addWidget(remove_);
     folderButtons->addStretch();
     auto* form = new QFormLayout;
     form_ = form;
@@ -192,11 +193,11 @@ TrainingDialog::TrainingDialog(QWidget* parent)
     layout->addLayout(top);
     layout->addWidget(buttons);
 
-    connect(add, &QPushButton::clicked, this, [this] {
+    connect(add_, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder of natural photos"));
         if (!dir.isEmpty()) addFolder(dir);
     });
-    connect(remove, &QPushButton::clicked, this, [this] {
+    connect(remove_, &QPushButton::clicked, this, [this] {
         delete folders_->currentItem();
         updateButtons();
     });
@@ -251,6 +252,14 @@ TrainingDialog::TrainingDialog(QWidget* parent)
         updateButtons();
     });
     updateMode();
+}
+
+TrainingDialog::~TrainingDialog()
+{
+    if (listing_) {
+        stop_listing_->store(true);
+        listing_->waitForFinished();
+    }
 }
 
 bool TrainingDialog::trainsBackbone() const
@@ -316,14 +325,14 @@ QString TrainingDialog::statusText() const
 
 void TrainingDialog::updateButtons()
 {
-    const bool running = job_.isRunning();
+    const bool running = isBusy();
     const QString name = name_->text().trimmed();
     const bool name_ok = !name.isEmpty() && !name.contains(u'/') && !name.contains(u'\\') && !name.startsWith(u'.');
     start_->setEnabled(!running && folders_->count() > 0 && name_ok);
     start_->setText(TrainingJob::canResume(outputPath()) ? tr("Resume") : tr("Start"));
     cancel_->setEnabled(running);
     for (QWidget* w : std::initializer_list<QWidget*>{what_, folders_, backbone_, objective_, epochs_, bound_, either_, steps_,
-                                                      start_from_, halve_, decoder_strength_, name_})
+                                                      start_from_, halve_, decoder_strength_, name_, add_, remove_})
         w->setEnabled(!running);
     updateSecondReading();
 }
@@ -331,19 +340,42 @@ void TrainingDialog::updateButtons()
 void TrainingDialog::updateSecondReading()
 {
     // The halved network cuts forensic-v2's views: a second reading joins only a forensic-v2 first.
-    const bool possible = !job_.isRunning() && second_->property("halvedFound").toBool() &&
+    const bool possible = !isBusy() && second_->property("halvedFound").toBool() &&
                           backbone_->currentData().toString().startsWith(QLatin1String("forensic-v2:"));
     second_->setEnabled(possible);
-    if (!possible && !job_.isRunning()) second_->setChecked(false);
+    if (!possible && !isBusy()) second_->setChecked(false);
 }
 
 void TrainingDialog::startTraining()
 {
-    TrainingRequest r;
+    if (isBusy()) return;
     std::vector<std::string> folders;
     for (int i = 0; i < folders_->count(); ++i)
         folders.push_back(QDir::fromNativeSeparators(folders_->item(i)->text()).toStdString());
-    const ImagePaths found = find_image_paths(folders);
+    auto stop = std::make_shared<std::atomic_bool>(false);
+    stop_listing_ = stop;
+    listing_ = new QFutureWatcher<ImagePaths>(this);
+    connect(listing_, &QFutureWatcher<ImagePaths>::finished, this, [this, watcher = listing_, stop] {
+        listing_ = nullptr;
+        watcher->deleteLater();
+        bar_->setRange(0, 1);
+        bar_->setValue(0);
+        if (stop->load())
+            status_->setText(tr("Cancelled before training began."));
+        else
+            startWith(watcher->result());
+        updateButtons();
+    });
+    listing_->setFuture(QtConcurrent::run(
+        [folders = std::move(folders), stop] { return find_image_paths(folders, [&stop] { return stop->load(); }); }));
+    status_->setText(tr("Listing the folders\u2026"));
+    bar_->setRange(0, 0); // busy: how many folders remain is not known
+    updateButtons();
+}
+
+void TrainingDialog::startWith(const ImagePaths& found)
+{
+    TrainingRequest r;
     // A model is made from every photo asked for, or not at all (as `clipflow train`).
     if (!found.problems.empty()) {
         status_->setText(tr("Not started: %1").arg(Wording::folderProblem(found.problems.front())));
@@ -380,13 +412,14 @@ void TrainingDialog::startTraining()
 
 void TrainingDialog::cancelTraining()
 {
+    if (listing_) stop_listing_->store(true); // the listing's end says so
     job_.cancel();
     status_->setText(tr("Cancelling\u2026"));
 }
 
 void TrainingDialog::reject()
 {
-    if (job_.isRunning()) {
+    if (isBusy()) {
         cancelTraining();
         return; // closes once the job has stopped and the user closes again
     }

@@ -7,7 +7,13 @@
 
 #include "trainingjob.h"
 
+#include <clipflow/imagepaths.h>
+
 #include <QDialog>
+#include <QFutureWatcher>
+
+#include <atomic>
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -30,6 +36,7 @@ class TrainingDialog : public QDialog {
     Q_OBJECT
 public:
     explicit TrainingDialog(QWidget* parent = nullptr);
+    ~TrainingDialog() override; // stops a listing at its next sub-folder and waits for it
 
     void addFolder(const QString& folder);
     void setOutputDir(const QString& dir) { out_dir_ = dir; }
@@ -57,6 +64,10 @@ public:
     TrainingJob* job() { return &job_; }
     widgets::TrainingMonitor* monitor() const { return monitor_; }
     QString statusText() const;
+    // Start lists the folders off the GUI thread first (a large tree or a network share
+    // would freeze the dialog), then starts the job; Cancel stops either.
+    bool isListing() const { return listing_ != nullptr; }
+    bool isBusy() const { return isListing() || job_.isRunning(); }
 
     void startTraining();
     void cancelTraining();
@@ -72,6 +83,7 @@ private:
     void updateButtons();
     void updateMode();
     void updateSecondReading();
+    void startWith(const ImagePaths& found);
     bool trainsBackbone() const;
     QComboBox* what_;
     QFormLayout* form_;
@@ -90,12 +102,16 @@ private:
     QLabel* device_;
     QLabel* status_;
     QProgressBar* bar_;
+    QPushButton* add_;
+    QPushButton* remove_;
     QPushButton* start_;
     QPushButton* cancel_;
     widgets::TrainingMonitor* monitor_;
     TrainingJob job_;
     QString out_dir_, cache_dir_ = QStringLiteral("default");
     int reading_ = 0; // the reading being made (TrainingJob::readingChanged)
+    QFutureWatcher<ImagePaths>* listing_ = nullptr;
+    std::shared_ptr<std::atomic_bool> stop_listing_; // shared with the listing task, which may outlive a watcher
 };
 
 } // namespace clipflow::app

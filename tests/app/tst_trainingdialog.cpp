@@ -11,7 +11,9 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QImage>
 #include <QPushButton>
@@ -106,8 +108,8 @@ private Q_SLOTS:
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QSignalSpy points(dialog.job(), &TrainingJob::trainingPoint);
         QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
-        QVERIFY(dialog.job()->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QVERIFY(dialog.isBusy()); // listing the folders, then training
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 120000);
         QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
         QCOMPARE(ready.at(0).at(0).toString(), dialog.outputPath());
         QVERIFY(!points.isEmpty());
@@ -162,7 +164,7 @@ private Q_SLOTS:
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         dialog.startTraining();
         QVERIFY(!second->isEnabled()); // not while it runs
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 300000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 300000);
         QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
         QCOMPARE(readings.count(), 3);
         for (int i = 0; i < 3; ++i) QCOMPARE(readings.at(i).at(0).toInt(), i + 1);
@@ -205,7 +207,7 @@ private Q_SLOTS:
         points.clear();
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         QTest::mouseClick(resume, Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 300000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 300000);
         QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
         // Resumed, not restarted: the first new point is past where it stopped, less one epoch.
         QVERIFY(!points.isEmpty());
@@ -248,8 +250,8 @@ private Q_SLOTS:
         QSignalSpy detectors(&dialog, &TrainingDialog::modelReady);
         QSignalSpy losses(dialog.job(), &TrainingJob::lossPoint);
         QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
-        QVERIFY(dialog.job()->isRunning());
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QVERIFY(dialog.isBusy()); // listing the folders, then training
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 120000);
         QVERIFY2(ready.count() == 1, qPrintable(dialog.statusText()));
         QCOMPARE(detectors.count(), 0); // weights, not a detector
         QCOMPARE(ready.at(0).at(0).toString(), dialog.outputPath());
@@ -278,7 +280,7 @@ private Q_SLOTS:
         QCOMPARE(dialog.halveChroma()->isChecked(), halved); // follows the weights it starts from
         dialog.setModelName(QStringLiteral("my-backbone-2"));
         QTest::mouseClick(button(dialog, QStringLiteral("Start")), Qt::LeftButton);
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 120000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 120000);
         QCOMPARE(ready.count(), 2);
         auto further = LearnedBackbone::load(dialog.outputPath().toStdString());
         QVERIFY2(further, further.status().message().c_str());
@@ -304,10 +306,67 @@ private Q_SLOTS:
         dialog.setCacheDir(QString());
         QSignalSpy ready(&dialog, &TrainingDialog::modelReady);
         dialog.startTraining();
-        QTRY_VERIFY_WITH_TIMEOUT(!dialog.job()->isRunning(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog.isBusy(), 60000);
         QVERIFY2(dialog.statusText().contains(why), qPrintable(dialog.statusText()));
         QCOMPARE(ready.count(), 0);
         QVERIFY(!QFile::exists(dialog.outputPath()));
+    }
+
+    // Start lists the folders off the GUI thread: the dialog answers at once, the job starts when
+    // the listing is done, and Cancel or closing stops a listing at its next sub-folder.
+    void listsFoldersOffTheGuiThread_data()
+    {
+        QTest::addColumn<QString>("then");
+        QTest::newRow("let it start") << QStringLiteral("start");
+        QTest::newRow("cancel while listing") << QStringLiteral("cancel");
+        QTest::newRow("close while listing") << QStringLiteral("close");
+    }
+    void listsFoldersOffTheGuiThread()
+    {
+        QFETCH(QString, then);
+        QTemporaryDir tree, out;
+        for (const QString& f : QDir(photos_.path()).entryList(QDir::Files))
+            QVERIFY(QFile::copy(photos_.path() + u'/' + f, tree.path() + u'/' + f));
+        for (int i = 0; i < 2000; ++i) QVERIFY(QDir(tree.path()).mkpath(QStringLiteral("d%1/e").arg(i)));
+        QVERIFY(QFile::copy(tree.path() + QStringLiteral("/p00.png"), tree.path() + QStringLiteral("/d1999/e/deep.png")));
+        auto dialog = std::make_unique<TrainingDialog>();
+        dialog->addFolder(tree.path());
+        dialog->setOutputDir(out.path());
+        dialog->setCacheDir(QString());
+        dialog->setEpochs(2);
+        dialog->setModelName(QStringLiteral("listed"));
+        QSignalSpy ready(dialog.get(), &TrainingDialog::modelReady);
+        QTest::mouseClick(button(*dialog, QStringLiteral("Start")), Qt::LeftButton);
+        // Nothing has been listed on this thread: no job yet, and every setting is locked.
+        QVERIFY(dialog->isListing());
+        QVERIFY(!dialog->job()->isRunning());
+        QVERIFY2(dialog->statusText().contains(QLatin1String("Listing")), qPrintable(dialog->statusText()));
+        QVERIFY(!button(*dialog, QStringLiteral("Start"))->isEnabled());
+        QVERIFY(button(*dialog, QStringLiteral("Cancel training"))->isEnabled());
+        QVERIFY(!dialog->backboneChoice()->isEnabled());
+        QVERIFY(!button(*dialog, QStringLiteral("Remove"))->isEnabled()); // the folders are being read
+        if (then == QLatin1String("start")) {
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 120000);
+            QVERIFY2(ready.count() == 1, qPrintable(dialog->statusText()));
+            auto info = ClipFlowModelInfo::read(dialog->outputPath().toStdString());
+            QVERIFY2(info, info.status().message().c_str());
+            // Every photo, the copy 2,000 folders down included (a duplicate: counted, trained on once).
+            QVERIFY2(info->training_json.find("\"natural_files\":49") != std::string::npos,
+                     info->training_json.substr(0, 400).c_str());
+        } else if (then == QLatin1String("cancel")) {
+            QTest::mouseClick(button(*dialog, QStringLiteral("Cancel training")), Qt::LeftButton);
+            QTRY_VERIFY_WITH_TIMEOUT(!dialog->isBusy(), 20000);
+            QVERIFY(!dialog->job()->isRunning()); // never started
+            QVERIFY2(dialog->statusText().contains(QLatin1String("Cancelled")), qPrintable(dialog->statusText()));
+            QVERIFY(button(*dialog, QStringLiteral("Start"))->isEnabled());
+        } else {
+            QElapsedTimer timer;
+            timer.start();
+            dialog.reset(); // waits for the listing, which stops at its next sub-folder
+            QVERIFY2(timer.elapsed() < 5000, qPrintable(QString::number(timer.elapsed())));
+        }
+        QCOMPARE(ready.count(), then == QLatin1String("start") ? 1 : 0);
+        QCOMPARE(QFile::exists(out.path() + QStringLiteral("/listed.safetensors")), then == QLatin1String("start"));
     }
 
     void showsDevice()
