@@ -146,10 +146,6 @@
         <translation>Detektoren</translation>
     </message>
     <message>
-        <source>percentile %1 among natural photos</source>
-        <translation>Perzentil %1 unter natürlichen Fotos</translation>
-    </message>
-    <message>
         <source>This image was in the model&apos;s training or calibration set.</source>
         <translation>Dieses Bild gehörte zu den Trainings- oder Kalibrierdaten des Modells.</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
         <source>No heat map: %1</source>
         <translation>Keine Heatmap: %1</translation>
+    </message>
+    <message>
+        <source>%1 among natural photos</source>
+        <translation>%1 unter natürlichen Fotos</translation>
     </message>
 </context>
 <context>
@@ -1354,10 +1354,6 @@
         <translation>, an der Grenze des Lesers abgeschnitten</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, Backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · Perzentil %5 · ai_score %6&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Die Datei gibt an, KI-erzeugt zu sein:&lt;/b&gt; %1 (siehe Herkunft; Metadaten können gefälscht oder entfernt werden)&lt;br&gt;</translation>
     </message>
@@ -1565,6 +1561,10 @@
     <message>
         <source>Listing %1…</source>
         <translation>%1 wird aufgelistet…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, Backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -2224,10 +2224,6 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
         <translation>Schwelle (%1 % falsch positiv)</translation>
     </message>
     <message>
-        <source>%1: percentile %2</source>
-        <translation>%1: Perzentil %2</translation>
-    </message>
-    <message>
         <source>Likelihood histogram</source>
         <translation>Likelihood-Histogramm</translation>
     </message>
@@ -2248,6 +2244,14 @@ Starten Sie erneut, um beim letzten Sicherungspunkt fortzufahren.</translation>
 lower = less like natural photos</source>
         <translation>Log-Likelihood (nats/Dim.)
 niedriger = natürlichen Fotos weniger ähnlich</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>percentile %1%</source>
+        <translation>Perzentil %1 %</translation>
     </message>
 </context>
 <context>

@@ -146,10 +146,6 @@
         <translation>Detectores</translation>
     </message>
     <message>
-        <source>percentile %1 among natural photos</source>
-        <translation>percentil %1 entre fotos naturales</translation>
-    </message>
-    <message>
         <source>This image was in the model&apos;s training or calibration set.</source>
         <translation>Esta imagen formaba parte del conjunto de entrenamiento o calibración del modelo.</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
         <source>No heat map: %1</source>
         <translation>Sin mapa de calor: %1</translation>
+    </message>
+    <message>
+        <source>%1 among natural photos</source>
+        <translation>%1 entre fotos naturales</translation>
     </message>
 </context>
 <context>
@@ -1354,10 +1354,6 @@
         <translation>, cortado en el límite del lector</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, red base %2)&lt;br&gt;%3&lt;br&gt;%4 · percentil %5 · ai_score %6&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;El archivo dice haber sido generado por IA:&lt;/b&gt; %1 (véase Procedencia; los metadatos pueden falsificarse o eliminarse)&lt;br&gt;</translation>
     </message>
@@ -1565,6 +1561,10 @@
     <message>
         <source>Listing %1…</source>
         <translation>Listando %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, red base %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -2224,10 +2224,6 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
         <translation>umbral (%1 % de falsos positivos)</translation>
     </message>
     <message>
-        <source>%1: percentile %2</source>
-        <translation>%1: percentil %2</translation>
-    </message>
-    <message>
         <source>Likelihood histogram</source>
         <translation>Histograma de verosimilitud</translation>
     </message>
@@ -2248,6 +2244,14 @@ Inicie de nuevo para reanudar desde el último punto de control.</translation>
 lower = less like natural photos</source>
         <translation>Log-verosimilitud (nats/dim)
 menor = menos parecido a fotos naturales</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>percentile %1%</source>
+        <translation>percentil %1 %</translation>
     </message>
 </context>
 <context>

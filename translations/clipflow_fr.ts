@@ -146,10 +146,6 @@
         <translation>Détecteurs</translation>
     </message>
     <message>
-        <source>percentile %1 among natural photos</source>
-        <translation>centile %1 parmi les photos naturelles</translation>
-    </message>
-    <message>
         <source>This image was in the model&apos;s training or calibration set.</source>
         <translation>Cette image faisait partie de l&apos;ensemble d&apos;entraînement ou de calibration du modèle.</translation>
     </message>
@@ -272,6 +268,10 @@
     <message>
         <source>No heat map: %1</source>
         <translation>Pas de carte de chaleur : %1</translation>
+    </message>
+    <message>
+        <source>%1 among natural photos</source>
+        <translation>%1 parmi les photos naturelles</translation>
     </message>
 </context>
 <context>
@@ -1354,10 +1354,6 @@
         <translation>, coupé à la limite du lecteur</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · centile %5 · ai_score %6&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;Le fichier se dit généré par IA :&lt;/b&gt; %1 (voir Provenance ; les métadonnées peuvent être falsifiées ou supprimées)&lt;br&gt;</translation>
     </message>
@@ -1565,6 +1561,10 @@
     <message>
         <source>Listing %1…</source>
         <translation>Inventaire de %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -2224,10 +2224,6 @@ Relancez pour reprendre au dernier point de reprise.</translation>
         <translation>seuil (%1 % de faux positifs)</translation>
     </message>
     <message>
-        <source>%1: percentile %2</source>
-        <translation>%1 : centile %2</translation>
-    </message>
-    <message>
         <source>Likelihood histogram</source>
         <translation>Histogramme de vraisemblance</translation>
     </message>
@@ -2248,6 +2244,14 @@ Relancez pour reprendre au dernier point de reprise.</translation>
 lower = less like natural photos</source>
         <translation>Log-vraisemblance (nats/dim)
 plus bas = moins semblable aux photos naturelles</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>percentile %1%</source>
+        <translation>centile %1 %</translation>
     </message>
 </context>
 <context>

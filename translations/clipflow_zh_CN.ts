@@ -144,10 +144,6 @@
         <translation>检测器</translation>
     </message>
     <message>
-        <source>percentile %1 among natural photos</source>
-        <translation>在自然照片中位于第 %1 百分位</translation>
-    </message>
-    <message>
         <source>This image was in the model&apos;s training or calibration set.</source>
         <translation>该图像属于模型的训练集或校准集。</translation>
     </message>
@@ -270,6 +266,10 @@
     <message>
         <source>No heat map: %1</source>
         <translation>无热力图：%1</translation>
+    </message>
+    <message>
+        <source>%1 among natural photos</source>
+        <translation>在自然照片中：%1</translation>
     </message>
 </context>
 <context>
@@ -1349,10 +1349,6 @@
         <translation>，已在读取上限处截断</translation>
     </message>
     <message>
-        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · percentile %5 · ai_score %6&lt;br&gt;</source>
-        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt;（%1，骨干网络 %2）&lt;br&gt;%3&lt;br&gt;%4 · 百分位 %5 · ai_score %6&lt;br&gt;</translation>
-    </message>
-    <message>
         <source>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;The file says it was AI-generated:&lt;/b&gt; %1 (see Provenance; metadata can be forged or removed)&lt;br&gt;</source>
         <translation>&lt;br&gt;&lt;b style=&apos;color:#b03030&apos;&gt;文件声称由 AI 生成：&lt;/b&gt;%1（见“来源”；元数据可被伪造或删除）&lt;br&gt;</translation>
     </message>
@@ -1557,6 +1553,10 @@
     <message>
         <source>Listing %1…</source>
         <translation>正在列出 %1…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</source>
+        <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt;（%1，骨干网络 %2）&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</translation>
     </message>
 </context>
 <context>
@@ -2214,10 +2214,6 @@ Start again to resume from the last checkpoint.</source>
         <translation>阈值（%1% 误报）</translation>
     </message>
     <message>
-        <source>%1: percentile %2</source>
-        <translation>%1：百分位 %2</translation>
-    </message>
-    <message>
         <source>Likelihood histogram</source>
         <translation>似然直方图</translation>
     </message>
@@ -2238,6 +2234,14 @@ Start again to resume from the last checkpoint.</source>
 lower = less like natural photos</source>
         <translation>对数似然（nats/维）
 越低越不像自然照片</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>percentile %1%</source>
+        <translation>百分位 %1%</translation>
     </message>
 </context>
 <context>

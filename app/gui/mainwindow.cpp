@@ -1260,10 +1260,10 @@ void MainWindow::showAnalysis(const Analysis& a)
     if (d.clipflow()) {
         const auto& c = d.clipflow()->calibrated;
         const auto& score = *d.score(DetectorKind::ClipFlow);
-        text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 percentile %5 \u00b7 ai_score %6<br>")
+        text += tr("<b>CLIP-Flow</b> (%1, backbone %2)<br>%3<br>%4 \u00b7 %5 \u00b7 ai_score %6<br>")
                     .arg(d.model_id(DetectorKind::ClipFlow), d.backbone(), VerdictHtml::verdict(score),
-                         Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
-                    .arg(c.percentile, 0, 'f', 1)
+                         Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped(),
+                         widgets::LikelihoodHistogram::percentileText(c.percentile))
                     .arg(c.ai_score, 0, 'f', 2);
         if (const QString n = VerdictHtml::calibrationNote(score); !n.isEmpty()) text += n + QStringLiteral("<br>");
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += r + QStringLiteral("<br>");

@@ -10,6 +10,7 @@
 #include <clipflow/atomicfile.h>
 #include <clipflow/evidence.h>
 #include <clipflow/version.h>
+#include <clipflow/widgets/likelihoodhistogram.h>
 
 #include <QAbstractTextDocumentLayout>
 #include <QFile>
@@ -205,7 +206,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                            .arg(VerdictHtml::verdict(score))
                            .arg(c.log_likelihood, 0, 'g', 4)
                            .arg(Wording::pValue(c.p_value, c.p_extrapolated).toHtmlEscaped())
-                           .arg(tr("percentile %1 among natural photos").arg(c.percentile, 0, 'f', 1))
+                           .arg(tr("%1 among natural photos").arg(widgets::LikelihoodHistogram::percentileText(c.percentile)))
                            .arg(c.ai_score, 0, 'f', 2);
         if (const QString n = VerdictHtml::calibrationNote(score); !n.isEmpty()) text += QStringLiteral("<br>") + n;
         if (const QString r = VerdictHtml::robustness(score); !r.isEmpty()) text += QStringLiteral("<br>") + r;

@@ -7,6 +7,8 @@
 #include <casereport.h>
 #include <detectors.h>
 
+#include <clipflow/widgets/likelihoodhistogram.h>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +26,7 @@
 
 using namespace clipflow;
 using namespace clipflow::app;
+using clipflow::widgets::LikelihoodHistogram;
 
 namespace {
 
@@ -158,6 +161,10 @@ private Q_SLOTS:
         QCOMPARE(text.contains(QStringLiteral("Heat map: natural")), withMap);
         QCOMPARE(text.contains(QStringLiteral("No heat map: no CLIP-Flow detector is loaded")), byAnalysis && !clipflow);
         QVERIFY(text.contains(QStringLiteral("JPEG structure"))); // exif6.jpg is a JPEG: its tables are reported
+        if (clipflow) // the percentile with its unit, as the window's pane and plot say it
+            QVERIFY2(text.contains(LikelihoodHistogram::percentileText(a.detectors.clipflow()->calibrated.percentile) +
+                                   QStringLiteral(" among natural photos")),
+                     qPrintable(text.left(2000)));
         QVERIFY(text.contains(QStringLiteral("Double compression")));
         QVERIFY(text.contains(QStringLiteral("Error level analysis")));
         const QVariant ela = doc->resource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://0/ela")));

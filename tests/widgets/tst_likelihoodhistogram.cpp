@@ -141,6 +141,39 @@ private Q_SLOTS:
             QVERIFY(QFontMetricsF(w.plot()->xAxis->labelFont()).horizontalAdvance(line) <= w.plot()->width() - 70);
     }
 
+    // A percentile carries its unit, so the 0.9th is not read as the 90th, and is never shown
+    // as 0% or 100% unless it is.
+    void percentileText_data()
+    {
+        QTest::addColumn<double>("percentile");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("deep in the tail") << 0.9312 << QStringLiteral("percentile 0.93%");
+        QTest::newRow("below every natural photo") << 0.0 << QStringLiteral("percentile 0.00%");
+        QTest::newRow("barely above none") << 0.001 << QStringLiteral("percentile 0.01%");
+        QTest::newRow("typical") << 39.4 << QStringLiteral("percentile 39%");
+        QTest::newRow("just under one") << 0.996 << QStringLiteral("percentile 1.00%");
+        QTest::newRow("near the top") << 99.62 << QStringLiteral("percentile 99.6%");
+        QTest::newRow("just short of the top") << 99.97 << QStringLiteral("percentile 99.9%");
+        QTest::newRow("above every natural photo") << 100.0 << QStringLiteral("percentile 100.0%");
+    }
+    void percentileText()
+    {
+        QFETCH(double, percentile);
+        QFETCH(QString, text);
+        QCOMPARE(LikelihoodHistogram::percentileText(percentile), text);
+        // The marker's label says the same.
+        LikelihoodHistogram w;
+        w.resize(800, 400);
+        w.setNatural(gaussian_bins(0.0, 1.0, -4, 4));
+        w.setMarkers({{QStringLiteral("suspect.png"), 0.5, percentile}});
+        w.plot()->replot();
+        QStringList texts;
+        for (int i = 0; i < w.plot()->itemCount(); ++i)
+            if (auto* t = qobject_cast<QCPItemText*>(w.plot()->item(i)))
+                texts << t->text().replace(QLatin1Char('\n'), QLatin1Char(' '));
+        QVERIFY2(texts.contains(QStringLiteral("suspect.png: ") + text), qPrintable(texts.join(QLatin1Char('|'))));
+    }
+
     void wheelZoomsAndHomeResets()
     {
         LikelihoodHistogram w;

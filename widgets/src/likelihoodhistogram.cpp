@@ -221,10 +221,20 @@ void LikelihoodHistogram::rebuild()
     };
     if (has_threshold_) vertical(threshold_, kThreshold, Qt::DashLine, thresholdLabel());
     for (const auto& m : markers_)
-        vertical(m.score, kMarker, Qt::SolidLine,
-                 tr("%1: percentile %2").arg(m.label).arg(m.percentile, 0, 'f', m.percentile < 1 ? 2 : 0));
+        vertical(m.score, kMarker, Qt::SolidLine, tr("%1: %2").arg(m.label, percentileText(m.percentile)));
     fitLegend(width());
     plot_->replot();
+}
+
+QString LikelihoodHistogram::percentileText(double percentile)
+{
+    const int decimals = percentile < 1 ? 2 : percentile > 99 ? 1 : 0;
+    // Rounded up to 100 or down to 0 only where it is so (99.96 reads 99.9, not 100).
+    const double scale = decimals == 2 ? 100 : decimals == 1 ? 10 : 1;
+    double shown = std::round(percentile * scale) / scale;
+    if (shown >= 100 && percentile < 100) shown = std::floor(percentile * scale) / scale;
+    if (shown <= 0 && percentile > 0) shown = 1 / scale;
+    return tr("percentile %1%").arg(shown, 0, 'f', decimals);
 }
 
 void LikelihoodHistogram::endLabels(const std::vector<QCPBars*>& open)

@@ -39,6 +39,11 @@ public:
 
     explicit LikelihoodHistogram(QWidget* parent = nullptr);
 
+    // "percentile 0.93%": a percentile with its unit, so that 0.9 is not read as the
+    // 90th; two decimals below 1, one above 99 (never "100%" short of it), else none.
+    // The window's detector pane and the report say it the same way.
+    static QString percentileText(double percentile);
+
     // Histograms are normalised to densities so natural and proxy sets of any size compare.
     void setNatural(const Bins& bins);
     // The natural bars' legend entry; empty: "natural images (held out)".
