@@ -273,6 +273,10 @@
         <source>%1 among natural photos</source>
         <translation>%1 unter natürlichen Fotos</translation>
     </message>
+    <message>
+        <source>Name and format</source>
+        <translation>Name und Format</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -273,6 +273,10 @@
         <source>%1 among natural photos</source>
         <translation>%1 entre fotos naturales</translation>
     </message>
+    <message>
+        <source>Name and format</source>
+        <translation>Nombre y formato</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

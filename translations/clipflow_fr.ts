@@ -273,6 +273,10 @@
         <source>%1 among natural photos</source>
         <translation>%1 parmi les photos naturelles</translation>
     </message>
+    <message>
+        <source>Name and format</source>
+        <translation>Nom et format</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -271,6 +271,10 @@
         <source>%1 among natural photos</source>
         <translation>在自然照片中：%1</translation>
     </message>
+    <message>
+        <source>Name and format</source>
+        <translation>名称与格式</translation>
+    </message>
 </context>
 <context>
     <name>JpegHtml</name>

@@ -25,6 +25,12 @@ nlohmann::json rounded_array(const std::vector<float>& values, double step)
     return a;
 }
 
+nlohmann::json name_format_json(const EvidenceInfo& info)
+{
+    const std::string note = name_format_note(info);
+    return note.empty() ? nlohmann::json(nullptr) : nlohmann::json(note);
+}
+
 nlohmann::json evidence_fields(const EvidenceInfo& info)
 {
     return {
@@ -40,6 +46,7 @@ nlohmann::json evidence_fields(const EvidenceInfo& info)
         {"has_alpha", info.has_alpha},
         {"exif_orientation", info.exif_orientation},
         {"pixel_grid", pixel_grid_note(info)},
+        {"name_format", name_format_json(info)},
         {"animated", info.frame_count_hint > 1}, // only the first frame is analysed
     };
 }

@@ -22,6 +22,8 @@ nlohmann::json rounded_array(const std::vector<float>& values, double step = 1e-
 
 // {"file","sha256","width","height","format",...} for one intake result.
 nlohmann::json evidence_fields(const EvidenceInfo& info);
+// name_format_note() as JSON: null when the name fits the file, else the sentence.
+nlohmann::json name_format_json(const EvidenceInfo& info);
 // {"file","error","error_code"}
 nlohmann::json error_line(const std::string& file, const Status& status);
 // One output line, without its newline; invalid UTF-8 in file names is replaced, not thrown on.

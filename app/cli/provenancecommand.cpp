@@ -25,7 +25,8 @@ bytes (a changed pixel breaks it). No trust list ships: a valid signature is
 PEM file of certificates you trust.)";
 
 const char* const kProvenanceNotes = R"(JSON fields: file, sha256, format (null for a file ClipFlow cannot decode,
-such as HEIF or AVIF: its provenance is still read), ai_declared (the metadata or a C2PA action
+such as HEIF or AVIF: its provenance is still read), name_format (null, or a sentence
+when the name's ending promises another format: a renamed file), ai_declared (the metadata or a C2PA action
 declares AI generation), generator (the settings a front end recorded, or
 null), digital_source_type, findings (each {source, key, value, meaning,
 says_ai}), c2pa ({present, claim_generator, digital_source_type, signer,
@@ -45,6 +46,7 @@ void print_text(const nlohmann::json& line)
 {
     std::cout << line["file"].get<std::string>() << "  sha256 " << line["sha256"].get<std::string>().substr(0, 16) << "\n";
     if (line["format"].is_null()) std::cout << "  (not an image format ClipFlow decodes: only what the bytes say was read)\n";
+    if (line["name_format"].is_string()) std::cout << "  " << line["name_format"].get<std::string>() << "\n";
     const auto& c = line["c2pa"];
     if (c.value("present", false)) {
         if (c.contains("error") && !c.contains("claim_generator")) {
@@ -119,7 +121,8 @@ int run_provenance(std::vector<std::string> words)
         } else {
             line = {{"file", ev->info.path},
                     {"sha256", ev->info.sha256},
-                    {"format", ev->info.format.empty() ? nlohmann::json(nullptr) : nlohmann::json(ev->info.format)}};
+                    {"format", ev->info.format.empty() ? nlohmann::json(nullptr) : nlohmann::json(ev->info.format)},
+                    {"name_format", name_format_json(ev->info)}};
             auto p = nlohmann::json::parse(ev->provenance->to_json());
             for (const char* k : {"ai_declared", "generator", "digital_source_type", "findings", "c2pa", "caveat"})
                 line[k] = std::move(p[k]);

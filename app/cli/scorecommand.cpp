@@ -65,7 +65,9 @@ compression, so a level above natural is reported as inconclusive);
 robustness (with --robustness: {transform, ai_score, verdict_code} for
 jpeg90, jpeg75, resize75, resize50); map (with --map: image_width,
 image_height, tile_width, tile_height, xs, ys (tile edges), log_likelihood
-and ai_score per tile, row-major, model_id, and png). With all: "results" (one
+and ai_score per tile, row-major, model_id, and png); pixel_grid (which
+pixels were read); name_format (null, or a sentence when the name's ending
+promises another format: a renamed file). With all: "results" (one
 object per detector), "disagreement", and the one verdict, verdict_code
 and inconclusive_reason for the analyst (an AI verdict needs both
 detectors, at the weaker one's level). Every line has "provenance": what
@@ -207,6 +209,7 @@ std::vector<nlohmann::json> score_files(const std::vector<std::string>& files, c
         nlohmann::json line{{"file", ev.info.path}, {"sha256", ev.info.sha256}};
         line.update(nlohmann::json::parse(scores[k]->to_json()));
         line["pixel_grid"] = pixel_grid_note(ev.info);
+        line["name_format"] = name_format_json(ev.info);
         if (ev.provenance) line["provenance"] = nlohmann::json::parse(ev.provenance->to_json());
         if (!map_dir.empty()) {
             auto map = write_map(set.find(DetectorKind::ClipFlow), ev, map_dir);

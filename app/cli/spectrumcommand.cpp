@@ -135,6 +135,7 @@ int run_spectrum(std::vector<std::string> words)
             }
             if (!written.empty()) std::printf("  spectra written to %s\n", written.c_str());
             std::printf("  %s\n", pixel_grid_note(ev->info).c_str());
+            if (const std::string n = name_format_note(ev->info); !n.empty()) std::printf("  %s\n", n.c_str());
             std::fflush(stdout);
         }
     }

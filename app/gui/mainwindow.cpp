@@ -1170,6 +1170,10 @@ void MainWindow::showAnalysis(const Analysis& a)
             .arg(a.info.file_size)
             .arg(s.peaks.size())
             .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()) +
+        // A file named as another format was renamed or re-saved: worth a look before anything else.
+        (name_format_note(a.info).empty()
+             ? QString()
+             : QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(name_format_note(a.info)).toHtmlEscaped())) +
         (a.changed_during_analysis.isEmpty()
              ? QString()
              : tr("<br><b style='color:#b03030'>The file changed on disk during the analysis (%1); these results "

@@ -187,6 +187,7 @@ QString CaseReport::evidenceHtml(QTextDocument& doc, int index, const Item& item
                                       QStringLiteral(" <small>(%1)</small>").arg(tr("see the provenance section")));
     html += row(tr("Metadata"), metadata_summary(a));
     html += row(tr("Pixel grid"), esc(pixel_grid_note(a.info)));
+    if (const std::string n = name_format_note(a.info); !n.empty()) html += row(tr("Name and format"), esc(n));
     html += row(tr("Integrity"), a.changed_during_analysis.isEmpty()
                                      ? tr("hashed again after the analysis: unchanged")
                                      : QStringLiteral("<b style='color:#b03030'>%1</b>")

@@ -296,6 +296,28 @@ private Q_SLOTS:
         if (case_ == QLatin1String("agree")) QVERIFY(text.contains(QLatin1String("Verdict: consistent with natural images")));
     }
 
+    // A file named as another format gets a row saying so; a fitting name gets none.
+    void namesAnotherFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("said");
+        QTest::newRow("PNG named .jpg") << QStringLiteral("renamed.jpg") << true;
+        QTest::newRow("PNG named .png") << QStringLiteral("plain.png") << false;
+    }
+    void namesAnotherFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, said);
+        QTemporaryDir dir;
+        const QString file = dir.filePath(name);
+        QVERIFY(QFile::copy(fixture("rgb.png"), file));
+        CaseReport report({}, {});
+        report.add(analyse_file(file, nullptr));
+        const QString text = report.document()->toPlainText();
+        QCOMPARE(text.contains(QLatin1String("Name and format")), said);
+        QCOMPARE(text.contains(QLatin1String("The name ends in .jpg (a JPEG file's ending), but the file is PNG")), said);
+    }
+
     // A generator name is read as a resemblance, never as the maker.
     void namesWhatTheGeneratorResembles_data()
     {

@@ -942,6 +942,47 @@ private Q_SLOTS:
         QCOMPARE(none[QStringLiteral("findings")].toArray().size(), 0);
     }
 
+    // A file named as another format (a PNG renamed .jpg) is said in every command that
+    // describes files; a fitting name gives null (JSON) or nothing (text).
+    void namesAnotherFormat_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<bool>("json");
+        QTest::newRow("provenance --json") << "provenance" << true;
+        QTest::newRow("provenance") << "provenance" << false;
+        QTest::newRow("score --json") << "score" << true;
+        QTest::newRow("spectrum --json") << "spectrum" << true;
+        QTest::newRow("spectrum") << "spectrum" << false;
+    }
+    void namesAnotherFormat()
+    {
+        QFETCH(QString, command);
+        QFETCH(bool, json);
+        QTemporaryDir tmp;
+        QImage img(96, 64, QImage::Format_RGB32);
+        img.fill(QColor(90, 120, 150));
+        const QString renamed = tmp.filePath(QStringLiteral("renamed.jpg")), plain = tmp.filePath(QStringLiteral("plain.png"));
+        QVERIFY(img.save(renamed, "PNG"));
+        QVERIFY(img.save(plain, "PNG"));
+        QStringList args{command, renamed, plain};
+        if (json) args << QStringLiteral("--json");
+        const Run r = cli(args);
+        QVERIFY2(r.code == 0, r.err.constData());
+        const QByteArray says = "The name ends in .jpg (a JPEG file's ending), but the file is PNG";
+        if (!json) {
+            QCOMPARE(r.out.count(says), 1);
+            const int at = r.out.indexOf(says);
+            QVERIFY2(at > r.out.indexOf("renamed.jpg") && (at < r.out.indexOf("plain.png")), r.out.constData());
+            return;
+        }
+        const auto lines = r.lines();
+        QCOMPARE(lines.size(), 2);
+        QVERIFY2(lines[0][QStringLiteral("name_format")].toString().startsWith(QString::fromUtf8(says)),
+                 qPrintable(lines[0][QStringLiteral("name_format")].toString()));
+        QVERIFY(lines[1].contains(QStringLiteral("name_format")));
+        QVERIFY(lines[1][QStringLiteral("name_format")].isNull());
+    }
+
     // clipflow jpeg --ela / --ghosts: the images written where asked, named by file and hash, and
     // listed in the JSON with the grid the ghosts were re-saved on; a folder that cannot be made
     // is a usage error before anything is read.

@@ -2,6 +2,7 @@
 // hash covers exactly the file's bytes, and bad input gets a typed error.
 
 #include <clipflow/evidence.h>
+#include <clipflow/imagepaths.h>
 
 #include <QCryptographicHash>
 #include <QFile>
@@ -40,6 +41,73 @@ long max_rss_kb()
 class TestEvidence : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // A name that promises another format is said (renamed, or a WebP delivered as .jpg);
+    // a fitting ending in any case, or a name with no image ending, says nothing.
+    void namesAnotherFormat_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("says"); // empty: nothing to say
+        QTest::newRow("PNG as .jpg") << "rgb.png"
+                                     << "holiday.jpg"
+                                     << "ends in .jpg (a JPEG file's ending), but the file is PNG";
+        QTest::newRow("WebP as .JPEG") << "lossy.webp"
+                                       << "photo.JPEG"
+                                       << "ends in .JPEG (a JPEG file's ending), but the file is WebP";
+        QTest::newRow("GIF as .png") << "palette.gif"
+                                     << "a.png"
+                                     << "but the file is GIF";
+        QTest::newRow("JPEG as .tif") << "rgb.jpg"
+                                      << "scan.tif"
+                                      << "but the file is JPEG";
+        QTest::newRow("HEIF as .jpg") << "rgb.heic"
+                                      << "IMG_0001.jpg"
+                                      << "but the file is HEIF";
+        QTest::newRow("PNG as .PNG") << "rgb.png"
+                                     << "x.PNG"
+                                     << "";
+        QTest::newRow("JPEG as .jpe") << "rgb.jpg"
+                                      << "x.jpe"
+                                      << "";
+        QTest::newRow("TIFF as .tiff") << "rgb_lzw.tif"
+                                       << "x.tiff"
+                                       << "";
+        QTest::newRow("HEIF as .hif") << "rgb.heic"
+                                      << "x.hif"
+                                      << "";
+        QTest::newRow("no ending") << "rgb.png"
+                                   << "evidence-17"
+                                   << "";
+        QTest::newRow("no image ending") << "rgb.jpg"
+                                         << "frame.dat"
+                                         << "";
+        QTest::newRow("a dot in a folder's name") << "rgb.png"
+                                                  << "case.jpg/evidence"
+                                                  << "";
+    }
+    void namesAnotherFormat()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, name);
+        QFETCH(QString, says);
+        QFile f(fixture(file));
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray bytes = f.readAll();
+        clipflow::IntakeParams header_only;
+        header_only.decode_pixels = false;
+        auto ev = clipflow::decode_evidence({reinterpret_cast<const std::uint8_t*>(bytes.data()), std::size_t(bytes.size())},
+                                            name.toStdString(), header_only);
+        QVERIFY2(ev, ev.status().message().c_str());
+        const QString note = QString::fromStdString(clipflow::name_format_note(ev->info));
+        if (says.isEmpty())
+            QVERIFY2(note.isEmpty(), qPrintable(note));
+        else
+            QVERIFY2(note.contains(says), qPrintable(note));
+        QCOMPARE(clipflow::format_named(name.toStdString()).empty(), !name.contains(QLatin1Char('.')) ||
+                                                                         name.endsWith(QLatin1String(".dat")) ||
+                                                                         name.endsWith(QLatin1String("/evidence")));
+    }
+
     void decodesEveryFormat_data()
     {
         QTest::addColumn<QString>("file");

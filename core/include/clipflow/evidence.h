@@ -69,6 +69,12 @@ struct Evidence {
 /// What the results must say about orientation: analyses use the stored grid.
 std::string pixel_grid_note(const EvidenceInfo& info);
 
+/// Empty when the file's name ending fits what the file is (or is no image ending at all);
+/// otherwise a sentence saying the name promises another format — a file renamed, or saved
+/// under another format's name, as web services often deliver WebP or AVIF as ".jpg". An
+/// HEIF ending fits AVIF too (AVIF is an HEIF image with AV1 inside).
+std::string name_format_note(const EvidenceInfo& info);
+
 /// Reads, hashes and decodes one file. Thread-safe.
 Result<Evidence> load_evidence(const std::string& path, const IntakeParams& params = {});
 

@@ -37,5 +37,8 @@ struct ImagePaths {
 /// and what was found so far is returned (the window stops a listing it is closed during).
 ImagePaths find_image_paths(const std::vector<std::string>& paths, const std::function<bool()>& abort = {});
 bool has_image_extension(const std::string& path);
+/// The format a file's name ending promises ("JPEG" for .jpg, .jpeg, .jpe; "HEIF" for .heic,
+/// .heif, .hif; as EvidenceInfo::format names them), case-insensitive; empty for any other name.
+std::string format_named(const std::string& path);
 
 } // namespace clipflow

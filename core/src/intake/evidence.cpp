@@ -3,6 +3,7 @@
 #include "evidence_p.h"
 
 #include "clipflow/imageheader.h"
+#include "clipflow/imagepaths.h"
 #include "clipflow/metadata.h"
 #include "clipflow/sha256.h"
 #include "gifdecoder.h"
@@ -17,6 +18,7 @@
 #include <cmath>
 #include <cstring>
 #include <fcntl.h>
+#include <filesystem>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -146,6 +148,16 @@ std::string pixel_grid_note(const EvidenceInfo& info)
     // An analyst must know the other frames were not looked at: each could be another picture.
     if (info.frame_count_hint > 1) note += ". The file is animated: only its first frame is analysed";
     return note + ".";
+}
+
+std::string name_format_note(const EvidenceInfo& info)
+{
+    const std::string named = format_named(info.path);
+    if (named.empty() || info.format.empty() || named == info.format || (named == "HEIF" && info.format == "AVIF")) return {};
+    const std::string ending = std::filesystem::path(info.path).extension().string();
+    return "The name ends in " + ending + " (a " + named + " file's ending), but the file is " + info.format +
+           ": renamed, or saved under another format's name (web services often deliver WebP or AVIF as \".jpg\"). "
+           "The analyses read the file as what it is.";
 }
 
 Result<Evidence> decode_evidence(std::span<const std::uint8_t> bytes, const std::string& name, const IntakeParams& params)

@@ -10,8 +10,11 @@ namespace clipflow {
 
 namespace {
 
-constexpr const char* kKnown[] = {".jpg",  ".jpeg", ".jpe", ".png",  ".tif", ".tiff", ".webp",
-                                  ".heic", ".heif", ".hif", ".avif", ".bmp", ".gif"};
+// Each image ending and the format (EvidenceInfo::format) a file so named is expected to be.
+constexpr std::pair<const char*, const char*> kKnown[] = {
+    {".jpg", "JPEG"},  {".jpeg", "JPEG"}, {".jpe", "JPEG"},  {".png", "PNG"},   {".tif", "TIFF"},
+    {".tiff", "TIFF"}, {".webp", "WebP"}, {".heic", "HEIF"}, {".heif", "HEIF"}, {".hif", "HEIF"},
+    {".avif", "AVIF"}, {".bmp", "BMP"},   {".gif", "GIF"}};
 
 // Walks one folder. Its own walk, not recursive_directory_iterator: that one
 // ends the whole walk at the first folder it cannot open (or skips it without a
@@ -50,11 +53,18 @@ void walk(const fs::path& root, std::vector<std::string>& found, std::vector<Fol
 
 } // namespace
 
-bool has_image_extension(const std::string& path)
+std::string format_named(const std::string& path)
 {
     std::string ext = fs::path(path).extension().string();
     std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return char(std::tolower(c)); });
-    return std::any_of(std::begin(kKnown), std::end(kKnown), [&](const char* k) { return ext == k; });
+    for (const auto& [ending, format] : kKnown)
+        if (ext == ending) return format;
+    return {};
+}
+
+bool has_image_extension(const std::string& path)
+{
+    return !format_named(path).empty();
 }
 
 ImagePaths find_image_paths(const std::vector<std::string>& paths, const std::function<bool()>& abort)
@@ -75,7 +85,7 @@ ImagePaths find_image_paths(const std::vector<std::string>& paths, const std::fu
         // explains why (it could not be read).
         if (found.empty() && out.problems.size() == problems_before) {
             std::string names;
-            for (const char* k : kKnown) names += std::string(names.empty() ? "" : " ") + k;
+            for (const auto& [k, format] : kKnown) names += std::string(names.empty() ? "" : " ") + k;
             out.problems.push_back({p,
                                     "no images in this folder or its sub-folders (files are read by their names' "
                                     "endings: " +
