@@ -975,7 +975,10 @@ bool MainWindow::makeReportFigures(bool maps, bool ghosts)
         const CaseEvidence* e = caseEntry(sha);
         const auto kept = e ? kept_jpeg_ghosts(*e) : std::nullopt;
         item.ghosts = (ghosts || kept) && a->info.format == "JPEG" && !ghosts_.contains(sha) && !ghost_errors_.contains(sha);
-        if (kept) item.grid = *kept;
+        if (kept)
+            item.grid = *kept;
+        else if (a->block_grid && a->block_grid->found) // nobody chose one: where the picture's blocks lie
+            item.grid = {a->block_grid->grid_x, a->block_grid->grid_y};
         if (item.map || item.ghosts) items.push_back(std::move(item));
     }
     if (items.empty()) return true;

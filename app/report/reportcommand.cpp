@@ -67,8 +67,9 @@ int run_report(std::vector<std::string> words)
               "add each JPEG's JPEG ghosts (the image re-saved at qualities 50 to 95, one map each; about a second "
               "for a 12 MP photo)")
         .text("--ghost-grid", "X,Y", ghost_grid,
-              "re-save the ghosts on another 8x8 grid: columns X and rows Y past the image's (0..7 each; default 0,0), "
-              "where a region pasted off the image's grid keeps its own (see `clipflow jpeg --ghost-grid`)")
+              "re-save the ghosts on another 8x8 grid: columns X and rows Y past the image's (0..7 each; default: "
+              "where each picture's blocks are found to lie, as `clipflow jpeg` reports it, else 0,0), where a region "
+              "pasted off the image's grid keeps its own (see `clipflow jpeg --ghost-grid`)")
         .positionals(inputs)
         .notes(kReportNotes);
     if (auto code = t.parse(std::move(words))) return *code;
@@ -79,6 +80,8 @@ int run_report(std::vector<std::string> words)
         const auto grid = parse_ghost_grid(*ghost_grid);
         if (!grid) return usage("--ghost-grid must be X,Y with X and Y in 0..7, not '" + *ghost_grid + "'");
         std::tie(asked.ghost_params.grid_x, asked.ghost_params.grid_y) = *grid;
+    } else {
+        asked.ghosts_on_found_grid = true; // nobody chose a grid: where each picture's blocks lie
     }
 
     if (trust) {
@@ -143,14 +146,17 @@ int run_report(std::vector<std::string> words)
             options.jpeg_ghosts = true;
             options.ghost_params.grid_x = ghosts->grid_x;
             options.ghost_params.grid_y = ghosts->grid_y;
+            options.ghosts_on_found_grid = false;
         }
         app::Analysis a = app::analyse_file(QString::fromStdString(file), &detectors, options);
         if ((kept || ghosts) && a.error.isEmpty() && a.info.sha256 != evidence->sha256) {
             // The file changed since: what the case kept was of another picture. Only what was asked is
             // printed; the file is analysed again only where that must be made anew.
             const bool map_again = kept && asked.heat_map;
-            const bool ghosts_again = ghosts && asked.jpeg_ghosts && !a.ghosts.isNull() &&
-                                      a.ghosts_grid != QPoint(asked.ghost_params.grid_x, asked.ghost_params.grid_y);
+            const bool on_found = asked.ghosts_on_found_grid && a.block_grid && a.block_grid->found;
+            const QPoint asked_grid = on_found ? QPoint(a.block_grid->grid_x, a.block_grid->grid_y)
+                                               : QPoint(asked.ghost_params.grid_x, asked.ghost_params.grid_y);
+            const bool ghosts_again = ghosts && asked.jpeg_ghosts && !a.ghosts.isNull() && a.ghosts_grid != asked_grid;
             kept.reset();
             if (map_again || ghosts_again)
                 a = app::analyse_file(QString::fromStdString(file), &detectors, asked);

@@ -24,6 +24,7 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
     params.intake.provenance = options.provenance;
     params.jpeg_ghosts = options.jpeg_ghosts;
     params.ghost_params = options.ghost_params;
+    params.ghosts_on_found_grid = options.ghosts_on_found_grid;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.

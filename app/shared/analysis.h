@@ -53,11 +53,12 @@ struct AnalyseOptions {
     // A `clipflow-intake`: every parser of untrusted bytes runs in that process under its
     // time limit and its findings come back whole, pixels included.
     std::shared_ptr<IsolatedReader> reader;
-    ProvenanceParams provenance;  // the C2PA trust anchors
-    QString read_ahead;           // with a reader: the file to be analysed next, which its child reads meanwhile
-    bool jpeg_ghosts = false;     // JPEG files: their JPEG ghosts' sheet too (about a second for 12 MP)
-    JpegGhostParams ghost_params; // how they are made: the grid past the image's (0..7), ...
-    bool heat_map = false;        // the CLIP-Flow detector's tile map too (seconds for a large image)
+    ProvenanceParams provenance;       // the C2PA trust anchors
+    QString read_ahead;                // with a reader: the file to be analysed next, which its child reads meanwhile
+    bool jpeg_ghosts = false;          // JPEG files: their JPEG ghosts' sheet too (about a second for 12 MP)
+    JpegGhostParams ghost_params;      // how they are made: the grid past the image's (0..7), ...
+    bool ghosts_on_found_grid = false; // no grid chosen: on the block grid where one is found (AnalysisParams)
+    bool heat_map = false;             // the CLIP-Flow detector's tile map too (seconds for a large image)
 };
 
 // core's analyse_evidence (intake, metadata, ELA, spectra per channel, both

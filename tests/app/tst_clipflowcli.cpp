@@ -1758,6 +1758,50 @@ private Q_SLOTS:
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the image re-saved")), onImageGrid);
     }
 
+    // Ghosts nobody chose a grid for are made where the picture's 8 x 8 blocks lie: a JPEG cut
+    // 3 and 5 pixels past its grid and saved again keeps the first save's blocks at (5, 3).
+    void reportGhostsOnTheFoundGrid_data()
+    {
+        QTest::addColumn<bool>("cropped");
+        QTest::addColumn<QString>("grid"); // --ghost-grid, if given
+        QTest::addColumn<QString>("says"); // in the ghosts' caption
+        QTest::newRow("cut past its grid: on the found grid") << true << ""
+                                                              << "5 column(s) and 3 row(s) past the image";
+        QTest::newRow("cut past its grid, --ghost-grid 0,0: as asked") << true << "0,0"
+                                                                       << "JPEG ghosts (the image re-saved";
+        QTest::newRow("on its own grid") << false << ""
+                                         << "JPEG ghosts (the image re-saved";
+    }
+    void reportGhostsOnTheFoundGrid()
+    {
+        QFETCH(bool, cropped);
+        QFETCH(QString, grid);
+        QFETCH(QString, says);
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; ./run.sh installs it");
+        if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
+            QSKIP("clipflow-report is built only with the GUI (CLIPFLOW_BUILD_GUI=ON)");
+        QTemporaryDir dir;
+        QImage scene(392, 264, QImage::Format_RGB32);
+        QRandomGenerator rng(4);
+        for (int y = 0; y < scene.height(); ++y)
+            for (int x = 0; x < scene.width(); ++x) {
+                const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
+                scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
+            }
+        const QString first = dir.filePath(QStringLiteral("first.jpg")), file = dir.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(scene.save(first, "JPEG", 70));
+        const QImage saved = QImage(first).convertToFormat(QImage::Format_RGB32);
+        QVERIFY((cropped ? saved.copy(3, 5, 384, 256) : saved).save(file, "JPEG", 100));
+        QStringList args{QStringLiteral("report"), file, QStringLiteral("--ghosts")};
+        if (!grid.isEmpty()) args << QStringLiteral("--ghost-grid") << grid;
+        const ReportText report = report_text(args, dir.filePath(QStringLiteral("r.pdf")));
+        QVERIFY2(report.error.isEmpty(), qPrintable(report.error));
+        const QString t = report.text.simplified();
+        QVERIFY2(t.contains(says), qPrintable(t));
+        QCOMPARE(t.contains(QLatin1String("past the image")), says.contains(QLatin1String("past the image")));
+    }
+
     void proxyWritesImagesAndSheets()
     {
         QTemporaryDir tmp;

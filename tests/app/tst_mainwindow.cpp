@@ -506,8 +506,11 @@ private Q_SLOTS:
         QTest::addColumn<bool>("changeFile"); // the PNG changes on disk after its analysis
         QTest::addColumn<int>("printedMaps");
         QTest::addColumn<int>("printedGhosts");
-        QTest::newRow("heat maps") << true << false << false << 2 << 0;
-        QTest::newRow("both (ghosts: the JPEG's), a file changed since") << true << true << true << 1 << 1;
+        QTest::addColumn<bool>("cut"); // also a JPEG cut 3 and 5 pixels past its grid, saved again at 100
+        QTest::newRow("heat maps") << true << false << false << 2 << 0 << false;
+        QTest::newRow("both (ghosts: the JPEG's), a file changed since") << true << true << true << 1 << 1 << false;
+        // Nobody chose its grid: its ghosts are made where its blocks lie, (5, 3), and the case keeps that.
+        QTest::newRow("ghosts, a JPEG cut past its grid") << false << true << false << 0 << 1 << true;
     }
     void reportFiguresForEveryFile()
     {
@@ -516,6 +519,7 @@ private Q_SLOTS:
         QFETCH(bool, changeFile);
         QFETCH(int, printedMaps);
         QFETCH(int, printedGhosts);
+        QFETCH(bool, cut);
         if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty()) QSKIP("pdftotext is not installed");
         clipflow::app::AppSettings::setReportHeatMaps(maps);
         clipflow::app::AppSettings::setReportGhosts(ghosts);
@@ -523,10 +527,23 @@ private Q_SLOTS:
         const QString png = dir.filePath(QStringLiteral("a.png"));
         QVERIFY(QFile::copy(fixture("rgb.png"), png));
         QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
+        if (cut) {
+            QImage scene(392, 264, QImage::Format_RGB32);
+            QRandomGenerator rng(4);
+            for (int y = 0; y < scene.height(); ++y)
+                for (int x = 0; x < scene.width(); ++x) {
+                    const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
+                    scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
+                }
+            QTemporaryDir other;
+            const QString first = other.filePath(QStringLiteral("first.jpg"));
+            QVERIFY(scene.save(first, "JPEG", 70));
+            QVERIFY(QImage(first).copy(3, 5, 384, 256).save(dir.filePath(QStringLiteral("c.jpg")), "JPEG", 100));
+        }
         MainWindow w;
         QSignalSpy analysed(&w, &MainWindow::analysisFinished);
         open_listed(w, dir.path());
-        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), 2, 60000);
+        QTRY_COMPARE_WITH_TIMEOUT(analysed.count(), cut ? 3 : 2, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(!w.isBusy(), 60000);
         if (changeFile) {
             QFile f(png);
@@ -543,6 +560,15 @@ private Q_SLOTS:
         const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
         QCOMPARE(t.count(QLatin1String("Heat map: natural")), printedMaps);
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), printedGhosts);
+        // (contains, not count: a line at a page break is in both pages' text, drawn on one, clipped on the other)
+        QCOMPARE(t.contains(QLatin1String("5 column(s) and 3 row(s) past the image")), cut);
+        int cut_kept = 0;
+        for (const auto& e : w.currentCase().evidence)
+            if (QFileInfo(QString::fromStdString(e.file)).fileName() == QLatin1String("c.jpg")) {
+                QCOMPARE(clipflow::kept_jpeg_ghosts(e), std::optional(clipflow::KeptJpegGhosts{5, 3}));
+                ++cut_kept;
+            }
+        QCOMPARE(cut_kept, cut ? 1 : 0);
         QCOMPARE(t.count(QLatin1String("No heat map: the file changed on disk")), changeFile ? 1 : 0);
         // What was made stays for the window, and the heat maps for the case.
         int kept = 0;

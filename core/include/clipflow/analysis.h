@@ -46,6 +46,10 @@ struct AnalysisParams {
     /// two cores). Off by default: the window makes them when the analyst asks.
     bool jpeg_ghosts = false;
     JpegGhostParams ghost_params; ///< how they are made (grid, qualities, ...); the abort is the analysis's
+    /// For ghosts nobody chose a grid for (a report's for every JPEG): where block_grid finds the
+    /// picture's 8 x 8 grid off the corner — a JPEG cut after a save, then saved again — make them
+    /// on that grid instead of ghost_params' (on the image's own, the first save shows nothing).
+    bool ghosts_on_found_grid = false;
     /// Every file (a PNG may carry a JPEG's grid too): where the 8 x 8 blocks of a JPEG save
     /// lie (jpeg_block_grid; about 0.12 s for 12 MP).
     bool block_grid = true;

@@ -65,6 +65,10 @@ Result<EvidenceAnalysis> analyse_evidence(const std::string& path, const Analysi
         t = Clock::now();
         JpegGhostParams gp = params.ghost_params;
         gp.abort = params.abort;
+        if (params.ghosts_on_found_grid && a.block_grid && a.block_grid->found) {
+            gp.grid_x = a.block_grid->grid_x;
+            gp.grid_y = a.block_grid->grid_y;
+        }
         if (auto g = jpeg_ghosts(eight, gp))
             a.ghosts = std::move(*g);
         else if (g.status().code() == ErrorCode::Aborted)
