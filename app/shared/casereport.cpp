@@ -19,10 +19,12 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QTextBlock>
 #include <QTextCursor>
 #include <QTextDocument>
 #include <QUrl>
 
+#include <cmath>
 #include <map>
 
 namespace clipflow::app {
@@ -346,6 +348,33 @@ std::unique_ptr<QTextDocument> CaseReport::document() const
     return doc;
 }
 
+void CaseReport::keepFiguresWhole(QTextDocument& doc)
+{
+    const double page = doc.pageSize().height();
+    if (!(page > 0)) return;
+    QAbstractTextDocumentLayout* layout = doc.documentLayout();
+    // The whole document laid out before each measure: Qt lays out lazily, so a block it has not
+    // reached reads 0 high, and after a change made while the rest was not laid out, later
+    // figures were drawn nowhere (seen: the last file's two figures missing from the PDF).
+    layout->documentSize();
+    // Top to bottom: each move shifts what follows, which is measured after it.
+    for (QTextBlock block = doc.begin(); block.isValid(); block = block.next()) {
+        bool figure = false;
+        for (auto it = block.begin(); !it.atEnd() && !figure; ++it) figure = it.fragment().charFormat().isImageFormat();
+        // (Figures side by side in a table are the table's to place.)
+        if (!figure || QTextCursor(block).currentTable() ||
+            block.blockFormat().pageBreakPolicy() & QTextFormat::PageBreak_AlwaysBefore)
+            continue;
+        const QRectF r = layout->blockBoundingRect(block);
+        if (r.height() >= page) continue;
+        if (std::floor(r.top() / page) == std::floor((r.bottom() - 1) / page)) continue;
+        QTextBlockFormat f = block.blockFormat();
+        f.setPageBreakPolicy(QTextFormat::PageBreak_AlwaysBefore);
+        QTextCursor(block).setBlockFormat(f);
+        layout->documentSize();
+    }
+}
+
 Status CaseReport::write(const QString& pdf_path) const
 {
     // A device or pipe (`--out /dev/stdout`) is written into; a file is replaced whole, never half
@@ -368,6 +397,7 @@ Status CaseReport::write(const QString& pdf_path) const
         const QSizeF body = writer.pageLayout().paintRectPixels(writer.resolution()).size();
         const double footer = writer.resolution() * 0.3; // about 7.5 mm
         doc->setPageSize(QSizeF(body.width(), body.height() - footer));
+        keepFiguresWhole(*doc);
         QPainter painter(&writer);
         if (!painter.isActive()) return {ErrorCode::IoError, "cannot start the PDF on " + pdf_path.toStdString()};
         const int pages = doc->pageCount();

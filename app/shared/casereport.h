@@ -54,6 +54,10 @@ public:
     std::unique_ptr<QTextDocument> document() const;
     // Writes the PDF through a temporary file renamed into place.
     Status write(const QString& pdf_path) const;
+    // With the document's page size set: a figure (a paragraph holding an image, its caption
+    // under it) that would run across a page break starts on the next page instead, so no
+    // caption is parted from its picture. Figures taller than a page are left to break.
+    static void keepFiguresWhole(QTextDocument& doc);
 
 private:
     struct Item {

@@ -9,13 +9,16 @@
 
 #include <clipflow/widgets/likelihoodhistogram.h>
 
+#include <QAbstractTextDocumentLayout>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBlock>
 #include <QTextDocument>
 
 #include <algorithm>
@@ -316,6 +319,104 @@ private Q_SLOTS:
         const QString text = report.document()->toPlainText();
         QCOMPARE(text.contains(QLatin1String("Name and format")), said);
         QCOMPARE(text.contains(QLatin1String("The name ends in .jpg (a JPEG file's ending), but the file is PNG")), said);
+    }
+
+    // A figure that would run across a page break starts on the next page, caption and all;
+    // one that fits and one taller than a page stay where they are.
+    void keepsFiguresWhole_data()
+    {
+        QTest::addColumn<QString>("where");
+        QTest::addColumn<int>("height"); // of the picture, pixels; the page is 300 high
+        QTest::addColumn<bool>("moves");
+        QTest::newRow("across a break") << "across" << 120 << true;
+        QTest::newRow("within a page") << "within" << 120 << false;
+        QTest::newRow("taller than a page") << "across" << 420 << false;
+    }
+    void keepsFiguresWhole()
+    {
+        QFETCH(QString, where);
+        QFETCH(int, height);
+        QFETCH(bool, moves);
+        const double page = 300;
+        // Lines of text before the figure, as many as put its top where the row wants it.
+        auto make = [&](int lines) {
+            auto doc = std::make_unique<QTextDocument>();
+            doc->setPageSize(QSizeF(400, page));
+            QImage picture(100, height, QImage::Format_RGB32);
+            picture.fill(Qt::gray);
+            doc->addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("report://fig")), picture);
+            QString html;
+            for (int i = 0; i < lines; ++i) html += QStringLiteral("<p>line %1</p>").arg(i);
+            const QString figure =
+                QStringLiteral("<img src='report://fig' height='%1'><br><small>its caption</small>").arg(height);
+            html += QStringLiteral("<p align='center'>%1</p>").arg(figure);
+            html += QStringLiteral("<p>after</p>");
+            doc->setHtml(html);
+            return doc;
+        };
+        auto figure_rect = [](QTextDocument& doc) {
+            doc.documentLayout()->documentSize();
+            for (QTextBlock b = doc.begin(); b.isValid(); b = b.next())
+                for (auto it = b.begin(); !it.atEnd(); ++it)
+                    if (it.fragment().charFormat().isImageFormat()) return doc.documentLayout()->blockBoundingRect(b);
+            return QRectF();
+        };
+        auto across = [page](const QRectF& r) { return std::floor(r.top() / page) != std::floor((r.bottom() - 1) / page); };
+        int lines = 0;
+        for (; lines < 200; ++lines) {
+            auto doc = make(lines);
+            const QRectF r = figure_rect(*doc);
+            if (where == QLatin1String("within") ? r.top() > 5 && !across(r) : across(r) && r.top() < page) break;
+        }
+        QVERIFY(lines < 200);
+        auto doc = make(lines);
+        const QRectF before = figure_rect(*doc);
+        const QString text = doc->toPlainText();
+        CaseReport::keepFiguresWhole(*doc);
+        const QRectF after = figure_rect(*doc);
+        QCOMPARE(doc->toPlainText(), text); // nothing lost
+        if (moves) {
+            QVERIFY2(after.top() >= page && !across(after),
+                     qPrintable(QStringLiteral("%1 %2").arg(after.top()).arg(after.bottom())));
+            QCOMPARE(doc->pageCount(), 2);
+        } else {
+            QCOMPARE(after.top(), before.top());
+        }
+    }
+
+    // Every figure of a long document, the last ones too (Qt lays out lazily: measured before its
+    // layout reached them, they read 0 high and were left across breaks, or drawn nowhere).
+    void keepsEveryFigureWhole()
+    {
+        const double page = 300;
+        QTextDocument doc;
+        doc.setPageSize(QSizeF(400, page));
+        QString html;
+        for (int i = 0; i < 24; ++i) {
+            QImage picture(100, 90 + 7 * i, QImage::Format_RGB32);
+            picture.fill(Qt::gray);
+            const QString url = QStringLiteral("report://fig%1").arg(i);
+            doc.addResource(QTextDocument::ImageResource, QUrl(url), picture);
+            html += QStringLiteral("<p>text %1</p><p align='center'><img src='%2' height='%3'><br><small>caption %1</small></p>")
+                        .arg(i)
+                        .arg(url)
+                        .arg(picture.height());
+        }
+        doc.setHtml(html);
+        CaseReport::keepFiguresWhole(doc);
+        doc.documentLayout()->documentSize();
+        int figures = 0;
+        for (QTextBlock b = doc.begin(); b.isValid(); b = b.next()) {
+            bool figure = false;
+            for (auto it = b.begin(); !it.atEnd(); ++it) figure |= it.fragment().charFormat().isImageFormat();
+            if (!figure) continue;
+            ++figures;
+            const QRectF r = doc.documentLayout()->blockBoundingRect(b);
+            QVERIFY2(r.height() > 90, qPrintable(QString::number(r.height())));
+            QVERIFY2(std::floor(r.top() / page) == std::floor((r.bottom() - 1) / page),
+                     qPrintable(QStringLiteral("figure %1 at %2..%3").arg(figures).arg(r.top()).arg(r.bottom())));
+        }
+        QCOMPARE(figures, 24);
     }
 
     // A generator name is read as a resemblance, never as the maker.

@@ -560,8 +560,7 @@ private Q_SLOTS:
         const QString t = QString::fromUtf8(text.readAllStandardOutput()).simplified();
         QCOMPARE(t.count(QLatin1String("Heat map: natural")), printedMaps);
         QCOMPARE(t.count(QLatin1String("JPEG ghosts (the")), printedGhosts);
-        // (contains, not count: a line at a page break is in both pages' text, drawn on one, clipped on the other)
-        QCOMPARE(t.contains(QLatin1String("5 column(s) and 3 row(s) past the image")), cut);
+        QCOMPARE(t.count(QLatin1String("5 column(s) and 3 row(s) past the image")), cut ? 1 : 0);
         int cut_kept = 0;
         for (const auto& e : w.currentCase().evidence)
             if (QFileInfo(QString::fromStdString(e.file)).fileName() == QLatin1String("c.jpg")) {
