@@ -90,8 +90,9 @@ void AnalysisQueue::startNext()
     detectors_->setScoring(s.scoring);
     // The next file is read ahead by the isolated reader while this one is analysed.
     watcher_.setFuture(QtConcurrent::run([file, detectors = detectors_, reader = reader_, provenance = s.provenance,
-                                          next = pending_.isEmpty() ? QString() : pending_.first()] {
+                                          closing = closing_, next = pending_.isEmpty() ? QString() : pending_.first()] {
         AnalyseOptions options;
+        options.abort = [closing] { return closing->load(); };
         options.reader = reader;
         options.provenance = provenance;
         options.read_ahead = next;

@@ -25,12 +25,15 @@ Analysis analyse_file(const QString& file, Detectors* detectors, const AnalyseOp
     params.jpeg_ghosts = options.jpeg_ghosts;
     params.ghost_params = options.ghost_params;
     params.ghosts_on_found_grid = options.ghosts_on_found_grid;
+    params.abort = options.abort;
     if (detectors)
         params.score = [&](const Raster& image, const std::string& sha256, const ScoreParams& kind) -> Result<DetectorSetScore> {
             // Detectors keeps calibration and model cards beside the scores; they travel with the Analysis.
             a.detectors = detectors->score(image, sha256, kind);
             if (options.heat_map) { // from the pixels being scored: no second read
-                auto map = detectors->scoreMap(image);
+                ScoreMapParams map_params;
+                map_params.abort = options.abort;
+                auto map = detectors->scoreMap(image, map_params);
                 if (map)
                     a.heat_map = std::move(*map);
                 else

@@ -17,6 +17,7 @@
 #include <QPoint>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -59,6 +60,9 @@ struct AnalyseOptions {
     JpegGhostParams ghost_params;      // how they are made: the grid past the image's (0..7), ...
     bool ghosts_on_found_grid = false; // no grid chosen: on the block grid where one is found (AnalysisParams)
     bool heat_map = false;             // the CLIP-Flow detector's tile map too (seconds for a large image)
+    // Polled between the steps and inside the long ones (block grid, spectra, ghosts): a window
+    // closed after a 100-megapixel file was read must not wait out its analysis. Thread-safe.
+    std::function<bool()> abort;
 };
 
 // core's analyse_evidence (intake, metadata, ELA, spectra per channel, both

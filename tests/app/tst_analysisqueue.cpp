@@ -2,6 +2,7 @@
 // one at a time in the order queued, each reported once; waiting files can be
 // cancelled; settings are asked for per file; shutting down abandons a read.
 
+#include "analysis.h"
 #include "analysisqueue.h"
 #include "detectors.h"
 #include "slowimage.h"
@@ -148,6 +149,32 @@ private Q_SLOTS:
         queue.enqueue({fixture("rgb.png")});
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 4, 60000);
         QVERIFY(queue.reader() && queue.reader() != first);
+    }
+
+    // The queue's closing flag reaches the analysis itself: a window closed after a large file
+    // was read does not wait out its block grid, spectra and scores.
+    void analysisStopsWhenAsked_data()
+    {
+        QTest::addColumn<int>("after"); // the abort says true from its n-th question on; -1: never
+        QTest::newRow("never") << -1;
+        QTest::newRow("at once") << 0;
+        QTest::newRow("inside a step") << 2;
+    }
+    void analysisStopsWhenAsked()
+    {
+        QFETCH(int, after);
+        int asked = 0;
+        clipflow::app::AnalyseOptions options;
+        options.abort = [&asked, after] { return after >= 0 && asked++ >= after; };
+        const Analysis a = clipflow::app::analyse_file(fixture("exif6.jpg"), &detectors_, options);
+        if (after < 0) {
+            QVERIFY2(a.error.isEmpty(), qPrintable(a.error));
+            QVERIFY(a.spectrum.has_value());
+        } else {
+            QCOMPARE(a.error, QStringLiteral("stopped"));
+            QVERIFY(!a.spectrum.has_value());
+        }
+        QVERIFY(asked > after); // asked, and (when told) not asked again and again
     }
 
     // Shutting down while a 100-megapixel file is being read stops the reader at once.
