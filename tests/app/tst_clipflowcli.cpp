@@ -2,6 +2,7 @@
 
 #include "../core/c2pawriter.h"
 #include "../core/sanitizerrun.h"
+#include "cutjpeg.h"
 #include "slowimage.h"
 
 #include <clipflow/proxy.h>
@@ -1782,17 +1783,8 @@ private Q_SLOTS:
         if (!QFileInfo::exists(QStringLiteral(CLIPFLOW_BIN_DIR "/clipflow-report")))
             QSKIP("clipflow-report is built only with the GUI (CLIPFLOW_BUILD_GUI=ON)");
         QTemporaryDir dir;
-        QImage scene(392, 264, QImage::Format_RGB32);
-        QRandomGenerator rng(4);
-        for (int y = 0; y < scene.height(); ++y)
-            for (int x = 0; x < scene.width(); ++x) {
-                const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
-                scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
-            }
-        const QString first = dir.filePath(QStringLiteral("first.jpg")), file = dir.filePath(QStringLiteral("photo.jpg"));
-        QVERIFY(scene.save(first, "JPEG", 70));
-        const QImage saved = QImage(first).convertToFormat(QImage::Format_RGB32);
-        QVERIFY((cropped ? saved.copy(3, 5, 384, 256) : saved).save(file, "JPEG", 100));
+        const QString file = dir.filePath(QStringLiteral("photo.jpg"));
+        QVERIFY(write_jpeg_saved_twice(file, cropped));
         QStringList args{QStringLiteral("report"), file, QStringLiteral("--ghosts")};
         if (!grid.isEmpty()) args << QStringLiteral("--ghost-grid") << grid;
         const ReportText report = report_text(args, dir.filePath(QStringLiteral("r.pdf")));
@@ -1814,17 +1806,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         QVERIFY(QFile::copy(fixture("rgb.png"), dir.filePath(QStringLiteral("a.png"))));
         QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
-        QImage scene(392, 264, QImage::Format_RGB32);
-        QRandomGenerator rng(4);
-        for (int y = 0; y < scene.height(); ++y)
-            for (int x = 0; x < scene.width(); ++x) {
-                const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
-                scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
-            }
+        QVERIFY(write_jpeg_saved_twice(dir.filePath(QStringLiteral("c.jpg"))));
         QTemporaryDir other;
-        const QString first = other.filePath(QStringLiteral("first.jpg"));
-        QVERIFY(scene.save(first, "JPEG", 70));
-        QVERIFY(QImage(first).copy(3, 5, 384, 256).save(dir.filePath(QStringLiteral("c.jpg")), "JPEG", 100));
         const QString pdf = other.filePath(QStringLiteral("r.pdf"));
         const ReportText report = report_text({QStringLiteral("report"), dir.path(), QStringLiteral("--ghosts")}, pdf);
         QVERIFY2(report.error.isEmpty(), qPrintable(report.error));

@@ -2,6 +2,7 @@
 // analysis whose results (hash, spectra, profiles) reach the window.
 
 #include "appsettings.h"
+#include "cutjpeg.h"
 #include "mainwindow.h"
 
 #include "../core/c2pawriter.h"
@@ -527,19 +528,7 @@ private Q_SLOTS:
         const QString png = dir.filePath(QStringLiteral("a.png"));
         QVERIFY(QFile::copy(fixture("rgb.png"), png));
         QVERIFY(QFile::copy(fixture("exif6.jpg"), dir.filePath(QStringLiteral("b.jpg"))));
-        if (cut) {
-            QImage scene(392, 264, QImage::Format_RGB32);
-            QRandomGenerator rng(4);
-            for (int y = 0; y < scene.height(); ++y)
-                for (int x = 0; x < scene.width(); ++x) {
-                    const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
-                    scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
-                }
-            QTemporaryDir other;
-            const QString first = other.filePath(QStringLiteral("first.jpg"));
-            QVERIFY(scene.save(first, "JPEG", 70));
-            QVERIFY(QImage(first).copy(3, 5, 384, 256).save(dir.filePath(QStringLiteral("c.jpg")), "JPEG", 100));
-        }
+        if (cut) QVERIFY(write_jpeg_saved_twice(dir.filePath(QStringLiteral("c.jpg"))));
         MainWindow w;
         QSignalSpy analysed(&w, &MainWindow::analysisFinished);
         open_listed(w, dir.path());
