@@ -9,7 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
-inline bool write_jpeg_saved_twice(const QString& path, bool cut = true)
+// The busy picture: noise on sharp colour ramps, 392 x 264, the same every time.
+inline QImage busy_scene()
 {
     QImage scene(392, 264, QImage::Format_RGB32);
     QRandomGenerator rng(4);
@@ -18,6 +19,12 @@ inline bool write_jpeg_saved_twice(const QString& path, bool cut = true)
             const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
             scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
         }
+    return scene;
+}
+
+inline bool write_jpeg_saved_twice(const QString& path, bool cut = true)
+{
+    const QImage scene = busy_scene();
     QTemporaryDir dir;
     const QString first = dir.filePath(QStringLiteral("first.jpg"));
     if (!dir.isValid() || !scene.save(first, "JPEG", 70)) return false;

@@ -783,13 +783,7 @@ private Q_SLOTS:
         QFETCH(QString, kind);
         QFETCH(QString, says);
         QTemporaryDir dir;
-        QImage scene(392, 264, QImage::Format_RGB32);
-        QRandomGenerator rng(4);
-        for (int y = 0; y < scene.height(); ++y)
-            for (int x = 0; x < scene.width(); ++x) {
-                const int v = int(rng.bounded(64)) + (x * 3 + y * 2) % 160;
-                scene.setPixel(x, y, qRgb(v, (v + x) % 256, (v + y) % 256));
-            }
+        const QImage scene = busy_scene();
         const QString first = dir.filePath(QStringLiteral("first.jpg"));
         QVERIFY(scene.save(first, "JPEG", 70));
         const QImage saved = QImage(first).convertToFormat(QImage::Format_RGB32);
