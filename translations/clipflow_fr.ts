@@ -1570,6 +1570,10 @@
         <source>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, backbone %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</source>
         <translation>&lt;b&gt;CLIP-Flow&lt;/b&gt; (%1, réseau de base %2)&lt;br&gt;%3&lt;br&gt;%4 · %5 · ai_score %6&lt;br&gt;</translation>
     </message>
+    <message>
+        <source>All tabs</source>
+        <translation>Tous les onglets</translation>
+    </message>
 </context>
 <context>
     <name>clipflow::app::ModelDownloader</name>

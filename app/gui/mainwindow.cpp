@@ -38,6 +38,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -46,6 +47,7 @@
 #include <QProgressDialog>
 #include <QPromise>
 #include <QRadioButton>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSlider>
 #include <QSpinBox>
@@ -55,6 +57,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTextBrowser>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -317,6 +320,25 @@ MainWindow::MainWindow(QWidget* parent)
     tabs_->addTab(metadata_, tr("Metadata"));
     tabs_->addTab(notes_, tr("Notes"));
     tabs_->addTab(cards_, tr("Models"));
+    // In a narrow column the last tabs (Notes, where the analyst writes; Models) sit behind the
+    // scroll arrows, out of sight: a button beside them lists every tab by name.
+    auto* all_tabs = new QToolButton(tabs_);
+    all_tabs->setText(QStringLiteral("\u2261"));
+    all_tabs->setAutoRaise(true);
+    all_tabs->setPopupMode(QToolButton::InstantPopup);
+    all_tabs->setToolTip(tr("All tabs"));
+    all_tabs->setAccessibleName(tr("All tabs"));
+    auto* tab_menu = new QMenu(all_tabs);
+    connect(tab_menu, &QMenu::aboutToShow, this, [this, tab_menu] {
+        tab_menu->clear();
+        for (int i = 0; i < tabs_->count(); ++i) {
+            QAction* a = tab_menu->addAction(tabs_->tabText(i), this, [this, i] { tabs_->setCurrentIndex(i); });
+            a->setCheckable(true);
+            a->setChecked(i == tabs_->currentIndex());
+        }
+    });
+    all_tabs->setMenu(tab_menu);
+    tabs_->setCornerWidget(all_tabs, Qt::TopRightCorner);
     connect(notes_, &QPlainTextEdit::textChanged, this, [this] {
         if (CaseEvidence* e = caseEntry(current_sha_)) e->notes = notes_->toPlainText().toStdString();
     });
@@ -390,7 +412,11 @@ MainWindow::MainWindow(QWidget* parent)
                          bad.join(u'\n'));
         Q_EMIT caseVerified(int(bad.size()));
     });
-    resize(1500, 880);
+    // 1500 x 880 where the screen has room; on a small one (a 1366 x 768 laptop) no larger
+    // than the space the desktop leaves, so that no edge of the window starts off the screen.
+    QSize size(1500, 880);
+    if (const QScreen* s = screen()) size = size.boundedTo(s->availableGeometry().size() * 0.96);
+    resize(size);
     case_.analyst = AppSettings::analyst().toStdString();
     detectors_.select(AppSettings::clipflowModel(), AppSettings::supervisedModel());
 }

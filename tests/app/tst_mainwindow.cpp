@@ -32,6 +32,7 @@
 #include <QProgressDialog>
 #include <QRadioButton>
 #include <QRandomGenerator>
+#include <QScreen>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
@@ -45,6 +46,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QTimer>
+#include <QToolButton>
 #include <QUrl>
 #include <clipflow/casefile.h>
 #include <clipflow/workerprocess.h>
@@ -1258,6 +1260,48 @@ private Q_SLOTS:
         timer.start();
         delete w;
         QVERIFY2(timer.elapsed() < 1500, qPrintable(QStringLiteral("closing took %1 ms").arg(timer.elapsed())));
+    }
+
+    // Every tab within reach: a button beside the tabs lists them all by name (in a narrow
+    // column the last ones sit behind the scroll arrows) and picks the one chosen.
+    void everyTabWithinReach_data()
+    {
+        QTest::addColumn<int>("pick");
+        QTest::newRow("Notes") << 4;
+        QTest::newRow("Models") << 5;
+        QTest::newRow("Detectors") << 0;
+    }
+    void everyTabWithinReach()
+    {
+        QFETCH(int, pick);
+        MainWindow w;
+        QTabWidget* tabs = w.detailTabs();
+        QCOMPARE(tabs->count(), 6);
+        auto* button = qobject_cast<QToolButton*>(tabs->cornerWidget(Qt::TopRightCorner));
+        QVERIFY(button && button->menu());
+        tabs->setCurrentIndex(pick == 0 ? 1 : 0);
+        Q_EMIT button->menu()->aboutToShow();
+        const auto actions = button->menu()->actions();
+        QCOMPARE(actions.size(), tabs->count());
+        for (int i = 0; i < tabs->count(); ++i) {
+            QCOMPARE(actions[i]->text(), tabs->tabText(i));
+            QCOMPARE(actions[i]->isChecked(), i == tabs->currentIndex());
+        }
+        actions[pick]->trigger();
+        QCOMPARE(tabs->currentIndex(), pick);
+    }
+
+    // The window opens no larger than the screen leaves room for (the offscreen screen is
+    // smaller than the 1500 x 880 the window takes where there is room).
+    void fitsTheScreen()
+    {
+        MainWindow w;
+        QVERIFY(w.screen());
+        const QSize room = w.screen()->availableGeometry().size();
+        QVERIFY2(w.width() <= std::max(room.width(), w.minimumSizeHint().width()),
+                 qPrintable(QStringLiteral("%1 wide on a screen of %2").arg(w.width()).arg(room.width())));
+        QVERIFY(w.height() <= std::max(room.height(), w.minimumSizeHint().height()));
+        if (room.width() < 1500) QVERIFY(w.width() < 1500);
     }
 
     void dropStartsAnalysis()
