@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "folderlisting.h"
 
 #include "appsettings.h"
 #include "casedialog.h"
@@ -656,8 +657,7 @@ void MainWindow::openFile(const QString& path)
         watcher->deleteLater();
         addFound(path, watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run(
-        [p = path.toStdString(), closing = closing_] { return find_image_paths({p}, [&closing] { return closing->load(); }); }));
+    watcher->setFuture(list_folders({path.toStdString()}, closing_));
 }
 
 void MainWindow::addFound(const QString& path, const ImagePaths& found)
@@ -1188,6 +1188,7 @@ void MainWindow::showAnalysis(const Analysis& a)
         return;
     }
     const auto& s = *a.spectrum;
+    const std::string renamed = name_format_note(a.info);
     info_->setText(
         tr("<b>%1</b><br>SHA-256 <tt>%2</tt><br>%3\u00d7%4 %5, %6-bit %7, %8 bytes \u2014 %9 periodic peak(s)<br><i>%10</i>")
             .arg(a.file.toHtmlEscaped(), QString::fromStdString(a.info.sha256))
@@ -1200,9 +1201,7 @@ void MainWindow::showAnalysis(const Analysis& a)
             .arg(s.peaks.size())
             .arg(QString::fromStdString(pixel_grid_note(a.info)).toHtmlEscaped()) +
         // A file named as another format was renamed or re-saved: worth a look before anything else.
-        (name_format_note(a.info).empty()
-             ? QString()
-             : QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(name_format_note(a.info)).toHtmlEscaped())) +
+        (renamed.empty() ? QString() : QStringLiteral("<br><i>%1</i>").arg(QString::fromStdString(renamed).toHtmlEscaped())) +
         (a.changed_during_analysis.isEmpty()
              ? QString()
              : tr("<br><b style='color:#b03030'>The file changed on disk during the analysis (%1); these results "

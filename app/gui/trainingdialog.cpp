@@ -1,4 +1,5 @@
 #include "trainingdialog.h"
+#include "folderlisting.h"
 #include "wording.h"
 
 #include <clipflow/clipflowdetector.h>
@@ -26,7 +27,6 @@
 #include <QSpinBox>
 #include <QStandardItemModel>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <limits>
 
@@ -366,8 +366,7 @@ void TrainingDialog::startTraining()
             startWith(watcher->result());
         updateButtons();
     });
-    listing_->setFuture(QtConcurrent::run(
-        [folders = std::move(folders), stop] { return find_image_paths(folders, [&stop] { return stop->load(); }); }));
+    listing_->setFuture(list_folders(std::move(folders), stop));
     status_->setText(tr("Listing the folders\u2026"));
     bar_->setRange(0, 0); // busy: how many folders remain is not known
     updateButtons();
